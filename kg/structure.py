@@ -1,0 +1,280 @@
+"""Structure of a clean document: header, parts/sections/items, sentences, task sections and tasks."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .records import Header, Section, Sentence, Task
+
+# kinds of document as the header writes them (upper case line) -> Vietnamese type word
+DOC_KINDS = {
+    "BÁO CÁO": "Báo cáo",
+    "NGHỊ QUYẾT": "Nghị quyết",
+    "QUYẾT ĐỊNH": "Quyết định",
+    "KẾ HOẠCH": "Kế hoạch",
+    "CHỈ THỊ": "Chỉ thị",
+    "THÔNG BÁO": "Thông báo",
+    "TỜ TRÌNH": "Tờ trình",
+    "CÔNG VĂN": "Công văn",
+    "CHƯƠNG TRÌNH": "Chương trình",
+    "KẾT LUẬN": "Kết luận",
+    "ĐỀ ÁN": "Đề án",
+    "CÔNG ĐIỆN": "Công điện",
+}
+
+_ROMAN = r"[IVXL]{1,6}"
+_MARKER = re.compile(
+    rf"^[ \t]*(?:(?P<part>Phần thứ [^\n.:]+|PHẦN THỨ [^\n.:]+)[.:]?"
+    rf"|(?P<dieu>Điều \d+)\."
+    rf"|(?P<roman>{_ROMAN})[./](?=\s)"
+    r"|(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})[./)](?=\s)"
+    r"|(?P<letter>[a-zđ])\)(?=\s)"
+    r"|(?P<bullet>[-+•–])(?=\s))[ \t]*",
+    re.M,
+)
+_SECTION_END_MARKERS = ("Nơi nhận:", "Nơi nhận")
+_NUMBER_LINE = re.compile(r"^\s*Số\s*:\s*(?P<num>[^\s]*)", re.M)
+_DATE_LINE = re.compile(
+    r"^\s*(?P<place>[^\n,]{2,40}),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})",
+    re.M,
+)
+_ADOPTED = re.compile(r"thông qua ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_KINH_GUI = re.compile(r"^\s*Kính gửi\s*:\s*(?P<to>[^\n]+)", re.M)
+_REQUEST = re.compile(r"^\s*(?:Thực hiện|Triển khai|Theo)\s+(?:Công văn|Văn bản|Công điện)[^\n]*", re.M)
+_TASK_HEADING = re.compile(
+    r"NHIỆM VỤ(?:,| VÀ)? (?:GIẢI PHÁP|TRỌNG TÂM)|Nhiệm vụ(?:,| và)? (?:giải pháp|trọng tâm)|"
+    r"PHƯƠNG HƯỚNG,? NHIỆM VỤ|Phương hướng,? nhiệm vụ",
+)
+_PERIOD_IN_HEADING = re.compile(
+    r"(?:(?:QUÝ|quý)\s+(?P<q>[IV]+)(?:\s*(?:NĂM|năm)\s*|/)(?P<qy>\d{4})"
+    r"|(?:THÁNG|tháng)\s+(?P<m>\d{1,2})\s*(?:NĂM|năm)\s*(?P<my>\d{4})"
+    r"|(?:NĂM|năm)\s+(?P<y>\d{4}))"
+)
+_SENT_SPLIT = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(‘]?[A-ZĐÀ-ỸÁÉÍÓÚÝÂÊÔƠƯĂ])|\n\s*\n|\n(?=\s*(?:[-+•]\s|[IVX]+\.\s|\d+\.\s|[a-zđ]\)\s))")
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman_to_int(s: str) -> int:
+    total, prev = 0, 0
+    for ch in reversed(s):
+        v = _ROMAN_VALUES[ch]
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total
+
+
+def _iso(y: str | None, m: str | None = None, d: str | None = None) -> str | None:
+    if not y:
+        return None
+    if m and d:
+        return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+    if m:
+        return f"{int(y):04d}-{int(m):02d}"
+    return f"{int(y):04d}"
+
+
+def parse_header(text: str) -> Header:
+    """Read the header block: kind, number, place and date, title, addressee, request."""
+    head_end = _first_section_start(text)
+    head = text[:head_end]
+    kind = None
+    kind_at = None
+    for line in re.finditer(r"^[ \t]*([^\n]+?)[ \t]*$", head, re.M):
+        word = line.group(1).strip()
+        for k, v in DOC_KINDS.items():
+            if word == k or word.startswith(k + " ") and word.isupper():
+                kind, kind_at = v, line
+                break
+        if kind:
+            break
+    number = None
+    m = _NUMBER_LINE.search(head)
+    type_code = None
+    if m:
+        num = m.group("num")
+        if re.match(r"^\d", num):
+            number = num
+        tm = re.search(r"/(?:\d{4}/)?([A-ZĐ]+)-", num) or re.search(r"-([A-ZĐ]+)/", num)
+        type_code = tm.group(1) if tm else None
+    place = date = None
+    m = _DATE_LINE.search(head)
+    if m:
+        place = m.group("place").strip()
+        date = _iso(m.group("y"), m.group("m"), m.group("d"))
+    else:
+        m = _ADOPTED.search(text)
+        if m:
+            date = _iso(m.group(3), m.group(2), m.group(1))
+    title = None
+    title_span = None
+    if kind_at is not None:
+        start = kind_at.end()
+        # the title: the lines after the kind line, up to a blank line or a line that is not title-like
+        lines = []
+        pos = start
+        for lm in re.finditer(r"\n([^\n]*)", head[start:]):
+            line = lm.group(1)
+            if not line.strip():
+                if lines:
+                    break
+                continue
+            if re.match(r"\s*(Kính gửi|Căn cứ|Thực hiện|Số\s*:)", line) or _is_agency_line(line):
+                break
+            lines.append(line.strip())
+            pos = start + lm.end()
+        if lines:
+            title = " ".join(lines)
+            first = head.find(lines[0], start)
+            title_span = (first, pos)
+            if kind == "Nghị quyết" and title.upper() == title:
+                title = kind_at.group(1).strip() + " " + title
+    addressee = None
+    m = _KINH_GUI.search(head)
+    if m:
+        addressee = m.group("to").strip().rstrip(".;")
+    request = None
+    m = _REQUEST.search(text, 0, min(len(text), head_end + 4000))
+    if m and m.start() < head_end + 2000:
+        request = (m.start(), m.end())
+    if kind is None and type_code:
+        kind = _TYPE_FROM_CODE.get(type_code)
+    return Header(kind=kind, number=number, issuer=None, place=place, date=date, title=title,
+                  title_span=title_span, addressee=addressee, request=request)
+
+
+_TYPE_FROM_CODE = {"BC": "Báo cáo", "NQ": "Nghị quyết", "QĐ": "Quyết định", "KH": "Kế hoạch", "CT": "Chỉ thị"}
+
+
+def _is_agency_line(line: str) -> bool:
+    s = line.strip()
+    return s.isupper() and bool(re.match(r"(HỘI ĐỒNG|ỦY BAN|UỶ BAN|BAN |TỈNH ỦY|TỈNH UỶ|CHÍNH PHỦ|BỘ )", s))
+
+
+def _first_section_start(text: str) -> int:
+    m = re.search(rf"^[ \t]*(?:{_ROMAN}\.\s|Điều 1\.|QUYẾT NGHỊ|Phần thứ|PHẦN THỨ)", text, re.M)
+    return m.start() if m else min(len(text), 3000)
+
+
+def parse_sections(text: str, end: int | None = None) -> list[Section]:
+    """Parts (I.), numbered sections (1.), lettered items (a)), bullets (-), with nesting paths."""
+    end = len(text) if end is None else end
+    found: list[tuple[int, int, str, int, str]] = []  # (start, marker_end, marker, level, heading)
+    for m in _MARKER.finditer(text, 0, end):
+        if m.start() > 0 and text[m.start() - 1] != "\n":
+            continue
+        if m.group("part"):
+            marker, level = m.group("part").strip(), 0
+        elif m.group("dieu"):
+            marker, level = m.group("dieu"), 1
+        elif m.group("roman"):
+            marker, level = m.group("roman"), 1
+        elif m.group("num"):
+            marker, level = m.group("num"), 2 + m.group("num").count(".")
+        elif m.group("letter"):
+            marker, level = m.group("letter"), 5
+        else:
+            marker, level = "-", 6
+        line_end = text.find("\n", m.end())
+        line_end = end if line_end < 0 or line_end > end else line_end
+        found.append((m.start(), m.end(), marker, level, text[m.end() : line_end].strip()))
+    sections: list[Section] = []
+    stack: list[tuple[int, str]] = []  # (level, path)
+    counters: dict[str, int] = {}
+    for i, (start, _mend, marker, level, heading) in enumerate(found):
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        parent = stack[-1][1] if stack else ""
+        if marker == "-":
+            counters[parent] = counters.get(parent + "#-", 0) + 1
+            counters[parent + "#-"] = counters[parent]
+            label = f"-{counters[parent]}"
+        else:
+            label = marker
+        path = f"{parent}.{label}" if parent else label
+        # extent: up to the next marker of the same or a higher level
+        stop = end
+        for nxt in found[i + 1 :]:
+            if nxt[3] <= level:
+                stop = nxt[0]
+                break
+        sections.append(Section(marker, level, path, heading, start, stop))
+        stack.append((level, path))
+    return sections
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None, sections: list[Section] | None = None) -> list[Sentence]:
+    end = len(text) if end is None else end
+    out: list[Sentence] = []
+    pos = start
+    bounds = [m for m in _SENT_SPLIT.finditer(text, start, end)]
+    cuts = [(m.start(), m.end()) for m in bounds] + [(end, end)]
+    for cut_start, cut_end in cuts:
+        s, e = pos, cut_start
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append(Sentence(s, e, text[s:e].replace("\n", " "), None))
+        pos = cut_end
+    if sections:
+        out = [Sentence(x.start, x.end, x.text, section_at(sections, x.start)) for x in out]
+    return out
+
+
+def section_at(sections: list[Section], offset: int) -> str | None:
+    """Path of the innermost non-bullet section containing `offset`."""
+    best = None
+    for s in sections:
+        if s.start <= offset < s.end and s.level < 6:
+            if best is None or s.level >= best.level:
+                best = s
+    return best.path if best else None
+
+
+@dataclass(frozen=True)
+class TaskSection:
+    start: int
+    end: int
+    heading: str
+    period: str | None
+
+
+def task_sections(text: str, sections: list[Section]) -> list[TaskSection]:
+    """Sections whose heading announces the tasks for the next period."""
+    out = []
+    for s in sections:
+        if s.level <= 1 and _TASK_HEADING.search(s.heading):
+            out.append(TaskSection(s.start, s.end, s.heading, period_of(s.heading)))
+    return out
+
+
+def period_of(heading: str) -> str | None:
+    m = _PERIOD_IN_HEADING.search(heading)
+    if not m:
+        return None
+    if m.group("q"):
+        return f"{m.group('qy')}-Q{roman_to_int(m.group('q'))}"
+    if m.group("m"):
+        return f"{int(m.group('my')):04d}-{int(m.group('m')):02d}"
+    return m.group("y")
+
+
+def parse_tasks(text: str, sections: list[Section]) -> list[Task]:
+    """The numbered items (1., 2., ...) directly under a task section become tasks."""
+    tasks: list[Task] = []
+    for ts in task_sections(text, sections):
+        items = [s for s in sections if ts.start < s.start < ts.end and s.level in (2, 3) and s.marker[:1].isdigit()]
+        if not items:
+            continue
+        top = min(s.level for s in items)
+        for s in items:
+            if s.level != top:
+                continue
+            body = text[s.start : s.end].strip()
+            body = _MARKER.sub("", body, count=1).strip()
+            head = body[:80]
+            tasks.append(Task(n=s.marker.rstrip("."), head=head, text=body, start=s.start, end=s.end,
+                              period=ts.period, section=ts.heading))
+    return tasks
