@@ -155,3 +155,27 @@ class Extraction:
     task_links: list[tuple[str, str, object]] = field(default_factory=list)  # (task n, "agency"|"project"|"directive", mention)
     lineage: list[LineageLink] = field(default_factory=list)
     source_offsets: object = None  # CleanText, for mapping back to the file
+
+
+@dataclass
+class Context:
+    """What the recognisers read: the clean text and its structure."""
+
+    text: str
+    header: Header
+    sections: list[Section]
+    sentences: list[Sentence]
+    footnotes: list[Footnote]
+    running_end: int
+    place: str | None = None  # province/city the issuer belongs to ("Lạng Sơn")
+    level: str | None = None  # "tỉnh" | "thành phố": how the document names its own province
+    issuer: str | None = None  # canonical name of who wrote the document
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        import bisect
+
+        starts = self.__dict__.setdefault("_starts", [s.start for s in self.sentences])
+        k = bisect.bisect_right(starts, offset) - 1
+        if 0 <= k < len(self.sentences) and self.sentences[k].start <= offset <= self.sentences[k].end:
+            return self.sentences[k]
+        return None

@@ -1,0 +1,93 @@
+"""The project vocabulary, one namespace module: a misspelt term raises at import time."""
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+BASE = "https://w3id.org/kg-vn/"
+ID = Namespace(BASE + "id/")
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+
+
+class KGO(DefinedNamespace):
+    """Terms defined in ontology/kg.ttl."""
+
+    _NS = Namespace(BASE + "ont#")
+    _fail = True
+
+    Agency: URIRef
+    Citation: URIRef
+    Directive: URIRef
+    Document: URIRef
+    Law: URIRef
+    LineageStatement: URIRef
+    Mention: URIRef
+    Programme: URIRef
+    Project: URIRef
+    Quantity: URIRef
+    Result: URIRef
+    Target: URIRef
+    Task: URIRef
+    UndatedDirective: URIRef
+    addressee: URIRef
+    agencyKind: URIRef
+    asWritten: URIRef
+    assignedTo: URIRef
+    candidate: URIRef
+    child: URIRef
+    childLabel: URIRef
+    citedIn: URIRef
+    comparator: URIRef
+    concerns: URIRef
+    dateConflict: URIRef
+    end: URIRef
+    footnote: URIRef
+    implements: URIRef
+    inDocument: URIRef
+    indicator: URIRef
+    ingestedAt: URIRef
+    issuerCode: URIRef
+    issuerName: URIRef
+    kind: URIRef
+    label: URIRef
+    level: URIRef
+    maxValue: URIRef
+    mention: URIRef
+    number: URIRef
+    numberKey: URIRef
+    parent: URIRef
+    parentLabel: URIRef
+    partOf: URIRef
+    percentOfPlan: URIRef
+    period: URIRef
+    placeName: URIRef
+    placeOf: URIRef
+    refersTo: URIRef
+    relation: URIRef
+    reportedIn: URIRef
+    reportsOn: URIRef
+    respondsTo: URIRef
+    sectionHeading: URIRef
+    sentence: URIRef
+    setBy: URIRef
+    sha256: URIRef
+    source: URIRef
+    sourceEnd: URIRef
+    sourceStart: URIRef
+    start: URIRef
+    taskNumber: URIRef
+    text: URIRef
+    title: URIRef
+    typeCode: URIRef
+    typeLabel: URIRef
+    unit: URIRef
+    value: URIRef
+    valueText: URIRef
+    year: URIRef
+
+
+# terms of other vocabularies the code uses (checked against the ontology by the tests)
+ELI_TERMS = ("LegalResource", "passed_by", "based_on", "date_document", "id_local")
+PROV_TERMS = ("Entity", "Plan", "wasDerivedFrom")
