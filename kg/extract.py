@@ -54,7 +54,7 @@ def document_context(text: str, header: Header, running_end: int, footnotes) -> 
         if sig or code == "UBND" or header.kind == "Báo cáo":
             body = "Hội đồng nhân dân" if sig and sig.group(1).startswith("HỘI") else "Ủy ban nhân dân"
             issuer = f"{body} {level or 'tỉnh'} {place}"
-    return Context(text=text, header=replace(header, issuer=issuer), sections=sections, sentences=sentences,
+    return Context(text=text, header=replace(header, issuer=issuer, place=header.place or place), sections=sections, sentences=sentences,
                    footnotes=footnotes, running_end=running_end, place=place, level=level or "tỉnh", issuer=issuer)
 
 
