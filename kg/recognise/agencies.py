@@ -26,12 +26,22 @@ _LOCAL_CODES = {
 }
 
 
+_FOLD = {"oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oé": "óe", "oè": "òe", "oẻ": "ỏe",
+         "oẽ": "õe", "oẹ": "ọe", "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
+_FOLD_RE = re.compile("(" + "|".join(list(_FOLD) + [k.capitalize() for k in _FOLD] + [k.upper() for k in _FOLD]) + r")(?![\w])")
+
+
 def tone_fold(s: str) -> str:
-    """Old/new tone placement as one spelling (Uỷ/Ủy, Hoá/Hóa, Toà/Tòa)."""
-    for a, b in (("oá", "óa"), ("oà", "òa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"), ("uỷ", "ủy"),
-                 ("uý", "úy"), ("uỳ", "ùy"), ("uỹ", "ũy"), ("uỵ", "ụy"), ("Uỷ", "Ủy"), ("Oá", "Óa")):
-        s = s.replace(a, b)
-    return s
+    """Old tone placement to the new one in open syllables (Uỷ→Ủy, Hoá→Hóa, Toà→Tòa; 'hoạch' is untouched)."""
+
+    def sub(m: re.Match) -> str:
+        w = m.group(1)
+        low = _FOLD[w.lower()]
+        if w.isupper():
+            return low.upper()
+        return low.capitalize() if w[0].isupper() else low
+
+    return _FOLD_RE.sub(sub, s)
 
 
 def issuer_from_code(code: str | None, place: str | None, level: str | None = "tỉnh") -> str | None:

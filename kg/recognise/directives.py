@@ -1,8 +1,172 @@
-"""Numbered documents cited in the text."""
+"""Numbered documents cited in the text (số hiệu), in the forms of DOMAIN.md.
+
+`01/NQ-CP`, `15/2021/NQ-HĐND`, `111/2024/QH15`, `06-NQ/TU`, `1505/BKHĐT-TH`, with or without "số", lists
+such as "Thông tư số 01, 02/2021/TT-BGDĐT". For each mention: number as written, type, issuer (from
+"của ..." or the symbol), date and year when the text gives them.
+"""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from ..records import Context, DirectiveRef
+from .agencies import canonical_agency, issuer_from_code
+
+# type words and codes: reference data of the number system
+TYPE_WORDS = (
+    "Nghị quyết liên tịch", "Thông tư liên tịch", "Nghị quyết", "Quyết định", "Chỉ thị", "Nghị định",
+    "Kế hoạch", "Công văn", "Thông báo", "Kết luận", "Báo cáo", "Thông tư", "Công điện", "Luật",
+    "Đề án", "Chương trình", "Tờ trình", "Hướng dẫn", "Văn bản", "Pháp lệnh", "Quy định", "Thông tri",
+)
+TYPE_CODES = {
+    "NQ": "Nghị quyết", "QĐ": "Quyết định", "CT": "Chỉ thị", "NĐ": "Nghị định", "KH": "Kế hoạch",
+    "TB": "Thông báo", "KL": "Kết luận", "BC": "Báo cáo", "TT": "Thông tư", "CĐ": "Công điện",
+    "TTr": "Tờ trình", "HD": "Hướng dẫn", "QĐi": "Quy định", "CTr": "Chương trình", "ĐA": "Đề án",
+    "NQLT": "Nghị quyết liên tịch", "TTLT": "Thông tư liên tịch", "PL": "Pháp lệnh", "L": "Luật",
+}
+# a word of a type that the number's own code contradicts is still what the text says: we keep the text's word
+
+_UP = "A-ZĐÀ-Ỹ"
+_SYM_PART = rf"[{_UP}][{_UP}a-zđ0-9&]*"
+# state form: 01/NQ-CP, 15/2021/NQ-HĐND, 1505/BKHĐT-TH, 111/2024/QH15 ; party form: 06-NQ/TU
+_NUMBER = (
+    rf"(?P<num>\d{{1,5}}[a-z]?"
+    rf"(?:/(?P<year>(?:19|20)\d\d))?"
+    rf"(?:/{_SYM_PART}(?:-{_SYM_PART})*|-{_SYM_PART}/{_SYM_PART}(?:-{_SYM_PART})*))"
+)
+_DATE = (
+    r"(?:\s*,)?\s+ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))"
+)
+# "của <issuer>": up to a clause boundary
+_ISSUER = (
+    r"(?:\s*,)?\s+(?:của|do)\s+(?P<iss>[^,.;:()\n“\"]{2,120}?)"
+    r"(?=\s+(?:về|ngày|tại|nhằm|để|đã|theo|với|trong|trên địa bàn|quy định|hướng dẫn|phê duyệt|ban hành|"
+    r"triển khai|thực hiện|và\s+(?:Nghị|Quyết|Chỉ|Kế|Công|Thông|Kết)|là|được)\b|[,.;:()\n“\"]|$)"
+)
+_AGENCY_HEAD = re.compile(
+    r"^(?:Chính phủ|Thủ tướng|Phó Thủ tướng|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Ban|Tỉnh ủy|Tỉnh uỷ|"
+    r"Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Thanh tra|Văn phòng|Tổng cục|Cục|Ngân hàng|Kiểm toán|"
+    r"Thường trực|Tòa|Toà|Viện|Chủ tịch|Bộ trưởng|Kho bạc|Bảo hiểm|Mặt trận|Liên đoàn|Đoàn|Hội|Trung ương)\b"
+)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    types = "|".join(sorted(TYPE_WORDS, key=len, reverse=True))
+    lead = rf"(?P<type>{types})(?:\s+(?:số|số hiệu))?\s*:?\s*"
+    # a list of bare numbers sharing the tail of the last one: "số 01, 02/2021/TT-BGDĐT"
+    listed = re.compile(rf"(?P<type>{types})\s+số\s+(?P<heads>(?:\d{{1,5}}\s*(?:,|và)\s*)+)(?P<tail>\d{{1,5}}(?P<rest>/[^\s,;.]+))")
+    mention = re.compile(rf"(?:{lead})?(?<![\w/.-]){_NUMBER}(?![\w/]|-[\w])")
+    date = re.compile(_DATE)
+    issuer = re.compile(_ISSUER)
+    return mention, listed, date, issuer
+
+
+def _type_code(number: str) -> tuple[str | None, str | None]:
+    """(type code, issuer code) read from the symbol."""
+    if re.match(r"^\d+[a-z]?-", number):  # party form 06-NQ/TU
+        m = re.match(r"^\d+[a-z]?-([^/]+)/(.+)$", number)
+        return (m.group(1), m.group(2).split("-")[0]) if m else (None, None)
+    parts = number.split("/")
+    sym = parts[-1]
+    if re.fullmatch(r"QH\d*", sym):
+        return "NQ", sym
+    pieces = sym.split("-")
+    if pieces[0] in TYPE_CODES and len(pieces) > 1:
+        return pieces[0], pieces[1]
+    return None, pieces[0]  # a letter (công văn): issuer code then unit code
+
+
+def number_key(number: str) -> str:
+    """Identity key of a number: no leading zeros, upper case, Đ as D, no spaces."""
+    s = number.upper().replace(" ", "").replace("Đ", "D").replace("Ð", "D")
+    m = re.match(r"^0*(\d.*)$", s)
+    return m.group(1) if m else s
+
+
+def _iso(d: str, m: str, y: str) -> str | None:
+    try:
+        di, mi, yi = int(d), int(m), int(y)
+    except ValueError:
+        return None
+    if not (1 <= mi <= 12 and 1 <= di <= 31 and 1900 <= yi <= 2100):
+        return None
+    return f"{yi:04d}-{mi:02d}-{di:02d}"
 
 
 def find_directives(ctx: Context) -> list[DirectiveRef]:
-    return []
+    text = ctx.text
+    mention_re, listed_re, date_re, issuer_re = _patterns()
+    out: list[DirectiveRef] = []
+    expanded: dict[int, list[tuple[str, int, int]]] = {}
+    for lm in listed_re.finditer(text):
+        heads = [(h.group(), lm.start("heads") + h.start(), lm.start("heads") + h.end())
+                 for h in re.finditer(r"\d{1,5}", lm.group("heads"))]
+        rest = lm.group("rest")
+        expanded[lm.start("tail")] = [(h + rest, s, e) for h, s, e in heads]
+    for m in mention_re.finditer(text):
+        number = m.group("num")
+        if not re.search(rf"[{_UP}]", number.split("/", 1)[-1]):
+            continue
+        type_code, issuer_code = _type_code(number)
+        type_word = m.group("type")
+        if type_word is None:
+            type_word = TYPE_CODES.get(type_code or "") or ("Công văn" if type_code is None else None)
+            if type_word is None:
+                continue
+        # a bare symbol without type word or "số" must look like a document number
+        if m.group("type") is None and type_code is None and not re.search(r"-[A-Z]", number):
+            continue
+        end = m.end()
+        date = None
+        year = int(m.group("year")) if m.group("year") else None
+        dm = date_re.match(text, end)
+        if dm:
+            date = _iso(dm.group("d") or dm.group("d2"), dm.group("m") or dm.group("m2"), dm.group("y") or dm.group("y2"))
+            if date:
+                end = dm.end()
+                year = year or int(date[:4])
+        issuer = None
+        im = issuer_re.match(text, end)
+        if im and _AGENCY_HEAD.match(im.group("iss").strip()):
+            issuer = canonical_agency(im.group("iss"), ctx.place, ctx.level)
+            end = im.end()
+            if not dm:  # "của Chính phủ ngày 08/01/2022"
+                dm = date_re.match(text, end)
+                if dm:
+                    date = _iso(dm.group("d") or dm.group("d2"), dm.group("m") or dm.group("m2"), dm.group("y") or dm.group("y2"))
+                    if date:
+                        end = dm.end()
+                        year = year or int(date[:4])
+        if issuer is None:
+            issuer = _issuer_from_context(issuer_code, ctx)
+        start = m.start()
+        for num2, s2, e2 in expanded.get(m.start("num"), []):
+            out.append(DirectiveRef(num2, type_word, type_code, issuer, issuer_code, year, None,
+                                    s2, e2, s2, e2))
+        out.append(DirectiveRef(number, type_word, type_code, issuer, issuer_code, year, date,
+                                start, end, m.start("num"), m.end("num")))
+    _share_issuer_in_lists(text, out)
+    return out
+
+
+def _issuer_from_context(code: str | None, ctx: Context) -> str | None:
+    named = issuer_from_code(code, ctx.place, ctx.level)
+    if named:
+        return named
+    # "QĐ-UBND" without "của": the People's Committee that writes (the document's own issuer)
+    if code == "UBND" and ctx.issuer and ctx.issuer.startswith("Ủy ban nhân dân"):
+        return ctx.issuer
+    return None
+
+
+def _share_issuer_in_lists(text: str, refs: list[DirectiveRef]) -> None:
+    """'Nghị quyết số 08/2019/NQ-HĐND và Nghị quyết số 15/2021/NQ-HĐND của HĐND tỉnh': the issuer is shared."""
+    for i in range(len(refs) - 2, -1, -1):
+        a, b = refs[i], refs[i + 1]
+        gap = text[a.end : b.start]
+        if a.issuer_code and a.issuer_code == b.issuer_code and b.issuer and re.fullmatch(r"\s*(?:,|và|;)?\s*", gap):
+            if a.issuer is None or a.issuer == issuer_from_code(a.issuer_code, None):
+                refs[i] = DirectiveRef(a.number, a.type, a.type_code, b.issuer, a.issuer_code, a.year, a.date,
+                                       a.start, a.end, a.number_start, a.number_end)
