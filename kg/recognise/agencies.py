@@ -28,7 +28,7 @@ _LOCAL_CODES = {
 
 _FOLD = {"oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oé": "óe", "oè": "òe", "oẻ": "ỏe",
          "oẽ": "õe", "oẹ": "ọe", "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
-_FOLD_RE = re.compile("(" + "|".join(list(_FOLD) + [k.capitalize() for k in _FOLD] + [k.upper() for k in _FOLD]) + r")(?![\w])")
+_FOLD_RE = re.compile("(?<![qQ])(" + "|".join(list(_FOLD) + [k.capitalize() for k in _FOLD] + [k.upper() for k in _FOLD]) + r")(?![\w])")
 
 
 def tone_fold(s: str) -> str:

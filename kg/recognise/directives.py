@@ -38,12 +38,14 @@ _DATE = (
     r"(?:\s*,)?\s+ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))"
 )
-# "của <issuer>": up to a clause boundary
-_ISSUER = (
-    r"(?:\s*,)?\s+(?:của|do)\s+(?P<iss>[^,.;:()\n“\"]{2,120}?)"
+# "của <issuer>": up to a clause boundary; "và" + lower-case word ends it, "Bộ Kế hoạch và Đầu tư" goes on
+_ISSUER_STOP = (
     r"(?=\s+(?:về|ngày|tại|nhằm|để|đã|theo|với|trong|trên địa bàn|quy định|hướng dẫn|phê duyệt|ban hành|"
-    r"triển khai|thực hiện|và\s+(?:Nghị|Quyết|Chỉ|Kế|Công|Thông|Kết)|là|được)\b|[,.;:()\n“\"]|$)"
+    r"{extra}là|được|và\s+(?:Nghị|Quyết|Chỉ|Kế|Công|Thông|Kết))\b|\s+và\s+[a-zđà-ỹ]|\s*[,.;:()\n“\"]|\s*$)"
 )
+_ISSUER = r"(?:\s*,)?\s+(?:của|do)\s+(?P<iss>[^,.;:()\n“\"]{2,120}?)" + _ISSUER_STOP.format(extra="triển khai|thực hiện|")
+# a steering committee's name carries its purpose: "Ban Chỉ đạo thực hiện công tác ..."
+_ISSUER_BCD = r"(?:\s*,)?\s+(?:của|do)\s+(?P<iss2>Ban Chỉ đạo[^,.;:()\n“\"]{2,120}?)" + _ISSUER_STOP.format(extra="")
 _AGENCY_HEAD = re.compile(
     r"^(?:Chính phủ|Thủ tướng|Phó Thủ tướng|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Ban|Tỉnh ủy|Tỉnh uỷ|"
     r"Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Thanh tra|Văn phòng|Tổng cục|Cục|Ngân hàng|Kiểm toán|"
@@ -59,7 +61,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     listed = re.compile(rf"(?P<type>{types})\s+số\s+(?P<heads>(?:\d{{1,5}}\s*(?:,|và)\s*)+)(?P<tail>\d{{1,5}}(?P<rest>/[^\s,;.]+))")
     mention = re.compile(rf"(?:{lead})?(?<![\w/.-]){_NUMBER}(?![\w/]|-[\w])")
     date = re.compile(_DATE)
-    issuer = re.compile(_ISSUER)
+    issuer = re.compile(f"{_ISSUER_BCD}|{_ISSUER}")
     return mention, listed, date, issuer
 
 
@@ -129,8 +131,9 @@ def find_directives(ctx: Context) -> list[DirectiveRef]:
                 year = year or int(date[:4])
         issuer = None
         im = issuer_re.match(text, end)
-        if im and _AGENCY_HEAD.match(im.group("iss").strip()):
-            issuer = canonical_agency(im.group("iss"), ctx.place, ctx.level)
+        iss = im and (im.group("iss2") or im.group("iss"))
+        if im and iss and _AGENCY_HEAD.match(iss.strip()):
+            issuer = canonical_agency(iss, ctx.place, ctx.level)
             end = im.end()
             if not dm:  # "của Chính phủ ngày 08/01/2022"
                 dm = date_re.match(text, end)
