@@ -41,7 +41,7 @@ _DATE = (
 # "của <issuer>": up to a clause boundary; "và" + lower-case word ends it, "Bộ Kế hoạch và Đầu tư" goes on
 _ISSUER_STOP = (
     r"(?=\s+(?:về|ngày|tại|nhằm|để|đã|theo|với|trong|trên địa bàn|quy định|hướng dẫn|phê duyệt|ban hành|"
-    r"{extra}là|được|và\s+(?:Nghị|Quyết|Chỉ|Kế|Công|Thông|Kết))\b|\s+và\s+[a-zđà-ỹ]|\s*[,.;:()\n“\"]|\s*$)"
+    r"{extra}là|được|và\s+(?:Nghị|Quyết|Chỉ|Kế|Công|Thông|Kết))\b|\s*[,.;:()\n“\"]|\s*$)"
 )
 _ISSUER = r"(?:\s*,)?\s+(?:của|do)\s+(?P<iss>[^,.;:()\n“\"]{2,120}?)" + _ISSUER_STOP.format(extra="triển khai|thực hiện|")
 # a steering committee's name carries its purpose: "Ban Chỉ đạo thực hiện công tác ..."
@@ -133,8 +133,9 @@ def find_directives(ctx: Context) -> list[DirectiveRef]:
         im = issuer_re.match(text, end)
         iss = im and (im.group("iss2") or im.group("iss"))
         if im and iss and _AGENCY_HEAD.match(iss.strip()):
-            issuer = canonical_agency(iss, ctx.place, ctx.level)
-            end = im.end()
+            cut = _cut_at_lowercase_and(iss)
+            issuer = canonical_agency(cut, ctx.place, ctx.level)
+            end = im.start(im.lastgroup) + len(cut)
             if not dm:  # "của Chính phủ ngày 08/01/2022"
                 dm = date_re.match(text, end)
                 if dm:
@@ -152,6 +153,14 @@ def find_directives(ctx: Context) -> list[DirectiveRef]:
                                 start, end, m.start("num"), m.end("num")))
     _share_issuer_in_lists(text, out)
     return out
+
+
+def _cut_at_lowercase_and(phrase: str) -> str:
+    """'Chính phủ và tình hình ...' -> 'Chính phủ'; 'Bộ Kế hoạch và Đầu tư' stays whole."""
+    for m in re.finditer(r"\s+và\s+(\w)", phrase):
+        if m.group(1).islower():
+            return phrase[: m.start()]
+    return phrase
 
 
 def _issuer_from_context(code: str | None, ctx: Context) -> str | None:
