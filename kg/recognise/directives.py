@@ -160,7 +160,7 @@ def _cut_at_lowercase_and(phrase: str) -> str:
     for m in re.finditer(r"\s+và\s+(\w)", phrase):
         if m.group(1).islower():
             return phrase[: m.start()]
-    return phrase
+    return re.sub(r"\s+(?:và|của)\s*$", "", phrase)
 
 
 def _issuer_from_context(code: str | None, ctx: Context) -> str | None:
