@@ -1,11 +1,688 @@
 """Projects and programmes named in the text.
 
 Public API: find_named(ctx) -> list[NamedMention] (category "project" or "programme").
+
+How it reads:
+1. one scan of the text for *heads* ("Dự án", "Cụm công nghiệp", "Quốc lộ", "Chương trình", "Đề án" ...);
+2. from each head the name is extended to the right, token by token, until a boundary
+   (punctuation, a clause word such as "để", "nhằm", ", đảm bảo", a verb starting a new clause, a new
+   head after "," / "và", a directive number's date or issuer ...);
+3. works listed after "các dự án:" / "(1) ...; (2) ..." are read item by item;
+4. lists of numbers ("Cụm công nghiệp Hợp Thành 1, 2") are expanded;
+5. mentions of one project within the document are given one canonical name.
+
+All the words the rules use are in the tables below (reference data), nothing is written for one
+document: no place names, no sentence of the sample corpus.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from ..records import Context, NamedMention
+
+# ----------------------------------------------------------------------------- reference data
+# programme heads (lower case) -> kind
+PROGRAMME_HEADS: dict[str, str] = {
+    "chương trình": "Chương trình",
+    "đề án": "Đề án",
+    "quy hoạch": "Quy hoạch",
+    "kế hoạch": "Kế hoạch",
+    "phong trào": "Phong trào",
+    "chiến dịch": "Chiến dịch",
+    "tháng hành động": "Chiến dịch",
+    "cao điểm": "Chiến dịch",
+    "tết trồng cây": "Phong trào",
+}
+
+# project heads (lower case) -> what must follow for the phrase to be a *named* work:
+#   "cap"   the next word is a proper name (capitalised) or a code/number ("Cầu Kỳ Cùng", "Quốc lộ 4B")
+#   "named" some capitalised word or code in the name ("Dự án cải tạo, nâng cấp Quốc lộ 4B")
+#   "code"  like "cap", or a road code / number ("Quốc lộ 4B", "đường tỉnh ĐT.246")
+#   "any"   a name of at least one word ("Khu trung chuyển hàng hóa")
+#   "any0"  the head alone is a name ("Khu phi thuế quan")
+#   "never" a place, read only so that its name is not taken for a work ("Khu kinh tế cửa khẩu ...")
+PROJECT_HEADS: dict[str, str] = {
+    "dự án thành phần": "any",
+    "tiểu dự án": "any",
+    "tiêu dự án": "any",  # frequent misspelling
+    "dự án": "named",
+    "công trình": "named",
+    "cụm công nghiệp": "cap",
+    "khu công nghiệp": "cap",
+    "khu tái định cư": "any",
+    "khu chế xuất": "cap",
+    "khu trung chuyển": "any",
+    "khu phi thuế quan": "any0",
+    "quốc lộ": "code",
+    "ql": "code",
+    "đường tỉnh": "code",
+    "đường huyện": "code",
+    "đường cao tốc": "cap",
+    "tuyến cao tốc": "cap",
+    "đường chuyên dụng": "named",
+    "đường": "cap",
+    "cầu": "cap",
+    "hồ chứa nước": "cap",
+    "hồ chứa": "cap",
+    "nhà máy": "named",
+    "bệnh viện": "named",
+    "khu kinh tế": "never",
+    "trường": "cap",
+    "trung tâm y tế": "cap",
+    "trạm y tế": "cap",
+    "nút giao": "named",
+    "trụ sở": "cap",
+    "nhà kiểm soát liên hợp": "any",
+    "khách sạn": "cap",
+}
+# heads that may only be read when written with a capital ("Cầu Kỳ Cùng" but not "cầu nối")
+CAPITAL_ONLY = {"cầu", "trường", "khách sạn", "ql", "trụ sở"}
+# heads whose mention inside a longer name is still a work of its own ("Nút giao vào Khu công nghiệp X")
+COMPLEX_HEADS = {"cụm công nghiệp", "khu công nghiệp", "khu chế xuất", "nhà máy", "khu tái định cư"}
+
+# construction verbs that may open a project name ("cải tạo, nâng cấp Quốc lộ 4B ...")
+WORK_VERBS = (
+    "cải tạo", "sửa chữa", "nâng cấp", "mở rộng", "xây dựng", "xây mới", "đầu tư", "hạ tầng",
+    "kết cấu hạ tầng", "hạng mục",
+)
+
+# words that end a name (a new clause starts); lower case, matched at a word boundary
+STOP_WORDS = (
+    "để", "nhằm", "đảm bảo", "bảo đảm", "đã", "được", "đang", "sẽ", "cần", "phải", "chưa", "còn",
+    "tiếp tục", "cơ bản", "đạt", "với tổng", "tổng vốn", "tổng mức", "theo hướng", "theo quy định",
+    "theo kế hoạch", "theo hình thức", "theo phương thức", "theo tiến độ", "theo đúng", "nhân dịp", "lần thứ nhất",
+    "trong tháng", "trong quý", "trong năm", "trong dịp", "trong đó", "trong thời gian", "tại các", "tại cơ sở",
+    "đến từng", "so với", "so cùng kỳ", "hoàn thành", "khởi công", "đưa vào", "phần đầu", "phấn đấu", "hiện đang",
+    "là", "có", "nhất là", "đồng thời", "góp phần", "thu hút", "hưởng ứng", "gắn với xây dựng nông thôn mới;",
+    "tạo điều kiện", "kịp thời", "trước tháng", "chậm nhất", "bị", "do", "vì vậy", "như", "gồm", "bao gồm",
+    "với chủ đề", "lần", "từ nay", "mà", "có tổng", "có vốn", "có khối lượng", "có kế hoạch", "chậm",
+    "sau khi", "khi", "ngay", "trên cơ sở", "từ nguồn", "kể từ", "với doanh số", "giảm", "tăng",
+)
+# words that open a new clause after "," / "và" / "hoặc"
+CLAUSE_VERBS = (
+    "tổ chức", "triển khai", "thực hiện", "đẩy mạnh", "đẩy nhanh", "tăng cường", "tập trung", "chỉ đạo",
+    "hướng dẫn", "kiểm tra", "đôn đốc", "ban hành", "phê duyệt", "rà soát", "hoàn thiện", "chuẩn bị",
+    "giải quyết", "xử lý", "phối hợp", "duy trì", "nâng cao", "tham mưu", "trình", "lập", "giao",
+    "bố trí", "phân bổ", "giải ngân", "khánh thành", "khởi công", "thi công", "vận hành", "quản lý",
+    "xây dựng", "phát động", "sơ kết", "tổng kết", "các", "những", "một số", "nhiều", "từng",
+    "công tác", "nghiên cứu", "thông tin", "đề xuất", "ký", "hội nghị", "tạo", "chú trọng", "cải thiện",
+)
+# after "thuộc": stop before these (the thing belongs to another named thing or a place)
+BELONGS_STOP = ("địa phận", "địa bàn", "danh mục", "nguồn", "kế hoạch", "các")
+# agencies after "của" end a name ("Kế hoạch thực hiện ... của Chính phủ")
+AGENCY_WORDS = (
+    "chính phủ", "thủ tướng", "ubnd", "ủy ban", "uỷ ban", "hđnd", "hội đồng", "tỉnh ủy", "tỉnh uỷ",
+    "ban thường vụ", "ban chấp hành", "bộ", "sở", "quốc hội", "trung ương", "ban chỉ đạo", "thanh tra",
+)
+# a lower-case programme head followed by these is not a name ("kế hoạch vốn", "đạt 28% kế hoạch năm")
+GENERIC_AFTER = (
+    "vốn", "năm", "và", "đã", "được", "đề ra", "giao", "chi tiết", "cụ thể", "của", "này", "đó", "trên",
+    "theo", "trước", "so", "hằng", "hàng", "tháng", "quý", "số", "với", "liên quan", "đặt ra", "công tác",
+    "hành động", "cho", "đối với", "tại", "hoặc", "là", "nhà nước", "đầu tư công", "ngân sách",
+    "mục tiêu", "chung", "chi tiết", "phân khu", "đô thị", "tổng thể", "ngành", "xây dựng",
+    "sử dụng đất", "tỉnh", "thi đua", "trọng điểm", "lớn", "mới", "khác", "các", "những", "một số",
+    "y tế", "giáo dục", "phổ thông", "làm việc", "từ", "nguồn",
+)
+# the first word of the name of a work is never one of these ("dự án trong nước", "dự án thuộc nguồn vốn")
+FUNCTION_WORDS = {
+    "và", "với", "trong", "thuộc", "của", "cho", "tại", "có", "đã", "được", "là", "các", "những", "theo",
+    "từ", "về", "để", "nhằm", "trên", "đang", "sẽ", "hoàn", "chuyển", "khởi", "mới", "đủ", "vi", "sử",
+    "bị", "chậm", "nhóm", "trọng", "lớn", "ngoài", "nguồn", "vốn", "không", "còn", "này", "đó", "hoặc",
+}
+# a work named right after these is an agency, not a work ("Ban Quản lý dự án ...")
+BLOCK_BEFORE = ("ban quản lý", "quản lý", "ban ql", "ban qlda")
+# ... unless more follows: "kế hoạch sử dụng đất 05 năm", "quy hoạch chi tiết xây dựng khu vực ..."
+GENERIC_AFTER_ALONE = {
+    "mục tiêu", "chung", "chi tiết", "phân khu", "đô thị", "tổng thể", "ngành", "xây dựng", "sử dụng đất",
+    "tỉnh", "thi đua", "đầu tư công", "hành động", "công tác",
+}
+# quantifiers before a head make it generic unless a proper name follows ("các dự án trọng điểm")
+PLURAL_BEFORE = ("các", "những", "một số", "mọi", "từng", "nhiều", "đợt", "các đợt")
+# abbreviations expanded in canonical names
+ABBREVIATIONS = {
+    "QL": "Quốc lộ",
+    "MTQG": "mục tiêu quốc gia",
+    "CTMTQG": "Chương trình mục tiêu quốc gia",
+    "KTCK": "kinh tế cửa khẩu",
+    "KCN": "Khu công nghiệp",
+    "CCN": "Cụm công nghiệp",
+}
+# openers of an enumerated list of works ("các dự án:", "dự án trọng điểm:", "như:")
+LIST_OPENERS = ("dự án", "công trình")
+MAX_WORDS = 45
+
+# ----------------------------------------------------------------------------- compiled patterns
+_W = r"[\wÀ-ỹĐđ]"
+_RX: dict[str, re.Pattern] = {}
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _rx() -> dict[str, re.Pattern]:
+    """Compile once, at first use."""
+    if _RX:
+        return _RX
+    heads = list(PROGRAMME_HEADS) + list(PROJECT_HEADS)
+    _RX["head"] = re.compile(rf"(?<!{_W})(?:{_alt(heads)})(?!{_W})", re.I)
+    # a token: a word (with codes like ĐT.246, Km3+700, 1088/2-1089, 4B), a quoted span, or a punctuation mark
+    _RX["tok"] = re.compile(
+        r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\""
+        r"|(?:ĐT|ĐH|QL|TL|DT|ĐX)\.?\s?\d+[A-Za-z]?"
+        rf"|{_W}+(?:[./+\-]{_W}+)*"
+        r"|\s+|."
+    )
+    _RX["stop"] = re.compile(rf"(?:{_alt(STOP_WORDS)})(?!{_W})", re.I)
+    _RX["clause"] = re.compile(rf"(?:{_alt(CLAUSE_VERBS)})(?!{_W})", re.I)
+    _RX["head_at"] = re.compile(rf"(?:{_alt(heads)})(?!{_W})", re.I)
+    _RX["belongs"] = re.compile(rf"(?:{_alt(BELONGS_STOP)})(?!{_W})|(?:{_alt(heads)})(?!{_W})", re.I)
+    _RX["agency"] = re.compile(rf"(?:{_alt(AGENCY_WORDS)})(?!{_W})", re.I)
+    _RX["generic"] = re.compile(rf"(?:{_alt(GENERIC_AFTER)})(?!{_W})", re.I)
+    _RX["plural"] = re.compile(rf"(?<!{_W})(?:{_alt(PLURAL_BEFORE)}|\d+)\s+$", re.I)
+    _RX["verbs_left"] = re.compile(rf"(?:(?:{_alt(WORK_VERBS)})(?:,?\s+|\s*$))+$", re.I)
+    _RX["verbs_right"] = re.compile(rf"(?:(?:{_alt(WORK_VERBS)})(?:,?\s+))+", re.I)
+    _RX["abbr"] = re.compile(rf"(?<!{_W})(?:{_alt(ABBREVIATIONS)})(?=\d|(?!{_W}))")
+    _RX["number"] = re.compile(r"\d+[\w/\-.+]*")
+    _RX["year"] = re.compile(r"^(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?$")
+    _RX["date"] = re.compile(r"ngày\s+\d", re.I)
+    _RX["enum"] = re.compile(r"\(\d{1,2}\)\s*")
+    _RX["opener"] = re.compile(
+        rf"(?<!{_W})(?:(?:{_alt(PLURAL_BEFORE)}|\d+)\s+)?(?:{_alt(LIST_OPENERS)})(?!{_W})(?:\s+[a-zà-ỹđA-Z]{_W}*){{0,5}}?\s*:\s*"
+        rf"|(?<!{_W})các\s+(?:{_alt(LIST_OPENERS)})\s*\(")
+    _RX["block"] = re.compile(rf"(?<!{_W})(?:{_alt(BLOCK_BEFORE)})\s+$", re.I)
+    _RX["qual_tail"] = re.compile(
+        r"(?:\s+(?:trên địa bàn(?: toàn)?(?: tỉnh| huyện| thành phố)?|tỉnh|huyện|thành phố)(?:\s+[A-ZĐÀ-Ỹ]\w*)*"
+        r"|\s+năm\s+\d{4}|\s+giai đoạn\s+\d{4}\s*-\s*\d{4})+$")
+    return _RX
+
+
+# ----------------------------------------------------------------------------- helpers
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFC", s).lower()
+    for a, b in (("oá", "óa"), ("oà", "òa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"), ("uý", "úy"),
+                 ("uỳ", "ùy"), ("uỷ", "ủy"), ("uỹ", "ũy"), ("uỵ", "ụy")):
+        s = s.replace(a, b)
+    return s
+
+
+def _is_cap(tok: str) -> bool:
+    return bool(tok) and (tok[0].isupper() or tok[0].isdigit())
+
+
+def _has_name(body: str) -> bool:
+    """A capitalised word or a code/number that is not a year."""
+    for w in re.findall(r"[^\s,;:()“”\"]+", body):
+        if w[0].isupper() and w.lower() not in ("covid-19",):
+            return True
+        if w[0].isdigit() and not _rx()["year"].match(w) and not re.fullmatch(r"\d{1,2}/\d{4}", w):
+            return True
+    return False
+
+
+def _words(s: str) -> list[str]:
+    return re.findall(rf"{_W}+", s)
+
+
+class _Span:
+    __slots__ = ("cat", "kind", "start", "end", "body_start", "head")
+
+    def __init__(self, cat, kind, start, end, body_start, head):
+        self.cat, self.kind, self.start, self.end, self.body_start, self.head = cat, kind, start, end, body_start, head
+
+
+# ----------------------------------------------------------------------------- extension to the right
+def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
+    """End offset of a name whose body starts at `pos` (just after the head)."""
+    rx = _rx()
+    end = pos  # end of the last accepted token
+    nwords = 0
+    depth = 0
+    i = pos
+    last_word = ""
+    syll = 0
+    after_number_ref = False
+    while i < limit:
+        m = rx["tok"].match(text, i)
+        if not m:
+            break
+        tok = m.group(0)
+        j = m.end()
+        if tok.isspace():
+            if "\n" in tok:
+                break
+            i = j
+            continue
+        c = tok[0]
+        if nwords == 0 and not (c.isalnum() or c in "“\"("):
+            break
+        if c in "“\"":
+            if nwords == 0 or cat == "programme" or True:
+                end = j
+                nwords += len(_words(tok))
+                i = j
+                continue
+        if c == "(":
+            close = text.find(")", j, min(limit, j + 120))
+            if close < 0:
+                break
+            inner = text[j:close]
+            if "(" in inner or ";" in inner:
+                break
+            if nwords == 0 and cat == "project" and not _is_cap(inner.strip()[:1] or "x"):
+                break
+            depth = 0
+            end = close + 1
+            i = close + 1
+            continue
+        if c == ")":
+            break
+        if c in ".;!?…:":
+            # "Dự án 2: Quy hoạch ..." - a numbered sub-project with its title
+            if c == ":" and cat == "project" and nwords == 1 and last_word.isdigit():
+                i = j
+                continue
+            break
+        if c in ",–-" or tok == "và" or tok == "hoặc":
+            # look at what follows
+            k = j
+            while k < limit and text[k] == " ":
+                k += 1
+            rest = text[k:k + 60]
+            if not rest or rest[0] in "\n;.:":
+                break
+            if c in "–-":
+                # "kinh tế - xã hội", "Bắc Giang - Lạng Sơn", "2021 - 2025": joins words
+                if rest[0] in ",(":
+                    break
+                i = k
+                continue
+            if rx["head_at"].match(rest) or rx["stop"].match(rest):
+                # "và các dự án khác": stop; ", Khu tái định cư X": new item
+                break
+            if rx["clause"].match(rest) and not (c == "," and syll <= 2):
+                # ", đảm bảo ..." ends the name, but "Kế hoạch thanh tra, kiểm tra" lists two nouns
+                break
+            if tok == "và" and cat == "programme" and (rest[0] in "“\"" or (_is_cap(rest) and not rest.startswith("Nghị quyết"))):
+                break
+            if c == "," and _is_cap(rest) and cat == "project" and not rest[0].isdigit():
+                break
+            if c == "," and rest[0].isdigit() and last_word.isdigit():
+                break  # "Hợp Thành 1, 2": expanded later
+            if tok == "và" and rest[0].isdigit() and last_word.isdigit():
+                break
+            if c == "," and cat == "programme" and _is_cap(rest) and not rest[0].isdigit():
+                break
+            i = k
+            continue
+        # a word
+        low = tok.lower()
+        if nwords > 0 or cat == "project":
+            sm = rx["stop"].match(text, i)
+            if sm and nwords > 0:
+                break
+            if nwords > 0 and low == "thuộc":
+                k = j
+                while k < limit and text[k] == " ":
+                    k += 1
+                if rx["belongs"].match(text, k):
+                    break
+            if nwords > 0 and low == "của":
+                k = j
+                while k < limit and text[k] == " ":
+                    k += 1
+                body = text[pos:end].strip().lower()
+                if rx["agency"].match(text, k) and body not in ("hành động",):
+                    break
+            if low == "ngày" and rx["date"].match(text, i):
+                break
+            if nwords > 0 and low == "trên" and text[j:j + 9] == " địa bàn":
+                # keep "trên địa bàn tỉnh/huyện [Name]" at the end of a name, not a new clause
+                mm = re.match(rf" địa bàn (?:tỉnh|huyện|thành phố|thị xã|xã|toàn tỉnh)(?: [A-ZĐÀ-Ỹ]{_W}*)*", text[j:limit])
+                if not mm:
+                    break
+                end = j + mm.end()
+                i = end
+                nwords += 3
+                continue
+        if after_number_ref:
+            break
+        if low == "số" and re.match(r"\s+\d", text[j:j + 3]):
+            # "Kế hoạch thực hiện Nghị quyết số 02/NQ-CP": keep the number, stop after it
+            mm = re.match(r"\s+\d[\w/\-.Đđ]*", text[j:limit])
+            if mm:
+                end = j + mm.end()
+                i = end
+                nwords += 2
+                after_number_ref = True
+                continue
+        end = j
+        nwords += 1
+        syll += len(tok.split())
+        last_word = tok
+        i = j
+        if nwords >= MAX_WORDS:
+            break
+    # trailing connectors never end a name
+    s = text[pos:end]
+    s2 = re.sub(r"(?:\s*[,\-–]|\s+(?:và|của|về|với|cho|tại|theo|trên|hoặc|các|thuộc|đoạn|từ|đến))+\s*$", "", s)
+    return pos + len(s2)
+
+
+# ----------------------------------------------------------------------------- the scan
+def _left_verbs(text: str, head_start: int) -> int:
+    """Start of a construction-verb phrase right before a head, when it opens an item."""
+    rx = _rx()
+    lo = max(0, head_start - 60)
+    window = text[lo:head_start]
+    m = rx["verbs_left"].search(window)
+    if not m or m.start() == m.end():
+        return head_start
+    s = lo + m.start()
+    before = text[max(0, s - 12):s].rstrip()
+    if not before or before[-1] in ";:(\n" or re.search(r"(?:^|\s)(?:dự án|Dự án)$", before) or re.search(r"\(\d{1,2}\)$", before):
+        return s
+    return head_start
+
+
+def _accept(text: str, sp: _Span, head_low: str) -> bool:
+    rx = _rx()
+    body = text[sp.body_start:sp.end].strip()
+    words = _words(body)
+    before = text[max(0, sp.start - 12):sp.start]
+    plural = bool(rx["plural"].search(before))
+    if sp.cat == "programme":
+        if not words:
+            return False
+        if head_low == "cao điểm" and (plural or re.search(r"đợt\s+$", before)):
+            return False
+        if body.lower().startswith("số ") or re.match(r"số\s+\d", body):
+            return False
+        gm = rx["generic"].match(body)
+        if gm:
+            rest = body[gm.end():].strip(" ,")
+            g = gm.group(0).lower()
+            if g not in GENERIC_AFTER_ALONE or len(_words(rest)) < 2:
+                return False
+        if len(words) < 2 and not _has_name(body) and not body.startswith("“"):
+            return False
+        if plural and not _has_name(body) and not text[sp.start:sp.start + 1].isupper():
+            return False
+        head_txt = text[sp.start:sp.body_start]
+        if not head_txt[:1].isupper() and len(words) < 2:
+            return False
+        return True
+    need = PROJECT_HEADS.get(head_low, "named")
+    if need == "never":
+        return False
+    if rx["block"].search(text[max(0, sp.start - 16):sp.start]):
+        return False
+    if head_low in CAPITAL_ONLY and not text[sp.start].isupper():
+        return False
+    if not words:
+        return need == "any0" and not plural
+    first = body[:1]
+    first_word = words[0].lower()
+    if first_word in FUNCTION_WORDS:
+        return False
+    if plural:
+        # "các dự án trọng điểm", "02 dự án PPP": generic unless a proper name follows
+        if not (first.isupper() and not words[0].isupper()) and not first == "“":
+            return False
+    if need == "cap":
+        if not (first.isupper() or first in "“\"("):
+            return False
+    elif need == "code":
+        if not (first.isupper() or first.isdigit()):
+            return False
+    elif need == "named":
+        if not _has_name(" ".join(words[:10])):
+            return False
+        if head_low in ("dự án", "công trình") and not (first.isupper() or first in "“\"" or first.isdigit()):
+            # lower case: must describe a work ("dự án cải tạo, nâng cấp Quốc lộ 4B", "dự án đường cao tốc ...")
+            if not (rx["verbs_right"].match(body + " ") or (rx["head_at"].match(body)
+                                                             and rx["head_at"].match(body).group(0).lower() in PROJECT_HEADS)):
+                return False
+    return True
+
+
+def _heads(text: str):
+    rx = _rx()
+    for m in rx["head"].finditer(text):
+        low = _fold(m.group(0)).replace("uỷ", "ủy")
+        low = m.group(0).lower()
+        if low in PROGRAMME_HEADS:
+            yield m, "programme", PROGRAMME_HEADS[low], low
+        else:
+            yield m, "project", None, low
+
+
+def _line_end(text: str, pos: int) -> int:
+    e = text.find("\n", pos)
+    return len(text) if e < 0 else e
+
+
+def _scan(text: str) -> list[_Span]:
+    rx = _rx()
+    spans: list[_Span] = []
+    line_end_cache = (-1, -1)
+    for m, cat, kind, low in _heads(text):
+        hs, he = m.span()
+        if line_end_cache[0] <= hs < line_end_cache[1]:
+            limit = line_end_cache[1]
+        else:
+            limit = _line_end(text, hs)
+            ls = text.rfind("\n", 0, hs) + 1
+            line_end_cache = (ls, limit)
+        # heads inside a name just read: skip those that open its body ("dự án Cầu Kỳ Cùng")
+        if spans and hs < spans[-1].end:
+            prev = spans[-1]
+            gap = text[prev.body_start:hs]
+            if not gap.strip() or rx["verbs_right"].fullmatch(gap):
+                continue
+            if prev.cat == "project" and cat == "project" and low not in COMPLEX_HEADS:
+                continue
+        body_start = he
+        # "Dự án 2: ...", "Tiểu dự án 2, Dự án 3: ..."
+        end = _extend(text, body_start, limit, cat, low)
+        start = hs
+        if cat == "project":
+            start = _left_verbs(text, hs)
+        sp = _Span(cat, kind, start, end, body_start, low)
+        if _accept(text, sp, low):
+            spans.append(sp)
+    return spans
+
+
+def _list_items(text: str) -> list[tuple[int, int]]:
+    """Items of enumerated lists of works: 'các dự án: A, B; C' and '(1) A; (2) B'."""
+    rx = _rx()
+    out: list[tuple[int, int]] = []
+    # openers
+    for m in rx["opener"].finditer(text):
+        s = m.end()
+        paren = m.group(0).rstrip().endswith("(")
+        stop = len(text)
+        for ch in ("\n", ". ") if not paren else (")", "\n"):
+            k = text.find(ch, s)
+            if 0 <= k < stop:
+                stop = k
+        if paren:
+            # find the matching ")"
+            depth, k = 1, s
+            while k < len(text) and text[k] != "\n":
+                if text[k] == "(":
+                    depth += 1
+                elif text[k] == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                k += 1
+            stop = k
+        out += _split_items(text, s, stop)
+    # "(1) ...; (2) ..." enumerations of works
+    for line_m in re.finditer(r"[^\n]*\(1\)[^\n]*\(2\)[^\n]*", text):
+        ls, le = line_m.span()
+        line = line_m.group(0)
+        parts = [(ls + p.end(), ls + (nxt.start() if nxt else len(line))) for p, nxt in
+                 zip(list(rx["enum"].finditer(line)), list(rx["enum"].finditer(line))[1:] + [None])]
+        items = []
+        for a, b in parts:
+            seg = text[a:b].rstrip(" ;.,")
+            items.append((a, a + len(seg)))
+        if items and sum(1 for a, b in items if _looks_like_work(text[a:b])) * 2 >= len(items):
+            out += [(a, b) for a, b in items if _looks_like_work(text[a:b])]
+    # paragraphs that are nothing but a ';'-separated list of works
+    for line_m in re.finditer(r"[^\n;]+(?:;[^\n;]+)+", text):
+        ls, le = line_m.span()
+        segs = []
+        k = ls
+        for part in line_m.group(0).split(";"):
+            a = k + len(part) - len(part.lstrip())
+            seg = part.strip().rstrip(".")
+            segs.append((a, a + len(seg)))
+            k += len(part) + 1
+        if len(segs) >= 2 and all(_looks_like_work(text[a:b]) for a, b in segs) and all(len(_words(text[a:b])) <= 30 for a, b in segs):
+            out += segs
+    return out
+
+
+def _looks_like_work(seg: str) -> bool:
+    rx = _rx()
+    s = seg.strip()
+    if not s:
+        return False
+    if rx["verbs_right"].match(s + " "):
+        return True
+    hm = rx["head_at"].match(s)
+    return bool(hm and hm.group(0).lower() in PROJECT_HEADS)
+
+
+def _split_items(text: str, s: int, stop: int) -> list[tuple[int, int]]:
+    out = []
+    k = s
+    depth = 0
+    quote = False
+    start = s
+    while k <= stop:
+        ch = text[k] if k < stop else ";"
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch in "“”\"":
+            quote = not quote if ch == "\"" else ch == "“"
+        split = False
+        if depth <= 0 and not quote:
+            if ch == ";" or k == stop:
+                split = True
+            elif ch == "," and k + 2 < stop and text[k + 1] == " " and text[k + 2].isupper():
+                split = True
+        if split:
+            seg = text[start:k]
+            a = start + len(seg) - len(seg.lstrip())
+            seg = seg.strip().rstrip(".,")
+            if seg:
+                out.append((a, a + len(seg)))
+            start = k + 1
+        k += 1
+    return out
+
+
+# ----------------------------------------------------------------------------- names
+def _canonical(s: str) -> str:
+    rx = _rx()
+    s = " ".join(s.split())
+    s = rx["abbr"].sub(lambda m: ABBREVIATIONS[m.group(0)] + ("" if m.end() == len(s) or not s[m.end()].isdigit() else " "), s)
+    s = s.strip(" ,;:")
+    # a quoted title without its closing quote
+    if s.count("“") > s.count("”"):
+        s = s.replace("“", "", 1)
+    if s.count("(") > s.count(")"):
+        s = s[: s.rfind("(")].rstrip()
+    return s[:1].upper() + s[1:]
+
+
+def _key(name: str) -> str:
+    s = _fold(name)
+    s = re.sub(r"^(?:dự án|tiểu dự án|công trình|hạng mục)\s+", "", s)
+    s = re.sub(r"[\"“”'‘’(),;:.\-–]", " ", s)
+    return " ".join(s.split())
+
+
+def _expand(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """'Cụm công nghiệp Hợp Thành 1, 2' -> two names; 'X huyện A, B' -> two names."""
+    name = text[start:end]
+    base = [(start, end, name)]
+    m = re.match(r"\s*(?:,\s*|\s+và\s+)(\d{1,2})(?!\w|[.,]\d)", text[end:end + 12])
+    if m and re.search(r"\s\d{1,2}$", name):
+        stem = re.sub(r"\d{1,2}$", "", name)
+        out = [(start, end, name)]
+        k = end
+        while m:
+            out.append((start, k + m.end(), stem + m.group(1)))
+            k += m.end()
+            m = re.match(r"\s*(?:,\s*|\s+và\s+)(\d{1,2})(?!\w|[.,]\d)", text[k:k + 12])
+        return out
+    # "hạng mục Trung tâm y tế huyện Bắc Sơn, Lộc Bình;"
+    m = re.search(rf"\s(huyện|xã|tỉnh|thành phố|phường)\s+([A-ZĐÀ-Ỹ]{_W}*(?:\s[A-ZĐÀ-Ỹ]{_W}*){{0,2}})$", name)
+    if m:
+        m2 = re.match(rf",\s*([A-ZĐÀ-Ỹ]{_W}*(?:\s[A-ZĐÀ-Ỹ]{_W}*){{0,2}})(?=\s*[;.\n])", text[end:end + 40])
+        if m2:
+            stem = name[: m.start(2)]
+            return base + [(start, end + m2.end(), stem + m2.group(1))]
+    return base
 
 
 def find_named(ctx: Context) -> list[NamedMention]:
-    return []
+    text = ctx.text
+    spans = _scan(text)
+    found: list[tuple[str, str | None, int, int, str]] = []  # cat, kind, start, end, name-as-read
+    covered: list[tuple[int, int]] = []
+    for sp in spans:
+        for a, b, nm in (_expand(text, sp.start, sp.end) if sp.cat == "project" else [(sp.start, sp.end, text[sp.start:sp.end])]):
+            found.append((sp.cat, sp.kind, a, b, nm))
+        if sp.cat == "project":
+            covered.append((sp.start, sp.end))
+    # items of lists of works that no head covered
+    starts = {a for _, _, a, _, _ in found}
+    for a, b in _list_items(text):
+        seg = text[a:b]
+        if not _words(seg) or len(_words(seg)) > MAX_WORDS:
+            continue
+        if any(ca <= a < cb for ca, cb in covered) or a in starts:
+            continue
+        hm = _rx()["head_at"].match(seg)
+        if hm and hm.group(0).lower() in PROGRAMME_HEADS:
+            continue
+        if not _has_name(seg) and not _looks_like_work(seg):
+            continue
+        found.append(("project", None, a, b, seg))
+        starts.add(a)
+    # one canonical name per project / programme within the document
+    groups: dict[tuple[str, str], str] = {}
+    for cat, kind, a, b, nm in found:
+        k = (cat, _key(_canonical(nm)))
+        cand = _canonical(nm)
+        cur = groups.get(k)
+        if cur is None or _better(cand, cur):
+            groups[k] = cand
+    out = []
+    seen = set()
+    for cat, kind, a, b, nm in sorted(found, key=lambda x: x[2]):
+        name = groups[(cat, _key(_canonical(nm)))]
+        t = text[a:b]
+        if (cat, a, b, name) in seen:
+            continue
+        seen.add((cat, a, b, name))
+        out.append(NamedMention(category=cat, name=name, text=t, start=a, end=b, kind=kind))
+    return out
+
+
+def _better(a: str, b: str) -> bool:
+    """Which of two spellings of one name to keep: the one that says 'Dự án', then the longer."""
+    da, db = a.lower().startswith("dự án"), b.lower().startswith("dự án")
+    if da != db:
+        return da
+    return len(a) > len(b)
