@@ -1,0 +1,177 @@
+"""The `kg` command: a thin client of the library. Parses options, calls one function, formats the result."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from .store import StoreError, open_store
+
+FORMATS = ["table", "csv", "tsv", "json"]
+
+
+def _store_options(f):
+    f = click.option("--update-endpoint", default=None, metavar="URL",
+                     help="SPARQL Update URL (default: the endpoint with /query replaced by /update).")(f)
+    f = click.option("--endpoint", default=None, metavar="URL", envvar="KG_ENDPOINT",
+                     help="Use a SPARQL 1.1 server at this query URL instead of a local store.")(f)
+    f = click.option("--store", "store_dir", default=None, metavar="DIR", envvar="KG_STORE",
+                     type=click.Path(file_okay=False), help="On-disk store directory (created when missing).")(f)
+    return f
+
+
+def _open(store_dir, endpoint, update_endpoint, read_only=False):
+    if not store_dir and not endpoint:
+        raise click.UsageError("give --store DIR (or --endpoint URL)")
+    try:
+        return open_store(store_dir, endpoint, update_endpoint, read_only=read_only)
+    except StoreError as e:
+        raise click.ClickException(str(e)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg-directives")
+def cli() -> None:
+    """Knowledge graph of Vietnamese directives: ingest reports, query with SPARQL, trace lineage, view."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@_store_options
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 256),
+              help="Worker processes for extraction.")
+@click.option("--quiet", "-q", is_flag=True, help="No summary on stdout.")
+def ingest(paths, store_dir, endpoint, update_endpoint, jobs, quiet) -> None:
+    """Add or replace documents (files or directories of .txt/.md/.docx/.pdf) in the graph.
+
+    Each document gets its own named graph; re-ingesting a file replaces it in one transaction.
+    """
+    from .ingest import expand, ingest as run_ingest
+
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise click.ClickException(f"{missing[0]}: no such file or directory")
+    store = _open(store_dir, endpoint, update_endpoint)
+    files = expand(paths)
+    if not files:
+        raise click.ClickException("no document files found (expected .txt, .md, .docx or .pdf)")
+    many = len(files) > 1
+
+    def progress(i, n, name):
+        if many:
+            click.echo(f"\r[{i}/{n}] {Path(name).name[:60]:60s}", err=True, nl=(i == n))
+
+    t0 = time.perf_counter()
+    try:
+        report = run_ingest(files, store, jobs=jobs, progress=progress)
+    except StoreError as e:
+        raise click.ClickException(str(e)) from None
+    dt = time.perf_counter() - t0
+    for path, reason in report.failed:
+        click.echo(f"Error: {reason}", err=True)
+    if not quiet and report.documents:
+        click.echo(f"ingested {report.documents} document(s), {report.triples} triples in {dt:.2f} s")
+        if not endpoint:
+            _summary(store)
+    if report.failed:
+        sys.exit(1)
+
+
+def _summary(store) -> None:
+    from .query import run_query
+
+    counts = run_query(store, "stats")
+    for row in counts.rows:
+        click.echo(f"  {row[0].value:12s} {row[1].value}")
+    r = run_query(store, "directives")
+    if r.rows:
+        click.echo("some directives:")
+        for row in r.rows[:5]:
+            vals = dict(zip(r.variables, row))
+            date = vals["date"].value if vals.get("date") else "?"
+            issuer = vals["issuer"].value if vals.get("issuer") else "?"
+            click.echo(f"  {vals['number'].value:18s} {vals['type'].value if vals.get('type') else '':12s} {date:10s} {issuer}")
+
+
+@cli.command()
+@click.argument("spec", metavar="NAME|FILE|TEXT")
+@_store_options
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="NAME VALUE",
+              help="Bind ?NAME to VALUE as an RDF term (IRI for <...> or http(s)://, else a literal).")
+def query(spec, store_dir, endpoint, update_endpoint, fmt, params) -> None:
+    """Run a named query (queries/NAME.rq), a .rq file, or SPARQL text."""
+    from .query import format_results, run_query
+
+    store = _open(store_dir, endpoint, update_endpoint, read_only=True)
+    try:
+        r = run_query(store, spec, list(params))
+    except StoreError as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(format_results(r, fmt), nl=False)
+
+
+@cli.command("queries")
+def list_queries() -> None:
+    """List the named queries with their parameters."""
+    from .query import named_queries
+
+    for name, q in named_queries().items():
+        click.echo(f"{name:12s} {q.title}")
+        for p, (t, d) in q.params.items():
+            click.echo(f"{'':12s}   -p {p} ({t}) {d}")
+
+
+@cli.command()
+@_store_options
+def stats(store_dir, endpoint, update_endpoint) -> None:
+    """Counts of documents, directives, agencies, projects, programmes, tasks, targets, results, triples."""
+    from .query import format_results, run_query
+
+    store = _open(store_dir, endpoint, update_endpoint, read_only=True)
+    click.echo(format_results(run_query(store, "stats"), "table"), nl=False)
+    click.echo(f"triples: {len(store)}")
+
+
+@cli.command()
+@_store_options
+@click.option("--format", "-f", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "graphml", "gexf"]),
+              default="trig", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="File to write (default: stdout).")
+@click.option("--source", default=None, help="Only the graph of this source file.")
+def export(store_dir, endpoint, update_endpoint, fmt, output, source) -> None:
+    """Export the graph: RDF (ttl, nt, nq, trig, jsonld) or a network for Gephi (graphml, gexf)."""
+    from .export import export_graph
+
+    store = _open(store_dir, endpoint, update_endpoint, read_only=True)
+    try:
+        data = export_graph(store, fmt, source=source)
+    except StoreError as e:
+        raise click.ClickException(str(e)) from None
+    if output:
+        Path(output).write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@cli.command()
+@_store_options
+def validate(store_dir, endpoint, update_endpoint) -> None:
+    """Check the graph against the SHACL shapes in ontology/shapes.ttl (exit 1 when it does not conform)."""
+    from .validate import validate_store
+
+    store = _open(store_dir, endpoint, update_endpoint, read_only=True)
+    conforms, text = validate_store(store)
+    click.echo("conforms" if conforms else text)
+    if not conforms:
+        sys.exit(1)
+
+
+def main() -> None:
+    cli(prog_name="kg")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,143 @@
+"""Named queries (`queries/*.rq`), parameters bound as RDF terms, and result formatting."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .store import Results, StoreError
+
+QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    path: Path
+    text: str
+    title: str
+    description: str
+    params: dict[str, tuple[str, str]]  # name -> (type, description)
+
+
+def _parse_header(name: str, path: Path, text: str) -> NamedQuery:
+    title, desc, params = name, [], {}
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        body = line.lstrip("#").strip()
+        m = re.match(r"@param\s+(\w+)\s+(\S+)\s*(.*)", body)
+        if m:
+            params[m.group(1)] = (m.group(2), m.group(3))
+        elif body.lower().startswith("title:"):
+            title = body.split(":", 1)[1].strip()
+        elif body:
+            desc.append(body)
+    return NamedQuery(name, path, text, title, " ".join(desc), params)
+
+
+def named_queries(directory: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
+    return {p.stem: _parse_header(p.stem, p, p.read_text(encoding="utf-8")) for p in sorted(directory.glob("*.rq"))}
+
+
+def resolve_query(spec: str, directory: Path = QUERIES_DIR) -> NamedQuery:
+    """NAME of a query in queries/, a FILE, or SPARQL TEXT."""
+    if re.fullmatch(r"[\w-]+", spec):
+        p = directory / f"{spec}.rq"
+        if p.exists():
+            return _parse_header(spec, p, p.read_text(encoding="utf-8"))
+        raise StoreError(f"no named query '{spec}' (known: {', '.join(named_queries(directory))})")
+    p = Path(spec)
+    if len(spec) < 4096 and "\n" not in spec and p.suffix in (".rq", ".sparql") :
+        if not p.exists():
+            raise StoreError(f"{spec}: no such query file")
+        return _parse_header(p.stem, p, p.read_text(encoding="utf-8"))
+    return _parse_header("query", Path("-"), spec)
+
+
+def to_term(value: str, type_: str | None = None):
+    """A command-line value as an RDF term: IRIs for <...> or http(s):, typed literals when declared."""
+    if value.startswith("<") and value.endswith(">"):
+        return ox.NamedNode(value[1:-1])
+    if type_ in (None, "iri") and re.match(r"^https?://\S+$", value):
+        return ox.NamedNode(value)
+    if type_ == "iri":
+        raise StoreError(f"parameter value {value!r} is not an IRI")
+    if type_ and type_.startswith("xsd:"):
+        dt = XSD + type_[4:]
+        if type_ in ("xsd:integer", "xsd:int") and not re.fullmatch(r"-?\d+", value):
+            raise StoreError(f"parameter value {value!r} is not an integer")
+        return ox.Literal(value, datatype=ox.NamedNode(dt))
+    return ox.Literal(value)
+
+
+def bind(q: NamedQuery, params: list[tuple[str, str]]) -> dict[str, object]:
+    out = {}
+    for name, value in params:
+        if q.params and name not in q.params:
+            raise StoreError(f"query '{q.name}' has no parameter '{name}' (it takes: {', '.join(q.params)})")
+        out[name] = to_term(value, q.params.get(name, (None, ""))[0])
+    return out
+
+
+def run_query(store, spec: str, params: list[tuple[str, str]] | None = None) -> Results:
+    q = resolve_query(spec)
+    return store.query(q.text, bind(q, params or []))
+
+
+# ---------------------------------------------------------------- formatting
+def plain(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, (ox.NamedNode, ox.Literal, ox.BlankNode)):
+        return term.value
+    return str(term)
+
+
+def _json_term(term):
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    d = {"type": "literal", "value": term.value}
+    if term.language:
+        d["xml:lang"] = term.language
+    elif term.datatype and term.datatype.value != XSD + "string":
+        d["datatype"] = term.datatype.value
+    return d
+
+
+def format_results(r: Results, fmt: str) -> str:
+    if r.boolean is not None:
+        return json.dumps({"boolean": r.boolean}) if fmt == "json" else ("true" if r.boolean else "false")
+    if fmt in ("csv", "tsv"):
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        w.writerow(r.variables)
+        for row in r.rows:
+            w.writerow([plain(t).replace("\t", " ").replace("\n", " ") if fmt == "tsv" else plain(t) for t in row])
+        return buf.getvalue()
+    if fmt == "json":
+        rows = [{v: plain(t) for v, t in zip(r.variables, row) if t is not None} for row in r.rows]
+        return json.dumps({"head": {"vars": r.variables},
+                           "results": {"bindings": [{v: _json_term(t) for v, t in zip(r.variables, row) if t is not None}
+                                                    for row in r.rows]},
+                           "rows": rows}, ensure_ascii=False, indent=1) + "\n"
+    # table
+    cells = [r.variables] + [[plain(t) for t in row] for row in r.rows]
+    width = [min(60, max(len(row[i]) for row in cells)) for i in range(len(r.variables))]
+    lines = []
+    for k, row in enumerate(cells):
+        lines.append("  ".join((c if len(c) <= 60 else c[:57] + "...").ljust(w) for c, w in zip(row, width)).rstrip())
+        if k == 0:
+            lines.append("  ".join("-" * w for w in width))
+    lines.append(f"({len(r.rows)} row{'s' if len(r.rows) != 1 else ''})")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,398 @@
+"""Map an `Extraction` to RDF quads in the document's own named graph, with provenance on every fact.
+
+IRIs are deterministic: the same directive (number + issuer + year), agency, project or programme gets the
+same IRI in every run and every document; document-local things (mentions, tasks, targets) are keyed by the
+document's file name and offsets.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import OrderedDict
+from datetime import datetime, timezone
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from .records import DirectiveRef, Endpoint, Extraction
+from .recognise.agencies import canonical_agency
+from .recognise.directives import number_key
+from .vocab import BASE, KGO
+
+RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+ELI = "http://data.europa.eu/eli/ontology#"
+ORG = "http://www.w3.org/ns/org#"
+PREF = NamedNode(SKOS + "prefLabel")
+ALT = NamedNode(SKOS + "altLabel")
+RELATION_PROPERTY = {
+    "implements": str(KGO.implements),
+    "responds_to": str(KGO.respondsTo),
+    "reports_on": str(KGO.reportsOn),
+    "based_on": ELI + "based_on",
+}
+PROGRAMME_KINDS = ("Chương trình", "Đề án", "Quy hoạch", "Kế hoạch", "Phong trào", "Chiến dịch", "Nghị quyết",
+                   "Quyết định", "Phương án")
+
+
+def slug(s: str, limit: int = 120) -> str:
+    """ASCII slug: diacritics off, đ as d, lower case, '-' between words (deterministic, stable)."""
+    s = s.replace("đ", "d").replace("Đ", "D")
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    if len(s) > limit:
+        import hashlib
+
+        s = s[: limit - 9].rstrip("-") + "-" + hashlib.sha1(s.encode()).hexdigest()[:8]
+    return s or "x"
+
+
+def _k(term) -> NamedNode:
+    return NamedNode(str(term))
+
+
+def document_iri(source: str) -> str:
+    return f"{BASE}id/document/{slug(source)}"
+
+
+def graph_iri(source: str) -> str:
+    return f"{BASE}graph/{slug(source)}"
+
+
+RESOLUTION_GRAPH = f"{BASE}graph/_resolution"
+
+
+def agency_iri(name: str) -> str:
+    return f"{BASE}id/agency/{slug(name)}"
+
+
+def directive_iri(number: str, issuer: str | None, issuer_code: str | None, year: int | None) -> str:
+    who = slug(issuer) if issuer else "unknown-" + slug(issuer_code or "")
+    return f"{BASE}id/directive/{who}/{slug(number_key(number))}/{year if year else 'undated'}"
+
+
+def programme_iri(name: str) -> str:
+    return f"{BASE}id/programme/{slug(name)}"
+
+
+def project_iri(name: str) -> str:
+    return f"{BASE}id/project/{slug(name)}"
+
+
+def law_iri(name: str) -> str:
+    return f"{BASE}id/law/{slug(name)}"
+
+
+def _lit(v) -> Literal:
+    if isinstance(v, bool):
+        return Literal("true" if v else "false", datatype=NamedNode(XSD + "boolean"))
+    if isinstance(v, int):
+        return Literal(str(v), datatype=NamedNode(XSD + "integer"))
+    if isinstance(v, float):
+        return Literal(_decimal(v), datatype=NamedNode(XSD + "decimal"))
+    return Literal(str(v))
+
+
+def _decimal(v: float) -> str:
+    s = f"{v:.6f}".rstrip("0")
+    return s + "0" if s.endswith(".") else s
+
+
+def _date(iso: str) -> Literal:
+    return Literal(iso, datatype=NamedNode(XSD + "date"))
+
+
+class _Quads:
+    def __init__(self, graph: str) -> None:
+        self.g = NamedNode(graph)
+        self.quads: list[Quad] = []
+
+    def add(self, s, p, o) -> None:
+        if o is None:
+            return
+        s = s if isinstance(s, NamedNode) else NamedNode(s)
+        p = p if isinstance(p, NamedNode) else NamedNode(str(p))
+        if not isinstance(o, (NamedNode, Literal)):
+            o = _lit(o)
+        self.quads.append(Quad(s, p, o, self.g))
+
+    def type(self, s, cls) -> None:
+        self.add(s, RDF_TYPE, NamedNode(str(cls)))
+
+
+class Mapper:
+    def __init__(self, ex: Extraction) -> None:
+        self.ex = ex
+        self.q = _Quads(graph_iri(ex.source))
+        self.doc = NamedNode(document_iri(ex.source))
+        self.docslug = slug(ex.source)
+        self._sent_starts = [s.start for s in ex.sentences]
+        self._fn = sorted(ex.footnotes, key=lambda f: f.start)
+        self._agencies_done: set[str] = set()
+
+    # ---------------------------------------------------------------- provenance
+    def sentence(self, start: int) -> str:
+        k = bisect.bisect_right(self._sent_starts, start) - 1
+        if 0 <= k < len(self.ex.sentences) and start < self.ex.sentences[k].end:
+            return self.ex.sentences[k].text
+        # fall back to the line
+        a = self.ex.text.rfind("\n", 0, start) + 1
+        b = self.ex.text.find("\n", start)
+        return self.ex.text[a : b if b >= 0 else len(self.ex.text)].strip()
+
+    def mention(self, entity: NamedNode, start: int, end: int, tag: str) -> NamedNode:
+        m = NamedNode(f"{BASE}id/mention/{self.docslug}/{start}-{end}-{tag}")
+        q = self.q
+        q.type(m, KGO.Mention)
+        q.add(m, KGO.inDocument, self.doc)
+        q.add(m, KGO.start, start)
+        q.add(m, KGO.end, end)
+        ct = self.ex.source_offsets
+        if ct is not None:
+            s0, s1 = ct.source_span(start, end)
+            q.add(m, KGO.sourceStart, s0)
+            q.add(m, KGO.sourceEnd, s1)
+        q.add(m, KGO.asWritten, " ".join(self.ex.text[start:end].split()))
+        q.add(m, KGO.sentence, self.sentence(start))
+        for f in self._fn:
+            if f.start <= start < f.end:
+                q.add(m, KGO.footnote, f.label)
+                break
+        q.add(entity, KGO.mention, m)
+        return m
+
+    # ---------------------------------------------------------------- entities
+    def agency(self, name: str, kind: str | None = None) -> NamedNode:
+        a = NamedNode(agency_iri(name))
+        if name not in self._agencies_done:
+            self._agencies_done.add(name)
+            self.q.type(a, KGO.Agency)
+            self.q.type(a, ORG + "Organization")
+            self.q.add(a, PREF, name)
+            if kind:
+                self.q.add(a, KGO.agencyKind, kind)
+        return a
+
+    def run(self) -> tuple[str, list[Quad]]:
+        ex, q, d = self.ex, self.q, self.doc
+        h = ex.header
+        q.type(d, KGO.Document)
+        q.add(d, KGO.source, ex.source)
+        q.add(d, KGO.sha256, ex.sha256 or None)
+        q.add(d, KGO.kind, h.kind)
+        q.add(d, KGO.title, h.title)
+        q.add(d, KGO.placeName, h.place)
+        q.add(d, ELI + "id_local", h.number)
+        q.add(d, KGO.ingestedAt, Literal(datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                                         datatype=NamedNode(XSD + "dateTime")))
+        if h.date:
+            if len(h.date) == 10:
+                q.add(d, ELI + "date_document", _date(h.date))
+            else:
+                q.add(d, KGO.period, h.date)
+        if h.issuer:
+            q.add(d, ELI + "passed_by", self.agency(h.issuer))
+        if h.addressee:
+            name = canonical_agency(h.addressee, None)
+            if name:
+                q.add(d, KGO.addressee, self.agency(name))
+        if h.title_span:
+            self.mention(d, h.title_span[0], h.title_span[1], "title")
+        dir_iris = self.directives()
+        self.agencies()
+        self.named()
+        task_iris = self.tasks()
+        self.quantities(task_iris)
+        self.lineage(dir_iris, task_iris)
+        return graph_iri(ex.source), q.quads
+
+    def directives(self) -> dict[str, NamedNode]:
+        """One Citation per distinct number in this document, and the Directive it refers to."""
+        groups: OrderedDict[str, list[DirectiveRef]] = OrderedDict()
+        for r in sorted(self.ex.directives, key=lambda r: r.start):
+            groups.setdefault(number_key(r.number), []).append(r)
+        iris: dict[str, NamedNode] = {}
+        q = self.q
+        for key, refs in groups.items():
+            first = refs[0]
+            dates = list(OrderedDict.fromkeys(r.date for r in refs if r.date))
+            years = [r.year for r in refs if r.year]
+            year = years[0] if years else None
+            issuer = next((r.issuer for r in refs if r.issuer), None)
+            type_word = next((r.type for r in refs if r.type), None)
+            code = first.issuer_code
+            di = NamedNode(directive_iri(first.number, issuer, code, year))
+            iris[key] = di
+            q.type(di, KGO.Directive)
+            if year is None:
+                q.type(di, KGO.UndatedDirective)
+            q.add(di, ELI + "id_local", first.number)
+            q.add(di, KGO.numberKey, key)
+            q.add(di, KGO.typeLabel, type_word)
+            q.add(di, KGO.typeCode, first.type_code)
+            q.add(di, KGO.issuerCode, code)
+            q.add(di, KGO.year, year)
+            if issuer:
+                q.add(di, ELI + "passed_by", self.agency(issuer))
+            for dt in dates:
+                q.add(di, ELI + "date_document", _date(dt))
+            c = NamedNode(f"{BASE}id/citation/{self.docslug}/{slug(key)}")
+            q.type(c, KGO.Citation)
+            q.add(c, KGO.citedIn, self.doc)
+            q.add(c, KGO.refersTo, di)
+            q.add(c, KGO.number, first.number)
+            q.add(c, KGO.typeLabel, type_word)
+            q.add(c, KGO.year, year)
+            q.add(c, KGO.issuerName, issuer)
+            if dates:
+                q.add(c, ELI + "date_document", _date(dates[0]))
+            if len(dates) > 1:
+                for dt in dates:
+                    q.add(c, KGO.dateConflict, _date(dt))
+                    q.add(di, KGO.dateConflict, _date(dt))
+            for r in refs:
+                self.mention(c, r.start, r.end, "cite")
+                self.mention(di, r.start, r.end, "cite")
+        return iris
+
+    def agencies(self) -> None:
+        for a in self.ex.agencies:
+            node = self.agency(a.name, a.kind)
+            if a.text != a.name:
+                self.q.add(node, ALT, a.text)
+            self.mention(node, a.start, a.end, "agency")
+
+    def named(self) -> None:
+        for n in self.ex.named:
+            if n.category == "project":
+                node = NamedNode(project_iri(n.name))
+                self.q.type(node, KGO.Project)
+            else:
+                node = NamedNode(programme_iri(n.name))
+                self.q.type(node, KGO.Programme)
+                self.q.add(node, KGO.kind, n.kind)
+            self.q.add(node, PREF, n.name)
+            if n.text != n.name:
+                self.q.add(node, ALT, n.text)
+            self.mention(node, n.start, n.end, n.category)
+
+    def tasks(self) -> dict[str, NamedNode]:
+        iris: dict[str, NamedNode] = {}
+        q = self.q
+        for t in self.ex.tasks:
+            node = NamedNode(f"{BASE}id/task/{self.docslug}/{slug(t.n)}")
+            iris[t.n] = node
+            q.type(node, KGO.Task)
+            q.add(node, KGO.taskNumber, t.n)
+            q.add(node, KGO.label, t.head)
+            q.add(node, PREF, t.head)
+            q.add(node, KGO.text, t.text)
+            q.add(node, KGO.period, t.period)
+            q.add(node, KGO.sectionHeading, t.section)
+            q.add(node, KGO.partOf, self.doc)
+            self.mention(node, t.start, min(t.end, t.start + len(t.head) + 3), "task")
+        for n, what, m in self.ex.task_links:
+            node = iris.get(n)
+            if node is None:
+                continue
+            if what == "agency":
+                target = self.agency(m.name, m.kind)
+                before = self.ex.text[max(0, m.start - 40) : m.start]
+                prop = KGO.assignedTo if re.search(r"(?i)\b(giao|giao cho|đề nghị|yêu cầu|chỉ đạo)\s*(?:[^.;]{0,30})$", before) else KGO.concerns
+            elif what == "project":
+                target, prop = NamedNode(project_iri(m.name)), KGO.concerns
+            else:
+                target, prop = NamedNode(programme_iri(m.name)), KGO.concerns
+            q.add(node, prop, target)
+        return iris
+
+    def quantities(self, task_iris: dict[str, NamedNode]) -> None:
+        q = self.q
+        for i, x in enumerate(self.ex.quantities):
+            cls = KGO.Target if x.category == "target" else KGO.Result
+            node = NamedNode(f"{BASE}id/{x.category}/{self.docslug}/{x.start}-{x.end}-{i}")
+            q.type(node, cls)
+            q.add(node, KGO.indicator, x.indicator)
+            q.add(node, KGO.value, float(x.value))
+            if x.max is not None:
+                q.add(node, KGO.maxValue, float(x.max))
+            q.add(node, KGO.comparator, x.comparator)
+            q.add(node, KGO.unit, x.unit)
+            q.add(node, KGO.valueText, x.value_text)
+            q.add(node, KGO.period, x.period)
+            if x.percent_of_plan is not None:
+                q.add(node, KGO.percentOfPlan, float(x.percent_of_plan))
+            owner = next((task_iris[t.n] for t in self.ex.tasks if t.start <= x.start < t.end), self.doc)
+            q.add(node, KGO.setBy if x.category == "target" else KGO.reportedIn, owner)
+            self.mention(node, x.start, x.end, x.category)
+
+    def _endpoint(self, e: Endpoint, dir_iris: dict[str, NamedNode], task_iris: dict[str, NamedNode]):
+        """(node, label as the contract shows it) for one end of a lineage link."""
+        if e.kind == "this":
+            return self.doc, self.ex.source
+        if e.kind == "directive":
+            return dir_iris.get(number_key(e.key)), e.key
+        if e.kind == "task":
+            node = task_iris.get(e.key)
+            head = next((t.head for t in self.ex.tasks if t.n == e.key), e.key)
+            return node, head
+        if e.kind == "law":
+            node = NamedNode(law_iri(e.key))
+            self.q.type(node, KGO.Law)
+            self.q.add(node, PREF, e.key)
+            return node, e.key
+        node = NamedNode(programme_iri(e.key))
+        self.q.type(node, KGO.Programme)
+        self.q.add(node, PREF, e.key)
+        kind = next((k for k in PROGRAMME_KINDS if e.key.lower().startswith(k.lower())), None)
+        self.q.add(node, KGO.kind, kind)
+        return node, e.key
+
+    def lineage(self, dir_iris, task_iris) -> None:
+        q = self.q
+        for i, link in enumerate(self.ex.lineage):
+            child, clabel = self._endpoint(link.child, dir_iris, task_iris)
+            parent, plabel = self._endpoint(link.parent, dir_iris, task_iris)
+            if child is None or parent is None:
+                continue
+            q.add(child, RELATION_PROPERTY[link.relation], parent)
+            s = NamedNode(f"{BASE}id/lineage/{self.docslug}/{i}")
+            q.type(s, KGO.LineageStatement)
+            q.add(s, KGO.child, child)
+            q.add(s, KGO.parent, parent)
+            q.add(s, KGO.relation, link.relation)
+            q.add(s, KGO.childLabel, clabel)
+            q.add(s, KGO.parentLabel, plabel)
+            self.mention(s, link.start, link.end, "lineage")
+            if link.child.kind == "plan":
+                self.mention(child, link.start, link.end, "plan")
+            if link.parent.kind in ("plan", "law"):
+                self.mention(parent, link.start, link.end, "plan")
+
+
+def to_quads(ex: Extraction) -> tuple[str, list[Quad]]:
+    return Mapper(ex).run()
+
+
+# SPARQL update that recomputes what is derived across documents (run after each ingest)
+RESOLUTION_UPDATE = f"""
+PREFIX kgo: <{KGO._NS}>
+PREFIX eli: <{ELI}>
+DROP SILENT GRAPH <{RESOLUTION_GRAPH}> ;
+INSERT {{ GRAPH <{RESOLUTION_GRAPH}> {{ ?u kgo:candidate ?d }} }}
+WHERE {{
+  {{ SELECT DISTINCT ?u ?d WHERE {{
+    GRAPH ?g1 {{ ?u a kgo:UndatedDirective ; kgo:numberKey ?k ; kgo:issuerCode ?c . }}
+    GRAPH ?g2 {{ ?d a kgo:Directive ; kgo:numberKey ?k ; kgo:issuerCode ?c ; kgo:year ?y . }}
+    FILTER (?u != ?d)
+  }} }}
+}} ;
+INSERT {{ GRAPH <{RESOLUTION_GRAPH}> {{ ?d kgo:dateConflict ?dt }} }}
+WHERE {{
+  {{ SELECT ?d WHERE {{ GRAPH ?g {{ ?d a kgo:Directive ; eli:date_document ?x }} }}
+     GROUP BY ?d HAVING (COUNT(DISTINCT ?x) > 1) }}
+  GRAPH ?g3 {{ ?d eli:date_document ?dt }}
+}}
+"""

@@ -1,0 +1,193 @@
+"""Where the graph lives: an embedded on-disk Oxigraph store, or any SPARQL 1.1 server.
+
+Both offer the same operations: replace one document's named graph in one transaction, run a query with
+parameters bound as RDF terms, run an update, dump, count. Parameters are never spliced into query text:
+locally they are Oxigraph substitutions, remotely a VALUES block of serialised RDF terms.
+"""
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import pyoxigraph as ox
+
+
+class StoreError(Exception):
+    """A store that cannot be opened, read or written."""
+
+
+@dataclass
+class Results:
+    """SELECT results: variable names and rows of pyoxigraph terms (None where unbound); or a boolean (ASK)."""
+
+    variables: list[str]
+    rows: list[list[object]]
+    boolean: bool | None = None
+
+
+def _nquads(quads: Iterable[ox.Quad]) -> str:
+    return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+
+
+def _values_clause(bindings: dict[str, object]) -> str:
+    names = " ".join(f"?{k}" for k in bindings)
+    terms = " ".join(str(v) for v in bindings.values())  # N-Triples serialisation of each RDF term
+    return f"\nVALUES ({names}) {{ ({terms}) }}\n"
+
+
+class LocalStore:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = Path(path)
+        try:
+            if read_only:
+                if not (self.path.exists() and any(self.path.iterdir())):
+                    raise StoreError(f"{self.path}: no store here (run `kg ingest ... --store {self.path}` first)")
+                self._s = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._s = ox.Store(str(self.path))
+        except OSError as e:
+            raise StoreError(f"{self.path}: cannot open the store ({e})") from None
+
+    def replace_graph(self, graph: str, quads: list[ox.Quad]) -> None:
+        """Drop and refill one named graph in a single transaction: all or nothing."""
+        g = ox.NamedNode(graph)
+        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+        try:
+            self._s.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+        except (OSError, SyntaxError, ValueError) as e:
+            raise StoreError(f"writing graph {graph} failed: {e}") from None
+
+    def update(self, sparql: str) -> None:
+        self._s.update(sparql)
+
+    def query(self, sparql: str, bindings: dict[str, object] | None = None) -> Results:
+        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        try:
+            r = self._s.query(sparql, substitutions=subs or None)
+        except SyntaxError as e:
+            raise StoreError(f"SPARQL syntax error: {str(e).splitlines()[0]}") from None
+        if isinstance(r, ox.QueryBoolean):
+            return Results([], [], bool(r))
+        if isinstance(r, ox.QuerySolutions):
+            names = [v.value for v in r.variables]
+            return Results(names, [[sol[n] for n in names] for sol in r])
+        # CONSTRUCT / DESCRIBE
+        rows = [[t.subject, t.predicate, t.object] for t in r]
+        return Results(["subject", "predicate", "object"], rows)
+
+    def graphs(self) -> list[str]:
+        return [g.value for g in self._s.named_graphs()]
+
+    def __len__(self) -> int:
+        return len(self._s)
+
+    def dump(self, fmt: ox.RdfFormat, graph: str | None = None) -> bytes:
+        if graph:
+            return self._s.dump(format=fmt, from_graph=ox.NamedNode(graph))
+        return self._s.dump(format=fmt)
+
+    def flush(self) -> None:
+        self._s.flush()
+
+    def close(self) -> None:
+        self._s = None  # releases the RocksDB lock when garbage-collected
+
+
+class RemoteStore:
+    """A SPARQL 1.1 server: protocol for queries, SPARQL Update to load (one request per document graph)."""
+
+    def __init__(self, endpoint: str, update_endpoint: str | None = None, timeout: float = 60.0) -> None:
+        self.endpoint = endpoint
+        self.update_endpoint = update_endpoint or re.sub(r"/(query|sparql)/?$", "/update", endpoint)
+        self.timeout = timeout
+
+    def _post(self, url: str, body: str, ctype: str, accept: str | None = None) -> bytes:
+        req = urllib.request.Request(url, data=body.encode("utf-8"), method="POST")
+        req.add_header("Content-Type", ctype)
+        if accept:
+            req.add_header("Accept", accept)
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+                return resp.read()
+        except urllib.error.HTTPError as e:
+            detail = e.read().decode("utf-8", "replace").strip().splitlines()
+            raise StoreError(f"{url}: HTTP {e.code} {detail[0][:200] if detail else ''}") from None
+        except (urllib.error.URLError, OSError) as e:
+            raise StoreError(f"{url}: cannot reach the SPARQL server ({getattr(e, 'reason', e)})") from None
+
+    def replace_graph(self, graph: str, quads: list[ox.Quad]) -> None:
+        g = f"<{graph}>"
+        self.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{_nquads(quads)}\n}} }}")
+
+    def update(self, sparql: str) -> None:
+        self._post(self.update_endpoint, sparql, "application/sparql-update")
+
+    def query(self, sparql: str, bindings: dict[str, object] | None = None) -> Results:
+        if bindings:
+            sparql = sparql.rstrip() + _values_clause(bindings)
+        is_graph = bool(re.match(r"(?is)^\s*(?:(?:PREFIX|BASE)[^\n]*\n\s*|#[^\n]*\n\s*)*(CONSTRUCT|DESCRIBE)\b", sparql))
+        if is_graph:
+            data = self._post(self.endpoint, sparql, "application/sparql-query", "application/n-triples")
+            triples = list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+            return Results(["subject", "predicate", "object"], [[t.subject, t.predicate, t.object] for t in triples])
+        data = self._post(self.endpoint, sparql, "application/sparql-query", "application/sparql-results+json")
+        doc = json.loads(data)
+        if "boolean" in doc:
+            return Results([], [], bool(doc["boolean"]))
+        names = doc["head"].get("vars", [])
+        rows = [[_term(b.get(n)) for n in names] for b in doc["results"]["bindings"]]
+        return Results(names, rows)
+
+    def graphs(self) -> list[str]:
+        r = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return [row[0].value for row in r.rows]
+
+    def __len__(self) -> int:
+        r = self.query("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+        return int(r.rows[0][0].value)
+
+    def dump(self, fmt: ox.RdfFormat, graph: str | None = None) -> bytes:
+        where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "GRAPH ?g { ?s ?p ?o }"
+        r = self.query(f"SELECT ?s ?p ?o ?g WHERE {{ {where} BIND(<{graph}> AS ?g0) }}" if graph else
+                       "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        quads = [ox.Quad(row[0], row[1], row[2], row[3] if len(row) > 3 and row[3] is not None
+                         else ox.NamedNode(graph)) for row in r.rows]
+        return ox.serialize(quads, format=fmt) if fmt.supports_datasets else ox.serialize(
+            [ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=fmt)
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _term(b: dict | None):
+    if b is None:
+        return None
+    t = b["type"]
+    if t == "uri":
+        return ox.NamedNode(b["value"])
+    if t == "bnode":
+        return ox.BlankNode(b["value"])
+    if "xml:lang" in b:
+        return ox.Literal(b["value"], language=b["xml:lang"])
+    if "datatype" in b:
+        return ox.Literal(b["value"], datatype=ox.NamedNode(b["datatype"]))
+    return ox.Literal(b["value"])
+
+
+def open_store(store: str | Path | None = None, endpoint: str | None = None, update_endpoint: str | None = None,
+               read_only: bool = False):
+    if endpoint:
+        return RemoteStore(endpoint, update_endpoint)
+    if store is None:
+        raise StoreError("give --store DIR or --endpoint URL")
+    return LocalStore(store, read_only=read_only)
