@@ -1,0 +1,245 @@
+"""Vietnamese numbers, ranges, comparators and units, parsed exactly.
+
+Written forms (DOMAIN.md): ``7.850`` = 7850 (dot groups thousands), ``10.984,2`` = 10984.2 (comma is the
+decimal mark), ``05`` = 5, ``7 - 7,5%`` = a range, ``từ 3% trở lên`` = at least 3 %, ``trên 50%`` = above
+50 %, ``khoảng 31 - 32 nghìn tỷ đồng`` = about 31 to 32 thousand billion đồng.
+
+Public API:
+    parse_number(s) -> Decimal | None          one number as written
+    parse_quantity(s) -> Measure | None        the first number-with-unit of a string
+    find_measures(text, start, end) -> list[Measure]
+                                                every number-with-unit of text[start:end]
+
+The unit and comparator words are reference data kept in the tables below (UNITS, MAGNITUDES,
+COMPARATORS_BEFORE, COMPARATORS_AFTER); nothing is compiled at import time.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+# ---------------------------------------------------------------- reference data
+# Units as written after a number. Longest forms first is not required: the pattern sorts them.
+# kind: "percent" | "money" | "measure" | "count" | "duration"
+UNITS: dict[str, str] = {
+    "%": "percent",
+    # money (a magnitude word may precede: tỷ đồng, nghìn tỷ đồng, triệu USD)
+    "đồng": "money", "USD": "money", "đô la Mỹ": "money", "EUR": "money", "NDT": "money",
+    # measures
+    "ha": "measure", "héc-ta": "measure", "hecta": "measure", "km": "measure", "km2": "measure",
+    "km²": "measure", "m": "measure", "mét": "measure", "m2": "measure", "m²": "measure", "m3": "measure", "m³": "measure",
+    "tấn": "measure", "kg": "measure", "tạ": "measure", "lít": "measure", "MW": "measure", "kW": "measure",
+    "kWh": "measure", "Kwh": "measure", "KWh": "measure", "MWh": "measure", "km đường": "measure",
+    # counted things
+    "xã": "count", "phường": "count", "thị trấn": "count", "huyện": "count", "thôn": "count",
+    "bản": "count", "thôn, bản": "count", "khối phố": "count", "tổ dân phố": "count",
+    "hộ": "count", "hộ gia đình": "count", "hộ nghèo": "count", "người": "count", "lao động": "count",
+    "học sinh": "count", "sinh viên": "count", "giáo viên": "count", "bác sỹ": "count", "bác sĩ": "count",
+    "giường bệnh": "count", "trường": "count", "lớp": "count", "phòng học": "count",
+    "sản phẩm": "count", "doanh nghiệp": "count", "hợp tác xã": "count", "tổ hợp tác": "count",
+    "dự án": "count", "công trình": "count", "chương trình": "count", "đề án": "count",
+    "đơn vị": "count", "cơ quan": "count", "tiêu chí": "count", "chuỗi": "count",
+    "lượt": "count", "lượt khách": "count", "lượt người": "count", "khách": "count",
+    "cơ sở": "count", "cơ sở y tế": "count", "cơ sở y tế công lập": "count", "dịch vụ công": "count",
+    "thủ tục": "count", "thủ tục hành chính": "count", "hồ sơ": "count", "giấy": "count",
+    "giấy chứng nhận": "count", "cây": "count", "con": "count", "chợ": "count",
+    "cụm công nghiệp": "count", "khu công nghiệp": "count", "căn": "count", "căn hộ": "count",
+    "vụ": "count", "vụ việc": "count", "đối tượng": "count", "mô hình": "count",
+    "làng": "count", "điểm du lịch": "count", "cửa hàng": "count", "trạm": "count", "tuyến": "count",
+    "ngày": "duration",
+}
+# magnitude words that may stand between the number and the unit ("31 nghìn tỷ đồng")
+MAGNITUDES = ("nghìn", "ngàn", "triệu", "tỷ", "trăm")
+# what follows "%" when a share of a plan is meant ("đạt 28,1% kế hoạch", "60% kế hoạch cả năm")
+PLAN_SHARE = r"(?:kế hoạch|KH|dự toán)(?:\s+(?:cả\s+năm|năm))?"
+# per-capita tails: "11,2 bác sỹ ... trên 1 vạn dân"
+PER_CAPITA = r"(?:trên|/)\s*(?:1|một)\s+(?P<mag>vạn|nghìn|ngàn|triệu|trăm nghìn)\s+(?:dân|người dân)"
+
+# comparator words written before a number -> comparator (gold convention: "trên" -> gte, "dưới" -> lte)
+COMPARATORS_BEFORE: dict[str, str] = {
+    "từ": "gte?",  # "từ X trở lên" -> gte, "từ X - Y" -> range, bare "từ X" -> eq
+    "trên": "gte", "hơn": "gte", "tối thiểu": "gte", "ít nhất": "gte", "không dưới": "gte",
+    "không thấp hơn": "gte",
+    "dưới": "lte", "không quá": "lte", "không vượt quá": "lte", "tối đa": "lte", "chậm nhất": "lte",
+    "trong thời hạn": "lte", "trong vòng": "lte",
+    "khoảng": "approx", "gần": "approx", "xấp xỉ": "approx", "ước khoảng": "approx", "ước tính": "approx",
+    "ước đạt": "approx", "ước": "approx",
+}
+# words after the unit that bound the value
+COMPARATORS_AFTER: dict[str, str] = {"trở lên": "gte", "trở xuống": "lte"}
+RANGE_SEPARATORS = ("-", "–", "đến", "tới")
+
+# one number as written: 1.234.567,89 | 1234,5 | 05 | (English decimal) 4.5
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+(?:,\d+)?(?![\d.])|\d+\.\d{1,2}(?![\d.])"
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A number (or range) with its unit, found in a text."""
+
+    value: float  # lower bound for a range
+    max: float | None  # upper bound of a range
+    comparator: str  # "eq" | "gte" | "lte" | "approx" | "range"
+    unit: str  # as written, spaces normalised: "%", "nghìn tỷ đồng", "% kế hoạch", "bác sỹ/1 vạn dân"
+    kind: str  # "percent" | "money" | "measure" | "count" | "duration"
+    value_text: str  # as written: "7 - 7,5", "trên 60", "khoảng 5.400", "04"
+    start: int  # whole span, comparator words and unit included
+    end: int
+    num_start: int  # span of the number(s)
+    num_end: int
+    exact: Decimal | None = None  # the value as an exact decimal
+    exact_max: Decimal | None = None
+
+    @property
+    def plan_share(self) -> bool:
+        """A share of a plan or budget: "28,1% kế hoạch", "30% dự toán"."""
+        return self.kind == "percent" and self.unit != "%"
+
+
+# ---------------------------------------------------------------- parsing
+def parse_number(s: str) -> Decimal | None:
+    """One Vietnamese number as written -> exact Decimal; None when it is not one."""
+    if not isinstance(s, str):
+        return None
+    s = s.strip()
+    if not s:
+        return None
+    neg = s.startswith("-")
+    if neg:
+        s = s[1:].strip()
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+        t = s.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"\d+(?:,\d+)?", s):
+        t = s.replace(",", ".")
+    elif re.fullmatch(r"\d+\.\d{1,2}", s):  # an English decimal ("4.5"); three digits would be thousands
+        t = s
+    else:
+        return None
+    try:
+        d = Decimal(t)
+    except InvalidOperation:  # pragma: no cover - the patterns above only let digits through
+        return None
+    return -d if neg else d
+
+
+def _unit_alternation() -> str:
+    units = sorted(UNITS, key=len, reverse=True)
+    parts = []
+    for u in units:
+        if u == "%":
+            continue
+        esc = re.escape(u).replace(r"\ ", r"\s+")
+        parts.append(esc)
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    mags = "|".join(MAGNITUDES)
+    named = _unit_alternation()
+    unit = (
+        rf"(?P<pct>%(?:\s*(?:so\s+với\s+)?(?P<plan>{PLAN_SHARE}))?)"
+        rf"|(?P<named>(?:(?:{mags})\s*){{0,2}}(?:{named}))"
+    )
+    core = (
+        rf"(?<![\w.,/+])(?P<a>{_NUM})(?:\s*%)?"
+        rf"(?:\s*(?P<sep>-|–|đến|tới)\s*(?P<b>{_NUM}))?"
+        rf"\s*(?P<unit>{unit})(?![^\W\d_])"
+    )
+    before = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in COMPARATORS_BEFORE), key=len, reverse=True))
+    after = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in COMPARATORS_AFTER)
+    return {
+        "core": re.compile(core, re.IGNORECASE),
+        "before": re.compile(rf"(?<![^\W\d_])(?P<w>{before})\s*$", re.IGNORECASE),
+        "after": re.compile(rf"\s+(?P<w>{after})(?![^\W\d_])", re.IGNORECASE),
+        "percap": re.compile(
+            rf"(?:\s+và\s+(?:{_NUM})\s*[^\W\d_]+(?:\s+[^\W\d_]+)?)?\s+{PER_CAPITA}", re.IGNORECASE
+        ),
+        "digit": re.compile(r"\d"),
+    }
+
+
+def _norm_space(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _unit_kind(unit: str) -> str:
+    if unit.startswith("%"):
+        return "percent"
+    words = unit.split()
+    while words and words[0].lower() in MAGNITUDES and len(words) > 1:
+        words = words[1:]
+    base = " ".join(words)
+    for u, kind in UNITS.items():
+        if u.lower() == base.lower():
+            return kind
+    return "count"
+
+
+def find_measures(text: str, start: int = 0, end: int | None = None) -> list[Measure]:
+    """Every number with a unit in text[start:end], with range, comparator and unit."""
+    end = len(text) if end is None else end
+    p = _patterns()
+    if not p["digit"].search(text, start, end):
+        return []
+    out: list[Measure] = []
+    for m in p["core"].finditer(text, start, end):
+        a = parse_number(m.group("a"))
+        if a is None:
+            continue
+        b = parse_number(m.group("b")) if m.group("b") else None
+        sep = m.group("sep")
+        if b is not None and b <= a:
+            # a dash between two phrases ("năm 2022 - 15 dự án"), not a range: the unit is the second's
+            out.extend(find_measures(text, m.start("b"), m.end()))
+            continue
+        if m.group("pct"):
+            plan = m.group("plan")
+            unit = "%" + (" " + _norm_space(plan) if plan else "")
+            kind = "percent"
+        else:
+            unit = _norm_space(m.group("named"))
+            kind = _unit_kind(unit)
+        s, e = m.start(), m.end()
+        comparator = "range" if b is not None else "eq"
+        prefix = ""
+        bm = p["before"].search(text, max(start, s - 30), s)
+        if bm:
+            word = _norm_space(bm.group("w")).lower()
+            comp = COMPARATORS_BEFORE.get(word, "eq")
+            s = bm.start("w")
+            if comp == "gte?":
+                comp = "eq"
+            elif b is None and word not in ("ước đạt",):
+                prefix = word + " "
+            if b is None:
+                comparator = comp
+        am = p["after"].match(text, e, end)
+        if am:
+            comparator = "range" if b is not None else COMPARATORS_AFTER[_norm_space(am.group("w")).lower()]
+            e = am.end()
+        if kind == "count" or kind == "measure":
+            pc = p["percap"].match(text, e, end)
+            if pc:
+                unit = f"{unit}/1 {pc.group('mag')} dân"
+                if not pc.group(0).lstrip().startswith("và"):
+                    e = pc.end()
+        value_text = m.group("a") + (f" {sep} " + m.group("b") if b is not None else "")
+        if sep in ("-", "–") and b is not None:
+            value_text = f"{m.group('a')} - {m.group('b')}"
+        out.append(Measure(
+            value=float(a), max=float(b) if b is not None else None, comparator=comparator, unit=unit,
+            kind=kind, value_text=prefix + value_text, start=s, end=e, num_start=m.start("a"),
+            num_end=m.end("b") if b is not None else m.end("a"), exact=a, exact_max=b,
+        ))
+    return out
+
+
+def parse_quantity(s: str) -> Measure | None:
+    """The first number-with-unit of a short string ("khoảng 31 - 32 nghìn tỷ đồng"), or None."""
+    if not isinstance(s, str):
+        return None
+    ms = find_measures(s)
+    return ms[0] if ms else None
