@@ -169,6 +169,17 @@ def validate(store_dir, endpoint, update_endpoint) -> None:
         sys.exit(1)
 
 
+def _register() -> None:
+    from .cli_lineage import lineage
+    from .cli_viz import viz
+
+    cli.add_command(lineage)
+    cli.add_command(viz)
+
+
+_register()
+
+
 def main() -> None:
     cli(prog_name="kg")
 
