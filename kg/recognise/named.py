@@ -48,10 +48,10 @@ PROJECT_HEADS: dict[str, str] = {
     "tiêu dự án": "any",  # frequent misspelling
     "dự án": "named",
     "công trình": "named",
-    "cụm công nghiệp": "cap",
-    "khu công nghiệp": "cap",
+    "cụm công nghiệp": "code",
+    "khu công nghiệp": "code",
     "khu tái định cư": "any",
-    "khu chế xuất": "cap",
+    "khu chế xuất": "code",
     "khu trung chuyển": "any",
     "khu phi thuế quan": "any0",
     "quốc lộ": "code",
@@ -69,8 +69,8 @@ PROJECT_HEADS: dict[str, str] = {
     "bệnh viện": "named",
     "khu kinh tế": "never",
     "trường": "cap",
-    "trung tâm y tế": "cap",
-    "trạm y tế": "cap",
+    "trung tâm y tế": "named",
+    "trạm y tế": "named",
     "nút giao": "named",
     "trụ sở": "cap",
     "nhà kiểm soát liên hợp": "any",
@@ -78,6 +78,15 @@ PROJECT_HEADS: dict[str, str] = {
 }
 # heads that may only be read when written with a capital ("Cầu Kỳ Cùng" but not "cầu nối")
 CAPITAL_ONLY = {"cầu", "trường", "khách sạn", "ql", "trụ sở"}
+# heads that name an organisation or a street as often as a work: a work only after "dự án", a
+# construction verb ("xây dựng cầu X", "cải tạo, nâng cấp Trường ...") or inside a list of works
+WORK_CONTEXT_ONLY = {"trường", "bệnh viện", "trung tâm y tế", "trạm y tế", "trụ sở", "khách sạn", "đường", "cầu"}
+# roads are works only with a section, a verb or "dự án" ("Quốc lộ 31" alone is a place)
+ROAD_HEADS = {"quốc lộ", "ql", "đường tỉnh", "đường huyện"}
+# units after a number end a name ("Chương trình MTQG 40 tỷ đồng")
+UNITS = ("tỷ", "triệu", "nghìn", "ngàn", "ha", "%", "km", "người", "lượt", "hộ", "tấn", "đồng", "cây", "m2", "m²")
+# before a programme head: a figure measured against a plan, not a named plan
+PROGRAMME_BLOCK_BEFORE = ("chỉ tiêu", "so với", "vượt", "đạt", "bằng", "%", "kế hoạch vốn")
 # heads whose mention inside a longer name is still a work of its own ("Nút giao vào Khu công nghiệp X")
 COMPLEX_HEADS = {"cụm công nghiệp", "khu công nghiệp", "khu chế xuất", "nhà máy", "khu tái định cư"}
 
@@ -94,8 +103,8 @@ STOP_WORDS = (
     "theo kế hoạch", "theo hình thức", "theo phương thức", "theo tiến độ", "theo đúng", "nhân dịp", "lần thứ nhất",
     "trong tháng", "trong quý", "trong năm", "trong dịp", "trong đó", "trong thời gian", "tại các", "tại cơ sở",
     "đến từng", "so với", "so cùng kỳ", "hoàn thành", "khởi công", "đưa vào", "phần đầu", "phấn đấu", "hiện đang",
-    "là", "có", "nhất là", "đồng thời", "góp phần", "thu hút", "hưởng ứng", "gắn với xây dựng nông thôn mới;",
-    "tạo điều kiện", "kịp thời", "trước tháng", "chậm nhất", "bị", "do", "vì vậy", "như", "gồm", "bao gồm",
+    "là", "nhất là", "xin ý kiến", "phù hợp", "có tính chất", "đồng thời", "góp phần", "thu hút", "hưởng ứng", "gắn với xây dựng nông thôn mới;",
+    "tạo điều kiện", "kịp thời", "trước tháng", "chậm nhất", "do", "giữa", "gắn với thực hiện", "vì vậy", "như", "gồm", "bao gồm",
     "với chủ đề", "lần", "từ nay", "mà", "có tổng", "có vốn", "có khối lượng", "có kế hoạch", "chậm",
     "sau khi", "khi", "ngay", "trên cơ sở", "từ nguồn", "kể từ", "với doanh số", "giảm", "tăng",
 )
@@ -109,7 +118,7 @@ CLAUSE_VERBS = (
     "công tác", "nghiên cứu", "thông tin", "đề xuất", "ký", "hội nghị", "tạo", "chú trọng", "cải thiện",
 )
 # after "thuộc": stop before these (the thing belongs to another named thing or a place)
-BELONGS_STOP = ("địa phận", "địa bàn", "danh mục", "nguồn", "kế hoạch", "các")
+BELONGS_STOP = ("địa phận", "địa bàn", "danh mục", "nguồn", "kế hoạch", "các", "cửa khẩu", "dự án", "tiểu dự án")
 # agencies after "của" end a name ("Kế hoạch thực hiện ... của Chính phủ")
 AGENCY_WORDS = (
     "chính phủ", "thủ tướng", "ubnd", "ủy ban", "uỷ ban", "hđnd", "hội đồng", "tỉnh ủy", "tỉnh uỷ",
@@ -122,7 +131,7 @@ GENERIC_AFTER = (
     "hành động", "cho", "đối với", "tại", "hoặc", "là", "nhà nước", "đầu tư công", "ngân sách",
     "mục tiêu", "chung", "chi tiết", "phân khu", "đô thị", "tổng thể", "ngành", "xây dựng",
     "sử dụng đất", "tỉnh", "thi đua", "trọng điểm", "lớn", "mới", "khác", "các", "những", "một số",
-    "y tế", "giáo dục", "phổ thông", "làm việc", "từ", "nguồn",
+    "y tế", "giáo dục", "phổ thông", "làm việc", "từ", "nguồn", "cả năm", "bổ sung", "học kỳ", "(",
 )
 # the first word of the name of a work is never one of these ("dự án trong nước", "dự án thuộc nguồn vốn")
 FUNCTION_WORDS = {
@@ -166,7 +175,7 @@ def _rx() -> dict[str, re.Pattern]:
     if _RX:
         return _RX
     heads = list(PROGRAMME_HEADS) + list(PROJECT_HEADS)
-    _RX["head"] = re.compile(rf"(?<!{_W})(?:{_alt(heads)})(?!{_W})", re.I)
+    _RX["head"] = re.compile(rf"(?<!{_W})(?:{_alt(heads)})(?!{_W})", re.IGNORECASE)
     # a token: a word (with codes like ĐT.246, Km3+700, 1088/2-1089, 4B), a quoted span, or a punctuation mark
     _RX["tok"] = re.compile(
         r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\""
@@ -174,24 +183,28 @@ def _rx() -> dict[str, re.Pattern]:
         rf"|{_W}+(?:[./+\-]{_W}+)*"
         r"|\s+|."
     )
-    _RX["stop"] = re.compile(rf"(?:{_alt(STOP_WORDS)})(?!{_W})", re.I)
-    _RX["clause"] = re.compile(rf"(?:{_alt(CLAUSE_VERBS)})(?!{_W})", re.I)
-    _RX["head_at"] = re.compile(rf"(?:{_alt(heads)})(?!{_W})", re.I)
-    _RX["belongs"] = re.compile(rf"(?:{_alt(BELONGS_STOP)})(?!{_W})|(?:{_alt(heads)})(?!{_W})", re.I)
-    _RX["agency"] = re.compile(rf"(?:{_alt(AGENCY_WORDS)})(?!{_W})", re.I)
-    _RX["generic"] = re.compile(rf"(?:{_alt(GENERIC_AFTER)})(?!{_W})", re.I)
-    _RX["plural"] = re.compile(rf"(?<!{_W})(?:{_alt(PLURAL_BEFORE)}|\d+)\s+$", re.I)
-    _RX["verbs_left"] = re.compile(rf"(?:(?:{_alt(WORK_VERBS)})(?:,?\s+|\s*$))+$", re.I)
-    _RX["verbs_right"] = re.compile(rf"(?:(?:{_alt(WORK_VERBS)})(?:,?\s+))+", re.I)
+    _RX["stop"] = re.compile(rf"(?:{_alt(STOP_WORDS)})(?!{_W})", re.IGNORECASE)
+    _RX["clause"] = re.compile(rf"(?:{_alt(CLAUSE_VERBS)})(?!{_W})", re.IGNORECASE)
+    _RX["head_at"] = re.compile(rf"(?:{_alt(heads)})(?!{_W})", re.IGNORECASE)
+    _RX["belongs"] = re.compile(rf"(?:{_alt(BELONGS_STOP)})(?!{_W})|(?:{_alt(PROGRAMME_HEADS)})(?!{_W})", re.IGNORECASE)
+    _RX["unit"] = re.compile(rf"\d[\d.,]*\s*(?:{_alt(UNITS)})(?!{_W})|\d+[.,]\d", re.IGNORECASE)
+    _RX["pblock"] = re.compile(rf"(?:{_alt(PROGRAMME_BLOCK_BEFORE)})\s*$", re.IGNORECASE)
+    _RX["ctx_left"] = re.compile(rf"(?:(?<!{_W})(?:dự án|hạng mục|công trình|{_alt(WORK_VERBS)})|[;:(]|\(\d{{1,2}}\)|^)\s*$", re.IGNORECASE)
+    _RX["top_agency"] = re.compile(r"(?:Thủ tướng|Chính phủ|UBND|HĐND|Tỉnh ủy|Tỉnh uỷ|Quốc hội)(?!\w)")
+    _RX["agency"] = re.compile(rf"(?:{_alt(AGENCY_WORDS)})(?!{_W})", re.IGNORECASE)
+    _RX["generic"] = re.compile(rf"(?:{_alt(GENERIC_AFTER)})(?!{_W})", re.IGNORECASE)
+    _RX["plural"] = re.compile(rf"(?<!{_W})(?:{_alt(PLURAL_BEFORE)}|\d+)\s+$", re.IGNORECASE)
+    _RX["verbs_left"] = re.compile(rf"(?:(?:{_alt(WORK_VERBS)})(?:,?\s+|\s*$))+$", re.IGNORECASE)
+    _RX["verbs_right"] = re.compile(rf"(?:(?:{_alt(WORK_VERBS)})(?:,?\s+))+", re.IGNORECASE)
     _RX["abbr"] = re.compile(rf"(?<!{_W})(?:{_alt(ABBREVIATIONS)})(?=\d|(?!{_W}))")
     _RX["number"] = re.compile(r"\d+[\w/\-.+]*")
     _RX["year"] = re.compile(r"^(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?$")
-    _RX["date"] = re.compile(r"ngày\s+\d", re.I)
+    _RX["date"] = re.compile(r"ngày\s+\d", re.IGNORECASE)
     _RX["enum"] = re.compile(r"\(\d{1,2}\)\s*")
     _RX["opener"] = re.compile(
         rf"(?<!{_W})(?:(?:{_alt(PLURAL_BEFORE)}|\d+)\s+)?(?:{_alt(LIST_OPENERS)})(?!{_W})(?:\s+[a-zà-ỹđA-Z]{_W}*){{0,5}}?\s*:\s*"
         rf"|(?<!{_W})các\s+(?:{_alt(LIST_OPENERS)})\s*\(")
-    _RX["block"] = re.compile(rf"(?<!{_W})(?:{_alt(BLOCK_BEFORE)})\s+$", re.I)
+    _RX["block"] = re.compile(rf"(?<!{_W})(?:{_alt(BLOCK_BEFORE)})\s+$", re.IGNORECASE)
     _RX["qual_tail"] = re.compile(
         r"(?:\s+(?:trên địa bàn(?: toàn)?(?: tỉnh| huyện| thành phố)?|tỉnh|huyện|thành phố)(?:\s+[A-ZĐÀ-Ỹ]\w*)*"
         r"|\s+năm\s+\d{4}|\s+giai đoạn\s+\d{4}\s*-\s*\d{4})+$")
@@ -226,10 +239,11 @@ def _words(s: str) -> list[str]:
 
 
 class _Span:
-    __slots__ = ("cat", "kind", "start", "end", "body_start", "head")
+    __slots__ = ("body_start", "cat", "end", "head", "head_start", "kind", "start")
 
-    def __init__(self, cat, kind, start, end, body_start, head):
+    def __init__(self, cat, kind, start, end, body_start, head, head_start):
         self.cat, self.kind, self.start, self.end, self.body_start, self.head = cat, kind, start, end, body_start, head
+        self.head_start = head_start
 
 
 # ----------------------------------------------------------------------------- extension to the right
@@ -238,10 +252,10 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
     rx = _rx()
     end = pos  # end of the last accepted token
     nwords = 0
-    depth = 0
     i = pos
     last_word = ""
-    syll = 0
+    capitals = 0  # capitalised words after the first one
+    titled = False  # "Dự án 2: <title>": only punctuation ends the title
     after_number_ref = False
     while i < limit:
         m = rx["tok"].match(text, i)
@@ -255,14 +269,13 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
             i = j
             continue
         c = tok[0]
-        if nwords == 0 and not (c.isalnum() or c in "“\"("):
+        if nwords == 0 and not (c.isalnum() or c in "“\"" or (c == "(" and cat == "project")):
             break
         if c in "“\"":
-            if nwords == 0 or cat == "programme" or True:
-                end = j
-                nwords += len(_words(tok))
-                i = j
-                continue
+            end = j
+            nwords += len(_words(tok))
+            i = j
+            continue
         if c == "(":
             close = text.find(")", j, min(limit, j + 120))
             if close < 0:
@@ -270,9 +283,6 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
             inner = text[j:close]
             if "(" in inner or ";" in inner:
                 break
-            if nwords == 0 and cat == "project" and not _is_cap(inner.strip()[:1] or "x"):
-                break
-            depth = 0
             end = close + 1
             i = close + 1
             continue
@@ -281,16 +291,16 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
         if c in ".;!?…:":
             # "Dự án 2: Quy hoạch ..." - a numbered sub-project with its title
             if c == ":" and cat == "project" and nwords == 1 and last_word.isdigit():
+                titled = True
                 i = j
                 continue
             break
-        if c in ",–-" or tok == "và" or tok == "hoặc":
-            # look at what follows
+        if c in ",–-" or tok in ("và", "hoặc"):
             k = j
             while k < limit and text[k] == " ":
                 k += 1
             rest = text[k:k + 60]
-            if not rest or rest[0] in "\n;.:":
+            if not rest or rest[0] in "\n;.:)":
                 break
             if c in "–-":
                 # "kinh tế - xã hội", "Bắc Giang - Lạng Sơn", "2021 - 2025": joins words
@@ -298,46 +308,47 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
                     break
                 i = k
                 continue
+            if titled:
+                i = k
+                continue
             if rx["head_at"].match(rest) or rx["stop"].match(rest):
                 # "và các dự án khác": stop; ", Khu tái định cư X": new item
                 break
-            if rx["clause"].match(rest) and not (c == "," and syll <= 2):
+            if rx["clause"].match(rest) and not (c == "," and nwords <= 2 and capitals == 0):
                 # ", đảm bảo ..." ends the name, but "Kế hoạch thanh tra, kiểm tra" lists two nouns
                 break
             if tok == "và" and cat == "programme" and (rest[0] in "“\"" or (_is_cap(rest) and not rest.startswith("Nghị quyết"))):
                 break
-            if c == "," and _is_cap(rest) and cat == "project" and not rest[0].isdigit():
-                break
-            if c == "," and rest[0].isdigit() and last_word.isdigit():
+            if rest[0].isdigit() and last_word.isdigit():
                 break  # "Hợp Thành 1, 2": expanded later
-            if tok == "và" and rest[0].isdigit() and last_word.isdigit():
-                break
-            if c == "," and cat == "programme" and _is_cap(rest) and not rest[0].isdigit():
-                break
+            if c == "," and _is_cap(rest) and not rest[0].isdigit():
+                break  # ", Khu tái định cư X": a new item
+            if c == "," and cat == "project" and capitals > 0 and not re.match(
+                    r"(?:huyện|xã|tỉnh|thành phố|phường|thị trấn|thị xã|giai đoạn|đoạn|tuyến|nhánh|khu vực)(?!\w)", rest):
+                break  # "Nhà máy X (Kỳ Cùng 6), lũy kế ...": the name is complete
             i = k
             continue
         # a word
         low = tok.lower()
-        if nwords > 0 or cat == "project":
-            sm = rx["stop"].match(text, i)
-            if sm and nwords > 0:
+        if not titled and nwords > 0:
+            if rx["stop"].match(text, i):
                 break
-            if nwords > 0 and low == "thuộc":
-                k = j
-                while k < limit and text[k] == " ":
-                    k += 1
-                if rx["belongs"].match(text, k):
-                    break
-            if nwords > 0 and low == "của":
-                k = j
-                while k < limit and text[k] == " ":
-                    k += 1
+            k = j
+            while k < limit and text[k] == " ":
+                k += 1
+            if low == "thuộc" and rx["belongs"].match(text, k):
+                break
+            if low == "của":
                 body = text[pos:end].strip().lower()
                 if rx["agency"].match(text, k) and body not in ("hành động",):
                     break
+            if low == "từ" and text[k:k + 1].isdigit():
+                break
+            if cat == "programme" and rx["top_agency"].match(tok) and not text[max(0, i - 5):i].strip().endswith("của"):
+                break
             if low == "ngày" and rx["date"].match(text, i):
                 break
-            if nwords > 0 and low == "trên" and text[j:j + 9] == " địa bàn":
+            if low == "trên" and text[j:j + 9] == " địa bàn":
                 # keep "trên địa bàn tỉnh/huyện [Name]" at the end of a name, not a new clause
                 mm = re.match(rf" địa bàn (?:tỉnh|huyện|thành phố|thị xã|xã|toàn tỉnh)(?: [A-ZĐÀ-Ỹ]{_W}*)*", text[j:limit])
                 if not mm:
@@ -346,6 +357,8 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
                 i = end
                 nwords += 3
                 continue
+        if c.isdigit() and rx["unit"].match(text, i) and nwords > 0:
+            break
         if after_number_ref:
             break
         if low == "số" and re.match(r"\s+\d", text[j:j + 3]):
@@ -357,9 +370,10 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
                 nwords += 2
                 after_number_ref = True
                 continue
+        if nwords > 0 and c.isupper():
+            capitals += 1
         end = j
         nwords += 1
-        syll += len(tok.split())
         last_word = tok
         i = j
         if nwords >= MAX_WORDS:
@@ -380,8 +394,8 @@ def _left_verbs(text: str, head_start: int) -> int:
     if not m or m.start() == m.end():
         return head_start
     s = lo + m.start()
-    before = text[max(0, s - 12):s].rstrip()
-    if not before or before[-1] in ";:(\n" or re.search(r"(?:^|\s)(?:dự án|Dự án)$", before) or re.search(r"\(\d{1,2}\)$", before):
+    before = text[max(0, s - 12):s].rstrip(" ")
+    if not before or before[-1] in ";:(\n." or re.search(r"(?:^|\s)(?:dự án|Dự án)$", before) or re.search(r"\(\d{1,2}\)$", before):
         return s
     return head_start
 
@@ -392,8 +406,14 @@ def _accept(text: str, sp: _Span, head_low: str) -> bool:
     words = _words(body)
     before = text[max(0, sp.start - 12):sp.start]
     plural = bool(rx["plural"].search(before))
+    if text[sp.head_start - 1:sp.head_start] in "-–" and sp.head_start > 0:
+        return False  # "Đông Bắc-Tiểu dự án ...": part of another name
     if sp.cat == "programme":
         if not words:
+            return False
+        if rx["pblock"].search(text[max(0, sp.start - 12):sp.start]):
+            return False
+        if body[:1].isdigit() and head_low not in ("đề án", "chương trình"):
             return False
         if head_low == "cao điểm" and (plural or re.search(r"đợt\s+$", before)):
             return False
@@ -403,33 +423,37 @@ def _accept(text: str, sp: _Span, head_low: str) -> bool:
         if gm:
             rest = body[gm.end():].strip(" ,")
             g = gm.group(0).lower()
-            if g not in GENERIC_AFTER_ALONE or len(_words(rest)) < 2:
+            if g not in GENERIC_AFTER_ALONE or len(_words(rest)) < 2 or body[gm.end():].lstrip().startswith(","):
                 return False
         if len(words) < 2 and not _has_name(body) and not body.startswith("“"):
             return False
         if plural and not _has_name(body) and not text[sp.start:sp.start + 1].isupper():
             return False
         head_txt = text[sp.start:sp.body_start]
-        if not head_txt[:1].isupper() and len(words) < 2:
-            return False
-        return True
+        return head_txt[:1].isupper() or len(words) >= 2
     need = PROJECT_HEADS.get(head_low, "named")
     if need == "never":
         return False
     if rx["block"].search(text[max(0, sp.start - 16):sp.start]):
         return False
-    if head_low in CAPITAL_ONLY and not text[sp.start].isupper():
+    left = text[max(0, sp.head_start - 30):sp.head_start]
+    in_context = sp.start < sp.head_start or bool(rx["ctx_left"].search(left))
+    if head_low in CAPITAL_ONLY and not text[sp.head_start].isupper() and not in_context:
         return False
+    if head_low in WORK_CONTEXT_ONLY and not in_context:
+        return False
+    if head_low in ROAD_HEADS and not in_context and not re.search(r"\(|đoạn|Km", body):
+        return False
+    if re.fullmatch(r"\d+", body) and head_low not in ("dự án thành phần",):
+        return False  # "tiểu dự án 2", "Dự án 8": a component without its title
     if not words:
         return need == "any0" and not plural
     first = body[:1]
     first_word = words[0].lower()
     if first_word in FUNCTION_WORDS:
         return False
-    if plural:
-        # "các dự án trọng điểm", "02 dự án PPP": generic unless a proper name follows
-        if not (first.isupper() and not words[0].isupper()) and not first == "“":
-            return False
+    if plural and not (first.isupper() and not words[0].isupper()) and first != "“":
+        return False  # "các dự án trọng điểm", "02 dự án PPP": generic unless a proper name follows
     if need == "cap":
         if not (first.isupper() or first in "“\"("):
             return False
@@ -439,11 +463,12 @@ def _accept(text: str, sp: _Span, head_low: str) -> bool:
     elif need == "named":
         if not _has_name(" ".join(words[:10])):
             return False
-        if head_low in ("dự án", "công trình") and not (first.isupper() or first in "“\"" or first.isdigit()):
-            # lower case: must describe a work ("dự án cải tạo, nâng cấp Quốc lộ 4B", "dự án đường cao tốc ...")
-            if not (rx["verbs_right"].match(body + " ") or (rx["head_at"].match(body)
-                                                             and rx["head_at"].match(body).group(0).lower() in PROJECT_HEADS)):
-                return False
+        # lower case: must describe a work ("dự án cải tạo, nâng cấp Quốc lộ 4B", "dự án đường cao tốc ...")
+        hm = rx["head_at"].match(body)
+        describes_work = rx["verbs_right"].match(body + " ") or (hm and hm.group(0).lower() in PROJECT_HEADS)
+        if head_low in ("dự án", "công trình") and not (first.isupper() or first in "“\"" or first.isdigit()) \
+                and not describes_work:
+            return False
     return True
 
 
@@ -489,7 +514,7 @@ def _scan(text: str) -> list[_Span]:
         start = hs
         if cat == "project":
             start = _left_verbs(text, hs)
-        sp = _Span(cat, kind, start, end, body_start, low)
+        sp = _Span(cat, kind, start, end, body_start, low, hs)
         if _accept(text, sp, low):
             spans.append(sp)
     return spans
@@ -520,7 +545,14 @@ def _list_items(text: str) -> list[tuple[int, int]]:
                         break
                 k += 1
             stop = k
-        out += _split_items(text, s, stop)
+        for a, b in _split_items(text, s, stop):
+            seg = text[a:b]
+            # the list ends where a clause starts again ("...; cơ bản hoàn thành công tác ...")
+            if not (seg[:1].isupper() or seg[:1] in "“\"") and not _looks_like_work(seg):
+                break
+            if rx["clause"].match(seg) or rx["stop"].match(seg) or len(_words(seg)) > 30:
+                break
+            out.append((a, b))
     # "(1) ...; (2) ..." enumerations of works
     for line_m in re.finditer(r"[^\n]*\(1\)[^\n]*\(2\)[^\n]*", text):
         ls, le = line_m.span()
@@ -532,10 +564,10 @@ def _list_items(text: str) -> list[tuple[int, int]]:
             seg = text[a:b].rstrip(" ;.,")
             items.append((a, a + len(seg)))
         if items and sum(1 for a, b in items if _looks_like_work(text[a:b])) * 2 >= len(items):
-            out += [(a, b) for a, b in items if _looks_like_work(text[a:b])]
+            out += items
     # paragraphs that are nothing but a ';'-separated list of works
     for line_m in re.finditer(r"[^\n;]+(?:;[^\n;]+)+", text):
-        ls, le = line_m.span()
+        ls = line_m.start()
         segs = []
         k = ls
         for part in line_m.group(0).split(";"):
@@ -574,11 +606,9 @@ def _split_items(text: str, s: int, stop: int) -> list[tuple[int, int]]:
         elif ch in "“”\"":
             quote = not quote if ch == "\"" else ch == "“"
         split = False
-        if depth <= 0 and not quote:
-            if ch == ";" or k == stop:
-                split = True
-            elif ch == "," and k + 2 < stop and text[k + 1] == " " and text[k + 2].isupper():
-                split = True
+        if depth <= 0 and not quote and (
+                ch == ";" or k == stop or (ch == "," and k + 2 < stop and text[k + 1] == " " and text[k + 2].isupper())):
+            split = True
         if split:
             seg = text[start:k]
             a = start + len(seg) - len(seg.lstrip())
@@ -591,9 +621,12 @@ def _split_items(text: str, s: int, stop: int) -> list[tuple[int, int]]:
 
 
 # ----------------------------------------------------------------------------- names
-def _canonical(s: str) -> str:
+def _canonical(s: str, place: str | None = None) -> str:
     rx = _rx()
     s = " ".join(s.split())
+    if place:
+        # "Quy hoạch tỉnh thời kỳ 2021 - 2030": the document's own province
+        s = re.sub(r"^(Quy hoạch|quy hoạch) (tỉnh|thành phố) (?=[a-zà-ỹđ])", lambda m: f"{m.group(1)} {m.group(2)} {place} ", s)
     s = rx["abbr"].sub(lambda m: ABBREVIATIONS[m.group(0)] + ("" if m.end() == len(s) or not s[m.end()].isdigit() else " "), s)
     s = s.strip(" ,;:")
     # a quoted title without its closing quote
@@ -605,26 +638,38 @@ def _canonical(s: str) -> str:
 
 
 def _key(name: str) -> str:
+    rx = _rx()
     s = _fold(name)
-    s = re.sub(r"^(?:dự án|tiểu dự án|công trình|hạng mục)\s+", "", s)
+    s = re.sub(r"^(?:dự án|tiểu dự án|công trình)\s+", "", s)
+    s = rx["verbs_right"].sub("", s + " ", count=1) if rx["verbs_right"].match(s + " ") else s
     s = re.sub(r"[\"“”'‘’(),;:.\-–]", " ", s)
     return " ".join(s.split())
+
+
+def _core(name: str) -> str:
+    """The key without the qualifiers that one document adds or leaves out (place, year, period)."""
+    return _key(_rx()["qual_tail"].sub("", name))
 
 
 def _expand(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """'Cụm công nghiệp Hợp Thành 1, 2' -> two names; 'X huyện A, B' -> two names."""
     name = text[start:end]
     base = [(start, end, name)]
-    m = re.match(r"\s*(?:,\s*|\s+và\s+)(\d{1,2})(?!\w|[.,]\d)", text[end:end + 12])
-    if m and re.search(r"\s\d{1,2}$", name):
-        stem = re.sub(r"\d{1,2}$", "", name)
+    num = re.search(r"(?<=\s)(\d{1,2})$", name)
+    if num:
+        stem = name[: num.start()]
+        tail_words = stem.split()[-2:]  # "Hợp Thành" in "... Hợp Thành 1, Hợp Thành 2"
+        rep = re.compile(r"\s*(?:,\s*|\s+và\s+)(?:" + r"\s+".join(map(re.escape, tail_words)) + r"\s+)?(\d{1,2})(?!\w|[.,]\d)",
+                         re.IGNORECASE)
         out = [(start, end, name)]
         k = end
+        m = rep.match(text, k)
         while m:
-            out.append((start, k + m.end(), stem + m.group(1)))
-            k += m.end()
-            m = re.match(r"\s*(?:,\s*|\s+và\s+)(\d{1,2})(?!\w|[.,]\d)", text[k:k + 12])
-        return out
+            out.append((start, m.end(), stem + m.group(1)))
+            k = m.end()
+            m = rep.match(text, k)
+        if len(out) > 1:
+            return out
     # "hạng mục Trung tâm y tế huyện Bắc Sơn, Lộc Bình;"
     m = re.search(rf"\s(huyện|xã|tỉnh|thành phố|phường)\s+([A-ZĐÀ-Ỹ]{_W}*(?:\s[A-ZĐÀ-Ỹ]{_W}*){{0,2}})$", name)
     if m:
@@ -633,6 +678,62 @@ def _expand(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             stem = name[: m.start(2)]
             return base + [(start, end + m2.end(), stem + m2.group(1))]
     return base
+
+
+def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """(category, name as read) -> canonical name shared by all spellings of one thing."""
+    import difflib
+
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a, b):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[ra] = rb
+
+    keyed: dict[tuple[str, str], tuple[str, str]] = {}
+    for cat, nm in names:
+        node = (cat, nm)
+        parent.setdefault(node, node)
+        k = (cat, _core(nm))
+        if k in keyed:
+            union(node, keyed[k])
+        else:
+            keyed[k] = node
+    cores = sorted(keyed, key=lambda x: len(x[1]))
+    for i, (cat, k) in enumerate(cores):
+        longer = [c for c in cores[i + 1:] if c[0] == cat and c[1].startswith(k + " ")]
+        if len(longer) == 1 and len(k.split()) >= 3:
+            union(keyed[(cat, k)], keyed[longer[0]])
+        for c in cores[i + 1:]:
+            if c[0] != cat or len(c[1]) > len(k) * 1.3 + 3:
+                continue
+            sm = difflib.SequenceMatcher(None, k, c[1])
+            if sm.real_quick_ratio() >= 0.9 and sm.quick_ratio() >= 0.9 and sm.ratio() >= 0.9:
+                union(keyed[(cat, k)], keyed[c])
+    members: dict[tuple[str, str], list[str]] = {}
+    for node in parent:
+        members.setdefault(find(node), []).append(node[1])
+    out = {}
+    for root, nms in members.items():
+        cat = root[0]
+        best = max(nms, key=lambda n: _rank(cat, n))
+        for nm in nms:
+            out[(cat, nm)] = best
+    return out
+
+
+def _rank(cat: str, name: str):
+    """Which spelling names a group: projects the full one saying 'Dự án', programmes the plainest."""
+    if cat == "project":
+        return (name.lower().startswith("dự án"), len(name))
+    return (-len(_rx()["qual_tail"].search(name).group(0)) if _rx()["qual_tail"].search(name) else 0, -len(name))
 
 
 def find_named(ctx: Context) -> list[NamedMention]:
@@ -661,28 +762,18 @@ def find_named(ctx: Context) -> list[NamedMention]:
         found.append(("project", None, a, b, seg))
         starts.add(a)
     # one canonical name per project / programme within the document
-    groups: dict[tuple[str, str], str] = {}
+    canon = {}
     for cat, kind, a, b, nm in found:
-        k = (cat, _key(_canonical(nm)))
-        cand = _canonical(nm)
-        cur = groups.get(k)
-        if cur is None or _better(cand, cur):
-            groups[k] = cand
+        canon[(cat, nm)] = _canonical(nm, ctx.place if cat == "programme" else None)
+    groups = _group(sorted(set(canon.values()) and {(k[0], v) for k, v in canon.items()}))
     out = []
     seen = set()
     for cat, kind, a, b, nm in sorted(found, key=lambda x: x[2]):
-        name = groups[(cat, _key(_canonical(nm)))]
-        t = text[a:b]
+        name = groups[(cat, canon[(cat, nm)])]
         if (cat, a, b, name) in seen:
             continue
         seen.add((cat, a, b, name))
-        out.append(NamedMention(category=cat, name=name, text=t, start=a, end=b, kind=kind))
+        out.append(NamedMention(category=cat, name=name, text=text[a:b], start=a, end=b, kind=kind))
     return out
 
 
-def _better(a: str, b: str) -> bool:
-    """Which of two spellings of one name to keep: the one that says 'Dự án', then the longer."""
-    da, db = a.lower().startswith("dự án"), b.lower().startswith("dự án")
-    if da != db:
-        return da
-    return len(a) > len(b)
