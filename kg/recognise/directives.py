@@ -109,6 +109,9 @@ def find_directives(ctx: Context) -> list[DirectiveRef]:
         expanded[lm.start("tail")] = [(h + rest, s, e) for h, s, e in heads]
     for m in mention_re.finditer(text):
         number = m.group("num")
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if re.fullmatch(r"\s*Số\s*:?\s*", text[line_start : m.start()]):
+            continue  # the document's own number in its header
         if not re.search(rf"[{_UP}]", number.split("/", 1)[-1]):
             continue
         type_code, issuer_code = _type_code(number)
