@@ -475,7 +475,6 @@ def _accept(text: str, sp: _Span, head_low: str) -> bool:
 def _heads(text: str):
     rx = _rx()
     for m in rx["head"].finditer(text):
-        low = _fold(m.group(0)).replace("uỷ", "ủy")
         low = m.group(0).lower()
         if low in PROGRAMME_HEADS:
             yield m, "programme", PROGRAMME_HEADS[low], low
@@ -553,31 +552,37 @@ def _list_items(text: str) -> list[tuple[int, int]]:
             if rx["clause"].match(seg) or rx["stop"].match(seg) or len(_words(seg)) > 30:
                 break
             out.append((a, b))
-    # "(1) ...; (2) ..." enumerations of works
-    for line_m in re.finditer(r"[^\n]*\(1\)[^\n]*\(2\)[^\n]*", text):
-        ls, le = line_m.span()
-        line = line_m.group(0)
-        parts = [(ls + p.end(), ls + (nxt.start() if nxt else len(line))) for p, nxt in
-                 zip(list(rx["enum"].finditer(line)), list(rx["enum"].finditer(line))[1:] + [None])]
+    # one pass over the lines: "(1) ...; (2) ..." enumerations and paragraphs that are only a list of works
+    ls = 0
+    for line in text.split("\n"):
+        if ";" in line:
+            out += _line_list(text, ls, line)
+        ls += len(line) + 1
+    return out
+
+
+def _line_list(text: str, ls: int, line: str) -> list[tuple[int, int]]:
+    rx = _rx()
+    if "(1)" in line and "(2)" in line:
+        enums = list(rx["enum"].finditer(line))
         items = []
-        for a, b in parts:
+        for p, nxt in zip(enums, enums[1:] + [None]):
+            a, b = ls + p.end(), ls + (nxt.start() if nxt else len(line))
             seg = text[a:b].rstrip(" ;.,")
             items.append((a, a + len(seg)))
         if items and sum(1 for a, b in items if _looks_like_work(text[a:b])) * 2 >= len(items):
-            out += items
-    # paragraphs that are nothing but a ';'-separated list of works
-    for line_m in re.finditer(r"[^\n;]+(?:;[^\n;]+)+", text):
-        ls = line_m.start()
-        segs = []
-        k = ls
-        for part in line_m.group(0).split(";"):
-            a = k + len(part) - len(part.lstrip())
-            seg = part.strip().rstrip(".")
-            segs.append((a, a + len(seg)))
-            k += len(part) + 1
-        if len(segs) >= 2 and all(_looks_like_work(text[a:b]) for a, b in segs) and all(len(_words(text[a:b])) <= 30 for a, b in segs):
-            out += segs
-    return out
+            return items
+        return []
+    segs = []
+    k = ls
+    for part in line.split(";"):
+        a = k + len(part) - len(part.lstrip())
+        seg = part.strip().rstrip(".")
+        segs.append((a, a + len(seg)))
+        k += len(part) + 1
+    if len(segs) >= 2 and all(_looks_like_work(text[a:b]) and len(_words(text[a:b])) <= 30 for a, b in segs):
+        return segs
+    return []
 
 
 def _looks_like_work(seg: str) -> bool:
@@ -707,16 +712,23 @@ def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
         else:
             keyed[k] = node
     cores = sorted(keyed, key=lambda x: len(x[1]))
+    by_first: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for c in cores:
+        by_first.setdefault((c[0], c[1].split(" ", 1)[0]), []).append(c)
     for i, (cat, k) in enumerate(cores):
         longer = [c for c in cores[i + 1:] if c[0] == cat and c[1].startswith(k + " ")]
         if len(longer) == 1 and len(k.split()) >= 3:
             union(keyed[(cat, k)], keyed[longer[0]])
-        for c in cores[i + 1:]:
-            if c[0] != cat or len(c[1]) > len(k) * 1.3 + 3:
-                continue
-            sm = difflib.SequenceMatcher(None, k, c[1])
-            if sm.real_quick_ratio() >= 0.9 and sm.quick_ratio() >= 0.9 and sm.ratio() >= 0.9:
-                union(keyed[(cat, k)], keyed[c])
+    for same in by_first.values():
+        # near-identical spellings ("đấu nối" / "đầu nối", "Bệnh viện đa khoa tỉnh (700 giường)" / "... 700 giường")
+        for i, c in enumerate(same):
+            sm = difflib.SequenceMatcher(None, "", c[1], autojunk=False)
+            for d in same[:i]:
+                if len(d[1]) * 1.3 + 3 < len(c[1]):
+                    continue
+                sm.set_seq1(d[1])
+                if sm.real_quick_ratio() >= 0.9 and sm.quick_ratio() >= 0.9 and sm.ratio() >= 0.9:
+                    union(keyed[d], keyed[c])
     members: dict[tuple[str, str], list[str]] = {}
     for node in parent:
         members.setdefault(find(node), []).append(node[1])
