@@ -39,8 +39,8 @@ _DATE_LINE = re.compile(
     re.M,
 )
 _ADOPTED = re.compile(r"thông qua ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
-_KINH_GUI = re.compile(r"^\s*Kính gửi\s*:\s*(?P<to>[^\n]+)", re.M)
-_REQUEST = re.compile(r"^\s*(?:Thực hiện|Triển khai|Theo)\s+(?:Công văn|Văn bản|Công điện)[^\n]*", re.M)
+_KINH_GUI = re.compile(r"^[ \t]*Kính gửi\s*:\s*(?P<to>[^\n]+)", re.M)
+_REQUEST = re.compile(r"^[ \t]*(?:Thực hiện|Triển khai|Theo)\s+(?:Công văn|Văn bản|Công điện)[^\n]*", re.M)
 _TASK_HEADING = re.compile(
     r"NHIỆM VỤ(?:,| VÀ)? (?:GIẢI PHÁP|TRỌNG TÂM)|Nhiệm vụ(?:,| và)? (?:giải pháp|trọng tâm)|"
     r"PHƯƠNG HƯỚNG,? NHIỆM VỤ|Phương hướng,? nhiệm vụ",

@@ -1,0 +1,44 @@
+"""Shared fixtures: the sample corpus, a store built from it, small hand-written documents."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples" / "corpus"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def sample_files() -> list[Path]:
+    return sorted(SAMPLES.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def sample_store_dir(tmp_path_factory, sample_files) -> Path:
+    """A store holding the whole sample corpus (built once per session; treat as read-only)."""
+    from kg.ingest import ingest
+    from kg.store import LocalStore
+
+    d = tmp_path_factory.mktemp("sample") / "store"
+    store = LocalStore(d)
+    report = ingest(sample_files, store)
+    assert report.documents == len(sample_files) and not report.failed
+    store.flush()
+    del store
+    return d
+
+
+@pytest.fixture()
+def store_copy(tmp_path, sample_store_dir) -> Path:
+    """A private, writable copy of the sample store."""
+    d = tmp_path / "store"
+    shutil.copytree(sample_store_dir, d)
+    return d
+
+
+@pytest.fixture()
+def short_doc() -> Path:
+    return DATA / "short_report.txt"

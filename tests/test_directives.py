@@ -1,0 +1,71 @@
+import pytest
+
+from kg.extract import document_context
+from kg.recognise.directives import find_directives, number_key
+from kg.structure import parse_header
+
+HEAD = "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\n\nBÁO CÁO\nTình hình\n\nI. NỘI DUNG\n\n"
+
+
+def refs(sentence: str):
+    text = HEAD + sentence
+    return find_directives(document_context(text, parse_header(text), len(text), []))
+
+
+@pytest.mark.parametrize(
+    "sentence, number, type_, issuer, year, date",
+    [
+        ("triển khai Nghị quyết số 01/NQ-CP ngày 08/01/2022 của Chính phủ.", "01/NQ-CP", "Nghị quyết", "Chính phủ", 2022, "2022-01-08"),
+        ("theo Nghị định 111/2022/NĐ-CP về hợp đồng.", "111/2022/NĐ-CP", "Nghị định", "Chính phủ", 2022, None),
+        ("Nghị quyết số 06-NQ/TU của Ban Thường vụ Tỉnh ủy về vùng sản xuất.", "06-NQ/TU", "Nghị quyết",
+         "Ban Thường vụ Tỉnh ủy Lạng Sơn", None, None),
+        ("Thực hiện Công văn số 1505/BKHĐT-TH ngày 11/3/2022 của Bộ Kế hoạch và Đầu tư về việc báo cáo.",
+         "1505/BKHĐT-TH", "Công văn", "Bộ Kế hoạch và Đầu tư", 2022, "2022-03-11"),
+        ("theo Nghị quyết số 111/2024/QH15 của Quốc hội.", "111/2024/QH15", "Nghị quyết", "Quốc hội", 2024, None),
+        ("Kế hoạch số 44/KH-BCĐ ngày 18/3/2024 của Ban Chỉ đạo thực hiện công tác bảo vệ bí mật nhà nước tỉnh Lạng Sơn.",
+         "44/KH-BCĐ", "Kế hoạch", "Ban Chỉ đạo thực hiện công tác bảo vệ bí mật nhà nước tỉnh Lạng Sơn", 2024, "2024-03-18"),
+        ("Quyết định số 143/QĐ-UBND ngày 18 tháng 01 năm 2022 của UBND tỉnh về nhiệm vụ.", "143/QĐ-UBND",
+         "Quyết định", "Ủy ban nhân dân tỉnh Lạng Sơn", 2022, "2022-01-18"),
+        ("Chỉ thị số 01/CT-TTg ngày 08/02/2022 của Thủ tướng Chính phủ và tình hình.", "01/CT-TTg", "Chỉ thị",
+         "Thủ tướng Chính phủ", 2022, "2022-02-08"),
+        ("Nghị quyết số 49-NQ/TU ngày 28/9/2021 về chuyển đổi số.", "49-NQ/TU", "Nghị quyết", "Tỉnh ủy Lạng Sơn", 2021, "2021-09-28"),
+    ],
+)
+def test_directives_forms(sentence, number, type_, issuer, year, date):
+    found = refs(sentence)
+    assert len(found) == 1
+    r = found[0]
+    assert (r.number, r.type, r.issuer, r.year, r.date) == (number, type_, issuer, year, date)
+    text = HEAD + sentence
+    assert text[r.number_start : r.number_end] == number
+
+
+def test_directives_list_shares_tail_and_issuer():
+    found = refs("Thông tư số 01, 02/2021/TT-BGDĐT của Bộ Giáo dục và Đào tạo.")
+    assert [r.number for r in found] == ["01/2021/TT-BGDĐT", "02/2021/TT-BGDĐT"]
+    assert all(r.type == "Thông tư" and r.year == 2021 for r in found)
+
+
+def test_directives_issuer_shared_across_and():
+    found = refs("Nghị quyết số 08/2019/NQ-HĐND và Nghị quyết số 15/2021/NQ-HĐND của HĐND tỉnh về chính sách.")
+    assert [(r.number, r.issuer) for r in found] == [
+        ("08/2019/NQ-HĐND", "Hội đồng nhân dân tỉnh Lạng Sơn"),
+        ("15/2021/NQ-HĐND", "Hội đồng nhân dân tỉnh Lạng Sơn"),
+    ]
+
+
+@pytest.mark.parametrize("sentence", [
+    "ngày 11/3/2022 đạt 15,5%", "mốc 1088/2-1089 biên giới", "đoạn Km3+700 đến Km18", "tỷ lệ 1/500",
+])
+def test_directives_not_numbers(sentence):
+    assert refs(sentence) == []
+
+
+def test_directives_own_number_in_header_is_not_a_citation():
+    text = "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\n\nSố: 210/BC-UBND\n\nBÁO CÁO\nTình hình\n\nI. A\n\nNội dung."
+    assert find_directives(document_context(text, parse_header(text), len(text), [])) == []
+
+
+@pytest.mark.parametrize("a, b", [("01/NQ-CP", "1/NQ-CP"), ("02/2019/NĐ-CP", "2/2019/ND-CP"), ("06-nq/tu", "6-NQ/TU")])
+def test_directives_number_key(a, b):
+    assert number_key(a) == number_key(b)

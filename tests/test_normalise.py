@@ -1,0 +1,53 @@
+import unicodedata
+
+import pytest
+
+from kg.normalise import clean
+
+
+def test_normalise_footnote_block_is_taken_out_and_sentence_rejoined():
+    raw = "Thực hiện\n\n⁴ Nội dung chú thích số bốn.\n\nrà soát các dự án⁴ trên địa bàn."
+    ct = clean(raw)
+    running = ct.text[: ct.running_end]
+    assert running == "Thực hiện rà soát các dự án trên địa bàn."
+    assert [f.label for f in ct.footnotes] == ["4"]
+    fn = ct.footnotes[0]
+    assert ct.text[fn.start : fn.end] == "Nội dung chú thích số bốn."
+    assert running[: fn.marker_at].endswith("các dự án")
+
+
+def test_normalise_sentence_ending_before_footnote_is_not_joined():
+    ct = clean("Câu thứ nhất kết thúc.\n\n¹ Chú thích.\n\nCâu thứ hai.")
+    assert ct.text[: ct.running_end] == "Câu thứ nhất kết thúc.\n\nCâu thứ hai."
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("**BÁO CÁO**", "BÁO CÁO"),
+        ("## **II. TÌNH HÌNH**", "II. TÌNH HÌNH"),
+        ("trọng tâm là \"*thích ứng an toàn*\"", 'trọng tâm là "thích ứng an toàn"'),
+        ("cơ quan trung ương<sup>1</sup>, trong đó", "cơ quan trung ương, trong đó"),
+        ("Nghị¹⁵ quyết số 68/NQ-CP", "Nghị quyết số 68/NQ-CP"),
+        ("đất đào 2.858 m³, mương 591.943 m²", "đất đào 2.858 m³, mương 591.943 m²"),
+    ],
+)
+def test_normalise_markup_and_markers_removed(raw, expected):
+    assert clean(raw).text[: len(expected) + 5].rstrip() == expected
+
+
+def test_normalise_text_is_nfc_and_offsets_map_to_source():
+    decomposed = unicodedata.normalize("NFD", "Ủy ban nhân dân tỉnh **Lạng Sơn** báo cáo")
+    ct = clean(decomposed)
+    assert ct.text == unicodedata.normalize("NFC", "Ủy ban nhân dân tỉnh Lạng Sơn báo cáo")
+    i = ct.text.index("Lạng")
+    s0, s1 = ct.source_span(i, i + len("Lạng Sơn"))
+    assert unicodedata.normalize("NFC", decomposed[s0:s1]) == "Lạng Sơn"
+
+
+def test_normalise_offsets_point_at_real_characters_in_corpus(sample_files):
+    raw = sample_files[0].read_text(encoding="utf-8")
+    ct = clean(raw)
+    for i in range(0, len(ct.text), 97):
+        if not ct.text[i].isspace():
+            assert raw[ct.to_source(i)] == ct.text[i]

@@ -1,0 +1,70 @@
+import pytest
+
+from kg.read import ReadError, read_document
+
+
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\n ", "empty"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+        ("utf16.txt", "Nghị quyết".encode("utf-16-le"), "binary"),
+        ("latin1.txt", "Báo cáo năm".encode("latin-1", "replace") + b" \xe9t\xe9", "not UTF-8"),
+    ],
+)
+def test_read_bad_input_raises_one_line_error(tmp_path, name, data, message):
+    p = tmp_path / name
+    p.write_bytes(data)
+    with pytest.raises(ReadError) as e:
+        read_document(p)
+    assert message in str(e.value) and "\n" not in str(e.value) and name in str(e.value)
+
+
+def test_read_docx(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("BÁO CÁO")
+    d.add_paragraph("Triển khai Nghị quyết số 01/NQ-CP ngày 08/01/2022 của Chính phủ.")
+    p = tmp_path / "r.docx"
+    d.save(p)
+    raw = read_document(p)
+    assert raw.fmt == "docx" and "Nghị quyết số 01/NQ-CP" in raw.text and raw.source == "r.docx"
+
+
+def _tiny_pdf(text: str) -> bytes:
+    """A one-page PDF with a text layer (Helvetica, ASCII text)."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return out
+
+
+def test_read_pdf_with_text_layer(tmp_path):
+    p = tmp_path / "r.pdf"
+    p.write_bytes(_tiny_pdf("Quyet dinh so 143/QD-UBND"))
+    raw = read_document(p)
+    assert raw.fmt == "pdf" and "143/QD-UBND" in raw.text
+
+
+def test_read_broken_pdf_is_one_line_error(tmp_path):
+    p = tmp_path / "broken.pdf"
+    p.write_bytes(b"%PDF-1.4\nthis is not a pdf")
+    with pytest.raises(ReadError) as e:
+        read_document(p)
+    assert "broken.pdf" in str(e.value)

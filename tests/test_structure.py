@@ -1,0 +1,70 @@
+from kg.structure import parse_header, parse_sections, parse_tasks, period_of, split_sentences
+
+DOC = """Số: /BC-UBND
+
+Lạng Sơn, ngày   tháng 3 năm 2022
+
+BÁO CÁO
+Tình hình kinh tế - xã hội
+quý I năm 2022
+
+Kính gửi: Bộ Kế hoạch và Đầu tư.
+
+Thực hiện Công văn số 1505/BKHĐT-TH ngày 11/3/2022 của Bộ Kế hoạch và Đầu tư, UBND tỉnh báo cáo như sau:
+
+I. TÌNH HÌNH
+
+1. Kinh tế
+
+a) Nông nghiệp
+
+Trồng rừng mới ước đạt 2.530 ha. Đàn gia súc ổn định.
+
+- Ý thứ nhất.
+
+II. NHIỆM VỤ TRỌNG TÂM QUÝ II NĂM 2022
+
+1. Tiếp tục tổ chức thực hiện đồng bộ các giải pháp.
+
+2. Tập trung chỉ đạo sản xuất vụ Xuân.
+"""
+
+
+def test_structure_header():
+    h = parse_header(DOC)
+    assert h.kind == "Báo cáo"
+    assert h.number is None  # "Số: /BC-UBND" is blank
+    assert h.place == "Lạng Sơn" and h.date == "2022-03"
+    assert h.title == "Tình hình kinh tế - xã hội quý I năm 2022"
+    assert h.addressee == "Bộ Kế hoạch và Đầu tư"
+    assert DOC[h.request[0] : h.request[1]].startswith("Thực hiện Công văn số 1505")
+
+
+def test_structure_sections_nest():
+    secs = parse_sections(DOC)
+    paths = [s.path for s in secs]
+    assert paths[:4] == ["I", "I.1", "I.1.a", "I.1.a.-1"]
+    assert "II.1" in paths and "II.2" in paths
+    first = secs[0]
+    assert DOC[first.start : first.end].startswith("I. TÌNH HÌNH") and "II." not in DOC[first.start : first.end]
+
+
+def test_structure_sentences_and_sections():
+    secs = parse_sections(DOC)
+    sents = split_sentences(DOC, sections=secs)
+    texts = [s.text for s in sents]
+    assert "Trồng rừng mới ước đạt 2.530 ha." in texts and "Đàn gia súc ổn định." in texts
+    s = next(s for s in sents if s.text.startswith("Trồng rừng"))
+    assert s.section == "I.1.a" and DOC[s.start : s.end] == s.text
+
+
+def test_structure_tasks_from_task_section():
+    tasks = parse_tasks(DOC, parse_sections(DOC))
+    assert [(t.n, t.period) for t in tasks] == [("1", "2022-Q2"), ("2", "2022-Q2")]
+    assert tasks[0].head.startswith("Tiếp tục tổ chức thực hiện")
+
+
+def test_structure_periods():
+    assert period_of("NHIỆM VỤ TRỌNG TÂM THÁNG 6 NĂM 2024") == "2024-06"
+    assert period_of("Nhiệm vụ, giải pháp chủ yếu quý II/2018") == "2018-Q2"
+    assert period_of("KẾ HOẠCH NĂM 2022") == "2022"
