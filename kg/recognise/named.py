@@ -187,7 +187,7 @@ def _rx() -> dict[str, re.Pattern]:
     _RX["clause"] = re.compile(rf"(?:{_alt(CLAUSE_VERBS)})(?!{_W})", re.IGNORECASE)
     _RX["head_at"] = re.compile(rf"(?:{_alt(heads)})(?!{_W})", re.IGNORECASE)
     _RX["belongs"] = re.compile(rf"(?:{_alt(BELONGS_STOP)})(?!{_W})|(?:{_alt(PROGRAMME_HEADS)})(?!{_W})", re.IGNORECASE)
-    _RX["unit"] = re.compile(rf"\d[\d.,]*\s*(?:{_alt(UNITS)})(?!{_W})|\d+[.,]\d", re.IGNORECASE)
+    _RX["unit"] = re.compile(rf"\d+(?:[.,]\d+)*\s*(?:{_alt(UNITS)})(?!{_W})|\d+[.,]\d")
     _RX["pblock"] = re.compile(rf"(?:{_alt(PROGRAMME_BLOCK_BEFORE)})\s*$", re.IGNORECASE)
     _RX["ctx_left"] = re.compile(rf"(?:(?<!{_W})(?:dự án|hạng mục|công trình|{_alt(WORK_VERBS)})|[;:(]|\(\d{{1,2}}\)|^)\s*$", re.IGNORECASE)
     _RX["top_agency"] = re.compile(r"(?:Thủ tướng|Chính phủ|UBND|HĐND|Tỉnh ủy|Tỉnh uỷ|Quốc hội)(?!\w)")
@@ -348,7 +348,9 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
                 break
             if low == "ngày" and rx["date"].match(text, i):
                 break
-            if low == "trên" and text[j:j + 9] == " địa bàn":
+            if low == "trên" and text.startswith(" địa bàn", j) and cat == "project":
+                break  # a work's name does not say where it is built ("Khu công nghiệp X trên địa bàn huyện")
+            if low == "trên" and text.startswith(" địa bàn", j):
                 # keep "trên địa bàn tỉnh/huyện [Name]" at the end of a name, not a new clause
                 mm = re.match(rf" địa bàn (?:tỉnh|huyện|thành phố|thị xã|xã|toàn tỉnh)(?: [A-ZĐÀ-Ỹ]{_W}*)*", text[j:limit])
                 if not mm:
@@ -717,7 +719,7 @@ def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
         by_first.setdefault((c[0], c[1].split(" ", 1)[0]), []).append(c)
     for i, (cat, k) in enumerate(cores):
         longer = [c for c in cores[i + 1:] if c[0] == cat and c[1].startswith(k + " ")]
-        if len(longer) == 1 and len(k.split()) >= 3:
+        if len(longer) == 1 and len(k.split()) >= 3 and _digits(k) == _digits(longer[0][1]):
             union(keyed[(cat, k)], keyed[longer[0]])
     for same in by_first.values():
         # near-identical spellings ("đấu nối" / "đầu nối", "Bệnh viện đa khoa tỉnh (700 giường)" / "... 700 giường")
@@ -727,6 +729,8 @@ def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
                 if len(d[1]) * 1.3 + 3 < len(c[1]):
                     continue
                 sm.set_seq1(d[1])
+                if _digits(d[1]) != _digits(c[1]):
+                    continue  # "Cụm công nghiệp X 1" and "... X 2" are two works
                 if sm.real_quick_ratio() >= 0.9 and sm.quick_ratio() >= 0.9 and sm.ratio() >= 0.9:
                     union(keyed[d], keyed[c])
     members: dict[tuple[str, str], list[str]] = {}
@@ -739,6 +743,10 @@ def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
         for nm in nms:
             out[(cat, nm)] = best
     return out
+
+
+def _digits(s: str) -> list[str]:
+    return re.findall(r"\d+", s)
 
 
 def _rank(cat: str, name: str):
