@@ -4,56 +4,473 @@ Public API (used by other recognisers):
 - canonical_agency(phrase, place, level) -> canonical name or None
 - issuer_from_code(code, place, level) -> canonical name or None, for symbol suffixes (CP, TTg, UBND ...)
 - find_agencies(ctx) -> list[AgencyMention]
+
+The names live in `ontology/agencies.ttl` (SKOS labels, issuer codes as skos:notation, templates of local
+bodies with kgo:nameTemplate / kgo:placeMode, head words of open name families). The file is read once, on
+first use; every label goes into one case-insensitive regex (a character trie), so the text is scanned once.
+What follows a label decides the rest: the unit and place ("UBND tỉnh Cao Bằng"), the document's own place
+when the text gives none ("Sở Công Thương" -> "... tỉnh Lạng Sơn"), a descriptor ("Ban Chỉ đạo thực hiện ..."),
+or that the mention is generic ("UBND các huyện", "UBND cấp huyện") and not an agency.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from ..records import AgencyMention, Context
 
-# symbol issuer codes whose issuer is unambiguous without context
-_NATIONAL_CODES = {
-    "CP": "Chính phủ",
-    "TTg": "Thủ tướng Chính phủ",
-    "TW": "Ban Chấp hành Trung ương Đảng",
-    "BKHĐT": "Bộ Kế hoạch và Đầu tư",
-    "TTCP": "Thanh tra Chính phủ",
-}
-# codes of a provincial body: the place comes from the document
-_LOCAL_CODES = {
-    "TU": "Tỉnh ủy {place}",
-    "HĐND": "Hội đồng nhân dân {level} {place}",
-}
+AGENCIES_TTL = Path(__file__).resolve().parents[2] / "ontology" / "agencies.ttl"
 
-
-_FOLD = {"oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oé": "óe", "oè": "òe", "oẻ": "ỏe",
-         "oẽ": "õe", "oẹ": "ọe", "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
-_FOLD_RE = re.compile("(?<![qQ])(" + "|".join(list(_FOLD) + [k.capitalize() for k in _FOLD] + [k.upper() for k in _FOLD]) + r")(?![\w])")
+# ------------------------------------------------------------------ spelling
+# old-style tone placement (hoá, uỷ) -> new style (hóa, ủy); same length, so offsets survive
+_TONE_PAIRS = {
+    "oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_TONES: dict[str, str] = {}
+for _a, _b in _TONE_PAIRS.items():
+    _TONES[_a] = _b
+    _TONES[_a[0].upper() + _a[1]] = _b[0].upper() + _b[1]
+    _TONES[_a.upper()] = _b.upper()
+# "quý", "Quỳnh": u is part of the consonant "qu", the tone stays on y
+_TONE_RE = re.compile(r"(?<![qQ])(?:" + "|".join(sorted(_TONES, key=len, reverse=True)) + ")")
 
 
 def tone_fold(s: str) -> str:
-    """Old tone placement to the new one in open syllables (Uỷ→Ủy, Hoá→Hóa, Toà→Tòa; 'hoạch' is untouched)."""
+    """Old/new tone placement as one spelling (Uỷ/Ủy, Hoá/Hóa, Toà/Tòa); keeps the length of the text."""
+    return _TONE_RE.sub(lambda m: _TONES[m.group()], s)
 
-    def sub(m: re.Match) -> str:
+
+def _key(s: str) -> str:
+    """Lookup key of a label or of matched text: folded, lower case, spacing around - , & normalised."""
+    s = tone_fold(s).lower()
+    s = re.sub(r"\s*([-–—,&])\s*", lambda m: "-" if m.group(1) in "–—" else m.group(1), s)
+    return " ".join(s.split())
+
+
+# ------------------------------------------------------------------ reference data
+@dataclass(frozen=True)
+class _Entry:
+    iri: str
+    pref: str
+    kind: str | None
+    levels: tuple[str, ...]
+    template: str | None  # "{name} {unit} {place}" ...
+    mode: str | None  # default | explicit | descriptor | at | acronym
+    head: bool  # a head word (kgo:NameHead), not an agency itself
+    codes: tuple[str, ...]
+
+
+@dataclass
+class _Data:
+    entries: list[_Entry]
+    by_key: dict[str, list[_Entry]]
+    acronym_keys: set[str]
+    regex: re.Pattern
+    codes: dict[str, _Entry]
+
+
+def _atom(ch: str) -> str:
+    if ch == " ":
+        return r"\s+"
+    if ch == "-":
+        return r"\s*[-–—]\s*"
+    if ch in ",&":
+        return r"\s*" + re.escape(ch) + r"\s*"
+    return re.escape(ch)
+
+
+def _trie_regex(keys: list[str]) -> str:
+    """One alternation as a character trie: no per-label scan, longest label first at each position."""
+    trie: dict = {}
+    for k in keys:
+        node = trie
+        for ch in k:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        alts = [_atom(ch) + emit(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+@lru_cache(maxsize=1)
+def _data() -> _Data:
+    import rdflib
+    from rdflib.namespace import RDF, SKOS
+
+    kgo = rdflib.Namespace("https://w3id.org/kg-vn/ont#")
+    g = rdflib.Graph()
+    g.parse(AGENCIES_TTL, format="turtle")
+    entries: list[_Entry] = []
+    by_key: dict[str, list[_Entry]] = {}
+    acronym_keys: set[str] = set()
+    codes: dict[str, _Entry] = {}
+    subjects = [(s, False) for s in g.subjects(RDF.type, kgo.Agency)]
+    subjects += [(s, True) for s in g.subjects(RDF.type, kgo.NameHead)]
+    for s, head in sorted(subjects, key=lambda x: str(x[0])):
+        pref = g.value(s, SKOS.prefLabel)
+        if pref is None:
+            continue
+
+        def one(p, s=s):
+            v = g.value(s, p)
+            return str(v) if v is not None else None
+
+        e = _Entry(
+            iri=str(s), pref=str(pref), kind=one(kgo.agencyKind),
+            levels=tuple(sorted(str(v) for v in g.objects(s, kgo.level))),
+            template=one(kgo.nameTemplate), mode=one(kgo.placeMode), head=head,
+            codes=tuple(sorted(str(v) for v in g.objects(s, SKOS.notation))),
+        )
+        entries.append(e)
+        labels = {str(pref)} | {str(v) for p in (SKOS.altLabel, SKOS.hiddenLabel) for v in g.objects(s, p)}
+        for lab in labels:
+            k = _key(lab)
+            lst = by_key.setdefault(k, [])
+            if e not in lst:
+                lst.append(e)
+            if re.sub(r"[^\w]", "", lab).isupper():
+                acronym_keys.add(k)
+        for c in e.codes:
+            codes[c] = e
+    # central entries first: a bare label means the national body ("Kho bạc Nhà nước")
+    for lst in by_key.values():
+        lst.sort(key=lambda e: (e.head, e.template is not None))
+    body = _trie_regex(sorted(by_key))
+    regex = re.compile(r"(?<![\w/\-])" + body + r"(?![\w])", re.IGNORECASE)
+    return _Data(entries, by_key, acronym_keys, regex, codes)
+
+
+def reference_entries() -> list[_Entry]:
+    """The agencies and head words of the reference data (for tests and the RDF mapping)."""
+    return list(_data().entries)
+
+
+# ------------------------------------------------------------------ grammar around a label
+_UNITS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
+_UNIT_RE = re.compile(r"\s+(" + "|".join(_UNITS) + r")(?![\w])", re.IGNORECASE)
+_WORD_RE = re.compile(r"[ \t]+(\w+)")
+_TAI_RE = re.compile(r"[ \t]+tại(?=[ \t])", re.IGNORECASE)
+_GENERIC_NEXT_RE = re.compile(r"\s+(?:các|những|cấp|\d)", re.IGNORECASE)
+# capitalised words that do not start a place name
+_NOT_PLACE = {
+    "khóa", "kỳ", "lần", "về", "tại", "theo", "năm", "quý", "tháng", "ngày", "số", "và", "của", "đã", "đề",
+    "ubnd", "hđnd", "ủy", "sở", "ban", "hội", "đảng", "nghị", "quyết", "chỉ", "kế", "thông", "công", "báo",
+    "giai", "nhiệm", "trong", "với", "phê", "triển", "thực", "tổ", "chủ", "phó", "thường",
+}
+# lower-case words that end a descriptor ("Ban Chỉ đạo tỉnh theo ...")
+_STOP = {
+    "về", "theo", "ngày", "để", "đã", "đang", "sẽ", "được", "bị", "tại", "trong", "của", "với", "cho", "là",
+    "lần", "nhằm", "trên", "dưới", "từ", "đến", "khi", "nếu", "thì", "mà", "có", "không", "cũng", "vẫn",
+    "còn", "đều", "phải", "cần", "hoặc", "hay", "các", "những", "này", "đó", "như", "sau", "trước", "qua",
+    "vào", "ra", "và", "số", "kèm", "gồm", "đối", "thay",
+}
+# verbs that end a descriptor once it has a word ("Hiệp hội ... Việt - Đài trao đổi về ...")
+_VERBS = {
+    "tổ", "triển", "chỉ", "ban", "phê", "báo", "trao", "tiếp", "phối", "chủ", "làm", "ký", "kiểm", "xây",
+    "tham", "hướng", "giao", "quyết", "đề", "đôn", "thông", "giải", "thẩm", "hỗ", "tăng", "đẩy", "rà",
+}
+_PLURAL_BEFORE = {"các", "những", "mọi", "từng", "nhiều"}
+# a building or a parent named through the organisation: "hạng mục Trung tâm y tế ...", "nâng cấp Trường ..."
+_NOT_ACTOR_BEFORE = {"hạng mục", "trụ sở", "nâng cấp", "cải tạo", "sửa chữa", "tòa nhà", "xây dựng", "sáp nhập"}
+_NOT_ACTOR_LAST = {"thuộc"}
+
+
+def _title(s: str) -> str:
+    return " ".join(w[:1].upper() + w[1:].lower() for w in s.split())
+
+
+def _initials(place: str) -> set[str]:
+    ini = "".join(w[0] for w in place.split()).upper()
+    return {ini, ini.replace("Đ", "D")}
+
+
+@dataclass
+class _Doc:
+    """What the scan needs to know of the document."""
+
+    text: str  # folded text
+    place: str | None
+    level: str
+    city: str | None  # the one "thành phố X" the document names, if only one
+
+
+def _proper_name(t: str, pos: int, doc: _Doc, caps: bool) -> tuple[str | None, int]:
+    """Capitalised words at pos ("Lạng Sơn", "Bắc Sơn"): the name of a place, up to four syllables."""
+    words: list[str] = []
+    end = pos
+    p = pos
+    while len(words) < 4:
+        m = _WORD_RE.match(t, p)
+        if not m:
+            break
         w = m.group(1)
-        low = _FOLD[w.lower()]
-        if w.isupper():
-            return low.upper()
-        return low.capitalize() if w[0].isupper() else low
+        if not w[0].isupper() or w.isdigit() or (not words and w.lower() in _NOT_PLACE):
+            break
+        if len(words) and w.lower() in _NOT_PLACE:
+            break
+        words.append(w)
+        p = end = m.end()
+    if not words:
+        return None, pos
+    name = " ".join(words)
+    if caps or name.isupper():
+        # in an upper-case line every word is capitalised: only the document's own place is a safe read
+        if doc.place and _key(name).startswith(_key(doc.place)):
+            n = len(doc.place.split())
+            ends = [m.end() for m in _WORD_RE.finditer(t, pos, end)]
+            return doc.place, ends[n - 1] if len(ends) >= n else end
+        if name.isupper() and len(name) <= 4 and doc.place and name in _initials(doc.place):
+            return doc.place, end
+        return None, pos
+    return tone_fold(name), end
 
-    return _FOLD_RE.sub(sub, s)
+
+def _unit_place(t: str, pos: int, doc: _Doc, caps: bool) -> tuple[str | None, str | None, int, bool]:
+    """After a label: (unit, place, end, generic). 'tỉnh Lạng Sơn', 'tỉnh', 'huyện Bắc Sơn', 'các huyện'."""
+    if _GENERIC_NEXT_RE.match(t, pos):
+        return None, None, pos, True
+    um = _UNIT_RE.match(t, pos)
+    if not um:
+        return None, None, pos, False
+    unit = um.group(1).lower()
+    if _GENERIC_NEXT_RE.match(t, um.end()):
+        return None, None, pos, True
+    name, end = _proper_name(t, um.end(), doc, caps)
+    return unit, name, (end if name else um.end()), False
 
 
+def _resolve_unit_place(unit: str | None, name: str | None, doc: _Doc) -> tuple[str | None, str | None, bool]:
+    """(unit, place, ok): the document's own place for its own level; generic lower units are not agencies."""
+    if name:
+        return unit, name, True
+    if unit is None:
+        return doc.level, doc.place, True
+    if unit == doc.level:
+        return unit, doc.place, True
+    if unit == "thành phố":
+        return unit, doc.city, True
+    return unit, None, False
+
+
+def _compose(template: str, name: str, unit: str | None, place: str | None) -> str:
+    if not place:
+        out = f"{name} {unit}" if unit and "{unit}" in template else name
+        return " ".join(out.split())
+    out = template.replace("{name}", name).replace("{unit}", unit or "").replace("{place}", place)
+    return " ".join(out.split())
+
+
+def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
+                ) -> tuple[int, str, str | None, str | None, bool]:
+    """Words that complete a head ("Ban Chỉ đạo" + "thực hiện công tác ... tỉnh Lạng Sơn").
+
+    Returns (end, descriptor, unit, place, found_unit)."""
+    unit_capable = entry.template is not None and "{unit}" in entry.template
+    need_cap = len(entry.pref.split()) == 1 and entry.head
+    toks: list[tuple[str, int, int]] = []  # (word, start, end)
+    p = pos
+    unit = place = None
+    found_unit = False
+    while len(toks) < 25:
+        if unit_capable and not (toks and toks[-1][0].lower() == "cấp"):
+            um = _UNIT_RE.match(t, p)
+            if um and not _GENERIC_NEXT_RE.match(t, um.end()):
+                nm, end = _proper_name(t, um.end(), doc, False)
+                unit, place, found_unit = um.group(1).lower(), nm, True
+                p = end if nm else um.end()
+                break
+        m = _WORD_RE.match(t, p)
+        sep = ""
+        if not m and toks:
+            m = re.compile(r"[ \t]*([-–,])[ \t]*(\w+)").match(t, p)
+            if m:
+                sep = m.group(1)
+                w = m.group(2)
+                if sep == "," and not (w[0].isupper() or toks[0][0][0].isupper()):
+                    break
+        if not m and toks:
+            pm = re.compile(r"[ \t]*\(([^()\n]{1,60})\)").match(t, p)
+            if pm and pm.group(1)[:1].isupper():
+                toks.append((pm.group(), pm.start(), pm.end()))
+                p = pm.end()
+                continue
+            break
+        if not m:
+            break
+        w = m.group(m.lastindex)
+        lw = w.lower()
+        if not toks and need_cap and not w[0].isupper():
+            break
+        if w[0].isupper() and data.regex.match(t, m.start(m.lastindex)) and toks:
+            break  # another agency begins
+        if lw == "và":
+            nx = _WORD_RE.match(t, m.end())
+            if nx and nx.group(1)[0].isupper() and not data.regex.match(t, nx.start(1)):
+                toks.append((w, m.start(m.lastindex), m.end()))
+                p = m.end()
+                continue
+            break
+        if w[0].islower() and (lw in _STOP or (toks and lw in _VERBS)):
+            break
+        toks.append((w, m.start(m.lastindex), m.end()))
+        p = m.end()
+    if not found_unit and any(w[0].isupper() for w, _, _ in toks):
+        while toks and toks[-1][0][0].islower():
+            toks.pop()
+    while toks and toks[-1][0].lower() in ("và", "cấp"):
+        toks.pop()
+    if not toks:
+        return (p if found_unit else pos), "", unit, place, found_unit
+    end = p if found_unit else toks[-1][2]
+    desc = " ".join(tone_fold(t[pos:toks[-1][2]]).split())
+    return end, desc, unit, place, found_unit
+
+
+def _context_ok(t: str, s: int) -> bool:
+    line_start = t.rfind("\n", 0, s) + 1
+    before = re.findall(r"\w+", t[max(line_start, s - 40):s].lower())
+    if before and before[-1] in _PLURAL_BEFORE | _NOT_ACTOR_LAST:
+        return False
+    if len(before) >= 2 and " ".join(before[-2:]) in _NOT_ACTOR_BEFORE:
+        return False
+    return True
+
+
+def _scan(text: str, place: str | None, level: str | None, city: str | None = None) -> list[AgencyMention]:
+    data = _data()
+    t = tone_fold(text)
+    doc = _Doc(t, tone_fold(place) if place else None, (level or "tỉnh").lower(), city)
+    out: list[AgencyMention] = []
+    pos = 0
+    while True:
+        m = data.regex.search(t, pos)
+        if not m:
+            break
+        s, e = m.span()
+        pos = e
+        surface = m.group()
+        k = _key(surface)
+        entries = data.by_key.get(k)
+        if not entries:
+            continue
+        caps = surface.isupper()
+        if k in data.acronym_keys:
+            if not caps:
+                continue
+        elif not surface[0].isupper():
+            continue
+        if not _context_ok(t, s):
+            continue
+        got = _resolve(t, s, e, entries, data, doc, caps)
+        if got is None:
+            continue
+        name, end, entry = got
+        pos = max(pos, end)
+        out.append(AgencyMention(name=name, text=text[s:end], start=s, end=end, kind=entry.kind))
+    return out
+
+
+def _resolve(t: str, s: int, e: int, entries: list[_Entry], data: _Data, doc: _Doc, caps: bool
+             ) -> tuple[str, int, _Entry] | None:
+    for entry in entries:
+        got = _resolve_one(t, s, e, entry, data, doc, caps)
+        if got:
+            return got
+    return None
+
+
+def _resolve_one(t: str, s: int, e: int, entry: _Entry, data: _Data, doc: _Doc, caps: bool
+                 ) -> tuple[str, int, _Entry] | None:
+    tpl, mode = entry.template, entry.mode
+    if mode in ("descriptor", "at", "acronym"):
+        end, desc, unit, nm, found_unit = _descriptor(t, e, data, entry, doc)
+        if mode == "acronym":
+            if not re.search(r"\([A-Z]{2,}\)$", desc):
+                return None
+        if mode == "at":
+            tm = _TAI_RE.match(t, end)
+            if tm:
+                nm2, end2 = _proper_name(t, tm.end(), doc, caps)
+                if nm2:
+                    desc, end = f"{desc} tại {nm2}".strip(), end2
+        name = f"{entry.pref} {desc}".strip() if desc else entry.pref
+        if found_unit:
+            u, p, ok = _resolve_unit_place(unit, nm, doc)
+            name = _compose("{name} {unit} {place}", name, u, p)
+        elif entry.head and not desc:
+            return None
+        elif entry.head and entry.pref == "Sở":
+            name = _compose(tpl or "{name}", name, doc.level, doc.place)
+        return name, end, entry
+    if tpl is None:
+        # a national body; "(AFD)" after its name belongs to it
+        pm = re.compile(r"[ \t]*\(([A-Z]{2,})\)").match(t, e)
+        return entry.pref, (pm.end() if pm else e), entry
+    if "{unit}" in tpl:
+        unit, nm, end, generic = _unit_place(t, e, doc, caps)
+        if generic:
+            return None
+        if unit is None and mode == "explicit":
+            return None
+        u, p, ok = _resolve_unit_place(unit, nm, doc)
+        if not ok:
+            return None
+        return _compose(tpl, entry.pref, u, p), end, entry
+    if " tại " in tpl:
+        tm = _TAI_RE.match(t, e)
+        nm, end = _proper_name(t, tm.end(), doc, caps) if tm else (None, e)
+        p = nm or doc.place
+        return _compose(tpl, entry.pref, None, p), (end if nm else e), entry
+    # "{name} {place}": Tỉnh ủy Lạng Sơn, Báo Lạng Sơn / Báo LS
+    if _GENERIC_NEXT_RE.match(t, e):
+        return None
+    nm, end = _proper_name(t, e, doc, caps)
+    if nm and doc.place and nm.isupper() and nm in _initials(doc.place):
+        nm = doc.place
+    if nm is None and mode == "explicit":
+        return None
+    return _compose(tpl, entry.pref, None, nm or doc.place), (end if nm else e), entry
+
+
+_CITY_RE = re.compile(r"\bthành phố[ \t]+([A-ZĐÂĂÊÔƠƯ][\w]*(?:[ \t]+[A-ZĐÂĂÊÔƠƯ][\w]*){0,2})")
+
+
+def _city(t: str) -> str | None:
+    names = {tone_fold(m.group(1)) for m in _CITY_RE.finditer(t) if all(w[0].isupper() for w in m.group(1).split())}
+    return names.pop() if len(names) == 1 else None
+
+
+# ------------------------------------------------------------------ public API
 def issuer_from_code(code: str | None, place: str | None, level: str | None = "tỉnh") -> str | None:
+    """Issuer of a symbol suffix: CP -> Chính phủ, QH15 -> Quốc hội, TU -> Tỉnh ủy <place> ...
+
+    UBND is not read from the code: which People's Committee must come from the text."""
     if not code:
         return None
-    if re.fullmatch(r"QH\d*", code):
-        return "Quốc hội"
-    if code in _NATIONAL_CODES:
-        return _NATIONAL_CODES[code]
-    if code in _LOCAL_CODES and place:
-        return _LOCAL_CODES[code].format(place=place, level=level or "tỉnh")
-    return None
+    data = _data()
+    e = data.codes.get(code) or data.codes.get(re.sub(r"\d+$", "", code))
+    if e is None:
+        return None
+    if e.template is None:
+        return e.pref
+    if not place:
+        return None
+    lvl = level or "tỉnh"
+    if e.pref == "Tỉnh ủy" and lvl == "thành phố":
+        return f"Thành ủy {place}"
+    return _compose(e.template, e.pref, lvl, place)
 
 
 _ABBREV = [
@@ -68,20 +485,25 @@ _ABBREV = [
 
 def canonical_agency(phrase: str, place: str | None, level: str | None = "tỉnh") -> str | None:
     """'UBND tỉnh' in a Lạng Sơn document -> 'Ủy ban nhân dân tỉnh Lạng Sơn'."""
-    s = tone_fold(" ".join(phrase.split())).strip(" ,.;:")
+    s = " ".join(phrase.split()).strip(" ,.;:")
     if not s:
         return None
+    found = _scan(s, place, level)
+    if found and not s[: found[0].start].strip():
+        return found[0].name
+    # not in the reference data: expand what can be expanded, keep the rest as written
+    s = tone_fold(s)
     for pat, full in _ABBREV:
         s = re.sub(pat, full, s)
     s = re.sub(r"\s+khóa\s+[IVXL]+$", "", s)
-    if place:
-        # "… tỉnh" / "Tỉnh ủy" / "Đảng bộ tỉnh" name the document's own province
-        if re.search(r"\b(tỉnh|thành phố)$", s) and not s.endswith(place):
-            s = f"{s} {place}"
-        elif re.fullmatch(r"(Ban Thường vụ |Thường trực )?Tỉnh ủy", s):
-            s = f"{s} {place}"
+    if place and re.search(r"\b(tỉnh|thành phố)$", s) and not s.endswith(place):
+        s = f"{s} {place}"
     return s
 
 
 def find_agencies(ctx: Context) -> list[AgencyMention]:
-    return []
+    """Every organisation the text names, with its canonical name and its span in ctx.text."""
+    text = ctx.text
+    if not text:
+        return []
+    return _scan(text, ctx.place, ctx.level, _city(tone_fold(text)))
