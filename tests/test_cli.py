@@ -1,0 +1,130 @@
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.query import named_queries
+
+
+def run(*args):
+    r = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+    return r
+
+
+def triple_count(store):
+    from kg.store import LocalStore
+
+    s = LocalStore(store, read_only=True)
+    n = len(s)
+    del s
+    return n
+
+
+def test_cli_ingest_prints_counts_and_directives(tmp_path, sample_files):
+    r = run("ingest", *sample_files, "--store", tmp_path / "s")
+    assert r.exit_code == 0, r.output
+    assert "ingested 4 document(s)" in r.output and "01/NQ-CP" in r.output
+
+
+def test_cli_reingest_leaves_triple_count_unchanged(store_copy, sample_files):
+    before = triple_count(store_copy)
+    r = run("ingest", *sample_files, "--store", store_copy)
+    assert r.exit_code == 0
+    assert triple_count(store_copy) == before
+
+
+@pytest.mark.parametrize("name, data", [
+    ("binary.txt", b"\x00\x01\x02\x03PK\x03\x04" + bytes(range(256)) * 4),
+    ("empty.txt", b""),
+    ("cp1258.txt", b"B\xe1o c\xe1o t\xecnh h\xecnh kinh t\xea\xd2 x\xe3 h\xf4\xf2i"),
+    ("fake.pdf", b"%PDF-1.4 broken"),
+])
+def test_cli_bad_input_one_line_error_store_unchanged(store_copy, tmp_path, name, data):
+    before = triple_count(store_copy)
+    p = tmp_path / name
+    p.write_bytes(data)
+    r = CliRunner().invoke(cli, ["ingest", str(p), "--store", str(store_copy)])
+    assert r.exit_code != 0
+    lines = [x for x in r.output.splitlines() if x.strip()]
+    assert len(lines) == 1 and lines[0].startswith("Error:") and name in lines[0]
+    assert triple_count(store_copy) == before
+
+
+def test_cli_missing_file_and_missing_store(tmp_path):
+    r = CliRunner().invoke(cli, ["ingest", str(tmp_path / "nope.txt"), "--store", str(tmp_path / "s")])
+    assert r.exit_code != 0 and "no such file" in r.output
+    r = CliRunner().invoke(cli, ["query", "directives", "--store", str(tmp_path / "none")])
+    assert r.exit_code != 0 and "no store" in r.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "table"])
+def test_cli_query_formats(sample_store_dir, fmt):
+    r = run("query", "directives", "--store", sample_store_dir, "--format", fmt)
+    assert r.exit_code == 0
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(r.output)))
+        assert {"source", "number", "type", "year", "date", "issuer"} <= set(rows[0])
+        row = next(x for x in rows if x["number"] == "01/NQ-CP")
+        assert (row["type"], row["date"], row["issuer"]) == ("Nghị quyết", "2022-01-08", "Chính phủ")
+    elif fmt == "tsv":
+        assert r.output.splitlines()[0].split("\t")[:3] == ["source", "number", "type"]
+    elif fmt == "json":
+        doc = json.loads(r.output)
+        assert doc["head"]["vars"][0] == "source" and doc["results"]["bindings"]
+    else:
+        assert "01/NQ-CP" in r.output and "rows)" in r.output
+
+
+def test_cli_date_conflict_kept(sample_store_dir):
+    rows = list(csv.DictReader(io.StringIO(run("query", "directives", "--store", sample_store_dir, "-f", "csv").output)))
+    row = next(x for x in rows if x["number"] == "02/NQ-CP")
+    assert row["date"] == "2022-01-10" and set(row["date_conflict"].split()) == {"2022-01-10", "2022-01-01"}
+
+
+def test_cli_param_is_bound_not_spliced(sample_store_dir):
+    r = run("query", "directives", "--store", sample_store_dir, "-f", "csv", "-p", "number", "63-NQ/TU")
+    rows = list(csv.DictReader(io.StringIO(r.output)))
+    assert [x["number"] for x in rows] == ["63-NQ/TU"]
+    evil = '63-NQ/TU" } } ; DROP ALL ; SELECT * { ?s ?p "'
+    r = run("query", "directives", "--store", sample_store_dir, "-f", "csv", "-p", "number", evil)
+    assert r.exit_code == 0 and list(csv.DictReader(io.StringIO(r.output))) == []
+
+
+def test_cli_unknown_query_and_bad_sparql(sample_store_dir):
+    r = CliRunner().invoke(cli, ["query", "nosuchquery", "--store", str(sample_store_dir)])
+    assert r.exit_code != 0 and "no named query" in r.output
+    r = CliRunner().invoke(cli, ["query", "SELECT * WHERE { ?s ?p }", "--store", str(sample_store_dir)])
+    assert r.exit_code != 0 and len(r.output.strip().splitlines()) == 1
+
+
+def test_cli_every_named_query_parses_and_runs(sample_store_dir):
+    queries = named_queries()
+    for name in ("directives", "lineage", "agencies", "projects", "programmes", "targets", "tasks", "results"):
+        assert name in queries and queries[name].description
+    for name in queries:
+        r = run("query", name, "--store", sample_store_dir, "-f", "csv")
+        assert r.exit_code == 0, (name, r.output)
+
+
+def test_cli_every_command_has_help():
+    for name, cmd in cli.commands.items():
+        assert cmd.help, name
+        r = run(name, "--help")
+        assert r.exit_code == 0 and "Usage" in r.output
+
+
+@pytest.mark.parametrize("fmt, marker", [("ttl", b"@prefix"), ("nq", b"> ."), ("trig", b"{"), ("jsonld", b"@id")])
+def test_cli_export_rdf(sample_store_dir, tmp_path, fmt, marker):
+    out = tmp_path / f"g.{fmt}"
+    r = run("export", "--store", sample_store_dir, "--format", fmt, "-o", out)
+    assert r.exit_code == 0, r.output
+    data = out.read_bytes()
+    assert marker in data and "01/NQ-CP".encode() in data
+
+
+def test_cli_validate_sample_graph_conforms(sample_store_dir):
+    r = run("validate", "--store", sample_store_dir)
+    assert r.exit_code == 0 and r.output.strip() == "conforms"
