@@ -144,7 +144,7 @@ def _patterns() -> dict[str, re.Pattern]:
         rf"|(?P<named>(?:(?:{mags})\s*){{0,2}}(?:{named}))"
     )
     core = (
-        rf"(?<![\w.,/+])(?P<a>{_NUM})(?:\s*%)?"
+        rf"(?<![\w.,/+])(?P<a>{_NUM})(?:\s*%(?=\s*(?:-|–|đến|tới)\s*\d))?"
         rf"(?:\s*(?P<sep>-|–|đến|tới)\s*(?P<b>{_NUM}))?"
         rf"\s*(?P<unit>{unit})(?![^\W\d_])"
     )

@@ -1,11 +1,512 @@
 """Targets (planned figures) and results (reported figures), with Vietnamese number parsing.
 
 Public API: find_quantities(ctx) -> list[Quantity] (category "target" or "result").
+
+How a figure is read, sentence by sentence:
+- `numbers.find_measures` gives every number with a unit (ranges, comparators, "% kế hoạch").
+- Where the sentence stands decides what a figure can be:
+  * a planning document (Nghị quyết, Kế hoạch ...): its body sets goals; a "chỉ tiêu" list is all targets;
+    sections that assess the past ("đánh giá", "kết quả thực hiện") are not goals;
+  * a report: the task section for the next period ("NHIỆM VỤ TRỌNG TÂM QUÝ II ...") sets goals; elsewhere
+    only an explicit goal word ("phấn đấu", "chỉ tiêu ... là", "để 100% ...") makes a figure a target.
+  * a reported figure ("ước đạt", "đã đạt", "lũy kế", "X, đạt Y% kế hoạch") is never a target.
+- "X ..., đạt Y% kế hoạch/dự toán" is a result with percent_of_plan Y.
+- The indicator is the noun phrase the figure measures: the words before it ("Tỷ lệ lao động qua đào tạo
+  đạt 60%"), or, when the figure comes first, "Số <unit> <what follows>" ("thêm 10 xã đạt chuẩn ...") or
+  "Tỷ lệ <what follows>" ("100% thôn bản có sóng di động").
+- The period comes from the clause ("đến năm 2020", "quý II/2018"), the start of the sentence, the
+  heading of the section, then the document's title.
 """
 from __future__ import annotations
 
-from ..records import Context, Quantity
+import re
+from functools import lru_cache
+
+from ..records import Context, Quantity, Section, Sentence
+from .numbers import Measure, find_measures
+
+# ---------------------------------------------------------------- reference words
+# kinds of document that set goals in their body
+PLANNING_KINDS = ("Nghị quyết", "Kế hoạch", "Chương trình", "Chỉ thị", "Quyết định", "Đề án")
+# headings of parts that assess the past, inside planning documents
+_ASSESS_HEADING = r"đánh giá|kết quả (?:thực hiện|đạt được)|tình hình (?:thực hiện|kinh tế)|kết quả năm"
+# headings of a list of targets
+_TARGET_LIST_HEADING = r"chỉ tiêu"
+# headings of parts that do not set goals (organisation, funding)
+_NON_GOAL_HEADING = r"^\W*(?:tổ chức thực hiện|hiệu lực thi hành|điều khoản thi hành)\W*$"
+# words that make a figure a reported one
+_RESULT_CUES = (
+    r"ước đạt|ước thực hiện|ước tính|ước cả năm|đã đạt|đạt được|lũy kế|luỹ kế|đã thực hiện|thực hiện được|"
+    r"đã hoàn thành|đã cấp|đã giải ngân|giải ngân được|so với cùng kỳ năm trước|đã có"
+)
+# words ending the text before a figure that make that text its label ("Tỷ lệ ... đạt 60%")
+_LINK_WORDS = (
+    "đạt", "chiếm", "là", "ở mức", "tương đương", "đạt mức", "tăng", "giảm", "tăng thêm",
+    "giảm thêm", "lên", "xuống", "còn", "duy trì ở mức",
+)
+# filler words trimmed from the edges of a label
+_LEAD_FILLERS = (
+    "trong đó", "đồng thời", "và", "phấn đấu", "riêng", "cụ thể", "gồm", "bao gồm", "với", "như",
+)
+_TRAIL_FILLERS = (
+    "đạt", "chiếm", "là", "ở mức", "tương đương", "được", "có", "có tổng số", "tổng số",
+    "đạt mức", "với", "phấn đấu", "đạt được", "và", "của", "cho", "trong", "ước", "của dự án",
+)
+# count figures that are goals only with one of these near them
+_COUNT_CUES_BEFORE = ("thêm", "mới", "có", "được", "tổng số", "đạt", "phấn đấu", "xây dựng", "hoàn thành")
+_COUNT_CUES_AFTER = ("đạt", "thành lập mới", "hoàn thành", "phấn đấu", "được công nhận", "trở lên")
+# words right before a count that make it part of a description, not a goal ("cả 3 tiêu chí")
+_COUNT_BLOCKERS = ("cả", "của", "đối với", "với", "tại", "thuộc", "cho", "gồm", "trong số", "trong", "các", "những")
+
+_MAX_LABEL_WORDS = 24
+_MAX_AFTER_WORDS = 30
 
 
+@lru_cache(maxsize=1)
+def _rx() -> dict[str, re.Pattern]:
+    def alt(words):
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+    return {
+        "assess": re.compile(_ASSESS_HEADING, re.IGNORECASE),
+        "target_list": re.compile(_TARGET_LIST_HEADING, re.IGNORECASE),
+        "non_goal": re.compile(_NON_GOAL_HEADING, re.IGNORECASE),
+        "result": re.compile(rf"(?<![^\W\d_])(?:{_RESULT_CUES})(?![^\W\d_])", re.IGNORECASE),
+        "link_end": re.compile(rf"(?:(?<![^\W\d_])(?:{alt(_LINK_WORDS)})|:)\s*$", re.IGNORECASE),
+        "lead": re.compile(rf"^(?:[\s\-+•–,;:.*]+|(?:{alt(_LEAD_FILLERS)})(?![^\W\d_]))+", re.IGNORECASE),
+        "trail": re.compile(rf"(?:[\s\-–,;:(*]+|(?<![^\W\d_])(?:{alt(_TRAIL_FILLERS)}))+$", re.IGNORECASE),
+        "goal_cut": re.compile(r"(?<![^\W\d_])(?:phấn đấu|để|nhằm)(?![^\W\d_])", re.IGNORECASE),
+        "after_stop": re.compile(
+            r"[;.!?]|\s(?:để|nhằm|theo quy định|theo|gắn với|trong đó|đồng thời)\s"
+            r"|\s+và\s+(?:tiếp tục|đẩy mạnh|tăng cường|thực hiện|triển khai|hoàn thành|duy trì|nâng cao)",
+            re.IGNORECASE,
+        ),
+        "goal_body": re.compile(r"(?<![^\W\d_])phấn đấu(?![^\W\d_])", re.IGNORECASE),
+        "purpose": re.compile(r"(?<![^\W\d_])(?:để|nhằm)\s*$", re.IGNORECASE),
+        "plan_is": re.compile(
+            r"(?<![^\W\d_])(?:chỉ tiêu|mục tiêu|kế hoạch)(?:\s+(?:năm|quý|tháng)\s+[\dIVX/]+)?"
+            r"(?:\s+(?:được\s+)?(?:giao|đề ra))?\s*(?:là|:)\s*$",
+            re.IGNORECASE,
+        ),
+        "result_link": re.compile(r"^\s*(?:\([^()]*\))?\s*[,;]?\s*(?:và\s+)?(?:đạt|bằng)\s*$", re.IGNORECASE),
+        "vs_same": re.compile(r"^\s*so\s+với\s+(?:cùng\s+kỳ|năm|tháng|quý)", re.IGNORECASE),
+        "plan_word": re.compile(r"kế hoạch|dự toán", re.IGNORECASE),
+        "period": re.compile(
+            r"(?<![^\W\d_])(?:quý|QUÝ)\s+(?P<q>IV|III|II|I|[1-4])(?![^\W\d_])(?:\s*(?:/|năm|NĂM)\s*(?P<qy>(?:19|20)\d\d))?"
+            r"|(?<![^\W\d_])(?:tháng|THÁNG)\s+(?P<m>\d{1,2})\s*(?:/|năm|NĂM)\s*(?P<my>(?:19|20)\d\d)"
+            r"|(?<![^\W\d_])(?P<n>\d{1,2})\s+tháng\s+(?:đầu\s+)?năm(?:\s+(?P<ny>(?:19|20)\d\d))?"
+            r"|(?<![^\W\d_])(?:năm|NĂM)\s+(?P<y>(?:19|20)\d\d)(?!\s*[-–]\s*(?:19|20)\d\d)",
+        ),
+        "period_ban": re.compile(r"(?:giai đoạn|năm học|thời kỳ|ngày)\s*$", re.IGNORECASE),
+        "sent_start_period": re.compile(
+            r"^[\W\d]{0,4}(?:(?:phấn đấu|trong|đến|hết|riêng|tính đến)\s+){0,2}(?=(?:năm|quý|tháng)\s)",
+            re.IGNORECASE,
+        ),
+        "words": re.compile(r"[^\W\d_]+", re.UNICODE),
+        "task_heading": re.compile(
+            r"NHIỆM VỤ(?:,| VÀ)? (?:GIẢI PHÁP|TRỌNG TÂM)|Nhiệm vụ(?:,| và)? (?:giải pháp|trọng tâm)|"
+            r"PHƯƠNG HƯỚNG,? NHIỆM VỤ|Phương hướng,? nhiệm vụ|KẾ HOẠCH (?:THÁNG|QUÝ|NĂM)",
+        ),
+    }
+
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+# ---------------------------------------------------------------- periods
+def _period_from_match(m: re.Match, default_year: str | None) -> str | None:
+    if m.group("q"):
+        y = m.group("qy") or default_year
+        return f"{y}-Q{_ROMAN[m.group('q')]}" if y else None
+    if m.group("m"):
+        return f"{int(m.group('my')):04d}-{int(m.group('m')):02d}"
+    if m.group("n"):
+        y = m.group("ny") or default_year
+        n = int(m.group("n"))
+        return f"{y}-01/{y}-{n:02d}" if y and 1 <= n <= 12 else None
+    if m.group("y"):
+        return m.group("y")
+    return None
+
+
+def _periods_in(text: str, start: int, end: int, default_year: str | None) -> list[tuple[int, str]]:
+    rx = _rx()
+    out = []
+    for m in rx["period"].finditer(text, start, end):
+        if rx["period_ban"].search(text, max(0, m.start() - 12), m.start()):
+            continue
+        p = _period_from_match(m, default_year)
+        if p:
+            out.append((m.start(), p))
+    return out
+
+
+def _year_of(period: str | None) -> str | None:
+    return period[:4] if period else None
+
+
+def _title_period(ctx: Context) -> str | None:
+    title = ctx.header.title or ""
+    cut = re.search(r"nhiệm vụ|phương hướng", title, re.IGNORECASE)
+    head = title[: cut.start()] if cut else title
+    year = None
+    m = re.search(r"(?:19|20)\d\d", title)
+    if m:
+        year = m.group(0)
+    elif ctx.header.date:
+        year = ctx.header.date[:4]
+    ps = _periods_in(head, 0, len(head), year)
+    if not ps:
+        return year
+    # the most specific period of the title: a quarter or month over a year
+    ps.sort(key=lambda x: (len(x[1]), x[0]))
+    return ps[-1][1]
+
+
+# ---------------------------------------------------------------- labels
+def _words(s: str) -> list[str]:
+    return s.split()
+
+
+def _content_count(s: str) -> int:
+    rx = _rx()
+    stop = {"đạt", "có", "được", "là", "và", "thêm", "trong", "năm", "quý", "tháng", "hết", "đến", "toàn", "tỉnh",
+            "phấn", "đấu", "tổng", "số", "từ", "các", "những"}
+    return sum(1 for w in rx["words"].findall(s.lower()) if w not in stop)
+
+
+def _clean_label(s: str) -> str:
+    rx = _rx()
+    s = " ".join(s.split())
+    prev = None
+    while prev != s:
+        prev = s
+        s = rx["lead"].sub("", s).strip()
+        s = rx["trail"].sub("", s).strip()
+    s = s.strip(" ,;:-–(")
+    if s.count("(") > s.count(")"):
+        s = s[: s.rfind("(")].strip() if s.rfind("(") > 0 else s.replace("(", "")
+    if s.count(")") > s.count("("):
+        s = s.replace(")", "")
+    return s[:1].upper() + s[1:] if s else s
+
+
+def _limit_words(s: str, n: int) -> str:
+    """The end of s, at most n words, cut at a comma when possible."""
+    ws = s.split()
+    if len(ws) <= n:
+        return s
+    segs = s.split(",")
+    out = ""
+    for seg in reversed(segs):
+        cand = seg + ("," + out if out else "")
+        if len(cand.split()) > n:
+            break
+        out = cand
+    if not out.strip():
+        last = segs[-1]
+        out = last if len(last.split()) <= n + 8 else " ".join(ws[-n:])
+    return out
+
+
+def _before_text(text: str, left: int, m: Measure) -> tuple[str, str | None, bool, int]:
+    """(label before the figure, short heading before a colon, whether it ends in a link word, where the
+    label's text starts)."""
+    rx = _rx()
+    raw = text[left : m.start]
+    semi = max(raw.rfind(";"), raw.rfind("\n"))
+    if semi >= 0:
+        left += semi + 1
+        raw = raw[semi + 1 :]
+    head = None
+    if ":" in raw:
+        h, t = raw.rsplit(":", 1)
+        if _content_count(t) >= 1:
+            hs = _clean_label(h)
+            if hs and len(hs.split()) <= 6:
+                head = hs
+            else:
+                left += len(h) + 1
+            raw = t
+        # else: "Tốc độ tăng trưởng kinh tế (GRDP): 7 - 7,5%" keeps the words before the colon
+    linked = bool(rx["link_end"].search(raw.rstrip()))
+    # cut the imperative before the goal: "Thực hiện ..., phấn đấu trong quý II thu ngân sách đạt"
+    cuts = list(rx["goal_cut"].finditer(raw))
+    if cuts:
+        rest = raw[cuts[-1].end() :]
+        if _content_count(rest) >= 2:
+            left += cuts[-1].start()
+            raw = rest
+    limited = _limit_words(raw, _MAX_LABEL_WORDS)
+    left += len(raw) - len(limited)
+    return _clean_label(limited), head, linked, left
+
+
+def _after_text(text: str, m: Measure, stop: int, next_in_clause: bool) -> str:
+    rx = _rx()
+    seg = text[m.end : stop]
+    sm = rx["after_stop"].search(seg)
+    if sm:
+        seg = seg[: sm.start()]
+    if next_in_clause:
+        c = seg.find(",")
+        if c >= 0:
+            seg = seg[:c]
+    ws = seg.split()
+    if len(ws) > _MAX_AFTER_WORDS:
+        seg = " ".join(ws[:_MAX_AFTER_WORDS])
+    return _clean_label(seg).rstrip(",")
+
+
+def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: str, inherited: str | None) -> str:
+    base_unit = m.unit.split("/")[0]
+    unit_words = [w for w in base_unit.split() if w.lower() not in ("nghìn", "ngàn", "triệu", "tỷ", "trăm")]
+    if linked and _content_count(before) >= 1:
+        label = before
+        if after and m.kind in ("percent", "measure") and not m.plan_share:
+            label = f"{label} {after[:1].lower()}{after[1:]}"
+    elif m.kind == "count" and unit_words:
+        noun = " ".join(unit_words)
+        if "/" in m.unit:
+            label = f"Số {noun} trên {m.unit.split('/', 1)[1]}"
+        else:
+            label = f"Số {noun}" + (f" {after[:1].lower()}{after[1:]}" if after else "")
+            if before:
+                label += f" ({before[:1].lower()}{before[1:]})"
+    elif m.kind == "percent" and after and not m.plan_share:
+        label = f"Tỷ lệ {after[:1].lower()}{after[1:]}"
+        if before:
+            label += f" ({before[:1].lower()}{before[1:]})"
+    else:
+        label = before
+        if after and not m.plan_share:
+            label = f"{label} {after[:1].lower()}{after[1:]}".strip()
+        if m.kind == "duration" and label:
+            label = f"Thời hạn {label[:1].lower()}{label[1:]}"
+    if _content_count(label) < 1:
+        label = inherited or ""
+    if not label:
+        return ""
+    if m.plan_share:
+        label = f"{label} so với {m.unit[1:].strip()}"
+    if head and not label.lower().startswith(head.lower()):
+        label = f"{head}: {label[:1].lower()}{label[1:]}"
+    return label[:1].upper() + label[1:]
+
+
+# ---------------------------------------------------------------- where a sentence stands
+class _Layout:
+    """What each part of the document is: task sections, target lists, assessment parts."""
+
+    def __init__(self, ctx: Context):
+        rx = _rx()
+        self.ctx = ctx
+        kind = ctx.header.kind or ""
+        self.planning = kind in PLANNING_KINDS
+        self.sections = [s for s in ctx.sections if s.level < 6]
+        self.tasks: list[tuple[int, int, str | None]] = []
+        for s in self.sections:
+            if s.level <= 1 and rx["task_heading"].search(s.heading):
+                self.tasks.append((s.start, s.end, _heading_period(s.heading, None)))
+        self.title_period = _title_period(ctx)
+        year = _year_of(self.title_period) or (ctx.header.date[:4] if ctx.header.date else None)
+        self.year = year
+        self.body_start = 0
+        m = re.search(r"QUYẾT NGHỊ|^\s*Điều 1\.", ctx.text[: ctx.running_end], re.MULTILINE)
+        if m:
+            self.body_start = m.end()
+
+    def enclosing(self, pos: int) -> list[Section]:
+        return [s for s in self.sections if s.start <= pos < s.end]
+
+    def task_at(self, pos: int) -> tuple[int, int, str | None] | None:
+        for t in self.tasks:
+            if t[0] <= pos < t[1]:
+                return t
+        return None
+
+
+def _heading_period(heading: str, year: str | None) -> str | None:
+    if len(heading.split()) > 14:  # a numbered paragraph, not a heading
+        return None
+    ps = _periods_in(heading, 0, len(heading), year)
+    if not ps:
+        return None
+    ps.sort(key=lambda x: (len(x[1]), x[0]))
+    return ps[-1][1]
+
+
+# ---------------------------------------------------------------- the recogniser
 def find_quantities(ctx: Context) -> list[Quantity]:
-    return []
+    layout = _Layout(ctx)
+    out: list[Quantity] = []
+    for sent in ctx.sentences:
+        ms = find_measures(ctx.text, sent.start, sent.end)
+        if ms:
+            out.extend(_read_sentence(ctx, layout, sent, ms))
+    return out
+
+
+def _mode(layout: _Layout, sent: Sentence) -> tuple[str, str | None]:
+    """("list" | "plan" | "task" | "body" | "none", section period) for a sentence."""
+    rx = _rx()
+    pos = sent.start
+    if pos >= layout.ctx.running_end:
+        return "body", None  # footnote bodies: reported figures
+    encl = layout.enclosing(pos)
+    sec_period = None
+    for s in sorted(encl, key=lambda s: s.level):
+        p = _heading_period(s.heading, layout.year)
+        if p:
+            sec_period = p
+    task = layout.task_at(pos)
+    if any(rx["non_goal"].search(s.heading) for s in encl):
+        return "none", sec_period
+    if layout.planning:
+        if pos < layout.body_start:
+            return "none", sec_period
+        if any(rx["assess"].search(s.heading) for s in encl if s.level <= 3):
+            return "body", sec_period
+        if any(rx["target_list"].search(s.heading) for s in encl):
+            return "list", sec_period or layout.title_period
+        return "plan", sec_period or (task[2] if task else None) or layout.title_period
+    if task is not None:
+        return "task", task[2] or sec_period
+    return "body", sec_period
+
+
+def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measure]) -> list[Quantity]:
+    rx = _rx()
+    text = ctx.text
+    mode, sec_period = _mode(layout, sent)
+    # counts that describe something ("cả 3 tiêu chí", "của 02 huyện") are words of the text, not figures
+    ms = [m for m in ms if not (m.kind == "count" and _blocked(text, sent.start, m))]
+    if not ms:
+        return []
+    out: list[Quantity] = []
+    # results: "X ..., đạt Y% kế hoạch"
+    result_of: dict[int, int] = {}  # index of the value -> index of its share of plan
+    if mode in ("body", "none", "task"):
+        for j, p in enumerate(ms):
+            if p.kind != "percent" or j == 0:
+                continue
+            if not p.plan_share:
+                if rx["vs_same"].match(text, p.end) or not rx["plan_word"].search(text, sent.start, p.start):
+                    continue
+            i = j - 1
+            gap_start = ms[i].end
+            # a parenthesis between the value and its share: the value is the one before it
+            close = text.rfind(")", gap_start, p.start)
+            if close >= 0:
+                opn = text.rfind("(", sent.start, close)
+                while i >= 0 and ms[i].start > opn:
+                    i -= 1
+                if i < 0:
+                    continue
+                gap_start = ms[i].end
+            if ms[i].plan_share or ms[i].kind == "percent" and ms[i].unit == "%" and i in result_of.values():
+                continue
+            if rx["result_link"].match(text[gap_start : p.start]):
+                result_of[i] = j
+    shares = set(result_of.values())
+    sentence_start_period = None
+    sp = rx["sent_start_period"].match(text, sent.start, min(sent.end, sent.start + 40))
+    if sp:
+        ps = _periods_in(text, sp.end(), min(sent.end, sp.end() + 25), layout.year)
+        if ps and ps[0][0] == sp.end():
+            sentence_start_period = ps[0][1]
+    prev_end = sent.start
+    inherited: str | None = None
+    clause_head: str | None = None
+    for k, m in enumerate(ms):
+        nxt = ms[k + 1] if k + 1 < len(ms) else None
+        clause_end = text.find(";", m.end, sent.end)
+        clause_end = sent.end if clause_end < 0 else clause_end
+        next_in_clause = nxt is not None and nxt.start < clause_end
+        stop = min(clause_end, nxt.start) if next_in_clause else clause_end
+        left = prev_end
+        if ";" in text[left : m.start]:
+            clause_head = None
+        before, head, linked, label_left = _before_text(text, left, m)
+        if head:
+            clause_head = head
+        elif clause_head and not before.lower().startswith(clause_head.lower()):
+            head = clause_head
+        after = _after_text(text, m, stop, next_in_clause)
+        if k in shares:
+            prev_end = m.end
+            continue
+        label = _indicator(m, before, head, linked, after, inherited)
+        clause_left = label_left
+        after_end = m.end + len(text[m.end : stop])
+        if k in result_of:
+            p = ms[result_of[k]]
+            if label:
+                out.append(Quantity(
+                    category="result", indicator=label, value=m.value, max=m.max, comparator=m.comparator,
+                    unit=m.unit, value_text=m.value_text,
+                    period=_period_for(text, layout, clause_left, after_end, m, sentence_start_period,
+                                       sec_period or layout.title_period),
+                    start=m.start, end=p.end, percent_of_plan=p.value,
+                ))
+        elif label and _is_target(text, mode, sent, m, nxt if next_in_clause else None, clause_left, after_end):
+            default = sec_period if mode in ("task", "plan", "list") else None
+            out.append(Quantity(
+                category="target", indicator=label, value=m.value,
+                max=m.max if m.max is not None else (m.value if m.comparator == "lte" else None),
+                comparator=m.comparator, unit=m.unit, value_text=m.value_text,
+                period=_period_for(text, layout, clause_left, after_end, m, sentence_start_period, default),
+                start=m.start, end=m.end,
+            ))
+        if label:
+            inherited = label if not m.plan_share else inherited
+        prev_end = m.end
+    return out
+
+
+def _period_for(text: str, layout: _Layout, left: int, right: int, m: Measure, sent_period: str | None,
+                default: str | None) -> str | None:
+    ps = _periods_in(text, left, right, layout.year)
+    # a period named inside the figure's own span is not its period ("năm 2022 - 15 dự án")
+    ps = [p for p in ps if not (m.num_start <= p[0] < m.end)]
+    if ps:
+        return min(ps, key=lambda x: abs(x[0] - m.num_start))[1]
+    return sent_period or default
+
+
+def _blocked(text: str, left: int, m: Measure) -> bool:
+    bwords = text[max(left, m.start - 30) : m.start].lower().split()
+    if not bwords:
+        return False
+    return bwords[-1] in _COUNT_BLOCKERS or " ".join(bwords[-2:]) in _COUNT_BLOCKERS
+
+
+def _is_target(text: str, mode: str, sent: Sentence, m: Measure, nxt: Measure | None, left: int, right: int) -> bool:
+    rx = _rx()
+    if mode == "none":
+        return False
+    if rx["result"].search(text, left, right):
+        return False
+    if mode == "body":
+        return bool(
+            rx["goal_body"].search(text, left, m.start)
+            or rx["purpose"].search(text, max(left, m.start - 8), m.start)
+            or rx["plan_is"].search(text, max(left, m.start - 40), m.start)
+        )
+    if m.kind == "duration":
+        return m.comparator == "lte"
+    if m.kind != "count":
+        return True
+    before = text[max(left, m.start - 40) : m.start].lower()
+    bwords = before.split()
+    # the figure is the subject of another figure's goal: "10 xã ... phấn đấu đạt từ 10 tiêu chí"
+    between = text[m.end : nxt.start] if nxt is not None else ""
+    if nxt is not None and "," not in between and re.search(r"(?<![^\W\d_])đạt\s*(?:được\s*)?$", between, re.IGNORECASE):
+        return False
+    if mode == "list" or m.comparator != "eq":
+        return True
+    near_before = " ".join(bwords[-4:])
+    if any(re.search(rf"(?<![^\W\d_]){re.escape(c)}(?![^\W\d_])", near_before) for c in _COUNT_CUES_BEFORE):
+        return True
+    near_after = " ".join(text[m.end : right].lower().split()[:8])
+    return any(re.search(rf"(?<![^\W\d_]){re.escape(c)}(?![^\W\d_])", near_after) for c in _COUNT_CUES_AFTER)
