@@ -24,6 +24,7 @@ class KGO(DefinedNamespace):
     Law: URIRef
     LineageStatement: URIRef
     Mention: URIRef
+    NameHead: URIRef
     Programme: URIRef
     Project: URIRef
     Quantity: URIRef
@@ -55,6 +56,7 @@ class KGO(DefinedNamespace):
     level: URIRef
     maxValue: URIRef
     mention: URIRef
+    nameTemplate: URIRef
     number: URIRef
     numberKey: URIRef
     parent: URIRef
@@ -62,6 +64,7 @@ class KGO(DefinedNamespace):
     partOf: URIRef
     percentOfPlan: URIRef
     period: URIRef
+    placeMode: URIRef
     placeName: URIRef
     placeOf: URIRef
     refersTo: URIRef
@@ -86,7 +89,6 @@ class KGO(DefinedNamespace):
     value: URIRef
     valueText: URIRef
     year: URIRef
-
 
 # terms of other vocabularies the code uses (checked against the ontology by the tests)
 ELI_TERMS = ("LegalResource", "passed_by", "based_on", "date_document", "id_local")
