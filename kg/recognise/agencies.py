@@ -36,12 +36,12 @@ for _a, _b in _TONE_PAIRS.items():
     _TONES[_a[0].upper() + _a[1]] = _b[0].upper() + _b[1]
     _TONES[_a.upper()] = _b.upper()
 # "quý", "Quỳnh": u is part of the consonant "qu", the tone stays on y
-_TONE_RE = re.compile(r"(?<![qQ])(?:" + "|".join(sorted(_TONES, key=len, reverse=True)) + ")")
+_TONE_RE = re.compile("(?<![qQ])[oOuU][" + "".join(sorted({k[1] for k in _TONES})) + "]")
 
 
 def tone_fold(s: str) -> str:
     """Old/new tone placement as one spelling (Uỷ/Ủy, Hoá/Hóa, Toà/Tòa); keeps the length of the text."""
-    return _TONE_RE.sub(lambda m: _TONES[m.group()], s)
+    return _TONE_RE.sub(lambda m: _TONES.get(m.group(), m.group()), s)
 
 
 def _key(s: str) -> str:
@@ -148,7 +148,8 @@ def _data() -> _Data:
     for lst in by_key.values():
         lst.sort(key=lambda e: (e.head, e.template is not None))
     body = _trie_regex(sorted(by_key))
-    regex = re.compile(r"(?<![\w/\-])" + body + r"(?![\w])", re.IGNORECASE)
+    first = "".join(sorted({c for k in by_key for c in (k[0], k[0].upper())}))
+    regex = re.compile("(?=[" + re.escape(first) + r"])(?<![\w/\-])" + body + r"(?![\w])", re.IGNORECASE)
     return _Data(entries, by_key, acronym_keys, regex, codes)
 
 
@@ -178,13 +179,18 @@ _STOP = {
 }
 # verbs that end a descriptor once it has a word ("Hiệp hội ... Việt - Đài trao đổi về ...")
 _VERBS = {
-    "tổ", "triển", "chỉ", "ban", "phê", "báo", "trao", "tiếp", "phối", "chủ", "làm", "ký", "kiểm", "xây",
-    "tham", "hướng", "giao", "quyết", "đề", "đôn", "thông", "giải", "thẩm", "hỗ", "tăng", "đẩy", "rà",
+    "tổ chức", "triển khai", "chỉ đạo", "ban hành", "phê duyệt", "báo cáo", "trao đổi", "tiếp tục", "phối hợp",
+    "chủ trì", "làm việc", "ký kết", "kiểm tra", "tham mưu", "hướng dẫn", "quyết định", "đề nghị", "đôn đốc",
+    "thông báo", "giải quyết", "thẩm định", "hỗ trợ", "tăng cường", "đẩy mạnh", "rà soát", "tham dự", "thống nhất",
+    "giao", "đề xuất", "tiếp nhận", "công bố", "khảo sát", "thăm",
 }
 _PLURAL_BEFORE = {"các", "những", "mọi", "từng", "nhiều"}
 # a building or a parent named through the organisation: "hạng mục Trung tâm y tế ...", "nâng cấp Trường ..."
 _NOT_ACTOR_BEFORE = {"hạng mục", "trụ sở", "nâng cấp", "cải tạo", "sửa chữa", "tòa nhà", "xây dựng", "sáp nhập"}
 _NOT_ACTOR_LAST = {"thuộc"}
+# a lender named as a source of money is not an actor: "các dự án sử dụng vốn vay ADB, WB"
+_FUNDING_BEFORE = {"vốn", "vốn vay", "nguồn vốn", "khoản vay", "tài trợ của", "vay"}
+_LIST_GAP_RE = re.compile(r"\s*(?:,|và|;)?\s*$")
 
 
 def _title(s: str) -> str:
@@ -225,7 +231,7 @@ def _proper_name(t: str, pos: int, doc: _Doc, caps: bool) -> tuple[str | None, i
     if not words:
         return None, pos
     name = " ".join(words)
-    if caps or name.isupper():
+    if name.isupper():
         # in an upper-case line every word is capitalised: only the document's own place is a safe read
         if doc.place and _key(name).startswith(_key(doc.place)):
             n = len(doc.place.split())
@@ -322,8 +328,12 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
                 p = m.end()
                 continue
             break
-        if w[0].islower() and (lw in _STOP or (toks and lw in _VERBS)):
+        if w[0].islower() and lw in _STOP:
             break
+        if toks and w[0].islower():
+            nx = _WORD_RE.match(t, m.end())
+            if lw in _VERBS or (nx and f"{lw} {nx.group(1).lower()}" in _VERBS):
+                break
         toks.append((w, m.start(m.lastindex), m.end()))
         p = m.end()
     if not found_unit and any(w[0].isupper() for w, _, _ in toks):
@@ -343,9 +353,12 @@ def _context_ok(t: str, s: int) -> bool:
     before = re.findall(r"\w+", t[max(line_start, s - 40):s].lower())
     if before and before[-1] in _PLURAL_BEFORE | _NOT_ACTOR_LAST:
         return False
-    if len(before) >= 2 and " ".join(before[-2:]) in _NOT_ACTOR_BEFORE:
-        return False
-    return True
+    return not (len(before) >= 2 and " ".join(before[-2:]) in _NOT_ACTOR_BEFORE)
+
+
+def _funding(t: str, s: int) -> bool:
+    before = re.findall(r"\w+", t[max(0, s - 30):s].lower())
+    return bool(before) and (before[-1] in _FUNDING_BEFORE or " ".join(before[-2:]) in _FUNDING_BEFORE)
 
 
 def _scan(text: str, place: str | None, level: str | None, city: str | None = None) -> list[AgencyMention]:
@@ -354,6 +367,7 @@ def _scan(text: str, place: str | None, level: str | None, city: str | None = No
     doc = _Doc(t, tone_fold(place) if place else None, (level or "tỉnh").lower(), city)
     out: list[AgencyMention] = []
     pos = 0
+    skipped_to = -1  # end of the last mention left out as a funding source: a list after it is too
     while True:
         m = data.regex.search(t, pos)
         if not m:
@@ -378,12 +392,19 @@ def _scan(text: str, place: str | None, level: str | None, city: str | None = No
             continue
         name, end, entry = got
         pos = max(pos, end)
+        if _funding(t, s) or (skipped_to >= 0 and _LIST_GAP_RE.match(t[skipped_to:s])):
+            skipped_to = end
+            continue
+        skipped_to = -1
         out.append(AgencyMention(name=name, text=text[s:end], start=s, end=end, kind=entry.kind))
     return out
 
 
 def _resolve(t: str, s: int, e: int, entries: list[_Entry], data: _Data, doc: _Doc, caps: bool
              ) -> tuple[str, int, _Entry] | None:
+    if len(entries) > 1 and _UNIT_RE.match(t, e):
+        # "Kho bạc Nhà nước tỉnh": the local body, not the national one
+        entries = sorted(entries, key=lambda x: x.template is None)
     for entry in entries:
         got = _resolve_one(t, s, e, entry, data, doc, caps)
         if got:
@@ -396,9 +417,8 @@ def _resolve_one(t: str, s: int, e: int, entry: _Entry, data: _Data, doc: _Doc, 
     tpl, mode = entry.template, entry.mode
     if mode in ("descriptor", "at", "acronym"):
         end, desc, unit, nm, found_unit = _descriptor(t, e, data, entry, doc)
-        if mode == "acronym":
-            if not re.search(r"\([A-Z]{2,}\)$", desc):
-                return None
+        if mode == "acronym" and not re.search(r"\([A-Z]{2,}\)$", desc):
+            return None
         if mode == "at":
             tm = _TAI_RE.match(t, end)
             if tm:
