@@ -55,6 +55,8 @@ MAGNITUDES = ("nghìn", "ngàn", "triệu", "tỷ", "trăm")
 # what follows "%" when a share of a plan is meant ("đạt 28,1% kế hoạch", "60% kế hoạch cả năm")
 PLAN_SHARE = r"(?:kế hoạch|KH|dự toán)(?:\s+(?:cả\s+năm|năm))?"
 # per-capita tails: "11,2 bác sỹ ... trên 1 vạn dân"
+# a rate after the unit: "triệu đồng/người", "%/năm", "tấn/ha"
+PER_UNIT = r"/\s*(?:1\s+)?(?:người/năm|người|năm|tháng|ha|hộ|lao động|km2|km²|dân|sào|con)(?![^\W\d_])"
 PER_CAPITA = r"(?:trên|/)\s*(?:1|một)\s+(?P<mag>vạn|nghìn|ngàn|triệu|trăm nghìn)\s+(?:dân|người dân)"
 
 # comparator words written before a number -> comparator (gold convention: "trên" -> gte, "dưới" -> lte)
@@ -157,6 +159,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "percap": re.compile(
             rf"(?:\s+và\s+(?:{_NUM})\s*[^\W\d_]+(?:\s+[^\W\d_]+)?)?\s+{PER_CAPITA}", re.IGNORECASE
         ),
+        "per_unit": re.compile(PER_UNIT, re.IGNORECASE),
         "digit": re.compile(r"\d"),
     }
 
@@ -216,6 +219,10 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[Mea
                 prefix = word + " "
             if b is None:
                 comparator = comp
+        pu = p["per_unit"].match(text, e, end)
+        if pu:
+            unit = unit + "/" + _norm_space(pu.group(0)[1:])
+            e = pu.end()
         am = p["after"].match(text, e, end)
         if am:
             comparator = "range" if b is not None else COMPARATORS_AFTER[_norm_space(am.group("w")).lower()]

@@ -46,19 +46,19 @@ _LINK_WORDS = (
 )
 # filler words trimmed from the edges of a label
 _LEAD_FILLERS = (
-    "trong đó", "đồng thời", "và", "phấn đấu", "riêng", "cụ thể", "gồm", "bao gồm", "với", "như",
+    "trong đó", "đồng thời", "và", "phấn đấu", "riêng", "cụ thể", "gồm", "bao gồm", "với", "như", "đạt",
 )
 _TRAIL_FILLERS = (
     "đạt", "chiếm", "là", "ở mức", "tương đương", "được", "có", "có tổng số", "tổng số",
-    "đạt mức", "với", "phấn đấu", "đạt được", "và", "của", "cho", "trong", "ước", "của dự án",
+    "đạt mức", "với", "phấn đấu", "đạt được", "và", "của", "cho", "trong", "ước", "của dự án", "để", "nhằm",
 )
 # count figures that are goals only with one of these near them
 _COUNT_CUES_BEFORE = ("thêm", "mới", "có", "được", "tổng số", "đạt", "phấn đấu", "xây dựng", "hoàn thành")
 _COUNT_CUES_AFTER = ("đạt", "thành lập mới", "hoàn thành", "phấn đấu", "được công nhận", "trở lên")
 # words right before a count that make it part of a description, not a goal ("cả 3 tiêu chí")
-_COUNT_BLOCKERS = ("cả", "của", "đối với", "với", "tại", "thuộc", "cho", "gồm", "trong số", "trong", "các", "những")
+_COUNT_BLOCKERS = ("cả", "của", "đối với", "với", "tại", "thuộc", "gồm", "trong số", "trong")
 
-_MAX_LABEL_WORDS = 24
+_MAX_LABEL_WORDS = 30
 _MAX_AFTER_WORDS = 30
 
 
@@ -73,7 +73,12 @@ def _rx() -> dict[str, re.Pattern]:
         "non_goal": re.compile(_NON_GOAL_HEADING, re.IGNORECASE),
         "result": re.compile(rf"(?<![^\W\d_])(?:{_RESULT_CUES})(?![^\W\d_])", re.IGNORECASE),
         "link_end": re.compile(rf"(?:(?<![^\W\d_])(?:{alt(_LINK_WORDS)})|:)\s*$", re.IGNORECASE),
-        "lead": re.compile(rf"^(?:[\s\-+•–,;:.*]+|(?:{alt(_LEAD_FILLERS)})(?![^\W\d_]))+", re.IGNORECASE),
+        "lead": re.compile(
+            rf"^(?:[\s\-+•–,;:.*]+|(?:{alt(_LEAD_FILLERS)})(?![^\W\d_])"
+            r"|(?:(?:trong|đến|hết|tính đến|riêng)\s+)?(?:năm|quý|tháng)\s+[\dIVX]+(?:/\d{4})?(?:\s+năm\s+\d{4})?"
+            r"(?![^\W\d_]))+",
+            re.IGNORECASE,
+        ),
         "trail": re.compile(rf"(?:[\s\-–,;:(*]+|(?<![^\W\d_])(?:{alt(_TRAIL_FILLERS)}))+$", re.IGNORECASE),
         "goal_cut": re.compile(r"(?<![^\W\d_])(?:phấn đấu|để|nhằm)(?![^\W\d_])", re.IGNORECASE),
         "after_stop": re.compile(
@@ -105,7 +110,8 @@ def _rx() -> dict[str, re.Pattern]:
         "words": re.compile(r"[^\W\d_]+", re.UNICODE),
         "task_heading": re.compile(
             r"NHIỆM VỤ(?:,| VÀ)? (?:GIẢI PHÁP|TRỌNG TÂM)|Nhiệm vụ(?:,| và)? (?:giải pháp|trọng tâm)|"
-            r"PHƯƠNG HƯỚNG,? NHIỆM VỤ|Phương hướng,? nhiệm vụ|KẾ HOẠCH (?:THÁNG|QUÝ|NĂM)",
+            r"PHƯƠNG HƯỚNG,? NHIỆM VỤ|Phương hướng,? nhiệm vụ|KẾ HOẠCH (?:THÁNG|QUÝ|NĂM|PHÁT TRIỂN)|"
+            r"MỤC TIÊU,? NHIỆM VỤ|Mục tiêu,? nhiệm vụ",
         ),
     }
 
@@ -172,7 +178,7 @@ def _content_count(s: str) -> int:
     rx = _rx()
     stop = {"đạt", "có", "được", "là", "và", "thêm", "trong", "năm", "quý", "tháng", "hết", "đến", "toàn", "tỉnh",
             "phấn", "đấu", "tổng", "số", "từ", "các", "những"}
-    return sum(1 for w in rx["words"].findall(s.lower()) if w not in stop)
+    return sum(1 for w in rx["words"].findall(s.lower()) if w not in stop and not re.fullmatch(r"[ivx]+", w))
 
 
 def _clean_label(s: str) -> str:
@@ -209,12 +215,15 @@ def _limit_words(s: str, n: int) -> str:
     return out
 
 
-def _before_text(text: str, left: int, m: Measure) -> tuple[str, str | None, bool, int]:
+def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[str, str | None, bool, int]:
     """(label before the figure, short heading before a colon, whether it ends in a link word, where the
-    label's text starts)."""
+    label's text starts). after_figure: another figure comes before in the sentence, so the words before
+    the last comma belong to it ("10 xã đạt chuẩn, 05 xã ...")."""
     rx = _rx()
     raw = text[left : m.start]
     semi = max(raw.rfind(";"), raw.rfind("\n"))
+    if after_figure and semi < 0:
+        semi = raw.rfind(",")
     if semi >= 0:
         left += semi + 1
         raw = raw[semi + 1 :]
@@ -234,7 +243,7 @@ def _before_text(text: str, left: int, m: Measure) -> tuple[str, str | None, boo
     cuts = list(rx["goal_cut"].finditer(raw))
     if cuts:
         rest = raw[cuts[-1].end() :]
-        if _content_count(rest) >= 2:
+        if _content_count(_clean_label(rest)) >= 2:
             left += cuts[-1].start()
             raw = rest
     limited = _limit_words(raw, _MAX_LABEL_WORDS)
@@ -258,31 +267,46 @@ def _after_text(text: str, m: Measure, stop: int, next_in_clause: bool) -> str:
     return _clean_label(seg).rstrip(",")
 
 
+def _lc(s: str) -> str:
+    """Lower-case the first letter unless the first word is an acronym ("OCOP", "GRDP")."""
+    w = s.split(" ", 1)[0]
+    return s if len(w) > 1 and w[1:2].isupper() else s[:1].lower() + s[1:]
+
+
+def _short(before: str) -> str:
+    """The verb phrase right before a figure: its last comma segment, at most 12 words."""
+    seg = before.rsplit(",", 1)[-1].strip()
+    return _clean_label(" ".join(seg.split()[-12:]))
+
+
 def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: str, inherited: str | None) -> str:
     base_unit = m.unit.split("/")[0]
     unit_words = [w for w in base_unit.split() if w.lower() not in ("nghìn", "ngàn", "triệu", "tỷ", "trăm")]
+    share = m.kind == "percent" and after and not m.plan_share and not re.match(r"so\s+với", after, re.IGNORECASE)
     if linked and _content_count(before) >= 1:
         label = before
-        if after and m.kind in ("percent", "measure") and not m.plan_share:
-            label = f"{label} {after[:1].lower()}{after[1:]}"
+        if share and not re.match(r"(?:tỷ lệ|tỷ trọng|tốc độ)", before, re.IGNORECASE):
+            label = f"Tỷ lệ {_lc(after)} ({_lc(_short(before))})"
+        elif after and m.kind in ("percent", "measure") and not m.plan_share:
+            label = f"{label} {_lc(after)}"
     elif m.kind == "count" and unit_words:
         noun = " ".join(unit_words)
         if "/" in m.unit:
             label = f"Số {noun} trên {m.unit.split('/', 1)[1]}"
         else:
-            label = f"Số {noun}" + (f" {after[:1].lower()}{after[1:]}" if after else "")
-            if before:
-                label += f" ({before[:1].lower()}{before[1:]})"
-    elif m.kind == "percent" and after and not m.plan_share:
-        label = f"Tỷ lệ {after[:1].lower()}{after[1:]}"
-        if before:
-            label += f" ({before[:1].lower()}{before[1:]})"
+            label = f"Số {noun}" + (f" {_lc(after)}" if after else "")
+            if _short(before):
+                label += f" ({_lc(_short(before))})"
+    elif share:
+        label = f"Tỷ lệ {_lc(after)}"
+        if _short(before):
+            label += f" ({_lc(_short(before))})"
     else:
         label = before
         if after and not m.plan_share:
-            label = f"{label} {after[:1].lower()}{after[1:]}".strip()
+            label = f"{label} {_lc(after)}".strip()
         if m.kind == "duration" and label:
-            label = f"Thời hạn {label[:1].lower()}{label[1:]}"
+            label = f"Thời hạn {_lc(label)}"
     if _content_count(label) < 1:
         label = inherited or ""
     if not label:
@@ -290,7 +314,7 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
     if m.plan_share:
         label = f"{label} so với {m.unit[1:].strip()}"
     if head and not label.lower().startswith(head.lower()):
-        label = f"{head}: {label[:1].lower()}{label[1:]}"
+        label = f"{head}: {_lc(label)}"
     return label[:1].upper() + label[1:]
 
 
@@ -306,7 +330,7 @@ class _Layout:
         self.sections = [s for s in ctx.sections if s.level < 6]
         self.tasks: list[tuple[int, int, str | None]] = []
         for s in self.sections:
-            if s.level <= 1 and rx["task_heading"].search(s.heading):
+            if s.level <= 2 and len(s.heading.split()) <= 16 and rx["task_heading"].search(s.heading):
                 self.tasks.append((s.start, s.end, _heading_period(s.heading, None)))
         self.title_period = _title_period(ctx)
         year = _year_of(self.title_period) or (ctx.header.date[:4] if ctx.header.date else None)
@@ -427,7 +451,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         left = prev_end
         if ";" in text[left : m.start]:
             clause_head = None
-        before, head, linked, label_left = _before_text(text, left, m)
+        before, head, linked, label_left = _before_text(text, left, m, k > 0)
         if head:
             clause_head = head
         elif clause_head and not before.lower().startswith(clause_head.lower()):
