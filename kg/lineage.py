@@ -144,7 +144,8 @@ def _plans(text: str, refs: list[DirectiveRef], programmes: list[NamedMention]) 
             head_pos = window_start + h.start()
             between = text[window_start + h.end() : pos]
             g = res["plan_gap"].match(between)
-            if not g or re.search(r"\d+/|\d+-[A-Z]", g.group("gap")):
+            # the words between the head and "thực hiện" stay inside one noun phrase: no other number, no "và"
+            if not g or re.search(r"\d+/|\d+-[A-Z]|\svà(?:\s|$)", g.group("gap")):
                 continue
             child_ref = ref_at.get(head_pos)
             if child_ref is not None:
