@@ -322,8 +322,11 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
         if w[0].isupper() and data.regex.match(t, m.start(m.lastindex)) and toks:
             break  # another agency begins
         if lw == "và":
+            # "Việt Nam và Quảng Tây", "Doanh nghiệp nhỏ và vừa"; not "... kỹ thuật và Ban Quản lý ..."
             nx = _WORD_RE.match(t, m.end())
-            if nx and nx.group(1)[0].isupper() and not data.regex.match(t, nx.start(1)):
+            nw = nx.group(1) if nx else ""
+            if toks and nw and (nw[0].isupper() and not data.regex.match(t, nx.start(1))
+                       or nw[0].islower() and toks and toks[0][0][0].isupper() and nw not in _STOP and nw not in _VERBS):
                 toks.append((w, m.start(m.lastindex), m.end()))
                 p = m.end()
                 continue
@@ -336,9 +339,6 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
                 break
         toks.append((w, m.start(m.lastindex), m.end()))
         p = m.end()
-    if not found_unit and any(w[0].isupper() for w, _, _ in toks):
-        while toks and toks[-1][0][0].islower():
-            toks.pop()
     while toks and toks[-1][0].lower() in ("và", "cấp"):
         toks.pop()
     if not toks:

@@ -1,0 +1,285 @@
+"""Agencies: reference data, canonical names, place, generic plurals, offsets, issuer codes."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from kg.extract import document_context
+from kg.recognise.agencies import (
+    AGENCIES_TTL,
+    canonical_agency,
+    find_agencies,
+    issuer_from_code,
+    tone_fold,
+)
+from kg.records import Context, Header
+from kg.structure import parse_header
+
+CB_REPORT = """ỦY BAN NHÂN DÂN
+TỈNH CAO BẰNG
+
+Số: 123/BC-UBND
+
+Cao Bằng, ngày 05 tháng 4 năm 2023
+
+BÁO CÁO
+Tình hình kinh tế - xã hội quý I năm 2023
+
+Kính gửi: Bộ Kế hoạch và Đầu tư.
+
+Thực hiện Công văn số 1000/BKHĐT-TH của Bộ Kế hoạch và Đầu tư, Ủy ban nhân dân tỉnh Cao Bằng báo cáo như sau:
+
+{body}
+"""
+
+
+def _ctx(body: str, place: str = "Cao Bằng", level: str = "tỉnh") -> Context:
+    """A bare context: the text and the document's place, nothing else."""
+    return Context(text=body, header=Header(place=place), sections=[], sentences=[], footnotes=[],
+                   running_end=len(body), place=place, level=level, issuer=f"Ủy ban nhân dân {level} {place}")
+
+
+def _doc_ctx(body: str) -> Context:
+    """A context built the way the pipeline builds it, from a whole report."""
+    text = CB_REPORT.format(body=body)
+    return document_context(text, parse_header(text), len(text), [])
+
+
+def _names(ctx: Context) -> set[str]:
+    return {m.name for m in find_agencies(ctx)}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Uỷ ban nhân dân tỉnh đã chỉ đạo.", "Ủy ban nhân dân tỉnh đã chỉ đạo."),
+        ("Sở Văn hoá, Thể thao và Du lịch tổ chức.", "Sở Văn hóa, Thể thao và Du lịch tổ chức."),
+        ("Toà án nhân dân tỉnh xét xử.", "Tòa án nhân dân tỉnh xét xử."),
+        ("Ban Thường vụ Tỉnh uỷ chỉ đạo.", "Ban Thường vụ Tỉnh ủy chỉ đạo."),
+        ("UỶ BAN NHÂN DÂN TỈNH CAO BẰNG", "ỦY BAN NHÂN DÂN TỈNH CAO BẰNG"),
+    ],
+)
+def test_agencies_spelling_variants_give_one_name(a, b):
+    na, nb = _names(_ctx(a)), _names(_ctx(b))
+    assert na == nb and len(na) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("UBND tỉnh đã chỉ đạo các ngành.", "Ủy ban nhân dân tỉnh Cao Bằng"),
+        ("Giao Sở Công Thương chủ trì.", "Sở Công Thương tỉnh Cao Bằng"),
+        ("Ban Thường vụ Tỉnh ủy ban hành nghị quyết.", "Ban Thường vụ Tỉnh ủy Cao Bằng"),
+        ("Nghị quyết của Ban Chấp hành Đảng bộ tỉnh về phát triển.", "Ban Chấp hành Đảng bộ tỉnh Cao Bằng"),
+        ("Trình kỳ họp HĐND tỉnh khóa XVII.", "Hội đồng nhân dân tỉnh Cao Bằng"),
+        ("Theo chỉ đạo của Ban Chỉ đạo tỉnh theo chiến lược mới.", "Ban Chỉ đạo tỉnh Cao Bằng"),
+        ("Duy trì hoạt động của Trung tâm Phục vụ hành chính công, đáp ứng yêu cầu.",
+         "Trung tâm Phục vụ hành chính công tỉnh Cao Bằng"),
+        ("Phối hợp UBND tỉnh Lạng Sơn tổ chức thực hiện.", "Ủy ban nhân dân tỉnh Lạng Sơn"),
+        ("Có thêm 01 đơn vị tự chủ (Trung tâm y tế huyện Hà Quảng).", "Trung tâm Y tế huyện Hà Quảng"),
+        ("Hợp tác du lịch với Sở Văn hóa Du lịch tỉnh Quảng Tây, Trung Quốc.", "Sở Văn hóa Du lịch tỉnh Quảng Tây"),
+        ("Tổng kim ngạch tại Hải quan tỉnh Cao Bằng tăng.", "Cục Hải quan tỉnh Cao Bằng"),
+    ],
+)
+def test_agencies_place_made_explicit(body, name):
+    assert name in _names(_ctx(body))
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        # the document names one city: "UBND thành phố" is its People's Committee
+        ("Bàn giao cho UBND thành phố hệ thống thoát nước trên địa bàn thành phố Cao Bằng.",
+         {"Ủy ban nhân dân thành phố Cao Bằng"}),
+        # no city named: kept as written
+        ("Bàn giao cho UBND thành phố hệ thống thoát nước.", {"Ủy ban nhân dân thành phố"}),
+    ],
+)
+def test_agencies_city_only_when_the_text_makes_it_clear(body, names):
+    assert _names(_doc_ctx(body)) - {"Bộ Kế hoạch và Đầu tư", "Ủy ban nhân dân tỉnh Cao Bằng"} == names
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chỉ đạo các sở, ban, ngành thực hiện.",
+        "UBND các huyện, thành phố triển khai.",
+        "Hướng dẫn của các Bộ, ngành Trung ương.",
+        "UBND cấp huyện chưa quyết liệt.",
+        "Hội đồng nhân dân các cấp giám sát.",
+        "Thành lập các Ban chỉ đạo cấp huyện.",
+        "Các cơ quan, đơn vị triển khai.",
+        "thành lập Ban Chỉ đạo, xây dựng kế hoạch.",
+        "Các dự án sử dụng vốn vay ADB, WB và LRAMP.",
+        "Hoàn thành hạng mục Trung tâm y tế huyện Bắc Sơn.",
+        "Sở hữu trí tuệ cho doanh nghiệp.",
+        "Báo cáo kết quả thực hiện.",
+        "Kế hoạch số 44/KH-BCĐ và Nghị quyết số 15/2021/NQ-HĐND.",
+    ],
+)
+def test_agencies_generic_plurals_are_not_agencies(body):
+    assert _names(_ctx(body)) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("- TAND, VKSND tỉnh;", {"Tòa án nhân dân tỉnh Cao Bằng", "Viện Kiểm sát nhân dân tỉnh Cao Bằng"}),
+        ("- Ủy ban MTTQ và các đoàn thể tỉnh;", {"Ủy ban Mặt trận Tổ quốc tỉnh Cao Bằng"}),
+        ("- Thường trực HĐND tỉnh;", {"Thường trực Hội đồng nhân dân tỉnh Cao Bằng"}),
+        ("- C, PCVP UBND tỉnh;", {"Văn phòng Ủy ban nhân dân tỉnh Cao Bằng"}),
+        ("- Báo CB, Đài PT-TH tỉnh;", {"Báo Cao Bằng", "Đài Phát thanh - Truyền hình tỉnh Cao Bằng"}),
+        ("- Cơ quan TTXVN tại Cao Bằng;", {"Cơ quan Thông tấn xã Việt Nam tại Cao Bằng"}),
+        ("- Sở KH&ĐT, Sở TN&MT;", {"Sở Kế hoạch và Đầu tư tỉnh Cao Bằng", "Sở Tài nguyên và Môi trường tỉnh Cao Bằng"}),
+        ("Công văn của BKHĐT.", {"Bộ Kế hoạch và Đầu tư"}),
+        ("Hội nghị lần thứ 15 UBCTLH.", {"Ủy ban công tác liên hợp"}),
+    ],
+)
+def test_agencies_abbreviations_expanded(body, expected):
+    assert _names(_ctx(body)) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Thỏa thuận với Đại sứ quán Trung Quốc tại Việt Nam về hợp tác.", "Đại sứ quán Trung Quốc tại Việt Nam"),
+        ("Hồ sơ đề nghị UNESCO công nhận công viên địa chất.", "UNESCO"),
+        ("Làm việc với Hiệp hội Doanh nghiệp nhỏ và vừa trao đổi về hợp tác.", "Hiệp hội Doanh nghiệp nhỏ và vừa"),
+        ("Đoàn công tác Cơ quan Hợp tác Phát triển Bỉ (ENABEL) tại Việt Nam.", "Cơ quan Hợp tác Phát triển Bỉ (ENABEL)"),
+        ("Kế hoạch của Ban Chỉ đạo thực hiện công tác bảo vệ bí mật nhà nước tỉnh Cao Bằng về việc thực hiện.",
+         "Ban Chỉ đạo thực hiện công tác bảo vệ bí mật nhà nước tỉnh Cao Bằng"),
+        ("Thành lập Ban Quản lý dự án đầu tư xây dựng tỉnh trên cơ sở hợp nhất.",
+         "Ban Quản lý dự án đầu tư xây dựng tỉnh Cao Bằng"),
+    ],
+)
+def test_agencies_open_names_take_their_descriptor(body, name):
+    assert name in _names(_ctx(body))
+
+
+def test_agencies_offsets_point_at_the_mention():
+    ctx = _doc_ctx("Uỷ ban nhân dân tỉnh chỉ đạo Sở Y tế, Toà án nhân dân tỉnh và UBND huyện Trùng Khánh.\n\n"
+                   "Nơi nhận:\n- TAND, VKSND tỉnh;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN")
+    found = find_agencies(ctx)
+    assert len(found) >= 8
+    for m in found:
+        assert ctx.text[m.start:m.end] == m.text
+        assert m.kind
+
+
+def test_agencies_header_and_signature_name_the_issuer():
+    ctx = _doc_ctx("Nội dung.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH")
+    found = [m for m in find_agencies(ctx) if m.text.isupper()]
+    assert {m.name for m in found} == {"Ủy ban nhân dân tỉnh Cao Bằng"}
+    assert len(found) == 2  # the header block and the signature
+
+
+@pytest.mark.parametrize(
+    ("code", "issuer"),
+    [
+        ("CP", "Chính phủ"),
+        ("TTg", "Thủ tướng Chính phủ"),
+        ("QH15", "Quốc hội"),
+        ("QH", "Quốc hội"),
+        ("TW", "Ban Chấp hành Trung ương Đảng"),
+        ("BKHĐT", "Bộ Kế hoạch và Đầu tư"),
+        ("TTCP", "Thanh tra Chính phủ"),
+        ("BTC", "Bộ Tài chính"),
+        ("TU", "Tỉnh ủy Cao Bằng"),
+        ("HĐND", "Hội đồng nhân dân tỉnh Cao Bằng"),
+        ("UBND", None),  # which People's Committee must come from the text
+        ("BCĐ", None),
+        ("XYZ", None),
+        (None, None),
+    ],
+)
+def test_agencies_issuer_codes(code, issuer):
+    assert issuer_from_code(code, "Cao Bằng", "tỉnh") == issuer
+
+
+def test_agencies_issuer_codes_of_a_city():
+    assert issuer_from_code("HĐND", "Hà Nội", "thành phố") == "Hội đồng nhân dân thành phố Hà Nội"
+    assert issuer_from_code("TU", "Hà Nội", "thành phố") == "Thành ủy Hà Nội"
+    assert issuer_from_code("TU", None) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("UBND tỉnh", "Ủy ban nhân dân tỉnh Lạng Sơn"),
+        ("Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy Lạng Sơn"),
+        ("Ban Chấp hành Đảng bộ tỉnh", "Ban Chấp hành Đảng bộ tỉnh Lạng Sơn"),
+        ("Thanh tra Chính phủ", "Thanh tra Chính phủ"),
+        ("Ban Chỉ đạo thực hiện công tác bảo vệ bí mật nhà nước tỉnh Lạng Sơn",
+         "Ban Chỉ đạo thực hiện công tác bảo vệ bí mật nhà nước tỉnh Lạng Sơn"),
+        ("HĐND tỉnh khóa XVII", "Hội đồng nhân dân tỉnh Lạng Sơn"),
+        ("Uỷ ban nhân dân tỉnh Lạng Sơn", "Ủy ban nhân dân tỉnh Lạng Sơn"),
+        ("Bộ Kế hoạch và Đầu tư", "Bộ Kế hoạch và Đầu tư"),
+        ("Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương Đảng"),
+        ("  ", None),
+    ],
+)
+def test_agencies_canonical_issuer_phrases(phrase, name):
+    assert canonical_agency(phrase, "Lạng Sơn", "tỉnh") == name
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("Uỷ ban", "Ủy ban"), ("hoá", "hóa"), ("Toà", "Tòa"), ("UỶ BAN", "ỦY BAN"), ("khoẻ", "khỏe"),
+     ("quý", "quý"), ("Quỳnh", "Quỳnh")],
+)
+def test_agencies_tone_fold(old, new):
+    assert tone_fold(old) == new
+    assert len(tone_fold(old)) == len(old)
+
+
+def test_agencies_reference_ttl_parses_and_every_agency_has_a_preflabel():
+    import rdflib
+    from rdflib.namespace import RDF, SKOS
+
+    kgo = rdflib.Namespace("https://w3id.org/kg-vn/ont#")
+    g = rdflib.Graph().parse(AGENCIES_TTL, format="turtle")
+    agencies = set(g.subjects(RDF.type, kgo.Agency))
+    assert len(agencies) > 100
+    for a in agencies | set(g.subjects(RDF.type, kgo.NameHead)):
+        assert str(a).startswith("https://w3id.org/kg-vn/id/agency/")
+        assert len(list(g.objects(a, SKOS.prefLabel))) == 1, a
+        assert g.value(a, kgo.agencyKind) is not None, a
+    for a in agencies:
+        assert set(map(str, g.objects(a, kgo.level))) <= {"central", "province", "district", "commune", "international"}
+        assert g.value(a, kgo.level) is not None, a
+    # every ministry of the Government is there
+    prefs = {str(g.value(a, SKOS.prefLabel)) for a in agencies}
+    for name in ("Bộ Kế hoạch và Đầu tư", "Bộ Tài chính", "Bộ Nội vụ", "Bộ Y tế", "Bộ Tài nguyên và Môi trường",
+                 "Bộ Công Thương", "Bộ Giao thông vận tải", "Thanh tra Chính phủ", "Ngân hàng Nhà nước Việt Nam",
+                 "Văn phòng Chính phủ", "Quốc hội", "Bộ Chính trị", "Sở Nội vụ", "Sở Ngoại vụ"):
+        assert name in prefs
+    # one label, one agency among the agencies that have no template
+    seen: dict[str, object] = {}
+    for a in agencies:
+        if g.value(a, kgo.nameTemplate) is not None:
+            continue
+        for lab in g.objects(a, SKOS.prefLabel):
+            assert seen.setdefault(str(lab), a) == a
+
+
+def test_agencies_importing_does_no_work():
+    code = ("import sys, kg.recognise.agencies as a; "
+            "assert 'rdflib' not in sys.modules, 'rdflib loaded at import'; "
+            "assert a._data.cache_info().currsize == 0")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_agencies_scan_is_fast():
+    import time
+
+    body = ("UBND tỉnh chỉ đạo Sở Công Thương, Sở Y tế và UBND các huyện, thành phố thực hiện Nghị quyết số "
+            "01/NQ-CP ngày 08/01/2022 của Chính phủ; tăng cường kiểm tra, kiểm soát thị trường hàng hóa. ") * 4000
+    ctx = _ctx(body)
+    find_agencies(_ctx("UBND tỉnh"))  # load the reference data first
+    t0 = time.perf_counter()
+    found = find_agencies(ctx)
+    dt = time.perf_counter() - t0
+    assert len(found) == 4 * 4000
+    assert len(body) / dt > 1_000_000  # characters per second
