@@ -709,7 +709,7 @@ def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
         node = (cat, nm)
         parent.setdefault(node, node)
         k = (cat, _core(nm))
-        if k in keyed:
+        if k in keyed and not _years_differ(nm, keyed[k][1]):
             union(node, keyed[k])
         else:
             keyed[k] = node
@@ -719,7 +719,8 @@ def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
         by_first.setdefault((c[0], c[1].split(" ", 1)[0]), []).append(c)
     for i, (cat, k) in enumerate(cores):
         longer = [c for c in cores[i + 1:] if c[0] == cat and c[1].startswith(k + " ")]
-        if len(longer) == 1 and len(k.split()) >= 3 and _digits(k) == _digits(longer[0][1]):
+        if (len(longer) == 1 and len(k.split()) >= 3 and _digits(k) == _digits(longer[0][1])
+                and not _years_differ(keyed[(cat, k)][1], keyed[longer[0]][1])):
             union(keyed[(cat, k)], keyed[longer[0]])
     for same in by_first.values():
         # near-identical spellings ("đấu nối" / "đầu nối", "Bệnh viện đa khoa tỉnh (700 giường)" / "... 700 giường")
@@ -743,6 +744,12 @@ def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
         for nm in nms:
             out[(cat, nm)] = best
     return out
+
+
+def _years_differ(a: str, b: str) -> bool:
+    """'Kế hoạch ... năm 2017' and 'Kế hoạch ... năm 2018' are two plans, whatever else they share."""
+    ya, yb = set(re.findall(r"\b(?:19|20)\d\d\b", a)), set(re.findall(r"\b(?:19|20)\d\d\b", b))
+    return bool(ya and yb and ya != yb)
 
 
 def _digits(s: str) -> list[str]:
