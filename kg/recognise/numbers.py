@@ -160,6 +160,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:\s+và\s+(?:{_NUM})\s*[^\W\d_]+(?:\s+[^\W\d_]+)?)?\s+{PER_CAPITA}", re.IGNORECASE
         ),
         "per_unit": re.compile(PER_UNIT, re.IGNORECASE),
+        "sup": re.compile(r"<sup>([23])</sup>"),
         "digit": re.compile(r"\d"),
     }
 
@@ -219,6 +220,10 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[Mea
                 prefix = word + " "
             if b is None:
                 comparator = comp
+        sup = p["sup"].match(text, e, end) if unit.endswith("m") else None
+        if sup:  # "m<sup>3</sup>" as HTML markup
+            unit += sup.group(1)
+            e = sup.end()
         pu = p["per_unit"].match(text, e, end)
         if pu:
             unit = unit + "/" + _norm_space(pu.group(0)[1:])

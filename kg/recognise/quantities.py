@@ -74,11 +74,12 @@ def _rx() -> dict[str, re.Pattern]:
         "result": re.compile(rf"(?<![^\W\d_])(?:{_RESULT_CUES})(?![^\W\d_])", re.IGNORECASE),
         "link_end": re.compile(rf"(?:(?<![^\W\d_])(?:{alt(_LINK_WORDS)})|:)\s*$", re.IGNORECASE),
         "lead": re.compile(
-            rf"^(?:[\s\-+•–,;:.*]+|(?:{alt(_LEAD_FILLERS)})(?![^\W\d_])"
+            rf"^(?:[\s\-+•–,;:.*]+|\(?\d{{1,2}}[.)]?\s+(?=[^\W\d_])|(?:{alt(_LEAD_FILLERS)})(?![^\W\d_])"
             r"|(?:(?:trong|đến|hết|tính đến|riêng)\s+)?(?:năm|quý|tháng)\s+[\dIVX]+(?:/\d{4})?(?:\s+năm\s+\d{4})?"
             r"(?![^\W\d_]))+",
             re.IGNORECASE,
         ),
+        "lead_after": re.compile(r"^[\s\-+•–,;:.*]+"),
         "trail": re.compile(rf"(?:[\s\-–,;:(*]+|(?<![^\W\d_])(?:{alt(_TRAIL_FILLERS)}))+$", re.IGNORECASE),
         "goal_cut": re.compile(r"(?<![^\W\d_])(?:phấn đấu|để|nhằm)(?![^\W\d_])", re.IGNORECASE),
         "after_stop": re.compile(
@@ -181,13 +182,13 @@ def _content_count(s: str) -> int:
     return sum(1 for w in rx["words"].findall(s.lower()) if w not in stop and not re.fullmatch(r"[ivx]+", w))
 
 
-def _clean_label(s: str) -> str:
+def _clean_label(s: str, lead: str = "lead") -> str:
     rx = _rx()
     s = " ".join(s.split())
     prev = None
     while prev != s:
         prev = s
-        s = rx["lead"].sub("", s).strip()
+        s = rx[lead].sub("", s).strip()
         s = rx["trail"].sub("", s).strip()
     s = s.strip(" ,;:-–(")
     if s.count("(") > s.count(")"):
@@ -264,7 +265,7 @@ def _after_text(text: str, m: Measure, stop: int, next_in_clause: bool) -> str:
     ws = seg.split()
     if len(ws) > _MAX_AFTER_WORDS:
         seg = " ".join(ws[:_MAX_AFTER_WORDS])
-    return _clean_label(seg).rstrip(",")
+    return _clean_label(seg, "lead_after").rstrip(",")
 
 
 def _lc(s: str) -> str:
@@ -414,9 +415,10 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         for j, p in enumerate(ms):
             if p.kind != "percent" or j == 0:
                 continue
-            if not p.plan_share:
-                if rx["vs_same"].match(text, p.end) or not rx["plan_word"].search(text, sent.start, p.start):
-                    continue
+            if not p.plan_share and (
+                rx["vs_same"].match(text, p.end) or not rx["plan_word"].search(text, sent.start, p.start)
+            ):
+                continue
             i = j - 1
             gap_start = ms[i].end
             # a parenthesis between the value and its share: the value is the one before it

@@ -1,0 +1,170 @@
+"""Targets and results read from hand-built documents."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import document_context
+from kg.recognise.quantities import find_quantities
+from kg.structure import parse_header
+
+RESOLUTION = """HỘI ĐỒNG NHÂN DÂN TỈNH BẮC KẠN
+NGHỊ QUYẾT
+VỀ MỤC TIÊU, NHIỆM VỤ KẾ HOẠCH NĂM 2023
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+QUYẾT NGHỊ:
+Điều 1. Thông qua mục tiêu, nhiệm vụ kế hoạch năm 2023 như sau:
+I. MỤC TIÊU, CHỈ TIÊU CHỦ YẾU NĂM 2023
+1. Các chỉ tiêu chủ yếu
+- Tốc độ tăng trưởng kinh tế (GRDP): 6,5 - 7%.
+- Cơ cấu kinh tế: Nông lâm nghiệp chiếm 28 - 29%, công nghiệp - xây dựng 16 - 17%, dịch vụ 50 - 51%.
+- Tổng thu ngân sách nhà nước trên địa bàn 1.250,5 tỷ đồng.
+- Tổng vốn đầu tư phát triển trên địa bàn khoảng 8 - 9 nghìn tỷ đồng.
+- Xây dựng thêm 06 xã đạt chuẩn nông thôn mới.
+- Có 95 xã đạt Bộ tiêu chí quốc gia về y tế xã; 10,5 bác sỹ và 30 giường bệnh trên 1 vạn dân.
+- Giảm tỷ lệ hộ nghèo từ 2,5% trở lên.
+- Giảm tai nạn giao thông cả 3 tiêu chí từ 5% trở lên.
+- Tỷ lệ hộ gia đình sử dụng nước hợp vệ sinh đạt trên 98%.
+II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU
+1. Phát triển nông nghiệp. Phấn đấu năm 2023 toàn tỉnh có thêm 12 sản phẩm OCOP đạt từ 3 sao trở lên. Triển khai thực hiện 03 dự án hỗ trợ phát triển sản xuất theo chuỗi giá trị.
+Điều 2. Tổ chức thực hiện
+Giao Ủy ban nhân dân tỉnh tổ chức triển khai thực hiện Nghị quyết.
+"""
+
+REPORT = """ỦY BAN NHÂN DÂN TỈNH BẮC KẠN
+BÁO CÁO
+Tình hình kinh tế - xã hội quý I và nhiệm vụ trọng tâm quý II năm 2023
+I. TÌNH HÌNH KINH TẾ - XÃ HỘI QUÝ I NĂM 2023
+1. Nông nghiệp
+Trồng rừng mới ước đạt 1.530 ha, đạt 18,1% kế hoạch. Tổng thu ngân sách nhà nước trên địa bàn ước thực hiện 402,4 tỷ đồng, đạt 28,1% dự toán. Đăng ký thành lập mới 45 doanh nghiệp (giảm 07 doanh nghiệp so với cùng kỳ), đạt 17,8% kế hoạch. Số khách du lịch tăng 12% so với cùng kỳ.
+II. NHIỆM VỤ TRỌNG TÂM QUÝ II NĂM 2023
+1. Tập trung chỉ đạo sản xuất. Đẩy nhanh tiến độ trồng rừng, phấn đấu hết quý II/2023 trồng được khoảng 3.400 ha, tương đương 60% kế hoạch cả năm.
+2. Thực hiện quyết liệt công tác thu ngân sách, phấn đấu trong quý II thu ngân sách nhà nước đạt trên 350 tỷ đồng, trong đó thu nội địa trên 200 tỷ đồng. Phấn đấu trong quý II có trên 60 doanh nghiệp thành lập mới. Tập trung thực hiện 3 chương trình kinh tế trọng tâm; tổ chức diễn tập cho các đối tượng từ 18 tuổi trở lên.
+3. Xây dựng nông thôn mới, trong đó tập trung chỉ đạo 08 xã điểm đạt chuẩn nông thôn mới năm 2023 và 10 xã khó khăn phấn đấu đến năm 2025 đạt từ 12 tiêu chí trở lên.
+"""
+
+
+def _ctx(text: str):
+    return document_context(text, parse_header(text), len(text), [])
+
+
+def _targets(text: str):
+    return [q for q in find_quantities(_ctx(text)) if q.category == "target"]
+
+
+def _results(text: str):
+    return [q for q in find_quantities(_ctx(text)) if q.category == "result"]
+
+
+def _find(qs, value, unit):
+    hits = [q for q in qs if q.value == pytest.approx(value) and q.unit == unit]
+    assert hits, f"no {value} {unit} in {[(q.indicator, q.value, q.unit) for q in qs]}"
+    return hits[0]
+
+
+def test_target_list_of_a_resolution():
+    ts = _targets(RESOLUTION)
+    grdp = _find(ts, 6.5, "%")
+    assert grdp.max == 7 and grdp.comparator == "range"
+    assert "tăng trưởng kinh tế" in grdp.indicator
+    assert grdp.period == "2023"
+    budget = _find(ts, 1250.5, "tỷ đồng")
+    assert budget.indicator.startswith("Tổng thu ngân sách nhà nước")
+    invest = _find(ts, 8, "nghìn tỷ đồng")
+    assert invest.max == 9
+    poor = _find(ts, 2.5, "%")
+    assert poor.comparator == "gte" and "hộ nghèo" in poor.indicator
+    water = _find(ts, 98, "%")
+    assert water.comparator == "gte" and "nước hợp vệ sinh" in water.indicator
+
+
+def test_range_list_is_split_per_indicator():
+    ts = _targets(RESOLUTION)
+    shares = {(q.value, q.max): q.indicator for q in ts if q.indicator.startswith("Cơ cấu kinh tế")}
+    assert set(shares) == {(28, 29), (16, 17), (50, 51)}
+    assert "công nghiệp - xây dựng" in shares[(16, 17)]
+    assert "dịch vụ" in shares[(50, 51)]
+
+
+def test_counts_and_per_capita_figures():
+    ts = _targets(RESOLUTION)
+    communes = _find(ts, 6, "xã")
+    assert "xã đạt chuẩn nông thôn mới" in communes.indicator
+    assert _find(ts, 10.5, "bác sỹ/1 vạn dân").indicator == "Số bác sỹ trên 1 vạn dân"
+    assert _find(ts, 30, "giường bệnh/1 vạn dân")
+    # "cả 3 tiêu chí" describes the indicator, it is not a figure of its own
+    assert not [q for q in ts if q.unit == "tiêu chí" and q.value == 3]
+    accidents = _find(ts, 5, "%")
+    assert "tai nạn giao thông" in accidents.indicator
+
+
+def test_task_figures_need_a_goal_word():
+    ts = _targets(RESOLUTION)
+    ocop = _find(ts, 12, "sản phẩm")
+    assert ocop.comparator == "eq" and ocop.period == "2023"
+    assert not [q for q in ts if q.unit == "dự án"]  # "thực hiện 03 dự án" is work, not a figure to reach
+
+
+def test_nothing_from_organisation_article():
+    ts = _targets(RESOLUTION)
+    end = RESOLUTION.index("Điều 2.")
+    assert all(q.start < end for q in ts)
+
+
+def test_report_results_are_not_targets():
+    ts = _targets(REPORT)
+    task_start = REPORT.index("II. NHIỆM VỤ")
+    assert ts and all(q.start > task_start for q in ts)
+    assert not [q for q in ts if q.value in (1530, 402.4, 45)]
+
+
+def test_results_with_percent_of_plan():
+    rs = _results(REPORT)
+    forest = _find(rs, 1530, "ha")
+    assert forest.percent_of_plan == pytest.approx(18.1)
+    assert forest.indicator == "Trồng rừng mới"
+    assert forest.period == "2023-Q1"
+    budget = _find(rs, 402.4, "tỷ đồng")
+    assert budget.percent_of_plan == pytest.approx(28.1)
+    firms = _find(rs, 45, "doanh nghiệp")  # the parenthesis between value and share is skipped
+    assert firms.percent_of_plan == pytest.approx(17.8)
+    assert not [q for q in rs if q.value == 12]  # "tăng 12% so với cùng kỳ" is no share of a plan
+
+
+def test_task_section_targets_and_periods():
+    ts = _targets(REPORT)
+    forest = _find(ts, 3400, "ha")
+    assert forest.comparator == "approx" and forest.period == "2023-Q2"
+    assert "trồng" in forest.indicator.lower()
+    share = _find(ts, 60, "% kế hoạch cả năm")
+    assert "kế hoạch cả năm" in share.indicator
+    budget = _find(ts, 350, "tỷ đồng")
+    assert budget.comparator == "gte" and "thu ngân sách nhà nước" in budget.indicator.lower()
+    assert budget.period == "2023-Q2"
+    assert "thu nội địa" in _find(ts, 200, "tỷ đồng").indicator.lower()
+    firms = _find(ts, 60, "doanh nghiệp")
+    assert firms.indicator.startswith("Số doanh nghiệp thành lập mới")
+
+
+def test_explicit_period_and_subject_counts():
+    ts = _targets(REPORT)
+    assert _find(ts, 8, "xã").period == "2023"
+    criteria = _find(ts, 12, "tiêu chí")
+    assert criteria.comparator == "gte" and criteria.period == "2025"
+    # "10 xã ... đạt từ 12 tiêu chí" : the communes are who must reach the figure, not a figure
+    assert not [q for q in ts if q.unit == "xã" and q.value == 10]
+    assert not [q for q in ts if q.unit == "chương trình"]
+
+
+def test_offsets_point_into_the_text():
+    for q in find_quantities(_ctx(REPORT)):
+        assert REPORT[q.start : q.end].strip()
+        assert any(ch.isdigit() for ch in REPORT[q.start : q.end])
+
+
+def test_importing_does_no_work():
+    import importlib
+
+    from kg.recognise import numbers
+
+    importlib.reload(numbers)
+    assert numbers._patterns.cache_info().currsize == 0
