@@ -24,6 +24,8 @@ def _res() -> dict[str, re.Pattern]:
             r"(?i)(?<!\w)(kế hoạch|chương trình hành động|chương trình|đề án|phương án|nghị quyết|quyết định)(?!\w)"),
         "plan_gap": re.compile(
             rf"(?P<gap>[^.;:\n]{{0,160}}?)\s*(?:\s(?:về|để|nhằm)\s+)?(?:việc\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?{_IMPL}\s+$"),
+        "connector": re.compile(
+            rf"^\s*,?\s*(?:(?:về|để|nhằm)\s+)?(?:việc\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?{_IMPL}\s+$"),
         "impl_before": re.compile(rf"(?i)(?:{_IMPL}|quán triệt)\s+(?:(?:kế hoạch|chương trình)\s+(?:{_IMPL}\s+)?)?$"),
         "issue_after": re.compile(r"^\s*[,;]?\s*(?:và\s+)?(?:đồng thời\s+)?(?:đã\s+)?ban hành\s+$"),
         "report_title": re.compile(
@@ -142,18 +144,18 @@ def _plans(text: str, refs: list[DirectiveRef], programmes: list[NamedMention]) 
         heads = [h for h in res["plan_head"].finditer(before)]
         for h in reversed(heads):
             head_pos = window_start + h.start()
+            child_ref = ref_at.get(head_pos)
+            if child_ref is not None:
+                # a numbered document issued to carry out the object: "Quyết định số 12/QĐ-UBND ... để thực hiện ..."
+                if child_ref is not target and child_ref.end <= pos and res["connector"].match(text[child_ref.end : pos]):
+                    out.append(LineageLink(_directive_ep(child_ref), _endpoint_of(target), "implements",
+                                           head_pos, _end_of(target)))
+                break
             between = text[window_start + h.end() : pos]
             g = res["plan_gap"].match(between)
             # the words between the head and "thực hiện" stay inside one noun phrase: no other number, no "và"
             if not g or re.search(r"\d+/|\d+-[A-Z]|\svà(?:\s|$)", g.group("gap")):
                 continue
-            child_ref = ref_at.get(head_pos)
-            if child_ref is not None:
-                # a numbered document issued to carry out the object: "Quyết định số 143/QĐ-UBND ... về thực hiện ..."
-                if child_ref.end <= window_start + h.end() + len(g.group("gap")) + 1 and child_ref is not target:
-                    out.append(LineageLink(_directive_ep(child_ref), _endpoint_of(target), "implements",
-                                           head_pos, _end_of(target)))
-                break
             if any(r.start < head_pos < r.end for r in refs):
                 break  # the head word belongs to another reference
             if any(p.start <= head_pos < p.end and p.start != head_pos for p in programmes):
