@@ -169,15 +169,16 @@ def _norm_space(s: str) -> str:
     return " ".join(s.split())
 
 
+@lru_cache(maxsize=512)
 def _unit_kind(unit: str) -> str:
     if unit.startswith("%"):
         return "percent"
     words = unit.split()
     while words and words[0].lower() in MAGNITUDES and len(words) > 1:
         words = words[1:]
-    base = " ".join(words)
+    base = " ".join(words).lower()
     for u, kind in UNITS.items():
-        if u.lower() == base.lower():
+        if u.lower() == base:
             return kind
     return "count"
 

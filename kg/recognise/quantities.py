@@ -58,6 +58,9 @@ _COUNT_CUES_AFTER = ("đạt", "thành lập mới", "hoàn thành", "phấn đ�
 # words right before a count that make it part of a description, not a goal ("cả 3 tiêu chí")
 _COUNT_BLOCKERS = ("cả", "của", "đối với", "với", "tại", "thuộc", "gồm", "trong số", "trong")
 
+# words that do not name what is measured
+_STOP = frozenset({"đạt", "có", "được", "là", "và", "thêm", "trong", "năm", "quý", "tháng", "hết", "đến", "toàn",
+                   "tỉnh", "phấn", "đấu", "tổng", "số", "từ", "các", "những"})
 _MAX_LABEL_WORDS = 30
 _MAX_AFTER_WORDS = 30
 
@@ -87,6 +90,7 @@ def _rx() -> dict[str, re.Pattern]:
             r"|\s+và\s+(?:tiếp tục|đẩy mạnh|tăng cường|thực hiện|triển khai|hoàn thành|duy trì|nâng cao)",
             re.IGNORECASE,
         ),
+        "goal_any": re.compile(r"phấn đấu|để|nhằm|chỉ tiêu|mục tiêu|kế hoạch", re.IGNORECASE),
         "goal_body": re.compile(r"(?<![^\W\d_])phấn đấu(?![^\W\d_])", re.IGNORECASE),
         "purpose": re.compile(r"(?<![^\W\d_])(?:để|nhằm)\s*$", re.IGNORECASE),
         "plan_is": re.compile(
@@ -177,9 +181,7 @@ def _words(s: str) -> list[str]:
 
 def _content_count(s: str) -> int:
     rx = _rx()
-    stop = {"đạt", "có", "được", "là", "và", "thêm", "trong", "năm", "quý", "tháng", "hết", "đến", "toàn", "tỉnh",
-            "phấn", "đấu", "tổng", "số", "từ", "các", "những"}
-    return sum(1 for w in rx["words"].findall(s.lower()) if w not in stop and not re.fullmatch(r"[ivx]+", w))
+    return sum(1 for w in rx["words"].findall(s.lower()) if w not in _STOP and w.strip("ivx"))
 
 
 def _clean_label(s: str, lead: str = "lead") -> str:
@@ -435,6 +437,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             if rx["result_link"].match(text[gap_start : p.start]):
                 result_of[i] = j
     shares = set(result_of.values())
+    if mode == "body" and not result_of and not rx["goal_any"].search(text, sent.start, sent.end):
+        return out
     sentence_start_period = None
     sp = rx["sent_start_period"].match(text, sent.start, min(sent.end, sent.start + 40))
     if sp:
