@@ -128,3 +128,21 @@ def test_cli_export_rdf(sample_store_dir, tmp_path, fmt, marker):
 def test_cli_validate_sample_graph_conforms(sample_store_dir):
     r = run("validate", "--store", sample_store_dir)
     assert r.exit_code == 0 and r.output.strip() == "conforms"
+
+
+def test_cli_every_command_is_in_the_readme():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for name in cli.commands:
+        assert f"kg {name}" in readme, name
+
+
+def test_cli_readme_opens_with_the_two_setup_commands():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```bash\n", 1)[1].split("```", 1)[0].strip().splitlines()
+    assert len(block) == 2 and "kg ingest samples/corpus" in block[0] and "pytest" in block[1]
+    assert block[1] in (root / ".ci" / "run").read_text(encoding="utf-8")
