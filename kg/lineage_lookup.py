@@ -415,7 +415,7 @@ SELECT ?x ?sentence ?source ?start ?end ?head WHERE {{
     out: dict[str, list[Evidence]] = {}
     for x, sent, src, s0, s1, head in _select(store, q).rows:
         sent = _v(sent) or None
-        if head is not None and (sent is None or not re.search(r"\w{2,}", sent)):
+        if head is not None and (sent is None or not re.search(r"[^\W\d_]{2,}", sent)):
             sent = head.value  # a task whose sentence is only its number ("4."): its heading instead
         e = Evidence(sent, _v(src), int(s0.value) if s0 else None, int(s1.value) if s1 else None)
         lst = out.setdefault(x.value, [])
