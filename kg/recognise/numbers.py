@@ -31,7 +31,7 @@ UNITS: dict[str, str] = {
     "ha": "measure", "héc-ta": "measure", "hecta": "measure", "km": "measure", "km2": "measure",
     "km²": "measure", "m": "measure", "mét": "measure", "m2": "measure", "m²": "measure", "m3": "measure", "m³": "measure",
     "tấn": "measure", "kg": "measure", "tạ": "measure", "lít": "measure", "MW": "measure", "kW": "measure",
-    "kWh": "measure", "Kwh": "measure", "KWh": "measure", "MWh": "measure", "km đường": "measure",
+    "kWh": "measure", "Kwh": "measure", "KWh": "measure", "MWh": "measure",
     # counted things
     "xã": "count", "phường": "count", "thị trấn": "count", "huyện": "count", "thôn": "count",
     "bản": "count", "thôn, bản": "count", "khối phố": "count", "tổ dân phố": "count",
@@ -48,7 +48,7 @@ UNITS: dict[str, str] = {
     "cụm công nghiệp": "count", "khu công nghiệp": "count", "căn": "count", "căn hộ": "count",
     "vụ": "count", "vụ việc": "count", "đối tượng": "count", "mô hình": "count",
     "làng": "count", "điểm du lịch": "count", "cửa hàng": "count", "trạm": "count", "tuyến": "count",
-    "ngày": "duration",
+    "ngày": "duration", "ngày làm việc": "duration",
 }
 # magnitude words that may stand between the number and the unit ("31 nghìn tỷ đồng")
 MAGNITUDES = ("nghìn", "ngàn", "triệu", "tỷ", "trăm")
@@ -97,7 +97,7 @@ class Measure:
     @property
     def plan_share(self) -> bool:
         """A share of a plan or budget: "28,1% kế hoạch", "30% dự toán"."""
-        return self.kind == "percent" and self.unit != "%"
+        return self.kind == "percent" and bool(re.match(r"%\s*(?:kế hoạch|KH|dự toán)", self.unit))
 
 
 # ---------------------------------------------------------------- parsing

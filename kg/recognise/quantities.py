@@ -333,7 +333,8 @@ class _Layout:
         self.sections = [s for s in ctx.sections if s.level < 6]
         self.tasks: list[tuple[int, int, str | None]] = []
         for s in self.sections:
-            if s.level <= 2 and len(s.heading.split()) <= 16 and rx["task_heading"].search(s.heading):
+            if (s.level <= 2 and len(s.heading.split()) <= 16 and rx["task_heading"].search(s.heading)
+                    and not rx["assess"].search(s.heading)):
                 self.tasks.append((s.start, s.end, _heading_period(s.heading, None)))
         self.title_period = _title_period(ctx)
         year = _year_of(self.title_period) or (ctx.header.date[:4] if ctx.header.date else None)
