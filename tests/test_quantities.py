@@ -168,3 +168,24 @@ def test_importing_does_no_work():
 
     importlib.reload(numbers)
     assert numbers._patterns.cache_info().currsize == 0
+
+
+ANNUAL = """ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN
+BÁO CÁO
+Tình hình kinh tế - xã hội năm 2023 và phương hướng, nhiệm vụ năm 2024
+I. ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN KẾ HOẠCH NĂM 2023
+Tốc độ tăng trưởng GRDP ước đạt 7,2% (kế hoạch 7 - 7,5%). Năm 2023 có 15 doanh nghiệp giải thể.
+II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024
+1. Các chỉ tiêu chủ yếu
+- Tỷ lệ hộ nghèo giảm 1,5 - 2%/năm.
+- Giải quyết thủ tục hành chính trong vòng 05 ngày làm việc.
+"""
+
+
+def test_assessment_part_is_not_a_task_section():
+    ts = _targets(ANNUAL)
+    assert not [q for q in ts if q.unit == "doanh nghiệp" or q.value == 7.2]
+    poor = _find(ts, 1.5, "%/năm")
+    assert poor.max == 2 and poor.indicator == "Tỷ lệ hộ nghèo giảm" and poor.period == "2024"
+    days = _find(ts, 5, "ngày làm việc")
+    assert days.comparator == "lte" and days.max == 5
