@@ -6,50 +6,34 @@ the clean text; tokens are only used where a component wants them.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import spacy
+from spacy.lang.punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-from .records import Context
 from .recognise import agencies, directives, named, quantities
+from .records import Context
 
 _ATTRS = ("kg_ctx", "kg_directives", "kg_agencies", "kg_named", "kg_quantities")
 for _a in _ATTRS:
     if not Doc.has_extension(_a):
         Doc.set_extension(_a, default=None)
 
-_TOKEN = re.compile(r"\w+(?:[.,]\d+)*|[^\w\s]", re.U)
+def syllable_tokenizer(vocab) -> Tokenizer:
+    """spaCy's Cython tokenizer: syllables and punctuation split, doc.text == text, ~25 MB/s.
 
-
-class RuleTokenizer:
-    """Words and punctuation by regex: keeps doc.text == text, ~10x faster than pyvi segmentation."""
-
-    def __init__(self, vocab):
-        self.vocab = vocab
-
-    def __call__(self, text: str) -> Doc:
-        words, spaces = [], []
-        ms = list(_TOKEN.finditer(text))
-        if not ms:
-            return Doc(self.vocab, words=[text] if text else [], spaces=[False] if text else [])
-        if ms[0].start() > 0:
-            words.append(text[: ms[0].start()])
-            spaces.append(False)
-        for i, m in enumerate(ms):
-            nxt = ms[i + 1].start() if i + 1 < len(ms) else len(text)
-            gap = text[m.end() : nxt]
-            words.append(m.group())
-            if gap == " ":
-                spaces.append(True)
-            else:
-                spaces.append(False)
-                if gap:
-                    words.append(gap)
-                    spaces.append(False)
-        return Doc(self.vocab, words=words, spaces=spaces)
+    pyvi word segmentation runs at ~0.5 MB/s; the recognisers work on character offsets and do not need it.
+    """
+    return Tokenizer(
+        vocab,
+        prefix_search=compile_prefix_regex(TOKENIZER_PREFIXES).search,
+        suffix_search=compile_suffix_regex(TOKENIZER_SUFFIXES).search,
+        infix_finditer=compile_infix_regex(TOKENIZER_INFIXES).finditer,
+    )
 
 
 @Language.component("kg_directives", requires=["doc._.kg_ctx"], assigns=["doc._.kg_directives"])
@@ -82,7 +66,7 @@ PIPES = ("kg_directives", "kg_agencies", "kg_named", "kg_quantities")
 @lru_cache(maxsize=1)
 def build_nlp() -> Language:
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-    nlp.tokenizer = RuleTokenizer(nlp.vocab)
+    nlp.tokenizer = syllable_tokenizer(nlp.vocab)
     for name in PIPES:
         nlp.add_pipe(name)
     return nlp

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 import unicodedata
 from collections import OrderedDict
 from datetime import datetime, timezone
@@ -36,6 +37,7 @@ PROGRAMME_KINDS = ("Chương trình", "Đề án", "Quy hoạch", "Kế hoạch"
                    "Quyết định", "Phương án")
 
 
+@lru_cache(maxsize=65536)
 def slug(s: str, limit: int = 120) -> str:
     """ASCII slug: diacritics off, đ as d, lower case, '-' between words (deterministic, stable)."""
     s = s.replace("đ", "d").replace("Đ", "D")
@@ -104,6 +106,17 @@ def _date(iso: str) -> Literal:
     return Literal(iso, datatype=NamedNode(XSD + "date"))
 
 
+_PREDICATES: dict[str, NamedNode] = {}
+
+
+def _predicate(p) -> NamedNode:
+    key = str(p)
+    node = _PREDICATES.get(key)
+    if node is None:
+        node = _PREDICATES[key] = NamedNode(key)
+    return node
+
+
 class _Quads:
     def __init__(self, graph: str) -> None:
         self.g = NamedNode(graph)
@@ -112,9 +125,11 @@ class _Quads:
     def add(self, s, p, o) -> None:
         if o is None:
             return
-        s = s if isinstance(s, NamedNode) else NamedNode(s)
-        p = p if isinstance(p, NamedNode) else NamedNode(str(p))
-        if not isinstance(o, (NamedNode, Literal)):
+        if type(s) is not NamedNode:
+            s = NamedNode(s)
+        if type(p) is not NamedNode:
+            p = _predicate(p)
+        if type(o) is not NamedNode and type(o) is not Literal:
             o = _lit(o)
         self.quads.append(Quad(s, p, o, self.g))
 
