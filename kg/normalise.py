@@ -127,8 +127,14 @@ def _emit_line(b: _Builder, src: int, line: str, markers: list[tuple[str, int]],
     for m in _INLINE.finditer(line, pos):
         if m.start() < pos:
             continue
-        if m.group("usup") and _UNIT_POWER.search(line[max(0, m.start() - 4) : m.start()]):
+        unit_power = _UNIT_POWER.search(line[max(0, m.start() - 4) : m.start()])
+        if m.group("usup") and unit_power:
             continue  # a unit power such as m³: keep it as text
+        if m.group("sup") in ("2", "3") and unit_power:
+            b.add_nfc(line[pos : m.start()], src + pos)
+            b.add(SUPERSCRIPT[int(m.group("sup"))], m.start() + src, m.end() + src)  # m<sup>3</sup> -> m³
+            pos = m.end()
+            continue
         b.add_nfc(line[pos : m.start()], src + pos)
         label = m.group("sup") or (
             "".join(_SUP_TO_DIGIT[c] for c in m.group("usup")) if m.group("usup") else None

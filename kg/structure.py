@@ -45,6 +45,8 @@ _TASK_HEADING = re.compile(
     r"NHIỆM VỤ(?:,| VÀ)? (?:GIẢI PHÁP|TRỌNG TÂM)|Nhiệm vụ(?:,| và)? (?:giải pháp|trọng tâm)|"
     r"PHƯƠNG HƯỚNG,? NHIỆM VỤ|Phương hướng,? nhiệm vụ",
 )
+# a heading that assesses what was done is not a task section, even when it names "nhiệm vụ, giải pháp"
+_ASSESSMENT = re.compile(r"(?i)đánh giá|kết quả thực hiện|tình hình thực hiện|tình hình triển khai")
 _PERIOD_IN_HEADING = re.compile(
     r"(?:(?:QUÝ|quý)\s+(?P<q>[IV]+)(?:\s*(?:NĂM|năm)\s*|/)(?P<qy>\d{4})"
     r"|(?:THÁNG|tháng)\s+(?P<m>\d{1,2})\s*(?:NĂM|năm)\s*(?P<my>\d{4})"
@@ -243,9 +245,10 @@ class TaskSection:
 
 def task_sections(text: str, sections: list[Section]) -> list[TaskSection]:
     """Sections whose heading announces the tasks for the next period."""
-    out = []
+    out: list[TaskSection] = []
     for s in sections:
-        if s.level <= 1 and _TASK_HEADING.search(s.heading):
+        if (s.level <= 2 and len(s.heading) < 160 and _TASK_HEADING.search(s.heading)
+                and not _ASSESSMENT.search(s.heading) and not any(t.start <= s.start < t.end for t in out)):
             out.append(TaskSection(s.start, s.end, s.heading, period_of(s.heading)))
     return out
 

@@ -51,3 +51,8 @@ def test_normalise_offsets_point_at_real_characters_in_corpus(sample_files):
     for i in range(0, len(ct.text), 97):
         if not ct.text[i].isspace():
             assert raw[ct.to_source(i)] == ct.text[i]
+
+
+def test_normalise_html_unit_power_kept():
+    ct = clean("khai thác 4.050,0 nghìn m<sup>3</sup>, tăng 2%<sup>7</sup>.")
+    assert ct.text.startswith("khai thác 4.050,0 nghìn m³, tăng 2%.")
