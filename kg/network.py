@@ -107,6 +107,7 @@ class Network:
     # what the selection left out: kind -> number of nodes, and the number of edges
     omitted: Counter = field(default_factory=Counter)
     omitted_edges: int = 0
+    filtered: Counter = field(default_factory=Counter)  # the part of `omitted` that --types left out
     total_nodes: int = 0  # before --types / --limit
 
     def degree(self) -> Counter:
@@ -287,8 +288,8 @@ SELECT DISTINCT ?n ?doc ?src ?start ?end ?sentence WHERE {{
 def _lineage_evidence(store, g: str, restrict: str) -> dict[tuple[str, str, str], list[Source]]:
     r = store.query(_PREFIXES + f"""
 SELECT DISTINCT ?child ?parent ?relation ?src ?start ?end ?sentence WHERE {{
-  {restrict}
   GRAPH {g} {{
+    {restrict}
     ?s a kgo:LineageStatement ; kgo:child ?child ; kgo:parent ?parent ; kgo:relation ?relation .
     OPTIONAL {{ ?s kgo:mention ?m . ?m kgo:inDocument ?doc .
       OPTIONAL {{ ?doc kgo:source ?src }} OPTIONAL {{ ?m kgo:start ?start }} OPTIONAL {{ ?m kgo:end ?end }}
@@ -388,6 +389,7 @@ def fetch_network(store, source: str | None = None, focus_iri: str | None = None
     keep = {n for n in candidates if wanted is None or kinds[n] in wanted or n == focus_iri}
     for n in candidates - keep:
         net.omitted[kinds[n]] += 1
+        net.filtered[kinds[n]] += 1
     edges = [e for e in pairs if e[0] in keep and e[1] in keep]
     net.omitted_edges = len(pairs) - len(edges)
 
