@@ -207,12 +207,18 @@ class Mapper:
                 q.add(d, ELI + "date_document", _date(h.date))
             else:
                 q.add(d, KGO.period, h.date)
+        named = {a.name for a in ex.agencies}
+        anchor = h.title_span or (0, min(len(ex.text), 1))
         if h.issuer:
             q.add(d, ELI + "passed_by", self.agency(h.issuer))
+            if h.issuer not in named:  # read from the header's layout, not from a phrase
+                q.add(self.mention(self.agency(h.issuer), anchor[0], anchor[1], "issuer"), KGO.inferredFrom, "header")
         if h.addressee:
             name = canonical_agency(h.addressee, None)
             if name:
                 q.add(d, KGO.addressee, self.agency(name))
+                if name not in named:
+                    q.add(self.mention(self.agency(name), anchor[0], anchor[1], "addressee"), KGO.inferredFrom, "header")
         if h.title_span:
             self.mention(d, h.title_span[0], h.title_span[1], "title")
         dir_iris = self.directives()
@@ -250,7 +256,12 @@ class Mapper:
             q.add(di, KGO.issuerCode, code)
             q.add(di, KGO.year, year)
             if issuer:
-                q.add(di, ELI + "passed_by", self.agency(issuer))
+                ag = self.agency(issuer)
+                q.add(di, ELI + "passed_by", ag)
+                if not any(a.name == issuer for a in self.ex.agencies):
+                    # the issuer is read from the number's symbol (TU, QH15 ...): that is its provenance
+                    m = self.mention(ag, first.number_start, first.number_end, "issuer")
+                    q.add(m, KGO.inferredFrom, "symbol")
             for dt in dates:
                 q.add(di, ELI + "date_document", _date(dt))
             c = NamedNode(f"{BASE}id/citation/{self.docslug}/{slug(key)}")

@@ -48,6 +48,7 @@ class KGO(DefinedNamespace):
     implements: URIRef
     inDocument: URIRef
     indicator: URIRef
+    inferredFrom: URIRef
     ingestedAt: URIRef
     issuerCode: URIRef
     issuerName: URIRef
