@@ -1,6 +1,7 @@
 """kg viz: the self-contained viewer page. Escaping, no external URL, subgraph limit, legend, sizes, speed."""
 from __future__ import annotations
 
+import gc
 import json
 import re
 import time
@@ -33,11 +34,12 @@ báo cáo như sau:
 
 I. TÌNH HÌNH TRIỂN KHAI
 
-UBND tỉnh ban hành Kế hoạch thực hiện Chương trình <a href="javascript:alert(2)"
-x phát triển nông thôn để thực hiện Nghị quyết số 01/NQ-CP ngày 08/01/2022 của Chính phủ.
+UBND tỉnh ban hành Kế hoạch thực hiện Chương trình phát triển nông thôn để thực hiện Nghị quyết số 01/NQ-CP \
+ngày 08/01/2022 của Chính phủ.
 
 Triển khai Dự án <img src=x onerror=alert(3) title=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\
-aaaaaaaaaaaaaaaaaaaaaaaa> đường cao tốc Đồng Đăng - Trà Lĩnh và Dự án cải tạo Quốc lộ 4B.
+aaaaaaaaaaaaaaaaaaaaaaaa> đường cao tốc Đồng Đăng - Trà Lĩnh, Đề án <a href="javascript:alert(2)"
+x hỗ trợ nông dân và Dự án cải tạo Quốc lộ 4B.
 
 II. NHIỆM VỤ TRỌNG TÂM
 
@@ -58,7 +60,8 @@ INSERT { GRAPH ?g { ?p skos:prefLabel "Dự án <a href=\\"javascript:alert(1)\\
 WHERE { GRAPH ?g { ?p a kgo:Project ; skos:prefLabel ?l FILTER(CONTAINS(?l, "4B")) } } ;
 DELETE { GRAPH ?g { ?m kgo:sentence ?s } }
 INSERT { GRAPH ?g { ?m kgo:sentence "Câu </script><script>alert(1)</script> có <img src=x onerror=alert(1)>" } }
-WHERE { GRAPH ?g { ?p a kgo:Project ; kgo:mention ?m . ?m kgo:sentence ?s } }
+WHERE { GRAPH ?g { ?p a kgo:Project ; skos:prefLabel ?l ; kgo:mention ?m . ?m kgo:sentence ?s
+                   FILTER(CONTAINS(?l, "4B")) } }
 """
 
 
@@ -78,7 +81,10 @@ def planted_store(tmp_path):
     assert rep.documents == 1, rep.failed
     store.update(PLANT)
     store.flush()
-    return store
+    store.close()
+    del store
+    gc.collect()  # release the RocksDB lock: the CLI and the tests open the store read-only
+    return LocalStore(tmp_path / "store", read_only=True)
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +126,8 @@ def test_payload_is_in_the_graph(net):
     labels = [n.label for n in net.nodes.values()]
     assert any(IMG in lab for lab in labels) and any(HREF in lab for lab in labels)
     assert any(BREAK in s.sentence for n in net.nodes.values() for s in n.sources)
+    # and what survived ingest as read (the reader strips short complete tags only)
+    assert any("<img src=x onerror=alert(3)" in s.sentence for n in net.nodes.values() for s in n.sources)
 
 
 def test_payloads_only_escaped(html):
@@ -148,7 +156,7 @@ def test_no_pyvis_heading_or_innerhtml_tooltip(html):
 
 def test_title_with_payload_is_escaped(store, tmp_path):
     out = tmp_path / "focus.html"
-    r = CliRunner().invoke(cli, ["viz", "--store", str(store.path), "-o", str(out), "--focus", "nông thôn"],
+    r = CliRunner().invoke(cli, ["viz", "--store", str(store.path), "-o", str(out), "--focus", "kế hoạch nông thôn"],
                            catch_exceptions=False)
     assert r.exit_code == 0, r.output
     page = out.read_text("utf-8")
