@@ -444,7 +444,20 @@ def fetch_network(store, source: str | None = None, focus_iri: str | None = None
 
 
 # ------------------------------------------------------------------ finding a focus
+_HAS_NUMBER = re.compile(r"\d[\w.]*\s*[/-]\s*[A-Za-zĐđ]")
 _NUMBER = re.compile(r"^\s*\d+[\w.]*\s*[/-]\s*[\wĐđ/.-]+\s*$")
+
+
+def _lookup(store, ref: str) -> list[str]:
+    """IRIs the lineage lookup finds for REF (number, source file, words of a plan/project/task name)."""
+    try:
+        from .lineage_lookup import LineageError, find_nodes
+    except ImportError:
+        return []
+    try:
+        return [n.iri for n in find_nodes(store, ref)]
+    except LineageError:
+        return []
 
 
 def resolve_focus(store, ref: str) -> tuple[str, list[str]]:
@@ -457,6 +470,10 @@ def resolve_focus(store, ref: str) -> tuple[str, list[str]]:
         if not r.boolean:
             raise NetworkError(f"no node <{ref}> in the graph")
         return ref, []
+    if _HAS_NUMBER.search(ref):
+        found = _lookup(store, ref)  # numbers as `kg lineage` reads them (undated citations, candidates)
+        if found:
+            return found[0], found[1:]
     if _NUMBER.match(ref):
         from .recognise.directives import number_key
 
@@ -485,6 +502,9 @@ SELECT DISTINCT ?n ?l WHERE {{
         elif all(w in f for w in q.split()):
             scored.append((2, len(f), n.value))
     if not scored:
+        found = _lookup(store, ref)
+        if found:
+            return found[0], found[1:]
         raise NetworkError(f"nothing in the graph matches '{ref}'")
     scored.sort()
     seen = list(dict.fromkeys(s[2] for s in scored))

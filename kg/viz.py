@@ -180,6 +180,9 @@ def build_html(network: Network, title: str = "Knowledge graph of directives", n
     from markupsafe import Markup
     from pyvis.network import Network as PyvisNetwork
 
+    if not (VIZ_DIR / "viewer.html.j2").is_file():
+        raise FileNotFoundError(f"{VIZ_DIR}: the viewer's template and assets are missing (install from a checkout: "
+                                "pip install -e .)")
     vnodes, vedges, meta = page_data(network, title, omitted_text(network) if note is None else note)
     net = PyvisNetwork(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
     # set the lists in one go: pyvis add_edge scans every edge already added on each call

@@ -135,6 +135,8 @@ def test_resolve_focus(store):
     assert resolve_focus(store, "01/NQ-CP")[0] == NQ01
     assert resolve_focus(store, "1/nq-cp")[0] == NQ01
     assert resolve_focus(store, NQ01)[0] == NQ01
+    assert resolve_focus(store, "Nghị quyết số 01/NQ-CP")[0] == NQ01
+    assert resolve_focus(store, "Chính phủ")[0].endswith("/agency/chinh-phu")
     iri, _ = resolve_focus(store, "quy hoach tinh Lang Son")
     assert "/programme/quy-hoach-tinh-lang-son" in iri
     with pytest.raises(NetworkError):

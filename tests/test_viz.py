@@ -266,3 +266,10 @@ def test_build_2000_nodes_fast():
     assert len(_data(page, "KG_NODES")) == 2000
     _, vedges, meta = page_data(net, "t")
     assert len(vedges) == len(net.edges) and meta["options"]["layout"]["improvedLayout"] is False
+
+
+def test_empty_graph_page():
+    page = build_html(Network())
+    meta = _data(page, "KG_META")
+    assert _data(page, "KG_NODES") == [] and meta["shown_nodes"] == 0
+    assert "KG_NODES.length" in page  # the page settles at once when there is nothing to lay out

@@ -55,7 +55,8 @@
   });
   network.once("stabilizationIterationsDone", settled);
   network.once("stabilized", settled);
-  if (!meta.options.physics || meta.options.physics.enabled === false) settled();
+  if (!KG_NODES.length || !meta.options.physics || meta.options.physics.enabled === false) settled();
+  setTimeout(settled, 30000);  // never leave the simulation running, whatever happens
 
   // ---------------------------------------------------------------- header, legend, notes
   document.getElementById("kg-title").textContent = meta.title;
