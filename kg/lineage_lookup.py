@@ -159,6 +159,12 @@ def _union_ok(store) -> bool:
     return isinstance(store, LocalStore)
 
 
+def _lateral(store) -> str:
+    """Oxigraph's LATERAL (a nested loop: evaluate the block once per row so far) where the store is Oxigraph;
+    without it Oxigraph evaluates the block over the whole store and then joins. Plain SPARQL elsewhere."""
+    return "LATERAL" if isinstance(store, LocalStore) else ""
+
+
 def _v(term):
     return None if term is None else term.value
 
@@ -202,10 +208,11 @@ def describe(store, iris: list[str]) -> dict[str, Node]:
     iris = list(dict.fromkeys(iris))
     if not iris:
         return {}
+    lat = _lateral(store)
     q = f"""
 SELECT ?n ?k ?v WHERE {{
   VALUES ?n {{ {_values(iris)} }}
-  GRAPH ?g {{
+  {lat} {{ GRAPH ?g {{
     {{ ?n a ?v BIND("type" AS ?k) }}
     UNION {{ ?n skos:prefLabel ?v BIND("label" AS ?k) }}
     UNION {{ ?n kgo:label ?v BIND("tlabel" AS ?k) }}
@@ -219,7 +226,7 @@ SELECT ?n ?k ?v WHERE {{
     UNION {{ ?n kgo:indicator ?v BIND("indicator" AS ?k) }}
     UNION {{ ?n kgo:valueText ?v BIND("value" AS ?k) }}
     UNION {{ ?n kgo:mention/kgo:inDocument/kgo:source ?v BIND("source" AS ?k) }}
-  }}
+  }} }}
 }}"""
     props: dict[str, dict[str, list[str]]] = {i: {} for i in iris}
     for n, k, v in _select(store, q).rows:
@@ -339,39 +346,42 @@ class _Edge:
     via: str | None  # the resource whose mention is the evidence (statement, task, target)
 
 
-def _path(step: str, hops: int | None) -> str:
-    """`step*`, or at most `hops` steps."""
+def _reach(var: str, step: str, hops: int | None, first: str | None = None) -> str:
+    """A group binding ?var to the nodes at most `hops` steps from ?root (None: any number), optionally
+    through one `first` step. Paths always start at the bound ?root (inverse steps for going down):
+    Oxigraph evaluates `?x p/p ?root` from the unbound end, and `p?/p?` badly."""
+    head = f"{first}/" if first else ""
     if hops is None:
-        return f"{step}*"
-    if hops <= 0:
-        return ""
-    return "/".join([f"{step}?"] * hops)
+        return f"?root {head}{step}* ?{var} ."
+    lengths = range(hops) if first else range(hops + 1)
+    alts = []
+    for k in lengths:
+        path = "/".join(([first] if first else []) + [step] * k)
+        alts.append(f"{{ ?root {path} ?{var} }}" if path else f"{{ BIND(?root AS ?{var}) }}")
+    return "{ " + " UNION ".join(alts) + " }" if alts else ""
 
 
 def _structure_union(store, root: ox.NamedNode, up: bool, down: bool, depth: int | None,
                      first_up: bool) -> list[_Edge]:
-    """Edges of the region around root, in one query over the union graph (property paths)."""
+    """Edges of the region around root, in one query over the union graph: property paths from the root,
+    then, for each node reached, its edges (LATERAL: a nested loop instead of a join with every edge)."""
     hops = None if depth is None else depth - 1
+    edges = _EDGES_FROM.format(c="child", p="parent")
     parts = []
     if up:
         if first_up:  # the tasks naming the root (agency, project), then up from them
             parts.append('{ ?parent kgo:assignedTo ?root . BIND(?root AS ?child) BIND("assigned_to" AS ?rel) }')
             parts.append('{ ?parent kgo:concerns ?root . BIND(?root AS ?child) BIND("concerns" AS ?rel) }')
-            rest = None if hops is None else hops - 1
-            if rest is None or rest >= 0:
-                p = _path(_UP_STEP, rest)
-                reach = f"?root {_FIRST_UP}{'/' + p if p else ''} ?child ."
-                parts.append(f"{{ {reach} {_EDGES_FROM.format(c='child', p='parent')} }}")
+            reach = _reach("child", _UP_STEP, hops, _FIRST_UP)
         else:
-            p = _path(_UP_STEP, hops)
-            reach = f"?root {p} ?child ." if p else "BIND(?root AS ?child)"
-            parts.append(f"{{ {reach} {_EDGES_FROM.format(c='child', p='parent')} }}")
+            reach = _reach("child", _UP_STEP, hops)
+        if reach:
+            parts.append(f"{{ {reach} LATERAL {{ {edges} }} }}")
     if down:
-        p = _path(_UP_STEP, hops)
-        reach = f"?parent {p} ?root ." if p else "BIND(?root AS ?parent)"
-        parts.append(f"{{ {reach} {_EDGES_FROM.format(c='child', p='parent')} }}")
-        parts.append(f"{{ {reach} ?parent kgo:assignedTo ?child . BIND(\"assigned_to\" AS ?rel) }}")
-        parts.append(f"{{ {reach} ?parent kgo:concerns ?child . BIND(\"concerns\" AS ?rel) }}")
+        reach = _reach("parent", f"^{_UP_STEP}", hops)
+        parts.append(f"{{ {reach} LATERAL {{ {edges}\n"
+                     f"  UNION {{ ?parent kgo:assignedTo ?child . BIND(\"assigned_to\" AS ?rel) }}\n"
+                     f"  UNION {{ ?parent kgo:concerns ?child . BIND(\"concerns\" AS ?rel) }} }} }}")
     if not parts:
         return []
     q = "SELECT DISTINCT ?child ?parent ?rel ?st ?root WHERE {\n" + "\nUNION\n".join(parts) + "\n}"
@@ -408,9 +418,9 @@ def _evidence(store, vias: list[str]) -> dict[str, list[Evidence]]:
     q = f"""
 SELECT ?x ?sentence ?source ?start ?end ?head WHERE {{
   VALUES ?x {{ {_values(dict.fromkeys(vias))} }}
-  GRAPH ?g {{ ?x kgo:mention ?m . ?m kgo:inDocument ?d . OPTIONAL {{ ?x kgo:label ?head }}
+  {_lateral(store)} {{ GRAPH ?g {{ ?x kgo:mention ?m . ?m kgo:inDocument ?d . OPTIONAL {{ ?x kgo:label ?head }}
              OPTIONAL {{ ?m kgo:sentence ?sentence }} OPTIONAL {{ ?d kgo:source ?source }}
-             OPTIONAL {{ ?m kgo:start ?start }} OPTIONAL {{ ?m kgo:end ?end }} }}
+             OPTIONAL {{ ?m kgo:start ?start }} OPTIONAL {{ ?m kgo:end ?end }} }} }}
 }}"""
     out: dict[str, list[Evidence]] = {}
     for x, sent, src, s0, s1, head in _select(store, q).rows:
@@ -508,4 +518,4 @@ _KIND_ORDER = {"Directive": 0, "Document": 1, "Programme": 2, "Law": 3, "Task": 
 
 
 def _order(t: TreeNode):
-    return (_KIND_ORDER.get(t.node.kind, 9), t.node.year or 0, t.node.title(), t.node.iri)
+    return (_KIND_ORDER.get(t.node.kind, 9), t.node.year or 0, t.node.title(), t.node.iri, t.relation or "")
