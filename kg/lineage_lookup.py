@@ -304,23 +304,43 @@ SELECT DISTINCT ?d ?cand ?key WHERE {
     return sorted(out, key=lambda n: (n.year or 0, n.issuer or "", n.iri))
 
 
+def _year_filter(nodes: list[Node], year: int | None) -> list[Node]:
+    if year is None:
+        return nodes
+    return [n for n in nodes if n.year == year or (n.year is None and str(year) in (n.label or ""))]
+
+
 def _by_words(store, ref: str, year: int | None) -> list[Node]:
     ws = list(dict.fromkeys(words(ref)))
     if not ws:
         return []
+    # a whole plan or project name: its IRI is the slug of the name (no case, no diacritics), one lookup
+    from .rdfmap import programme_iri, project_iri
+
+    whole = [n for n in describe(store, [programme_iri(ref), project_iri(ref)]).values()
+             if n.kind in ("Programme", "Project")]
+    if whole:
+        return _year_filter(whole, year)
     # The longest words filter in SPARQL, all of them in Python. The regexes go into the query text (bound
     # as a variable, Oxigraph recompiles a regex for every row: 50x slower), so they are built only from the
     # folded word's [a-z0-9] characters and this module's own character classes, and serialised as RDF
     # literals by pyoxigraph: no character of REF itself reaches the query.
     safe = [w for w in (re.sub(r"[^a-z0-9]", "", w) for w in sorted(ws, key=len, reverse=True)) if w][:6]
     filters = " && ".join(f'REGEX(?label, {ox.Literal(_word_regex(w))}, "i")' for w in safe) or "true"
-    q = f"""
+    if _union_ok(store):  # scan the labels once, type-check only the hits
+        q = f"""
+SELECT DISTINCT ?n ?label WHERE {{
+  ?n skos:prefLabel|skos:altLabel ?label . FILTER ({filters})
+  LATERAL {{ ?n a ?t . FILTER (?t IN (kgo:Programme, kgo:Project, kgo:Task)) }}
+}}"""
+    else:
+        q = f"""
 SELECT DISTINCT ?n ?label WHERE {{
   VALUES ?t {{ kgo:Programme kgo:Project kgo:Task }}
   GRAPH ?g {{ ?n a ?t ; skos:prefLabel|skos:altLabel|kgo:label ?label }}
   FILTER ({filters})
 }}"""
-    r = _select(store, q)
+    r = _select(store, q, union=True)
     want = set(ws)
     full = " ".join(words(ref))
     hits: dict[str, bool] = {}
@@ -330,9 +350,7 @@ SELECT DISTINCT ?n ?label WHERE {{
             hits[n.value] = hits.get(n.value, False) or " ".join(lw) == full
     exact = [i for i, e in hits.items() if e]
     nodes = describe(store, exact or list(hits))
-    out = list(nodes.values())
-    if year is not None:
-        out = [n for n in out if n.year == year or (n.year is None and str(year) in (n.label or ""))]
+    out = _year_filter(list(nodes.values()), year)
     kind_order = {"Programme": 0, "Project": 1, "Task": 2}
     return sorted(out, key=lambda n: (kind_order.get(n.kind, 9), n.label or "", n.iri))
 
@@ -353,11 +371,14 @@ def _reach(var: str, step: str, hops: int | None, first: str | None = None) -> s
     head = f"{first}/" if first else ""
     if hops is None:
         return f"?root {head}{step}* ?{var} ."
-    lengths = range(hops) if first else range(hops + 1)
     alts = []
-    for k in lengths:
-        path = "/".join(([first] if first else []) + [step] * k)
-        alts.append(f"{{ ?root {path} ?{var} }}" if path else f"{{ BIND(?root AS ?{var}) }}")
+    if first:  # first, then 0 .. hops-1 steps
+        for k in range(hops):
+            alts.append(f"{{ ?root {'/'.join([first] + [step] * k)} ?{var} }}")
+    else:  # 0 or 1 step as `step?` (a BIND of ?root here would see ?root unbound), then 2 .. hops steps
+        alts.append(f"{{ ?root {step}? ?{var} }}")
+        for k in range(2, hops + 1):
+            alts.append(f"{{ ?root {'/'.join([step] * k)} ?{var} }}")
     return "{ " + " UNION ".join(alts) + " }" if alts else ""
 
 
