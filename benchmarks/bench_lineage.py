@@ -263,7 +263,7 @@ def generate(path: Path, triples: int, seed: int = 7) -> tuple[int, int, Gen]:
 
 def pct(xs, p):
     xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+    return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))]
 
 
 def main() -> None:
@@ -345,13 +345,13 @@ def main() -> None:
     lines = [
         f"### lineage lookups — {time.strftime('%Y-%m-%d %H:%M')}",
         "",
-        f"- machine: {platform.node()} · {platform.processor() or platform.machine()} · {os.cpu_count()} CPUs · "
-        f"Python {platform.python_version()} · pyoxigraph {ox.__version__}",
+        (f"- machine: {platform.node()} · {platform.processor() or platform.machine()} · {os.cpu_count()} CPUs · "
+        f"Python {platform.python_version()} · pyoxigraph {ox.__version__}"),
         f"- command: `.venv/bin/python benchmarks/bench_lineage.py --triples {args.triples} --lookups {args.lookups}`",
-        f"- store: {total:,} quads, {docs} synthetic documents (N-Quads {size_mb:.0f} MB generated in {t_gen:.1f} s, "
-        f"`Store.bulk_load` in {t_load:.1f} s)",
-        f"- lookups: {len(times['total'])} random REFs ({', '.join(f'{k} {len(v)}' for k, v in by_kind.items())}), "
-        f"{misses} not found; tree size median {statistics.median(sizes):.0f} nodes, max {max(sizes)}",
+        (f"- store: {total:,} quads, {docs} synthetic documents (N-Quads {size_mb:.0f} MB generated in {t_gen:.1f} s, "
+        f"`Store.bulk_load` in {t_load:.1f} s)"),
+        (f"- lookups: {len(times['total'])} random REFs ({', '.join(f'{k} {len(v)}' for k, v in by_kind.items())}), "
+        f"{misses} not found; tree size median {statistics.median(sizes):.0f} nodes, max {max(sizes)}"),
         "",
         "| step | median ms | p95 ms | max ms |",
         "|---|---|---|---|",

@@ -285,7 +285,7 @@ _TYPE_WORDS = set(words("số nghị quyết quyết định chỉ thị công v
 def _by_number(store, number: str, year: int | None) -> list[Node]:
     q = """
 SELECT DISTINCT ?d ?cand ?key WHERE {
-  GRAPH ?g { ?d a kgo:Directive ; kgo:numberKey ?key }
+  GRAPH ?g { ?d kgo:numberKey ?key . ?d a kgo:Directive }
   OPTIONAL { GRAPH ?rg { ?d kgo:candidate ?cand } }
 }"""
     r = _select(store, q, {"key": ox.Literal(number_key(number))})

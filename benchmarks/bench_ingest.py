@@ -1,0 +1,176 @@
+"""Benchmark `kg ingest` end to end on corpora 10x, 50x and 100x the sample.
+
+The corpora are new documents recombined from the paragraphs of samples/corpus/*.txt (fixed random seed):
+each keeps the opening paragraphs (header, title, addressee) of one sample and then draws body paragraphs
+from all of them until it is about as long as a sample. Each size is ingested by the real command
+(`kg ingest DIR --store NEW --quiet --jobs J`) in a subprocess, timed with the wall clock; peak memory is
+the largest resident set of the command or one of its workers (ru_maxrss of the waited children, as
+/usr/bin/time -v reports it).
+
+    .venv/bin/python benchmarks/bench_ingest.py [--scales 10 50 100] [--jobs 1 N] [--profile]
+
+Figures go to benchmarks/RESULTS.md (section "ingest"). --profile also runs cProfile over the extraction
+of the 10x corpus in this process and prints the hot spots.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SAMPLES = ROOT / "samples" / "corpus"
+KG = Path(sys.executable).with_name("kg")
+
+
+def make_corpus(out: Path, scale: int, seed: int = 1234) -> tuple[int, int]:
+    """scale x the sample's number of documents and bytes; returns (documents, bytes)."""
+    r = random.Random(seed)
+    samples = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    split = [[p for p in re.split(r"\n\s*\n", s) if p.strip()] for s in samples]
+    body = [p for paras in split for p in paras[4:]]
+    out.mkdir(parents=True, exist_ok=True)
+    n, total = 0, 0
+    for i in range(scale * len(samples)):
+        k = i % len(samples)
+        target = len(samples[k].encode("utf-8"))
+        paras = list(split[k][:4])
+        size = sum(len(p.encode("utf-8")) + 2 for p in paras)
+        while size < target:
+            p = r.choice(body)
+            paras.append(p)
+            size += len(p.encode("utf-8")) + 2
+        text = "\n\n".join(paras) + "\n"
+        f = out / f"gen_{i:05d}.txt"
+        f.write_text(text, encoding="utf-8")
+        n += 1
+        total += f.stat().st_size
+    return n, total
+
+
+def run_ingest_timed(corpus: Path, store: Path, jobs: int) -> tuple[float, float, str]:
+    """As run_ingest, with the peak memory of the command and its workers (wait4 rusage)."""
+    if store.exists():
+        shutil.rmtree(store)
+    cmd = [str(KG), "ingest", str(corpus), "--store", str(store), "--jobs", str(jobs)]
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    out = p.stdout.read().decode("utf-8", "replace")
+    _, status, usage = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    dt = time.perf_counter() - t0
+    if p.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({p.returncode})")
+    first = next((line for line in out.splitlines() if line.startswith("ingested")), "")
+    return dt, usage.ru_maxrss / 1024, first
+
+
+def profile(corpus: Path, limit: int = 25) -> str:
+    import cProfile
+    import io
+    import pstats
+
+    sys.path.insert(0, str(ROOT))
+    from kg.extract import extract_file
+    from kg.rdfmap import to_quads
+
+    files = sorted(corpus.glob("*.txt"))[:20]
+    pr = cProfile.Profile()
+    extract_file(files[0])  # warm up models/regexes
+    pr.enable()
+    for f in files:
+        to_quads(extract_file(f))
+    pr.disable()
+    s = io.StringIO()
+    pstats.Stats(pr, stream=s).sort_stats("tottime").print_stats(limit)
+    return s.getvalue()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--scales", type=int, nargs="+", default=[10, 50, 100])
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, os.cpu_count() or 1])
+    ap.add_argument("--jobs1-scales", type=int, nargs="+", default=None,
+                    help="Scales to run with --jobs 1 (default: all).")
+    ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--no-write", action="store_true")
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="bench_ingest_"))
+    rows = []
+    try:
+        for scale in args.scales:
+            corpus = tmp / f"x{scale}"
+            t0 = time.perf_counter()
+            n, size = make_corpus(corpus, scale)
+            t_gen = time.perf_counter() - t0
+            print(f"{scale}x: {n} documents, {size / 1e6:.1f} MB (generated in {t_gen:.1f} s)", flush=True)
+            for jobs in dict.fromkeys(args.jobs):
+                if jobs == 1 and args.jobs1_scales is not None and scale not in args.jobs1_scales:
+                    continue
+                dt, rss, line = run_ingest_timed(corpus, tmp / "store", jobs)
+                mbs = size / 1e6 / dt
+                row = {"scale": scale, "docs": n, "mb": size / 1e6, "jobs": jobs, "s": dt, "mbs": mbs, "mbs_core": mbs / jobs,
+                           "docs_s": n / dt, "rss": rss, "line": line}
+                rows.append(row)
+                print(f"  --jobs {jobs}: {dt:.1f} s, {mbs:.3f} MB/s ({mbs / jobs:.3f} per core), "
+                      f"{n / dt:.2f} docs/s, peak {rss:.0f} MB · {line}", flush=True)
+            if args.profile and scale == min(args.scales):
+                prof = profile(corpus)
+                print(prof)
+                (HERE / "profile_ingest.txt").write_text(prof, encoding="utf-8")
+            shutil.rmtree(corpus)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    text = report(rows, args)
+    print(text)
+    if not args.no_write:
+        sys.path.insert(0, str(HERE))
+        from bench_lineage import _append
+
+        _append(HERE / "RESULTS.md", "ingest", text)
+
+
+def report(rows, args) -> str:
+    cpu = _cpu_name()
+    lines = [
+        f"### ingest throughput — {time.strftime('%Y-%m-%d %H:%M')}",
+        "",
+        f"- machine: {platform.node()} · {cpu} · {os.cpu_count()} CPUs · Python {platform.python_version()}",
+        (f"- command: `.venv/bin/python benchmarks/bench_ingest.py --scales {' '.join(map(str, args.scales))}`"
+        f" (each run: `kg ingest CORPUS --store NEW --jobs J`, end to end incl. process start and store writes)"),
+        "- corpus: documents recombined from paragraphs of samples/corpus (seed 1234), Nx the sample's 4 documents",
+        "- peak memory: largest resident set among the command and its workers (wait4 ru_maxrss)",
+        "",
+        "| scale | docs | MB | jobs | seconds | MB/s | MB/s per core | docs/s | peak RSS MB |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(f"| {r['scale']}x | {r['docs']} | {r['mb']:.1f} | {r['jobs']} | {r['s']:.1f} | {r['mbs']:.3f} | "
+                     f"{r['mbs_core']:.3f} | {r['docs_s']:.2f} | {r['rss']:.0f} |")
+    best = max((r["mbs_core"] for r in rows), default=0)
+    lines += ["", f"Target ≥ 1 MB/s per core: {'met' if best >= 1 else 'NOT met'} (best {best:.3f} MB/s per core).",
+              ""]
+    return "\n".join(lines)
+
+
+def _cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+if __name__ == "__main__":
+    main()
