@@ -11,9 +11,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from test_viz import synthetic  # noqa: E402
+from test_viz import synthetic
 
-from kg.viz import build_html  # noqa: E402
+from kg.viz import build_html
 
 
 def main() -> None:

@@ -48,7 +48,8 @@ def ingest(paths, store_dir, endpoint, update_endpoint, jobs, quiet) -> None:
 
     Each document gets its own named graph; re-ingesting a file replaces it in one transaction.
     """
-    from .ingest import expand, ingest as run_ingest
+    from .ingest import expand
+    from .ingest import ingest as run_ingest
 
     missing = [p for p in paths if not Path(p).exists()]
     if missing:

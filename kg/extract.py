@@ -8,8 +8,8 @@ from pathlib import Path
 from . import lineage as lineage_mod
 from .normalise import clean
 from .read import read_document
-from .records import Context, Extraction, Header
 from .recognise.agencies import canonical_agency, tone_fold
+from .records import Context, Extraction, Header
 from .structure import parse_header, parse_sections, parse_tasks, split_sentences
 
 # the issuer of the document, from its own words
@@ -18,9 +18,9 @@ _SELF_ISSUER = re.compile(
     r"\s+(?:báo cáo|trân trọng báo cáo|quyết nghị|ban hành)",
 )
 _HEADER_AGENCY = re.compile(
-    r"^\s*(?P<ag>HỘI ĐỒNG NHÂN DÂN|ỦY BAN NHÂN DÂN)\s+(?P<level>TỈNH|THÀNH PHỐ)\s+(?P<place>[^\n]+?)\s*$", re.M
+    r"^\s*(?P<ag>HỘI ĐỒNG NHÂN DÂN|ỦY BAN NHÂN DÂN)\s+(?P<level>TỈNH|THÀNH PHỐ)\s+(?P<place>[^\n]+?)\s*$", re.MULTILINE
 )
-_SIGNATURE = re.compile(r"^\s*TM\.\s*(ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)", re.M)
+_SIGNATURE = re.compile(r"^\s*TM\.\s*(ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)", re.MULTILINE)
 
 
 def _title_case(s: str) -> str:

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
-from .read import SUFFIXES, ReadError
 from .rdfmap import RESOLUTION_UPDATE
+from .read import SUFFIXES, ReadError
 
 
 @dataclass
@@ -45,11 +45,13 @@ def _extract_one(path: str):
 
 
 def _extract_pickled(path: str):
+    from .store import ntriples
+
     graph, quads, size = _extract_one(path)
     if graph is None:
         return graph, quads, size
-    # pyoxigraph terms do not pickle: ship N-Quads text between processes
-    return graph, "\n".join(f"{q.subject} {q.predicate} {q.object} <{graph}> ." for q in quads), size
+    # pyoxigraph terms do not pickle: ship the triples as N-Triples text, written to the store as they are
+    return graph, (ntriples(quads), len(quads)), size
 
 
 def ingest(paths: Iterable[str | Path], store, jobs: int = 1,
@@ -57,18 +59,16 @@ def ingest(paths: Iterable[str | Path], store, jobs: int = 1,
     files = expand(paths)
     report = IngestReport()
     if jobs > 1 and len(files) > 1:
-        import pyoxigraph as ox
-
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             results = pool.map(_extract_pickled, [str(f) for f in files], chunksize=4)
             for i, (f, (graph, payload, size)) in enumerate(zip(files, results), 1):
                 if graph is None:
                     report.failed.append((str(f), payload))
                 else:
-                    quads = list(ox.parse(payload.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
-                    store.replace_graph(graph, quads)
+                    body, n = payload
+                    store.replace_graph(graph, body)
                     report.documents += 1
-                    report.triples += len(quads)
+                    report.triples += n
                     report.bytes += size
                 if progress:
                     progress(i, len(files), str(f))

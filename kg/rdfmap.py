@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 import unicodedata
 from collections import OrderedDict
 from datetime import datetime, timezone
+from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from .records import DirectiveRef, Endpoint, Extraction
 from .recognise.agencies import canonical_agency
 from .recognise.directives import number_key
+from .records import DirectiveRef, Endpoint, Extraction
 from .vocab import BASE, KGO
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")

@@ -11,9 +11,9 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 import pyoxigraph as ox
 
@@ -31,8 +31,14 @@ class Results:
     boolean: bool | None = None
 
 
-def _nquads(quads: Iterable[ox.Quad]) -> str:
+def ntriples(quads: Iterable[ox.Quad]) -> str:
     return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+
+
+def _replace_update(graph: str, quads: list[ox.Quad] | str) -> str:
+    g = f"<{graph}>"
+    body = quads if isinstance(quads, str) else ntriples(quads)
+    return f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}"
 
 
 def _values_clause(bindings: dict[str, object]) -> str:
@@ -55,12 +61,13 @@ class LocalStore:
         except OSError as e:
             raise StoreError(f"{self.path}: cannot open the store ({e})") from None
 
-    def replace_graph(self, graph: str, quads: list[ox.Quad]) -> None:
-        """Drop and refill one named graph in a single transaction: all or nothing."""
-        g = ox.NamedNode(graph)
-        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    def replace_graph(self, graph: str, quads: list[ox.Quad] | str) -> None:
+        """Drop and refill one named graph in a single transaction: all or nothing.
+
+        `quads` are pyoxigraph quads, or their triples already serialised as N-Triples lines.
+        """
         try:
-            self._s.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+            self._s.update(_replace_update(graph, quads))
         except (OSError, SyntaxError, ValueError) as e:
             raise StoreError(f"writing graph {graph} failed: {e}") from None
 
@@ -122,9 +129,8 @@ class RemoteStore:
         except (urllib.error.URLError, OSError) as e:
             raise StoreError(f"{url}: cannot reach the SPARQL server ({getattr(e, 'reason', e)})") from None
 
-    def replace_graph(self, graph: str, quads: list[ox.Quad]) -> None:
-        g = f"<{graph}>"
-        self.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{_nquads(quads)}\n}} }}")
+    def replace_graph(self, graph: str, quads: list[ox.Quad] | str) -> None:
+        self.update(_replace_update(graph, quads))
 
     def update(self, sparql: str) -> None:
         self._post(self.update_endpoint, sparql, "application/sparql-update")

@@ -30,17 +30,17 @@ _MARKER = re.compile(
     r"|(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})[./)](?=\s)"
     r"|(?P<letter>[a-zđ])\)(?=\s)"
     r"|(?P<bullet>[-+•–])(?=\s))[ \t]*",
-    re.M,
+    re.MULTILINE,
 )
 _SECTION_END_MARKERS = ("Nơi nhận:", "Nơi nhận")
-_NUMBER_LINE = re.compile(r"^\s*Số\s*:\s*(?P<num>[^\s]*)", re.M)
+_NUMBER_LINE = re.compile(r"^\s*Số\s*:\s*(?P<num>[^\s]*)", re.MULTILINE)
 _DATE_LINE = re.compile(
     r"^\s*(?P<place>[^\n,]{2,40}),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})",
-    re.M,
+    re.MULTILINE,
 )
 _ADOPTED = re.compile(r"thông qua ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
-_KINH_GUI = re.compile(r"^[ \t]*Kính gửi\s*:\s*(?P<to>[^\n]+)", re.M)
-_REQUEST = re.compile(r"^[ \t]*(?:Thực hiện|Triển khai|Theo)\s+(?:Công văn|Văn bản|Công điện)[^\n]*", re.M)
+_KINH_GUI = re.compile(r"^[ \t]*Kính gửi\s*:\s*(?P<to>[^\n]+)", re.MULTILINE)
+_REQUEST = re.compile(r"^[ \t]*(?:Thực hiện|Triển khai|Theo)\s+(?:Công văn|Văn bản|Công điện)[^\n]*", re.MULTILINE)
 _TASK_HEADING = re.compile(
     r"NHIỆM VỤ(?:,| VÀ)? (?:GIẢI PHÁP|TRỌNG TÂM)|Nhiệm vụ(?:,| và)? (?:giải pháp|trọng tâm)|"
     r"PHƯƠNG HƯỚNG,? NHIỆM VỤ|Phương hướng,? nhiệm vụ",
@@ -82,7 +82,7 @@ def parse_header(text: str) -> Header:
     head = text[:head_end]
     kind = None
     kind_at = None
-    for line in re.finditer(r"^[ \t]*([^\n]+?)[ \t]*$", head, re.M):
+    for line in re.finditer(r"^[ \t]*([^\n]+?)[ \t]*$", head, re.MULTILINE):
         word = line.group(1).strip()
         for k, v in DOC_KINDS.items():
             if word == k or word.startswith(k + " ") and word.isupper():
@@ -154,7 +154,7 @@ def _is_agency_line(line: str) -> bool:
 
 
 def _first_section_start(text: str) -> int:
-    m = re.search(rf"^[ \t]*(?:{_ROMAN}\.\s|Điều 1\.|QUYẾT NGHỊ|Phần thứ|PHẦN THỨ)", text, re.M)
+    m = re.search(rf"^[ \t]*(?:{_ROMAN}\.\s|Điều 1\.|QUYẾT NGHỊ|Phần thứ|PHẦN THỨ)", text, re.MULTILINE)
     return m.start() if m else min(len(text), 3000)
 
 

@@ -122,7 +122,7 @@ def test_cli_export_rdf(sample_store_dir, tmp_path, fmt, marker):
     r = run("export", "--store", sample_store_dir, "--format", fmt, "-o", out)
     assert r.exit_code == 0, r.output
     data = out.read_bytes()
-    assert marker in data and "01/NQ-CP".encode() in data
+    assert marker in data and b"01/NQ-CP" in data
 
 
 def test_cli_validate_sample_graph_conforms(sample_store_dir):

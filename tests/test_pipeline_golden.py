@@ -31,7 +31,7 @@ def rows(store, name, cols):
     out = []
     for row in r.rows:
         vals = [plain(row[i]) for i in idx]
-        out.append([v[:-2] if v.endswith(".0") else v for v in vals])
+        out.append([v.removesuffix(".0") for v in vals])
     return out
 
 
