@@ -87,6 +87,15 @@ def number_key(number: str) -> str:
     return m.group(1) if m else s
 
 
+def _date_at(date_re: re.Pattern, text: str, pos: int) -> tuple[str | None, int]:
+    """(ISO date, end) of a date stated at `pos` ("ngày 08/01/2022", "ngày 8 tháng 1 năm 2022"), else (None, pos)."""
+    dm = date_re.match(text, pos)
+    if not dm:
+        return None, pos
+    date = _iso(dm.group("d") or dm.group("d2"), dm.group("m") or dm.group("m2"), dm.group("y") or dm.group("y2"))
+    return (date, dm.end()) if date else (None, pos)
+
+
 def _iso(d: str, m: str, y: str) -> str | None:
     try:
         di, mi, yi = int(d), int(m), int(y)
@@ -123,15 +132,8 @@ def find_directives(ctx: Context) -> list[DirectiveRef]:
         # a bare symbol without type word or "số" must look like a document number
         if m.group("type") is None and type_code is None and not re.search(r"-[A-Z]", number):
             continue
-        end = m.end()
-        date = None
         year = int(m.group("year")) if m.group("year") else None
-        dm = date_re.match(text, end)
-        if dm:
-            date = _iso(dm.group("d") or dm.group("d2"), dm.group("m") or dm.group("m2"), dm.group("y") or dm.group("y2"))
-            if date:
-                end = dm.end()
-                year = year or int(date[:4])
+        date, end = _date_at(date_re, text, m.end())
         issuer = None
         im = issuer_re.match(text, end)
         iss = im and (im.group("iss2") or im.group("iss"))
@@ -139,13 +141,10 @@ def find_directives(ctx: Context) -> list[DirectiveRef]:
             cut = _cut_at_lowercase_and(iss)
             issuer = canonical_agency(cut, ctx.place, ctx.level)
             end = im.start(im.lastgroup) + len(cut)
-            if not dm:  # "của Chính phủ ngày 08/01/2022"
-                dm = date_re.match(text, end)
-                if dm:
-                    date = _iso(dm.group("d") or dm.group("d2"), dm.group("m") or dm.group("m2"), dm.group("y") or dm.group("y2"))
-                    if date:
-                        end = dm.end()
-                        year = year or int(date[:4])
+            if date is None:  # "của Chính phủ ngày 08/01/2022"
+                date, end = _date_at(date_re, text, end)
+        if date and year is None:
+            year = int(date[:4])
         if issuer is None:
             issuer = _issuer_from_context(issuer_code, ctx)
         start = m.start()
@@ -181,7 +180,7 @@ def _share_issuer_in_lists(text: str, refs: list[DirectiveRef]) -> None:
     for i in range(len(refs) - 2, -1, -1):
         a, b = refs[i], refs[i + 1]
         gap = text[a.end : b.start]
-        if a.issuer_code and a.issuer_code == b.issuer_code and b.issuer and re.fullmatch(r"\s*(?:,|và|;)?\s*", gap):
-            if a.issuer is None or a.issuer == issuer_from_code(a.issuer_code, None):
-                refs[i] = DirectiveRef(a.number, a.type, a.type_code, b.issuer, a.issuer_code, a.year, a.date,
-                                       a.start, a.end, a.number_start, a.number_end)
+        shares = a.issuer_code and a.issuer_code == b.issuer_code and b.issuer and re.fullmatch(r"\s*(?:,|và|;)?\s*", gap)
+        if shares and (a.issuer is None or a.issuer == issuer_from_code(a.issuer_code, None)):
+            refs[i] = DirectiveRef(a.number, a.type, a.type_code, b.issuer, a.issuer_code, a.year, a.date,
+                                   a.start, a.end, a.number_start, a.number_end)
