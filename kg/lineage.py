@@ -6,6 +6,7 @@ Every link keeps the span of the words it was read from.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -149,7 +150,7 @@ def _plans(text: str, refs: list[DirectiveRef], programmes: list[NamedMention]) 
                 # a numbered document issued to carry out the object: "Quyết định số 12/QĐ-UBND ... để thực hiện ..."
                 if child_ref is not target and child_ref.end <= pos and res["connector"].match(text[child_ref.end : pos]):
                     out.append(LineageLink(_directive_ep(child_ref), _endpoint_of(target), "implements",
-                                           head_pos, _end_of(target)))
+                                           head_pos, target.end))
                 break
             between = text[window_start + h.end() : pos]
             g = res["plan_gap"].match(between)
@@ -162,7 +163,7 @@ def _plans(text: str, refs: list[DirectiveRef], programmes: list[NamedMention]) 
                 break
             label = _cap(" ".join(text[head_pos : _number_end(target)].split()))
             out.append(LineageLink(Endpoint("plan", label), _endpoint_of(target), "implements",
-                                   head_pos, _end_of(target)))
+                                   head_pos, target.end))
             break
     return out
 
@@ -173,10 +174,6 @@ def _endpoint_of(x) -> Endpoint:
     return Endpoint("plan", x.name)
 
 
-def _end_of(x) -> int:
-    return x.end
-
-
 def _number_end(x) -> int:
     return x.number_end if isinstance(x, DirectiveRef) else x.end
 
@@ -185,7 +182,7 @@ def _issued_to_implement(text: str, refs: list[DirectiveRef]) -> list[LineageLin
     """'triển khai Nghị quyết số 01/NQ-CP ..., ban hành Quyết định số 143/QĐ-UBND' -> 143 implements 01."""
     res = _res()
     out = []
-    for a, b in zip(refs, refs[1:]):
+    for a, b in itertools.pairwise(refs):
         if not res["impl_before"].search(text[max(0, a.start - 60) : a.start]):
             continue
         if res["issue_after"].match(text[a.end : b.start]):

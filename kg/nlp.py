@@ -18,8 +18,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from .recognise import agencies, directives, named, quantities
 from .records import Context
 
-_ATTRS = ("kg_ctx", "kg_directives", "kg_agencies", "kg_named", "kg_quantities")
-for _a in _ATTRS:
+for _a in ("kg_ctx", "kg_directives", "kg_agencies", "kg_named", "kg_quantities"):
     if not Doc.has_extension(_a):
         Doc.set_extension(_a, default=None)
 
@@ -36,31 +35,26 @@ def syllable_tokenizer(vocab) -> Tokenizer:
     )
 
 
-@Language.component("kg_directives", requires=["doc._.kg_ctx"], assigns=["doc._.kg_directives"])
-def directives_component(doc: Doc) -> Doc:
-    doc._.kg_directives = directives.find_directives(doc._.kg_ctx)
-    return doc
+def _register(name: str, find) -> None:
+    """A component that runs one recogniser on the document context and stores its records in doc._.<name>."""
+
+    def component(doc: Doc) -> Doc:
+        doc._.set(name, find(doc._.kg_ctx))
+        return doc
+
+    Language.component(name, requires=["doc._.kg_ctx"], assigns=[f"doc._.{name}"], func=component)
 
 
-@Language.component("kg_agencies", requires=["doc._.kg_ctx"], assigns=["doc._.kg_agencies"])
-def agencies_component(doc: Doc) -> Doc:
-    doc._.kg_agencies = agencies.find_agencies(doc._.kg_ctx)
-    return doc
+RECOGNISERS = {
+    "kg_directives": directives.find_directives,
+    "kg_agencies": agencies.find_agencies,
+    "kg_named": named.find_named,
+    "kg_quantities": quantities.find_quantities,
+}
+for _name, _find in RECOGNISERS.items():
+    _register(_name, _find)
 
-
-@Language.component("kg_named", requires=["doc._.kg_ctx"], assigns=["doc._.kg_named"])
-def named_component(doc: Doc) -> Doc:
-    doc._.kg_named = named.find_named(doc._.kg_ctx)
-    return doc
-
-
-@Language.component("kg_quantities", requires=["doc._.kg_ctx"], assigns=["doc._.kg_quantities"])
-def quantities_component(doc: Doc) -> Doc:
-    doc._.kg_quantities = quantities.find_quantities(doc._.kg_ctx)
-    return doc
-
-
-PIPES = ("kg_directives", "kg_agencies", "kg_named", "kg_quantities")
+PIPES = tuple(RECOGNISERS)
 
 
 @lru_cache(maxsize=1)

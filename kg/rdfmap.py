@@ -51,10 +51,6 @@ def slug(s: str, limit: int = 120) -> str:
     return s or "x"
 
 
-def _k(term) -> NamedNode:
-    return NamedNode(str(term))
-
-
 def document_iri(source: str) -> str:
     return f"{BASE}id/document/{slug(source)}"
 

@@ -46,7 +46,7 @@ def read_document(path: str | Path) -> RawText:
 def _decode_text(p: Path, data: bytes) -> str:
     if not data.strip():
         raise ReadError(f"{p}: empty document (no text)")
-    if data.startswith(b"%PDF") or data.startswith(b"PK\x03\x04") or b"\x00" in data[:8192]:
+    if data.startswith((b"%PDF", b"PK\x03\x04")) or b"\x00" in data[:8192]:
         raise ReadError(f"{p}: binary file, not a text document (expected UTF-8 text, .docx or .pdf)")
     try:
         text = data.decode("utf-8-sig")

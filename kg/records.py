@@ -170,12 +170,3 @@ class Context:
     place: str | None = None  # province/city the issuer belongs to ("Lạng Sơn")
     level: str | None = None  # "tỉnh" | "thành phố": how the document names its own province
     issuer: str | None = None  # canonical name of who wrote the document
-
-    def sentence_at(self, offset: int) -> Sentence | None:
-        import bisect
-
-        starts = self.__dict__.setdefault("_starts", [s.start for s in self.sentences])
-        k = bisect.bisect_right(starts, offset) - 1
-        if 0 <= k < len(self.sentences) and self.sentences[k].start <= offset <= self.sentences[k].end:
-            return self.sentences[k]
-        return None

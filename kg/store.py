@@ -160,13 +160,12 @@ class RemoteStore:
         return int(r.rows[0][0].value)
 
     def dump(self, fmt: ox.RdfFormat, graph: str | None = None) -> bytes:
-        where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "GRAPH ?g { ?s ?p ?o }"
-        r = self.query(f"SELECT ?s ?p ?o ?g WHERE {{ {where} BIND(<{graph}> AS ?g0) }}" if graph else
-                       "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-        quads = [ox.Quad(row[0], row[1], row[2], row[3] if len(row) > 3 and row[3] is not None
-                         else ox.NamedNode(graph)) for row in r.rows]
-        return ox.serialize(quads, format=fmt) if fmt.supports_datasets else ox.serialize(
-            [ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=fmt)
+        bindings = {"g": ox.NamedNode(graph)} if graph else None
+        r = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", bindings)
+        quads = [ox.Quad(s, p, o, g) for s, p, o, g in r.rows]
+        if fmt.supports_datasets:
+            return ox.serialize(quads, format=fmt)
+        return ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=fmt)
 
     def flush(self) -> None:
         pass

@@ -229,9 +229,8 @@ def section_at(sections: list[Section], offset: int) -> str | None:
     """Path of the innermost non-bullet section containing `offset`."""
     best = None
     for s in sections:
-        if s.start <= offset < s.end and s.level < 6:
-            if best is None or s.level >= best.level:
-                best = s
+        if s.start <= offset < s.end and s.level < 6 and (best is None or s.level >= best.level):
+            best = s
     return best.path if best else None
 
 
