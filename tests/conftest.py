@@ -16,19 +16,23 @@ def sample_files() -> list[Path]:
     return sorted(SAMPLES.glob("*.txt"))
 
 
-@pytest.fixture(scope="session")
-def sample_store_dir(tmp_path_factory, sample_files) -> Path:
-    """A store holding the whole sample corpus (built once per session; treat as read-only)."""
+def build_store(files, d: Path) -> Path:
+    """Ingest `files` into a new on-disk store at `d` and release it (the lock) for other openers."""
     from kg.ingest import ingest
     from kg.store import LocalStore
 
-    d = tmp_path_factory.mktemp("sample") / "store"
     store = LocalStore(d)
-    report = ingest(sample_files, store)
-    assert report.documents == len(sample_files) and not report.failed
+    report = ingest(files, store)
+    assert report.documents == len(files) and not report.failed
     store.flush()
     del store
     return d
+
+
+@pytest.fixture(scope="session")
+def sample_store_dir(tmp_path_factory, sample_files) -> Path:
+    """A store holding the whole sample corpus (built once per session; treat as read-only)."""
+    return build_store(sample_files, tmp_path_factory.mktemp("sample") / "store")
 
 
 @pytest.fixture()

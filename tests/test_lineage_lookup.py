@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import build_store
 
 from kg import lineage_lookup as ll
 from kg.cli import cli
@@ -41,21 +42,9 @@ Thực hiện Quyết định số 77/QĐ-UBND ngày 20/01/2022 của Ủy ban n
 }
 
 
-def _build(files, d: Path) -> Path:
-    from kg.ingest import ingest
-    from kg.store import LocalStore
-
-    store = LocalStore(d)
-    report = ingest(files, store)
-    assert report.documents == len(files) and not report.failed
-    store.flush()
-    del store
-    return d
-
-
 @pytest.fixture(scope="session")
-def corpus_store(tmp_path_factory) -> Path:
-    return _build(sorted(SAMPLES.glob("*.txt")), tmp_path_factory.mktemp("lineage") / "store")
+def corpus_store(sample_store_dir) -> Path:
+    return sample_store_dir
 
 
 @pytest.fixture(scope="session")
@@ -63,7 +52,7 @@ def small_store(tmp_path_factory) -> Path:
     docs = tmp_path_factory.mktemp("small_docs")
     for name, text in SMALL.items():
         (docs / name).write_text(text, encoding="utf-8")
-    return _build(sorted(docs.glob("*.txt")), tmp_path_factory.mktemp("small") / "store")
+    return build_store(sorted(docs.glob("*.txt")), tmp_path_factory.mktemp("small") / "store")
 
 
 def run(*args):
