@@ -54,6 +54,8 @@ _PERIOD_IN_HEADING = re.compile(
 )
 _SENT_SPLIT = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(‘]?[A-ZĐÀ-ỸÁÉÍÓÚÝÂÊÔƠƯĂ])|\n\s*\n|\n(?=\s*(?:[-+•]\s|[IVX]+\.\s|\d+\.\s|[a-zđ]\)\s))")
 
+_MARKER_ONLY = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,6}|[a-zđ])[.)]")
+
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
@@ -211,15 +213,22 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, sections:
     pos = start
     bounds = [m for m in _SENT_SPLIT.finditer(text, start, end)]
     cuts = [(m.start(), m.end()) for m in bounds] + [(end, end)]
+    carry = None  # start of a list marker ("4.", "II.") that opens the next sentence, not a sentence of its own
     for cut_start, cut_end in cuts:
         s, e = pos, cut_start
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        if e > s:
-            out.append(Sentence(s, e, text[s:e].replace("\n", " "), None))
         pos = cut_end
+        if e <= s:
+            continue
+        if _MARKER_ONLY.fullmatch(text[s:e]):
+            carry = s if carry is None else carry
+            continue
+        if carry is not None:
+            s, carry = carry, None
+        out.append(Sentence(s, e, text[s:e].replace("\n", " "), None))
     if sections:
         out = [Sentence(x.start, x.end, x.text, section_at(sections, x.start)) for x in out]
     return out

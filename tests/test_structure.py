@@ -68,3 +68,9 @@ def test_structure_periods():
     assert period_of("NHIỆM VỤ TRỌNG TÂM THÁNG 6 NĂM 2024") == "2024-06"
     assert period_of("Nhiệm vụ, giải pháp chủ yếu quý II/2018") == "2018-Q2"
     assert period_of("KẾ HOẠCH NĂM 2022") == "2022"
+
+
+def test_structure_list_marker_opens_its_sentence():
+    text = "II. NHIỆM VỤ\n\n4. Tập trung chỉ đạo sản xuất. Câu hai.\n\na) Mục a. Xong."
+    assert [s.text for s in split_sentences(text)] == [
+        "II. NHIỆM VỤ", "4. Tập trung chỉ đạo sản xuất.", "Câu hai.", "a) Mục a.", "Xong."]
