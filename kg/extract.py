@@ -10,7 +10,7 @@ from .normalise import clean
 from .read import read_document
 from .recognise.agencies import canonical_agency, tone_fold
 from .records import Context, Extraction, Header
-from .structure import parse_header, parse_sections, parse_tasks, split_sentences
+from .structure import parse_header, parse_sections, parse_tasks, period_of, split_sentences
 
 # the issuer of the document, from its own words
 _SELF_ISSUER = re.compile(
@@ -74,8 +74,6 @@ def extract_text(raw_text: str, source: str = "<text>", path: str = "", sha256: 
     ex.quantities = doc._.kg_quantities or []
     ex.tasks = parse_tasks(ct.text, ctx.sections)
     if ex.tasks and not any(t.period for t in ex.tasks) and ctx.header.title:
-        from .structure import period_of
-
         p = period_of(ctx.header.title)
         ex.tasks = [replace(t, period=p) for t in ex.tasks]
     ex.lineage = lineage_mod.find_lineage(ctx, ex)
