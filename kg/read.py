@@ -1,10 +1,19 @@
-"""Read a document file into text: .txt/.md (UTF-8), .docx (python-docx), .pdf with a text layer (pypdf).
+"""Read a document file into text: .txt/.md (UTF-8), .docx (python-docx), .pdf with a text layer (pdfminer.six).
 
 Errors are raised as `ReadError` with one line that names the file and the problem.
+
+A .docx is read in body order: paragraphs and tables as they stand, each table row as one Markdown pipe row
+(`| cell | cell |`), so Word tables and Markdown tables reach the recognisers alike. A PDF keeps its layout
+as extracted: hard-wrapped lines, pages separated by a form feed; `kg.normalise` unwraps it. pdfminer.six
+is used because it keeps Vietnamese syllables whole (pypdf splits them: "L ạ ng S ơ n"); a text layer that
+is broken anyway (fonts without a usable character map) is refused rather than read into wrong names.
 """
 from __future__ import annotations
 
 import hashlib
+import logging
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,27 +79,105 @@ def _read_docx(p: Path, data: bytes) -> str:
         d = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as e:
         raise ReadError(f"{p}: not a readable .docx file ({e.__class__.__name__})") from None
-    blocks = [para.text for para in d.paragraphs]
-    for table in d.tables:
-        for row in table.rows:
-            blocks.append(" | ".join(cell.text for cell in row.cells))
-    return "\n\n".join(b for b in blocks if b.strip())
+    return "\n\n".join(b for b in _docx_blocks(d) if b.strip())
+
+
+def _docx_blocks(d) -> list[str]:
+    """Paragraphs and tables in body order; a table is one block of pipe rows."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    blocks: list[str] = []
+    for item in d.iter_inner_content():
+        if isinstance(item, Paragraph):
+            blocks.append(item.text)
+        elif isinstance(item, Table):
+            blocks.append(_docx_table(item))
+    return blocks
+
+
+def _docx_table(table) -> str:
+    rows = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a merged cell is reported once per grid column it spans
+                continue
+            seen.add(id(cell._tc))
+            text = _cell_text(cell)
+            cells.append(text.replace("|", "/"))
+        if any(cells):
+            rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def _cell_text(cell) -> str:
+    """A cell's paragraphs and nested tables on one line: in-cell line breaks become spaces."""
+    from docx.table import Table
+
+    parts = []
+    for item in cell.iter_inner_content():
+        parts.append(_docx_table(item).replace("\n", " ") if isinstance(item, Table) else item.text)
+    return re.sub(r"\s+", " ", " ".join(parts)).strip()
 
 
 def _read_pdf(p: Path, data: bytes) -> str:
     import io
 
     try:
-        from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
-    except ImportError:  # pragma: no cover
-        raise ReadError(f"{p}: pypdf is not installed") from None
+        from pdfminer.high_level import extract_pages
+        from pdfminer.layout import LAParams, LTTextContainer
+        from pdfminer.pdfparser import PDFSyntaxError
+        from pdfminer.psparser import PSException
+    except ImportError:  # pragma: no cover - a declared dependency
+        raise ReadError(f"{p}: pdfminer.six is not installed") from None
+    # pdfminer reports recoverable oddities of the file through logging: keep them off the terminal
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    pages: list[str] = []
     try:
-        reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError) as e:
+        for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
+            boxes = [el.get_text() for el in page if isinstance(el, LTTextContainer)]
+            pages.append("\n".join(b.rstrip("\n") + "\n" for b in boxes if b.strip()))
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as e:
         raise ReadError(f"{p}: not a readable PDF ({e.__class__.__name__})") from None
-    text = "\n\n".join(pages)
+    except Exception as e:  # pdfminer raises many private error classes on damaged files
+        if e.__class__.__module__.startswith("pdfminer"):
+            raise ReadError(f"{p}: not a readable PDF ({e.__class__.__name__})") from None
+        raise
+    # a form feed between pages lets the normaliser find page numbers and running headers
+    text = "\f".join(pages)
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
     if not text.strip():
         raise ReadError(f"{p}: PDF has no text layer (scanned image?)")
+    broken = broken_text_share(text)
+    if broken > BROKEN_LIMIT:
+        raise ReadError(
+            f"{p}: the PDF's text layer is broken (Vietnamese syllables split or letters missing in "
+            f"{broken:.0%} of words); export the PDF again with embedded Unicode fonts or supply .docx/.txt"
+        )
     return text
+
+
+# share of broken words above which a text layer is refused; sound Vietnamese text stays under 3 %
+BROKEN_LIMIT = 0.12
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _has_vowel(word: str) -> bool:
+    # decomposed, "ư ơ ă â ê ô" and toned vowels keep their base vowel
+    return any(c in "aeiouy" for c in unicodedata.normalize("NFD", word.lower()))
+
+
+def broken_text_share(text: str, min_words: int = 30) -> float:
+    """Share of words that cannot be Vietnamese syllables: a text layer read with split or lost letters.
+
+    Every Vietnamese syllable has a vowel; an extraction that splits syllables ("L ạ ng S ơ n") or drops the
+    letters it cannot map ("L ng S n") leaves vowelless fragments ("L", "ng", "S", "n") and lone marks.
+    Words in capitals of two letters or more are abbreviations (UBND, HĐND, KT-XH) and are not counted;
+    a text with fewer than `min_words` words is not judged.
+    """
+    words = [w for w in _WORD.findall(text) if not (len(w) > 1 and w.isupper())]
+    if len(words) < min_words:
+        return 0.0
+    bad = sum(1 for w in words if not _has_vowel(w) or all(unicodedata.combining(c) for c in w))
+    return bad / len(words)
