@@ -1,8 +1,15 @@
-"""Normalise raw document text: NFC, markup removal, footnotes, with an offset map back to the source.
+"""Normalise raw document text: NFC, markup removal, footnotes, page layout, with an offset map to the source.
 
 The clean text is the running text (markup and footnote markers removed, sentences interrupted by a
 footnote block rejoined), followed by the footnote bodies, one paragraph each. Every character of the
 clean text maps back to a position in the raw text (`CleanText.to_source`).
+
+Text printed to pages (a PDF's text layer, or text copied from one) is hard-wrapped: its line breaks fall
+inside sentences and names, page numbers and running headers stand between paragraphs, footnote bodies sit
+at the foot of each page, and the two-column header comes flattened into one line "A | B | ...". Such text
+is recognised by its wrapped lines (or by the form feeds between pages) and laid out again: a line that
+does not end a sentence, heading or list item continues on the next; page furniture is dropped; the
+flattened header is split into one line per cell.
 """
 from __future__ import annotations
 
@@ -90,35 +97,6 @@ class _Builder:
         return "".join(self.parts[-4:])[-k:] if self.parts else ""
 
 
-@dataclass
-class _Block:
-    lines: list[tuple[int, str]]  # (source offset of the line, line text without newline)
-    footnote: str | None  # label when this block is a footnote body
-
-
-def _blocks(raw: str) -> list[_Block]:
-    blocks: list[_Block] = []
-    cur: list[tuple[int, str]] = []
-    pos = 0
-    for line in raw.split("\n"):
-        if line.strip():
-            cur.append((pos, line))
-        elif cur:
-            blocks.append(_mk_block(cur))
-            cur = []
-        pos += len(line) + 1
-    if cur:
-        blocks.append(_mk_block(cur))
-    return blocks
-
-
-def _mk_block(lines: list[tuple[int, str]]) -> _Block:
-    m = _FOOTNOTE_START.match(lines[0][1])
-    label = None
-    if m:
-        label = m.group(1) or "".join(_SUP_TO_DIGIT[c] for c in m.group(2))
-    return _Block(lines, label)
-
 
 def _emit_line(b: _Builder, src: int, line: str, markers: list[tuple[str, int]], skip: int = 0) -> None:
     """Emit one line with markup removed; record footnote markers as (label, clean offset)."""
@@ -146,55 +124,250 @@ def _emit_line(b: _Builder, src: int, line: str, markers: list[tuple[str, int]],
     b.add_nfc(rest, src + pos)
 
 
-def clean(raw: str) -> CleanText:
-    blocks = _blocks(raw)
+# a line that opens a structure of its own: parts, numbered and lettered items, bullets, table rows
+_STRUCT_START = re.compile(
+    rf"^(?:[IVXLC]+[.)]\s|\d{{1,2}}(?:\.\d{{1,2}})*[.)]\s|[a-zđ][).]\s|[-–+•]\s|\|"
+    rf"|(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Điều)\s+(?:\d|[IVXLC]+\b|thứ|THỨ)|[{SUPERSCRIPT}]|<sup>)"
+)
+_TERMINAL = tuple(".;:!?…")
+_PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:Trang\s+)?(\d{1,4})(?:\s*/\s*\d{1,4})?(?:\s*-)?$", re.IGNORECASE)
+# a footnote body inside a block of lines: the marker stands alone, followed by a space
+_FOOTNOTE_LINE = re.compile(rf"^\s*(?:<sup>\s*(\d+)\s*</sup>|([{SUPERSCRIPT}]+))\s+(?=\S)")
+_HEADER_ZONE = 10  # a flattened header is looked for in the first lines only
+
+
+@dataclass
+class _Line:
+    src: int  # offset of `text` in the raw text
+    text: str  # raw[src : src + len(text)]; "" for a blank line
+    page_break: bool = False  # a form feed comes before this line
+    phys: int = 0  # length of the physical line this comes from (a header cell reports its line's)
+    bar: int | None = None  # for a header cell after the first: offset of the "|" before it
+    kind: str = "text"  # text | blank | drop | note | note+ (a footnote's first line, its other lines)
+
+    @property
+    def body(self) -> str:
+        return self.text.strip().strip("*_").strip()
+
+
+def _lines(raw: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    brk = False
+    for line in raw.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if "\f" in line:
+            brk = True
+            cut = line.rfind("\f") + 1
+            start, line = start + cut, line[cut:]
+        if not line.strip():
+            out.append(_Line(start, "", kind="blank"))
+            continue
+        out.append(_Line(start, line, brk, len(line.strip())))
+        brk = False
+    return out
+
+
+def _split_header(lines: list[_Line]) -> list[_Line]:
+    """One line per cell for a flattened two-column header "ỦY BAN ... | CỘNG HÒA ... | Số: ... | ..."."""
+    out: list[_Line] = []
+    seen = 0
+    for ln in lines:
+        if ln.kind == "text":
+            seen += 1
+        t = ln.text
+        if ln.kind != "text" or seen > _HEADER_ZONE or " | " not in t or t.strip().startswith("|"):
+            out.append(ln)
+            continue
+        pos = 0
+        bar = None
+        for cell in t.split("|"):
+            lead = len(cell) - len(cell.lstrip())
+            if cell.strip():
+                out.append(_Line(ln.src + pos + lead, cell.strip(), ln.page_break and not out, ln.phys, bar))
+            bar = ln.src + pos + len(cell)
+            pos += len(cell) + 1
+    return out
+
+
+def _is_page_number(ln: _Line) -> int | None:
+    m = _PAGE_NUMBER.match(ln.text.strip()) if ln.kind == "text" else None
+    return int(m.group(1)) if m else None
+
+
+def _mark_page_furniture(lines: list[_Line]) -> bool:
+    """Mark page numbers and running headers/footers as dropped; return whether pages were found."""
+    text_at = [i for i, ln in enumerate(lines) if ln.kind == "text"]
+    breaks = {k for k, i in enumerate(text_at) if lines[i].page_break}
+    numbers = [(k, n) for k, i in enumerate(text_at) if (n := _is_page_number(lines[i])) is not None]
+    page_numbers: set[int] = set()
+    if breaks:
+        page_numbers = {k for k, _ in numbers if any(abs(k - b) <= 2 or abs(k + 1 - b) <= 1 for b in breaks)}
+    else:
+        # without form feeds, bare numbers count as page numbers when they run on: 2, 3, 4 ...
+        for (k1, n1), (k2, n2) in zip(numbers, numbers[1:]):
+            if n2 == n1 + 1 and k2 - k1 >= 5:
+                page_numbers |= {k1, k2}
+    bounds = sorted(breaks | page_numbers | {0, len(text_at)})
+    if len(bounds) <= 2:
+        return False
+    for k in page_numbers:
+        lines[text_at[k]].kind = "drop"
+    # running lines: the same short line (numbers aside) next to two or more page boundaries
+    near: dict[str, list[int]] = {}
+    for k, i in enumerate(text_at):
+        body = lines[i].text.strip()
+        if len(body) > 100 or k in page_numbers or _STRUCT_START.match(body):
+            continue
+        if any(-3 <= k - b <= 2 for b in bounds):
+            near.setdefault(re.sub(r"\d+", "#", " ".join(body.split())), []).append(k)
+    total: dict[str, int] = {}
+    for i in text_at:
+        key = re.sub(r"\d+", "#", " ".join(lines[i].text.split()))
+        total[key] = total.get(key, 0) + 1
+    for key, ks in near.items():
+        if len(ks) >= 2 and total[key] == len(ks):
+            for k in ks:
+                lines[text_at[k]].kind = "drop"
+    return True
+
+
+def _mark_footnotes(lines: list[_Line]) -> None:
+    """A footnote body runs from its marker line to a blank line, a page boundary or the next footnote."""
+    in_note = False
+    prev_blank = True
+    for ln in lines:
+        if ln.kind in ("blank", "drop") or ln.page_break:
+            in_note = False
+        if ln.kind == "text":
+            pattern = _FOOTNOTE_START if prev_blank else _FOOTNOTE_LINE
+            if pattern.match(ln.text):
+                ln.kind, in_note = "note", True
+            elif in_note:
+                ln.kind = "note+"
+        prev_blank = ln.kind == "blank"
+
+
+def _starts_lower(s: str) -> bool:
+    return s[:1].islower() and not _STRUCT_START.match(s)
+
+
+def _caps(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+
+
+def _looks_wrapped(lines: list[_Line]) -> bool:
+    """Hard-wrapped text: many lines run on into a next line that starts in lower case."""
+    pairs = wrapped = 0
+    for a, b in zip(lines, lines[1:]):
+        if a.kind == "text" and b.kind == "text":
+            pairs += 1
+            wrapped += not a.body.endswith(_TERMINAL) and _starts_lower(b.body)
+    return wrapped >= 3 and wrapped >= 0.08 * pairs
+
+
+def _continues(a: _Line, b: _Line, width: float) -> bool:
+    """Whether line `a` of hard-wrapped text runs on into line `b`."""
+    x, y = a.body, b.body
+    if not x or not y or x.startswith("|") or y.startswith("|"):
+        return False
+    full = a.phys >= 0.7 * width
+    if _STRUCT_START.match(y):
+        # "... hành lang kinh tế Đông" / "- Tây ...": a dash after a full line that ends no clause
+        return y[0] in "-–" and full and not x.endswith(_TERMINAL) and not _caps(x)
+    if x.endswith(("-", "–")):
+        return True
+    if y[0].islower():
+        return True
+    if _caps(x) or _caps(y):
+        return _caps(x) and _caps(y) and a.phys >= 0.6 * width
+    if x.endswith(_TERMINAL):
+        return False
+    return not y[0].isalpha() or full
+
+
+def clean(raw: str, wrapped: bool | None = None) -> CleanText:
+    """Clean `raw`; `wrapped` says whether it is hard-wrapped page text (None: judge from the text)."""
+    lines = _split_header(_lines(raw))
+    paged = _mark_page_furniture(lines)
+    _mark_footnotes(lines)
+    if wrapped is None:
+        wrapped = paged and "\f" in raw or _looks_wrapped(lines)
+    lengths = sorted(ln.phys for ln in lines if ln.kind == "text")
+    width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
     b = _Builder()
     markers: list[tuple[str, int]] = []
-    notes: list[_Block] = []
-    pending_gap: int | None = None  # a footnote block sits between the last running block and the next
-    first = True
-    for blk in blocks:
-        if blk.footnote is not None:
-            notes.append(blk)
-            pending_gap = len(notes)
+    notes: list[list[_Line]] = []
+    prev: _Line | None = None
+    blank = note = page = False
+    for ln in lines:
+        if ln.kind == "blank":
+            blank = True
             continue
-        src0, line0 = blk.lines[0]
-        if not first:
-            stripped = line0.lstrip(" *_#")
-            joined = (
-                pending_gap is not None
-                and not b.tail().endswith(_SENTENCE_END)
-                and stripped[:1].islower()
-            )
-            # a sentence interrupted by a footnote block at a page break is rejoined with one space
-            b.add(" " if joined else "\n\n", src0, src0)
-        first = False
-        pending_gap = None
-        for k, (src, line) in enumerate(blk.lines):
-            if k:
-                b.add("\n", src - 1, src)
-            _emit_line(b, src, line, markers)
+        if ln.kind == "drop" or ln.page_break:
+            page = True
+        if ln.kind == "drop":
+            continue
+        if ln.kind == "note":
+            notes.append([ln])
+            note = True
+            continue
+        if ln.kind == "note+":
+            notes[-1].append(ln)
+            continue
+        if prev is not None:
+            _separate(b, raw, prev, ln, blank, note, page, wrapped, width)
+        _emit_line(b, ln.src, ln.text, markers)
+        prev = ln
+        blank = note = page = False
     running_end = b.n
     footnotes: list[Footnote] = []
     used: set[int] = set()
     for blk in notes:
-        b.add("\n\n", blk.lines[0][0], blk.lines[0][0])
+        first = blk[0]
+        b.add("\n\n", first.src, first.src)
         start = b.n
-        m = _FOOTNOTE_START.match(blk.lines[0][1])
-        for k, (src, line) in enumerate(blk.lines):
+        m = _FOOTNOTE_START.match(first.text)
+        label = m.group(1) or "".join(_SUP_TO_DIGIT[c] for c in m.group(2))
+        for k, ln in enumerate(blk):
             if k:
-                b.add("\n", src - 1, src)
-            _emit_line(b, src, line, [], skip=m.end() if k == 0 else 0)
+                _separate(b, raw, blk[k - 1], ln, False, False, False, wrapped, width)
+            _emit_line(b, ln.src, ln.text, [], skip=m.end() if k == 0 else 0)
         end = b.n
         anchor = None
-        for i, (label, at) in enumerate(markers):
-            if label == blk.footnote and i not in used:
+        for i, (lab, at) in enumerate(markers):
+            if lab == label and i not in used:
                 used.add(i)
                 anchor = at
                 break
-        footnotes.append(Footnote(blk.footnote, "", start, end, anchor))
+        footnotes.append(Footnote(label, "", start, end, anchor))
     text = "".join(b.parts)
     footnotes = [Footnote(f.label, text[f.start : f.end], f.start, f.end, f.marker_at) for f in footnotes]
     ct = CleanText(text=text, footnotes=footnotes, _segs=b.segs, running_end=running_end)
     ct._starts = [s[0] for s in b.segs]
     return ct
+
+
+def _separate(b: _Builder, raw: str, a: _Line, n: _Line, blank: bool, note: bool, page: bool,
+              wrapped: bool, width: float) -> None:
+    """Put what separates line `a` from the next running line `n`: nothing, a space, a line or a paragraph break."""
+    end = a.src + len(a.text.rstrip())  # the source character after `a`, a newline, space or "|"
+    lower = not a.body.endswith(_SENTENCE_END) and _starts_lower(n.body)
+    if n.bar is not None:
+        b.add("\n", n.bar, n.bar + 1)  # a header cell: a line of its own
+    elif blank:
+        # a paragraph interrupted by a footnote block or a page break is rejoined with one space
+        if (note or wrapped) and lower:
+            b.add(" ", end, end + 1)
+        else:
+            b.add("\n\n", n.src, n.src)
+    elif wrapped and _continues(a, n, width):
+        if a.body.endswith("-") and a.body[-2:-1].isalnum():
+            return  # a symbol cut at its hyphen: "28/KH-" + "UBND"
+        b.add(" ", end, end + 1)
+    elif (note or page) and lower:
+        b.add(" ", end, end + 1)
+    else:
+        b.add("\n", end, end + 1)
