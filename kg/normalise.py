@@ -295,7 +295,8 @@ def clean(raw: str, wrapped: bool | None = None) -> CleanText:
     _mark_footnotes(lines)
     if wrapped is None:
         wrapped = paged and "\f" in raw or _looks_wrapped(lines)
-    lengths = sorted(ln.phys for ln in lines if ln.kind == "text")
+    # the measure of a full line; a flattened header is not a printed line
+    lengths = sorted(ln.phys for ln in lines if ln.kind == "text" and ln.phys == len(ln.text.strip()))
     width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
     b = _Builder()
     markers: list[tuple[str, int]] = []

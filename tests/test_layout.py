@@ -1,0 +1,156 @@
+"""Page text (hard-wrapped lines, page furniture, footnotes at the foot of pages, flattened header).
+
+The documents in tests/data/layout are written for these tests: a district report with "- 2 -" page
+numbers and a running footer, a commune plan with "Trang 1/2" and a list, a city resolution with form
+feeds between pages.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_file
+from kg.normalise import clean
+from kg.structure import parse_header
+
+LAYOUT = Path(__file__).resolve().parent / "data" / "layout"
+DOCS = sorted(LAYOUT.glob("*.txt"))
+
+
+def _clean(name: str):
+    raw = (LAYOUT / name).read_text(encoding="utf-8")
+    return raw, clean(raw)
+
+
+@pytest.mark.parametrize("path", DOCS, ids=lambda p: p.stem)
+def test_layout_every_character_maps_to_its_source(path):
+    raw = path.read_text(encoding="utf-8")
+    ct = clean(raw)
+    for i, c in enumerate(ct.text):
+        if not c.isspace():
+            assert raw[ct.to_source(i)] == c, (i, ct.text[max(0, i - 20) : i + 20])
+
+
+@pytest.mark.parametrize(
+    "name, kind, number, place, date",
+    [
+        ("district_report_paged.txt", "Báo cáo", "87/BC-UBND", "Tam Đảo", "2024-07-12"),
+        ("commune_plan_pages.txt", "Kế hoạch", "16/KH-UBND", "Phú Lương", "2023-03-03"),
+        ("city_resolution_formfeed.txt", "Nghị quyết", "21/NQ-HĐND", "Sầm Sơn", "2023-12-18"),
+    ],
+)
+def test_layout_flattened_header_is_split_into_its_cells(name, kind, number, place, date):
+    _, ct = _clean(name)
+    h = parse_header(ct.text)
+    assert (h.kind, h.number, h.place, h.date) == (kind, number, place, date)
+    first = ct.text.split("\n", 1)[0]
+    assert "|" not in first and first.isupper()
+
+
+@pytest.mark.parametrize(
+    "name, joined",
+    [
+        # a name cut at the line end, a symbol cut at its hyphen, a sentence running over a page break
+        ("district_report_paged.txt", "của Ủy ban nhân dân tỉnh Vĩnh Phúc về triển khai Nghị quyết số 01/NQ-CP"),
+        ("district_report_paged.txt", "Kế hoạch số 45/KH-UBND, báo cáo kết quả"),
+        ("district_report_paged.txt", "của Ủy ban nhân dân tỉnh Vĩnh Phúc; tổng chi ngân sách"),
+        ("district_report_paged.txt", "Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội 6 tháng đầu năm 2024\n"),
+        ("commune_plan_pages.txt", "phê duyệt Chương trình mục tiêu quốc gia"),
+        ("commune_plan_pages.txt", "huyện Đông Hưng, Ủy ban nhân dân xã"),
+        ("commune_plan_pages.txt", "xã nông thôn mới nâng cao;\n- Vận động"),
+        ("commune_plan_pages.txt", "Nhà văn hóa thôn Đông và Nhà văn hóa thôn Tây."),
+        ("city_resolution_formfeed.txt", "Ủy ban nhân dân thành phố.\nQUYẾT NGHỊ:"),
+        ("city_resolution_formfeed.txt", "đạt 12% trở lên.\n2. Thu ngân sách"),
+        ("city_resolution_formfeed.txt", "Nghị quyết số 21/NQ-HĐND và báo cáo"),
+    ],
+)
+def test_layout_wrapped_lines_are_joined(name, joined):
+    _, ct = _clean(name)
+    assert joined in ct.text
+
+
+@pytest.mark.parametrize(
+    "name, kept_apart",
+    [
+        ("district_report_paged.txt", "I. KẾT QUẢ ĐẠT ĐƯỢC\n1. Sản xuất nông nghiệp\nTổng diện tích"),
+        ("district_report_paged.txt", "như sau:\nI. KẾT QUẢ"),
+        ("district_report_paged.txt", "BÁO CÁO\nKết quả"),
+        ("commune_plan_pages.txt", "a) Tỷ lệ hộ nghèo giảm còn dưới 1,5%.\nb) Tỷ lệ"),
+        ("commune_plan_pages.txt", "thôn Tây.\n| STT | Nội dung | Chỉ tiêu |\n| 1 | Đường giao thông | 2,5 km |"),
+        ("city_resolution_formfeed.txt", "Điều 1. Các chỉ tiêu chủ yếu năm 2024\n1. Tốc độ"),
+        ("city_resolution_formfeed.txt", "báo cáo kết quả."),
+    ],
+)
+def test_layout_headings_items_and_table_rows_stay_lines(name, kept_apart):
+    _, ct = _clean(name)
+    assert kept_apart in ct.text
+
+
+def test_layout_page_numbers_running_lines_and_footnotes_leave_the_running_text():
+    raw, ct = _clean("district_report_paged.txt")
+    running = ct.text[: ct.running_end]
+    assert "- 2 -" not in running and "- 3 -" not in running
+    assert "huyện Tam Đảo\n" not in running and "Báo cáo 6 tháng" not in ct.text
+    assert [f.label for f in ct.footnotes] == ["1"]
+    assert ct.footnotes[0].text == "Trong đó xã Đại Đình trồng 35 ha, xã Tam Quan trồng 28 ha."
+    assert running[: ct.footnotes[0].marker_at].endswith("60% kế hoạch năm")
+    _, plan = _clean("commune_plan_pages.txt")
+    assert "Trang" not in plan.text
+
+
+def test_layout_form_feed_marks_pages_even_without_page_numbers():
+    _, ct = _clean("city_resolution_formfeed.txt")
+    assert "\f" not in ct.text
+
+
+def test_layout_text_with_one_paragraph_a_line_is_left_as_it_is(sample_files):
+    for path in sample_files:
+        raw = path.read_text(encoding="utf-8")
+        ct = clean(raw)
+        # lines are only ever removed from markup, never joined: the line count of the running text is
+        # the raw one less the footnote bodies and markup-only lines
+        assert ct.text.count("\n") <= raw.count("\n")
+        assert clean(raw, wrapped=False).text == ct.text
+
+
+def test_layout_a_dash_that_wraps_a_name_is_not_a_bullet():
+    line = "Dự án đường nối các xã vùng cao với trung tâm huyện qua cầu Bản Mế hướng Bắc"
+    raw = "\n".join([
+        "Năm nay huyện tập trung đầu tư các công trình giao thông trọng điểm trên địa bàn, trong đó",
+        line,
+        "- Nam đã hoàn thành 70% khối lượng; các công trình khác đang được triển khai đúng",
+        "tiến độ theo kế hoạch được giao trong năm, bảo đảm chất lượng công trình.",
+        "Các nhiệm vụ cụ thể như sau:",
+        "- Hoàn thành giải phóng mặt bằng;",
+        "- Bàn giao mặt bằng cho nhà thầu.",
+    ])
+    text = clean(raw, wrapped=True).text
+    assert "trong đó Dự án đường nối" in text
+    assert "hướng Bắc - Nam đã hoàn thành" in text
+    assert "như sau:\n- Hoàn thành giải phóng mặt bằng;\n- Bàn giao" in text
+
+
+@pytest.mark.parametrize(
+    "name, directives",
+    [
+        ("district_report_paged.txt", {("45/KH-UBND", "2024-01-20"), ("01/NQ-CP", "2024-01-05"),
+                                       ("3021/QĐ-UBND", "2023-12-15")}),
+        ("commune_plan_pages.txt", {("263/QĐ-TTg", "2022-02-22"), ("52/KH-UBND", "2023-02-10")}),
+        ("city_resolution_formfeed.txt", {("105/NQ-HĐND", "2023-12-08"), ("412/TTr-UBND", "2023-12-01")}),
+    ],
+)
+def test_layout_directives_of_page_text_are_found_whole(name, directives):
+    ex = extract_file(LAYOUT / name)
+    assert directives <= {(d.number, d.date) for d in ex.directives}
+
+
+def test_layout_issuers_and_targets_survive_page_breaks():
+    ex = extract_file(LAYOUT / "district_report_paged.txt")
+    issuers = {d.number: d.issuer for d in ex.directives if d.date}
+    assert issuers["3021/QĐ-UBND"] == "Ủy ban nhân dân tỉnh Vĩnh Phúc"  # "tỉnh" and "Vĩnh Phúc" on two pages
+    assert issuers["45/KH-UBND"] == "Ủy ban nhân dân tỉnh Vĩnh Phúc"  # "Vĩnh" and "Phúc" on two lines
+    res = extract_file(LAYOUT / "city_resolution_formfeed.txt")
+    targets = {(q.value, q.unit, q.comparator) for q in res.quantities if q.category == "target"}
+    assert {(12.0, "%", "gte"), (1250.0, "tỷ đồng", "eq")} <= targets
+    assert ("this", "105/NQ-HĐND", "based_on") in {(x.child.kind, x.parent.key, x.relation) for x in res.lineage}
