@@ -254,8 +254,9 @@ def _starts_lower(s: str) -> bool:
 
 
 def _caps(s: str) -> bool:
+    """A heading in capitals (two words at least: "XVII." or "UBND" alone is a wrapped word)."""
     letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+    return " " in s and len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
 
 
 def _looks_wrapped(lines: list[_Line]) -> bool:
@@ -275,6 +276,9 @@ def _continues(a: _Line, b: _Line, width: float) -> bool:
         return False
     full = a.phys >= 0.7 * width
     if _STRUCT_START.match(y):
+        # "(đợt" / "02) ...": the closing half of a bracket is not an item number
+        if x.count("(") > x.count(")") and re.match(r"\w{1,3}\)", y):
+            return True
         # "... hành lang kinh tế Đông" / "- Tây ...": a dash after a full line that ends no clause
         return y[0] in "-–" and full and not x.endswith(_TERMINAL) and not _caps(x)
     if x.endswith(("-", "–")):
@@ -284,7 +288,8 @@ def _continues(a: _Line, b: _Line, width: float) -> bool:
     if _caps(x) or _caps(y):
         return _caps(x) and _caps(y) and a.phys >= 0.6 * width
     if x.endswith(_TERMINAL):
-        return False
+        # a sentence that ends where the line is full goes on in the same paragraph
+        return a.phys >= 0.85 * width
     return not y[0].isalpha() or full
 
 
@@ -360,7 +365,7 @@ def _separate(b: _Builder, raw: str, a: _Line, n: _Line, blank: bool, note: bool
         b.add("\n", n.bar, n.bar + 1)  # a header cell: a line of its own
     elif blank:
         # a paragraph interrupted by a footnote block or a page break is rejoined with one space
-        if (note or wrapped) and lower:
+        if (note or wrapped) and lower or wrapped and page and _continues(a, n, width):
             b.add(" ", end, end + 1)
         else:
             b.add("\n\n", n.src, n.src)
