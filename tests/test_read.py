@@ -68,3 +68,30 @@ def test_read_broken_pdf_is_one_line_error(tmp_path):
     with pytest.raises(ReadError) as e:
         read_document(p)
     assert "broken.pdf" in str(e.value)
+
+
+def test_read_docx_tables_in_body_order_as_pipe_rows(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("KẾ HOẠCH")
+    d.add_paragraph("Phân công nhiệm vụ như sau:")
+    t = d.add_table(rows=3, cols=3)
+    for r, row in enumerate([("TT", "Nhiệm vụ", "Cơ quan chủ trì"),
+                             ("1", "Trồng mới 250 ha rừng", "Sở Nông nghiệp\nvà Phát triển nông thôn"),
+                             ("2", "Cứng hóa 12 km đường | xã", "")]):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    t.cell(2, 1).merge(t.cell(2, 2))  # a merged cell spans two grid columns and is read once
+    d.add_paragraph("Các cơ quan báo cáo kết quả trước ngày 15/12/2024.")
+    p = tmp_path / "plan.docx"
+    d.save(p)
+    text = read_document(p).text
+    assert text.split("\n\n") == [
+        "KẾ HOẠCH",
+        "Phân công nhiệm vụ như sau:",
+        "| TT | Nhiệm vụ | Cơ quan chủ trì |\n"
+        "| 1 | Trồng mới 250 ha rừng | Sở Nông nghiệp và Phát triển nông thôn |\n"
+        "| 2 | Cứng hóa 12 km đường / xã |",
+        "Các cơ quan báo cáo kết quả trước ngày 15/12/2024.",
+    ]
