@@ -14,6 +14,7 @@ flattened header is split into one line per cell.
 from __future__ import annotations
 
 import bisect
+from itertools import pairwise
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -206,7 +207,7 @@ def _mark_page_furniture(lines: list[_Line]) -> bool:
         page_numbers = {k for k, _ in numbers if any(abs(k - b) <= 2 or abs(k + 1 - b) <= 1 for b in breaks)}
     else:
         # without form feeds, bare numbers count as page numbers when they run on: 2, 3, 4 ...
-        for (k1, n1), (k2, n2) in zip(numbers, numbers[1:]):
+        for (k1, n1), (k2, n2) in pairwise(numbers):
             if n2 == n1 + 1 and k2 - k1 >= 5:
                 page_numbers |= {k1, k2}
     bounds = sorted(breaks | page_numbers | {0, len(text_at)})
@@ -262,7 +263,7 @@ def _caps(s: str) -> bool:
 def _looks_wrapped(lines: list[_Line]) -> bool:
     """Hard-wrapped text: many lines run on into a next line that starts in lower case."""
     pairs = wrapped = 0
-    for a, b in zip(lines, lines[1:]):
+    for a, b in pairwise(lines):
         if a.kind == "text" and b.kind == "text":
             pairs += 1
             wrapped += not a.body.endswith(_TERMINAL) and _starts_lower(b.body)

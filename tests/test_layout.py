@@ -88,7 +88,7 @@ def test_layout_headings_items_and_table_rows_stay_lines(name, kept_apart):
 
 
 def test_layout_page_numbers_running_lines_and_footnotes_leave_the_running_text():
-    raw, ct = _clean("district_report_paged.txt")
+    _, ct = _clean("district_report_paged.txt")
     running = ct.text[: ct.running_end]
     assert "- 2 -" not in running and "- 3 -" not in running
     assert "huyện Tam Đảo\n" not in running and "Báo cáo 6 tháng" not in ct.text
