@@ -14,10 +14,10 @@ flattened header is split into one line per cell.
 from __future__ import annotations
 
 import bisect
-from itertools import pairwise
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .records import Footnote
 

@@ -92,8 +92,30 @@ def _docx_blocks(d) -> list[str]:
         if isinstance(item, Paragraph):
             blocks.append(item.text)
         elif isinstance(item, Table):
-            blocks.append(_docx_table(item))
+            first = not any(b.strip() for b in blocks)
+            blocks.append(_docx_header(item) if first and _is_header_table(item) else _docx_table(item))
     return blocks
+
+
+_HEADER_CUE = re.compile(r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*-\s*Tự do|^\s*Số\s*:", re.MULTILINE)
+
+
+def _is_header_table(table) -> bool:
+    """The two-column header set as a table (agency and number | motto and date), before any text."""
+    return bool(_HEADER_CUE.search("\n".join(p.text for row in table.rows for c in row.cells
+                                              for p in c.paragraphs)))
+
+
+def _docx_header(table) -> str:
+    """A header table as lines: each cell's paragraphs, left cell first, as parse_header reads a header."""
+    lines, seen = [], set()
+    for row in table.rows:
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            lines += [p.text.strip() for p in cell.paragraphs if p.text.strip()]
+    return "\n".join(lines)
 
 
 def _docx_table(table) -> str:

@@ -95,3 +95,26 @@ def test_read_docx_tables_in_body_order_as_pipe_rows(tmp_path):
         "| 2 | Cứng hóa 12 km đường / xã |",
         "Các cơ quan báo cáo kết quả trước ngày 15/12/2024.",
     ]
+
+
+def test_read_docx_header_table_becomes_header_lines(tmp_path):
+    import docx
+
+    from kg.normalise import clean
+    from kg.structure import parse_header
+
+    d = docx.Document()
+    t = d.add_table(rows=1, cols=2)
+    left, right = t.cell(0, 0), t.cell(0, 1)
+    left.text = "ỦY BAN NHÂN DÂN"
+    for line in ("HUYỆN MƯỜNG KHƯƠNG", "Số: 58/KH-UBND"):
+        left.add_paragraph(line)
+    right.text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    for line in ("Độc lập - Tự do - Hạnh phúc", "Mường Khương, ngày 14 tháng 4 năm 2024"):
+        right.add_paragraph(line)
+    d.add_paragraph("KẾ HOẠCH")
+    d.add_paragraph("Triển khai công tác phòng, chống thiên tai năm 2024")
+    p = tmp_path / "header.docx"
+    d.save(p)
+    h = parse_header(clean(read_document(p).text).text)
+    assert (h.kind, h.number, h.place, h.date) == ("Kế hoạch", "58/KH-UBND", "Mường Khương", "2024-04-14")
