@@ -297,10 +297,10 @@ def _continues(a: _Line, b: _Line, width: float) -> bool:
 def clean(raw: str, wrapped: bool | None = None) -> CleanText:
     """Clean `raw`; `wrapped` says whether it is hard-wrapped page text (None: judge from the text)."""
     lines = _split_header(_lines(raw))
-    paged = _mark_page_furniture(lines)
+    _mark_page_furniture(lines)
     _mark_footnotes(lines)
     if wrapped is None:
-        wrapped = paged and "\f" in raw or _looks_wrapped(lines)
+        wrapped = "\f" in raw or _looks_wrapped(lines)  # form feeds end printed pages
     # the measure of a full line; a flattened header is not a printed line
     lengths = sorted(ln.phys for ln in lines if ln.kind == "text" and ln.phys == len(ln.text.strip()))
     width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0

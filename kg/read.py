@@ -4,7 +4,7 @@ Errors are raised as `ReadError` with one line that names the file and the probl
 
 A .docx is read in body order: paragraphs and tables as they stand, each table row as one Markdown pipe row
 (`| cell | cell |`), so Word tables and Markdown tables reach the recognisers alike. A PDF keeps its layout
-as extracted: hard-wrapped lines, pages separated by a form feed; `kg.normalise` unwraps it. pdfminer.six
+as extracted: hard-wrapped lines, each page ended by a form feed; `kg.normalise` unwraps it. pdfminer.six
 is used because it keeps Vietnamese syllables whole (pypdf splits them: "L ạ ng S ơ n"); a text layer that
 is broken anyway (fonts without a usable character map) is refused rather than read into wrong names.
 """
@@ -166,8 +166,8 @@ def _read_pdf(p: Path, data: bytes) -> str:
         if e.__class__.__module__.startswith("pdfminer"):
             raise ReadError(f"{p}: not a readable PDF ({e.__class__.__name__})") from None
         raise
-    # a form feed between pages lets the normaliser find page numbers and running headers
-    text = "\f".join(pages)
+    # a form feed ends each page: the normaliser takes the text as page text, finds page numbers and running lines
+    text = "".join(page + "\f" for page in pages)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
     if not text.strip():
         raise ReadError(f"{p}: PDF has no text layer (scanned image?)")

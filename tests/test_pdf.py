@@ -118,6 +118,39 @@ def test_pdf_with_running_header_and_page_numbers(tmp_path):
     assert _records(pdf) == _records(flat)
 
 
+HEADER_TABLE_PAGE = """<!doctype html><meta charset='utf-8'><style>body{font:13pt serif}
+td{vertical-align:top;text-align:center;padding:0 1em} p{text-align:justify;margin:0 0 .5em}</style>
+<table style='width:100%'><tr><td><b>ỦY BAN NHÂN DÂN<br>THỊ XÃ BA ĐỒN</b><br>Số: 204/BC-UBND</td>
+<td><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b><br>
+<i>Ba Đồn, ngày 22 tháng 9 năm 2023</i></td></tr></table>
+<p style='text-align:center'><b>BÁO CÁO</b><br><b>Kết quả thực hiện nhiệm vụ 9 tháng đầu năm 2023</b></p>
+<p>Thực hiện Kế hoạch số 31/KH-UBND ngày 15/02/2023 của Ủy ban nhân dân tỉnh Quảng Bình về triển khai
+Nghị quyết số 01/NQ-CP ngày 06/01/2023 của Chính phủ, Ủy ban nhân dân thị xã báo cáo kết quả như sau:</p>
+<p>I. KẾT QUẢ ĐẠT ĐƯỢC</p>
+<p>Tổng thu ngân sách trên địa bàn ước đạt 320 tỷ đồng, bằng 74,5% dự toán giao.</p>"""
+
+
+@pytest.mark.browser
+def test_pdf_one_page_with_a_two_column_header_table(tmp_path):
+    exe = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+    if not exe:
+        pytest.skip("chromium is not installed (apt-get install -y chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    pdf = tmp_path / "header_table.pdf"
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=exe, args=ARGS)
+        page = browser.new_page()
+        page.set_content(HEADER_TABLE_PAGE)
+        page.pdf(path=str(pdf), format="A4")
+        browser.close()
+    ex = extract_file(pdf)
+    h = ex.header
+    assert (h.kind, h.number, h.place, h.date) == ("Báo cáo", "204/BC-UBND", "Ba Đồn", "2023-09-22")
+    # one page, few lines: still page text, so the wrapped name and sentence are joined
+    assert "Ủy ban nhân dân tỉnh Quảng Bình về triển khai Nghị quyết số 01/NQ-CP" in ex.text
+    assert {("31/KH-UBND", "2023-02-15"), ("01/NQ-CP", "2023-01-06")} <= {(d.number, d.date) for d in ex.directives}
+
+
 BROKEN_SPLIT = ("Ủ y ban nh â n d â n t ỉ nh L ạ ng S ơ n b á o c á o t ì nh h ì nh th ự c hi ệ n "
                 "Ngh ị quy ế t s ố 01/NQ-CP c ủ a Ch í nh ph ủ v ề nhi ệ m v ụ , gi ả i ph á p ch ủ y ế u. ")
 BROKEN_LOST = ("y ban nh n d n t nh L ng S n b o c o t nh h nh th c hi n Ngh quy t s 01/NQ-CP c a "
