@@ -1,40 +1,109 @@
 """Lineage the text states: implements, responds_to, reports_on, based_on.
 
-Only explicit links: a plan "thực hiện" a directive, a decision issued to carry one out, a report answering
-a letter or reporting on a directive/plan, "Căn cứ ..." lines. "theo ..." and co-occurrence are not lineage.
-Every link keeps the span of the words it was read from.
+Only explicit links, each keeping the span of the words it was read from:
+- an implementation phrase ("thực hiện", "triển khai", "cụ thể hóa", "thi hành" + its object) ties its object
+  to the plan it qualifies ("Kế hoạch [của UBND tỉnh] [về] thực hiện X"), to the numbered document it
+  follows ("Quyết định số 12/QĐ-UBND để triển khai X"), to the task whose own paragraph states it, and to the
+  document issued in the same sentence ("Thực hiện X ..., UBND huyện ban hành Kế hoạch số 45/KH-UBND");
+- the document's own title ("KẾ HOẠCH Triển khai thực hiện Nghị quyết số ...") and opening sentence
+  ("..., UBND tỉnh ban hành Kế hoạch ... như sau:") make the document itself implement its object;
+- a report reports on what its title or a part heading says it assesses ("Tình hình thực hiện X");
+- a letter or report answers the letter its opening names ("Thực hiện/Phúc đáp Công văn số ...");
+- "Căn cứ ..." lines of the preamble are its legal basis, each law and document of the line.
+"theo ...", "Xét Tờ trình ...", "theo đề nghị của ..." and co-occurrence are not lineage.
 """
 from __future__ import annotations
 
-import itertools
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .records import Context, DirectiveRef, Endpoint, Extraction, LineageLink, NamedMention
 
 THIS = Endpoint("this", "")
 LETTER_TYPES = {"Công văn", "Văn bản", "Công điện", "Thông báo"}
-_IMPL = r"(?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá)"
+# document kinds whose title or opening may state what the document itself carries out
+_IMPLEMENTING_KINDS = {"Kế hoạch", "Chương trình", "Đề án", "Quyết định", "Chỉ thị", "Nghị quyết", "Công văn"}
+_REPORTING_KINDS = {None, "Báo cáo", "Công văn", "Thông báo", "Tờ trình"}
+
+_VERB = r"(?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá|thi hành|quán triệt)"
+_KINDS = r"(?:kế hoạch|chương trình hành động|chương trình|đề án|phương án|nghị quyết|quyết định)"
+# manner words that may stand between the verb and its object ("triển khai quyết liệt Kế hoạch ...")
+_MANNER = (r"(?:(?:có\s+)?hiệu quả|quyết liệt|tốt|nghiêm túc|nghiêm|đồng bộ|kịp thời|đầy đủ|thắng lợi|sâu rộng|"
+           r"triệt để|khẩn trương|tích cực|sáng tạo|linh hoạt|thống nhất|nội dung)")
+_MANNERS = rf"(?:{_MANNER}(?:\s*,\s*|\s+và\s+|\s+))*"
+# "các nhiệm vụ cải thiện môi trường kinh doanh tại Nghị quyết ..." -- the parts of the object it names
+_PARTS_OF = (r"(?:(?:các|những)\s+(?:nhiệm vụ|giải pháp|nội dung|mục tiêu|chỉ tiêu|quan điểm)"
+             r"[^.;:\n\d]{0,90}?\s+(?:nêu tại|đề ra tại|được giao tại|tại|của|trong)\s+)?")
+_PHRASE = (rf"(?<!\w)(?P<verb>(?:(?:tiếp tục|tổ chức|triển khai|xây dựng và|ban hành và)\s+)*{_VERB}"
+           rf"(?:\s+và\s+{_VERB})?)\s+{_MANNERS}{_PARTS_OF}$")
+# an implementation phrase that reports on the object instead ("báo cáo tình hình thực hiện X")
+_REPORTING = re.compile(
+    r"(?i)(?:báo cáo|tình hình|kết quả|đánh giá|sơ kết|tổng kết|kiểm tra|giám sát|khen thưởng)"
+    r"(?:\s+(?:\d+\s+năm|việc|công tác|giữa kỳ))?\s+(?:tiếp tục\s+)?(?:tổ chức\s+)?(?:triển khai\s*,?\s*)?$")
+_LAW_WORDS = r"(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp)"
+_TREATY_WORDS = r"(?:Công ước|Hiệp định|Nghị định thư|Điều ước)"
 
 
 @lru_cache(maxsize=1)
 def _res() -> dict[str, re.Pattern]:
     return {
-        # head of an unnumbered plan ... [về/để/nhằm] [việc] [tổ chức] [triển khai] thực hiện <X>
-        "plan_head": re.compile(
-            r"(?i)(?<!\w)(kế hoạch|chương trình hành động|chương trình|đề án|phương án|nghị quyết|quyết định)(?!\w)"),
-        "plan_gap": re.compile(
-            rf"(?P<gap>[^.;:\n]{{0,160}}?)\s*(?:\s(?:về|để|nhằm)\s+)?(?:việc\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?{_IMPL}\s+$"),
+        "phrase": re.compile(rf"(?i){_PHRASE}"),
+        "plan_head": re.compile(rf"(?i)(?<!\w){_KINDS}(?!\w)"),
+        # the words between a plan head and its verb stay inside one noun phrase
+        "plan_gap": re.compile(r"^(?P<gap>[^.;:\n]{0,160}?)\s*(?:(?:về|để|nhằm)\s+)?(?:việc\s+)?$"),
+        "list_of_kinds": re.compile(rf"(?i)(?:(?:các|những|mọi)\s+(?:{_KINDS}\s*(?:,|và)\s*)*|{_KINDS}\s*(?:,|và)\s*)$"),
         "connector": re.compile(
-            rf"^\s*,?\s*(?:(?:về|để|nhằm)\s+)?(?:việc\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?{_IMPL}\s+$"),
-        "impl_before": re.compile(rf"(?i)(?:{_IMPL}|quán triệt)\s+(?:(?:kế hoạch|chương trình)\s+(?:{_IMPL}\s+)?)?$"),
-        "issue_after": re.compile(r"^\s*[,;]?\s*(?:và\s+)?(?:đồng thời\s+)?(?:đã\s+)?ban hành\s+$"),
+            r"(?i)^\s*,?\s*(?:(?:về|để|nhằm)\s+)?(?:việc\s+)?(?:tiếp tục\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?$"),
+        "coord": re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+|;\s*)$"),
+        "anaphora": re.compile(
+            r"(?<![\w/])(Nghị quyết|Chỉ thị|Kết luận|Nghị định|Quyết định|Thông tư|Kế hoạch|Công văn)"
+            r"(?=\s*(?:[.;,:)]|$)|\s+(?:nêu trên|trên|đó)\b)", re.MULTILINE),
+        "law_obj": re.compile(rf"(?<!\w)(?P<w>{_LAW_WORDS}|{_TREATY_WORDS})\s+(?=[\"“]?\w)"),
+        "party_obj": re.compile(r"(?<!\w)(?:Nghị quyết|Chỉ thị|Kết luận)\s+(?=(?:Trung ương|Hội nghị|Đại hội)\b)"),
+        "name_stop": re.compile(
+            r"[.;,:()\n]|\s(?:do|để|nhằm|theo|tại|trong|cho|đã|được|và|ngày|số|với|trên địa bàn)\s"),
         "report_title": re.compile(
-            rf"(?i)^(?:báo cáo\s+)?(?:tình hình|kết quả|sơ kết|tổng kết|đánh giá)(?:\s+\d+\s+năm)?\s+(?:triển khai\s+)?{_IMPL}\s+"),
-        "title_cut": re.compile(r"(?i)\s+và\s+(?:tình hình|kết quả|nhiệm vụ|phương hướng|kế hoạch)|,|;"),
-        "can_cu": re.compile(r"(?m)^[ \t]*Căn cứ\s+(?P<body>[^\n]+)"),
-        "law": re.compile(r"(?P<name>(?:Luật|Bộ luật|Hiến pháp|Pháp lệnh)\b[^;\n]*?)(?:\s+ngày\s+\d{1,2}(?:\s+tháng\s+|/)\d{1,2}(?:\s+năm\s+|/)(?P<y>\d{4})|\s+năm\s+(?P<y2>\d{4}))?\s*(?:;|\.|$)"),
+            rf"(?i)^(?:báo cáo\s+)?(?:tình hình|kết quả|sơ kết|tổng kết|đánh giá(?:\s+kết quả)?)"
+            rf"(?:\s+\d+\s+năm)?\s+(?:tổ chức\s+)?(?:triển khai\s*,?\s+)?(?:{_VERB}\s+)?"),
+        "impl_title": re.compile(
+            rf"(?i)(?:(?:{_KINDS})\s+)?(?:(?:tiếp tục|tổ chức|triển khai)\s+)*{_VERB}\s+{_MANNERS}"),
+        "title_cut": re.compile(r"(?i)\s+và\s+(?:tình hình|kết quả|nhiệm vụ|phương hướng|kế hoạch\s+(?!số))|;|\n\s*\n"),
+        "can_cu": re.compile(r"(?m)(?:^|(?<=[;.])|(?<=[;.]\s))[ \t]*Căn cứ\s+"),
+        "issue_after": re.compile(r"^\s*[,;]?\s*(?:và\s+)?(?:đồng thời\s+)?(?:đã\s+)?ban hành\s+$"),
+        # clauses of a preamble that are not a legal basis end a "Căn cứ" line
+        "not_basis": re.compile(r"(?i)(?:^|[;.]\s*|\n)\s*(?:Xét|Sau khi|Theo đề nghị|Thực hiện|Trên cơ sở|Căn cứ|"
+                                r"QUYẾT NGHỊ|QUYẾT ĐỊNH|Để|Nhằm)(?!\w)"),
+        "law": re.compile(
+            rf"(?P<name>{_LAW_WORDS}\s[^;\n]*?)(?:\s*,?\s+(?:ngày\s+\d{{1,2}}(?:\s+tháng\s+|/)\d{{1,2}}(?:\s+năm\s+|/)"
+            rf"(?P<y>\d{{4}})|năm\s+(?P<y2>\d{{4}})|số\s+\S+))+(?=\s*(?:[,;.]|\s+và\s|$))"),
+        "law_split": re.compile(rf"\s*(?:,|\bvà)\s+(?={_LAW_WORDS}\s)"),
+        "opening": re.compile(
+            r"(?i)(?:[-+•]\s*|\d+(?:\.\d+)*[.)]\s*|[a-zđ]\)\s*)?"
+            rf"(?:(?:để|nhằm|tiếp tục)\s+)*(?:(?:tổ chức|triển khai)\s+)*{_VERB}(?:\s+(?:và\s+)?{_VERB})?\s+{_MANNERS}"),
+        "issue": re.compile(
+            r",\s*(?P<subj>[^,;.]{2,80}?)\s+(?:đã\s+)?(?:kịp thời\s+)?(?:(?:xây dựng|tham mưu)\s+(?:và\s+)?)?"
+            r"(?P<verb>ban hành|xây dựng|phê duyệt)\s+"),
+        "request": re.compile(
+            r"(?im)^[ \t]*(?:Thực hiện|Triển khai|Theo|Phúc đáp|Trả lời|Theo đề nghị tại|Theo yêu cầu tại)\s+"
+            r"(?=(?:Công văn|Văn bản|Công điện|Thông báo)\b)"),
+        "heading_impl": re.compile(
+            rf"(?i)^(?:tình hình|kết quả|đánh giá(?:\s+(?:kết quả|tình hình))?)(?:\s+\d+\s+năm)?\s+"
+            rf"(?:tổ chức\s+)?(?:triển khai\s*,?\s*)?(?:{_VERB}\s+)?"),
     }
+
+
+@dataclass(frozen=True)
+class _Obj:
+    """What an implementation phrase carries out."""
+
+    start: int
+    end: int  # end of its words (a reference with its date and issuer)
+    label_end: int  # where a plan label that names it stops ("... Nghị quyết số 02/NQ-CP")
+    endpoint: Endpoint
+    label_tail: str = ""  # words a label adds (the number an anaphora stands for)
+    directive: bool = False
+    numbered_only: bool = False  # an unnumbered Party resolution: only a numbered document carries it out
 
 
 def _directive_ep(ref: DirectiveRef) -> Endpoint:
@@ -45,160 +114,421 @@ def _cap(s: str) -> str:
     return s[:1].upper() + s[1:]
 
 
+def _label(s: str) -> str:
+    s = " ".join(s.split())
+    if s.isupper():  # an upper-case title: "KẾ HOẠCH THỰC HIỆN ..." -> "Kế hoạch thực hiện ..."
+        s = s.lower()
+    return _cap(s)
+
+
 def find_lineage(ctx: Context, ex: Extraction) -> list[LineageLink]:
-    text = ctx.text
     refs = sorted(ex.directives, key=lambda r: r.start)
     programmes = sorted((n for n in ex.named if n.category == "programme"), key=lambda n: n.start)
+    objs = _objects(ctx, refs, programmes)
     links: list[LineageLink] = []
     links += _responds_to(ctx, refs)
     links += _reports_on(ctx, refs)
     links += _based_on(ctx, refs)
-    links += _plans(text, refs, programmes)
-    links += _issued_to_implement(text, refs)
-    links += _tasks(text, ex, refs)
-    seen: set[tuple] = set()
-    out = []
-    for link in links:
-        key = (link.child, link.parent, link.relation)
-        if key not in seen and link.child != link.parent:
-            seen.add(key)
-            out.append(link)
+    links += _title_implements(ctx, refs, objs)
+    issued, itself = _issued_in_sentence(ctx, refs, objs)
+    links += issued
+    links += _phrases(ctx, ex, refs, programmes, objs, itself)
+    return _dedupe(links)
+
+
+# ---------------------------------------------------------------- objects of implementation phrases
+def _objects(ctx: Context, refs: list[DirectiveRef], programmes: list[NamedMention]) -> dict[int, _Obj]:
+    """Everything an implementation phrase may carry out, by start offset."""
+    text, res = ctx.text, _res()
+    out: dict[int, _Obj] = {}
+    for p in programmes:
+        out.setdefault(p.start, _Obj(p.start, p.end, p.end, Endpoint("plan", p.name)))
+    for r in refs:  # a numbered reference wins over a programme starting at the same word
+        out[r.start] = _Obj(r.start, r.end, r.number_end, _directive_ep(r), directive=True)
+    inside = lambda pos: any(r.start <= pos < r.end for r in refs)  # noqa: E731
+    for m in res["law_obj"].finditer(text):
+        if m.start() in out or inside(m.start()) or not text[m.end()].lstrip("\"“").isupper():
+            continue
+        end = _name_end(text, m.end(), len(text))
+        name = " ".join(text[m.start() : end].split())
+        if len(name.split()) < 2:
+            continue
+        if re.match(_LAW_WORDS, m.group("w")):
+            y = re.search(r"\s+(?:năm\s+)?(\d{4})$", name)
+            label = (name[: y.start()] + " " + y.group(1)) if y else name
+            out[m.start()] = _Obj(m.start(), end, end, Endpoint("law", label))
+        else:
+            out[m.start()] = _Obj(m.start(), end, end, Endpoint("plan", name))
+    for m in res["party_obj"].finditer(text):
+        if m.start() in out or inside(m.start()):
+            continue
+        end = _name_end(text, m.end(), len(text), stop_at_ve=True)
+        out[m.start()] = _Obj(m.start(), end, end, Endpoint("plan", " ".join(text[m.start() : end].split())),
+                              numbered_only=True)
+    for m in res["anaphora"].finditer(text):
+        if m.start() in out or inside(m.start()):
+            continue
+        ante = _antecedent(ctx, refs, m.start(), m.group(1))
+        if ante is not None:
+            out[m.start()] = _Obj(m.start(), m.end(), m.end(), _directive_ep(ante), f" số {ante.number}",
+                                  directive=True)
+    return dict(sorted(out.items()))
+
+
+def _name_end(text: str, pos: int, limit: int, stop_at_ve: bool = False) -> int:
+    """End of a name that runs from `pos` to punctuation or a word that opens another phrase (12 words at most)."""
+    window = text[pos : min(limit, pos + 200)]
+    m = _res()["name_stop"].search(window)
+    end = m.start() if m else len(window)
+    if stop_at_ve:
+        v = re.search(r"\svề\s", window[:end])
+        end = v.start() if v else end
+    words = list(re.finditer(r"\S+", window[:end]))[:12]
+    return pos + (words[-1].end() if words else 0)
+
+
+def _sentence_at(ctx: Context, pos: int) -> tuple[int, int]:
+    for s in ctx.sentences:
+        if s.start <= pos < s.end:
+            return s.start, s.end
+    return max(0, pos - 300), pos
+
+
+def _antecedent(ctx: Context, refs: list[DirectiveRef], pos: int, type_word: str) -> DirectiveRef | None:
+    """'... Nghị quyết số 21/NQ-TU ... và ban hành Kế hoạch triển khai thực hiện Nghị quyết.' -> 21/NQ-TU."""
+    s0, _ = _sentence_at(ctx, pos)
+    before = [r for r in refs if s0 <= r.start and r.end <= pos and (r.type or "").lower() == type_word.lower()]
+    return before[-1] if before else None
+
+
+def _phrase_start(text: str, pos: int) -> int | None:
+    """Start of the implementation verb phrase that ends right before `pos`, unless it reports on the object."""
+    window_start = max(0, pos - 220)
+    m = _res()["phrase"].search(text, window_start, pos)
+    if not m or m.end() != pos:
+        return None
+    if _REPORTING.search(text, max(0, m.start() - 60), m.start()):
+        return None
+    return m.start()
+
+
+def _chain(first: _Obj, text: str, objs: dict[int, _Obj]) -> list[_Obj]:
+    """The object and the references coordinated with it ('Kế hoạch số 28/KH-UBND và Chỉ thị số 05/CT-UBND')."""
+    out = [first]
+    if not first.directive:
+        return out
+    for pos, o in objs.items():
+        if pos < out[-1].end or not o.directive:
+            continue
+        if _res()["coord"].match(text[out[-1].end : pos]):
+            out.append(o)
+        elif pos > out[-1].end:
+            break
     return out
 
 
-def _responds_to(ctx: Context, refs: list[DirectiveRef]) -> list[LineageLink]:
-    req = ctx.header.request
-    if not req:
+# ---------------------------------------------------------------- implementation phrases in the running text
+def _phrases(ctx: Context, ex: Extraction, refs, programmes, objs: dict[int, _Obj],
+             itself: list[tuple[int, int]]) -> list[LineageLink]:
+    text, res = ctx.text, _res()
+    out: list[LineageLink] = []
+    ref_at = {r.start: r for r in refs}
+    ref_ending = {r.end: r for r in refs}
+    seen: set[int] = set()
+    for pos, obj in objs.items():
+        if pos in seen:
+            continue
+        verb = _phrase_start(text, pos)
+        if verb is None:
+            continue
+        chain = _chain(obj, text, objs)
+        seen.update(o.start for o in chain)
+        # a numbered document issued to carry the object out: "Quyết định số 12/QĐ-UBND ... để triển khai X"
+        child_ref = _ref_before(text, verb, ref_ending)
+        if child_ref is not None:
+            out += [LineageLink(_directive_ep(child_ref), o.endpoint, "implements", child_ref.start, o.end)
+                    for o in chain if o.endpoint != _directive_ep(child_ref)]
+        if any(o.numbered_only for o in chain):
+            continue
+        head = _plan_head(text, verb, refs, programmes, ref_at)
+        if head is not None and ctx.header.title_span and head < ctx.header.title_span[0]:
+            head = None  # the kind line of the document's own header: the title says what the document does
+        if head is not None and any(a <= head < b for a, b in itself):
+            # "..., Sở Y tế ban hành Kế hoạch thực hiện X như sau:" -- the plan is the document itself
+            out += [LineageLink(THIS, o.endpoint, "implements", head, o.end) for o in chain]
+            head = None
+        if head is not None:
+            named = next((p for p in programmes if p.start == head and p.end >= verb - 12), None)
+            for o in chain:
+                label = named.name if named is not None and o is chain[0] and named.end >= o.label_end \
+                    and not o.label_tail else \
+                    _label(text[head:pos] + " " + text[o.start : o.label_end] + o.label_tail)
+                out.append(LineageLink(Endpoint("plan", label), o.endpoint, "implements", head, o.end))
+        # "triển khai Nghị quyết số 01/NQ-CP ..., ban hành Quyết định số 143/QĐ-UBND" -> 143 implements 01
+        issued = next((r for r in refs if r.start >= chain[-1].end), None)
+        if issued is not None and res["issue_after"].match(text[chain[-1].end : issued.start]):
+            out += [LineageLink(_directive_ep(issued), o.endpoint, "implements", o.start, issued.end) for o in chain]
+        task = _task_stating(ex, text, verb)
+        if task is not None:
+            out += [LineageLink(Endpoint("task", task.n), o.endpoint, "implements", o.start, o.end)
+                    for o in chain if o.directive]
+    return out
+
+
+def _ref_before(text: str, verb: int, ref_ending: dict[int, DirectiveRef]) -> DirectiveRef | None:
+    for end in range(verb, max(-1, verb - 40), -1):
+        r = ref_ending.get(end)
+        if r is not None:
+            return r if _res()["connector"].match(text[end:verb]) else None
+    return None
+
+
+def _plan_head(text: str, verb: int, refs, programmes, ref_at) -> int | None:
+    """Start of an unnumbered plan that the verb phrase qualifies: 'Kế hoạch [của UBND tỉnh] [về] thực hiện'."""
+    res = _res()
+    window_start = max(0, verb - 200)
+    heads = list(res["plan_head"].finditer(text, window_start, verb))
+    for h in reversed(heads):
+        head = h.start()
+        if head in ref_at:
+            return None  # a numbered document: handled as such
+        g = res["plan_gap"].match(text[h.end() : verb])
+        gap = g.group("gap") if g else None
+        # one noun phrase: no other number, no "và", no list of kinds ("kế hoạch, chương trình ...")
+        if (gap is None or re.search(r"\d+/|\d+-[A-Z]|\svà(?:\s|$)", gap) or gap.lstrip().startswith(",")
+                or re.search(r"\n[ \t]*\n", text[h.end() : verb])):
+            continue
+        if any(r.start < head < r.end for r in refs):
+            return None  # the head word belongs to another reference
+        if any(p.start < head < p.end for p in programmes):
+            return None
+        if res["list_of_kinds"].search(text, max(0, head - 80), head):
+            return None  # "các kế hoạch, đề án ...": a plural, not a plan
+        return head
+    return None
+
+
+def _task_stating(ex: Extraction, text: str, pos: int):
+    """The task whose own paragraph (its numbered line, not the paragraphs under it) holds `pos`."""
+    for t in ex.tasks:
+        if t.start <= pos < t.end:
+            return t if pos < _first_paragraph_end(text, t.start, t.end) else None
+    return None
+
+
+def _first_paragraph_end(text: str, start: int, end: int) -> int:
+    """A paragraph ends at a blank line or at a line break after a sentence's end (hard-wrapped lines go on)."""
+    m = re.compile(r"\n[ \t]*\n|(?<=[.;:!?…])[\"”’)]?[ \t]*\n").search(text, start, end)
+    return m.start() if m else end
+
+
+# ---------------------------------------------------------------- "Thực hiện X ..., UBND huyện ban hành Kế hoạch số N"
+def _issued_in_sentence(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _Obj]):
+    """Links of sentences that carry X out by issuing a document, and the spans where the document names itself."""
+    text, res = ctx.text, _res()
+    out: list[LineageLink] = []
+    itself: list[tuple[int, int]] = []
+    preamble_end = _preamble_end(ctx)
+    for s in ctx.sentences:
+        op = res["opening"].match(text, s.start, s.end)
+        if not op:
+            continue
+        first = objs.get(op.end())
+        issued = None
+        for m in res["issue"].finditer(text, op.end(), s.end):
+            issued = m  # the last issuing clause of the sentence
+        if issued is None or re.search(r"(?i)\b(?:các|những)\b", issued.group("subj")):
+            continue
+        after = issued.end()
+        child = next((r for r in refs if r.start == after or (after <= r.start <= after + 40
+                     and re.fullmatch(r"(?i)\s*(?:kế hoạch|chương trình|đề án|quyết định|chỉ thị)?\s*",
+                                      text[after : r.start]))), None)
+        if child is not None:
+            child_ep = _directive_ep(child)
+        elif s.start < preamble_end and _names_itself(ctx, text[after : s.end]):
+            child_ep = THIS
+            itself.append((after, s.end))
+        else:
+            continue
+        if first is not None and not first.numbered_only:
+            parents = [o.endpoint for o in _chain(first, text, objs)]
+        elif first is None and child is not None:
+            # the object is unnamed ("Nhằm triển khai thực hiện nhiệm vụ, chỉ tiêu ... tỉnh giao")
+            words = text[op.end() : issued.start()]
+            if re.search(r"\d+/|\d+-[A-Z]", words) or not 2 <= len(words.split()) <= 15:
+                continue
+            parents = [Endpoint("plan", _label(words))]
+        else:
+            continue
+        out += [LineageLink(child_ep, p, "implements", s.start, s.end) for p in parents if p != child_ep]
+    return out, itself
+
+
+def _names_itself(ctx: Context, words: str) -> bool:
+    """'Kế hoạch triển khai thực hiện trên địa bàn tỉnh như sau:' -- the document's own kind, then the text."""
+    kind = ctx.header.kind
+    if not kind or not words.lower().startswith(kind.lower()):
+        return False
+    return bool(re.search(r"(?i)(?:như sau|này|sau đây)\s*:?\s*$|:\s*$", words.strip()))
+
+
+def _preamble_end(ctx: Context) -> int:
+    """Where the body starts: the first part, article or numbered section, or 'QUYẾT NGHỊ:'."""
+    first = next((s.start for s in ctx.sections if s.level <= 2), ctx.running_end)
+    m = re.search(r"(?m)^[ \t]*(?:QUYẾT NGHỊ|QUYẾT ĐỊNH|CHỈ THỊ)\s*:", ctx.text[:first])
+    return m.start() if m else first
+
+
+# ---------------------------------------------------------------- the document itself
+def _title_implements(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _Obj]) -> list[LineageLink]:
+    """'KẾ HOẠCH / Triển khai thực hiện Nghị quyết số 01/NQ-CP ...' -> this implements 01/NQ-CP."""
+    h = ctx.header
+    if h.kind not in _IMPLEMENTING_KINDS or not h.title_span:
         return []
-    for r in refs:
-        if req[0] <= r.start < req[1]:
-            if r.type in LETTER_TYPES:
-                return [LineageLink(THIS, _directive_ep(r), "responds_to", req[0], req[1])]
-            break
+    s0, s1 = h.title_span
+    m = _res()["impl_title"].match(ctx.text, s0, s1)
+    if not m:
+        return []
+    first = objs.get(m.end())
+    if first is not None and not first.numbered_only:
+        return [LineageLink(THIS, o.endpoint, "implements", s0, s1) for o in _chain(first, ctx.text, objs)]
+    # an unnumbered object the recognisers did not name: the title's words up to its first qualifier
+    tail = ctx.text[m.end() : s1]
+    cut = re.search(r"[;:\n]|\s(?:giai đoạn|năm\s+\d{4}|trên địa bàn|đến năm)\b", tail)
+    words = tail[: cut.start()] if cut else tail
+    if re.match(r"(?i)(?:chương trình|đề án|quy hoạch|kế hoạch|chiến lược|luật|công ước)\s", words) and len(words.split()) >= 3:
+        return [LineageLink(THIS, Endpoint("plan", _label(words)), "implements", s0, s1)]
+    return []
+
+
+def _responds_to(ctx: Context, refs: list[DirectiveRef]) -> list[LineageLink]:
+    """The letter named by the opening 'Thực hiện / Phúc đáp / Theo đề nghị tại Công văn số ...'."""
+    if ctx.header.kind not in _REPORTING_KINDS:
+        return []
+    spans = []
+    if ctx.header.request:
+        spans.append(ctx.header.request)
+    end = min(ctx.running_end, _preamble_end(ctx) + 200)
+    for m in _res()["request"].finditer(ctx.text, 0, end):
+        line_end = ctx.text.find("\n", m.end())
+        spans.append((m.start(), line_end if line_end > 0 else end))
+    for s0, s1 in spans:
+        for r in refs:
+            if s0 <= r.start < s1:
+                if r.type in LETTER_TYPES and r.start - s0 < 40:
+                    return [LineageLink(THIS, _directive_ep(r), "responds_to", s0, s1)]
+                break
     return []
 
 
 def _reports_on(ctx: Context, refs: list[DirectiveRef]) -> list[LineageLink]:
+    """A report's title or part heading that assesses how something is carried out: 'Tình hình thực hiện X'."""
     h = ctx.header
-    if not h.title or not h.title_span:
-        return []
-    s0, s1 = h.title_span
-    title = ctx.text[s0:s1]
-    m = _res()["report_title"].match(title.replace("\n", " "))
-    if not m:
-        return []
-    obj_start = s0 + m.end()
-    cut = _res()["title_cut"].search(title, m.end())
-    obj_end = s0 + (cut.start() if cut else len(title))
-    in_title = [r for r in refs if obj_start <= r.start < obj_end]
-    if in_title:
-        return [LineageLink(THIS, _directive_ep(r), "reports_on", s0, s1) for r in in_title]
-    obj = " ".join(ctx.text[obj_start:obj_end].split())
-    if re.match(r"(?i)(kế hoạch|chương trình|đề án|quy hoạch|nghị quyết)\b", obj):
-        return [LineageLink(THIS, Endpoint("plan", _cap(obj)), "reports_on", s0, s1)]
-    return []
+    out: list[LineageLink] = []
+    spans = []
+    if h.title and h.title_span:
+        spans.append((h.title_span, "report_title"))
+    if h.kind in _REPORTING_KINDS:
+        for s in ctx.sections:
+            if s.level <= 2 and len(s.heading) < 220 and not re.search(r"\.\s+\S", s.heading):
+                at = ctx.text.find(s.heading, s.start)
+                if at >= 0:
+                    spans.append(((at, at + len(s.heading)), "heading_impl"))
+    for (s0, s1), pattern in spans:
+        title = ctx.text[s0:s1]
+        m = _res()[pattern].match(title.replace("\n", " "))
+        if not m or m.end() == 0:
+            continue
+        obj_start = s0 + m.end()
+        cut = _res()["title_cut"].search(title, m.end())
+        obj_end = s0 + (cut.start() if cut else len(title))
+        in_title = [r for r in refs if obj_start <= r.start < obj_end]
+        if in_title:
+            out += [LineageLink(THIS, _directive_ep(r), "reports_on", s0, s1) for r in in_title]
+            continue
+        obj = " ".join(ctx.text[obj_start:obj_end].split()).split(",")[0]
+        if re.match(r"(?i)(kế hoạch|chương trình|đề án|quy hoạch|nghị quyết)\b", obj) and pattern == "report_title":
+            out.append(LineageLink(THIS, Endpoint("plan", _label(obj)), "reports_on", s0, s1))
+    return out
 
 
+# ---------------------------------------------------------------- legal basis
 def _based_on(ctx: Context, refs: list[DirectiveRef]) -> list[LineageLink]:
+    """'Căn cứ Luật A ngày ...; Luật B ngày ...;' and 'Căn cứ Nghị quyết số X ... và Nghị quyết số Y ...'."""
+    res, text = _res(), ctx.text
     out = []
-    for m in _res()["can_cu"].finditer(ctx.text, 0, ctx.running_end):
-        body_start, body_end = m.start("body"), m.end("body")
-        inside = [r for r in refs if body_start <= r.start < body_end]
-        if inside:
-            out += [LineageLink(THIS, _directive_ep(r), "based_on", m.start(), m.end()) for r in inside]
-            continue
-        lm = _res()["law"].match(m.group("body").strip())
-        if lm:
-            year = lm.group("y") or lm.group("y2")
-            label = " ".join(lm.group("name").split()) + (f" {year}" if year else "")
-            out.append(LineageLink(THIS, Endpoint("law", label), "based_on", m.start(), m.end()))
-    return out
-
-
-def _object_at(pos: int, refs: list[DirectiveRef], programmes: list[NamedMention]):
-    """The directive or named programme that starts at `pos` (its type word may open it)."""
-    for r in refs:
-        if r.start == pos:
-            return r
-        if r.start > pos:
-            break
-    for p in programmes:
-        if p.start == pos:
-            return p
-        if p.start > pos:
-            break
-    return None
-
-
-def _plans(text: str, refs: list[DirectiveRef], programmes: list[NamedMention]) -> list[LineageLink]:
-    """'Kế hoạch [về] thực hiện Nghị quyết số 63-NQ/TU' -> the plan implements the resolution."""
-    res = _res()
-    out = []
-    starts = sorted({r.start for r in refs} | {p.start for p in programmes})
-    ref_at = {r.start: r for r in refs}
-    for pos in starts:
-        window_start = max(0, pos - 200)
-        before = text[window_start:pos]
-        target = _object_at(pos, refs, programmes)
-        if target is None:
-            continue
-        heads = [h for h in res["plan_head"].finditer(before)]
-        for h in reversed(heads):
-            head_pos = window_start + h.start()
-            child_ref = ref_at.get(head_pos)
-            if child_ref is not None:
-                # a numbered document issued to carry out the object: "Quyết định số 12/QĐ-UBND ... để thực hiện ..."
-                if child_ref is not target and child_ref.end <= pos and res["connector"].match(text[child_ref.end : pos]):
-                    out.append(LineageLink(_directive_ep(child_ref), _endpoint_of(target), "implements",
-                                           head_pos, target.end))
-                break
-            between = text[window_start + h.end() : pos]
-            g = res["plan_gap"].match(between)
-            # the words between the head and "thực hiện" stay inside one noun phrase: no other number, no "và"
-            if not g or re.search(r"\d+/|\d+-[A-Z]|\svà(?:\s|$)", g.group("gap")):
+    end = _preamble_end(ctx)
+    for m in res["can_cu"].finditer(text, 0, end):
+        stop = res["not_basis"].search(text, m.end(), end)
+        line_end = text.find("\n", m.end())
+        body_end = min(x for x in (stop.start() if stop else end, line_end if line_end >= 0 else end, end))
+        for part in re.finditer(r"[^;]+", text[m.end() : body_end]):
+            p0, p1 = m.end() + part.start(), m.end() + part.end()
+            inside = [r for r in refs if p0 <= r.start < p1 and not re.search(r"(?i)\btheo\s*$", text[p0 : r.start])]
+            if inside:
+                out += [LineageLink(THIS, _directive_ep(r), "based_on", m.start(), p1) for r in inside]
                 continue
-            if any(r.start < head_pos < r.end for r in refs):
-                break  # the head word belongs to another reference
-            if any(p.start <= head_pos < p.end and p.start != head_pos for p in programmes):
-                break
-            label = _cap(" ".join(text[head_pos : _number_end(target)].split()))
-            out.append(LineageLink(Endpoint("plan", label), _endpoint_of(target), "implements",
-                                   head_pos, target.end))
+            for label in _laws(part.group().strip()):
+                out.append(LineageLink(THIS, Endpoint("law", label), "based_on", m.start(), p1))
+    return out
+
+
+def _laws(part: str) -> list[str]:
+    """Law names of one clause: 'Luật A ngày 19 tháng 6 năm 2015, Luật B năm 2019' -> ['Luật A 2015', 'Luật B 2019'].
+
+    An amending law names the laws it amends ('Luật sửa đổi ... của Luật A và Luật B'): those stay in its name.
+    """
+    res = _res()
+    if not re.match(_LAW_WORDS + r"\s", part):
+        return []
+    pieces, cur = [], part
+    while True:
+        m = res["law"].match(cur)
+        if not m:
             break
-    return out
+        year = m.group("y") or m.group("y2")
+        pieces.append(" ".join(m.group("name").split()) + (f" {year}" if year else ""))
+        rest = cur[m.end() :]
+        nxt = re.match(rf"\s*(?:,|\bvà)\s+(?={_LAW_WORDS}\s)", rest)
+        if not nxt:
+            return pieces
+        cur = rest[nxt.end() :]
+    # undated: split only where a new law starts that is not the object of an amendment ("của Luật ...")
+    names = []
+    for piece in res["law_split"].split(cur.rstrip(" .")):
+        if names and re.search(r"(?i)\bcủa\s*$|(?:sửa đổi|bổ sung)[^;]*\bcủa\s+" + _LAW_WORDS, names[-1]):
+            names[-1] += " và " + piece
+        else:
+            names.append(piece)
+    return pieces + [" ".join(n.split()) for n in names if n.strip()]
 
 
-def _endpoint_of(x) -> Endpoint:
-    if isinstance(x, DirectiveRef):
-        return _directive_ep(x)
-    return Endpoint("plan", x.name)
-
-
-def _number_end(x) -> int:
-    return x.number_end if isinstance(x, DirectiveRef) else x.end
-
-
-def _issued_to_implement(text: str, refs: list[DirectiveRef]) -> list[LineageLink]:
-    """'triển khai Nghị quyết số 01/NQ-CP ..., ban hành Quyết định số 143/QĐ-UBND' -> 143 implements 01."""
-    res = _res()
+# ---------------------------------------------------------------- one link per fact
+def _dedupe(links: list[LineageLink]) -> list[LineageLink]:
+    """Drop repeats, and a second phrasing of the same unnumbered plan ('Kế hoạch của UBND tỉnh thực hiện X'
+    and 'kế hoạch triển khai thực hiện X' are one plan when they carry out the same object)."""
+    seen: set[tuple] = set()
+    plans: dict[tuple, Endpoint] = {}
     out = []
-    for a, b in itertools.pairwise(refs):
-        if not res["impl_before"].search(text[max(0, a.start - 60) : a.start]):
+    for link in links:
+        child = link.child
+        if child.kind == "plan":
+            key = (_plan_key(child.key), link.parent)
+            child = plans.setdefault(key, child)
+            link = LineageLink(child, link.parent, link.relation, link.start, link.end)
+        key = (link.child, link.parent, link.relation)
+        if key in seen or link.child == link.parent:
             continue
-        if res["issue_after"].match(text[a.end : b.start]):
-            out.append(LineageLink(_directive_ep(b), _directive_ep(a), "implements", a.start, b.end))
+        seen.add(key)
+        out.append(link)
     return out
 
 
-def _tasks(text: str, ex: Extraction, refs: list[DirectiveRef]) -> list[LineageLink]:
-    """A numbered task that carries out a directive it names ('Triển khai thực hiện Nghị định số ...')."""
-    res = _res()
-    out = []
-    for t in ex.tasks:
-        for r in refs:
-            if t.start <= r.start < t.end and res["impl_before"].search(text[max(t.start, r.start - 60) : r.start]):
-                out.append(LineageLink(Endpoint("task", t.n), _directive_ep(r), "implements", r.start, r.end))
-    return out
+def _plan_key(label: str) -> str:
+    s = label.lower()
+    s = re.sub(r"\bcủa\s+[^,;]*?(?=\s(?:về|để|nhằm|tổ chức|triển khai|thực hiện|cụ thể)\b)", " ", s)
+    s = re.sub(r"\b(?:về|để|nhằm|việc|tổ chức|triển khai|tiếp tục)\b", " ", s)
+    return " ".join(s.split())
 
 
 def task_links(ctx: Context, ex: Extraction) -> list[tuple[str, str, object]]:
