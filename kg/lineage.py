@@ -40,7 +40,7 @@ _PHRASE = (rf"(?<!\w)(?P<verb>(?:(?:tiếp tục|tổ chức|triển khai|xây d
 # an implementation phrase that reports on the object instead ("báo cáo tình hình thực hiện X")
 _REPORTING = re.compile(
     r"(?i)(?:báo cáo|tình hình|kết quả|đánh giá|sơ kết|tổng kết|kiểm tra|giám sát|khen thưởng)"
-    r"(?:\s+(?:\d+\s+năm|việc|công tác|giữa kỳ))?\s+(?:tiếp tục\s+)?(?:tổ chức\s+)?(?:triển khai\s*,?\s*)?$")
+    r"(?:\s+(?:\d+\s+(?:năm|tháng)|việc|công tác|giữa kỳ))?\s+(?:tiếp tục\s+)?(?:tổ chức\s+)?(?:triển khai\s*,?\s*)?$")
 _LAW_WORDS = r"(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp)"
 _TREATY_WORDS = r"(?:Công ước|Hiệp định|Nghị định thư|Điều ước)"
 
@@ -144,7 +144,10 @@ def _objects(ctx: Context, refs: list[DirectiveRef], programmes: list[NamedMenti
     for p in programmes:
         out.setdefault(p.start, _Obj(p.start, p.end, p.end, Endpoint("plan", p.name)))
     for r in refs:  # a numbered reference wins over a programme starting at the same word
-        out[r.start] = _Obj(r.start, r.end, r.number_end, _directive_ep(r), directive=True)
+        t = re.search(r"(?i)(?<!\w)(?:nghị quyết|chỉ thị|kết luận|nghị định|quyết định|thông tư|kế hoạch|công văn|"
+                      r"chương trình|đề án)\s+(?:số\s*)?$", text[max(0, r.start - 20) : r.start])
+        start = r.start - (len(t.group()) if t and r.start == r.number_start else 0)  # "NGHỊ QUYẾT SỐ 18-NQ/TU"
+        out[start] = _Obj(start, r.end, r.number_end, _directive_ep(r), directive=True)
     inside = lambda pos: any(r.start <= pos < r.end for r in refs)  # noqa: E731
     for m in res["law_obj"].finditer(text):
         if m.start() in out or inside(m.start()) or not text[m.end()].lstrip("\"“").isupper():
@@ -251,7 +254,7 @@ def _phrases(ctx: Context, ex: Extraction, refs, programmes, objs: dict[int, _Ob
         if any(o.numbered_only for o in chain):
             continue
         head = _plan_head(text, verb, refs, programmes, ref_at)
-        if head is not None and ctx.header.title_span and head < ctx.header.title_span[0]:
+        if head is not None and ctx.header.title_span and head < ctx.header.title_span[1]:
             head = None  # the kind line of the document's own header: the title says what the document does
         if head is not None and any(a <= head < b for a, b in itself):
             # "..., Sở Y tế ban hành Kế hoạch thực hiện X như sau:" -- the plan is the document itself
@@ -259,10 +262,14 @@ def _phrases(ctx: Context, ex: Extraction, refs, programmes, objs: dict[int, _Ob
             head = None
         if head is not None:
             named = next((p for p in programmes if p.start == head and p.end >= verb - 12), None)
+            own = _own_name_end(text, head, verb)
             for o in chain:
-                label = named.name if named is not None and o is chain[0] and named.end >= o.label_end \
-                    and not o.label_tail else \
-                    _label(text[head:pos] + " " + text[o.start : o.label_end] + o.label_tail)
+                if own is not None:  # "Kế hoạch quảng bá du lịch năm 2024 nhằm thực hiện X": the plan's own name
+                    label = _label(text[head:own])
+                elif named is not None and o is chain[0] and named.end >= o.label_end and not o.label_tail:
+                    label = named.name
+                else:
+                    label = _label(text[head:pos] + " " + text[o.start : o.label_end] + o.label_tail)
                 out.append(LineageLink(Endpoint("plan", label), o.endpoint, "implements", head, o.end))
         # "triển khai Nghị quyết số 01/NQ-CP ..., ban hành Quyết định số 143/QĐ-UBND" -> 143 implements 01
         issued = next((r for r in refs if r.start >= chain[-1].end), None)
@@ -308,6 +315,17 @@ def _plan_head(text: str, verb: int, refs, programmes, ref_at) -> int | None:
     return None
 
 
+def _own_name_end(text: str, head: int, verb: int) -> int | None:
+    """End of a plan's own name when a purpose clause links it to what it carries out ('... để thực hiện X')."""
+    m = re.search(r"(?i)\s+(?:để|nhằm)(?:\s+việc)?\s*$", text[head:verb])
+    if not m:
+        return None
+    name = text[head : head + m.start()]
+    rest = re.sub(rf"(?i)^{_KINDS}", "", name)
+    rest = re.sub(r"(?i)\bcủa\s+.*$", "", rest)  # "của UBND tỉnh": who issues it, not a name
+    return head + m.start() if len(rest.split()) >= 2 else None
+
+
 def _task_stating(ex: Extraction, text: str, pos: int):
     """The task whose own paragraph (its numbered line, not the paragraphs under it) holds `pos`."""
     for t in ex.tasks:
@@ -329,7 +347,8 @@ def _issued_in_sentence(ctx: Context, refs: list[DirectiveRef], objs: dict[int, 
     out: list[LineageLink] = []
     itself: list[tuple[int, int]] = []
     preamble_end = _preamble_end(ctx)
-    for s in ctx.sentences:
+    starts = sorted({x.start for x in ctx.sentences} | {m.end() for m in re.finditer(r"\n[ \t]*(?=[A-ZĐ])", text)})
+    for s in _clauses(ctx, starts):
         op = res["opening"].match(text, s.start, s.end)
         if not op:
             continue
@@ -362,6 +381,24 @@ def _issued_in_sentence(ctx: Context, refs: list[DirectiveRef], objs: dict[int, 
             continue
         out += [LineageLink(child_ep, p, "implements", s.start, s.end) for p in parents if p != child_ep]
     return out, itself
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+
+
+def _clauses(ctx: Context, starts: list[int]) -> list[_Span]:
+    """From each start to the end of the sentence that holds it."""
+    out, i = [], 0
+    sents = ctx.sentences
+    for st in starts:
+        while i < len(sents) and sents[i].end <= st:
+            i += 1
+        if i < len(sents) and sents[i].start <= st:
+            out.append(_Span(st, sents[i].end))
+    return out
 
 
 def _names_itself(ctx: Context, words: str) -> bool:
@@ -447,6 +484,7 @@ def _reports_on(ctx: Context, refs: list[DirectiveRef]) -> list[LineageLink]:
             out += [LineageLink(THIS, _directive_ep(r), "reports_on", s0, s1) for r in in_title]
             continue
         obj = " ".join(ctx.text[obj_start:obj_end].split()).split(",")[0]
+        obj = re.split(r"(?i)\s+(?:\d+\s+tháng|quý\s+[IV]+|tháng\s+\d)", obj)[0]  # the period reported on
         if re.match(r"(?i)(kế hoạch|chương trình|đề án|quy hoạch|nghị quyết)\b", obj) and pattern == "report_title":
             out.append(LineageLink(THIS, Endpoint("plan", _label(obj)), "reports_on", s0, s1))
     return out

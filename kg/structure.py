@@ -123,15 +123,19 @@ def parse_header(text: str) -> Header:
                 if lines:
                     break
                 continue
-            if re.match(r"\s*(Kính gửi|Căn cứ|Thực hiện|Số\s*:)", line) or _is_agency_line(line):
+            if re.match(r"\s*(Kính gửi|Căn cứ|Số\s*:)", line) or _is_agency_line(line) or _is_opening(line, bool(lines)):
                 break
             lines.append(line.strip())
             pos = start + lm.end()
+        if kind_at.group(1).strip() != next(k for k in DOC_KINDS if DOC_KINDS[k] == kind):
+            # "KẾ HOẠCH THỰC HIỆN NGHỊ QUYẾT SỐ ..." on one line: the kind line is the title's first line
+            lines.insert(0, kind_at.group(1).strip())
+            pos = max(pos, kind_at.end())
         if lines:
             title = " ".join(lines)
-            first = head.find(lines[0], start)
+            first = head.find(lines[0], kind_at.start())
             title_span = (first, pos)
-            if kind == "Nghị quyết" and title.upper() == title:
+            if kind == "Nghị quyết" and title.upper() == title and not title.startswith("NGHỊ QUYẾT"):
                 title = kind_at.group(1).strip() + " " + title
     addressee = None
     m = _KINH_GUI.search(head)
@@ -148,6 +152,15 @@ def parse_header(text: str) -> Header:
 
 
 _TYPE_FROM_CODE = {"BC": "Báo cáo", "NQ": "Nghị quyết", "QĐ": "Quyết định", "KH": "Kế hoạch", "CT": "Chỉ thị"}
+
+
+def _is_opening(line: str, after_title: bool) -> bool:
+    """'Thực hiện Công văn số ..., UBND tỉnh báo cáo như sau:' opens the body; 'Thực hiện Nghị quyết số ...' under
+    the kind line is a title."""
+    if not re.match(r"\s*Thực hiện\b", line):
+        return False
+    return after_title or line.rstrip().endswith(":") or bool(
+        re.search(r",[^,]{0,80}\b(?:báo cáo|ban hành|xây dựng)\b[^,]*$", line))
 
 
 def _is_agency_line(line: str) -> bool:

@@ -1,0 +1,106 @@
+"""Lineage as documents of other provinces and levels phrase it: each document in tests/data/lineage has the
+complete set of links it states (nothing more, nothing less)."""
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_file, extract_text
+from kg.structure import parse_header
+
+DATA = Path(__file__).parent / "data" / "lineage"
+DOCS = sorted(p.name.removesuffix(".expected.json") for p in DATA.glob("*.expected.json"))
+
+
+def _end(e) -> str:
+    return {"this": "this", "directive": e.key}.get(e.kind) or f"{e.kind}:{e.key}"
+
+
+def rows(ex) -> set[tuple[str, str, str]]:
+    return {(_end(l.child), _end(l.parent), l.relation) for l in ex.lineage}
+
+
+@pytest.mark.parametrize("stem", DOCS)
+def test_document_lineage_is_exactly_what_it_states(stem):
+    expected = {tuple(r) for r in json.loads((DATA / f"{stem}.expected.json").read_text(encoding="utf-8"))["lineage"]}
+    got = rows(extract_file(DATA / f"{stem}.txt"))
+    assert got - expected == set(), "links the text does not state"
+    assert expected - got == set(), "links the text states but were missed"
+
+
+def _report(body: str, head: str = "ỦY BAN NHÂN DÂN\nHUYỆN CÙ LAO DUNG\n\nBÁO CÁO\nTình hình kinh tế - xã hội năm 2023\n\n") -> set:
+    return rows(extract_text(head + body, source="r.txt"))
+
+
+def test_preamble_clauses_that_are_not_a_legal_basis():
+    text = ("QUYẾT ĐỊNH\nVề việc giao chỉ tiêu năm 2024\n\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Theo đề nghị của Giám đốc Sở Tài chính "
+            "tại Tờ trình số 77/TTr-STC ngày 02/01/2024;\n"
+            "Sau khi xem xét Tờ trình số 80/TTr-SKHĐT ngày 03/01/2024 của Sở Kế hoạch và Đầu tư.\n\n"
+            "QUYẾT ĐỊNH:\nĐiều 1. Giao chỉ tiêu.\n")
+    got = rows(extract_text(text, source="q.txt"))
+    assert got == {("this", "law:Luật Tổ chức chính quyền địa phương 2015", "based_on")}
+
+
+def test_based_on_only_in_the_preamble():
+    body = ("I. KẾT QUẢ\nCăn cứ Kế hoạch số 15/KH-UBND ngày 02/02/2023 của UBND huyện, các xã đã tổ chức ra quân.\n")
+    assert not any(r[2] == "based_on" for r in _report(body))
+
+
+def test_anaphora_takes_the_number_from_its_sentence():
+    body = ("I. KẾT QUẢ\nHuyện ủy ban hành Chỉ thị số 07-CT/HU ngày 03/3/2023 về phòng cháy rừng và UBND huyện ban hành "
+            "Kế hoạch thực hiện Chỉ thị. Các xã xây dựng kế hoạch thực hiện Nghị quyết.\n")
+    got = _report(body)
+    assert ("plan:Kế hoạch thực hiện Chỉ thị số 07-CT/HU", "07-CT/HU", "implements") in got
+    assert not any("Nghị quyết" in r[0] for r in got)
+
+
+def test_second_phrasing_of_one_plan_is_one_plan():
+    body = ("I. KẾT QUẢ\nBan hành Kế hoạch triển khai thực hiện Chương trình phát triển thanh niên trên địa bàn huyện.\n"
+            "II. NHIỆM VỤ TRỌNG TÂM NĂM 2024\n1. Tổ chức thực hiện tốt Kế hoạch của UBND huyện thực hiện Chương trình "
+            "phát triển thanh niên trên địa bàn huyện.\n")
+    plans = {r[0] for r in _report(body) if r[0].startswith("plan:")}
+    assert len(plans) == 1
+
+
+def test_report_part_heading_names_what_it_reports_on():
+    body = ("I. TÌNH HÌNH TRIỂN KHAI NGHỊ QUYẾT SỐ 02/NQ-CP VÀ KẾ HOẠCH SỐ 41/KH-UBND\nCác sở đã ban hành kế hoạch.\n"
+            "II. TÌNH HÌNH KINH TẾ - XÃ HỘI\nTăng trưởng khá.\n")
+    got = _report(body)
+    assert {("this", "02/NQ-CP", "reports_on"), ("this", "41/KH-UBND", "reports_on")} <= got
+
+
+def test_hard_wrapped_task_keeps_its_paragraph_and_coordinated_objects():
+    body = ("I. KẾT QUẢ\nĐạt khá.\nII. NHIỆM VỤ, GIẢI PHÁP 6 THÁNG CUỐI NĂM 2023\n"
+            "1. Tiếp tục triển khai quyết liệt Chỉ thị số 03/CT-UBND ngày 10/3/2023 và\n"
+            "Kế hoạch số 52/KH-UBND ngày 20/3/2023 của UBND huyện; rà soát các chỉ tiêu\n"
+            "chậm tiến độ.\n"
+            "Các phòng báo cáo tình hình thực hiện Nghị quyết số 11/NQ-HĐND ngày 08/12/2022.\n"
+            "2. Tăng cường quản lý đất đai theo Nghị định số 43/2014/NĐ-CP.\n")
+    got = {r for r in _report(body) if r[0].startswith("task:")}
+    assert got == {("task:1", "03/CT-UBND", "implements"), ("task:1", "52/KH-UBND", "implements")}
+
+
+def test_reporting_on_is_not_implementing():
+    body = "I. KẾT QUẢ\nTổ chức sơ kết 3 năm thực hiện Nghị quyết số 06-NQ/TU ngày 05/5/2020 của Tỉnh ủy.\n"
+    assert not any(r[1] == "06-NQ/TU" and r[2] == "implements" for r in _report(body))
+
+
+@pytest.mark.parametrize("text, title", [
+    ("ỦY BAN NHÂN DÂN\nHUYỆN A LƯỚI\n\nKẾ HOẠCH THỰC HIỆN CHỈ THỊ SỐ 02-CT/HU NĂM 2024\n\nCăn cứ Luật Đất đai;\n",
+     "KẾ HOẠCH THỰC HIỆN CHỈ THỊ SỐ 02-CT/HU NĂM 2024"),
+    ("ỦY BAN NHÂN DÂN\nHUYỆN A LƯỚI\n\nKẾ HOẠCH\nThực hiện Chỉ thị số 02-CT/HU năm 2024\n\nCăn cứ Luật Đất đai;\n",
+     "Thực hiện Chỉ thị số 02-CT/HU năm 2024"),
+    ("BÁO CÁO\nTình hình quý I\n\nThực hiện Công văn số 12/UBND-VP ngày 02/3/2024, UBND xã báo cáo như sau:\n",
+     "Tình hình quý I"),
+], ids=["title-on-kind-line", "title-opens-with-thuc-hien", "opening-is-not-title"])
+def test_header_title_on_the_kind_line_or_opening_with_thuc_hien(text, title):
+    assert parse_header(text).title == title
+
+
+def test_one_line_upper_case_title_makes_the_document_implement_it():
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN A LƯỚI\n\nKẾ HOẠCH THỰC HIỆN CHỈ THỊ SỐ 02-CT/HU NGÀY 05/01/2024 CỦA BAN THƯỜNG VỤ "
+            "HUYỆN ỦY\n\nI. MỤC ĐÍCH\nNội dung.\n")
+    got = rows(extract_text(text, source="k.txt"))
+    assert ("this", "02-CT/HU", "implements") in got
+    assert not any(r[0].startswith("plan:") for r in got)
