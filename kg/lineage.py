@@ -70,6 +70,7 @@ def _res() -> dict[str, re.Pattern]:
             rf"(?i)(?:(?:{_KINDS})\s+)?(?:(?:tiếp tục|tổ chức|triển khai)\s+)*{_VERB}\s+{_MANNERS}"),
         "title_cut": re.compile(r"(?i)\s+và\s+(?:tình hình|kết quả|nhiệm vụ|phương hướng|kế hoạch\s+(?!số))|;|\n\s*\n"),
         "can_cu": re.compile(r"(?m)(?:^|(?<=[;.])|(?<=[;.]\s))[ \t]*Căn cứ\s+"),
+        "basis_heading": re.compile(r"(?i)căn cứ(?:\s+pháp lý|\s+xây dựng|\s+ban hành)?(?:\s+(?:kế hoạch|chương trình|đề án))?\s*:?\s*$"),
         "issue_after": re.compile(r"^\s*[,;]?\s*(?:và\s+)?(?:đồng thời\s+)?(?:đã\s+)?ban hành\s+$"),
         # clauses of a preamble that are not a legal basis end a "Căn cứ" line
         "not_basis": re.compile(r"(?i)(?:^|[;.]\s*|\n)\s*(?:Xét|Sau khi|Theo đề nghị|Thực hiện|Trên cơ sở|Căn cứ|"
@@ -142,7 +143,7 @@ def _objects(ctx: Context, refs: list[DirectiveRef], programmes: list[NamedMenti
     text, res = ctx.text, _res()
     out: dict[int, _Obj] = {}
     for p in programmes:
-        out.setdefault(p.start, _Obj(p.start, p.end, p.end, Endpoint("plan", p.name)))
+        out.setdefault(p.start, _Obj(p.start, p.end, p.end, Endpoint("plan", _label(p.name))))
     for r in refs:  # a numbered reference wins over a programme starting at the same word
         t = re.search(r"(?i)(?<!\w)(?:nghị quyết|chỉ thị|kết luận|nghị định|quyết định|thông tư|kế hoạch|công văn|"
                       r"chương trình|đề án)\s+(?:số\s*)?$", text[max(0, r.start - 20) : r.start])
@@ -254,7 +255,7 @@ def _phrases(ctx: Context, ex: Extraction, refs, programmes, objs: dict[int, _Ob
         if any(o.numbered_only for o in chain):
             continue
         head = _plan_head(text, verb, refs, programmes, ref_at)
-        if head is not None and ctx.header.title_span and head < ctx.header.title_span[1]:
+        if head is not None and _is_own_kind_line(ctx, head):
             head = None  # the kind line of the document's own header: the title says what the document does
         if head is not None and any(a <= head < b for a, b in itself):
             # "..., Sở Y tế ban hành Kế hoạch thực hiện X như sau:" -- the plan is the document itself
@@ -288,6 +289,14 @@ def _ref_before(text: str, verb: int, ref_ending: dict[int, DirectiveRef]) -> Di
         if r is not None:
             return r if _res()["connector"].match(text[end:verb]) else None
     return None
+
+
+def _is_own_kind_line(ctx: Context, head: int) -> bool:
+    """'KẾ HOẠCH' above the title, or 'KẾ HOẠCH THỰC HIỆN ...' as the title's own first words."""
+    span = ctx.header.title_span
+    if not span or head > span[0]:
+        return False
+    return head < span[0] or ctx.text[head : head + len(ctx.header.kind or "")].lower() == (ctx.header.kind or "").lower()
 
 
 def _plan_head(text: str, verb: int, refs, programmes, ref_at) -> int | None:
@@ -369,16 +378,9 @@ def _issued_in_sentence(ctx: Context, refs: list[DirectiveRef], objs: dict[int, 
             itself.append((after, s.end))
         else:
             continue
-        if first is not None and not first.numbered_only:
-            parents = [o.endpoint for o in _chain(first, text, objs)]
-        elif first is None and child is not None:
-            # the object is unnamed ("Nhằm triển khai thực hiện nhiệm vụ, chỉ tiêu ... tỉnh giao")
-            words = text[op.end() : issued.start()]
-            if re.search(r"\d+/|\d+-[A-Z]", words) or not 2 <= len(words.split()) <= 15:
-                continue
-            parents = [Endpoint("plan", _label(words))]
-        else:
-            continue
+        if first is None or first.numbered_only:
+            continue  # an unnamed object ("nhiệm vụ, chỉ tiêu ... tỉnh giao") is no plan of its own
+        parents = [o.endpoint for o in _chain(first, text, objs)]
         out += [LineageLink(child_ep, p, "implements", s.start, s.end) for p in parents if p != child_ep]
     return out, itself
 
@@ -430,8 +432,8 @@ def _title_implements(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _O
     if first is not None and not first.numbered_only:
         return [LineageLink(THIS, o.endpoint, "implements", s0, s1) for o in _chain(first, ctx.text, objs)]
     # an unnumbered object the recognisers did not name: the title's words up to its first qualifier
-    tail = ctx.text[m.end() : s1]
-    cut = re.search(r"[;:\n]|\s(?:giai đoạn|năm\s+\d{4}|trên địa bàn|đến năm)\b", tail)
+    tail = " ".join(ctx.text[m.end() : s1].split())
+    cut = re.search(r"(?i)[;:]|\s(?:giai đoạn|năm\s+\d{4}|trên địa bàn|đến năm)\b", tail)
     words = tail[: cut.start()] if cut else tail
     if re.match(r"(?i)(?:chương trình|đề án|quy hoạch|kế hoạch|chiến lược|luật|công ước)\s", words) and len(words.split()) >= 3:
         return [LineageLink(THIS, Endpoint("plan", _label(words)), "implements", s0, s1)]
@@ -492,22 +494,40 @@ def _reports_on(ctx: Context, refs: list[DirectiveRef]) -> list[LineageLink]:
 
 # ---------------------------------------------------------------- legal basis
 def _based_on(ctx: Context, refs: list[DirectiveRef]) -> list[LineageLink]:
-    """'Căn cứ Luật A ngày ...; Luật B ngày ...;' and 'Căn cứ Nghị quyết số X ... và Nghị quyết số Y ...'."""
+    """'Căn cứ Luật A ngày ...; Luật B ngày ...;' and 'Căn cứ Nghị quyết số X ... và Nghị quyết số Y ...' in the
+    preamble, and the items of a part headed 'Căn cứ xây dựng kế hoạch' / 'Căn cứ pháp lý'."""
     res, text = _res(), ctx.text
     out = []
     end = _preamble_end(ctx)
     for m in res["can_cu"].finditer(text, 0, end):
         stop = res["not_basis"].search(text, m.end(), end)
-        line_end = text.find("\n", m.end())
-        body_end = min(x for x in (stop.start() if stop else end, line_end if line_end >= 0 else end, end))
-        for part in re.finditer(r"[^;]+", text[m.end() : body_end]):
-            p0, p1 = m.end() + part.start(), m.end() + part.end()
-            inside = [r for r in refs if p0 <= r.start < p1 and not re.search(r"(?i)\btheo\s*$", text[p0 : r.start])]
-            if inside:
-                out += [LineageLink(THIS, _directive_ep(r), "based_on", m.start(), p1) for r in inside]
-                continue
-            for label in _laws(part.group().strip()):
-                out.append(LineageLink(THIS, Endpoint("law", label), "based_on", m.start(), p1))
+        # a clause runs over hard-wrapped lines up to a line that ends it
+        line_end = re.compile(r"(?<=[;.])[ \t]*\n|\n[ \t]*\n").search(text, m.end(), end)
+        body_end = min(stop.start() if stop else end, line_end.start() if line_end else end)
+        out += _basis_of(text, refs, m.start(), m.end(), body_end)
+    for sec in ctx.sections:
+        if sec.level <= 2 and res["basis_heading"].match(sec.heading):
+            for item in ctx.sections:
+                if sec.start < item.start < sec.end and item.level > sec.level:
+                    body = text.find(item.heading, item.start)
+                    if body >= 0:
+                        out += _basis_of(text, refs, item.start, body, body + len(item.heading))
+    return out
+
+
+def _basis_of(text: str, refs: list[DirectiveRef], at: int, b0: int, b1: int) -> list[LineageLink]:
+    """The documents and laws a basis clause names: per ';' part, its first document and those coordinated with it
+    ('... và Nghị quyết số Y'), not those its description cites ('ban hành Chương trình thực hiện Nghị quyết số Z')."""
+    out = []
+    for part in re.finditer(r"[^;]+", text[b0:b1]):
+        p0, p1 = b0 + part.start(), b0 + part.end()
+        inside = [r for r in refs if p0 <= r.start < p1]
+        if inside:
+            keep = [inside[0]] + [r for r in inside[1:] if re.search(r"(?:,|\bvà)\s*$", text[p0 : r.start])]
+            out += [LineageLink(THIS, _directive_ep(r), "based_on", at, p1) for r in keep]
+            continue
+        for label in _laws(" ".join(part.group().split()).lstrip("- ")):
+            out.append(LineageLink(THIS, Endpoint("law", label), "based_on", at, p1))
     return out
 
 

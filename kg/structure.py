@@ -123,7 +123,7 @@ def parse_header(text: str) -> Header:
                 if lines:
                     break
                 continue
-            if re.match(r"\s*(Kính gửi|Căn cứ|Số\s*:)", line) or _is_agency_line(line) or _is_opening(line, bool(lines)):
+            if re.match(r"\s*(Kính gửi|Số\s*:)", line) or _is_agency_line(line) or _is_opening(line, bool(lines)):
                 break
             lines.append(line.strip())
             pos = start + lm.end()
@@ -155,9 +155,11 @@ _TYPE_FROM_CODE = {"BC": "Báo cáo", "NQ": "Nghị quyết", "QĐ": "Quyết đ
 
 
 def _is_opening(line: str, after_title: bool) -> bool:
-    """'Thực hiện Công văn số ..., UBND tỉnh báo cáo như sau:' opens the body; 'Thực hiện Nghị quyết số ...' under
-    the kind line is a title."""
-    if not re.match(r"\s*Thực hiện\b", line):
+    """'Thực hiện Công văn số ..., UBND tỉnh báo cáo như sau:' opens the body; 'Thực hiện Nghị quyết số ...' right
+    under the kind line is a title, after a title line it opens the body."""
+    if re.match(r"\s*(?:Căn cứ|Để|Nhằm)\b", line):
+        return True
+    if not re.match(r"\s*(?:Thực hiện|Triển khai)\b", line):
         return False
     return after_title or line.rstrip().endswith(":") or bool(
         re.search(r",[^,]{0,80}\b(?:báo cáo|ban hành|xây dựng)\b[^,]*$", line))
