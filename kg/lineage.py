@@ -14,6 +14,7 @@ Only explicit links, each keeping the span of the words it was read from:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -49,6 +50,10 @@ _TREATY_WORDS = r"(?:Công ước|Hiệp định|Nghị định thư|Điều ư�
 def _res() -> dict[str, re.Pattern]:
     return {
         "phrase": re.compile(rf"(?i){_PHRASE}"),
+        "after_verb": re.compile(rf"(?i)(?:\s+và\s+{_VERB})?\s+{_MANNERS}{_PARTS_OF}"),
+        "type_before": re.compile(r"(?i)(?<!\w)(?:nghị quyết|chỉ thị|kết luận|nghị định|quyết định|thông tư|kế hoạch|"
+                                  r"công văn|chương trình|đề án)\s+(?:số\s*)?$"),
+        "paragraph_end": re.compile(r"\n[ \t]*\n|(?<=[.;:!?…])[\"”’)]?[ \t]*\n"),
         "plan_head": re.compile(rf"(?i)(?<!\w){_KINDS}(?!\w)"),
         # the words between a plan head and its verb stay inside one noun phrase
         "plan_gap": re.compile(r"^(?P<gap>[^.;:\n]{0,160}?)\s*(?:(?:về|để|nhằm)\s+)?(?:việc\s+)?$"),
@@ -145,38 +150,77 @@ def _objects(ctx: Context, refs: list[DirectiveRef], programmes: list[NamedMenti
     for p in programmes:
         out.setdefault(p.start, _Obj(p.start, p.end, p.end, Endpoint("plan", _label(p.name))))
     for r in refs:  # a numbered reference wins over a programme starting at the same word
-        t = re.search(r"(?i)(?<!\w)(?:nghị quyết|chỉ thị|kết luận|nghị định|quyết định|thông tư|kế hoạch|công văn|"
-                      r"chương trình|đề án)\s+(?:số\s*)?$", text[max(0, r.start - 20) : r.start])
-        start = r.start - (len(t.group()) if t and r.start == r.number_start else 0)  # "NGHỊ QUYẾT SỐ 18-NQ/TU"
+        t = r.start == r.number_start and res["type_before"].search(text, max(0, r.start - 20), r.start)
+        start = t.start() if t else r.start  # "NGHỊ QUYẾT SỐ 18-NQ/TU": the type word opens the object
         out[start] = _Obj(start, r.end, r.number_end, _directive_ep(r), directive=True)
-    inside = lambda pos: any(r.start <= pos < r.end for r in refs)  # noqa: E731
-    for m in res["law_obj"].finditer(text):
-        if m.start() in out or inside(m.start()) or not text[m.end()].lstrip("\"“").isupper():
-            continue
-        end = _name_end(text, m.end(), len(text))
-        name = " ".join(text[m.start() : end].split())
-        if len(name.split()) < 2:
-            continue
-        if re.match(_LAW_WORDS, m.group("w")):
-            y = re.search(r"\s+(?:năm\s+)?(\d{4})$", name)
-            label = (name[: y.start()] + " " + y.group(1)) if y else name
-            out[m.start()] = _Obj(m.start(), end, end, Endpoint("law", label))
-        else:
-            out[m.start()] = _Obj(m.start(), end, end, Endpoint("plan", name))
-    for m in res["party_obj"].finditer(text):
-        if m.start() in out or inside(m.start()):
-            continue
-        end = _name_end(text, m.end(), len(text), stop_at_ve=True)
-        out[m.start()] = _Obj(m.start(), end, end, Endpoint("plan", " ".join(text[m.start() : end].split())),
-                              numbered_only=True)
-    for m in res["anaphora"].finditer(text):
-        if m.start() in out or inside(m.start()):
-            continue
-        ante = _antecedent(ctx, refs, m.start(), m.group(1))
-        if ante is not None:
-            out[m.start()] = _Obj(m.start(), m.end(), m.end(), _directive_ep(ante), f" số {ante.number}",
-                                  directive=True)
+    spans = [(r.start, r.end) for r in refs]
+    inside = lambda pos: _in_spans(spans, pos)  # noqa: E731
+    for a, b in _windows(_verb_ends(text), len(text)):  # unnumbered objects only where a verb may govern them
+        for m in res["law_obj"].finditer(text, a, b):
+            if m.start() in out or inside(m.start()) or not text[m.end()].lstrip("\"“").isupper():
+                continue
+            end = _name_end(text, m.end(), len(text))
+            name = " ".join(text[m.start() : end].split())
+            if len(name.split()) < 2:
+                continue
+            if re.match(_LAW_WORDS, m.group("w")):
+                y = re.search(r"\s+(?:năm\s+)?(\d{4})$", name)
+                label = (name[: y.start()] + " " + y.group(1)) if y else name
+                out[m.start()] = _Obj(m.start(), end, end, Endpoint("law", label))
+            else:
+                out[m.start()] = _Obj(m.start(), end, end, Endpoint("plan", name))
+        for m in res["party_obj"].finditer(text, a, b):
+            if m.start() in out or inside(m.start()):
+                continue
+            end = _name_end(text, m.end(), len(text), stop_at_ve=True)
+            out[m.start()] = _Obj(m.start(), end, end, Endpoint("plan", " ".join(text[m.start() : end].split())),
+                                  numbered_only=True)
+        for m in res["anaphora"].finditer(text, a, b):
+            if m.start() in out or inside(m.start()):
+                continue
+            ante = _antecedent(ctx, refs, m.start(), m.group(1))
+            if ante is not None:
+                out[m.start()] = _Obj(m.start(), m.end(), m.end(), _directive_ep(ante), f" số {ante.number}",
+                                      directive=True)
     return dict(sorted(out.items()))
+
+
+# case-sensitive alternatives: a case-insensitive scan of a whole document is several times slower
+_VERB_RE = re.compile(r"(?<!\w)(?:" + "|".join(
+    f"{w}|{w[:1].upper() + w[1:]}|{w.upper()}" for w in ("thực hiện", "triển khai", "cụ thể hóa", "cụ thể hoá",
+                                                          "thi hành", "quán triệt")) + r")(?!\w)")
+
+
+@lru_cache(maxsize=8)
+def _verb_ends_cached(text: str) -> tuple[int, ...]:
+    return tuple(m.end() for m in _VERB_RE.finditer(text))
+
+
+def _verb_ends(text: str) -> tuple[int, ...]:
+    return _verb_ends_cached(text)
+
+
+def _windows(ends: tuple[int, ...], n: int, width: int = 160) -> list[tuple[int, int]]:
+    """Merged stretches of text that start at a verb and run `width` characters on."""
+    out: list[list[int]] = []
+    for e in ends:
+        if out and e <= out[-1][1]:
+            out[-1][1] = min(n, e + width)
+        else:
+            out.append([e, min(n, e + width)])
+    return [(a, b) for a, b in out]
+
+
+def _verb_near(text: str, a: int, b: int) -> bool:
+    """Whether a verb ends within [a, b]."""
+    ends = _verb_ends(text)
+    i = bisect.bisect_left(ends, a)
+    return i < len(ends) and ends[i] <= b
+
+
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _name_end(text: str, pos: int, limit: int, stop_at_ve: bool = False) -> int:
@@ -207,13 +251,21 @@ def _antecedent(ctx: Context, refs: list[DirectiveRef], pos: int, type_word: str
 
 def _phrase_start(text: str, pos: int) -> int | None:
     """Start of the implementation verb phrase that ends right before `pos`, unless it reports on the object."""
-    window_start = max(0, pos - 220)
-    m = _res()["phrase"].search(text, window_start, pos)
-    if not m or m.end() != pos:
-        return None
-    if _REPORTING.search(text, max(0, m.start() - 60), m.start()):
-        return None
-    return m.start()
+    res = _res()
+    ends = _verb_ends(text)
+    i = bisect.bisect_right(ends, pos) - 1
+    while i >= 0 and ends[i] >= pos - 220:
+        e = ends[i]
+        i -= 1
+        if not res["after_verb"].fullmatch(text, e, pos):
+            continue
+        m = res["phrase"].search(text, max(0, e - 80), pos)
+        if m is None:
+            return None
+        if _REPORTING.search(text, max(0, m.start() - 60), m.start()):
+            return None
+        return m.start()
+    return None
 
 
 def _chain(first: _Obj, text: str, objs: dict[int, _Obj]) -> list[_Obj]:
@@ -345,7 +397,7 @@ def _task_stating(ex: Extraction, text: str, pos: int):
 
 def _first_paragraph_end(text: str, start: int, end: int) -> int:
     """A paragraph ends at a blank line or at a line break after a sentence's end (hard-wrapped lines go on)."""
-    m = re.compile(r"\n[ \t]*\n|(?<=[.;:!?…])[\"”’)]?[ \t]*\n").search(text, start, end)
+    m = _res()["paragraph_end"].search(text, start, end)
     return m.start() if m else end
 
 
@@ -357,6 +409,7 @@ def _issued_in_sentence(ctx: Context, refs: list[DirectiveRef], objs: dict[int, 
     itself: list[tuple[int, int]] = []
     preamble_end = _preamble_end(ctx)
     starts = sorted({x.start for x in ctx.sentences} | {m.end() for m in re.finditer(r"\n[ \t]*(?=[A-ZĐ])", text)})
+    starts = [st for st in starts if _verb_near(text, st, st + 40)]
     for s in _clauses(ctx, starts):
         op = res["opening"].match(text, s.start, s.end)
         if not op:
