@@ -91,7 +91,8 @@ def _res() -> dict[str, re.Pattern]:
             r",\s*(?P<subj>[^,;.]{2,80}?)\s+(?:đã\s+)?(?:kịp thời\s+)?(?:(?:xây dựng|tham mưu)\s+(?:và\s+)?)?"
             r"(?P<verb>ban hành|xây dựng|phê duyệt)\s+"),
         "request": re.compile(
-            r"(?im)^[ \t]*(?:Thực hiện|Triển khai|Theo|Phúc đáp|Trả lời|Theo đề nghị tại|Theo yêu cầu tại)\s+"
+            r"(?im)^[ \t]*(?:(?:Thực hiện|Triển khai|Theo|Phúc đáp|Trả lời)"
+            r"(?:\s+(?:ý kiến\s+)?(?:đề nghị|yêu cầu|chỉ đạo)(?:\s+của\s+[^,;\n]{2,80}?)?\s+tại)?)\s+"
             r"(?=(?:Công văn|Văn bản|Công điện|Thông báo)\b)"),
         "heading_impl": re.compile(
             rf"(?i)^(?:tình hình|kết quả|đánh giá(?:\s+(?:kết quả|tình hình))?)(?:\s+\d+\s+năm)?\s+"
@@ -136,7 +137,7 @@ def find_lineage(ctx: Context, ex: Extraction) -> list[LineageLink]:
     links += _reports_on(ctx, refs)
     links += _based_on(ctx, refs)
     links += _title_implements(ctx, refs, objs)
-    issued, itself = _issued_in_sentence(ctx, refs, objs)
+    issued, itself = _issued_in_sentence(ctx, refs, objs, programmes)
     links += issued
     links += _phrases(ctx, ex, refs, programmes, objs, itself)
     return _dedupe(links)
@@ -402,7 +403,7 @@ def _first_paragraph_end(text: str, start: int, end: int) -> int:
 
 
 # ---------------------------------------------------------------- "Thực hiện X ..., UBND huyện ban hành Kế hoạch số N"
-def _issued_in_sentence(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _Obj]):
+def _issued_in_sentence(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _Obj], programmes: list[NamedMention]):
     """Links of sentences that carry X out by issuing a document, and the spans where the document names itself."""
     text, res = ctx.text, _res()
     out: list[LineageLink] = []
@@ -430,12 +431,32 @@ def _issued_in_sentence(ctx: Context, refs: list[DirectiveRef], objs: dict[int, 
             child_ep = THIS
             itself.append((after, s.end))
         else:
-            continue
+            child_ep = _plan_issued(text, after, s.end, programmes)
+            if child_ep is None:
+                continue
         if first is None or first.numbered_only:
             continue  # an unnamed object ("nhiệm vụ, chỉ tiêu ... tỉnh giao") is no plan of its own
         parents = [o.endpoint for o in _chain(first, text, objs)]
         out += [LineageLink(child_ep, p, "implements", s.start, s.end) for p in parents if p != child_ep]
     return out, itself
+
+
+def _plan_issued(text: str, at: int, end: int, programmes: list[NamedMention]) -> Endpoint | None:
+    """An unnumbered plan with a name of its own issued by the sentence: '... ban hành Kế hoạch phát triển du lịch
+    cộng đồng năm 2024'. Not a list of kinds ('chương trình, kế hoạch hành động của ngành'), not a plan that
+    names what it carries out (the implementation phrase links that one)."""
+    m = re.match(rf"(?i){_KINDS}(?!\w)", text[at:end])
+    if not m or re.match(r"\s*(?:,|và\s)", text[at + m.end() : end]):
+        return None
+    named = next((p for p in programmes if p.start == at), None)
+    stop = _name_end(text, at + m.end(), end) if named is None else named.end
+    words = text[at:stop]
+    if _VERB_RE.search(words) or re.search(r"(?i)\b(?:của ngành|địa phương mình|này)\b", words):
+        return None
+    rest = " ".join(words[m.end() :].split())
+    if len(rest.split()) < 2:
+        return None
+    return Endpoint("plan", named.name if named is not None else _label(words))
 
 
 @dataclass(frozen=True)
@@ -507,7 +528,7 @@ def _responds_to(ctx: Context, refs: list[DirectiveRef]) -> list[LineageLink]:
     for s0, s1 in spans:
         for r in refs:
             if s0 <= r.start < s1:
-                if r.type in LETTER_TYPES and r.start - s0 < 40:
+                if r.type in LETTER_TYPES and r.start - s0 < 140:
                     return [LineageLink(THIS, _directive_ep(r), "responds_to", s0, s1)]
                 break
     return []
