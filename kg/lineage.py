@@ -94,6 +94,9 @@ def _res() -> dict[str, re.Pattern]:
             r"(?im)^[ \t]*(?:(?:Thực hiện|Triển khai|Theo|Phúc đáp|Trả lời)"
             r"(?:\s+(?:ý kiến\s+)?(?:đề nghị|yêu cầu|chỉ đạo)(?:\s+của\s+[^,;\n]{2,80}?)?\s+tại)?)\s+"
             r"(?=(?:Công văn|Văn bản|Công điện|Thông báo)\b)"),
+        "assessed": re.compile(rf"(?i)(?:tình hình|kết quả)(?:\s+\d+\s+(?:năm|tháng))?\s+(?:triển khai\s*,?\s*)?(?:{_VERB}\s+)?$"),
+        "report_opening": re.compile(r"(?m)^[ \t]*Thực hiện\s+"),
+        "reports_clause": re.compile(r",\s*[^,;.]{2,80}?\s+(?:xin\s+|trân trọng\s+)?báo cáo\b"),
         "heading_impl": re.compile(
             rf"(?i)^(?:tình hình|kết quả|đánh giá(?:\s+(?:kết quả|tình hình))?)(?:\s+\d+\s+năm)?\s+"
             rf"(?:tổ chức\s+)?(?:triển khai\s*,?\s*)?(?:{_VERB}\s+)?"),
@@ -133,7 +136,7 @@ def find_lineage(ctx: Context, ex: Extraction) -> list[LineageLink]:
     programmes = sorted((n for n in ex.named if n.category == "programme"), key=lambda n: n.start)
     objs = _objects(ctx, refs, programmes)
     links: list[LineageLink] = []
-    links += _responds_to(ctx, refs)
+    links += _responds_to(ctx, refs, objs)
     links += _reports_on(ctx, refs)
     links += _based_on(ctx, refs)
     links += _title_implements(ctx, refs, objs)
@@ -514,24 +517,37 @@ def _title_implements(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _O
     return []
 
 
-def _responds_to(ctx: Context, refs: list[DirectiveRef]) -> list[LineageLink]:
-    """The letter named by the opening 'Thực hiện / Phúc đáp / Theo đề nghị tại Công văn số ...'."""
+def _responds_to(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _Obj]) -> list[LineageLink]:
+    """The letters named by the opening 'Thực hiện / Phúc đáp / Theo đề nghị tại Công văn số ...', and what the
+    opening says the report is about ('... về việc báo cáo kết quả thực hiện Nghị quyết số X', or 'Thực hiện
+    Kế hoạch số Y ..., UBND huyện báo cáo ...')."""
     if ctx.header.kind not in _REPORTING_KINDS:
         return []
-    spans = []
-    if ctx.header.request:
-        spans.append(ctx.header.request)
+    text, res = ctx.text, _res()
     end = min(ctx.running_end, _preamble_end(ctx) + 200)
-    for m in _res()["request"].finditer(ctx.text, 0, end):
-        line_end = ctx.text.find("\n", m.end())
+    spans = [ctx.header.request] if ctx.header.request else []
+    for m in res["request"].finditer(text, 0, end):
+        line_end = text.find("\n", m.end())
         spans.append((m.start(), line_end if line_end > 0 else end))
+    out: list[LineageLink] = []
     for s0, s1 in spans:
+        first = next((r for r in refs if s0 <= r.start < s1), None)
+        if first is None or first.type not in LETTER_TYPES or first.start - s0 >= 140:
+            continue
+        chain = _chain(objs[first.start], text, objs) if first.start in objs else []
+        out += [LineageLink(THIS, o.endpoint, "responds_to", s0, s1) for o in chain]
         for r in refs:
-            if s0 <= r.start < s1:
-                if r.type in LETTER_TYPES and r.start - s0 < 140:
-                    return [LineageLink(THIS, _directive_ep(r), "responds_to", s0, s1)]
-                break
-    return []
+            if first.end <= r.start < s1 and res["assessed"].search(text, max(0, r.start - 60), r.start):
+                out.append(LineageLink(THIS, _directive_ep(r), "reports_on", s0, s1))
+        break
+    for m in res["report_opening"].finditer(text, 0, end):
+        first = objs.get(m.end())
+        if first is None or not first.directive or first.endpoint.key in {r.number for r in refs if r.type in LETTER_TYPES}:
+            continue
+        s_end = _sentence_at(ctx, m.end())[1]
+        if res["reports_clause"].search(text, first.end, s_end):
+            out += [LineageLink(THIS, o.endpoint, "reports_on", m.start(), s_end) for o in _chain(first, text, objs)]
+    return out
 
 
 def _reports_on(ctx: Context, refs: list[DirectiveRef]) -> list[LineageLink]:
