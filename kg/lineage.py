@@ -70,7 +70,7 @@ def _res() -> dict[str, re.Pattern]:
             r"[.;,:()\n]|\s(?:do|để|nhằm|theo|tại|trong|cho|đã|được|và|ngày|số|với|trên địa bàn)\s"),
         "report_title": re.compile(
             rf"(?i)^(?:báo cáo\s+)?(?:tình hình|kết quả|sơ kết|tổng kết|đánh giá(?:\s+kết quả)?)"
-            rf"(?:\s+\d+\s+năm)?\s+(?:tổ chức\s+)?(?:triển khai\s*,?\s+)?(?:{_VERB}\s+)?"),
+            rf"(?:\s+\d+\s+năm)?\s+(?:tổ chức\s+)?(?:triển khai\s*,?\s+)?{_VERB}\s+"),
         "impl_title": re.compile(
             rf"(?i)(?:(?:{_KINDS})\s+)?(?:(?:tiếp tục|tổ chức|triển khai)\s+)*{_VERB}\s+{_MANNERS}"),
         "title_cut": re.compile(r"(?i)\s+và\s+(?:tình hình|kết quả|nhiệm vụ|phương hướng|kế hoạch\s+(?!số))|;|\n\s*\n"),
@@ -99,7 +99,7 @@ def _res() -> dict[str, re.Pattern]:
         "reports_clause": re.compile(r",\s*[^,;.]{2,80}?\s+(?:xin\s+|trân trọng\s+)?báo cáo\b"),
         "heading_impl": re.compile(
             rf"(?i)^(?:tình hình|kết quả|đánh giá(?:\s+(?:kết quả|tình hình))?)(?:\s+\d+\s+năm)?\s+"
-            rf"(?:tổ chức\s+)?(?:triển khai\s*,?\s*)?(?:{_VERB}\s+)?"),
+            rf"(?:tổ chức\s+)?(?:triển khai\s*,?\s+)?{_VERB}\s+"),
     }
 
 
@@ -196,12 +196,9 @@ _VERB_RE = re.compile(r"(?<!\w)(?:" + "|".join(
 
 
 @lru_cache(maxsize=8)
-def _verb_ends_cached(text: str) -> tuple[int, ...]:
-    return tuple(m.end() for m in _VERB_RE.finditer(text))
-
-
 def _verb_ends(text: str) -> tuple[int, ...]:
-    return _verb_ends_cached(text)
+    """Ends of the implementation verbs of a text, in order (asked for by every object of the text)."""
+    return tuple(m.end() for m in _VERB_RE.finditer(text))
 
 
 def _windows(ends: tuple[int, ...], n: int, width: int = 160) -> list[tuple[int, int]]:
