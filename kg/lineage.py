@@ -434,7 +434,7 @@ def _issued_in_sentence(ctx: Context, refs: list[DirectiveRef], objs: dict[int, 
             child_ep = _plan_issued(text, after, s.end, programmes)
             if child_ep is None:
                 continue
-        if first is None or first.numbered_only:
+        if first is None or (first.numbered_only and child_ep.kind == "plan"):
             continue  # an unnamed object ("nhiệm vụ, chỉ tiêu ... tỉnh giao") is no plan of its own
         parents = [o.endpoint for o in _chain(first, text, objs)]
         out += [LineageLink(child_ep, p, "implements", s.start, s.end) for p in parents if p != child_ep]

@@ -122,3 +122,11 @@ def test_one_line_upper_case_title_makes_the_document_implement_it():
     got = rows(extract_text(text, source="k.txt"))
     assert ("this", "02-CT/HU", "implements") in got
     assert not any(r[0].startswith("plan:") for r in got)
+
+
+def test_opening_carries_out_an_unnumbered_party_resolution():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH KON TUM\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n\n"
+            "Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVI, nhiệm kỳ 2020 - 2025, Ủy ban nhân dân "
+            "tỉnh ban hành Chương trình hành động như sau:\n\nI. MỤC TIÊU\nNội dung.\n")
+    got = rows(extract_text(text, source="ct.txt"))
+    assert got == {("this", "plan:Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVI", "implements")}
