@@ -136,8 +136,8 @@ def find_lineage(ctx: Context, ex: Extraction) -> list[LineageLink]:
     programmes = sorted((n for n in ex.named if n.category == "programme"), key=lambda n: n.start)
     objs = _objects(ctx, refs, programmes)
     links: list[LineageLink] = []
+    links += _reports_on(ctx, refs)  # first: a title is the better evidence of what a report is about
     links += _responds_to(ctx, refs, objs)
-    links += _reports_on(ctx, refs)
     links += _based_on(ctx, refs)
     links += _title_implements(ctx, refs, objs)
     issued, itself = _issued_in_sentence(ctx, refs, objs, programmes)
