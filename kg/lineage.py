@@ -9,7 +9,7 @@ Only explicit links, each keeping the span of the words it was read from:
   ("..., UBND tỉnh ban hành Kế hoạch ... như sau:") make the document itself implement its object;
 - a report reports on what its title or a part heading says it assesses ("Tình hình thực hiện X");
 - a letter or report answers the letter its opening names ("Thực hiện/Phúc đáp Công văn số ...");
-- "Căn cứ ..." lines of the preamble are its legal basis, each law and document of the line.
+- "Căn cứ ..." lines of the preamble are its legal basis, each law and document of the line (`lineage_basis`).
 "theo ...", "Xét Tờ trình ...", "theo đề nghị của ..." and co-occurrence are not lineage.
 """
 from __future__ import annotations
@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .lineage_basis import LAW_WORDS as _LAW_WORDS
+from .lineage_basis import based_on
 from .records import Context, DirectiveRef, Endpoint, Extraction, LineageLink, NamedMention
 
 THIS = Endpoint("this", "")
@@ -42,7 +44,6 @@ _PHRASE = (rf"(?<!\w)(?P<verb>(?:(?:tiếp tục|tổ chức|triển khai|xây d
 _REPORTING = re.compile(
     r"(?i)(?:báo cáo|tình hình|kết quả|đánh giá|sơ kết|tổng kết|kiểm tra|giám sát|khen thưởng)"
     r"(?:\s+(?:\d+\s+(?:năm|tháng)|việc|công tác|giữa kỳ))?\s+(?:tiếp tục\s+)?(?:tổ chức\s+)?(?:triển khai\s*,?\s*)?$")
-_LAW_WORDS = r"(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp)"
 _TREATY_WORDS = r"(?:Công ước|Hiệp định|Nghị định thư|Điều ước)"
 
 
@@ -74,16 +75,7 @@ def _res() -> dict[str, re.Pattern]:
         "impl_title": re.compile(
             rf"(?i)(?:(?:{_KINDS})\s+)?(?:(?:tiếp tục|tổ chức|triển khai)\s+)*{_VERB}\s+{_MANNERS}"),
         "title_cut": re.compile(r"(?i)\s+và\s+(?:tình hình|kết quả|nhiệm vụ|phương hướng|kế hoạch\s+(?!số))|;|\n\s*\n"),
-        "can_cu": re.compile(r"(?m)(?:^|(?<=[;.])|(?<=[;.]\s))[ \t]*Căn cứ\s+"),
-        "basis_heading": re.compile(r"(?i)căn cứ(?:\s+pháp lý|\s+xây dựng|\s+ban hành)?(?:\s+(?:kế hoạch|chương trình|đề án))?\s*:?\s*$"),
         "issue_after": re.compile(r"^\s*[,;]?\s*(?:và\s+)?(?:đồng thời\s+)?(?:đã\s+)?ban hành\s+$"),
-        # clauses of a preamble that are not a legal basis end a "Căn cứ" line
-        "not_basis": re.compile(r"(?i)(?:^|[;.]\s*|\n)\s*(?:Xét|Sau khi|Theo đề nghị|Thực hiện|Trên cơ sở|Căn cứ|"
-                                r"QUYẾT NGHỊ|QUYẾT ĐỊNH|Để|Nhằm)(?!\w)"),
-        "law": re.compile(
-            rf"(?P<name>{_LAW_WORDS}\s[^;\n]*?)(?:\s*,?\s+(?:ngày\s+\d{{1,2}}(?:\s+tháng\s+|/)\d{{1,2}}(?:\s+năm\s+|/)"
-            rf"(?P<y>\d{{4}})|năm\s+(?P<y2>\d{{4}})|số\s+\S+))+(?=\s*(?:[,;.]|\s+và\s|$))"),
-        "law_split": re.compile(rf"\s*(?:,|\bvà)\s+(?={_LAW_WORDS}\s)"),
         "opening": re.compile(
             r"(?i)(?:[-+•]\s*|\d+(?:\.\d+)*[.)]\s*|[a-zđ]\)\s*)?"
             rf"(?:(?:để|nhằm|tiếp tục)\s+)*(?:(?:tổ chức|triển khai)\s+)*{_VERB}(?:\s+(?:và\s+)?{_VERB})?\s+{_MANNERS}"),
@@ -138,7 +130,7 @@ def find_lineage(ctx: Context, ex: Extraction) -> list[LineageLink]:
     links: list[LineageLink] = []
     links += _reports_on(ctx, refs)  # first: a title is the better evidence of what a report is about
     links += _responds_to(ctx, refs, objs)
-    links += _based_on(ctx, refs)
+    links += based_on(ctx, refs, _preamble_end(ctx))
     links += _title_implements(ctx, refs, objs)
     issued, itself = _issued_in_sentence(ctx, refs, objs, programmes)
     links += issued
@@ -158,7 +150,7 @@ def _objects(ctx: Context, refs: list[DirectiveRef], programmes: list[NamedMenti
         start = t.start() if t else r.start  # "NGHỊ QUYẾT SỐ 18-NQ/TU": the type word opens the object
         out[start] = _Obj(start, r.end, r.number_end, _directive_ep(r), directive=True)
     spans = [(r.start, r.end) for r in refs]
-    inside = lambda pos: _in_spans(spans, pos)  # noqa: E731
+    inside = lambda pos: _in_spans(spans, pos)
     for a, b in _windows(_verb_ends(text), len(text)):  # unnumbered objects only where a verb may govern them
         for m in res["law_obj"].finditer(text, a, b):
             if m.start() in out or inside(m.start()) or not text[m.end()].lstrip("\"“").isupper():
@@ -577,75 +569,6 @@ def _reports_on(ctx: Context, refs: list[DirectiveRef]) -> list[LineageLink]:
         if re.match(r"(?i)(kế hoạch|chương trình|đề án|quy hoạch|nghị quyết)\b", obj) and pattern == "report_title":
             out.append(LineageLink(THIS, Endpoint("plan", _label(obj)), "reports_on", s0, s1))
     return out
-
-
-# ---------------------------------------------------------------- legal basis
-def _based_on(ctx: Context, refs: list[DirectiveRef]) -> list[LineageLink]:
-    """'Căn cứ Luật A ngày ...; Luật B ngày ...;' and 'Căn cứ Nghị quyết số X ... và Nghị quyết số Y ...' in the
-    preamble, and the items of a part headed 'Căn cứ xây dựng kế hoạch' / 'Căn cứ pháp lý'."""
-    res, text = _res(), ctx.text
-    out = []
-    end = _preamble_end(ctx)
-    for m in res["can_cu"].finditer(text, 0, end):
-        stop = res["not_basis"].search(text, m.end(), end)
-        # a clause runs over hard-wrapped lines up to a line that ends it
-        line_end = re.compile(r"(?<=[;.])[ \t]*\n|\n[ \t]*\n").search(text, m.end(), end)
-        body_end = min(stop.start() if stop else end, line_end.start() if line_end else end)
-        out += _basis_of(text, refs, m.start(), m.end(), body_end)
-    for sec in ctx.sections:
-        if sec.level <= 2 and res["basis_heading"].match(sec.heading):
-            for item in ctx.sections:
-                if sec.start < item.start < sec.end and item.level > sec.level:
-                    body = text.find(item.heading, item.start)
-                    if body >= 0:
-                        out += _basis_of(text, refs, item.start, body, body + len(item.heading))
-    return out
-
-
-def _basis_of(text: str, refs: list[DirectiveRef], at: int, b0: int, b1: int) -> list[LineageLink]:
-    """The documents and laws a basis clause names: per ';' part, its first document and those coordinated with it
-    ('... và Nghị quyết số Y'), not those its description cites ('ban hành Chương trình thực hiện Nghị quyết số Z')."""
-    out = []
-    for part in re.finditer(r"[^;]+", text[b0:b1]):
-        p0, p1 = b0 + part.start(), b0 + part.end()
-        inside = [r for r in refs if p0 <= r.start < p1]
-        if inside:
-            keep = [inside[0]] + [r for r in inside[1:] if re.search(r"(?:,|\bvà)\s*$", text[p0 : r.start])]
-            out += [LineageLink(THIS, _directive_ep(r), "based_on", at, p1) for r in keep]
-            continue
-        for label in _laws(" ".join(part.group().split()).lstrip("- ")):
-            out.append(LineageLink(THIS, Endpoint("law", label), "based_on", at, p1))
-    return out
-
-
-def _laws(part: str) -> list[str]:
-    """Law names of one clause: 'Luật A ngày 19 tháng 6 năm 2015, Luật B năm 2019' -> ['Luật A 2015', 'Luật B 2019'].
-
-    An amending law names the laws it amends ('Luật sửa đổi ... của Luật A và Luật B'): those stay in its name.
-    """
-    res = _res()
-    if not re.match(_LAW_WORDS + r"\s", part):
-        return []
-    pieces, cur = [], part
-    while True:
-        m = res["law"].match(cur)
-        if not m:
-            break
-        year = m.group("y") or m.group("y2")
-        pieces.append(" ".join(m.group("name").split()) + (f" {year}" if year else ""))
-        rest = cur[m.end() :]
-        nxt = re.match(rf"\s*(?:,|\bvà)\s+(?={_LAW_WORDS}\s)", rest)
-        if not nxt:
-            return pieces
-        cur = rest[nxt.end() :]
-    # undated: split only where a new law starts that is not the object of an amendment ("của Luật ...")
-    names = []
-    for piece in res["law_split"].split(cur.rstrip(" .")):
-        if names and re.search(r"(?i)\bcủa\s*$|(?:sửa đổi|bổ sung)[^;]*\bcủa\s+" + _LAW_WORDS, names[-1]):
-            names[-1] += " và " + piece
-        else:
-            names.append(piece)
-    return pieces + [" ".join(n.split()) for n in names if n.strip()]
 
 
 # ---------------------------------------------------------------- one link per fact
