@@ -22,11 +22,11 @@ def _store_options(f):
     return f
 
 
-def _open(store_dir, endpoint, update_endpoint, read_only=False):
+def _open(store_dir, endpoint, update_endpoint, read_only=False, **kw):
     if not store_dir and not endpoint:
         raise click.UsageError("give --store DIR (or --endpoint URL)")
     try:
-        return open_store(store_dir, endpoint, update_endpoint, read_only=read_only)
+        return open_store(store_dir, endpoint, update_endpoint, read_only=read_only, **kw)
     except StoreError as e:
         raise click.ClickException(str(e)) from None
 
@@ -43,7 +43,10 @@ def cli() -> None:
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 256),
               help="Worker processes for extraction.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary on stdout.")
-def ingest(paths, store_dir, endpoint, update_endpoint, jobs, quiet) -> None:
+@click.option("--wait", default=600.0, show_default=True, type=click.FloatRange(0), metavar="SECONDS",
+              help="How long to wait for another writer to finish with the store.")
+@click.option("--force", is_flag=True, help="Store files whose content is already stored under another name.")
+def ingest(paths, store_dir, endpoint, update_endpoint, jobs, quiet, wait, force) -> None:
     """Add or replace documents (files or directories of .txt/.md/.docx/.pdf) in the graph.
 
     Each document gets its own named graph; re-ingesting a file replaces it in one transaction.
@@ -54,7 +57,7 @@ def ingest(paths, store_dir, endpoint, update_endpoint, jobs, quiet) -> None:
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise click.ClickException(f"{missing[0]}: no such file or directory")
-    store = _open(store_dir, endpoint, update_endpoint)
+    store = _open(store_dir, endpoint, update_endpoint, wait=wait, on_wait=lambda msg: click.echo(msg, err=True))
     files = expand(paths)
     if not files:
         raise click.ClickException("no document files found (expected .txt, .md, .docx or .pdf)")
@@ -66,16 +69,19 @@ def ingest(paths, store_dir, endpoint, update_endpoint, jobs, quiet) -> None:
 
     t0 = time.perf_counter()
     try:
-        report = run_ingest(files, store, jobs=jobs, progress=progress)
+        report = run_ingest(files, store, jobs=jobs, progress=progress, force=force)
     except StoreError as e:
         raise click.ClickException(str(e)) from None
     dt = time.perf_counter() - t0
+    for path, reason in report.skipped:
+        click.echo(f"skipped: {reason}", err=True)
     for path, reason in report.failed:
         click.echo(f"Error: {reason}", err=True)
     if not quiet and report.documents:
         click.echo(f"ingested {report.documents} document(s), {report.triples} triples in {dt:.2f} s")
         if not endpoint:
             _summary(store)
+    store.close()
     if report.failed:
         sys.exit(1)
 

@@ -1,21 +1,39 @@
-"""Ingest documents: extract, map to RDF, replace each document's named graph, recompute cross-document links."""
+"""Ingest documents: extract, map to RDF, replace each document's named graph, recompute cross-document links.
+
+One bad file never stops the others: every failure becomes one line in the report and the run goes on.
+Every few documents the store is flushed (bounded memory, bounded write-ahead logs) and the derived graph
+recomputed, so a killed ingest leaves a readable store whose derived graph is present.
+"""
 from __future__ import annotations
 
+import hashlib
+import logging
 import os
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .rdfmap import RESOLUTION_UPDATE
+import pyoxigraph as ox
+
+from .rdfmap import RESOLUTION_PRESENT, RESOLUTION_UPDATE
 from .read import SUFFIXES, ReadError
+from .store import StoreError
+from .vocab import KGO
+
+CHECKPOINT_EVERY = 25  # documents between flushes of the store (and recomputations of the derived graph)
+
+SAME_CONTENT = f"""PREFIX kgo: <{KGO._NS}>
+SELECT DISTINCT ?source WHERE {{ VALUES ?h {{ %s }} GRAPH ?g {{ ?d kgo:sha256 ?h ; kgo:source ?source }} }}"""
 
 
 @dataclass
 class IngestReport:
     documents: int = 0
-    triples: int = 0
+    triples: int = 0  # distinct triples written (summed over documents)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why: same content as a stored file)
     bytes: int = 0
 
 
@@ -31,16 +49,33 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def _extract_one(path: str):
-    """Worker: file -> (graph IRI, N-Quads lines, size) or (None, error, 0). Runs in a subprocess for --jobs."""
-    from .extract import extract_file
-    from .rdfmap import to_quads
+def _one_line(path: str, e: BaseException) -> str:
+    first = next((line.strip() for line in str(e).splitlines() if line.strip()), "")
+    return f"{path}: cannot extract ({e.__class__.__name__}{': ' + first[:200] if first else ''})"
 
+
+def _quiet_readers() -> None:
+    # pypdf reports recoverable damage through logging: keep it off the terminal, the outcome is reported
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+
+def _extract_one(path: str):
+    """Worker: file -> (graph IRI, quads, size) or (None, one-line error, 0). Never raises."""
+    _quiet_readers()
     try:
+        from .extract import extract_file
+        from .rdfmap import to_quads
+
         ex = extract_file(path)
+        graph, quads = to_quads(ex)
     except ReadError as e:
         return None, str(e), 0
-    graph, quads = to_quads(ex)
+    except RecursionError as e:
+        return None, _one_line(path, e), 0
+    except MemoryError:
+        return None, f"{path}: cannot extract (out of memory)", 0
+    except Exception as e:  # noqa: BLE001 - a bug on one input must not abandon the other files
+        return None, _one_line(path, e), 0
     return graph, quads, os.path.getsize(path)
 
 
@@ -54,37 +89,102 @@ def _extract_pickled(path: str):
     return graph, (ntriples(quads), len(quads)), size
 
 
+def _extracted(files: list[Path], jobs: int) -> Iterator[tuple[Path, tuple]]:
+    """(file, (graph, payload, size)) in order; with jobs > 1 extracted by worker processes, at most
+    2 x jobs documents ahead of the writer so finished extractions do not pile up in memory."""
+    if jobs <= 1 or len(files) <= 1:
+        for f in files:
+            graph, quads, size = _extract_one(str(f))
+            yield f, (graph, quads if graph is None else (quads, len(quads)), size)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: deque = deque()
+        todo = iter(files)
+        while True:
+            while len(pending) < 2 * jobs:
+                f = next(todo, None)
+                if f is None:
+                    break
+                pending.append((f, pool.submit(_extract_pickled, str(f))))
+            if not pending:
+                return
+            f, fut = pending.popleft()
+            try:
+                yield f, fut.result()
+            except Exception as e:  # noqa: BLE001 - a worker that died (killed, out of memory)
+                yield f, (None, f"{f}: extraction worker failed ({e.__class__.__name__})", 0)
+
+
+def _sha256(path: Path) -> str | None:
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return None  # the reader reports it
+    return h.hexdigest()
+
+
+def _stored_under(store, digest: str) -> list[str]:
+    r = store.query(SAME_CONTENT % ox.Literal(digest))  # an N-Triples literal of hex digits
+    return [row[0].value for row in r.rows if row[0] is not None]
+
+
+def _checkpoint(store) -> None:
+    store.update(RESOLUTION_UPDATE)
+    store.flush()
+
+
+def derived_missing(store) -> bool:
+    """True when the store holds documents but not the derived graph (an ingest killed early)."""
+    return bool(store.graphs()) and not store.query(RESOLUTION_PRESENT).boolean
+
+
 def ingest(paths: Iterable[str | Path], store, jobs: int = 1,
-           progress: Callable[[int, int, str], None] | None = None) -> IngestReport:
+           progress: Callable[[int, int, str], None] | None = None, force: bool = False,
+           checkpoint_every: int = CHECKPOINT_EVERY) -> IngestReport:
+    """Store every readable document of `paths`; a file whose content is already stored under another
+    name is skipped unless `force`. Failures and skips are listed in the report, never raised."""
     files = expand(paths)
     report = IngestReport()
-    if jobs > 1 and len(files) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = pool.map(_extract_pickled, [str(f) for f in files], chunksize=4)
-            for i, (f, (graph, payload, size)) in enumerate(zip(files, results), 1):
-                if graph is None:
-                    report.failed.append((str(f), payload))
-                else:
-                    body, n = payload
-                    store.replace_graph(graph, body)
-                    report.documents += 1
-                    report.triples += n
-                    report.bytes += size
-                if progress:
-                    progress(i, len(files), str(f))
-    else:
-        for i, f in enumerate(files, 1):
-            graph, quads, size = _extract_one(str(f))
-            if graph is None:
-                report.failed.append((str(f), quads))
+    seen: dict[str, str] = {}  # sha256 -> file name, this run
+    todo: list[Path] = []
+    for f in files:
+        digest = _sha256(f)
+        if digest and not force:
+            others = [s for s in _stored_under(store, digest) if s != f.name]
+            if digest in seen and seen[digest] != f.name:
+                others.append(seen[digest])
+            if others:
+                why = f"{f}: same content as {others[0]}, already in the store; skipped (--force stores it anyway)"
+                report.skipped.append((str(f), why))
+                continue
+        if digest:
+            seen.setdefault(digest, f.name)
+        todo.append(f)
+    since = None  # documents written since the last checkpoint (None: no checkpoint yet)
+    for i, (f, (graph, payload, size)) in enumerate(_extracted(todo, jobs), 1):
+        if graph is None:
+            report.failed.append((str(f), payload))
+        else:
+            body, n = payload
+            try:
+                store.replace_graph(graph, body)
+            except StoreError as e:
+                report.failed.append((str(f), f"{f}: {e}"))
             else:
-                store.replace_graph(graph, quads)
                 report.documents += 1
-                report.triples += len(quads)
+                report.triples += n
                 report.bytes += size
-            if progress:
-                progress(i, len(files), str(f))
-    if report.documents:
-        store.update(RESOLUTION_UPDATE)
-    store.flush()
+                since = 0 if since is None else since + 1
+                if since == 0 or since >= checkpoint_every:  # the first document, then every N
+                    _checkpoint(store)
+                    since = 0
+        if progress:
+            progress(i, len(todo), str(f))
+    if since or derived_missing(store):
+        _checkpoint(store)
+    else:
+        store.flush()
     return report

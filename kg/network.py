@@ -466,7 +466,11 @@ def resolve_focus(store, ref: str) -> tuple[str, list[str]]:
     if not ref:
         raise NetworkError("empty focus")
     if re.match(r"^(https?|urn):", ref):
-        r = store.query(f"ASK {{ GRAPH ?g {{ {ox.NamedNode(ref)} ?p ?o }} }}")
+        try:
+            node = ox.NamedNode(ref)
+        except ValueError as e:
+            raise NetworkError(f"not a valid IRI: {ref[:80]!r} ({e})") from None
+        r = store.query(f"ASK {{ GRAPH ?g {{ {node} ?p ?o }} }}")
         if not r.boolean:
             raise NetworkError(f"no node <{ref}> in the graph")
         return ref, []

@@ -61,6 +61,10 @@ PIPES = tuple(RECOGNISERS)
 def build_nlp() -> Language:
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     nlp.tokenizer = syllable_tokenizer(nlp.vocab)
+    # spaCy refuses texts over 1,000,000 characters (E088) to protect parsers and NER models that need
+    # about 1 GB per 100,000 characters; this pipeline has neither, only the rule tokenizer and recognisers
+    # that work on character offsets, so long documents are processed whole.
+    nlp.max_length = 10**9
     for name in PIPES:
         nlp.add_pipe(name)
     return nlp

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .store import Results, StoreError
+from .store import Results, StoreError, iri
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -64,9 +64,9 @@ def resolve_query(spec: str, directory: Path = QUERIES_DIR) -> NamedQuery:
 def to_term(value: str, type_: str | None = None):
     """A command-line value as an RDF term: IRIs for <...> or http(s):, typed literals when declared."""
     if value.startswith("<") and value.endswith(">"):
-        return ox.NamedNode(value[1:-1])
+        return iri(value[1:-1])
     if type_ in (None, "iri") and re.match(r"^https?://\S+$", value):
-        return ox.NamedNode(value)
+        return iri(value)
     if type_ == "iri":
         raise StoreError(f"parameter value {value!r} is not an IRI")
     if type_ and type_.startswith("xsd:"):

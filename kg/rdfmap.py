@@ -395,14 +395,22 @@ class Mapper:
 
 
 def to_quads(ex: Extraction) -> tuple[str, list[Quad]]:
-    return Mapper(ex).run()
+    graph, quads = Mapper(ex).run()
+    return graph, list(dict.fromkeys(quads))  # distinct: the store keeps a set, the counts say what it holds
 
 
-# SPARQL update that recomputes what is derived across documents (run after each ingest)
+RESOLUTION_PRESENT = f"ASK {{ GRAPH <{RESOLUTION_GRAPH}> {{ ?s ?p ?o }} }}"
+
+
+# SPARQL update that recomputes what is derived across documents (run during and after each ingest).
+# The graph always holds its time of computation, so a store whose derived graph is missing (an ingest
+# killed before its first checkpoint) can be told from one where nothing was derived.
 RESOLUTION_UPDATE = f"""
 PREFIX kgo: <{KGO._NS}>
 PREFIX eli: <{ELI}>
+PREFIX prov: <http://www.w3.org/ns/prov#>
 DROP SILENT GRAPH <{RESOLUTION_GRAPH}> ;
+INSERT {{ GRAPH <{RESOLUTION_GRAPH}> {{ <{RESOLUTION_GRAPH}> prov:generatedAtTime ?t }} }} WHERE {{ BIND (NOW() AS ?t) }} ;
 INSERT {{ GRAPH <{RESOLUTION_GRAPH}> {{ ?u kgo:candidate ?d }} }}
 WHERE {{
   {{ SELECT DISTINCT ?u ?d WHERE {{

@@ -52,15 +52,24 @@ def read_document(path: str | Path) -> RawText:
     return RawText(path=str(p), source=p.name, text=text, sha256=digest, fmt=fmt)
 
 
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xef\xbb\xbf", "utf-8"))
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
 def _decode_text(p: Path, data: bytes) -> str:
     if not data.strip():
         raise ReadError(f"{p}: empty document (no text)")
-    if data.startswith((b"%PDF", b"PK\x03\x04")) or b"\x00" in data[:8192]:
+    bom = next(((b, enc) for b, enc in _BOMS if data.startswith(b)), None)
+    if bom is None and (data.startswith((b"%PDF", b"PK\x03\x04")) or b"\x00" in data[:8192]):
         raise ReadError(f"{p}: binary file, not a text document (expected UTF-8 text, .docx or .pdf)")
+    enc = bom[1] if bom else "utf-8"
     try:
-        text = data.decode("utf-8-sig")
+        text = data[len(bom[0]) if bom else 0:].decode(enc)
     except UnicodeDecodeError as e:
-        raise ReadError(f"{p}: not UTF-8 text (invalid byte at position {e.start})") from None
+        raise ReadError(f"{p}: not {enc.upper()} text (invalid byte at position {e.start})") from None
+    if not text.translate(_INVISIBLE).strip():  # only zero-width characters
+        raise ReadError(f"{p}: empty document (no visible text)")
     controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\t\n\r\f")
     if controls > 8:
         raise ReadError(f"{p}: binary file, not a text document")
@@ -69,7 +78,6 @@ def _decode_text(p: Path, data: bytes) -> str:
 
 def _read_docx(p: Path, data: bytes) -> str:
     import io
-    import zipfile
 
     try:
         import docx  # python-docx
@@ -77,9 +85,10 @@ def _read_docx(p: Path, data: bytes) -> str:
         raise ReadError(f"{p}: python-docx is not installed") from None
     try:
         d = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as e:
+        blocks = _docx_blocks(d)
+    except Exception as e:  # noqa: BLE001 - broken zip, broken XML (lxml), missing parts: one line, not a traceback
         raise ReadError(f"{p}: not a readable .docx file ({e.__class__.__name__})") from None
-    return "\n\n".join(b for b in _docx_blocks(d) if b.strip())
+    return "\n\n".join(b for b in blocks if b.strip())
 
 
 def _docx_blocks(d) -> list[str]:

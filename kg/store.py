@@ -6,12 +6,14 @@ locally they are Oxigraph substitutions, remotely a VALUES block of serialised R
 """
 from __future__ import annotations
 
+import gc
 import json
 import re
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +33,14 @@ class Results:
     boolean: bool | None = None
 
 
+def iri(value: str) -> ox.NamedNode:
+    """An IRI given by a user, checked before it reaches a query: one-line error instead of a traceback."""
+    try:
+        return ox.NamedNode(value)
+    except ValueError as e:
+        raise StoreError(f"not a valid IRI: {value[:80]!r} ({e})") from None
+
+
 def ntriples(quads: Iterable[ox.Quad]) -> str:
     return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
 
@@ -47,9 +57,18 @@ def _values_clause(bindings: dict[str, object]) -> str:
     return f"\nVALUES ({names}) {{ ({terms}) }}\n"
 
 
+def _locked(e: OSError) -> bool:
+    """RocksDB's message when another process holds the store's LOCK file."""
+    return "lock" in str(e).lower()
+
+
 class LocalStore:
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False, wait: float = 0.0,
+                 on_wait: Callable[[str], None] | None = None) -> None:
+        """Open (or create) the store. A writer finding the store locked by another writer retries for up
+        to `wait` seconds, telling `on_wait` once, instead of failing at once."""
         self.path = Path(path)
+        self.read_only = read_only
         try:
             if read_only:
                 if not (self.path.exists() and any(self.path.iterdir())):
@@ -57,9 +76,26 @@ class LocalStore:
                 self._s = ox.Store.read_only(str(self.path))
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
-                self._s = ox.Store(str(self.path))
+                self._s = self._open_writer(wait, on_wait)
         except OSError as e:
             raise StoreError(f"{self.path}: cannot open the store ({e})") from None
+
+    def _open_writer(self, wait: float, on_wait) -> ox.Store:
+        deadline = time.monotonic() + wait
+        told = False
+        while True:
+            try:
+                return ox.Store(str(self.path))
+            except OSError as e:
+                if not _locked(e):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise StoreError(f"{self.path}: the store is in use by another writer"
+                                     f"{f' (waited {wait:.0f} s)' if wait else ''}; try again later") from None
+                if on_wait and not told:
+                    on_wait(f"{self.path}: the store is in use by another writer; waiting up to {wait:.0f} s")
+                    told = True
+                time.sleep(min(0.5, max(0.0, deadline - time.monotonic())))
 
     def replace_graph(self, graph: str, quads: list[ox.Quad] | str) -> None:
         """Drop and refill one named graph in a single transaction: all or nothing.
@@ -104,7 +140,24 @@ class LocalStore:
         self._s.flush()
 
     def close(self) -> None:
-        self._s = None  # releases the RocksDB lock when garbage-collected
+        """Flush, release the lock, and leave no write-ahead logs behind.
+
+        RocksDB keeps the logs of flushed writes until the store is opened again, so a writer reopens it
+        once (when no other writer has taken it meanwhile) to let them be deleted.
+        """
+        if self._s is None:
+            return
+        if self.read_only:
+            self._s = None
+            return
+        self._s.flush()
+        self._s = None
+        gc.collect()  # the lock is released when the store object is freed
+        try:
+            ox.Store(str(self.path)).flush()
+        except OSError:
+            pass  # another writer has it: the logs go when that one closes
+        gc.collect()
 
 
 class RemoteStore:
@@ -190,9 +243,9 @@ def _term(b: dict | None):
 
 
 def open_store(store: str | Path | None = None, endpoint: str | None = None, update_endpoint: str | None = None,
-               read_only: bool = False):
+               read_only: bool = False, wait: float = 0.0, on_wait: Callable[[str], None] | None = None):
     if endpoint:
         return RemoteStore(endpoint, update_endpoint)
     if store is None:
         raise StoreError("give --store DIR or --endpoint URL")
-    return LocalStore(store, read_only=read_only)
+    return LocalStore(store, read_only=read_only, wait=wait, on_wait=on_wait)
