@@ -60,6 +60,7 @@ def graph_iri(source: str) -> str:
 
 
 RESOLUTION_GRAPH = f"{BASE}graph/_resolution"
+SENTENCE_CAP = 600  # characters of evidence per mention; longer sentences are cut around the mention
 
 
 def agency_iri(name: str) -> str:
@@ -144,14 +145,26 @@ class Mapper:
         self._agencies_done: set[str] = set()
 
     # ---------------------------------------------------------------- provenance
-    def sentence(self, start: int) -> str:
+    def sentence(self, start: int, end: int | None = None) -> str:
+        """The sentence (else the line) holding a mention, cut to SENTENCE_CAP characters around it: every
+        mention carries its evidence, and an endless line must not make the graph quadratic in its length."""
         k = bisect.bisect_right(self._sent_starts, start) - 1
         if 0 <= k < len(self.ex.sentences) and start < self.ex.sentences[k].end:
-            return self.ex.sentences[k].text
-        # fall back to the line
-        a = self.ex.text.rfind("\n", 0, start) + 1
-        b = self.ex.text.find("\n", start)
-        return self.ex.text[a : b if b >= 0 else len(self.ex.text)].strip()
+            sent = self.ex.sentences[k]
+            a, b = sent.start, sent.end
+            if b - a <= SENTENCE_CAP:
+                return sent.text
+        else:  # fall back to the line
+            a = self.ex.text.rfind("\n", 0, start) + 1
+            b = self.ex.text.find("\n", start)
+            b = b if b >= 0 else len(self.ex.text)
+        if b - a > SENTENCE_CAP:
+            end = min(max(end or start, start), b)
+            lo = max(a, min(start - (SENTENCE_CAP - (end - start)) // 2, b - SENTENCE_CAP))
+            hi = min(b, lo + SENTENCE_CAP)
+            text = self.ex.text[lo:hi].strip()
+            return ("… " if lo > a else "") + text + (" …" if hi < b else "")
+        return self.ex.text[a:b].strip()
 
     def mention(self, entity: NamedNode, start: int, end: int, tag: str) -> NamedNode:
         m = NamedNode(f"{BASE}id/mention/{self.docslug}/{start}-{end}-{tag}")
@@ -166,7 +179,7 @@ class Mapper:
             q.add(m, KGO.sourceStart, s0)
             q.add(m, KGO.sourceEnd, s1)
         q.add(m, KGO.asWritten, " ".join(self.ex.text[start:end].split()))
-        q.add(m, KGO.sentence, self.sentence(start))
+        q.add(m, KGO.sentence, self.sentence(start, end))
         for f in self._fn:
             if f.start <= start < f.end:
                 q.add(m, KGO.footnote, f.label)

@@ -245,7 +245,23 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, sections:
             s, carry = carry, None
         out.append(Sentence(s, e, text[s:e].replace("\n", " "), None))
     if sections:
-        out = [Sentence(x.start, x.end, x.text, section_at(sections, x.start)) for x in out]
+        paths = section_paths(sections, [x.start for x in out])
+        out = [Sentence(x.start, x.end, x.text, path) for x, path in zip(out, paths)]
+    return out
+
+
+def section_paths(sections: list[Section], offsets: list[int]) -> list[str | None]:
+    """`section_at` for ascending offsets in one sweep (linear where the loop of lookups was quadratic)."""
+    order = sorted((s.start, i) for i, s in enumerate(sections) if s.level < 6)
+    active: list[int] = []  # indices of sections opened at or before the offset
+    k, out = 0, []
+    for off in offsets:
+        while k < len(order) and order[k][0] <= off:
+            active.append(order[k][1])
+            k += 1
+        active = [i for i in active if sections[i].end > off]
+        best = max(active, key=lambda i: (sections[i].level, i), default=None)
+        out.append(sections[best].path if best is not None else None)
     return out
 
 

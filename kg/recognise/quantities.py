@@ -19,6 +19,7 @@ How a figure is read, sentence by sentence:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -331,6 +332,7 @@ class _Layout:
         kind = ctx.header.kind or ""
         self.planning = kind in PLANNING_KINDS
         self.sections = [s for s in ctx.sections if s.level < 6]
+        self._by_start = None
         self.tasks: list[tuple[int, int, str | None]] = []
         for s in self.sections:
             if (s.level <= 2 and len(s.heading.split()) <= 16 and rx["task_heading"].search(s.heading)
@@ -345,7 +347,23 @@ class _Layout:
             self.body_start = m.end()
 
     def enclosing(self, pos: int) -> list[Section]:
-        return [s for s in self.sections if s.start <= pos < s.end]
+        """Sections containing `pos`, in document order. Walks back from the last section opened at or
+        before `pos` only while an earlier one still reaches it (linear scans made long documents quadratic)."""
+        if self._by_start is None:
+            self._by_start = sorted(range(len(self.sections)), key=lambda i: self.sections[i].start)
+            self._starts = [self.sections[i].start for i in self._by_start]
+            self._reach, far = [], -1  # furthest end among the sections opened so far
+            for i in self._by_start:
+                far = max(far, self.sections[i].end)
+                self._reach.append(far)
+        j = bisect.bisect_right(self._starts, pos) - 1
+        found = []
+        while j >= 0 and self._reach[j] > pos:
+            i = self._by_start[j]
+            if self.sections[i].end > pos:
+                found.append(i)
+            j -= 1
+        return [self.sections[i] for i in sorted(found)]
 
     def task_at(self, pos: int) -> tuple[int, int, str | None] | None:
         for t in self.tasks:
