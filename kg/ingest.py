@@ -163,6 +163,7 @@ def ingest(paths: Iterable[str | Path], store, jobs: int = 1,
         if digest:
             seen.setdefault(digest, f.name)
         todo.append(f)
+    stored = set(store.graphs())  # graphs not among them are written without a DROP
     since = None  # documents written since the last checkpoint (None: no checkpoint yet)
     for i, (f, (graph, payload, size)) in enumerate(_extracted(todo, jobs), 1):
         if graph is None:
@@ -170,7 +171,8 @@ def ingest(paths: Iterable[str | Path], store, jobs: int = 1,
         else:
             body, n = payload
             try:
-                store.replace_graph(graph, body)
+                store.replace_graph(graph, body, new=graph not in stored)
+                stored.add(graph)
             except StoreError as e:
                 report.failed.append((str(f), f"{f}: {e}"))
             else:

@@ -18,7 +18,23 @@ from pyoxigraph import Literal, NamedNode, Quad
 from .recognise.agencies import canonical_agency
 from .recognise.directives import number_key
 from .records import DirectiveRef, Endpoint, Extraction
-from .vocab import BASE, KGO
+from .vocab import BASE
+from .vocab import KGO as _KGO
+
+
+class _Terms:
+    """The ontology's terms as pyoxigraph nodes, each built once: rdflib's checked namespace lookup costs
+    more than the rest of a triple, and the mapper asks for a term for every triple it writes."""
+
+    def __getattr__(self, name: str):
+        term = getattr(_KGO, name)  # an unknown name still fails here
+        if not name.startswith("_"):
+            term = NamedNode(str(term))
+        setattr(self, name, term)
+        return term
+
+
+KGO = _Terms()
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -28,9 +44,9 @@ ORG = "http://www.w3.org/ns/org#"
 PREF = NamedNode(SKOS + "prefLabel")
 ALT = NamedNode(SKOS + "altLabel")
 RELATION_PROPERTY = {
-    "implements": str(KGO.implements),
-    "responds_to": str(KGO.respondsTo),
-    "reports_on": str(KGO.reportsOn),
+    "implements": str(_KGO.implements),
+    "responds_to": str(_KGO.respondsTo),
+    "reports_on": str(_KGO.reportsOn),
     "based_on": ELI + "based_on",
 }
 PROGRAMME_KINDS = ("Chương trình", "Đề án", "Quy hoạch", "Kế hoạch", "Phong trào", "Chiến dịch", "Nghị quyết",
@@ -131,7 +147,7 @@ class _Quads:
         self.quads.append(Quad(s, p, o, self.g))
 
     def type(self, s, cls) -> None:
-        self.add(s, RDF_TYPE, NamedNode(str(cls)))
+        self.add(s, RDF_TYPE, cls if type(cls) is NamedNode else NamedNode(str(cls)))
 
 
 class Mapper:

@@ -77,7 +77,7 @@ class LocalStore:
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._s = self._open_writer(wait, on_wait)
-        except OSError as e:
+        except (OSError, RuntimeError) as e:  # RuntimeError: a store still being created by its writer
             raise StoreError(f"{self.path}: cannot open the store ({e})") from None
 
     def _open_writer(self, wait: float, on_wait) -> ox.Store:
@@ -97,13 +97,19 @@ class LocalStore:
                     told = True
                 time.sleep(min(0.5, max(0.0, deadline - time.monotonic())))
 
-    def replace_graph(self, graph: str, quads: list[ox.Quad] | str) -> None:
+    def replace_graph(self, graph: str, quads: list[ox.Quad] | str, new: bool = False) -> None:
         """Drop and refill one named graph in a single transaction: all or nothing.
 
-        `quads` are pyoxigraph quads, or their triples already serialised as N-Triples lines.
+        `quads` are pyoxigraph quads, or their triples already serialised as N-Triples lines. A graph known
+        to be `new` is written without the SPARQL round trip (serialise, parse), still in one transaction.
         """
         try:
-            self._s.update(_replace_update(graph, quads))
+            if not new:
+                self._s.update(_replace_update(graph, quads))
+            elif isinstance(quads, str):
+                self._s.load(quads, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))
+            else:
+                self._s.extend(quads)
         except (OSError, SyntaxError, ValueError) as e:
             raise StoreError(f"writing graph {graph} failed: {e}") from None
 
@@ -182,7 +188,7 @@ class RemoteStore:
         except (urllib.error.URLError, OSError) as e:
             raise StoreError(f"{url}: cannot reach the SPARQL server ({getattr(e, 'reason', e)})") from None
 
-    def replace_graph(self, graph: str, quads: list[ox.Quad] | str) -> None:
+    def replace_graph(self, graph: str, quads: list[ox.Quad] | str, new: bool = False) -> None:
         self.update(_replace_update(graph, quads))
 
     def update(self, sparql: str) -> None:
