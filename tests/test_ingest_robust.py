@@ -221,3 +221,16 @@ def test_kill_during_ingest_leaves_derived_graph_present(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "documents" in r.stdout
     assert RESOLUTION_GRAPH in _graphs(store)
+
+
+def test_parallel_ingest_reports_bad_files_and_stores_the_rest(tmp_path):
+    d = tmp_path / "in"
+    _write_docs(d, 4)
+    _broken_docx(d / "hong.docx")
+    (d / "nhi_phan.txt").write_bytes(b"\x00\x01\x02" * 100)
+    r = _kg("ingest", d, "--store", tmp_path / "store", "--jobs", "2")
+    _no_traceback(r)
+    assert r.returncode == 1
+    assert sum(line.startswith("Error:") for line in r.stderr.splitlines()) == 2
+    assert "ingested 4 document(s)" in r.stdout
+    assert RESOLUTION_GRAPH in _graphs(tmp_path / "store")
