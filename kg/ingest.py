@@ -23,6 +23,7 @@ from .store import StoreError
 from .vocab import KGO
 
 CHECKPOINT_EVERY = 25  # documents between flushes of the store (and recomputations of the derived graph)
+BATCH_QUADS = 250_000  # at most this many quads of new documents wait in memory for the bulk loader
 
 SAME_CONTENT = f"""PREFIX kgo: <{KGO._NS}>
 SELECT DISTINCT ?source WHERE {{ VALUES ?h {{ %s }} GRAPH ?g {{ ?d kgo:sha256 ?h ; kgo:source ?source }} }}"""
@@ -163,30 +164,78 @@ def ingest(paths: Iterable[str | Path], store, jobs: int = 1,
         if digest:
             seen.setdefault(digest, f.name)
         todo.append(f)
-    stored = set(store.graphs())  # graphs not among them are written without a DROP
-    since = None  # documents written since the last checkpoint (None: no checkpoint yet)
+    w = _Writer(store, report, checkpoint_every)
     for i, (f, (graph, payload, size)) in enumerate(_extracted(todo, jobs), 1):
         if graph is None:
             report.failed.append((str(f), payload))
         else:
-            body, n = payload
-            try:
-                store.replace_graph(graph, body, new=graph not in stored)
-                stored.add(graph)
-            except StoreError as e:
-                report.failed.append((str(f), f"{f}: {e}"))
-            else:
-                report.documents += 1
-                report.triples += n
-                report.bytes += size
-                since = 0 if since is None else since + 1
-                if since == 0 or since >= checkpoint_every:  # the first document, then every N
-                    _checkpoint(store)
-                    since = 0
+            w.write(f, graph, payload, size)
         if progress:
             progress(i, len(todo), str(f))
-    if since or derived_missing(store):
-        _checkpoint(store)
-    else:
-        store.flush()
+    w.finish()
     return report
+
+
+class _Writer:
+    """Writes extracted documents; new ones in bulk, replacements one transaction each.
+
+    A document new to the store waits in a batch, written with the store's bulk loader at the next
+    checkpoint: the first document, then every `every` documents or BATCH_QUADS quads. A document that
+    replaces a stored graph is a DROP + INSERT in one transaction, as before.
+    """
+
+    def __init__(self, store, report: IngestReport, every: int) -> None:
+        self.store, self.report, self.every = store, report, every
+        self.stored = set(store.graphs())
+        self.batch: list[tuple[Path, str, object, int, int]] = []  # (file, graph, body, triples, size)
+        self.batch_quads = 0
+        self.since: int | None = None  # documents since the last checkpoint (None: none yet)
+
+    def write(self, f: Path, graph: str, payload, size: int) -> None:
+        body, n = payload
+        if graph in self.stored:
+            if any(g == graph for _, g, *_ in self.batch):  # the same name twice in one run
+                self._write_batch()
+            try:
+                self.store.replace_graph(graph, body)
+            except StoreError as e:
+                self.report.failed.append((str(f), f"{f}: {e}"))
+                return
+            self._done(n, size)
+        else:
+            self.batch.append((f, graph, body, n, size))
+            self.batch_quads += n
+            self.stored.add(graph)
+        self.since = 0 if self.since is None else self.since + 1
+        if self.since == 0 or self.since >= self.every or self.batch_quads >= BATCH_QUADS:
+            self.checkpoint()
+
+    def _done(self, n: int, size: int) -> None:
+        self.report.documents += 1
+        self.report.triples += n
+        self.report.bytes += size
+
+    def _write_batch(self) -> None:
+        if not self.batch:
+            return
+        batch, self.batch, self.batch_quads = self.batch, [], 0
+        try:
+            self.store.add_graphs([(g, body) for _, g, body, _, _ in batch])
+        except StoreError as e:
+            for f, g, *_ in batch:
+                self.report.failed.append((str(f), f"{f}: {e}"))
+                self.stored.discard(g)
+            return
+        for _, _, _, n, size in batch:
+            self._done(n, size)
+
+    def checkpoint(self) -> None:
+        self._write_batch()
+        _checkpoint(self.store)
+        self.since = 0
+
+    def finish(self) -> None:
+        if self.since or derived_missing(self.store):
+            self.checkpoint()
+        else:
+            self.store.flush()
