@@ -132,6 +132,10 @@ def _stored_under(store, digest: str) -> list[str]:
     return [row[0].value for row in r.rows if row[0] is not None]
 
 
+def _same(f: Path, other: str) -> str:
+    return f"{f}: same content as {other}, already in the store; skipped (--force stores it anyway)"
+
+
 def _checkpoint(store) -> None:
     store.update(RESOLUTION_UPDATE)
     store.flush()
@@ -149,27 +153,28 @@ def ingest(paths: Iterable[str | Path], store, jobs: int = 1,
     name is skipped unless `force`. Failures and skips are listed in the report, never raised."""
     files = expand(paths)
     report = IngestReport()
-    seen: dict[str, str] = {}  # sha256 -> file name, this run
+    digests: dict[Path, str | None] = {}
     todo: list[Path] = []
     for f in files:
-        digest = _sha256(f)
+        digest = digests[f] = _sha256(f)
         if digest and not force:
             others = [s for s in _stored_under(store, digest) if s != f.name]
-            if digest in seen and seen[digest] != f.name:
-                others.append(seen[digest])
             if others:
-                why = f"{f}: same content as {others[0]}, already in the store; skipped (--force stores it anyway)"
-                report.skipped.append((str(f), why))
+                report.skipped.append((str(f), _same(f, others[0])))
                 continue
-        if digest:
-            seen.setdefault(digest, f.name)
         todo.append(f)
     w = _Writer(store, report, checkpoint_every)
+    written: dict[str, str] = {}  # sha256 -> name, of the files stored by this run
     for i, (f, (graph, payload, size)) in enumerate(_extracted(todo, jobs), 1):
+        digest = digests[f]
         if graph is None:
             report.failed.append((str(f), payload))
+        elif digest in written and written[digest] != f.name and not force:
+            report.skipped.append((str(f), _same(f, written[digest])))
         else:
             w.write(f, graph, payload, size)
+            if digest:
+                written.setdefault(digest, f.name)
         if progress:
             progress(i, len(todo), str(f))
     w.finish()

@@ -234,3 +234,12 @@ def test_parallel_ingest_reports_bad_files_and_stores_the_rest(tmp_path):
     assert sum(line.startswith("Error:") for line in r.stderr.splitlines()) == 2
     assert "ingested 4 document(s)" in r.stdout
     assert RESOLUTION_GRAPH in _graphs(tmp_path / "store")
+
+
+def test_a_failed_file_does_not_make_its_twin_a_duplicate(tmp_path):
+    d = tmp_path / "in"
+    good = _write_docs(d, 1)[0]
+    (d / "a_ban_sao.pdf").write_bytes(good.read_bytes())  # same bytes, read as a PDF: fails first
+    rep = ingest([d], LocalStore(tmp_path / "store"))
+    assert rep.documents == 1 and not rep.skipped
+    assert [Path(p).name for p, _ in rep.failed] == ["a_ban_sao.pdf"]
