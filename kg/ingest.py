@@ -7,7 +7,6 @@ recomputed, so a killed ingest leaves a readable store whose derived graph is pr
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -55,14 +54,8 @@ def _one_line(path: str, e: BaseException) -> str:
     return f"{path}: cannot extract ({e.__class__.__name__}{': ' + first[:200] if first else ''})"
 
 
-def _quiet_readers() -> None:
-    # pypdf reports recoverable damage through logging: keep it off the terminal, the outcome is reported
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-
-
 def _extract_one(path: str):
     """Worker: file -> (graph IRI, quads, size) or (None, one-line error, 0). Never raises."""
-    _quiet_readers()
     try:
         from .extract import extract_file
         from .rdfmap import to_quads
