@@ -72,6 +72,7 @@ def extract_text(raw_text: str, source: str = "<text>", path: str = "", sha256: 
     ex.agencies = doc._.kg_agencies or []
     ex.named = doc._.kg_named or []
     ex.quantities = doc._.kg_quantities or []
+    ex.responsibilities = doc._.kg_responsibilities or []
     ex.tasks = parse_tasks(ct.text, ctx.sections)
     if ex.tasks and not any(t.period for t in ex.tasks) and ctx.header.title:
         p = period_of(ctx.header.title)

@@ -15,10 +15,10 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-from .recognise import agencies, directives, named, quantities
+from .recognise import agencies, directives, named, quantities, responsibilities
 from .records import Context
 
-for _a in ("kg_ctx", "kg_directives", "kg_agencies", "kg_named", "kg_quantities"):
+for _a in ("kg_ctx", "kg_directives", "kg_agencies", "kg_named", "kg_quantities", "kg_responsibilities"):
     if not Doc.has_extension(_a):
         Doc.set_extension(_a, default=None)
 
@@ -35,14 +35,17 @@ def syllable_tokenizer(vocab) -> Tokenizer:
     )
 
 
-def _register(name: str, find) -> None:
-    """A component that runs one recogniser on the document context and stores its records in doc._.<name>."""
+def _register(name: str, find, needs: tuple[str, ...] = ()) -> None:
+    """A component that runs one recogniser on the document context and stores its records in doc._.<name>.
+
+    `needs`: earlier components whose records the recogniser reads (passed in that order after the context)."""
 
     def component(doc: Doc) -> Doc:
-        doc._.set(name, find(doc._.kg_ctx))
+        doc._.set(name, find(doc._.kg_ctx, *(doc._.get(n) for n in needs)))
         return doc
 
-    Language.component(name, requires=["doc._.kg_ctx"], assigns=[f"doc._.{name}"], func=component)
+    Language.component(name, requires=["doc._.kg_ctx"] + [f"doc._.{n}" for n in needs],
+                       assigns=[f"doc._.{name}"], func=component)
 
 
 RECOGNISERS = {
@@ -53,8 +56,10 @@ RECOGNISERS = {
 }
 for _name, _find in RECOGNISERS.items():
     _register(_name, _find)
+# who is responsible for what reads the agencies, projects and directives found before it
+_register("kg_responsibilities", responsibilities.find_responsibilities, ("kg_agencies", "kg_named", "kg_directives"))
 
-PIPES = tuple(RECOGNISERS)
+PIPES = (*RECOGNISERS, "kg_responsibilities")
 
 
 @lru_cache(maxsize=1)

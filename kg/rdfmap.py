@@ -41,6 +41,8 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 ELI = "http://data.europa.eu/eli/ontology#"
 ORG = "http://www.w3.org/ns/org#"
+PROV = "http://www.w3.org/ns/prov#"
+ROLES = {"lead": KGO.LeadRole, "cooperate": KGO.CooperateRole, "investor": KGO.InvestorRole, "supervise": KGO.SuperviseRole}
 PREF = NamedNode(SKOS + "prefLabel")
 ALT = NamedNode(SKOS + "altLabel")
 RELATION_PROPERTY = {
@@ -250,6 +252,7 @@ class Mapper:
         self.agencies()
         self.named()
         task_iris = self.tasks()
+        self.responsibilities(dir_iris, task_iris)
         self.quantities(task_iris)
         self.lineage(dir_iris, task_iris)
         return graph_iri(ex.source), q.quads
@@ -348,16 +351,62 @@ class Mapper:
             node = iris.get(n)
             if node is None:
                 continue
-            if what == "agency":
-                target = self.agency(m.name, m.kind)
-                before = self.ex.text[max(0, m.start - 40) : m.start]
-                prop = KGO.assignedTo if re.search(r"(?i)\b(giao|giao cho|đề nghị|yêu cầu|chỉ đạo)\s*(?:[^.;]{0,30})$", before) else KGO.concerns
+            if what == "agency":  # who the task is assigned to comes from the stated responsibilities
+                target, prop = self.agency(m.name, m.kind), KGO.concerns
             elif what == "project":
                 target, prop = NamedNode(project_iri(m.name)), KGO.concerns
             else:
                 target, prop = NamedNode(programme_iri(m.name)), KGO.concerns
             q.add(node, prop, target)
         return iris
+
+    def responsibilities(self, dir_iris: dict[str, NamedNode], task_iris: dict[str, NamedNode]) -> None:
+        """Each responsibility as a PROV qualified association: agent, role, object, deadline, the statement."""
+        q = self.q
+        for r in self.ex.responsibilities:
+            obj = self._responsibility_object(r, dir_iris, task_iris)
+            if obj is None:
+                continue
+            ag = self.agency(r.agency)
+            node = NamedNode(f"{BASE}id/responsibility/{self.docslug}/{r.role}/{r.object_kind}-"
+                             f"{slug(r.object or 'this', 60)}/{slug(r.agency, 80)}")
+            q.type(node, KGO.Responsibility)
+            q.type(node, PROV + "Association")
+            q.add(node, PROV + "agent", ag)
+            q.add(node, PROV + "hadRole", NamedNode(str(ROLES[r.role])))
+            q.add(node, KGO.role, r.role)
+            q.add(node, KGO.responsibilityFor, obj)
+            if r.object_kind in ("task", "programme", "document"):
+                q.add(node, PROV + "hadPlan", obj)
+            q.add(node, KGO.objectKind, r.object_kind)
+            q.add(node, KGO.objectKey, r.object or self.ex.source)
+            q.add(node, KGO.deadline, r.deadline)
+            if r.inferred:
+                q.add(node, KGO.inferred, True)
+            elif r.role == "lead" and r.object_kind == "task":
+                q.add(obj, KGO.assignedTo, ag)
+            self.mention(node, r.start, r.end, "responsibility")
+
+    def _responsibility_object(self, r, dir_iris, task_iris) -> NamedNode | None:
+        if r.object_kind == "document":
+            return self.doc
+        if r.object_kind == "directive":
+            return dir_iris.get(number_key(r.object))
+        if r.object_kind == "project":
+            return NamedNode(project_iri(r.object))
+        if r.object_kind == "programme":
+            return NamedNode(programme_iri(r.object))
+        node = task_iris.get(r.object)
+        if node is None:  # a row of an assignment table: a task of its own
+            node = task_iris[r.object] = NamedNode(f"{BASE}id/task/{self.docslug}/{slug(r.object)}")
+            self.q.type(node, KGO.Task)
+            self.q.add(node, KGO.taskNumber, r.object)
+            label = r.object_label or r.object
+            self.q.add(node, KGO.label, label)
+            self.q.add(node, PREF, label)
+            self.q.add(node, KGO.partOf, self.doc)
+            self.mention(node, r.start, r.end, "task")
+        return node
 
     def quantities(self, task_iris: dict[str, NamedNode]) -> None:
         q = self.q

@@ -119,6 +119,23 @@ class Task:
 
 
 @dataclass(frozen=True)
+class Responsibility:
+    """Who the text makes responsible for what: one agency, one role, one object, a deadline."""
+
+    agency: str  # canonical name, as the agencies recogniser writes it
+    role: str  # "lead" | "cooperate" | "investor" | "supervise"
+    object_kind: str  # "task" | "project" | "programme" | "directive" | "document"
+    object: str  # task number, project/programme name, directive number; "" for the document itself
+    deadline: str | None  # "2023-06-30", "2023-06", "2023-Q3", "2023"
+    start: int  # span of the statement (evidence)
+    end: int
+    agency_start: int  # span of the agency as written
+    agency_end: int
+    object_label: str | None = None  # a table row's task text, when the task is not a numbered item
+    inferred: bool = False  # not stated: a report's own task taken as the issuer's
+
+
+@dataclass(frozen=True)
 class Endpoint:
     """One end of a lineage link."""
 
@@ -154,6 +171,7 @@ class Extraction:
     tasks: list[Task] = field(default_factory=list)
     task_links: list[tuple[str, str, object]] = field(default_factory=list)  # (task n, "agency"|"project"|"directive", mention)
     lineage: list[LineageLink] = field(default_factory=list)
+    responsibilities: list[Responsibility] = field(default_factory=list)
     source_offsets: object = None  # CleanText, for mapping back to the file
 
 

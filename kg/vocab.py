@@ -19,16 +19,21 @@ class KGO(DefinedNamespace):
 
     Agency: URIRef
     Citation: URIRef
+    CooperateRole: URIRef
     Directive: URIRef
     Document: URIRef
+    InvestorRole: URIRef
     Law: URIRef
+    LeadRole: URIRef
     LineageStatement: URIRef
     Mention: URIRef
     NameHead: URIRef
     Programme: URIRef
     Project: URIRef
     Quantity: URIRef
+    Responsibility: URIRef
     Result: URIRef
+    SuperviseRole: URIRef
     Target: URIRef
     Task: URIRef
     UndatedDirective: URIRef
@@ -43,11 +48,13 @@ class KGO(DefinedNamespace):
     comparator: URIRef
     concerns: URIRef
     dateConflict: URIRef
+    deadline: URIRef
     end: URIRef
     footnote: URIRef
     implements: URIRef
     inDocument: URIRef
     indicator: URIRef
+    inferred: URIRef
     inferredFrom: URIRef
     ingestedAt: URIRef
     issuerCode: URIRef
@@ -60,6 +67,8 @@ class KGO(DefinedNamespace):
     nameTemplate: URIRef
     number: URIRef
     numberKey: URIRef
+    objectKey: URIRef
+    objectKind: URIRef
     parent: URIRef
     parentLabel: URIRef
     partOf: URIRef
@@ -73,6 +82,8 @@ class KGO(DefinedNamespace):
     reportedIn: URIRef
     reportsOn: URIRef
     respondsTo: URIRef
+    responsibilityFor: URIRef
+    role: URIRef
     sectionHeading: URIRef
     sentence: URIRef
     setBy: URIRef
@@ -93,4 +104,4 @@ class KGO(DefinedNamespace):
 
 # terms of other vocabularies the code uses (checked against the ontology by the tests)
 ELI_TERMS = ("LegalResource", "passed_by", "based_on", "date_document", "id_local")
-PROV_TERMS = ("Entity", "Plan", "wasDerivedFrom")
+PROV_TERMS = ("Entity", "Plan", "wasDerivedFrom", "Association", "agent", "hadRole", "hadPlan", "Role")

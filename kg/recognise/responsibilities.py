@@ -1,0 +1,521 @@
+"""Responsibilities: who the text makes responsible for what, in which role, and by when.
+
+Three layouts state them:
+- an assignment table (Markdown pipe rows, one per line) whose header names the lead ("Cơ quan chủ trì"),
+  the cooperating bodies ("Cơ quan phối hợp") and the time ("Thời gian hoàn thành");
+- labelled lines: "Cơ quan chủ trì: X; Cơ quan phối hợp: Y; Thời gian: Quý II/2024";
+- sentences: "X chủ trì, phối hợp với Y ...", "Giao X ...", "X có trách nhiệm ...", "X là chủ đầu tư ...",
+  "X giám sát việc thực hiện ...", and, inside a task or an implementation section, a clause whose subject is
+  an agency ("UBND huyện X hoàn thành ... trước ngày 30/6/2023").
+
+Only the subject of a clause, the bodies a task is given to ("Giao X", "chỉ đạo X") and the bodies after
+"phối hợp với" are read: where an instruction came from ("theo chỉ đạo của X"), whom a request or report
+goes to ("đề nghị X", "báo cáo X") and agencies merely named inside a task are never in those places.
+Agencies are the agencies recogniser's mentions, so their names are the canonical ones.
+
+The object of a statement: the enclosing task (a numbered item of a task section, a table row), the project
+of an investor, the document itself in its implementation section ("Tổ chức thực hiện"), else a project or
+programme the statement names; a statement with no object is left out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..records import AgencyMention, Context, DirectiveRef, NamedMention, Responsibility, Section, Task
+from ..structure import parse_tasks, roman_to_int
+from .agencies import tone_fold
+
+# ------------------------------------------------------------------ deadlines
+_ROMAN_Q = r"(?P<q>IV|I{1,3}|[1-4])"
+_DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?"
+_DATE_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
+_MONTH = r"tháng\s+(?P<mm>\d{1,2})\s*(?:[/.-]\s*|\s+năm\s+)(?P<my>\d{4})"
+_QUARTER = rf"quý\s+{_ROMAN_Q}\s*(?:[/.-]\s*|\s+năm\s+)(?P<qy>\d{{4}})"
+_YEAR = r"năm\s+(?P<yy>\d{4})"
+_ANY_PERIOD = rf"(?:(?:ngày\s+)?{_DATE_WORDS}|(?:ngày\s+)?{_DATE}|{_MONTH}|{_QUARTER}|{_YEAR})"
+# in running text a deadline needs its word: "trước ngày 30/6/2023", "trong Quý III/2024", "hoàn thành tháng 6/2023"
+_DEADLINE_TEXT = re.compile(
+    r"(?i)(?<!\w)(?:(?:hoàn thành|xong)\s+)?(?:trước|chậm nhất(?:\s+(?:là|vào))?|(?:ngay\s+)?trong|vào|hạn chót|"
+    r"hoàn thành|xong)\s+(?:(?:cuối|đầu)\s+)?" + _ANY_PERIOD
+)
+_DEADLINE_CELL = re.compile(r"(?i)(?<!\w)" + _ANY_PERIOD)
+
+
+def _period(m: re.Match, default_year: str | None) -> str | None:
+    g = m.groupdict()
+    if g.get("d2"):
+        return f"{int(g['y2']):04d}-{int(g['m2']):02d}-{int(g['d2']):02d}"
+    if g.get("d"):
+        y = g.get("y") or default_year
+        d, mo = int(g["d"]), int(g["m"])
+        if not y or not (1 <= d <= 31 and 1 <= mo <= 12):
+            return None
+        return f"{int(y):04d}-{mo:02d}-{d:02d}"
+    if g.get("mm"):
+        mo = int(g["mm"])
+        return f"{int(g['my']):04d}-{mo:02d}" if 1 <= mo <= 12 else None
+    if g.get("q"):
+        q = g["q"]
+        n = int(q) if q.isdigit() else roman_to_int(q.upper())
+        return f"{g['qy']}-Q{n}"
+    if g.get("yy"):
+        return g["yy"]
+    return None
+
+
+def deadline_in_text(s: str, default_year: str | None = None) -> str | None:
+    """The first deadline a sentence states: 'hoàn thành trước ngày 30/6/2023' -> '2023-06-30'."""
+    for m in _DEADLINE_TEXT.finditer(s):
+        p = _period(m, default_year)
+        if p:
+            return p
+    return None
+
+
+def deadline_in_cell(s: str, default_year: str | None = None) -> str | None:
+    """A table's time cell: 'Quý III/2024' -> '2024-Q3', 'Tháng 02/2023' -> '2023-02'; 'Thường xuyên' -> None."""
+    m = _DEADLINE_CELL.search(s)
+    return _period(m, default_year) if m else None
+
+
+# ------------------------------------------------------------------ words around the subject
+# words that may stand between the agencies of a subject list: titles and generic plurals
+_GLUE = sorted({
+    "và", "cùng", "các", "những", "giám đốc", "chủ tịch", "phó chủ tịch", "thủ trưởng", "chánh văn phòng",
+    "trưởng ban", "trưởng", "thường trực", "sở", "ban", "ngành", "đơn vị", "cơ quan", "liên quan", "địa phương",
+    "tổ đại biểu", "đại biểu", "huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn", "cấp", "tỉnh",
+    "hđnd", "ubnd", "hội đồng nhân dân", "ủy ban nhân dân", "thành viên", "chức năng", "đoàn thể",
+    "tổ chức chính trị - xã hội", "tổ chức chính trị-xã hội", "có liên quan", "trực thuộc",
+}, key=len, reverse=True)
+_GLUE_RE = re.compile(r"(?i)(?:" + "|".join(re.escape(g) for g in _GLUE) + r")(?!\w)")
+_PUNCT_RE = re.compile(r"[\s,]+")
+_SEP_RE = re.compile(r"\s*(?:,|(?<!\w)và(?!\w)|(?<!\w)cùng(?!\w))\s*")
+_PAREN_RE = re.compile(r"\s*\([^()\n]{0,80}\)")
+_MARKER_RE = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVXL]{1,5}\.|[-+•–*])\s+")
+
+_INVESTOR = re.compile(r"(?i)\s*(?:,\s*)?(?:(?:là|làm)\s+)?chủ đầu tư(?!\w)")
+_LEAD = re.compile(r"(?i)(?:tiếp tục\s+|trực tiếp\s+)?chủ trì(?!\w)")
+_DUTY = re.compile(r"(?i)(?:có|chịu)\s+trách nhiệm(?!\w)")
+_COOP = re.compile(r"(?i)(?:tiếp tục\s+|tích cực\s+|chủ động\s+)?phối hợp(?!\w)")
+_SUPERVISE = re.compile(
+    r"(?i)[\s,:]*(?:(?:theo dõi|kiểm tra|đôn đốc|thanh tra),?\s+(?:và\s+)?)*giám sát(?!\w)"
+    r"|[\s,:]*(?:[\wÀ-ỹ]+[\s,]+){0,6}?(?:kiểm tra|giám sát|đánh giá|theo dõi)[^;.]{0,40}?việc\s+(?:tổ chức\s+)?"
+    r"(?:triển khai\s+)?(?:thực hiện|thi hành)"
+)
+_ASSIGN = re.compile(r"(?i)(?<!\w)(?<!bàn )(?<!được )(?<!đã )(?<!đang )(?:giao|chỉ đạo|phân công)\s+(?:cho\s+)?(?=\S)")
+_COOP_WITH = re.compile(r"(?i)(?<!\w)phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+(?=\S)")
+_CLAUSE_OPENER = re.compile(r"(?i)^(?P<w>giao(?:\s+cho)?|phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?)\s+")
+_NOT_RESPONSIBLE_OPENER = re.compile(r"(?i)^(?:kính\s+)?(?:đề nghị|kiến nghị|đề xuất|báo cáo|theo|căn cứ|thực hiện|trình)\b")
+# a word after the subject that does not start an action: past reports, passives, descriptions
+_NOT_ACTION = {
+    "đã", "đang", "được", "bị", "vẫn", "còn", "là", "của", "tại", "về", "với", "theo", "trên", "và", "có", "không",
+    "chưa", "cũng", "đều", "thì", "mà", "nay", "năm", "tháng", "quý", "ngày", "số", "trong", "đến", "từ", "cho",
+    "gồm", "thuộc", "này", "đó", "như", "khi", "nếu", "sau", "trước", "qua", "ban", "kèm", "ký", "nhận",
+    "các", "những", "cùng",
+}
+_CLOSING = re.compile(r"(?i)\s*(?:xin\s+|trân trọng\s+|kính\s+)?(?:báo cáo|đề nghị|kiến nghị)(?!\w)")
+_END_OF_BODY = re.compile(r"(?im)^[ \t]*(?:Nơi nhận|TM\.|KT\.)")
+_WORD = re.compile(r"[^\W\d_]+")
+_THIS = re.compile(r"(?i)(?:Nghị quyết|Kế hoạch|Quyết định|Chỉ thị|Chương trình|Đề án|Thông báo|Công văn|Kết luận)\s+này")
+_IMPLEMENTATION = re.compile(r"(?i)tổ chức thực hiện|tổ chức triển khai|trách nhiệm thực hiện|hiệu lực thi hành|thi hành")
+
+
+def _inside(spans, pos: int):
+    for s in spans:
+        if s.start <= pos < s.end:
+            return s
+    return None
+
+
+class _Doc:
+    """What the scan reads of the document, with lookups by offset."""
+
+    def __init__(self, ctx: Context, agencies, named, directives) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+        self.t = tone_fold(ctx.text)
+        self.ags: list[AgencyMention] = sorted(agencies or [], key=lambda a: a.start)
+        self._ag_at = {a.start: a for a in self.ags}
+        self.named: list[NamedMention] = sorted(named or [], key=lambda n: n.start)
+        self.directives: list[DirectiveRef] = sorted(directives or [], key=lambda d: d.start)
+        self.tasks: list[Task] = parse_tasks(ctx.text, ctx.sections)
+        self.impl: list[Section] = [s for s in ctx.sections if s.level <= 2 and _IMPLEMENTATION.search(s.heading)
+                                    and len(s.heading) < 120]
+        self.year = (ctx.header.date or "")[:4] or None
+        self.own_number = (ctx.header.number or "").replace(" ", "")
+
+    def agency_at(self, pos: int) -> AgencyMention | None:
+        return self._ag_at.get(pos)
+
+    def agencies_in(self, a: int, b: int) -> list[AgencyMention]:
+        return [x for x in self.ags if a <= x.start and x.end <= b]
+
+    def task_at(self, pos: int) -> Task | None:
+        return _inside(self.tasks, pos)
+
+    def in_implementation(self, pos: int) -> bool:
+        return _inside(self.impl, pos) is not None
+
+
+def _skip(t: str, p: int, end: int) -> int:
+    while p < end and t[p] in " \t\n\"“”'‘’(":
+        p += 1
+    m = _MARKER_RE.match(t, p, end)
+    return m.end() if m else p
+
+
+def _agency_list(doc: _Doc, p: int, end: int) -> tuple[list[AgencyMention], int]:
+    """Agencies from p on, joined by commas or 'và', titles and generic plurals between them ('Giám đốc Sở X,
+    UBND các huyện và Sở Y'); (mentions, position after them). Two names with nothing between are not a list:
+    one of them is a piece of a longer name."""
+    t = doc.t
+    found: list[AgencyMention] = []
+    last = p
+    sep = True  # at the start or after a separator: a title, a generic word or an agency may follow
+    while p < end:
+        a = doc.agency_at(p)
+        if a is not None and sep:
+            found.append(a)
+            p = last = a.end
+            pm = _PAREN_RE.match(t, p, end)
+            if pm:
+                p = last = pm.end()
+            sep = False
+            continue
+        m = _SEP_RE.match(t, p, end)
+        if m and m.end() > p and found:
+            p, sep = m.end(), True
+            continue
+        w = re.match(r"\s+", t[p:end])
+        if w and sep:
+            p += w.end()
+            continue
+        g = _GLUE_RE.match(t, p, end)
+        if g and sep:
+            p = g.end()
+            w = re.match(r"\s+", t[p:end])
+            p += w.end() if w else 0
+            continue
+        break
+    return found, last
+
+
+# an opening phrase ends at its comma and the clause proper begins: "Trường hợp hụt thu, Sở Tài chính ..."
+_OPENING = re.compile(r"(?i)(?:trường hợp|đối với|riêng|trong|sau khi|khi|nếu|để|về|từ)\b[^,;:]{0,120},\s+")
+
+
+def _clause_starts(t: str, a: int, b: int) -> list[int]:
+    out = [a]
+    for m in re.finditer(r"[;:]\s+|\n\s*(?=[-+•–]\s)", t[a:b]):
+        out.append(a + m.end())
+    for c in list(out):
+        om = _OPENING.match(t, _skip(t, c, b), b)
+        if om:
+            out.append(om.end())
+    return sorted(set(out))
+
+
+def _first_word(t: str, p: int, end: int) -> str:
+    m = _WORD.search(t, p, min(end, p + 40))
+    return m.group().lower() if m and not t[p:m.start()].strip(" ,") else ""
+
+
+def _statement(doc: _Doc, c: int, end: int):
+    """A statement opening at clause start c: (role of the subject, subject mentions, predicate start)."""
+    t = doc.t
+    p = _skip(t, c, end)
+    if _NOT_RESPONSIBLE_OPENER.match(t, p, end):
+        return None
+    om = _CLAUSE_OPENER.match(t, p, end)
+    if om:
+        subj, q = _agency_list(doc, om.end(), end)
+        if not subj:
+            return None
+        role = "lead" if om.group("w").lower().startswith("giao") else "cooperate"
+        if role == "lead" and _SUPERVISE.match(t, q, end):
+            role = "supervise"
+        return role, subj, q, "opener"
+    subj, q = _agency_list(doc, p, end)
+    if not subj or subj[0].start != p and not t[p:subj[0].start].strip()[:1].isupper():
+        return None
+    if _CLOSING.match(t, q, end) and any(a.name == doc.ctx.issuer for a in subj):
+        return None  # "UBND tỉnh trân trọng báo cáo ...": the document's closing line
+    r0 = q + len(t[q:end]) - len(t[q:end].lstrip(" ,"))
+    if _INVESTOR.match(t, q, end):
+        return "investor", subj, q, "explicit"
+    if _LEAD.match(t, r0, end):
+        return "lead", subj, q, "explicit"
+    dm = _DUTY.match(t, r0, end)
+    if dm:
+        return ("supervise" if _SUPERVISE.match(t, dm.end(), end) else "lead"), subj, q, "explicit"
+    if _COOP.match(t, r0, end):
+        return "cooperate", subj, q, "explicit"
+    if _SUPERVISE.match(t, q, end):
+        return "supervise", subj, q, "explicit"
+    if _ASSIGN.match(t, r0, end):
+        return "assigns", subj, q, "explicit"
+    w = _first_word(t, q, end)
+    if w and w not in _NOT_ACTION and t[q:end].lstrip(" ,")[:1].islower():
+        return "lead", subj, q, "verb"
+    return None
+
+
+def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, int]):
+    """(kind, key, label) of what a statement at s..e is about, or None."""
+    if role == "investor":
+        after = re.match(r"(?i)\s*(?:,\s*)?(?:là|làm)?\s*chủ đầu tư\s*(?:của\s+)?", doc.t[pred:e])
+        at = pred + (after.end() if after else 0)
+        projects = [n for n in doc.named if n.category == "project"]
+        nxt = next((n for n in projects if at <= n.start <= at + 3), None)
+        if nxt is None:
+            before = [n for n in projects if sent[0] <= n.start < s]
+            nxt = before[-1] if before else next((n for n in projects if pred <= n.start < e), None)
+        return ("project", nxt.name, None) if nxt else None
+    task = doc.task_at(s)
+    if task is not None:
+        return "task", task.n, None
+    if doc.in_implementation(s) or _THIS.search(doc.t, s, e):
+        d = _carried_out_directive(doc, pred, e)
+        return ("directive", d, None) if d else ("document", "", None)
+    for n in doc.named:
+        if pred <= n.start < e:
+            return ("project" if n.category == "project" else "programme"), n.name, None
+    return None
+
+
+def _carried_out_directive(doc: _Doc, a: int, b: int) -> str | None:
+    """'tổ chức thực hiện Nghị quyết số 12/NQ-HĐND ...': the directive the statement carries out, if not this one."""
+    for d in doc.directives:
+        if a <= d.start < b and re.search(r"(?i)thực hiện\s*$", doc.t[max(a, d.start - 40):d.start]):
+            if d.number.replace(" ", "") != doc.own_number:
+                return d.number
+    return None
+
+
+def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Responsibility]:
+    out: list[Responsibility] = []
+    t = doc.t
+    em = _END_OF_BODY.search(t)
+    body_end = em.start() if em else len(t)
+    for sent in doc.ctx.sentences:
+        a, b = sent.start, sent.end
+        if a >= body_end or any(x < b and a < y for x, y in skip):
+            continue
+        in_scope = doc.task_at(a) is not None or doc.in_implementation(a)
+        found = []  # (clause start, role, subject, predicate start, how)
+        for c in _clause_starts(t, a, b):
+            st = _statement(doc, c, b)
+            if st is None:
+                continue
+            role, subj, q, how = st
+            if how == "verb" and not in_scope:
+                continue
+            found.append((c, role, subj, q, how))
+        for i, (c, role, subj, q, how) in enumerate(found):
+            e = found[i + 1][0] if i + 1 < len(found) else b
+            out += _one_statement(doc, c, e, role, subj, q, (a, b), in_scope)
+        # "..., chỉ đạo huyện X chuẩn bị ...": the bodies a task is given to, mid-clause
+        if in_scope:
+            for m in _ASSIGN.finditer(t, a, b):
+                subj, q = _agency_list(doc, m.end(), b)
+                if not subj or subj[0].start != m.end() or any(r.agency_start == subj[0].start for r in out):
+                    continue
+                e = next((c for c, *_ in found if c > m.start()), b)
+                out += _one_statement(doc, m.start(), e, "lead", subj, q, (a, b), in_scope)
+    return out
+
+
+def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, in_scope: bool) -> list[Responsibility]:
+    if role == "assigns":
+        return []  # the assigning body is not responsible; the bodies after "giao" are read separately
+    obj = _object(doc, role, s, e, pred, sent)
+    if obj is None:
+        return []
+    kind, key, label = obj
+    dl = deadline_in_text(doc.t[s:e], doc.year)
+    if dl is None and kind == "task":
+        dl = _task_deadline(doc, s)
+    out = [Responsibility(a.name, role, kind, key, dl, s, e, a.start, a.end, label) for a in subj]
+    if role in ("lead", "supervise", "investor"):
+        for m in _COOP_WITH.finditer(doc.t, pred, e):
+            co, _q = _agency_list(doc, m.end(), e)
+            if co and co[0].start == m.end():
+                okind, okey = (kind, key) if role != "investor" else (("task", doc.task_at(s).n) if doc.task_at(s) else (None, None))
+                if okind:
+                    out += [Responsibility(a.name, "cooperate", okind, okey, dl, s, e, a.start, a.end, label) for a in co]
+    return out
+
+
+def _task_deadline(doc: _Doc, pos: int) -> str | None:
+    """A task of a quarter's or month's section ('Nhiệm vụ trọng tâm quý II năm 2022') is due in that period."""
+    task = doc.task_at(pos)
+    if task is None or not task.period or len(task.period) == 4:
+        return None
+    return task.period
+
+
+# ------------------------------------------------------------------ tables
+_ROW_LINE = re.compile(r"^[ \t]*\|?[^\n|]*(?:\|[^\n|]*){2,}\|?[ \t]*$", re.MULTILINE)
+_SEP_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
+
+
+def _cells(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    line = text[a:b]
+    lead = len(line) - len(line.lstrip())
+    s, e = a + lead, b
+    while e > s and text[e - 1] in " \t":
+        e -= 1
+    if text[s:s + 1] == "|":
+        s += 1
+    if e > s and text[e - 1] == "|":
+        e -= 1
+    out, p = [], s
+    for m in re.finditer(r"\|", text[s:e]):
+        out.append((p, s + m.start(), text[p:s + m.start()].strip()))
+        p = s + m.end()
+    out.append((p, e, text[p:e].strip()))
+    return out
+
+
+def _header_columns(cells) -> dict[str, int] | None:
+    cols: dict[str, int] = {}
+    for i, (_a, _b, c) in enumerate(cells):
+        lc = tone_fold(c).lower()
+        if "chủ trì" in lc or lc in ("đơn vị thực hiện", "cơ quan thực hiện", "đơn vị chủ trì"):
+            cols.setdefault("lead", i)
+        elif "phối hợp" in lc:
+            cols.setdefault("coop", i)
+        elif re.search(r"thời gian|thời hạn|tiến độ|hoàn thành", lc):
+            cols.setdefault("time", i)
+        elif lc in ("stt", "tt", "số tt", "số thứ tự"):
+            cols.setdefault("n", i)
+        elif re.search(r"nhiệm vụ|nội dung|công việc|tên", lc):
+            cols.setdefault("task", i)
+    return cols if "lead" in cols else None
+
+
+def _table_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, int]]]:
+    out: list[Responsibility] = []
+    spans: list[tuple[int, int]] = []
+    cols = None
+    last_end = -1
+    row_no = 0
+    text = doc.t
+    for m in _ROW_LINE.finditer(text):
+        if cols is not None and text[last_end:m.start()].strip():
+            cols = None  # prose between rows: the table ended
+        last_end = m.end()
+        cells = _cells(text, m.start(), m.end())
+        if all(_SEP_CELL.match(c) or not c for _a, _b, c in cells):
+            continue
+        head = _header_columns(cells)
+        if head is not None:
+            cols, row_no = head, 0
+            spans.append((m.start(), m.end()))
+            continue
+        if cols is None:
+            continue
+        spans.append((m.start(), m.end()))
+        row_no += 1
+
+        def cell(k):
+            i = cols.get(k)
+            return cells[i] if i is not None and i < len(cells) else None
+
+        nc = cell("n")
+        n = nc[2].rstrip(".") if nc else ""
+        if not re.fullmatch(r"[0-9]+(?:\.[0-9]+)*|[IVXL]+|[a-zđ]", n):
+            n = str(row_no)
+        tc = cell("time")
+        dl = deadline_in_cell(tc[2], doc.year) if tc else None
+        task = cell("task")
+        label = task[2] if task else None
+        for role, k in (("lead", "lead"), ("cooperate", "coop")):
+            cc = cell(k)
+            if cc is None:
+                continue
+            for a in doc.agencies_in(cc[0], cc[1]):
+                out.append(Responsibility(a.name, role, "task", n, dl, m.start(), m.end(), a.start, a.end, label))
+    return out, spans
+
+
+# ------------------------------------------------------------------ labelled lines
+_LABEL = re.compile(
+    r"(?i)(?<!\w)(?:cơ quan|đơn vị|bộ phận)\s+(?P<role>chủ trì|phối hợp|thực hiện|giám sát)\s*:\s*(?P<val>[^;\n]*)"
+)
+_TIME_LABEL = re.compile(r"(?i)(?<!\w)(?:thời gian|thời hạn|tiến độ)(?:\s+(?:hoàn thành|thực hiện))?\s*:\s*(?P<val>[^;\n]*)")
+_LABEL_ROLE = {"chủ trì": "lead", "thực hiện": "lead", "phối hợp": "cooperate", "giám sát": "supervise"}
+
+
+def _label_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, int]]]:
+    out: list[Responsibility] = []
+    spans: list[tuple[int, int]] = []
+    text = doc.t
+    by_line: dict[int, list[re.Match]] = {}
+    for m in _LABEL.finditer(text):
+        by_line.setdefault(text.rfind("\n", 0, m.start()) + 1, []).append(m)
+    for ls, ms in by_line.items():
+        le = text.find("\n", ls)
+        le = len(text) if le < 0 else le
+        tm = _TIME_LABEL.search(text, ls, le)
+        dl = deadline_in_cell(tm.group("val"), doc.year) if tm else None
+        obj = _label_object(doc, ls)
+        if obj is None:
+            continue
+        kind, key = obj
+        spans.append((ls, le))
+        for m in ms:
+            role = _LABEL_ROLE[tone_fold(m.group("role")).lower()]
+            for a in doc.agencies_in(m.start("val"), m.end("val")):
+                out.append(Responsibility(a.name, role, kind, key, dl, ls, le, a.start, a.end))
+    return out, spans
+
+
+def _label_object(doc: _Doc, pos: int) -> tuple[str, str] | None:
+    task = doc.task_at(pos)
+    if task is not None:
+        return "task", task.n
+    # a numbered item of a plan whose task section the structure did not recognise
+    items = [s for s in doc.ctx.sections if s.start <= pos < s.end and s.marker[:1].isdigit() and 2 <= s.level <= 4]
+    if items:
+        return "task", items[-1].marker.rstrip(".")
+    if doc.in_implementation(pos):
+        return "document", ""
+    return None
+
+
+# ------------------------------------------------------------------ implied
+def _implied(doc: _Doc, stated: list[Responsibility]) -> list[Responsibility]:
+    """A report's own tasks that name nobody are the issuer's: inferred, never stated."""
+    h = doc.ctx.header
+    if h.kind != "Báo cáo" or not doc.ctx.issuer:
+        return []
+    led = {r.object for r in stated if r.object_kind == "task" and r.role == "lead"}
+    out = []
+    for t in doc.tasks:
+        if t.n not in led:
+            out.append(Responsibility(doc.ctx.issuer, "lead", "task", t.n, _task_deadline(doc, t.start), t.start,
+                                      min(t.end, t.start + len(t.head) + 3), t.start, t.start, inferred=True))
+    return out
+
+
+def _merge(rs: list[Responsibility]) -> list[Responsibility]:
+    """One record per (agency, role, object); the first deadline stated for it wins."""
+    out: dict[tuple, Responsibility] = {}
+    for r in sorted(rs, key=lambda r: r.start):
+        k = (r.agency, r.role, r.object_kind, r.object)
+        if k not in out:
+            out[k] = r
+        elif out[k].deadline is None and r.deadline:
+            out[k] = replace(out[k], deadline=r.deadline)
+    return list(out.values())
+
+
+def find_responsibilities(ctx: Context, agencies=None, named=None, directives=None) -> list[Responsibility]:
+    doc = _Doc(ctx, agencies, named, directives)
+    table, tspans = _table_statements(doc)
+    labels, lspans = _label_statements(doc)
+    sentences = _sentence_statements(doc, tspans + lspans)
+    stated = _merge(table + labels + sentences)
+    return stated + _implied(doc, stated)
