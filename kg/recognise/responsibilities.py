@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from ..records import AgencyMention, Context, DirectiveRef, NamedMention, Responsibility, Section, Task
 from ..structure import parse_tasks, roman_to_int
-from .agencies import tone_fold
+from .agencies import canonical_agency, tone_fold
 
 # ------------------------------------------------------------------ deadlines
 _ROMAN_Q = r"(?P<q>IV|I{1,3}|[1-4])"
@@ -253,8 +253,9 @@ def _statement(doc: _Doc, c: int, end: int):
         return "cooperate", subj, q, "explicit"
     if _SUPERVISE.match(t, q, end):
         return "supervise", subj, q, "explicit"
-    if _ASSIGN.match(t, r0, end):
-        return "assigns", subj, q, "explicit"
+    am = _ASSIGN.match(t, r0, end)
+    if am and doc.agency_at(am.end()) is not None:
+        return "assigns", subj, q, "explicit"  # "X giao Y ...": Y is responsible, read mid-clause
     w = _first_word(t, q, end)
     if w and w not in _NOT_ACTION and t[q:end].lstrip(" ,")[:1].islower():
         return "lead", subj, q, "verb"
@@ -395,6 +396,28 @@ def _header_columns(cells) -> dict[str, int] | None:
     return cols if "lead" in cols else None
 
 
+_GENERIC_PART = re.compile(r"(?i)(?<!\w)(?:các|những|mọi|cấp|liên quan)(?!\w)")
+
+
+def _cell_agencies(doc: _Doc, a: int, b: int) -> list[tuple[str, int, int]]:
+    """The bodies a cell names: the agencies recogniser's mentions, and each other ';'/','-separated part that
+    reads as one name ('Trung tâm Phát triển quỹ đất tỉnh'); generic plurals ('Các sở, ban, ngành') are not."""
+    out = [(x.name, x.start, x.end) for x in doc.agencies_in(a, b)]
+    for pm in re.finditer(r"[^;,]+", doc.t[a:b]):
+        s0, s1 = a + pm.start(), a + pm.end()
+        part = pm.group().strip()
+        if not part or any(x0 < s1 and s0 < x1 for _n, x0, x1 in out):
+            continue
+        words = part.split()
+        if not part[0].isupper() or _GENERIC_PART.search(part) or len(words) > 14 or not 2 <= len(words):
+            continue
+        name = canonical_agency(part, doc.ctx.place, doc.ctx.level)
+        if name:
+            lead = len(pm.group()) - len(pm.group().lstrip())
+            out.append((name, s0 + lead, s0 + lead + len(part)))
+    return sorted(out, key=lambda x: x[1])
+
+
 def _table_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, int]]]:
     out: list[Responsibility] = []
     spans: list[tuple[int, int]] = []
@@ -435,8 +458,8 @@ def _table_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, 
             cc = cell(k)
             if cc is None:
                 continue
-            for a in doc.agencies_in(cc[0], cc[1]):
-                out.append(Responsibility(a.name, role, "task", n, dl, m.start(), m.end(), a.start, a.end, label))
+            for name, a0, a1 in _cell_agencies(doc, cc[0], cc[1]):
+                out.append(Responsibility(name, role, "task", n, dl, m.start(), m.end(), a0, a1, label))
     return out, spans
 
 
