@@ -86,7 +86,7 @@ _GLUE = sorted({
     "trưởng ban", "trưởng", "thường trực", "sở", "ban", "ngành", "đơn vị", "cơ quan", "liên quan", "địa phương",
     "tổ đại biểu", "đại biểu", "huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn", "cấp", "tỉnh",
     "hđnd", "ubnd", "hội đồng nhân dân", "ủy ban nhân dân", "thành viên", "chức năng", "đoàn thể",
-    "tổ chức chính trị - xã hội", "tổ chức chính trị-xã hội", "có liên quan", "trực thuộc",
+    "tổ chức chính trị - xã hội", "tổ chức chính trị-xã hội", "có liên quan", "trực thuộc", "chuyên môn", "của",
 }, key=len, reverse=True)
 _GLUE_RE = re.compile(r"(?i)(?:" + "|".join(re.escape(g) for g in _GLUE) + r")(?!\w)")
 _PUNCT_RE = re.compile(r"[\s,]+")
@@ -105,8 +105,8 @@ _SUPERVISE = re.compile(
 )
 _ASSIGN = re.compile(r"(?i)(?<!\w)(?<!bàn )(?<!được )(?<!đã )(?<!đang )(?:giao|chỉ đạo|phân công)\s+(?:cho\s+)?(?=\S)")
 _COOP_WITH = re.compile(r"(?i)(?<!\w)phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+(?=\S)")
-_CLAUSE_OPENER = re.compile(r"(?i)^(?P<w>giao(?:\s+cho)?|phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?)\s+")
-_NOT_RESPONSIBLE_OPENER = re.compile(r"(?i)^(?:kính\s+)?(?:đề nghị|kiến nghị|đề xuất|báo cáo|theo|căn cứ|thực hiện|trình)\b")
+_CLAUSE_OPENER = re.compile(r"(?i)(?P<w>giao(?:\s+cho)?|phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?)\s+")
+_NOT_RESPONSIBLE_OPENER = re.compile(r"(?i)(?:kính\s+)?(?:đề nghị|kiến nghị|đề xuất|báo cáo|theo|căn cứ|thực hiện|trình)\b")
 # a word after the subject that does not start an action: past reports, passives, descriptions
 _NOT_ACTION = {
     "đã", "đang", "được", "bị", "vẫn", "còn", "là", "của", "tại", "về", "với", "theo", "trên", "và", "có", "không",
@@ -134,7 +134,7 @@ class _Doc:
     def __init__(self, ctx: Context, agencies, named, directives) -> None:
         self.ctx = ctx
         self.text = ctx.text
-        self.t = tone_fold(ctx.text)
+        self.t = ctx.text  # matched as written: folding tone marks would change the words the rules look for
         self.ags: list[AgencyMention] = sorted(agencies or [], key=lambda a: a.start)
         self._ag_at = {a.start: a for a in self.ags}
         self.named: list[NamedMention] = sorted(named or [], key=lambda n: n.start)
@@ -173,8 +173,12 @@ def _agency_list(doc: _Doc, p: int, end: int) -> tuple[list[AgencyMention], int]
     found: list[AgencyMention] = []
     last = p
     sep = True  # at the start or after a separator: a title, a generic word or an agency may follow
+    owner = False  # after "của": "các Ban của HĐND tỉnh" names the committees, not the council
     while p < end:
         a = doc.agency_at(p)
+        if a is not None and sep and owner:
+            p, owner = a.end, False
+            continue
         if a is not None and sep:
             found.append(a)
             p = last = a.end
@@ -193,12 +197,17 @@ def _agency_list(doc: _Doc, p: int, end: int) -> tuple[list[AgencyMention], int]
             continue
         g = _GLUE_RE.match(t, p, end)
         if g and sep:
+            owner = g.group().lower() in ("của", "đại biểu", "tổ đại biểu")
             p = g.end()
             w = re.match(r"\s+", t[p:end])
             p += w.end() if w else 0
             continue
         break
-    return found, last
+    if not found:
+        return [], last
+    while p > last and t[p - 1] in " \t\n":
+        p -= 1
+    return found, p  # the predicate starts after the generic words that close the list
 
 
 # an opening phrase ends at its comma and the clause proper begins: "Trường hợp hụt thu, Sở Tài chính ..."
@@ -231,13 +240,15 @@ def _statement(doc: _Doc, c: int, end: int):
     if om:
         subj, q = _agency_list(doc, om.end(), end)
         if not subj:
-            return None
+            return _unlisted_subject(doc, om.end(), end) if om.group("w").lower().startswith("giao") else None
         role = "lead" if om.group("w").lower().startswith("giao") else "cooperate"
         if role == "lead" and _SUPERVISE.match(t, q, end):
             role = "supervise"
         return role, subj, q, "opener"
     subj, q = _agency_list(doc, p, end)
-    if not subj or subj[0].start != p and not t[p:subj[0].start].strip()[:1].isupper():
+    if not subj:
+        return _unlisted_subject(doc, p, end)
+    if subj[0].start != p and not t[p:subj[0].start].strip()[:1].isupper():
         return None
     if _CLOSING.match(t, q, end) and any(a.name == doc.ctx.issuer for a in subj):
         return None  # "UBND tỉnh trân trọng báo cáo ...": the document's closing line
@@ -262,11 +273,34 @@ def _statement(doc: _Doc, c: int, end: int):
     return None
 
 
+_INVESTOR_AFTER = re.compile(r"(?i)(?:(?P<do>(?<!\w)do)|chủ đầu tư(?:\s+là|\s*:))\s+(?=\S)")
+_EXPLICIT = re.compile(r"(?i)\s+(?:(?P<lead>chủ trì)|(?P<duty>(?:có|chịu)\s+trách nhiệm)|(?P<sup>giám sát))(?!\w)")
+
+
+def _unlisted_subject(doc: _Doc, p: int, end: int):
+    """'Chi cục Kiểm lâm tỉnh chủ trì ...': a body the agency scan does not know, named before an explicit
+    'chủ trì', 'có trách nhiệm' or 'giám sát' (never before a plain verb: that would take any phrase)."""
+    m = _EXPLICIT.search(doc.t, p, min(end, p + 120))
+    if not m or doc.agencies_in(p, m.start()):
+        return None
+    name = _named_body(doc, doc.t[p:m.start()])
+    if not name:
+        return None
+    a = AgencyMention(name=name, text=doc.t[p:m.start()], start=p, end=m.start())
+    if m.group("lead"):
+        role = "lead"
+    elif m.group("duty"):
+        role = "supervise" if _SUPERVISE.match(doc.t, m.end(), end) else "lead"
+    else:
+        role = "supervise"
+    return role, [a], m.start(), "explicit"
+
+
 def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, int]):
     """(kind, key, label) of what a statement at s..e is about, or None."""
     if role == "investor":
         after = re.match(r"(?i)\s*(?:,\s*)?(?:là|làm)?\s*chủ đầu tư\s*(?:của\s+)?", doc.t[pred:e])
-        at = pred + (after.end() if after else 0)
+        at = pred + after.end() if after else -10
         projects = [n for n in doc.named if n.category == "project"]
         nxt = next((n for n in projects if at <= n.start <= at + 3), None)
         if nxt is None:
@@ -316,6 +350,15 @@ def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Respons
         for i, (c, role, subj, q, how) in enumerate(found):
             e = found[i + 1][0] if i + 1 < len(found) else b
             out += _one_statement(doc, c, e, role, subj, q, (a, b), in_scope)
+        # "Dự án X do Ban Quản lý ... làm chủ đầu tư", "Dự án X (chủ đầu tư: Ban ...)", "chủ đầu tư là Ban ..."
+        for m in _INVESTOR_AFTER.finditer(t, a, b):
+            subj, q = _agency_list(doc, m.end(), b)
+            if not subj or subj[0].start != m.end() or any(r.agency_start == subj[0].start for r in out):
+                continue
+            if m.group("do") and not re.match(r"\s*(?:làm|là)\s+chủ đầu tư", t[q:b]):
+                continue
+            e = next((c for c, *_ in found if c > m.start()), b)
+            out += _one_statement(doc, m.start(), e, "investor", subj, m.start(), (a, b), in_scope)
         # "..., chỉ đạo huyện X chuẩn bị ...": the bodies a task is given to, mid-clause
         if in_scope:
             for m in _ASSIGN.finditer(t, a, b):
@@ -382,7 +425,7 @@ def _cells(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
 def _header_columns(cells) -> dict[str, int] | None:
     cols: dict[str, int] = {}
     for i, (_a, _b, c) in enumerate(cells):
-        lc = tone_fold(c).lower()
+        lc = c.lower()
         if "chủ trì" in lc or lc in ("đơn vị thực hiện", "cơ quan thực hiện", "đơn vị chủ trì"):
             cols.setdefault("lead", i)
         elif "phối hợp" in lc:
@@ -399,6 +442,28 @@ def _header_columns(cells) -> dict[str, int] | None:
 _GENERIC_PART = re.compile(r"(?i)(?<!\w)(?:các|những|mọi|cấp|liên quan)(?!\w)")
 
 
+# head words of an organisation's name: a capitalised phrase in a subject slot or a cell that starts with one
+# names a body even when the reference data does not know it ("Phòng Văn hóa và Thông tin huyện")
+_ORG_HEAD = re.compile(
+    r"(?:Phòng|Sở|Ban|Cục|Chi cục|Trung tâm|Văn phòng|Công an|Ủy ban|Uỷ ban|UBND|Hội đồng|HĐND|Hội|Hiệp hội|Đoàn|"
+    r"Viện|Tòa án|Toà án|Kho bạc|Bảo hiểm|Đài|Báo|Trường|Bệnh viện|Bộ Chỉ huy|Ngân hàng|Quỹ|Liên đoàn|Cảng vụ|"
+    r"Thanh tra|Đội|Hạt|Trạm|Công ty|Tổng công ty|Điện lực|Viễn thông)(?!\w)"
+)
+
+
+def _named_body(doc: _Doc, part: str) -> str | None:
+    """Canonical name of a phrase that is one organisation's name, else None."""
+    part = part.strip(" .")
+    words = part.split()
+    if (not _ORG_HEAD.match(part) or _GENERIC_PART.search(part) or not 2 <= len(words) <= 14
+            or re.search(r"\d|[;:()]", part) or any(w in _NOT_ACTION - {"của", "và"} for w in words)):
+        return None
+    name = canonical_agency(part, doc.ctx.place, doc.ctx.level)
+    if name and name.lower().startswith(tone_fold(part).lower()):
+        name = part + name[len(part):]  # not in the reference data: keep the spelling as written
+    return name
+
+
 def _cell_agencies(doc: _Doc, a: int, b: int) -> list[tuple[str, int, int]]:
     """The bodies a cell names: the agencies recogniser's mentions, and each other ';'/','-separated part that
     reads as one name ('Trung tâm Phát triển quỹ đất tỉnh'); generic plurals ('Các sở, ban, ngành') are not."""
@@ -408,10 +473,7 @@ def _cell_agencies(doc: _Doc, a: int, b: int) -> list[tuple[str, int, int]]:
         part = pm.group().strip()
         if not part or any(x0 < s1 and s0 < x1 for _n, x0, x1 in out):
             continue
-        words = part.split()
-        if not part[0].isupper() or _GENERIC_PART.search(part) or len(words) > 14 or not 2 <= len(words):
-            continue
-        name = canonical_agency(part, doc.ctx.place, doc.ctx.level)
+        name = _named_body(doc, part)
         if name:
             lead = len(pm.group()) - len(pm.group().lstrip())
             out.append((name, s0 + lead, s0 + lead + len(part)))
@@ -489,9 +551,9 @@ def _label_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, 
         kind, key = obj
         spans.append((ls, le))
         for m in ms:
-            role = _LABEL_ROLE[tone_fold(m.group("role")).lower()]
-            for a in doc.agencies_in(m.start("val"), m.end("val")):
-                out.append(Responsibility(a.name, role, kind, key, dl, ls, le, a.start, a.end))
+            role = _LABEL_ROLE[m.group("role").lower()]
+            for name, a0, a1 in _cell_agencies(doc, m.start("val"), m.end("val")):
+                out.append(Responsibility(name, role, kind, key, dl, ls, le, a0, a1))
     return out, spans
 
 

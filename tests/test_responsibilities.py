@@ -1,0 +1,96 @@
+"""Responsibilities: who leads, cooperates on, invests in or supervises what, by when."""
+import csv
+import io
+import json
+
+import pytest
+
+from kg.extract import extract_file
+from kg.recognise.responsibilities import deadline_in_cell, deadline_in_text
+
+from conftest import DATA, build_store
+
+EXPECTED = json.loads((DATA / "resp_expected.json").read_text(encoding="utf-8"))
+DOCS = [k for k in EXPECTED if not k.startswith("_")]
+
+
+def _stated(name):
+    return [r for r in extract_file(DATA / name).responsibilities if not r.inferred]
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_stated_rows(name):
+    got = _stated(name)
+    for agency, role, kind, obj, deadline in EXPECTED[name]["rows"]:
+        hits = [r for r in got if agency in r.agency and r.role == role and r.object_kind == kind
+                and (r.object.startswith(obj) if kind == "project" else r.object == obj)]
+        assert hits, f"missing {agency} {role} {kind}:{obj} in {[(r.agency, r.role, r.object) for r in got]}"
+        assert hits[0].deadline == deadline, (agency, role, obj, hits[0].deadline)
+    assert len(got) == EXPECTED[name]["count"], [(r.agency, r.role, r.object_kind, r.object) for r in got]
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_sources_addressees_and_mentions_are_not_responsible(name):
+    got = _stated(name)
+    for agency in EXPECTED[name]["absent"]:
+        assert not [r for r in got if agency in r.agency and not any(agency in x[0] for x in EXPECTED[name]["rows"])
+                    or r.agency == agency], agency
+
+
+def test_report_tasks_naming_nobody_are_inferred_from_the_issuer():
+    rs = extract_file(DATA / "resp_commune_report.md").responsibilities
+    inferred = {r.object for r in rs if r.inferred}
+    assert inferred == {"1", "3"}  # tasks 2 and 4 name who carries them out
+    assert all(r.role == "lead" and r.deadline == "2024-Q3" for r in rs if r.inferred)  # "quý III năm 2024" section
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("hoàn thành trước ngày 30/6/2023", "2023-06-30"),
+    ("trình UBND tỉnh ban hành trong Quý III/2024", "2024-Q3"),
+    ("hoàn thành trong tháng 6/2023", "2023-06"),
+    ("triển khai các thỏa thuận trong năm 2023", "2023"),
+    ("chậm nhất ngày 15 tháng 8 năm 2024", "2024-08-15"),
+    ("thường xuyên", None),
+    ("giai đoạn 2021 - 2025, tầm nhìn đến năm 2030", None),  # a span of years is not a deadline
+    ("theo Quyết định số 12/QĐ-UBND ngày 20/12/2021", None),  # a date without its word is not either
+])
+def test_deadline_in_text(text, expected):
+    assert deadline_in_text(text) == expected
+
+
+@pytest.mark.parametrize("cell,expected", [
+    ("Quý I/2023", "2023-Q1"), ("Tháng 02/2023", "2023-02"), ("Trước ngày 15/3/2023", "2023-03-15"),
+    ("Năm 2024", "2024"), ("Hằng quý", None), ("Thường xuyên", None), ("quý 2 năm 2025", "2025-Q2"),
+])
+def test_deadline_in_cell(cell, expected):
+    assert deadline_in_cell(cell) == expected
+
+
+def test_pipe_table_without_outer_pipes_and_blank_lines_between_rows(tmp_path):
+    doc = tmp_path / "plan.txt"
+    doc.write_text(
+        "KẾ HOẠCH\nThực hiện nhiệm vụ năm 2024\n\nI. NHIỆM VỤ\n\nSTT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn\n\n"
+        "2.1 | Rà soát quy hoạch | Sở Xây dựng | Sở Tài chính; Các sở, ngành | Quý IV/2024\n\n"
+        "2.2 | Báo cáo sơ kết | Sở Nội vụ | | Tháng 7/2024\n", encoding="utf-8")
+    rs = {(r.agency.split(" tỉnh")[0], r.role, r.object, r.deadline) for r in extract_file(doc).responsibilities}
+    assert rs == {("Sở Xây dựng", "lead", "2.1", "2024-Q4"), ("Sở Tài chính", "cooperate", "2.1", "2024-Q4"),
+                  ("Sở Nội vụ", "lead", "2.2", "2024-07")}
+
+
+def test_query_columns_and_task_assignment(tmp_path):
+    from kg.query import format_results, run_query
+    from kg.store import LocalStore
+
+    d = build_store([DATA / "resp_district_plan.md", DATA / "resp_commune_report.md"], tmp_path / "store")
+    store = LocalStore(d)
+    rows = list(csv.DictReader(io.StringIO(format_results(run_query(store, "responsibilities"), "csv"))))
+    assert {"source", "agency", "role", "object_kind", "object", "deadline"} <= set(rows[0])
+    # inferred responsibilities stay out of the stated answer
+    assert not [r for r in rows if r["source"] == "resp_commune_report.md" and r["object"] in ("1", "3")]
+    row = next(r for r in rows if r["object"] == "4" and r["source"] == "resp_district_plan.md" and r["role"] == "lead")
+    assert "Phòng Tư pháp" in row["agency"] and row["deadline"] == "2024-09" and row["object_kind"] == "task"
+    # a table row became a task of its own, assigned to its lead body
+    q = """PREFIX kgo: <https://w3id.org/kg-vn/ont#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+           SELECT ?n ?a WHERE { GRAPH ?g { ?t a kgo:Task ; kgo:taskNumber ?n ; kgo:assignedTo ?x . ?x skos:prefLabel ?a } }"""
+    got = {(b[0].value, b[1].value) for b in store.query(q).rows}
+    assert ("5", "Phòng Nội vụ huyện") in {(n, a.split(" tỉnh")[0]) for n, a in got}
