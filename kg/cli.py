@@ -178,10 +178,12 @@ def validate(store_dir, endpoint, update_endpoint) -> None:
 
 def _register() -> None:
     from .cli_lineage import lineage
+    from .cli_responsible import responsible
     from .cli_viz import viz
 
     cli.add_command(lineage)
     cli.add_command(viz)
+    cli.add_command(responsible)
 
 
 _register()

@@ -1,0 +1,36 @@
+"""`kg responsible AGENCY`: what an agency leads, cooperates on, invests in or supervises, overdue first."""
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from .cli import FORMATS, _open, _store_options
+from .store import StoreError
+
+
+@click.command()
+@click.argument("agency")
+@_store_options
+@click.option("--role", type=click.Choice(["lead", "cooperate", "investor", "supervise"]), default=None,
+              help="Only this role.")
+@click.option("--stated", is_flag=True, help="Leave out responsibilities only inferred (a report's own tasks).")
+@click.option("--today", default=None, metavar="YYYY-MM-DD", help="Date deadlines are compared with (default: today).")
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+def responsible(agency, store_dir, endpoint, update_endpoint, role, stated, today, fmt) -> None:
+    """List what AGENCY (words of its name) is responsible for, with deadlines, overdue ones first."""
+    from .query import format_results
+    from .responsible import responsible as run
+
+    try:
+        day = date.fromisoformat(today) if today else None
+    except ValueError:
+        raise click.BadParameter(f"not a date: {today}", param_hint="--today") from None
+    store = _open(store_dir, endpoint, update_endpoint, read_only=True)
+    try:
+        r = run(store, agency, role=role, today=day, inferred=not stated)
+    except StoreError as e:
+        raise click.ClickException(str(e)) from None
+    if not r.rows:
+        raise click.ClickException(f"no responsibility found for an agency named like {agency!r}")
+    click.echo(format_results(r, fmt), nl=False)
