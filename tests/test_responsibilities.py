@@ -94,3 +94,45 @@ def test_query_columns_and_task_assignment(tmp_path):
            SELECT ?n ?a WHERE { GRAPH ?g { ?t a kgo:Task ; kgo:taskNumber ?n ; kgo:assignedTo ?x . ?x skos:prefLabel ?a } }"""
     got = {(b[0].value, b[1].value) for b in store.query(q).rows}
     assert ("5", "Phòng Nội vụ huyện") in {(n, a.split(" tỉnh")[0]) for n, a in got}
+
+
+def test_narrative_cooperation_needs_a_named_object(tmp_path):
+    doc = tmp_path / "report.txt"
+    doc.write_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n\nBÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2024\n\nI. KẾT QUẢ\n\n"
+        "Phối hợp với Sở Giao thông vận tải tỉnh Nghệ An triển khai Dự án nâng cấp Quốc lộ 8A đoạn qua hai tỉnh. "
+        "Phối hợp với các sở, ngành tổ chức hội nghị xúc tiến đầu tư. "
+        "Sở Y tế đã chủ trì kiểm tra an toàn thực phẩm tại 40 cơ sở.\n", encoding="utf-8")
+    rs = extract_file(doc).responsibilities
+    assert [(r.agency, r.role, r.object_kind) for r in rs] == [
+        ("Sở Giao thông vận tải tỉnh Nghệ An", "cooperate", "project")]
+    assert rs[0].object.startswith("Dự án nâng cấp Quốc lộ 8A")
+
+
+def test_due_date_of_each_deadline_form():
+    from datetime import date
+
+    from kg.responsible import due_date
+
+    assert due_date("2023-06-30") == date(2023, 6, 30)
+    assert due_date("2024-02") == date(2024, 2, 29)
+    assert due_date("2023-Q3") == date(2023, 9, 30)
+    assert due_date("2023") == date(2023, 12, 31)
+    assert due_date(None) is None and due_date("soon") is None
+
+
+def test_cli_responsible_lists_overdue_first(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    d = build_store([DATA / "resp_district_plan.md"], tmp_path / "store")
+    r = CliRunner().invoke(cli, ["responsible", "Phòng Văn hóa", "--store", str(d), "--today", "2024-07-01",
+                                 "--format", "csv"])
+    assert r.exit_code == 0, r.output
+    rows = list(csv.DictReader(io.StringIO(r.output)))
+    assert [x["deadline"] for x in rows] == ["2024-06-30", "2024-Q3", "2024-12-10"]
+    assert [x["status"] for x in rows] == ["overdue", "", ""]
+    assert {x["role"] for x in rows} == {"lead", "supervise"}
+    r = CliRunner().invoke(cli, ["responsible", "Bộ Quốc phòng", "--store", str(d)])
+    assert r.exit_code != 0 and "no responsibility" in r.output

@@ -273,6 +273,7 @@ def _statement(doc: _Doc, c: int, end: int):
     return None
 
 
+_UNIT_END = re.compile(r"[^\n;:.]{3,100}?\s(?:tỉnh|huyện|thị xã|thành phố|xã|phường)(?:\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,2})?(?=\s+[a-zđàáảãạăâèéẻẽẹêìíỉĩịòóỏõọôơùúủũụưỳýỷỹỵ])")
 _INVESTOR_AFTER = re.compile(r"(?i)(?:(?P<do>(?<!\w)do)|chủ đầu tư(?:\s+là|\s*:))\s+(?=\S)")
 _EXPLICIT = re.compile(r"(?i)\s+(?:(?P<lead>chủ trì)|(?P<duty>(?:có|chịu)\s+trách nhiệm)|(?P<sup>giám sát))(?!\w)")
 
@@ -281,6 +282,14 @@ def _unlisted_subject(doc: _Doc, p: int, end: int):
     """'Chi cục Kiểm lâm tỉnh chủ trì ...': a body the agency scan does not know, named before an explicit
     'chủ trì', 'có trách nhiệm' or 'giám sát' (never before a plain verb: that would take any phrase)."""
     m = _EXPLICIT.search(doc.t, p, min(end, p + 120))
+    if m is None and (doc.task_at(p) or doc.in_implementation(p)):
+        # in a task: a local body's name ends with its unit ("... tỉnh", "... huyện Cam Lộ") before the verb
+        u = _UNIT_END.match(doc.t, p, min(end, p + 120))
+        if u and _first_word(doc.t, u.end(), end) not in _NOT_ACTION | {""}:
+            name = _named_body(doc, doc.t[p:u.end()])
+            if name and not doc.agencies_in(p, u.end()):
+                return "lead", [AgencyMention(name=name, text=doc.t[p:u.end()], start=p, end=u.end())], u.end(), "verb"
+        return None
     if not m or doc.agencies_in(p, m.start()):
         return None
     name = _named_body(doc, doc.t[p:m.start()])
