@@ -165,6 +165,21 @@ def _skip(t: str, p: int, end: int) -> int:
     return m.end() if m else p
 
 
+# "huyện Bình Gia chuẩn bị ...": in a task's subject or after "chỉ đạo", a district, town or commune stands for
+# its People's Committee
+_LOCAL_UNIT = re.compile(r"(?:huyện|quận|thị xã|thành phố|thị trấn|xã|phường)\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,2}(?!\w)")
+
+
+def _local_unit(doc: _Doc, p: int, end: int) -> AgencyMention | None:
+    m = _LOCAL_UNIT.match(doc.t, p, end)
+    if not m or not (doc.task_at(p) or doc.in_implementation(p)):
+        return None
+    name = canonical_agency("UBND " + m.group(), doc.ctx.place, doc.ctx.level)
+    if not name or not name.startswith("Ủy ban nhân dân"):
+        return None
+    return AgencyMention(name=name, text=m.group(), start=p, end=m.end(), kind="PeoplesCommittee")
+
+
 def _agency_list(doc: _Doc, p: int, end: int) -> tuple[list[AgencyMention], int]:
     """Agencies from p on, joined by commas or 'và', titles and generic plurals between them ('Giám đốc Sở X,
     UBND các huyện và Sở Y'); (mentions, position after them). Two names with nothing between are not a list:
@@ -174,8 +189,9 @@ def _agency_list(doc: _Doc, p: int, end: int) -> tuple[list[AgencyMention], int]
     last = p
     sep = True  # at the start or after a separator: a title, a generic word or an agency may follow
     owner = False  # after "của": "các Ban của HĐND tỉnh" names the committees, not the council
+    just_sep = False
     while p < end:
-        a = doc.agency_at(p)
+        a = doc.agency_at(p) or (_local_unit(doc, p, end) if sep and not owner else None)
         if a is not None and sep and owner:
             p, owner = a.end, False
             continue
@@ -185,11 +201,11 @@ def _agency_list(doc: _Doc, p: int, end: int) -> tuple[list[AgencyMention], int]
             pm = _PAREN_RE.match(t, p, end)
             if pm:
                 p = last = pm.end()
-            sep = False
+            sep = just_sep = False
             continue
         m = _SEP_RE.match(t, p, end)
         if m and m.end() > p and found:
-            p, sep = m.end(), True
+            p, sep, just_sep = m.end(), True, True
             continue
         w = re.match(r"\s+", t[p:end])
         if w and sep:
@@ -197,6 +213,7 @@ def _agency_list(doc: _Doc, p: int, end: int) -> tuple[list[AgencyMention], int]
             continue
         g = _GLUE_RE.match(t, p, end)
         if g and sep:
+            just_sep = False
             owner = g.group().lower() in ("của", "đại biểu", "tổ đại biểu")
             p = g.end()
             w = re.match(r"\s+", t[p:end])
@@ -205,6 +222,8 @@ def _agency_list(doc: _Doc, p: int, end: int) -> tuple[list[AgencyMention], int]
         break
     if not found:
         return [], last
+    if just_sep:
+        return found, last  # "Sở X và công nghiệp ...": the name went on, the list is not closed
     while p > last and t[p - 1] in " \t\n":
         p -= 1
     return found, p  # the predicate starts after the generic words that close the list
