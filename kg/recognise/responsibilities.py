@@ -82,7 +82,7 @@ def deadline_in_cell(s: str, default_year: str | None = None) -> str | None:
 # ------------------------------------------------------------------ words around the subject
 # words that may stand between the agencies of a subject list: titles and generic plurals
 _GLUE = sorted({
-    "và", "cùng", "các", "những", "giám đốc", "chủ tịch", "phó chủ tịch", "thủ trưởng", "chánh văn phòng",
+    "và", "cùng", "các", "những", "giám đốc", "chủ tịch", "phó chủ tịch", "thủ trưởng", "chánh",
     "trưởng ban", "trưởng", "thường trực", "sở", "ban", "ngành", "đơn vị", "cơ quan", "liên quan", "địa phương",
     "tổ đại biểu", "đại biểu", "huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn", "cấp", "tỉnh",
     "hđnd", "ubnd", "hội đồng nhân dân", "ủy ban nhân dân", "thành viên", "chức năng", "đoàn thể",
@@ -140,8 +140,11 @@ class _Doc:
         self.named: list[NamedMention] = sorted(named or [], key=lambda n: n.start)
         self.directives: list[DirectiveRef] = sorted(directives or [], key=lambda d: d.start)
         self.tasks: list[Task] = parse_tasks(ctx.text, ctx.sections)
-        self.impl: list[Section] = [s for s in ctx.sections if s.level <= 2 and _IMPLEMENTATION.search(s.heading)
-                                    and len(s.heading) < 120]
+        # implementation sections: "Tổ chức thực hiện" headings, and every article after the first of a
+        # resolution or decision (Điều 1 says what is decided, the next ones who carries it out)
+        self.impl: list[Section] = [s for s in ctx.sections if s.level <= 2 and (
+            _IMPLEMENTATION.search(s.heading) and len(s.heading) < 120
+            or s.marker.startswith("Điều") and s.marker != "Điều 1")]
         self.year = (ctx.header.date or "")[:4] or None
         self.own_number = (ctx.header.number or "").replace(" ", "")
 
@@ -555,7 +558,9 @@ def _table_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, 
 
 # ------------------------------------------------------------------ labelled lines
 _LABEL = re.compile(
-    r"(?i)(?<!\w)(?:cơ quan|đơn vị|bộ phận)\s+(?P<role>chủ trì|phối hợp|thực hiện|giám sát)\s*:\s*(?P<val>[^;\n]*)"
+    r"(?i)(?:(?<!\w)(?:cơ quan|đơn vị|bộ phận)(?:,\s*đơn vị)?\s+(?P<role>chủ trì|phối hợp|thực hiện|giám sát)"
+    r"|(?:^|(?<=[;(\-–]))[ \t]*(?P<bare>chủ trì|phối hợp))\s*:\s*(?P<val>[^;\n)]*)",
+    re.MULTILINE,
 )
 _TIME_LABEL = re.compile(r"(?i)(?<!\w)(?:thời gian|thời hạn|tiến độ)(?:\s+(?:hoàn thành|thực hiện))?\s*:\s*(?P<val>[^;\n]*)")
 _LABEL_ROLE = {"chủ trì": "lead", "thực hiện": "lead", "phối hợp": "cooperate", "giám sát": "supervise"}
@@ -579,7 +584,7 @@ def _label_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, 
         kind, key = obj
         spans.append((ls, le))
         for m in ms:
-            role = _LABEL_ROLE[m.group("role").lower()]
+            role = _LABEL_ROLE[(m.group("role") or m.group("bare")).lower()]
             for name, a0, a1 in _cell_agencies(doc, m.start("val"), m.end("val")):
                 out.append(Responsibility(name, role, kind, key, dl, ls, le, a0, a1))
     return out, spans
