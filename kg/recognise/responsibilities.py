@@ -4,6 +4,7 @@ Three layouts state them:
 - an assignment table (Markdown pipe rows, one per line) whose header names the lead ("Cơ quan chủ trì"),
   the cooperating bodies ("Cơ quan phối hợp") and the time ("Thời gian hoàn thành");
 - labelled lines: "Cơ quan chủ trì: X; Cơ quan phối hợp: Y; Thời gian: Quý II/2024";
+- items headed by a body ("2. Sở Tài chính:" then bullets of what it must do);
 - sentences: "X chủ trì, phối hợp với Y ...", "Giao X ...", "X có trách nhiệm ...", "X là chủ đầu tư ...",
   "X giám sát việc thực hiện ...", and, inside a task or an implementation section, a clause whose subject is
   an agency ("UBND huyện X hoàn thành ... trước ngày 30/6/2023").
@@ -263,6 +264,8 @@ def _statement(doc: _Doc, c: int, end: int):
         subj, q = _agency_list(doc, om.end(), end)
         if not subj:
             return _unlisted_subject(doc, om.end(), end) if om.group("w").lower().startswith("giao") else None
+        if not om.group("w")[0].isupper():
+            return None  # "...: phối hợp với X" continues a clause whose subject is elsewhere
         role = "lead" if om.group("w").lower().startswith("giao") else "cooperate"
         if role == "lead" and _SUPERVISE.match(t, q, end):
             role = "supervise"
@@ -428,6 +431,60 @@ def _task_deadline(doc: _Doc, pos: int) -> str | None:
     if task is None or not task.period or len(task.period) == 4:
         return None
     return task.period
+
+
+# ------------------------------------------------------------------ items headed by a body
+_BULLET_SPLIT = re.compile(r"\n[ \t]*(?:[-+•–*]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})+[.)]?)[ \t]+")
+
+
+def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, int]]]:
+    """'2. Sở Tài chính:' then what it must do, as bullets or after the colon: each is that body's.
+
+    A bullet that opens with 'Phối hợp' makes the body a cooperating one, 'giám sát' / 'kiểm tra việc thực
+    hiện' a supervising one; otherwise it leads. Only inside a task or an implementation section."""
+    out: list[Responsibility] = []
+    spans: list[tuple[int, int]] = []
+    t = doc.t
+    for sec in doc.ctx.sections:
+        if not 2 <= sec.level <= 5 or not (doc.task_at(sec.start) or doc.in_implementation(sec.start)):
+            continue
+        line_end = t.find("\n", sec.start)
+        line_end = sec.end if line_end < 0 or line_end > sec.end else line_end
+        head = _skip(t, sec.start, line_end)
+        colon = t.find(":", head, line_end)
+        stop = colon if colon >= 0 else line_end
+        om = _CLAUSE_OPENER.match(t, head, stop)
+        if om and om.group("w").lower().startswith("giao"):
+            head = om.end()
+        elif _NOT_RESPONSIBLE_OPENER.match(t, head, stop):
+            continue
+        subj, q = _agency_list(doc, head, stop)
+        if not subj or t[q:stop].strip(" .,"):
+            continue  # the heading is not only a list of bodies
+        body_start = colon + 1 if colon >= 0 else line_end
+        spans.append((sec.start, sec.end))
+        cuts = [body_start] + [body_start + m.end() for m in _BULLET_SPLIT.finditer(t[body_start:sec.end])] + [sec.end]
+        for a, b in zip(cuts, cuts[1:]):
+            seg = t[a:b].strip()
+            if not re.search(r"\w", seg):
+                continue
+            a += len(t[a:b]) - len(t[a:b].lstrip())
+            role = "lead"
+            if re.match(r"(?i)(?:tiếp tục\s+|chủ động\s+)?phối hợp", seg):
+                role = "cooperate"
+            elif not re.match(r"(?i)chủ trì", seg) and _SUPERVISE.match(seg):
+                role = "supervise"
+            obj = _object(doc, role, a, b, a, (a, b))
+            if obj is None or obj[0] == "project" and role != "investor":
+                obj = ("task", doc.task_at(a).n, None) if doc.task_at(a) else ("document", "", None)
+            dl = deadline_in_text(t[a:b], doc.year) or (_task_deadline(doc, a) if obj[0] == "task" else None)
+            out += [Responsibility(x.name, role, obj[0], obj[1], dl, a, b, x.start, x.end) for x in subj]
+            if role == "lead":
+                for m in _COOP_WITH.finditer(t, a, b):
+                    co, _q = _agency_list(doc, m.end(), b)
+                    if co and co[0].start == m.end():
+                        out += [Responsibility(x.name, "cooperate", obj[0], obj[1], dl, a, b, x.start, x.end) for x in co]
+    return out, spans
 
 
 # ------------------------------------------------------------------ tables
@@ -634,6 +691,7 @@ def find_responsibilities(ctx: Context, agencies=None, named=None, directives=No
     doc = _Doc(ctx, agencies, named, directives)
     table, tspans = _table_statements(doc)
     labels, lspans = _label_statements(doc)
-    sentences = _sentence_statements(doc, tspans + lspans)
-    stated = _merge(table + labels + sentences)
+    headed, hspans = _headed_statements(doc)
+    sentences = _sentence_statements(doc, tspans + lspans + hspans)
+    stated = _merge(table + labels + headed + sentences)
     return stated + _implied(doc, stated)
