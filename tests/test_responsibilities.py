@@ -136,3 +136,16 @@ def test_cli_responsible_lists_overdue_first(tmp_path):
     assert {x["role"] for x in rows} == {"lead", "supervise"}
     r = CliRunner().invoke(cli, ["responsible", "Bộ Quốc phòng", "--store", str(d)])
     assert r.exit_code != 0 and "no responsibility" in r.output
+
+
+def test_lines_broken_anywhere_as_in_pdf_text(tmp_path):
+    doc = tmp_path / "report.txt"
+    doc.write_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH PHÚ YÊN\n\nBÁO CÁO\nTình hình kinh tế - xã hội quý I năm 2024\n\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP QUÝ II NĂM 2024\n\n1. Sở Tài chính chủ\ntrì, phối hợp với Cục Thuế tỉnh rà soát các khoản\n"
+        "thu, hoàn thành trước\nngày 30/5/2024. Sở Xây dựng có trách\nnhiệm kiểm tra, giám sát việc thực\nhiện các dự án.\n",
+        encoding="utf-8")
+    rs = {(r.agency, r.role, r.object, r.deadline) for r in extract_file(doc).responsibilities if not r.inferred}
+    assert rs == {("Sở Tài chính tỉnh Phú Yên", "lead", "1", "2024-05-30"),
+                  ("Cục Thuế tỉnh Phú Yên", "cooperate", "1", "2024-05-30"),
+                  ("Sở Xây dựng tỉnh Phú Yên", "supervise", "1", "2024-Q2")}

@@ -27,6 +27,12 @@ from ..records import AgencyMention, Context, DirectiveRef, NamedMention, Respon
 from ..structure import parse_tasks, roman_to_int
 from .agencies import canonical_agency, tone_fold
 
+def _rx(pattern: str, flags: int = 0) -> re.Pattern:
+    """Compile with every space between two words matching any run of white space: PDF text breaks lines
+    anywhere ("chủ\ntrì", "trước\nngày")."""
+    return re.compile(re.sub(r"(?<=[^\W\d_]) (?=[^\W\d_])", r"\\s+", pattern), flags)
+
+
 # ------------------------------------------------------------------ deadlines
 _ROMAN_Q = r"(?P<q>IV|I{1,3}|[1-4])"
 _DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?"
@@ -36,7 +42,7 @@ _QUARTER = rf"quý\s+{_ROMAN_Q}\s*(?:[/.-]\s*|\s+năm\s+)(?P<qy>\d{{4}})"
 _YEAR = r"năm\s+(?P<yy>\d{4})"
 _ANY_PERIOD = rf"(?:(?:ngày\s+)?{_DATE_WORDS}|(?:ngày\s+)?{_DATE}|{_MONTH}|{_QUARTER}|{_YEAR})"
 # in running text a deadline needs its word: "trước ngày 30/6/2023", "trong Quý III/2024", "hoàn thành tháng 6/2023"
-_DEADLINE_TEXT = re.compile(
+_DEADLINE_TEXT = _rx(
     r"(?i)(?<!\w)(?:(?:hoàn thành|xong)\s+)?(?:trước|chậm nhất(?:\s+(?:là|vào))?|(?:ngay\s+)?trong|vào|hạn chót|"
     r"hoàn thành|xong)\s+(?:(?:cuối|đầu)\s+)?" + _ANY_PERIOD
 )
@@ -89,25 +95,25 @@ _GLUE = sorted({
     "hđnd", "ubnd", "hội đồng nhân dân", "ủy ban nhân dân", "thành viên", "chức năng", "đoàn thể",
     "tổ chức chính trị - xã hội", "tổ chức chính trị-xã hội", "có liên quan", "trực thuộc", "chuyên môn", "của",
 }, key=len, reverse=True)
-_GLUE_RE = re.compile(r"(?i)(?:" + "|".join(re.escape(g) for g in _GLUE) + r")(?!\w)")
+_GLUE_RE = _rx(r"(?i)(?:" + "|".join(re.escape(g).replace("\\ ", " ") for g in _GLUE) + r")(?!\w)")
 _PUNCT_RE = re.compile(r"[\s,]+")
 _SEP_RE = re.compile(r"\s*(?:,|(?<!\w)và(?!\w)|(?<!\w)cùng(?!\w))\s*")
 _PAREN_RE = re.compile(r"\s*\([^()\n]{0,80}\)")
 _MARKER_RE = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVXL]{1,5}\.|[-+•–*])\s+")
 
-_INVESTOR = re.compile(r"(?i)\s*(?:,\s*)?(?:(?:là|làm)\s+)?chủ đầu tư(?!\w)")
-_LEAD = re.compile(r"(?i)(?:tiếp tục\s+|trực tiếp\s+)?chủ trì(?!\w)")
-_DUTY = re.compile(r"(?i)(?:có|chịu)\s+trách nhiệm(?!\w)")
-_COOP = re.compile(r"(?i)(?:tiếp tục\s+|tích cực\s+|chủ động\s+)?phối hợp(?!\w)")
-_SUPERVISE = re.compile(
+_INVESTOR = _rx(r"(?i)\s*(?:,\s*)?(?:(?:là|làm)\s+)?chủ đầu tư(?!\w)")
+_LEAD = _rx(r"(?i)(?:tiếp tục\s+|trực tiếp\s+)?chủ trì(?!\w)")
+_DUTY = _rx(r"(?i)(?:có|chịu)\s+trách nhiệm(?!\w)")
+_COOP = _rx(r"(?i)(?:tiếp tục\s+|tích cực\s+|chủ động\s+)?phối hợp(?!\w)")
+_SUPERVISE = _rx(
     r"(?i)[\s,:]*(?:(?:theo dõi|kiểm tra|đôn đốc|thanh tra),?\s+(?:và\s+)?)*giám sát(?!\w)"
     r"|[\s,:]*(?:[\wÀ-ỹ]+[\s,]+){0,6}?(?:kiểm tra|giám sát|đánh giá|theo dõi)[^;.]{0,40}?việc\s+(?:tổ chức\s+)?"
     r"(?:triển khai\s+)?(?:thực hiện|thi hành)"
 )
-_ASSIGN = re.compile(r"(?i)(?<!\w)(?<!bàn )(?<!được )(?<!đã )(?<!đang )(?:giao|chỉ đạo|phân công)\s+(?:cho\s+)?(?=\S)")
-_COOP_WITH = re.compile(r"(?i)(?<!\w)phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+(?=\S)")
-_CLAUSE_OPENER = re.compile(r"(?i)(?P<w>giao(?:\s+cho)?|phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?)\s+")
-_NOT_RESPONSIBLE_OPENER = re.compile(r"(?i)(?:kính\s+)?(?:đề nghị|kiến nghị|đề xuất|báo cáo|theo|căn cứ|thực hiện|trình)\b")
+_ASSIGN = _rx(r"(?i)(?<!\w)(?<!bàn )(?<!được )(?<!đã )(?<!đang )(?:giao|chỉ đạo|phân công)\s+(?:cho\s+)?(?=\S)")
+_COOP_WITH = _rx(r"(?i)(?<!\w)phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+(?=\S)")
+_CLAUSE_OPENER = _rx(r"(?i)(?P<w>giao(?:\s+cho)?|phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?)\s+")
+_NOT_RESPONSIBLE_OPENER = _rx(r"(?i)(?:kính\s+)?(?:đề nghị|kiến nghị|đề xuất|báo cáo|theo|căn cứ|thực hiện|trình)\b")
 # a word after the subject that does not start an action: past reports, passives, descriptions
 _NOT_ACTION = {
     "đã", "đang", "được", "bị", "vẫn", "còn", "là", "của", "tại", "về", "với", "theo", "trên", "và", "có", "không",
@@ -115,10 +121,10 @@ _NOT_ACTION = {
     "gồm", "thuộc", "này", "đó", "như", "khi", "nếu", "sau", "trước", "qua", "ban", "kèm", "ký", "nhận",
     "các", "những", "cùng",
 }
-_CLOSING = re.compile(r"(?i)\s*(?:xin\s+|trân trọng\s+|kính\s+)?(?:báo cáo|đề nghị|kiến nghị)(?!\w)")
+_CLOSING = _rx(r"(?i)\s*(?:xin\s+|trân trọng\s+|kính\s+)?(?:báo cáo|đề nghị|kiến nghị)(?!\w)")
 _END_OF_BODY = re.compile(r"(?im)^[ \t]*(?:Nơi nhận|TM\.|KT\.)")
 _WORD = re.compile(r"[^\W\d_]+")
-_THIS = re.compile(r"(?i)(?:Nghị quyết|Kế hoạch|Quyết định|Chỉ thị|Chương trình|Đề án|Thông báo|Công văn|Kết luận)\s+này")
+_THIS = _rx(r"(?i)(?:Nghị quyết|Kế hoạch|Quyết định|Chỉ thị|Chương trình|Đề án|Thông báo|Công văn|Kết luận)\s+này")
 _IMPLEMENTATION = re.compile(r"(?i)tổ chức thực hiện|tổ chức triển khai|trách nhiệm thực hiện|hiệu lực thi hành|thi hành")
 
 
@@ -171,7 +177,7 @@ def _skip(t: str, p: int, end: int) -> int:
 
 # "huyện Bình Gia chuẩn bị ...": in a task's subject or after "chỉ đạo", a district, town or commune stands for
 # its People's Committee
-_LOCAL_UNIT = re.compile(r"(?:huyện|quận|thị xã|thành phố|thị trấn|xã|phường)\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,2}(?!\w)")
+_LOCAL_UNIT = _rx(r"(?:huyện|quận|thị xã|thành phố|thị trấn|xã|phường)\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,2}(?!\w)")
 
 
 def _local_unit(doc: _Doc, p: int, end: int) -> AgencyMention | None:
@@ -299,8 +305,8 @@ def _statement(doc: _Doc, c: int, end: int):
 
 
 _UNIT_END = re.compile(r"[^\n;:.]{3,100}?\s(?:tỉnh|huyện|thị xã|thành phố|xã|phường)(?:\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,2})?(?=\s+[a-zđàáảãạăâèéẻẽẹêìíỉĩịòóỏõọôơùúủũụưỳýỷỹỵ])")
-_INVESTOR_AFTER = re.compile(r"(?i)(?:(?P<do>(?<!\w)do)|chủ đầu tư(?:\s+là|\s*:))\s+(?=\S)")
-_EXPLICIT = re.compile(r"(?i)\s+(?:(?P<lead>chủ trì)|(?P<duty>(?:có|chịu)\s+trách nhiệm)|(?P<sup>giám sát))(?!\w)")
+_INVESTOR_AFTER = _rx(r"(?i)(?:(?P<do>(?<!\w)do)|chủ đầu tư(?:\s+là|\s*:))\s+(?=\S)")
+_EXPLICIT = _rx(r"(?i)\s+(?:(?P<lead>chủ trì)|(?P<duty>(?:có|chịu)\s+trách nhiệm)|(?P<sup>giám sát))(?!\w)")
 
 
 def _unlisted_subject(doc: _Doc, p: int, end: int):
@@ -614,12 +620,12 @@ def _table_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, 
 
 
 # ------------------------------------------------------------------ labelled lines
-_LABEL = re.compile(
+_LABEL = _rx(
     r"(?i)(?:(?<!\w)(?:cơ quan|đơn vị|bộ phận)(?:,\s*đơn vị)?\s+(?P<role>chủ trì|phối hợp|thực hiện|giám sát)"
     r"|(?:^|(?<=[;(\-–]))[ \t]*(?P<bare>chủ trì|phối hợp))\s*:\s*(?P<val>[^;\n)]*)",
     re.MULTILINE,
 )
-_TIME_LABEL = re.compile(r"(?i)(?<!\w)(?:thời gian|thời hạn|tiến độ)(?:\s+(?:hoàn thành|thực hiện))?\s*:\s*(?P<val>[^;\n]*)")
+_TIME_LABEL = _rx(r"(?i)(?<!\w)(?:thời gian|thời hạn|tiến độ)(?:\s+(?:hoàn thành|thực hiện))?\s*:\s*(?P<val>[^;\n]*)")
 _LABEL_ROLE = {"chủ trì": "lead", "thực hiện": "lead", "phối hợp": "cooperate", "giám sát": "supervise"}
 
 
