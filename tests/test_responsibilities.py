@@ -149,3 +149,20 @@ def test_lines_broken_anywhere_as_in_pdf_text(tmp_path):
     assert rs == {("Sở Tài chính tỉnh Phú Yên", "lead", "1", "2024-05-30"),
                   ("Cục Thuế tỉnh Phú Yên", "cooperate", "1", "2024-05-30"),
                   ("Sở Xây dựng tỉnh Phú Yên", "supervise", "1", "2024-Q2")}
+
+
+@pytest.mark.parametrize("cell,expected", [
+    ("Tháng 6-9/2024", "2024-09"), ("Quý III - IV/2024", "2024-Q4"), ("Năm 2023-2024", "2024"),
+])
+def test_deadline_of_a_range_is_its_end(cell, expected):
+    assert deadline_in_cell(cell) == expected
+
+
+def test_one_column_holding_lead_and_cooperating_bodies(tmp_path):
+    doc = tmp_path / "plan.md"
+    doc.write_text(
+        "KẾ HOẠCH\nPhòng, chống thiên tai năm 2025\n\nI. NHIỆM VỤ\n\n| TT | Nhiệm vụ | Cơ quan thực hiện | Thời gian |\n"
+        "|---|---|---|---|\n| 1 | Diễn tập ứng phó bão | Chủ trì: Sở Nông nghiệp và Môi trường; Phối hợp: Công an tỉnh | Quý II/2025 |\n",
+        encoding="utf-8")
+    rs = {(r.agency.split(" tỉnh")[0], r.role, r.object, r.deadline) for r in extract_file(doc).responsibilities}
+    assert rs == {("Sở Nông nghiệp và Môi trường", "lead", "1", "2025-Q2"), ("Công an", "cooperate", "1", "2025-Q2")}

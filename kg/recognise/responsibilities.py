@@ -35,11 +35,11 @@ def _rx(pattern: str, flags: int = 0) -> re.Pattern:
 
 # ------------------------------------------------------------------ deadlines
 _ROMAN_Q = r"(?P<q>IV|I{1,3}|[1-4])"
-_DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?"
+_DATE = r"(?<!tháng )(?<!\d)(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?"
 _DATE_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
-_MONTH = r"tháng\s+(?P<mm>\d{1,2})\s*(?:[/.-]\s*|\s+năm\s+)(?P<my>\d{4})"
-_QUARTER = rf"quý\s+{_ROMAN_Q}\s*(?:[/.-]\s*|\s+năm\s+)(?P<qy>\d{{4}})"
-_YEAR = r"năm\s+(?P<yy>\d{4})"
+_MONTH = r"tháng\s+(?:\d{1,2}\s*[-–]\s*)?(?P<mm>\d{1,2})\s*(?:[/.-]\s*|\s+năm\s+)(?P<my>\d{4})"
+_QUARTER = rf"quý\s+(?:(?:IV|I{{1,3}}|[1-4])\s*[-–,]\s*)?{_ROMAN_Q}\s*(?:[/.-]\s*|\s+năm\s+)(?P<qy>\d{{4}})"
+_YEAR = r"năm\s+(?:\d{4}\s*[-–]\s*)?(?P<yy>\d{4})"
 _ANY_PERIOD = rf"(?:(?:ngày\s+)?{_DATE_WORDS}|(?:ngày\s+)?{_DATE}|{_MONTH}|{_QUARTER}|{_YEAR})"
 # in running text a deadline needs its word: "trước ngày 30/6/2023", "trong Quý III/2024", "hoàn thành tháng 6/2023"
 _DEADLINE_TEXT = _rx(
@@ -520,6 +520,8 @@ def _header_columns(cells) -> dict[str, int] | None:
     cols: dict[str, int] = {}
     for i, (_a, _b, c) in enumerate(cells):
         lc = c.lower()
+        if len(lc) > 40 or ":" in lc:
+            continue  # a header cell is a short title, not "Chủ trì: Sở ..."
         if "chủ trì" in lc or lc in ("đơn vị thực hiện", "cơ quan thực hiện", "đơn vị chủ trì"):
             cols.setdefault("lead", i)
         elif "phối hợp" in lc:
@@ -614,6 +616,13 @@ def _table_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, 
             cc = cell(k)
             if cc is None:
                 continue
+            labelled = list(_LABEL.finditer(text, cc[0], cc[1]))
+            if labelled:  # one column "Cơ quan thực hiện" holding "Chủ trì: X; Phối hợp: Y"
+                for lm in labelled:
+                    lrole = _LABEL_ROLE[(lm.group("role") or lm.group("bare")).lower()]
+                    for name, a0, a1 in _cell_agencies(doc, lm.start("val"), min(lm.end("val"), cc[1])):
+                        out.append(Responsibility(name, lrole, "task", n, dl, m.start(), m.end(), a0, a1, label))
+                continue
             for name, a0, a1 in _cell_agencies(doc, cc[0], cc[1]):
                 out.append(Responsibility(name, role, "task", n, dl, m.start(), m.end(), a0, a1, label))
     return out, spans
@@ -622,7 +631,7 @@ def _table_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, 
 # ------------------------------------------------------------------ labelled lines
 _LABEL = _rx(
     r"(?i)(?:(?<!\w)(?:cơ quan|đơn vị|bộ phận)(?:,\s*đơn vị)?\s+(?P<role>chủ trì|phối hợp|thực hiện|giám sát)"
-    r"|(?:^|(?<=[;(\-–]))[ \t]*(?P<bare>chủ trì|phối hợp))\s*:\s*(?P<val>[^;\n)]*)",
+    r"|(?:^|(?<=[;(|\-–]))[ \t]*(?P<bare>chủ trì|phối hợp))\s*:\s*(?P<val>[^;\n)|]*)",
     re.MULTILINE,
 )
 _TIME_LABEL = _rx(r"(?i)(?<!\w)(?:thời gian|thời hạn|tiến độ)(?:\s+(?:hoàn thành|thực hiện))?\s*:\s*(?P<val>[^;\n]*)")
