@@ -4,11 +4,10 @@ import io
 import json
 
 import pytest
+from conftest import DATA, build_store
 
 from kg.extract import extract_file
 from kg.recognise.responsibilities import deadline_in_cell, deadline_in_text
-
-from conftest import DATA, build_store
 
 EXPECTED = json.loads((DATA / "resp_expected.json").read_text(encoding="utf-8"))
 DOCS = [k for k in EXPECTED if not k.startswith("_")]

@@ -20,12 +20,14 @@ programme the statement names; a statement with no object is left out.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
 from ..records import AgencyMention, Context, DirectiveRef, NamedMention, Responsibility, Section, Task
 from ..structure import parse_tasks, roman_to_int
 from .agencies import canonical_agency, tone_fold
+
 
 def _rx(pattern: str, flags: int = 0) -> re.Pattern:
     """Compile with every space between two words matching any run of white space: PDF text breaks lines
@@ -311,7 +313,8 @@ _EXPLICIT = _rx(r"(?i)\s+(?:(?P<lead>chủ trì)|(?P<duty>(?:có|chịu)\s+trác
 
 def _unlisted_subject(doc: _Doc, p: int, end: int):
     """'Chi cục Kiểm lâm tỉnh chủ trì ...': a body the agency scan does not know, named before an explicit
-    'chủ trì', 'có trách nhiệm' or 'giám sát' (never before a plain verb: that would take any phrase)."""
+    'chủ trì', 'có trách nhiệm' or 'giám sát'; before a plain verb only inside a task or an implementation
+    section and only when the name ends with its unit ('... tỉnh rà soát'): else any phrase would do."""
     m = _EXPLICIT.search(doc.t, p, min(end, p + 120))
     if m is None and (doc.task_at(p) or doc.in_implementation(p)):
         # in a task: a local body's name ends with its unit ("... tỉnh", "... huyện Cam Lộ") before the verb
@@ -362,9 +365,9 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
 def _carried_out_directive(doc: _Doc, a: int, b: int) -> str | None:
     """'tổ chức thực hiện Nghị quyết số 12/NQ-HĐND ...': the directive the statement carries out, if not this one."""
     for d in doc.directives:
-        if a <= d.start < b and re.search(r"(?i)thực hiện\s*$", doc.t[max(a, d.start - 40):d.start]):
-            if d.number.replace(" ", "") != doc.own_number:
-                return d.number
+        if (a <= d.start < b and re.search(r"(?i)thực hiện\s*$", doc.t[max(a, d.start - 40):d.start])
+                and d.number.replace(" ", "") != doc.own_number):
+            return d.number
     return None
 
 
@@ -470,7 +473,7 @@ def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int,
         body_start = colon + 1 if colon >= 0 else line_end
         spans.append((sec.start, sec.end))
         cuts = [body_start] + [body_start + m.end() for m in _BULLET_SPLIT.finditer(t[body_start:sec.end])] + [sec.end]
-        for a, b in zip(cuts, cuts[1:]):
+        for a, b in itertools.pairwise(cuts):
             seg = t[a:b].strip()
             if not re.search(r"\w", seg):
                 continue
@@ -600,7 +603,7 @@ def _table_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, 
         spans.append((m.start(), m.end()))
         row_no += 1
 
-        def cell(k):
+        def cell(k, cols=cols, cells=cells):
             i = cols.get(k)
             return cells[i] if i is not None and i < len(cells) else None
 
