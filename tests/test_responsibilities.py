@@ -165,3 +165,15 @@ def test_one_column_holding_lead_and_cooperating_bodies(tmp_path):
         encoding="utf-8")
     rs = {(r.agency.split(" tỉnh")[0], r.role, r.object, r.deadline) for r in extract_file(doc).responsibilities}
     assert rs == {("Sở Nông nghiệp và Môi trường", "lead", "1", "2025-Q2"), ("Công an", "cooperate", "1", "2025-Q2")}
+
+
+def test_districts_named_as_a_tasks_subject_are_their_peoples_committees(tmp_path):
+    doc = tmp_path / "report.txt"
+    doc.write_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\n\nBÁO CÁO\nKết quả quý I năm 2024\n\nII. NHIỆM VỤ TRỌNG TÂM QUÝ II NĂM 2024\n\n"
+        "1. Huyện Bát Xát và thị xã Sa Pa hoàn thành diễn tập phòng thủ.\n\n2. Thành phố tiếp tục chỉnh trang đô thị.\n",
+        encoding="utf-8")
+    rs = extract_file(doc).responsibilities
+    assert {(r.agency, r.object, r.deadline) for r in rs if not r.inferred} == {
+        ("Ủy ban nhân dân huyện Bát Xát", "1", "2024-Q2"), ("Ủy ban nhân dân thị xã Sa Pa", "1", "2024-Q2")}
+    assert [r.object for r in rs if r.inferred] == ["2"]  # "Thành phố" with no name is nobody in particular

@@ -179,7 +179,7 @@ def _skip(t: str, p: int, end: int) -> int:
 
 # "huyện Bình Gia chuẩn bị ...": in a task's subject or after "chỉ đạo", a district, town or commune stands for
 # its People's Committee
-_LOCAL_UNIT = _rx(r"(?:huyện|quận|thị xã|thành phố|thị trấn|xã|phường)\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,2}(?!\w)")
+_LOCAL_UNIT = _rx(r"(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Tt]hị trấn|[Xx]ã|[Pp]hường)\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,2}(?!\w)")
 
 
 def _local_unit(doc: _Doc, p: int, end: int) -> AgencyMention | None:
