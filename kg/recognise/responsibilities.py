@@ -301,9 +301,14 @@ def _statement(doc: _Doc, c: int, end: int):
     if am and doc.agency_at(am.end()) is not None:
         return "assigns", subj, q, "explicit"  # "X giao Y ...": Y is responsible, read mid-clause
     w = _first_word(t, q, end)
-    if w and w not in _NOT_ACTION and t[q:end].lstrip(" ,")[:1].islower():
+    if w and w not in _NOT_ACTION and t[q:end].lstrip(" ,")[:1].islower() and not _NAME_GOES_ON.match(t, q, end):
         return "lead", subj, q, "verb"
     return None
+
+
+# "Ban Quản lý dự án ... | dân dụng và công nghiệp tỉnh, chủ đầu tư ...": words up to a unit and a comma
+# continue a name the agency scan cut short; they are not the predicate
+_NAME_GOES_ON = re.compile(r"[^,;.:\n]{0,80}?\s(?:tỉnh|huyện|thị xã|thành phố|quận|xã|phường)(?:\s+[A-ZĐ]\w*){0,3}\s*(?:,|là\s)")
 
 
 _UNIT_END = re.compile(r"[^\n;:.]{3,100}?\s(?:tỉnh|huyện|thị xã|thành phố|xã|phường)(?:\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,2})?(?=\s+[a-zđàáảãạăâèéẻẽẹêìíỉĩịòóỏõọôơùúủũụưỳýỷỹỵ])")
