@@ -177,3 +177,14 @@ def test_districts_named_as_a_tasks_subject_are_their_peoples_committees(tmp_pat
     assert {(r.agency, r.object, r.deadline) for r in rs if not r.inferred} == {
         ("Ủy ban nhân dân huyện Bát Xát", "1", "2024-Q2"), ("Ủy ban nhân dân thị xã Sa Pa", "1", "2024-Q2")}
     assert [r.object for r in rs if r.inferred] == ["2"]  # "Thành phố" with no name is nobody in particular
+
+
+def test_news_summary_assignment_with_a_named_programme(tmp_path):
+    doc = tmp_path / "news.txt"
+    doc.write_text(
+        "Chiều 12/3, Ủy ban nhân dân tỉnh Gia Lai họp bàn về y tế cơ sở. Ủy ban nhân dân tỉnh giao Sở Y tế chủ trì, "
+        "phối hợp với Sở Tài chính xây dựng Đề án nâng cao năng lực y tế cơ sở, trình trước ngày 30/6/2025. "
+        "Theo chỉ đạo của Bộ Y tế, tỉnh đã giao các huyện rà soát trạm y tế.\n", encoding="utf-8")
+    # (the place of a document without a header is the agencies recogniser's to find)
+    rs = {(r.agency.split(" tỉnh")[0], r.role, r.object_kind, r.deadline) for r in extract_file(doc).responsibilities}
+    assert rs == {("Sở Y tế", "lead", "programme", "2025-06-30"), ("Sở Tài chính", "cooperate", "programme", "2025-06-30")}

@@ -407,14 +407,16 @@ def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Respons
                 continue
             e = next((c for c, *_ in found if c > m.start()), b)
             out += _one_statement(doc, m.start(), e, "investor", subj, m.start(), (a, b), in_scope)
-        # "..., chỉ đạo huyện X chuẩn bị ...": the bodies a task is given to, mid-clause
-        if in_scope:
-            for m in _ASSIGN.finditer(t, a, b):
-                subj, q = _agency_list(doc, m.end(), b)
-                if not subj or subj[0].start != m.end() or any(r.agency_start == subj[0].start for r in out):
-                    continue
-                e = next((c for c, *_ in found if c > m.start()), b)
-                out += _one_statement(doc, m.start(), e, "lead", subj, q, (a, b), in_scope)
+        # "..., chỉ đạo huyện X chuẩn bị ...": the bodies a task is given to, mid-clause; elsewhere (a news
+        # summary: "UBND tỉnh giao Sở Y tế chủ trì xây dựng Đề án ...") only before an explicit "chủ trì"
+        for m in _ASSIGN.finditer(t, a, b):
+            subj, q = _agency_list(doc, m.end(), b)
+            if not subj or subj[0].start != m.end() or any(r.agency_start == subj[0].start for r in out):
+                continue
+            if not in_scope and not (_LEAD.match(t, _skip(t, q, b), b) or _DUTY.match(t, _skip(t, q, b), b)):
+                continue
+            e = next((c for c, *_ in found if c > m.start()), b)
+            out += _one_statement(doc, m.start(), e, "lead", subj, q, (a, b), in_scope)
     return out
 
 
