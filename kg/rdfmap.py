@@ -368,7 +368,8 @@ class Mapper:
             if obj is None:
                 continue
             ag = self.agency(r.agency)
-            if r.agency_end > r.agency_start and not any(a.start == r.agency_start for a in self.ex.agencies):
+            if r.agency_end > r.agency_start and not any(a.start == r.agency_start and a.name == r.agency
+                                                         for a in self.ex.agencies):
                 self.mention(ag, r.agency_start, r.agency_end, "agency")  # a table cell's name, read there
             node = NamedNode(f"{BASE}id/responsibility/{self.docslug}/{r.role}/{r.object_kind}-"
                              f"{slug(r.object or 'this', 60)}/{slug(r.agency, 80)}")

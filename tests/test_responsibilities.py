@@ -25,7 +25,11 @@ def test_stated_rows(name):
                 and (r.object.startswith(obj) if kind == "project" else r.object == obj)]
         assert hits, f"missing {agency} {role} {kind}:{obj} in {[(r.agency, r.role, r.object) for r in got]}"
         assert hits[0].deadline == deadline, (agency, role, obj, hits[0].deadline)
-    assert len(got) == EXPECTED[name]["count"], [(r.agency, r.role, r.object_kind, r.object) for r in got]
+    allowed = EXPECTED[name]["rows"] + EXPECTED[name]["may"]
+    extra = [(r.agency, r.role, r.object_kind, r.object) for r in got
+             if not any(a in r.agency and r.role == ro and r.object_kind == k
+                        and (r.object.startswith(o) if k == "project" else r.object == o) for a, ro, k, o, _d in allowed)]
+    assert extra == []
 
 
 @pytest.mark.parametrize("name", DOCS)
@@ -92,7 +96,7 @@ def test_query_columns_and_task_assignment(tmp_path):
     q = """PREFIX kgo: <https://w3id.org/kg-vn/ont#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
            SELECT ?n ?a WHERE { GRAPH ?g { ?t a kgo:Task ; kgo:taskNumber ?n ; kgo:assignedTo ?x . ?x skos:prefLabel ?a } }"""
     got = {(b[0].value, b[1].value) for b in store.query(q).rows}
-    assert ("5", "Phòng Nội vụ huyện") in {(n, a.split(" tỉnh")[0]) for n, a in got}
+    assert any(n == "5" and a.startswith("Phòng Nội vụ huyện") for n, a in got)
 
 
 def test_narrative_cooperation_needs_a_named_object(tmp_path):
@@ -188,3 +192,17 @@ def test_news_summary_assignment_with_a_named_programme(tmp_path):
     # (the place of a document without a header is the agencies recogniser's to find)
     rs = {(r.agency.split(" tỉnh")[0], r.role, r.object_kind, r.deadline) for r in extract_file(doc).responsibilities}
     assert rs == {("Sở Y tế", "lead", "programme", "2025-06-30"), ("Sở Tài chính", "cooperate", "programme", "2025-06-30")}
+
+
+def test_joint_office_of_council_and_committee_is_one_body():
+    from kg.recognise.responsibilities import _joint_offices
+    from kg.records import AgencyMention
+
+    text = "Văn phòng HĐND và UBND huyện chủ trì"
+    ags = [AgencyMention("Văn phòng Hội đồng nhân dân huyện Yên Thành", "Văn phòng HĐND", 0, 14),
+           AgencyMention("Ủy ban nhân dân huyện Yên Thành", "UBND huyện", 18, 28)]
+    got = _joint_offices(text, ags)
+    assert [(a.name, a.start, a.end) for a in got] == [
+        ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Yên Thành", 0, 28)]
+    assert _joint_offices("Sở Tài chính và UBND huyện", [AgencyMention("Sở Tài chính", "Sở Tài chính", 0, 12),
+                                                         AgencyMention("U", "UBND huyện", 16, 26)])[0].end == 12

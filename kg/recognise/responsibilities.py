@@ -137,6 +137,28 @@ def _inside(spans, pos: int):
     return None
 
 
+_ABBR = {"HĐND": "Hội đồng nhân dân", "UBND": "Ủy ban nhân dân"}
+
+
+def _joint_offices(text: str, ags: list[AgencyMention]) -> list[AgencyMention]:
+    """'Văn phòng HĐND và UBND huyện': one office serving two bodies, not the office and the committee."""
+    out: list[AgencyMention] = []
+    i = 0
+    while i < len(ags):
+        a = ags[i]
+        b = ags[i + 1] if i + 1 < len(ags) else None
+        if (b is not None and a.text.startswith("Văn phòng") and re.fullmatch(r"\s+và\s+", text[a.end:b.start])
+                and b.name.startswith(("Ủy ban nhân dân", "Hội đồng nhân dân"))):
+            first = " ".join(_ABBR.get(w, w) for w in a.text.split()[2:])
+            out.append(AgencyMention(name=f"Văn phòng {first} và {b.name}", text=text[a.start:b.end], start=a.start,
+                                     end=b.end, kind=a.kind))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
 class _Doc:
     """What the scan reads of the document, with lookups by offset."""
 
@@ -144,7 +166,7 @@ class _Doc:
         self.ctx = ctx
         self.text = ctx.text
         self.t = ctx.text  # matched as written: folding tone marks would change the words the rules look for
-        self.ags: list[AgencyMention] = sorted(agencies or [], key=lambda a: a.start)
+        self.ags: list[AgencyMention] = _joint_offices(ctx.text, sorted(agencies or [], key=lambda a: a.start))
         self._ag_at = {a.start: a for a in self.ags}
         self.named: list[NamedMention] = sorted(named or [], key=lambda n: n.start)
         self.directives: list[DirectiveRef] = sorted(directives or [], key=lambda d: d.start)
