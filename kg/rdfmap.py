@@ -376,7 +376,7 @@ class Mapper:
             q.type(node, KGO.Responsibility)
             q.type(node, PROV + "Association")
             q.add(node, PROV + "agent", ag)
-            q.add(node, PROV + "hadRole", NamedNode(str(ROLES[r.role])))
+            q.add(node, PROV + "hadRole", ROLES[r.role])  # ontology terms are pyoxigraph nodes here
             q.add(node, KGO.role, r.role)
             q.add(node, KGO.responsibilityFor, obj)
             if r.object_kind in ("task", "programme", "document"):
