@@ -7,28 +7,9 @@ from pathlib import Path
 
 import click
 
-from .store import StoreError, open_store
-
-FORMATS = ["table", "csv", "tsv", "json"]
-
-
-def _store_options(f):
-    f = click.option("--update-endpoint", default=None, metavar="URL",
-                     help="SPARQL Update URL (default: the endpoint with /query replaced by /update).")(f)
-    f = click.option("--endpoint", default=None, metavar="URL", envvar="KG_ENDPOINT",
-                     help="Use a SPARQL 1.1 server at this query URL instead of a local store.")(f)
-    f = click.option("--store", "store_dir", default=None, metavar="DIR", envvar="KG_STORE",
-                     type=click.Path(file_okay=False), help="On-disk store directory (created when missing).")(f)
-    return f
-
-
-def _open(store_dir, endpoint, update_endpoint, read_only=False, **kw):
-    if not store_dir and not endpoint:
-        raise click.UsageError("give --store DIR (or --endpoint URL)")
-    try:
-        return open_store(store_dir, endpoint, update_endpoint, read_only=read_only, **kw)
-    except StoreError as e:
-        raise click.ClickException(str(e)) from None
+from .cli_common import FORMATS, store_options
+from .cli_common import open_or_fail as _open
+from .store import StoreError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -39,7 +20,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@_store_options
+@store_options(creates=True)
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 256),
               help="Worker processes for extraction.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary on stdout.")
@@ -104,7 +85,7 @@ def _summary(store) -> None:
 
 @cli.command()
 @click.argument("spec", metavar="NAME|FILE|TEXT")
-@_store_options
+@store_options(update=False)
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="NAME VALUE",
               help="Bind ?NAME to VALUE as an RDF term (IRI for <...> or http(s)://, else a literal).")
@@ -132,7 +113,7 @@ def list_queries() -> None:
 
 
 @cli.command()
-@_store_options
+@store_options(update=False)
 def stats(store_dir, endpoint, update_endpoint) -> None:
     """Counts of documents, directives, agencies, projects, programmes, tasks, targets, results, triples."""
     from .query import format_results, run_query
@@ -143,7 +124,7 @@ def stats(store_dir, endpoint, update_endpoint) -> None:
 
 
 @cli.command()
-@_store_options
+@store_options(update=False)
 @click.option("--format", "-f", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "graphml", "gexf"]),
               default="trig", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="File to write (default: stdout).")
@@ -164,7 +145,7 @@ def export(store_dir, endpoint, update_endpoint, fmt, output, source) -> None:
 
 
 @cli.command()
-@_store_options
+@store_options(update=False)
 def validate(store_dir, endpoint, update_endpoint) -> None:
     """Check the graph against the SHACL shapes in ontology/shapes.ttl (exit 1 when it does not conform)."""
     from .validate import validate_store

@@ -5,13 +5,14 @@ from datetime import date
 
 import click
 
-from .cli import FORMATS, _open, _store_options
+from .cli_common import FORMATS, store_options, terminal_width
+from .cli_common import open_or_fail as _open
 from .store import StoreError
 
 
 @click.command()
 @click.argument("agency")
-@_store_options
+@store_options(update=False)
 @click.option("--role", type=click.Choice(["lead", "cooperate", "investor", "supervise"]), default=None,
               help="Only this role.")
 @click.option("--stated", is_flag=True, help="Leave out responsibilities only inferred (a report's own tasks).")
@@ -33,4 +34,4 @@ def responsible(agency, store_dir, endpoint, update_endpoint, role, stated, toda
         raise click.ClickException(str(e)) from None
     if not r.rows:
         raise click.ClickException(f"no responsibility found for an agency named like {agency!r}")
-    click.echo(format_results(r, fmt), nl=False)
+    click.echo(format_results(r, fmt, width=terminal_width() if fmt == "table" else None), nl=False)

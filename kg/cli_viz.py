@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import click
 
-from .cli import _open, _store_options
+from .cli_common import open_or_fail as _open
+from .cli_common import store_options
 from .store import StoreError
 
 
 @click.command()
-@_store_options
+@store_options(update=False)
 @click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
               help="HTML file to write.")
 @click.option("--focus", default=None, metavar="REF",
