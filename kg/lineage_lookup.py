@@ -225,6 +225,9 @@ SELECT ?n ?k ?v WHERE {{
     UNION {{ ?n kgo:partOf/kgo:source ?v BIND("source" AS ?k) }}
     UNION {{ ?n kgo:indicator ?v BIND("indicator" AS ?k) }}
     UNION {{ ?n kgo:valueText ?v BIND("value" AS ?k) }}
+    UNION {{ ?n kgo:unit ?v BIND("unit" AS ?k) }}
+    UNION {{ ?n kgo:taskNumber ?v BIND("task_number" AS ?k) }}
+    UNION {{ ?n kgo:text ?v BIND("text" AS ?k) }}
     UNION {{ ?n kgo:mention/kgo:inDocument/kgo:source ?v BIND("source" AS ?k) }}
   }} }}
 }}"""
@@ -243,15 +246,32 @@ def _make_node(iri: str, p: dict[str, list[str]]) -> Node:
     if undated:
         kind = "Directive"
     label = (p.get("tlabel") or p.get("label") or [None])[0]
+    number = (p.get("number") or [None])[0]
     if kind == "Document":
         label = (p.get("source") or [None])[0]
     elif kind in ("Target", "Result"):
-        ind, val = (p.get("indicator") or [""])[0], (p.get("value") or [""])[0]
-        label = f"{ind}: {val}".strip(": ") or None
+        ind, val, unit = ((p.get(k) or [""])[0] for k in ("indicator", "value", "unit"))
+        label = f"{ind}: {' '.join(x for x in (val, unit) if x)}".strip(": ") or None
+    elif kind == "Task":
+        number = (p.get("task_number") or [None])[0]
+        label = _whole_words(label, (p.get("text") or [""])[0])
     year = p.get("year")
-    return Node(iri=iri, kind=kind, label=label, number=(p.get("number") or [None])[0],
+    return Node(iri=iri, kind=kind, label=label, number=number,
                 type_label=(p.get("type_label") or [None])[0], year=int(year[0]) if year else None,
                 issuer=(p.get("issuer") or [None])[0], undated=undated, sources=sorted(p.get("source", [])))
+
+
+def _whole_words(head: str | None, text: str) -> str | None:
+    """A heading stored cut to a length (mid-word) ends at a word boundary of the text it starts, with '…'."""
+    if not head:
+        return head
+    body = re.sub(r"^\s*[\w.]{1,4}[.)]\s+", "", " ".join(text.split()))  # the list marker off
+    head = " ".join(head.split())
+    if len(body) <= len(head) or not body.startswith(head) or not (body[len(head)].isalnum()
+                                                                     or body[len(head)] == " "):
+        return head  # whole, or ends where a sentence or clause ends
+    cut = head.rsplit(" ", 1)[0] if " " in head and body[len(head)].isalnum() else head
+    return cut.rstrip(" ,;:-") + "…"
 
 
 def find_nodes(store, ref: str, year: int | None = None) -> list[Node]:
@@ -457,10 +477,19 @@ SELECT ?x ?sentence ?source ?start ?end ?head WHERE {{
     return out
 
 
-def lineage(store, node_iri: str, up: bool = True, down: bool = True, depth: int | None = None) -> LineageTree:
-    """Ancestors and descendants of a node as trees, each edge with its evidence."""
+RELATIONS = tuple(UP_PHRASE)
+
+
+def lineage(store, node_iri: str, up: bool = True, down: bool = True, depth: int | None = None,
+            relations: set[str] | None = None) -> LineageTree:
+    """Ancestors and descendants of a node as trees, each edge with its evidence.
+
+    relations: follow only edges of these relations (see RELATIONS; None: all)."""
     if depth is not None and depth < 0:
         raise LineageError("depth must be >= 0")
+    if relations is not None and not set(relations) <= set(RELATIONS):
+        bad = sorted(set(relations) - set(RELATIONS))
+        raise LineageError(f"unknown relation {', '.join(bad)} (relations: {', '.join(RELATIONS)})")
     root_info = describe(store, [node_iri])
     if node_iri not in root_info:
         raise LineageError(f"{node_iri}: not in the graph")
@@ -492,6 +521,8 @@ def lineage(store, node_iri: str, up: bool = True, down: bool = True, depth: int
             groups: dict[tuple[str, str], list[_Edge]] = {}
             for e in adj.get(iri, ()):
                 if direction == "up" and e.relation in ATTACH and not (first_up and d == 0):
+                    continue
+                if relations is not None and e.relation not in relations:
                     continue
                 other = e.parent if direction == "up" else e.child
                 groups.setdefault((other, e.relation), []).append(e)
@@ -538,5 +569,13 @@ _KIND_ORDER = {"Directive": 0, "Document": 1, "Programme": 2, "Law": 3, "Task": 
                "Agency": 7}
 
 
+def natural_key(s: str | None) -> tuple:
+    """Sort key reading runs of digits as numbers: 2 before 10, '1.2' before '1.10', 'I' after numbers."""
+    parts = re.split(r"(\d+)", s or "")
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p.casefold()) for p in parts if p)
+
+
 def _order(t: TreeNode):
-    return (_KIND_ORDER.get(t.node.kind, 9), t.node.year or 0, t.node.title(), t.node.iri, t.relation or "")
+    n = t.node
+    return (_KIND_ORDER.get(n.kind, 9), n.year or 0, natural_key(n.number) if n.kind == "Task" else (),
+            n.title(), n.iri, t.relation or "")

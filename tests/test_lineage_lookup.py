@@ -87,10 +87,11 @@ def test_01_nq_cp_shows_143_under_it_with_the_sentence(corpus_store):
     assert r.exit_code == 0, r.output
     lines = r.output.splitlines()
     assert "Nghị quyết 01/NQ-CP" in lines[0] and "2022" in lines[0] and "Chính phủ" in lines[0]
-    desc = r.output.split("descendants")[1]
-    i = next(k for k, line in enumerate(lines) if "Quyết định 143/QĐ-UBND" in line)
-    assert "implemented by" in lines[i] and "descendants" in "\n".join(lines[:i])
-    assert "Ngay từ những ngày đầu năm" in lines[i + 1] and "000_d7a268b0f185dc12.txt" in desc
+    tree = r.output.split("▼ what carries it out")[1].splitlines()
+    i = next(k for k, line in enumerate(tree) if "Quyết định 143/QĐ-UBND" in line)
+    assert "implemented by" in tree[i]
+    quote = " ".join(x.strip("│ ") for x in tree[i + 1:i + 3])
+    assert "Nghị quyết số 01/NQ-CP" in quote and "143/QĐ-UBND" in quote and "000_d7a268b0f185dc12.txt" in quote
 
 
 def test_01_nq_cp_json_has_143_with_evidence(corpus_store):
