@@ -125,16 +125,25 @@ def stats(store_dir, endpoint, update_endpoint) -> None:
 
 @cli.command()
 @store_options(update=False)
-@click.option("--format", "-f", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "graphml", "gexf"]),
+@click.option("--format", "-f", "fmt",
+              type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "graphml", "gexf", "csv"]),
               default="trig", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="File to write (default: stdout).")
+@click.option("--output", "-o", type=click.Path(), default=None,
+              help="File to write (default: stdout); for csv a directory (made when missing).")
 @click.option("--source", default=None, help="Only the graph of this source file.")
 def export(store_dir, endpoint, update_endpoint, fmt, output, source) -> None:
-    """Export the graph: RDF (ttl, nt, nq, trig, jsonld) or a network for Gephi (graphml, gexf)."""
-    from .export import export_graph
+    """Export the graph: RDF (ttl, nt, nq, trig, jsonld), a network for Gephi (graphml, gexf: numbers typed
+    as numbers, GEXF coloured and sized by kind) or nodes.csv + edges.csv for spreadsheets (csv, -o DIR)."""
+    from .export import export_csv, export_graph
 
+    if fmt == "csv" and not output:
+        raise click.UsageError("--format csv writes nodes.csv and edges.csv: give -o DIR")
     store = _open(store_dir, endpoint, update_endpoint, read_only=True)
     try:
+        if fmt == "csv":
+            paths = export_csv(store, output, source=source)
+            click.echo(f"wrote {paths[0]} and {paths[1]}")
+            return
         data = export_graph(store, fmt, source=source)
     except StoreError as e:
         raise click.ClickException(str(e)) from None

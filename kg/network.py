@@ -524,10 +524,46 @@ def _scalar(v):
     return str(v)
 
 
+def _number(v) -> int | float | None:
+    """v as a number: ints and floats as they are, a '; '-joined list of numbers as its first."""
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, (int, float)):
+        return v
+    parts = str(v).split("; ")
+    if len(parts) > 1:
+        nums = [_number(p) for p in parts]
+        return nums[0] if all(n is not None for n in nums) else None
+    if re.fullmatch(r"-?\d+", parts[0]):
+        return int(parts[0])
+    if re.fullmatch(r"-?\d+\.\d+(?:[eE][-+]?\d+)?", parts[0]):
+        return float(parts[0])
+    return None
+
+
+def _typed_properties(network: Network) -> dict[str, type]:
+    """Attribute name -> int, float or str: numeric when every node's value is a number (read from typed
+    literals), so GraphML/GEXF declare one type per attribute and tools can size and filter by value."""
+    seen: dict[str, set[type]] = defaultdict(set)
+    for n in network.nodes.values():
+        for k, v in n.properties.items():
+            if isinstance(v, bool):
+                seen[k].add(str)
+            elif isinstance(v, (int, float)):
+                seen[k].add(type(v))
+            else:
+                num = _number(v) if "; " in str(v) else None
+                seen[k].add(type(num) if num is not None else str)
+    return {k: (str if str in ts else float if float in ts else int) for k, ts in seen.items()}
+
+
 def to_networkx(network: Network):
-    """A networkx MultiDiGraph; attributes are strings and numbers only (GraphML/GEXF-safe)."""
+    """A networkx MultiDiGraph; attributes are strings and numbers only (GraphML/GEXF-safe), one type per
+    attribute name: numbers stay numbers (a node with several values: the first, all of them in `*_all`),
+    dates stay ISO 8601 text (GraphML and GEXF 1.2 have no date type; ISO text sorts as dates)."""
     import networkx as nx
 
+    types = _typed_properties(network)
     g = nx.MultiDiGraph()
     for n in network.nodes.values():
         attrs = {"kind": n.kind, "label": n.label, "mentions": len(n.sources)}
@@ -536,7 +572,14 @@ def to_networkx(network: Network):
             attrs["sentence"] = n.sources[0].sentence
             attrs["documents"] = "; ".join(dict.fromkeys(s.document for s in n.sources))
         for k, v in n.properties.items():
-            attrs["p_" + re.sub(r"[^A-Za-z0-9_]", "_", k)] = str(_scalar(v))
+            name = "p_" + re.sub(r"[^A-Za-z0-9_]", "_", k)
+            t = types.get(k, str)
+            if t is str:
+                attrs[name] = str(_scalar(v))
+            else:
+                attrs[name] = t(_number(v))
+                if isinstance(v, str):
+                    attrs[name + "_all"] = v
         g.add_node(n.id, **attrs)
     for e in network.edges:
         attrs = {"relation": e.relation, "label": e.relation, "lineage": int(e.lineage),
