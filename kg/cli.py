@@ -59,7 +59,9 @@ def ingest(paths, store_dir, endpoint, update_endpoint, jobs, quiet, wait, force
     for path, reason in report.failed:
         click.echo(f"Error: {reason}", err=True)
     if not quiet and report.documents:
-        click.echo(f"ingested {report.documents} document(s), {report.triples} triples in {dt:.2f} s")
+        held = f"; the store holds {len(store)} distinct triples" if not endpoint else ""
+        click.echo(f"ingested {report.documents} document(s) in {dt:.2f} s: {report.triples} triples written "
+                   f"(repeats within a document included){held}")
         if not endpoint:
             _summary(store)
     store.close()
@@ -89,8 +91,15 @@ def _summary(store) -> None:
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="NAME VALUE",
               help="Bind ?NAME to VALUE as an RDF term (IRI for <...> or http(s)://, else a literal).")
-def query(spec, store_dir, endpoint, update_endpoint, fmt, params) -> None:
-    """Run a named query (queries/NAME.rq), a .rq file, or SPARQL text."""
+@click.option("--limit", type=click.IntRange(0), default=None, metavar="N", help="At most N rows.")
+@click.option("--offset", type=click.IntRange(0), default=0, metavar="N", help="Skip the first N rows.")
+def query(spec, store_dir, endpoint, update_endpoint, fmt, params, limit, offset) -> None:
+    """Run a named query (queries/NAME.rq), a .rq file, or SPARQL text.
+
+    The table format fits the terminal width (long cells are cut, with …); csv, tsv and json keep every
+    character. --limit/--offset page through the rows in the query's order.
+    """
+    from .cli_common import terminal_width
     from .query import format_results, run_query
 
     store = _open(store_dir, endpoint, update_endpoint, read_only=True)
@@ -98,7 +107,14 @@ def query(spec, store_dir, endpoint, update_endpoint, fmt, params) -> None:
         r = run_query(store, spec, list(params))
     except StoreError as e:
         raise click.ClickException(str(e)) from None
-    click.echo(format_results(r, fmt), nl=False)
+    total = len(r.rows)
+    if offset or limit is not None:
+        r.rows = r.rows[offset:None if limit is None else offset + limit]
+    click.echo(format_results(r, fmt, width=terminal_width() if fmt == "table" else None), nl=False)
+    if fmt == "table" and len(r.rows) < total:
+        first = min(offset + 1, total)
+        click.echo(f"rows {first}-{offset + len(r.rows)} of {total}"
+                   + (f"; --offset {offset + len(r.rows)} for more" if offset + len(r.rows) < total else ""))
 
 
 @cli.command("queries")
@@ -115,12 +131,37 @@ def list_queries() -> None:
 @cli.command()
 @store_options(update=False)
 def stats(store_dir, endpoint, update_endpoint) -> None:
-    """Counts of documents, directives, agencies, projects, programmes, tasks, targets, results, triples."""
+    """What the graph holds: distinct nodes by kind (over all graphs), then triples per named graph.
+
+    Each ingested document has its own graph (named here by its source file); derived graphs hold what is
+    inferred across documents (e.g. an undated citation's candidate directive). The total counts distinct
+    triples, so it is below the number `kg ingest` reports writing when a document states a fact twice.
+    """
     from .query import format_results, run_query
 
     store = _open(store_dir, endpoint, update_endpoint, read_only=True)
+    click.echo("nodes by kind (distinct, all graphs):")
     click.echo(format_results(run_query(store, "stats"), "table"), nl=False)
-    click.echo(f"triples: {len(store)}")
+    click.echo("\ntriples by graph:")
+    rows = _graph_counts(store)
+    wide = max([len(name) for name, _, _ in rows] + [len("graph")])
+    click.echo(f"  {'graph':{wide}s}  {'holds':10s}  triples")
+    for name, kind, n in rows:
+        click.echo(f"  {name:{wide}s}  {kind:10s}  {n:7d}")
+    click.echo(f"  {'total':{wide}s}  {'':10s}  {len(store):7d}")
+
+
+def _graph_counts(store) -> list[tuple[str, str, int]]:
+    """(name, 'document' or 'derived', triples) per named graph: documents by source file, then derived."""
+    counts = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    sources = store.query("PREFIX kgo: <https://w3id.org/kg-vn/ont#>\n"
+                          "SELECT ?g ?src WHERE { GRAPH ?g { ?d a kgo:Document ; kgo:source ?src } }")
+    src = {g.value: s.value for g, s in sources.rows}
+    rows = []
+    for g, n in counts.rows:
+        name = src.get(g.value) or g.value.rstrip("/").rsplit("/", 1)[-1]
+        rows.append((name, "document" if g.value in src else "derived", int(n.value)))
+    return sorted(rows, key=lambda r: (r[1] != "document", r[0]))
 
 
 @cli.command()

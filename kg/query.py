@@ -115,7 +115,8 @@ def _json_term(term):
     return d
 
 
-def format_results(r: Results, fmt: str) -> str:
+def format_results(r: Results, fmt: str, width: int | None = None) -> str:
+    """The results as table, csv, tsv or json text; `width`: fit the table in this many columns."""
     if r.boolean is not None:
         return json.dumps({"boolean": r.boolean}) if fmt == "json" else ("true" if r.boolean else "false")
     if fmt in ("csv", "tsv"):
@@ -132,12 +133,52 @@ def format_results(r: Results, fmt: str) -> str:
                                                     for row in r.rows]},
                            "rows": rows}, ensure_ascii=False, indent=1) + "\n"
     # table
-    cells = [r.variables] + [[plain(t) for t in row] for row in r.rows]
-    width = [min(60, max(len(row[i]) for row in cells)) for i in range(len(r.variables))]
+    return _table(r, width)
+
+
+def _cut(s: str, n: int) -> str:
+    """At most n characters, at a word boundary where one is near, '…' where cut."""
+    s = " ".join(s.split())
+    if len(s) <= n:
+        return s
+    cut = s[: n - 1]
+    if " " in cut and cut.rsplit(" ", 1)[0] and len(cut.rsplit(" ", 1)[0]) >= n * 2 // 3:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip() + "…"
+
+
+def column_widths(natural: list[int], width: int | None, cap: int = 60, floor: int = 6) -> list[int]:
+    """Column widths fitting `width` (None: each column at most `cap`): the widest columns give up room first."""
+    w = [min(cap, x) for x in natural]
+    if width is None:
+        return w
+    budget = width - 2 * (len(w) - 1)
+    if sum(w) <= budget:
+        return w
+    # narrow columns keep their width; the rest share what is left equally (water filling)
+    out = list(w)
+    rest = sorted(range(len(w)), key=lambda k: w[k])
+    while rest:
+        fair = budget // len(rest)
+        k = rest[0]
+        if w[k] <= fair:
+            out[k] = w[k]
+            budget -= w[k]
+            rest.pop(0)
+            continue
+        for j, k in enumerate(rest):
+            out[k] = max(floor, fair + (1 if j < budget - fair * len(rest) else 0))
+        break
+    return out
+
+
+def _table(r: Results, width: int | None = None) -> str:
+    cells = [r.variables] + [[" ".join(plain(t).split()) for t in row] for row in r.rows]
+    widths = column_widths([max(len(row[i]) for row in cells) for i in range(len(r.variables))], width)
     lines = []
     for k, row in enumerate(cells):
-        lines.append("  ".join((c if len(c) <= 60 else c[:57] + "...").ljust(w) for c, w in zip(row, width)).rstrip())
+        lines.append("  ".join(_cut(c, w).ljust(w) for c, w in zip(row, widths)).rstrip())
         if k == 0:
-            lines.append("  ".join("-" * w for w in width))
+            lines.append("  ".join("-" * w for w in widths))
     lines.append(f"({len(r.rows)} row{'s' if len(r.rows) != 1 else ''})")
     return "\n".join(lines) + "\n"

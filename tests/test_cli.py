@@ -146,3 +146,61 @@ def test_cli_readme_opens_with_the_two_setup_commands():
     block = readme.split("```bash\n", 1)[1].split("```", 1)[0].strip().splitlines()
     assert len(block) == 2 and "kg ingest samples/corpus" in block[0] and "pytest" in block[1]
     assert block[1] in (root / ".ci" / "run").read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------ reading the output
+def test_tasks_sort_as_numbers(sample_store_dir):
+    r = run("query", "tasks", "--store", sample_store_dir, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(r.output)))
+    by_source: dict[str, list[int]] = {}
+    for row in rows:
+        by_source.setdefault(row["source"], []).append(int(row["n"]))
+    assert all(ns == sorted(ns) for ns in by_source.values()) and max(map(len, by_source.values())) >= 10
+
+
+def test_directive_numbers_sort_as_numbers(sample_store_dir):
+    r = run("query", "directives", "--store", sample_store_dir, "--format", "csv")
+    rows = [x for x in csv.DictReader(io.StringIO(r.output)) if x["source"] == "000_d7a268b0f185dc12.txt"]
+    lead = [int(x["number"].split("/")[0].split("-")[0]) for x in rows]
+    assert lead == sorted(lead)
+
+
+def test_query_limit_offset_and_table_width(sample_store_dir):
+    full = list(csv.DictReader(io.StringIO(run("query", "tasks", "--store", sample_store_dir, "-f", "csv").output)))
+    page = run("query", "tasks", "--store", sample_store_dir, "-f", "csv", "--limit", 5, "--offset", 10)
+    assert list(csv.DictReader(io.StringIO(page.output))) == full[10:15]
+    r = CliRunner().invoke(cli, ["query", "tasks", "--store", str(sample_store_dir), "--limit", 3],
+                           env={"COLUMNS": "100"})
+    lines = r.output.splitlines()
+    assert max(len(x) for x in lines) <= 100
+    assert f"rows 1-3 of {len(full)}" in r.output and "--offset 3" in r.output
+
+
+def test_table_keeps_narrow_columns_whole():
+    from kg.query import column_widths
+
+    w = column_widths([2, 10, 80, 80], 60)
+    assert w[:2] == [2, 10] and sum(w) + 2 * 3 <= 60
+    assert column_widths([5, 5], None) == [5, 5]
+
+
+def test_stats_names_what_it_counts(sample_store_dir):
+    r = run("stats", "--store", sample_store_dir)
+    assert r.exit_code == 0
+    assert "nodes by kind" in r.output and "triples by graph" in r.output
+    graphs = r.output.split("triples by graph:")[1].splitlines()
+    docs = [x for x in graphs if " document " in x]
+    assert len(docs) == 4 and any("000_d7a268b0f185dc12.txt" in x for x in docs)
+    assert any(" derived " in x for x in graphs)
+    total = int(next(x for x in graphs if x.strip().startswith("total")).split()[-1])
+    assert total == triple_count(sample_store_dir)
+    assert sum(int(x.split()[-1]) for x in graphs if " document " in x or " derived " in x) == total
+
+
+def test_help_says_only_ingest_creates_a_store():
+    for name, cmd in cli.commands.items():
+        opt = next((o for o in cmd.params if o.name == "store_dir"), None)
+        if opt is None:
+            continue
+        creates = "created when missing" in (opt.help or "")
+        assert creates == (name == "ingest"), name
