@@ -22,18 +22,24 @@ from .store import StoreError
 @click.option("--limit", default=300, show_default=True, type=click.IntRange(1, None),
               help="Most nodes to draw (nearest the focus, else the most connected).")
 @click.option("--source", default=None, metavar="FILE", help="Only this source document's graph.")
-def viz(store_dir, endpoint, update_endpoint, out, focus, depth, types, limit, source) -> None:
+@click.option("--layout", type=click.Choice(["hierarchy", "force"]), default=None,
+              help="Top-down layers (directive, plans and decisions, tasks, targets; the default with --focus) "
+                   "or a force-directed layout (the default without).")
+@click.option("--mentions", is_flag=True,
+              help="Draw the edges from a document to every entity it names (hidden otherwise).")
+def viz(store_dir, endpoint, update_endpoint, out, focus, depth, types, limit, source, layout, mentions) -> None:
     """Write an interactive, self-contained HTML view of the graph (works offline).
 
-    Colours and shapes by kind, legend with counts, search, kind checkboxes; click a node for its
-    properties, lineage and source sentences.
+    Colours and shapes by kind, legend with counts, kind checkboxes, a year filter; search over the whole
+    graph (a node left out is drawn when picked); click a node for its properties, lineage and sentences.
     """
     from .network import NetworkError
     from .viz import write_viz
 
     store = _open(store_dir, endpoint, update_endpoint, read_only=True)
     try:
-        rep = write_viz(store, out, focus=focus, depth=depth, types=types, limit=limit, source=source)
+        rep = write_viz(store, out, focus=focus, depth=depth, types=types, limit=limit, source=source,
+                        layout=layout, mentions=mentions)
     except (NetworkError, StoreError) as e:
         raise click.ClickException(str(e)) from None
     if rep.focus and rep.other_matches:

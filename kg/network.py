@@ -108,6 +108,7 @@ class Network:
     omitted: Counter = field(default_factory=Counter)
     omitted_edges: int = 0
     filtered: Counter = field(default_factory=Counter)  # the part of `omitted` that --types left out
+    unlinked: Counter = field(default_factory=Counter)  # the part joined to the focus only by mentions or issuers
     total_nodes: int = 0  # before --types / --limit
 
     def degree(self) -> Counter:

@@ -51,6 +51,18 @@ RELATION_STYLE = {
     "candidate": ("#f1a340", 1.0, True, "candidate of"),
     MENTIONS: ("#cccccc", 0.7, True, "mentioned in"),
 }
+# properties the panel does not show (normalised keys and file bookkeeping, not what a reader looks for)
+HIDDEN_PROPERTIES = {"numberKey", "issuerCode", "typeCode", "sha256", "ingestedAt", "label"}
+# names for the properties of other vocabularies (the ontology labels its own)
+OTHER_LABELS = {"eli:id_local": "number", "eli:date_document": "date of the document", "skos:prefLabel": "name",
+                "skos:altLabel": "also written as"}
+ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
+# relation -> the layer of its target relative to its source in the top-down view (-1: above, 0: beside, 1: below;
+# a report's results go below its tasks, beside the tasks' targets)
+LAYER_STEP = {"implements": -1, "responds_to": -1, "reports_on": -1, "based_on": -1, "part_of": -1, "set_by": -1,
+              "assigned_to": 1, "concerns": 1, "reported_in": -2, "passed_by": 0, "addressed_to": 0,
+              "candidate": 0}
+LAYOUTS = ("hierarchy", "force")
 _JS_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", ord("'"): "\\u0027",
                0x2028: "\\u2028", 0x2029: "\\u2029"}
 
@@ -58,6 +70,73 @@ _JS_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", or
 def js_json(value) -> str:
     """JSON that is safe inside <script>: no `<`, `>`, `&`, `'` or line separators left as such."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_JS_ESCAPES)
+
+
+_property_labels: dict[str, str] | None = None
+
+
+def property_labels() -> dict[str, str]:
+    """Property key (as in Node.properties) -> its rdfs:label in the ontology (English), read once."""
+    global _property_labels
+    if _property_labels is None:
+        import pyoxigraph as ox
+
+        from .network import KGO
+
+        labels = dict(OTHER_LABELS)
+        if ONTOLOGY.is_file():
+            label = "http://www.w3.org/2000/01/rdf-schema#label"
+            for t in ox.parse(path=str(ONTOLOGY), format=ox.RdfFormat.TURTLE):
+                if (t.predicate.value == label and isinstance(t.subject, ox.NamedNode)
+                        and t.subject.value.startswith(KGO) and t.object.language in (None, "en")):
+                    labels[t.subject.value[len(KGO):]] = t.object.value
+        _property_labels = labels
+    return _property_labels
+
+
+def panel_properties(props: dict) -> list[list[str]]:
+    """[label, value] rows for the side panel: ontology labels, internal keys left out."""
+    names = property_labels()
+    rows = []
+    for k, v in sorted(props.items()):
+        if k in HIDDEN_PROPERTIES:
+            continue
+        rows.append([names.get(k, k), str(v)])
+    return sorted(rows, key=lambda kv: kv[0].casefold())
+
+
+def layers(network: Network, extra_edges=()) -> dict[str, int]:
+    """Top-down layer of each node: directives above the plans and decisions that carry them out, then tasks,
+    then targets, agencies and projects; walked from the focus (else from every node in turn), 0 at the top."""
+    nbrs: dict[str, list[tuple[str, int]]] = {}
+    for e in list(network.edges) + list(extra_edges):
+        step = LAYER_STEP.get(e.relation)
+        if step is None:
+            continue
+        nbrs.setdefault(e.source, []).append((e.target, step))
+        nbrs.setdefault(e.target, []).append((e.source, -step))
+    level: dict[str, int] = {}
+    kind_rank = {"law": 0, "directive": 0, "plan": 1, "programme": 1, "document": 1, "task": 2, "target": 3,
+                 "result": 3, "project": 3, "agency": 3}
+    starts = ([network.focus] if network.focus in network.nodes else []) + sorted(
+        network.nodes, key=lambda n: (kind_rank.get(network.nodes[n].kind, 4), n))
+    for start in starts:
+        if start in level:
+            continue
+        comp = {start: kind_rank.get(network.nodes[start].kind, 4) if start != network.focus else 0}
+        queue = [start]
+        while queue:
+            x = queue.pop(0)
+            if x != start and network.nodes[x].kind in LEAF_KINDS:
+                continue  # an agency or project takes its layer from what names it, and passes none on
+            for y, step in nbrs.get(x, ()):
+                if y not in comp and y in network.nodes:
+                    comp[y] = comp[x] + step
+                    queue.append(y)
+        low = min(comp.values())
+        for n, v in comp.items():
+            level[n] = v - low
+    return level
 
 
 def _short(s: str, n: int = LABEL_CHARS) -> str:
@@ -86,20 +165,23 @@ def omitted_text(network: Network, limit: int | None = None) -> str:
     def counts(c) -> str:
         return ", ".join(f"{n} {k}" for k, n in sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) if n)
 
-    over = network.omitted - network.filtered
+    over = network.omitted - network.filtered - network.unlinked
     parts = []
     if network.filtered:
         parts.append(f"kinds not selected: {counts(network.filtered)}")
+    if network.unlinked:
+        parts.append(f"joined to the focus only through a mention, an agency or a project: "
+                     f"{counts(network.unlinked)}")
     if over:
         parts.append(f"over the limit{f' of {limit}' if limit else ''}: {counts(over)}")
     total = sum(network.omitted.values())
     return (f"Left out {total} node(s) and {network.omitted_edges} edge(s): {'; '.join(parts)}. "
-            "Use --focus REF, --types or a larger --limit to see them.")
+            "Use --focus REF, --types, --mentions or a larger --limit to see them.")
 
 
-def vis_options(n_nodes: int) -> dict:
+def vis_options(n_nodes: int, layout: str = "force") -> dict:
     big = n_nodes > 300
-    return {
+    opts = {
         "autoResize": True,
         "nodes": {"borderWidth": 1, "font": {"size": 12, "face": "system-ui, sans-serif", "strokeWidth": 3,
                                             "strokeColor": "#ffffff"},
@@ -121,60 +203,102 @@ def vis_options(n_nodes: int) -> dict:
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
                         "navigationButtons": False, "keyboard": False},
     }
+    if layout == "hierarchy":
+        # fixed-size labels wrapped to a column, drawn at any zoom the page opens with; no physics: the layers
+        # say where everything goes
+        opts["nodes"]["font"]["size"] = 14
+        opts["nodes"]["widthConstraint"] = {"maximum": 170}
+        opts["nodes"]["scaling"] = {"min": 12, "max": 28, "label": {"enabled": False, "drawThreshold": 3}}
+        opts["physics"] = {"enabled": False}
+        opts["edges"]["smooth"] = {"enabled": True, "type": "cubicBezier", "forceDirection": "vertical",
+                                   "roundness": 0.4}
+        opts["layout"] = {"hierarchical": {"enabled": True, "direction": "UD", "sortMethod": "directed",
+                                           "levelSeparation": 170, "nodeSpacing": 190, "treeSpacing": 220,
+                                           "blockShifting": True, "edgeMinimization": True,
+                                           "parentCentralization": True, "shakeTowards": "roots"}}
+    return opts
 
 
-def page_data(network: Network, title: str, note: str = "") -> tuple[list[dict], list[dict], dict]:
-    """vis node dicts, vis edge dicts and page metadata (legend, notes, options) of a network."""
-    ids = {iri: i for i, iri in enumerate(sorted(network.nodes))}
+def _vis_node(n, i: int, size: float, focus: str | None, level: int | None) -> dict:
+    name, color, shape, _ = KIND_STYLE.get(n.kind, (n.kind, "#888888", "dot", "●"))
+    alt = " ".join(str(n.properties.get(k, "")) for k in ("skos:altLabel", "eli:id_local", "source", "title"))
+    vn = {
+        "id": i, "label": _short(n.label), "title": f"{_short(n.label, 300)}\n[{name}]",
+        "shape": shape, "value": size, "kind": n.kind,
+        "color": {"background": color, "border": "#333333" if n.id == focus else color,
+                  "highlight": {"background": color, "border": "#000000"},
+                  "hover": {"background": color, "border": "#000000"}},
+        "full": n.label, "iri": n.id, "alt": alt.strip(), "props": panel_properties(n.properties),
+        "src": [[s.document, s.start, s.end, s.sentence] for s in n.sources[:MAX_SOURCES]],
+        "more": max(0, len(n.sources) - MAX_SOURCES),
+    }
+    year = n.properties.get("year")
+    if isinstance(year, int):
+        vn["year"] = year
+    if n.id == focus:
+        vn["borderWidth"] = 4
+    if level is not None:
+        vn["level"] = level
+    return vn
+
+
+def _vis_edge(e, j: int, ids: dict[str, int], show_mentions: bool) -> dict:
+    color, width, dashes, _ = RELATION_STYLE.get(e.relation, ("#999999", 1.0, False, e.relation))
+    tip = e.relation + (f"\n“{_short(e.sentence, 300)}”\n{e.document}" if e.sentence else "")
+    ve = {
+        "id": j, "from": ids[e.source], "to": ids[e.target], "rel": e.relation, "title": tip,
+        "color": {"color": color, "highlight": "#000000", "hover": color, "opacity": 0.85},
+        "width": width, "dashes": dashes,
+        "ev": [[s.document, s.start, s.end, s.sentence] for s in e.evidence[:MAX_EVIDENCE]],
+    }
+    if e.relation == MENTIONS and not show_mentions:
+        ve["hidden"] = True
+    return ve
+
+
+def page_data(network: Network, title: str, note: str = "", more: Network | None = None, layout: str = "force",
+              show_mentions: bool = False) -> tuple[list[dict], list[dict], dict]:
+    """vis node dicts, vis edge dicts and page metadata (legend, notes, options) of a network.
+
+    more: the rest of the graph, not drawn at first; the page's search finds it and draws what is picked
+    (meta["more_nodes"], meta["more_edges"]). layout: "hierarchy" (top-down layers) or "force"."""
+    extra = {k: v for k, v in (more.nodes.items() if more else ()) if k not in network.nodes}
+    ids = {iri: i for i, iri in enumerate(sorted(network.nodes) + sorted(extra))}
     sizes = node_sizes(network)
-    vnodes: list[dict] = []
-    for iri, i in ids.items():
-        n = network.nodes[iri]
-        name, color, shape, _ = KIND_STYLE.get(n.kind, (n.kind, "#888888", "dot", "●"))
-        props = [[k, str(v)] for k, v in sorted(n.properties.items())]
-        alt = " ".join(str(n.properties.get(k, "")) for k in ("skos:altLabel", "eli:id_local", "source", "title"))
-        vn = {
-            "id": i, "label": _short(n.label), "title": f"{_short(n.label, 300)}\n[{name}]",
-            "shape": shape, "value": sizes.get(iri, 0.0), "kind": n.kind,
-            "color": {"background": color, "border": "#333333" if iri == network.focus else color,
-                      "highlight": {"background": color, "border": "#000000"},
-                      "hover": {"background": color, "border": "#000000"}},
-            "full": n.label, "iri": iri, "alt": alt.strip(), "props": props,
-            "src": [[s.document, s.start, s.end, s.sentence] for s in n.sources[:MAX_SOURCES]],
-            "more": max(0, len(n.sources) - MAX_SOURCES),
-        }
-        if iri == network.focus:
-            vn["borderWidth"] = 4
-        vnodes.append(vn)
+    drawn_keys = {(e.source, e.target, e.relation) for e in network.edges}
+    more_edges = [e for e in (more.edges if more else ()) if (e.source in extra or e.target in extra)
+                  and e.source in ids and e.target in ids and (e.source, e.target, e.relation) not in drawn_keys]
+    level = layers(network) if layout == "hierarchy" else {}
+    vnodes = [_vis_node(network.nodes[iri], ids[iri], sizes.get(iri, 0.0), network.focus, level.get(iri))
+              for iri in sorted(network.nodes)]
     vedges: list[dict] = []
     rel_count: dict[str, int] = {}
     for j, e in enumerate(network.edges):
-        color, width, dashes, _ = RELATION_STYLE.get(e.relation, ("#999999", 1.0, False, e.relation))
         rel_count[e.relation] = rel_count.get(e.relation, 0) + 1
-        tip = e.relation + (f"\n“{_short(e.sentence, 300)}”\n{e.document}" if e.sentence else "")
-        vedges.append({
-            "id": j, "from": ids[e.source], "to": ids[e.target], "rel": e.relation, "title": tip,
-            "color": {"color": color, "highlight": "#000000", "hover": color, "opacity": 0.85},
-            "width": width, "dashes": dashes,
-            "ev": [[s.document, s.start, s.end, s.sentence] for s in e.evidence[:MAX_EVIDENCE]],
-        })
+        vedges.append(_vis_edge(e, j, ids, show_mentions))
+    vmore = [_vis_node(extra[iri], ids[iri], 0.0, None, None) for iri in sorted(extra)]
+    vmore_edges = [_vis_edge(e, len(vedges) + j, ids, show_mentions) for j, e in enumerate(more_edges)]
     counts = network.kind_counts()
     kinds = [{"kind": k, "name": KIND_STYLE[k][0], "color": KIND_STYLE[k][1], "shape": KIND_STYLE[k][2],
               "glyph": KIND_STYLE[k][3], "count": counts.get(k, 0), "omitted": network.omitted.get(k, 0)}
              for k in KINDS]
     relations = [{"relation": r, "color": s[0], "dashes": s[2], "inverse": s[3], "count": rel_count.get(r, 0),
                   "lineage": r in LINEAGE_RELATIONS} for r, s in RELATION_STYLE.items()]
+    years = sorted({v["year"] for v in vnodes + vmore if "year" in v})
     meta = {
         "title": title, "kinds": kinds, "relations": relations, "omitted_text": note,
         "shown_nodes": len(vnodes), "shown_edges": len(vedges),
-        "total_nodes": max(network.total_nodes, len(vnodes)),
+        "total_nodes": max(network.total_nodes, len(vnodes) + len(vmore)),
         "focus": ids.get(network.focus) if network.focus else None,
-        "options": vis_options(len(vnodes)),
+        "layout": layout, "mentions_shown": show_mentions, "years": years,
+        "options": vis_options(len(vnodes), layout),
+        "more_nodes": vmore, "more_edges": vmore_edges,
     }
     return vnodes, vedges, meta
 
 
-def build_html(network: Network, title: str = "Knowledge graph of directives", note: str | None = None) -> str:
+def build_html(network: Network, title: str = "Knowledge graph of directives", note: str | None = None,
+               more: Network | None = None, layout: str = "force", show_mentions: bool = False) -> str:
     """The page as a string. `note` (default: what the selection left out) is shown under the legend."""
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader
     from markupsafe import Markup
@@ -183,7 +307,8 @@ def build_html(network: Network, title: str = "Knowledge graph of directives", n
     if not (VIZ_DIR / "viewer.html.j2").is_file():
         raise FileNotFoundError(f"{VIZ_DIR}: the viewer's template and assets are missing (install from a checkout: "
                                 "pip install -e .)")
-    vnodes, vedges, meta = page_data(network, title, omitted_text(network) if note is None else note)
+    vnodes, vedges, meta = page_data(network, title, omitted_text(network) if note is None else note, more=more,
+                                     layout=layout, show_mentions=show_mentions)
     net = PyvisNetwork(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
     # set the lists in one go: pyvis add_edge scans every edge already added on each call
     net.nodes = vnodes
@@ -209,18 +334,59 @@ class VizReport:
     seconds: float = 0.0
 
 
+LEAF_KINDS = ("agency", "project")  # reached, not walked through: an issuer links every directive it issued
+
+
+def _reading_view(net: Network, mentions: bool) -> Network:
+    """The focus network as read from the focus: without mention edges (unless asked for), and without what
+    is joined to the focus only through an agency or a project (the other directives of the same issuer)."""
+    edges = [e for e in net.edges if mentions or e.relation != MENTIONS]
+    adj: dict[str, list[str]] = {}
+    for e in edges:
+        adj.setdefault(e.source, []).append(e.target)
+        adj.setdefault(e.target, []).append(e.source)
+    seen, stack = {net.focus}, [net.focus]
+    while stack:
+        x = stack.pop()
+        if x != net.focus and net.nodes[x].kind in LEAF_KINDS:
+            continue
+        for y in adj.get(x, ()):
+            if y not in seen and y in net.nodes:
+                seen.add(y)
+                stack.append(y)
+    out = Network(focus=net.focus, omitted=net.omitted.copy(), omitted_edges=net.omitted_edges,
+                  filtered=net.filtered.copy(), unlinked=net.unlinked.copy(), total_nodes=net.total_nodes)
+    out.nodes = {k: v for k, v in net.nodes.items() if k in seen}
+    out.edges = [e for e in edges if e.source in seen and e.target in seen]
+    for k, v in net.nodes.items():
+        if k not in seen:
+            out.omitted[v.kind] += 1
+            out.unlinked[v.kind] += 1
+    out.omitted_edges += len(net.edges) - len(out.edges)
+    return out
+
+
 def write_viz(store, out: str | Path, focus: str | None = None, depth: int = 2, types=None,
-              limit: int | None = DEFAULT_LIMIT, source: str | None = None) -> VizReport:
-    """Fetch (the focus neighbourhood, or the most connected nodes up to `limit`) and write the page."""
+              limit: int | None = DEFAULT_LIMIT, source: str | None = None, layout: str | None = None,
+              mentions: bool = False) -> VizReport:
+    """Fetch (the focus neighbourhood, or the most connected nodes up to `limit`) and write the page.
+
+    layout: "hierarchy" (the default with a focus) or "force" (the default without); mentions: draw the
+    document -> named entity edges (hidden otherwise, and around a focus the nodes only they reach). The rest
+    of the graph goes into the page for its search."""
     t0 = time.perf_counter()
+    layout = layout or ("hierarchy" if focus else "force")
     focus_iri, others = (resolve_focus(store, focus) if focus else (None, []))
     net = fetch_network(store, source=source, focus_iri=focus_iri, depth=depth, types=types, limit=limit)
+    if focus_iri and layout == "hierarchy":
+        net = _reading_view(net, mentions)
     note = omitted_text(net, limit)
+    whole = fetch_network(store, source=source) if (focus_iri or net.omitted or types) else None
     if focus_iri:
         f = net.nodes.get(focus_iri)
         title = f"Around {f.label if f else focus_iri} (depth {depth})"
     else:
         title = "Knowledge graph of directives" + (f": {source}" if source else "")
-    html = build_html(net, title=title, note=note)
+    html = build_html(net, title=title, note=note, more=whole, layout=layout, show_mentions=mentions)
     Path(out).write_text(html, encoding="utf-8")
     return VizReport(len(net.nodes), len(net.edges), focus_iri, others, note, time.perf_counter() - t0)

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Regenerate docs/viewer.png: ingest samples/corpus into a temporary store, run `kg viz`, open the page in
-headless Chromium (network blocked) and take a screenshot.
+"""Regenerate the README's pictures: ingest samples/corpus into a temporary store, run `kg viz`, open the page
+in headless Chromium (network blocked) and take a screenshot.
 
-    .venv/bin/python scripts/screenshot.py [--focus 01/NQ-CP] [--depth 2] [-o docs/viewer.png]
+    .venv/bin/python scripts/screenshot.py --focus 01/NQ-CP -o docs/viewer-focus.png   # the top-down focus view
+    .venv/bin/python scripts/screenshot.py --focus '' -o docs/viewer.png               # the whole graph
 
 Needs Debian's chromium (`apt-get install -y chromium`) and Playwright from PyPI.
 """
@@ -31,7 +32,7 @@ def main() -> int:
     ap.add_argument("--corpus", default=str(ROOT / "samples" / "corpus"))
     ap.add_argument("--focus", default="01/NQ-CP", help="focus REF for kg viz ('' for the whole graph)")
     ap.add_argument("--depth", default="2")
-    ap.add_argument("--limit", default="120")
+    ap.add_argument("--limit", default="300")
     ap.add_argument("-o", "--output", default=str(ROOT / "docs" / "viewer.png"))
     ap.add_argument("--width", type=int, default=1600)
     ap.add_argument("--height", type=int, default=950)
@@ -57,7 +58,8 @@ def main() -> int:
                 if time.monotonic() - t0 > 120:
                     raise SystemExit("the layout did not settle in 120 s")
                 time.sleep(0.1)
-            page.evaluate("kgNetwork.fit({animation: false})")
+            if not a.focus:  # a focus view opens at its own reading zoom
+                page.evaluate("kgNetwork.fit({animation: false})")
             page.wait_for_timeout(300)
             Path(a.output).parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=a.output)

@@ -156,7 +156,7 @@ def test_viewer_in_chromium(browser, page_file, tmp_path):
         # a directive's panel: properties and lineage neighbours
         nq = page.evaluate("kgNodes.get({filter: n => n.full === '01/NQ-CP'})[0].id")
         page.evaluate("(id) => kgFocusNode(id)", nq)
-        assert "year2022" in page.text_content("#kg-panel-props").replace(" ", "")
+        assert "yearofissue2022" in page.text_content("#kg-panel-props").replace(" ", "")
         assert "reported on by" in page.text_content("#kg-panel-lineage")
 
         page.screenshot(path=str(tmp_path / "viewer.png"))
@@ -178,5 +178,70 @@ def test_viewer_under_its_own_csp(browser, page_file):
     try:
         assert page.evaluate("kgNodes.length") == expected
         assert page.evaluate("window.__alerts") == [] and dialogs == [] and errors == [] and blocked == []
+    finally:
+        ctx.close()
+
+
+# ------------------------------------------------------------------ the top-down focus view of the sample store
+@pytest.fixture(scope="module")
+def focus_file(tmp_path_factory, sample_store_dir):
+    out = tmp_path_factory.mktemp("vizf") / "focus.html"
+    r = CliRunner().invoke(cli, ["viz", "--store", str(sample_store_dir), "-o", str(out), "--focus", "01/NQ-CP"],
+                           catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    return out
+
+
+def test_focus_view_is_top_down_labelled_and_searchable(browser, focus_file, tmp_path):
+    ctx, page, blocked, dialogs, errors = _open(browser, focus_file, bypass_csp=False)
+    try:
+        assert page.evaluate("KG_META.layout") == "hierarchy"
+        assert page.evaluate("kgNetwork.physics.options.enabled") is False
+        # layers: the directive above the decision and the report that carry it out, above the report's tasks
+        level = page.evaluate("""(() => { const out = {};
+            kgNodes.get().forEach(n => { out[n.full] = [n.level, n.kind]; }); return out; })()""")
+        top = level["01/NQ-CP"][0]
+        assert level["143/QĐ-UBND"][0] == top + 1
+        tasks = [lv for lv, kind in level.values() if kind == "task"]
+        assert tasks and min(tasks) > top + 1
+        # every drawn node has a label, drawn at the zoom the page opens with
+        unlabelled = page.evaluate("""kgNodes.get().filter(n => !n.label ||
+            !kgNetwork.body.nodes[n.id].labelModule.visible()).map(n => n.full)""")
+        assert unlabelled == []
+        # mention edges are not drawn unless asked
+        assert page.evaluate("kgEdges.get({filter: e => e.rel === 'mentions' && !e.hidden}).length") == 0
+        page.screenshot(path=str(tmp_path / "focus.png"))
+        assert (tmp_path / "focus.png").stat().st_size > 10_000
+
+        # search reaches a project the view left out, draws it and shows it
+        target = "Dự án đường cao tốc Bắc Giang - Lạng Sơn"
+        assert page.evaluate(f"kgNodes.get({{filter: n => n.full === {target!r}}}).length") == 0
+        page.fill("#kg-search", "cao toc bac giang lang son")
+        first = page.locator("#kg-results li").first
+        assert target in first.text_content() and "not drawn" in first.text_content()
+        page.keyboard.press("Enter")
+        found = page.evaluate(f"kgNodes.get({{filter: n => n.full === {target!r}}}).map(n => n.id)")
+        assert len(found) == 1 and page.evaluate("kgNetwork.getSelectedNodes()") == found
+        assert page.text_content("#kg-panel-title") == target
+        x, y = _dom_point(page, found[0])
+        box = page.evaluate("""(() => { const r = document.querySelector('#mynetwork canvas').getBoundingClientRect();
+            return [r.left, r.top, r.right, r.bottom]; })()""")
+        assert box[0] <= x <= box[2] and box[1] <= y <= box[3]
+        # joined to what is drawn: the task naming it
+        assert page.evaluate("(id) => kgNetwork.getConnectedNodes(id).length", found[0]) >= 1
+
+        # the panel speaks in words: ontology labels, no internal keys
+        nq = page.evaluate("kgNodes.get({filter: n => n.full === '01/NQ-CP'})[0].id")
+        page.evaluate("(id) => kgFocusNode(id)", nq)
+        props = page.text_content("#kg-panel-props")
+        assert "year of issue" in props and "numberKey" not in props and "issuerCode" not in props
+
+        # the year filter hides what another year issued, keeps what has no year
+        page.select_option("#kg-year", "2017")
+        assert page.evaluate("kgNodes.get({filter: n => n.full === '01/NQ-CP'})[0].hidden") is True
+        assert page.evaluate("kgNodes.get({filter: n => n.kind === 'task' && n.hidden}).length") == 0
+        page.select_option("#kg-year", "")
+        assert page.evaluate("kgNodes.get({filter: n => n.hidden}).length") == 0
+        assert dialogs == [] and errors == [] and blocked == []
     finally:
         ctx.close()

@@ -23,13 +23,18 @@
   // ---------------------------------------------------------------- data and network
   var nodes = new vis.DataSet(KG_NODES);
   var edges = new vis.DataSet(KG_EDGES);
+  var MORE = meta.more_nodes || [];       // the rest of the graph: searchable, drawn when picked
+  var MORE_EDGES = meta.more_edges || [];
+  var ALL = KG_NODES.concat(MORE);
   var byId = {};
-  KG_NODES.forEach(function (n) { byId[n.id] = n; n._fold = fold(n.full + " " + (n.alt || "")); });
+  ALL.forEach(function (n) { byId[n.id] = n; n._fold = fold(n.full + " " + (n.alt || "")); });
   var adj = {};
-  KG_EDGES.forEach(function (e) {
+  KG_EDGES.concat(MORE_EDGES).forEach(function (e) {
     (adj[e.from] = adj[e.from] || []).push(e);
     (adj[e.to] = adj[e.to] || []).push(e);
   });
+  var edgeById = {};
+  KG_EDGES.concat(MORE_EDGES).forEach(function (e) { edgeById[e.id] = e; });
 
   var container = document.getElementById("mynetwork");
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, meta.options);
@@ -45,9 +50,20 @@
     network.setOptions({physics: {enabled: false}});
     window.kgStabilized = true;
     status.textContent = "layout settled (physics off: drag nodes freely)";
-    if (meta.focus !== null && meta.focus !== undefined) {
+    var hasFocus = meta.focus !== null && meta.focus !== undefined;
+    if (hasFocus) {
       network.selectNodes([meta.focus]);
       openPanel(meta.focus);
+      network.setSize("100%", "100%");  // the panel took room: resize now, not on the next resize check
+    }
+    if (meta.layout === "hierarchy" && KG_NODES.length) {
+      // open readable: the whole view when its labels can be read, else the focus at a reading scale
+      network.fit({animation: false});
+      var minScale = 0.55;
+      if (network.getScale() < minScale) {
+        var at = hasFocus ? network.getPositions([meta.focus])[meta.focus] : network.getViewPosition();
+        network.moveTo({position: at, scale: minScale, animation: false});
+      }
     }
   }
   network.on("stabilizationProgress", function (p) {
@@ -55,7 +71,10 @@
   });
   network.once("stabilizationIterationsDone", settled);
   network.once("stabilized", settled);
-  if (!KG_NODES.length || !meta.options.physics || meta.options.physics.enabled === false) settled();
+  if (!KG_NODES.length) setTimeout(settled, 0);
+  else if (!meta.options.physics || meta.options.physics.enabled === false) network.once("afterDrawing", function () {
+    setTimeout(settled, 0);  // after vis's own first fit
+  });
   setTimeout(settled, 30000);  // never leave the simulation running, whatever happens
 
   // ---------------------------------------------------------------- header, legend, notes
@@ -63,7 +82,8 @@
   document.getElementById("kg-summary").textContent =
     meta.shown_nodes + " nodes, " + meta.shown_edges + " edges shown" +
     (meta.total_nodes > meta.shown_nodes ? " (of " + meta.total_nodes + " nodes)" : "");
-  if (meta.omitted_text) document.getElementById("kg-omitted").textContent = meta.omitted_text;
+  if (meta.omitted_text) document.getElementById("kg-omitted").textContent = meta.omitted_text +
+    (MORE.length ? " Search finds them all and draws the one you pick." : "");
 
   var legend = document.querySelector("#kg-legend tbody");
   kinds.forEach(function (k) {
@@ -98,13 +118,50 @@
     if (r.dashes) line.style.borderTopStyle = "dashed";
     li.appendChild(line);
     li.appendChild(document.createTextNode(r.relation + " (" + r.count + ")"));
+    if (r.relation === "mentions") {
+      var cb = el("input");
+      cb.type = "checkbox";
+      cb.id = "kg-show-mentions";
+      cb.checked = !!meta.mentions_shown;
+      cb.title = "draw the edges from a document to everything it names";
+      cb.addEventListener("change", function () { setMentionsVisible(cb.checked); });
+      li.insertBefore(cb, li.firstChild);
+    }
     elist.appendChild(li);
   });
 
+  function setMentionsVisible(visible) {
+    edges.update(edges.get({filter: function (e) { return e.rel === "mentions"; }})
+      .map(function (e) { return {id: e.id, hidden: !visible}; }));
+  }
+  window.kgSetMentionsVisible = setMentionsVisible;
+
+  // ---------------------------------------------------------------- year filter
+  var yearSel = document.getElementById("kg-year");
+  (meta.years || []).forEach(function (y) {
+    var o = el("option", null, String(y));
+    o.value = String(y);
+    yearSel.appendChild(o);
+  });
+  if (!(meta.years || []).length) document.getElementById("kg-year-box").hidden = true;
+  function kindShown(kind) {
+    var cb = document.getElementById("kind-" + kind);
+    return !cb || cb.checked;
+  }
+  function applyFilters() {
+    var y = yearSel.value ? Number(yearSel.value) : null;
+    nodes.update(nodes.get().map(function (n) {
+      var hidden = !kindShown(n.kind) || (y !== null && n.year !== undefined && n.year !== y);
+      return {id: n.id, hidden: hidden};
+    }));
+  }
+  yearSel.addEventListener("change", applyFilters);
+  window.kgApplyFilters = applyFilters;
+
   function setKindVisible(kind, visible) {
-    var upd = [];
-    KG_NODES.forEach(function (n) { if (n.kind === kind) upd.push({id: n.id, hidden: !visible}); });
-    nodes.update(upd);
+    var cb = document.getElementById("kind-" + kind);
+    if (cb) cb.checked = visible;
+    applyFilters();
   }
   window.kgSetKindVisible = setKindVisible;
 
@@ -118,7 +175,7 @@
     matches = [];
     if (!q) return;
     var words = q.split(/\s+/);
-    KG_NODES.forEach(function (n) {
+    ALL.forEach(function (n) {
       var f = n._fold, score;
       if (fold(n.full) === q) score = 0;
       else if (f.indexOf(q) >= 0) score = 1;
@@ -133,6 +190,7 @@
       g.style.color = kindInfo[m[2].kind].color;
       li.appendChild(g);
       li.appendChild(document.createTextNode(m[2].full));
+      if (!nodes.get(m[2].id)) li.appendChild(el("span", "notdrawn", " (not drawn yet)"));
       li.addEventListener("click", function () { focusNode(m[2].id); });
       results.appendChild(li);
     });
@@ -143,12 +201,38 @@
     if (ev.key === "Escape") { search.value = ""; clear(results); }
   });
 
+  function draw(id) {
+    // a node that was left out: add it beside a drawn neighbour, with its edges to what is drawn
+    var n = byId[id];
+    var near = null, add = [];
+    (adj[id] || []).forEach(function (e) {
+      var other = e.from === id ? e.to : e.from;
+      if (nodes.get(other)) {
+        if (near === null) near = other;
+        if (!edges.get(e.id)) add.push(e);
+      }
+    });
+    var node = Object.assign({}, n);
+    if (meta.layout === "hierarchy") {
+      node.level = near !== null && nodes.get(near).level !== undefined ? nodes.get(near).level + 1 : 0;
+    } else {
+      var p = near !== null ? network.getPositions([near])[near] : network.getViewPosition();
+      node.x = p.x + 60; node.y = p.y + 60;
+    }
+    nodes.add(node);
+    edges.add(add);
+  }
+  window.kgDraw = draw;
+
   function focusNode(id) {
     var n = byId[id];
     if (!n) return;
+    if (!nodes.get(id)) draw(id);
     if (nodes.get(id).hidden) {
       var cb = document.getElementById("kind-" + n.kind);
-      if (cb) { cb.checked = true; setKindVisible(n.kind, true); }
+      if (cb) cb.checked = true;
+      yearSel.value = "";
+      applyFilters();
     }
     network.selectNodes([id]);
     network.focus(id, {scale: 1.3, animation: false});
@@ -218,8 +302,8 @@
       if (r.lineage) { lin.appendChild(li); nLin++; }
       else if (nOther < 60) { links.appendChild(li); nOther++; }
     });
-    if (!nLin) lin.appendChild(el("li", "empty", "none in this view"));
-    if (!nOther) links.appendChild(el("li", "empty", "none in this view"));
+    if (!nLin) lin.appendChild(el("li", "empty", "none stated"));
+    if (!nOther) links.appendChild(el("li", "empty", "none"));
 
     var src = document.getElementById("kg-panel-sources");
     clear(src);
