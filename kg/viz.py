@@ -63,6 +63,21 @@ LAYER_STEP = {"implements": -1, "responds_to": -1, "reports_on": -1, "based_on":
               "assigned_to": 1, "concerns": 1, "reported_in": -2, "passed_by": 0, "addressed_to": 0,
               "candidate": 0}
 LAYOUTS = ("hierarchy", "force")
+# progress against the plan (kgo:percentOfPlan) -> border colour of a target or result
+PROGRESS = ((100.0, "met", "#1a9850"), (50.0, "under way", "#fdae61"), (0.0, "behind", "#d73027"))
+
+
+def progress_status(props: dict) -> tuple[str, str] | None:
+    """(status, colour) of a target or result whose progress against the plan is stated."""
+    v = props.get("percentOfPlan")
+    if isinstance(v, str):
+        try:
+            v = float(v.split(";")[0])
+        except ValueError:
+            return None
+    if not isinstance(v, (int, float)) or isinstance(v, bool):
+        return None
+    return next((name, colour) for floor, name, colour in PROGRESS if v >= floor or floor == 0.0)
 _JS_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", ord("'"): "\\u0027",
                0x2028: "\\u2028", 0x2029: "\\u2029"}
 
@@ -235,6 +250,12 @@ def _vis_node(n, i: int, size: float, focus: str | None, level: int | None) -> d
     year = n.properties.get("year")
     if isinstance(year, int):
         vn["year"] = year
+    status = progress_status(n.properties) if n.kind in ("target", "result") else None
+    if status:
+        vn["status"] = status[0]
+        vn["color"]["border"] = status[1]
+        vn["borderWidth"] = 3
+        vn["title"] += f"\n{status[0]}: {n.properties.get('percentOfPlan')} % of plan"
     if n.id == focus:
         vn["borderWidth"] = 4
     if level is not None:
@@ -293,6 +314,7 @@ def page_data(network: Network, title: str, note: str = "", more: Network | None
         "layout": layout, "mentions_shown": show_mentions, "years": years,
         "options": vis_options(len(vnodes), layout),
         "more_nodes": vmore, "more_edges": vmore_edges,
+        "progress": [{"status": name, "color": colour, "from": floor} for floor, name, colour in PROGRESS],
     }
     return vnodes, vedges, meta
 

@@ -268,3 +268,21 @@ def test_empty_graph_page():
     meta = _data(page, "KG_META")
     assert _data(page, "KG_NODES") == [] and meta["shown_nodes"] == 0
     assert "KG_NODES.length" in page  # the page settles at once when there is nothing to lay out
+
+
+def test_progress_colours_targets_and_results():
+    from kg.viz import PROGRESS, progress_status
+
+    net = Network()
+    for i, pct in enumerate([120.0, 75.5, 20.0, None]):
+        props = {"percentOfPlan": pct} if pct is not None else {}
+        net.nodes[f"urn:r{i}"] = Node(f"urn:r{i}", "result", f"Kết quả {i}", props)
+    vnodes, _, meta = page_data(net, "t")
+    got = {v["full"]: (v.get("status"), v["color"]["border"]) for v in vnodes}
+    colours = {name: colour for _, name, colour in PROGRESS}
+    assert got["Kết quả 0"] == ("met", colours["met"])
+    assert got["Kết quả 1"] == ("under way", colours["under way"])
+    assert got["Kết quả 2"] == ("behind", colours["behind"])
+    assert got["Kết quả 3"][0] is None
+    assert [p["status"] for p in meta["progress"]] == ["met", "under way", "behind"]
+    assert progress_status({"percentOfPlan": "85.0; 90.0"})[0] == "under way"

@@ -130,6 +130,19 @@
     elist.appendChild(li);
   });
 
+  // progress of targets and results against the plan (border colour), when any is stated
+  var withStatus = KG_NODES.filter(function (n) { return n.status; }).length;
+  if (withStatus) {
+    (meta.progress || []).forEach(function (p) {
+      var li = el("li", "progress");
+      var box = el("span", "ring");
+      box.style.borderColor = p.color;
+      li.appendChild(box);
+      li.appendChild(document.createTextNode(p.status + (p.from ? " (≥ " + p.from + " % of plan)" : "")));
+      elist.appendChild(li);
+    });
+  }
+
   function setMentionsVisible(visible) {
     edges.update(edges.get({filter: function (e) { return e.rel === "mentions"; }})
       .map(function (e) { return {id: e.id, hidden: !visible}; }));
