@@ -99,15 +99,26 @@ def _describe(n) -> str:
 
 
 def _ambiguous(ref, nodes, fmt) -> None:
+    from .lineage_text import PLAIN
+
     if fmt == "json":
         from dataclasses import asdict
 
         click.echo(json.dumps({"error": "ambiguous", "ref": ref, "candidates": [asdict(n) for n in nodes]},
                               ensure_ascii=False, indent=2))
         return
-    click.echo(f"'{ref}' matches {len(nodes)} nodes; pick one with --year YEAR, an IRI, or show all with --all:")
+    from .lineage_text import Out, render_lines
+
+    out = Out(terminal_width())
+    out.add("", "  ", [(f"'{ref}' matches {len(nodes)} nodes; pick one with --year YEAR, an IRI, or show all "
+                        "with --all:", PLAIN)])
     for n in nodes:
         year = str(n.year) if n.year else ("undated" if n.kind == "Directive" else "-")
         src = ", ".join(n.sources[:3]) + (f" (+{len(n.sources) - 3})" if len(n.sources) > 3 else "")
-        click.echo(f"  {n.kind:10s} {n.title()[:70]:70s} {year:8s} {(n.issuer or '-')[:40]:40s} {src or '-'}")
-        click.echo(f"  {'':10s} {n.iri}")
+        out.add(f"  {n.kind:10s} ", " " * 13, [(f"{n.title()} · {year} · {n.issuer or '-'} · {src or '-'}", PLAIN)])
+        for line in render_lines(out, color=False):
+            click.echo(line)
+        out.lines.clear()
+        click.echo(" " * 13 + n.iri)  # whole, to be copied (wider than the terminal if need be)
+    for line in render_lines(out, color=False):
+        click.echo(line)

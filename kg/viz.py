@@ -155,8 +155,14 @@ def layers(network: Network, extra_edges=()) -> dict[str, int]:
 
 
 def _short(s: str, n: int = LABEL_CHARS) -> str:
+    """At most n characters, cut at a word boundary (inside a word only when it is most of the label)."""
     s = " ".join(str(s).split())
-    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+    if len(s) <= n:
+        return s
+    cut = s[: n - 1]
+    if not s[n - 1].isspace() and " " in cut and len(cut.rsplit(" ", 1)[0]) >= n // 2:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-–") + "…"
 
 
 def node_sizes(network: Network) -> dict[str, float]:
