@@ -110,8 +110,8 @@ def _ambiguous(ref, nodes, fmt) -> None:
     from .lineage_text import Out, render_lines
 
     out = Out(terminal_width())
-    out.add("", "  ", [(f"'{ref}' matches {len(nodes)} nodes; pick one with --year YEAR, an IRI, or show all "
-                        "with --all:", PLAIN)])
+    head = f"'{ref}' matches {len(nodes)} nodes; pick one with --year YEAR, an IRI, or show all with --all:"
+    out.add("", "  ", [(head, PLAIN)])
     for n in nodes:
         year = str(n.year) if n.year else ("undated" if n.kind == "Directive" else "-")
         src = ", ".join(n.sources[:3]) + (f" (+{len(n.sources) - 3})" if len(n.sources) > 3 else "")
