@@ -15,6 +15,7 @@
     if (text !== undefined && text !== null) e.textContent = String(text);
     return e;
   }
+  function words(name) { return String(name).replace(/_/g, " "); }  // responds_to -> responds to
   function clear(e) { while (e.firstChild) e.removeChild(e.firstChild); }
   function fold(s) {
     return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
@@ -117,7 +118,7 @@
     line.style.borderTopColor = r.color;
     if (r.dashes) line.style.borderTopStyle = "dashed";
     li.appendChild(line);
-    li.appendChild(document.createTextNode(r.relation + " (" + r.count + ")"));
+    li.appendChild(document.createTextNode(words(r.relation) + " (" + r.count + ")"));
     if (r.relation === "mentions") {
       var cb = el("input");
       cb.type = "checkbox";
@@ -306,7 +307,7 @@
       var other = out ? e.to : e.from;
       var li = el("li");
       var r = relInfo[e.rel] || {};
-      li.appendChild(el("span", "rel", out ? e.rel + " → " : (r.inverse || e.rel) + " ← "));
+      li.appendChild(el("span", "rel", out ? words(e.rel) + " → " : words(r.inverse || e.rel) + " ← "));
       li.appendChild(nodeLink(other));
       (e.ev || []).slice(0, 2).forEach(function (s) {
         li.appendChild(el("span", "ev", "“" + (s[3] || "") + "”"));
