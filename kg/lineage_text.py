@@ -262,6 +262,7 @@ def _branch(items: list[TreeNode], parent: TreeNode | None, root: Node, directio
         more = len(shown) - view.children
         shown = shown[: view.children]
     tail_lines = bool(attach) + bool(hidden) + bool(more)
+    quoted: set[str] = set()  # sentences quoted under this node already: each once
     for i, t in enumerate(shown):
         last = i == len(shown) - 1 and not tail_lines
         first, rest = indent + ("└─ " if last else "├─ "), indent + ("   " if last else "│  ")
@@ -272,7 +273,7 @@ def _branch(items: list[TreeNode], parent: TreeNode | None, root: Node, directio
             parts.append(("  (shown above)", DIM))
         out.add(first, rest + "  ", parts)
         if view.evidence:
-            _evidence(t, parent, root, rest + "  ", view, out)
+            _evidence(t, parent, root, rest + "  ", view, out, quoted)
         _branch(t.children, t, root, direction, phrases, arrow, rest, view, out)
     if attach:  # a task's agencies, projects and programmes: one line, no repeated sentence
         tail_lines -= 1
@@ -292,7 +293,8 @@ def _branch(items: list[TreeNode], parent: TreeNode | None, root: Node, directio
         out.add(indent + "└─ ", indent + "   ", [(f"… {more} more (--children 0 shows all)", DIM)])
 
 
-def _evidence(t: TreeNode, parent: TreeNode | None, root: Node, indent: str, view: View, out: Out) -> None:
+def _evidence(t: TreeNode, parent: TreeNode | None, root: Node, indent: str, view: View, out: Out,
+              quoted: set[str]) -> None:
     if not t.evidence:
         return
     e = t.evidence[0]
@@ -304,6 +306,10 @@ def _evidence(t: TreeNode, parent: TreeNode | None, root: Node, indent: str, vie
         return  # the same sentence as the line above
     if t.node.kind == "Task" and t.relation == "part_of":
         return  # a task's sentence is its own heading, shown as its name
+    if sent in quoted:
+        out.add(indent, indent, [("(the same sentence as above)", DIM)])
+        return
+    quoted.add(sent)
     src = f" — {e.source}" if e.source else ""
     more = f" (+{len(t.evidence) - 1})" if len(t.evidence) > 1 else ""
     avail = view.width - len(indent)

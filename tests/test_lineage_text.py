@@ -132,3 +132,11 @@ def test_render_drops_quotes_before_cutting():
     full = lt.render(_tree(6), True, True, lt.View(width=100), max_lines=None)
     capped = lt.render(_tree(6), True, True, lt.View(width=100), max_lines=len(full) - 1)
     assert not any("“" in x for x in capped) and sum("implemented by ←" in x for x in capped) == 6
+
+
+def test_a_sentence_shared_by_siblings_is_quoted_once():
+    tree = _tree(2)
+    tree.descendants[1].evidence = list(tree.descendants[0].evidence)
+    lines = lt.render(tree, True, True, lt.View(width=100), max_lines=None)
+    assert sum("“" in x for x in lines) == 1
+    assert any("the same sentence as above" in x for x in lines)
