@@ -17,8 +17,8 @@ from .store import StoreError
 @click.option("--depth", default=2, show_default=True, type=click.IntRange(0, 10),
               help="Hops around the focus node.")
 @click.option("--types", default=None, metavar="KINDS",
-              help="Kinds to show, comma-separated: directive,plan,programme,task,project,agency,document,"
-                   "target,result,law.")
+              help="Kinds to show, comma-separated: directive, plan, programme, task, project, agency, "
+                   "document, target, result, law.")
 @click.option("--limit", default=300, show_default=True, type=click.IntRange(1, None),
               help="Most nodes to draw (nearest the focus, else the most connected).")
 @click.option("--source", default=None, metavar="FILE", help="Only this source document's graph.")
