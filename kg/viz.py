@@ -20,6 +20,8 @@ VIZ_DIR = Path(__file__).resolve().parent.parent / "viz"
 DEFAULT_LIMIT = 300
 MAX_SOURCES = 12  # sentences per node in the page (the count of the rest is shown)
 MAX_EVIDENCE = 3
+MAX_MORE = 5000  # nodes not drawn but in the page for its search (the most connected)
+MORE_SOURCES = 3  # sentences per such node
 LABEL_CHARS = 42
 
 # kind -> (display name, colour, vis shape, legend glyph)
@@ -290,6 +292,9 @@ def page_data(network: Network, title: str, note: str = "", more: Network | None
     more: the rest of the graph, not drawn at first; the page's search finds it and draws what is picked
     (meta["more_nodes"], meta["more_edges"]). layout: "hierarchy" (top-down layers) or "force"."""
     extra = {k: v for k, v in (more.nodes.items() if more else ()) if k not in network.nodes}
+    if len(extra) > MAX_MORE:
+        deg = more.degree()
+        extra = dict(sorted(extra.items(), key=lambda kv: (-deg[kv[0]], kv[0]))[:MAX_MORE])
     ids = {iri: i for i, iri in enumerate(sorted(network.nodes) + sorted(extra))}
     sizes = node_sizes(network)
     drawn_keys = {(e.source, e.target, e.relation) for e in network.edges}
@@ -304,6 +309,9 @@ def page_data(network: Network, title: str, note: str = "", more: Network | None
         rel_count[e.relation] = rel_count.get(e.relation, 0) + 1
         vedges.append(_vis_edge(e, j, ids, show_mentions))
     vmore = [_vis_node(extra[iri], ids[iri], 0.0, None, None) for iri in sorted(extra)]
+    for v in vmore:
+        v["more"] += max(0, len(v["src"]) - MORE_SOURCES)
+        v["src"] = v["src"][:MORE_SOURCES]
     vmore_edges = [_vis_edge(e, len(vedges) + j, ids, show_mentions) for j, e in enumerate(more_edges)]
     counts = network.kind_counts()
     kinds = [{"kind": k, "name": KIND_STYLE[k][0], "color": KIND_STYLE[k][1], "shape": KIND_STYLE[k][2],

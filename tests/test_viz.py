@@ -286,3 +286,23 @@ def test_progress_colours_targets_and_results():
     assert got["Kết quả 3"][0] is None
     assert [p["status"] for p in meta["progress"]] == ["met", "under way", "behind"]
     assert progress_status({"percentOfPlan": "85.0; 90.0"})[0] == "under way"
+
+
+def test_the_rest_of_the_graph_is_searchable_but_not_drawn(monkeypatch):
+    import kg.viz as viz
+
+    whole = synthetic(40, 60)
+    shown = Network(focus=None)
+    for iri in list(whole.nodes)[:10]:
+        shown.nodes[iri] = whole.nodes[iri]
+    shown.edges = [e for e in whole.edges if e.source in shown.nodes and e.target in shown.nodes]
+    vnodes, vedges, meta = page_data(shown, "t", more=whole)
+    assert len(vnodes) == 10 and len(meta["more_nodes"]) == 30
+    ids = {v["id"] for v in vnodes} | {v["id"] for v in meta["more_nodes"]}
+    assert len(ids) == 40
+    for e in meta["more_edges"]:
+        assert e["from"] in ids and e["to"] in ids
+    assert all(len(v["src"]) <= viz.MORE_SOURCES for v in meta["more_nodes"])
+    monkeypatch.setattr(viz, "MAX_MORE", 5)
+    _, _, meta = page_data(shown, "t", more=whole)
+    assert len(meta["more_nodes"]) == 5
