@@ -289,14 +289,14 @@ def test_progress_colours_targets_and_results():
 
 
 def test_the_rest_of_the_graph_is_searchable_but_not_drawn(monkeypatch):
-    import kg.viz as viz
+    from kg import viz
 
     whole = synthetic(40, 60)
     shown = Network(focus=None)
     for iri in list(whole.nodes)[:10]:
         shown.nodes[iri] = whole.nodes[iri]
     shown.edges = [e for e in whole.edges if e.source in shown.nodes and e.target in shown.nodes]
-    vnodes, vedges, meta = page_data(shown, "t", more=whole)
+    vnodes, _, meta = page_data(shown, "t", more=whole)
     assert len(vnodes) == 10 and len(meta["more_nodes"]) == 30
     ids = {v["id"] for v in vnodes} | {v["id"] for v in meta["more_nodes"]}
     assert len(ids) == 40
