@@ -254,14 +254,14 @@ def _make_node(iri: str, p: dict[str, list[str]]) -> Node:
         label = f"{ind}: {' '.join(x for x in (val, unit) if x)}".strip(": ") or None
     elif kind == "Task":
         number = (p.get("task_number") or [None])[0]
-        label = _whole_words(label, (p.get("text") or [""])[0])
+        label = whole_words(label, (p.get("text") or [""])[0])
     year = p.get("year")
     return Node(iri=iri, kind=kind, label=label, number=number,
                 type_label=(p.get("type_label") or [None])[0], year=int(year[0]) if year else None,
                 issuer=(p.get("issuer") or [None])[0], undated=undated, sources=sorted(p.get("source", [])))
 
 
-def _whole_words(head: str | None, text: str) -> str | None:
+def whole_words(head: str | None, text: str) -> str | None:
     """A heading stored cut to a length (mid-word) ends at a word boundary of the text it starts, with '…'."""
     if not head:
         return head

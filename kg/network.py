@@ -332,6 +332,10 @@ def _label(kind: str, iri: str, props: dict[str, list]) -> str:
         if parts:
             return " ".join(parts)
     v = _first(props, SKOS + "prefLabel", KGO + "label", KGO + "title", KGO + "source", ELI + "id_local")
+    if kind == "task" and v is not None:
+        from .lineage_lookup import whole_words
+
+        return whole_words(str(v), str(_first(props, KGO + "text") or "")) or str(v)
     return str(v) if v is not None else re.split(r"[#/]", iri.rstrip("/"))[-1]
 
 

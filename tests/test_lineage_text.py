@@ -6,7 +6,7 @@ from click.testing import CliRunner
 
 from kg import lineage_text as lt
 from kg.cli import cli
-from kg.lineage_lookup import Evidence, LineageTree, Node, TreeNode, _whole_words
+from kg.lineage_lookup import Evidence, LineageTree, Node, TreeNode, whole_words
 
 
 def run(*args, columns=100):
@@ -101,11 +101,11 @@ def test_number_pattern_reads_variants():
 
 def test_a_cut_heading_ends_at_a_word():
     text = "3. Đẩy mạnh phát triển hạ tầng giao thông nông thôn, bảo đảm kết nối vùng sâu vùng xa."
-    assert _whole_words("Đẩy mạnh phát triển hạ tầng giao thông nông th", text) == \
+    assert whole_words("Đẩy mạnh phát triển hạ tầng giao thông nông th", text) == \
         "Đẩy mạnh phát triển hạ tầng giao thông nông…"
-    assert _whole_words("Đẩy mạnh phát triển hạ tầng giao", text) == "Đẩy mạnh phát triển hạ tầng giao…"
+    assert whole_words("Đẩy mạnh phát triển hạ tầng giao", text) == "Đẩy mạnh phát triển hạ tầng giao…"
     whole = "Đẩy mạnh phát triển hạ tầng giao thông nông thôn, bảo đảm kết nối vùng sâu vùng xa."
-    assert _whole_words(whole, text) == whole
+    assert whole_words(whole, text) == whole
 
 
 def _tree(n_children: int, width_word: str = "rất") -> LineageTree:

@@ -164,3 +164,18 @@ def test_to_networkx_graphml_gexf(whole, tmp_path):
     buf = io.BytesIO()
     nx.write_graphml(g, buf)
     assert b"implements" in buf.getvalue()
+
+
+def test_task_labels_end_at_a_word(sample_store_dir):
+    from kg.store import LocalStore
+
+    net = fetch_network(LocalStore(sample_store_dir, read_only=True), types="task")
+    tasks = [n for n in net.nodes.values() if n.kind == "task"]
+    assert tasks
+    for n in tasks:
+        text = " ".join(str(n.properties.get("text", "")).split())
+        head = n.label.rstrip("…")
+        i = text.find(head)
+        assert i >= 0, n.label
+        after = text[i + len(head): i + len(head) + 1]
+        assert not after.isalnum(), n.label  # never cut inside a word
