@@ -65,8 +65,10 @@ LAYER_STEP = {"implements": -1, "responds_to": -1, "reports_on": -1, "based_on":
               "assigned_to": 1, "concerns": 1, "reported_in": -2, "passed_by": 0, "addressed_to": 0,
               "candidate": 0}
 LAYOUTS = ("hierarchy", "force")
-# progress against the plan (kgo:percentOfPlan) -> border colour of a target or result
-PROGRESS = ((100.0, "met", "#1a9850"), (50.0, "under way", "#fdae61"), (0.0, "behind", "#d73027"))
+# progress against the plan (kgo:percentOfPlan) -> border colour of a target or result. Ranges, not verdicts:
+# a figure for the first quarter is rightly below half of the year's plan.
+PROGRESS = ((100.0, "plan reached", "#1a9850"), (50.0, "50-99 % of plan", "#4393c3"),
+            (0.0, "under 50 % of plan", "#9e9ac8"))
 
 
 def progress_status(props: dict) -> tuple[str, str] | None:
@@ -263,7 +265,7 @@ def _vis_node(n, i: int, size: float, focus: str | None, level: int | None) -> d
         vn["status"] = status[0]
         vn["color"]["border"] = status[1]
         vn["borderWidth"] = 3
-        vn["title"] += f"\n{status[0]}: {n.properties.get('percentOfPlan')} % of plan"
+        vn["title"] += f"\n{n.properties.get('percentOfPlan')} % of plan"
     if n.id == focus:
         vn["borderWidth"] = 4
     if level is not None:

@@ -139,7 +139,7 @@
       var box = el("span", "ring");
       box.style.borderColor = p.color;
       li.appendChild(box);
-      li.appendChild(document.createTextNode(p.status + (p.from ? " (≥ " + p.from + " % of plan)" : "")));
+      li.appendChild(document.createTextNode(p.status));
       elist.appendChild(li);
     });
   }
