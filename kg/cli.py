@@ -59,9 +59,10 @@ def ingest(paths, store_dir, endpoint, update_endpoint, jobs, quiet, wait, force
     for path, reason in report.failed:
         click.echo(f"Error: {reason}", err=True)
     if not quiet and report.documents:
-        held = f"; the store holds {len(store)} distinct triples" if not endpoint else ""
-        click.echo(f"ingested {report.documents} document(s) in {dt:.2f} s: {report.triples} triples written "
-                   f"(repeats within a document included){held}")
+        held = (f"; the store holds {len(store)} (every document's graph and the derived graphs: kg stats)"
+                if not endpoint else "")
+        click.echo(f"ingested {report.documents} document(s) in {dt:.2f} s: {report.triples} triples in their "
+                   f"graphs{held}")
         if not endpoint:
             _summary(store)
     store.close()
@@ -134,8 +135,9 @@ def stats(store_dir, endpoint, update_endpoint) -> None:
     """What the graph holds: distinct nodes by kind (over all graphs), then triples per named graph.
 
     Each ingested document has its own graph (named here by its source file); derived graphs hold what is
-    inferred across documents (e.g. an undated citation's candidate directive). The total counts distinct
-    triples, so it is below the number `kg ingest` reports writing when a document states a fact twice.
+    inferred across documents (e.g. an undated citation's candidate directive). The total is the sum over the
+    graphs (a fact two documents state counts in each), so it exceeds what `kg ingest` reports for the
+    documents it just read by the derived graphs and the documents already stored.
     """
     from .query import format_results, run_query
 
