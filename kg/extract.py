@@ -8,54 +8,50 @@ from pathlib import Path
 from . import lineage as lineage_mod
 from .normalise import clean
 from .read import read_document
+from .recognise import own, places
 from .recognise.agencies import canonical_agency, tone_fold
 from .records import Context, Extraction, Header
 from .structure import parse_header, parse_sections, parse_tasks, period_of, split_sentences
 
-# the issuer of the document, from its own words
-_SELF_ISSUER = re.compile(
-    r"(?P<ag>(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s+(?P<level>tỉnh|thành phố)(?:\s+(?P<place>[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3}))?)"
-    r"\s+(?:báo cáo|trân trọng báo cáo|quyết nghị|ban hành)",
-)
-_HEADER_AGENCY = re.compile(
-    r"^\s*(?P<ag>HỘI ĐỒNG NHÂN DÂN|ỦY BAN NHÂN DÂN)\s+(?P<level>TỈNH|THÀNH PHỐ)\s+(?P<place>[^\n]+?)\s*$", re.MULTILINE
-)
-_SIGNATURE = re.compile(r"^\s*TM\.\s*(ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)", re.MULTILINE)
-
-
-def _title_case(s: str) -> str:
-    return " ".join(w.capitalize() for w in s.split())
+def _head_end(text: str, header: Header, running_end: int) -> int:
+    """Where the header block ends: after the title, or the first lines of a document without one."""
+    end = header.title_span[1] if header.title_span else 0
+    return min(len(text), max(end, running_end or 0, 1500))
 
 
 def document_context(text: str, header: Header, running_end: int, footnotes) -> Context:
     sections = parse_sections(text, running_end)
     sentences = split_sentences(text, sections=sections)
     t = tone_fold(text)
-    place = level = issuer = None
-    m = _HEADER_AGENCY.search(t[:3000])
-    if m:
-        level = m.group("level").lower()
-        place = _title_case(m.group("place"))
-        body = "Hội đồng nhân dân" if m.group("ag").startswith("HỘI") else "Ủy ban nhân dân"
-        issuer = f"{body} {level} {place}"
-    else:
-        m = _SELF_ISSUER.search(t[: min(len(t), 6000)])
-        if m:
-            level = m.group("level")
-            place = m.group("place") or header.place
-            issuer = canonical_agency(m.group("ag"), place, level)
-    if place is None:
-        place = header.place
-        if level is None:
-            level = "thành phố" if re.search(r"\bUBND thành phố\b", t[:5000]) and not re.search(r"\bUBND tỉnh\b", t) else "tỉnh"
-    if issuer is None and place:
-        code = (header.number or "").split("-")[-1] if header.number else None
-        sig = _SIGNATURE.search(t)
-        if sig or code == "UBND" or header.kind == "Báo cáo":
-            body = "Hội đồng nhân dân" if sig and sig.group(1).startswith("HỘI") else "Ủy ban nhân dân"
-            issuer = f"{body} {level or 'tỉnh'} {place}"
-    return Context(text=text, header=replace(header, issuer=issuer, place=header.place or place), sections=sections, sentences=sentences,
-                   footnotes=footnotes, running_end=running_end, place=place, level=level or "tỉnh", issuer=issuer)
+    head = t[: _head_end(t, header, running_end)]
+    found = own.from_header(head) or own.from_header(t[:3000]) or own.from_self(t[:6000])
+    body = found.body if found else None
+    kind = found.kind if found else None
+    place = found.place if found else None
+    if kind is None:
+        kind = own.level_by_mentions(t)
+    if kind and place is None:
+        hp = tone_fold(header.place) if header.place else None
+        if hp and places.known(hp, kind):
+            place = places.canonical_name(hp, kind)
+        else:
+            place = own.place_by_mentions(t, kind)
+    if place is None and header.place and places.known(tone_fold(header.place)):
+        place = places.canonical_name(tone_fold(header.place))
+    kind = kind or "tỉnh"
+    if body is None:
+        code = header.number.split("-")[-1] if header.number and "-" in header.number else None
+        body = own.signature_body(t)
+        if body is None and (code in ("UBND", "HĐND") or header.kind == "Báo cáo"):
+            body = "Hội đồng nhân dân" if code == "HĐND" else "Ủy ban nhân dân"
+    issuer = None
+    if body and place:
+        issuer = f"{body} {kind} {place}"
+        if found and found.sub:
+            issuer = canonical_agency(_title_case(found.sub), place, kind) or issuer
+    return Context(text=text, header=replace(header, issuer=issuer, place=header.place or place), sections=sections,
+                   sentences=sentences, footnotes=footnotes, running_end=running_end, place=place, level=kind,
+                   issuer=issuer)
 
 
 def extract_text(raw_text: str, source: str = "<text>", path: str = "", sha256: str = "") -> Extraction:

@@ -20,28 +20,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..records import AgencyMention, Context
+from . import places
 
 AGENCIES_TTL = Path(__file__).resolve().parents[2] / "ontology" / "agencies.ttl"
 
-# ------------------------------------------------------------------ spelling
-# old-style tone placement (hoá, uỷ) -> new style (hóa, ủy); same length, so offsets survive
-_TONE_PAIRS = {
-    "oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}
-_TONES: dict[str, str] = {}
-for _a, _b in _TONE_PAIRS.items():
-    _TONES[_a] = _b
-    _TONES[_a[0].upper() + _a[1]] = _b[0].upper() + _b[1]
-    _TONES[_a.upper()] = _b.upper()
-# "quý", "Quỳnh": u is part of the consonant "qu", the tone stays on y
-_TONE_RE = re.compile("(?<![qQ])[oOuU][" + "".join(sorted({k[1] for k in _TONES})) + "]")
-
-
-def tone_fold(s: str) -> str:
-    """Old/new tone placement as one spelling (Uỷ/Ủy, Hoá/Hóa, Toà/Tòa); keeps the length of the text."""
-    return _TONE_RE.sub(lambda m: _TONES.get(m.group(), m.group()), s)
+from .spelling import tone_fold  # noqa: F401  (re-exported: other modules fold through here)
 
 
 def _key(s: str) -> str:
@@ -160,7 +143,15 @@ def reference_entries() -> list[_Entry]:
 
 # ------------------------------------------------------------------ grammar around a label
 _UNITS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
-_UNIT_RE = re.compile(r"\s+(" + "|".join(_UNITS) + r")(?![\w])", re.IGNORECASE)
+# "TP" is written for "thành phố": "UBND TP", "Công an TP.", "TP. Hồ Chí Minh", "TP.HCM", "UBND TPLS"
+_UNIT_RE = re.compile(r"\s+(" + "|".join(_UNITS) + r"|(?-i:TP)(?:\.|(?-i:[A-ZĐ]{2,3}))?)(?![\w])", re.IGNORECASE)
+_HCM_RE = re.compile(r"[ \t]*(?:HCM|Hồ Chí Minh)(?![\w])")
+# the parent unit a name carries in itself: "Tỉnh ủy", "Ban Thường vụ Thành ủy", "Huyện đoàn"
+_UNIT_IN_NAME = {"tỉnh ủy": "tỉnh", "thành ủy": "thành phố", "huyện ủy": "huyện", "thị ủy": "thị xã",
+                 "quận ủy": "quận", "tỉnh đoàn": "tỉnh", "thành đoàn": "thành phố", "huyện đoàn": "huyện"}
+# family names: a capitalised run after a unit word that is no known place and starts so is a person
+_SURNAMES = {"nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ",
+             "ngô", "dương", "lý", "đinh", "đoàn", "lương", "trịnh", "mai", "đào", "cao", "lâm", "tạ", "hà"}
 _WORD_RE = re.compile(r"[ \t]+(\w+)")
 _TAI_RE = re.compile(r"[ \t]+tại(?=[ \t])", re.IGNORECASE)
 _GENERIC_NEXT_RE = re.compile(r"\s+(?:các|những|cấp|\d)", re.IGNORECASE)
@@ -210,10 +201,26 @@ class _Doc:
     place: str | None
     level: str
     city: str | None  # the one "thành phố X" the document names, if only one
+    parents: dict[str, str] | None = None  # unit kind -> place, the document's own unit and those above it
+
+    def tier(self) -> str:
+        return places.tier_of(self.level, self.place)
+
+    def at_tier(self, tiers: tuple[str, ...]) -> tuple[str | None, str | None]:
+        """(unit, place) of the nearest of the document's own units at one of these tiers."""
+        if not tiers or self.tier() in tiers:
+            return self.level, self.place
+        for unit, name in (self.parents or {}).items():
+            if places.tier_of(unit, name) in tiers:
+                return unit, name
+        return None, None
 
 
-def _proper_name(t: str, pos: int, doc: _Doc, caps: bool) -> tuple[str | None, int]:
-    """Capitalised words at pos ("Lạng Sơn", "Bắc Sơn"): the name of a place, up to four syllables."""
+def _proper_name(t: str, pos: int, doc: _Doc, caps: bool, kind: str | None = None) -> tuple[str | None, int]:
+    """Capitalised words at pos ("Lạng Sơn", "Bắc Sơn"): the name of a place, up to four syllables.
+
+    A name known to the reference of administrative units (of this kind, if given) is read as far as it goes
+    ("tỉnh Lạng Sơn Nguyễn Văn A" -> "Lạng Sơn"); an unknown run that starts with a family name is a person."""
     words: list[str] = []
     end = pos
     p = pos
@@ -230,7 +237,13 @@ def _proper_name(t: str, pos: int, doc: _Doc, caps: bool) -> tuple[str | None, i
         p = end = m.end()
     if not words:
         return None, pos
+    n = places.longest_prefix(words, kind) or (places.longest_prefix(words) if kind is None else 0)
+    if n:
+        ends = [m.end() for m in _WORD_RE.finditer(t, pos, end)]
+        return places.canonical_name(" ".join(words[:n]), kind), ends[n - 1]
     name = " ".join(words)
+    if words[0].lower() in _SURNAMES:
+        return None, pos
     if name.isupper():
         # in an upper-case line every word is capitalised: only the document's own place is a safe read
         if doc.place and _key(name).startswith(_key(doc.place)):
@@ -250,11 +263,30 @@ def _unit_place(t: str, pos: int, doc: _Doc, caps: bool) -> tuple[str | None, st
     um = _UNIT_RE.match(t, pos)
     if not um:
         return None, None, pos, False
-    unit = um.group(1).lower()
-    if _GENERIC_NEXT_RE.match(t, um.end()):
+    unit, name, end = _unit_word(t, um, doc, caps)
+    if unit is None:
+        return None, None, pos, False
+    if name is None and _GENERIC_NEXT_RE.match(t, um.end()):
         return None, None, pos, True
-    name, end = _proper_name(t, um.end(), doc, caps)
-    return unit, name, (end if name else um.end()), False
+    return unit, name, end, False
+
+
+def _unit_word(t: str, um: re.Match, doc: _Doc, caps: bool) -> tuple[str | None, str | None, int]:
+    """(unit, place or None, end) of a matched unit word and the name after it."""
+    word = um.group(1)
+    if word.startswith("TP"):
+        ini = word[2:].lstrip(".")
+        if ini:  # "TPLS": the city whose initials these are
+            city = (doc.parents or {}).get("thành phố") or doc.city
+            return ("thành phố", city, um.end()) if city and ini in _initials(city) else (None, None, um.end())
+        hm = _HCM_RE.match(t, um.end())
+        if hm:
+            return "thành phố", "Hồ Chí Minh", hm.end()
+        unit = "thành phố"
+    else:
+        unit = word.lower()
+    name, end = _proper_name(t, um.end(), doc, caps, unit)
+    return unit, name, (end if name else um.end())
 
 
 def _resolve_unit_place(unit: str | None, name: str | None, doc: _Doc) -> tuple[str | None, str | None, bool]:
@@ -265,9 +297,28 @@ def _resolve_unit_place(unit: str | None, name: str | None, doc: _Doc) -> tuple[
         return doc.level, doc.place, True
     if unit == doc.level:
         return unit, doc.place, True
+    if doc.parents and unit in doc.parents:
+        return unit, doc.parents[unit], True  # "UBND tỉnh" in a city's report: the province
     if unit == "thành phố":
         return unit, doc.city, True
     return unit, None, False
+
+
+def _default_place(entry: _Entry, doc: _Doc) -> tuple[str | None, str | None]:
+    """(unit, place) of a local body the text names without its place: the document's own unit when the body
+    exists at its tier ("Công an" in a district), else the nearest unit above where it does ("Sở Nội vụ" in a
+    city's report -> the province)."""
+    k = _key(entry.pref)
+    for word, unit in _UNIT_IN_NAME.items():
+        if word in k:
+            if unit == doc.level:
+                return unit, doc.place
+            if doc.parents and unit in doc.parents:
+                return unit, doc.parents[unit]
+            return (unit, doc.city) if unit == "thành phố" and doc.city else (None, None)
+    tiers = tuple({"province": "province", "district": "district", "commune": "commune"}[x]
+                  for x in entry.levels if x in ("province", "district", "commune"))
+    return doc.at_tier(tiers)
 
 
 def _compose(template: str, name: str, unit: str | None, place: str | None) -> str:
@@ -361,10 +412,18 @@ def _funding(t: str, s: int) -> bool:
     return bool(before) and (before[-1] in _FUNDING_BEFORE or " ".join(before[-2:]) in _FUNDING_BEFORE)
 
 
-def _scan(text: str, place: str | None, level: str | None, city: str | None = None) -> list[AgencyMention]:
+@lru_cache(maxsize=64)
+def _parents(level: str, place: str | None, hints: str) -> dict[str, str]:
+    return places.parents(level, place, hints) if place else {}
+
+
+def _scan(text: str, place: str | None, level: str | None, city: str | None = None, hints: str = ""
+          ) -> list[AgencyMention]:
     data = _data()
     t = tone_fold(text)
-    doc = _Doc(t, tone_fold(place) if place else None, (level or "tỉnh").lower(), city)
+    place = tone_fold(place) if place else None
+    lvl = (level or "tỉnh").lower()
+    doc = _Doc(t, place, lvl, city, _parents(lvl, place, hints))
     out: list[AgencyMention] = []
     pos = 0
     skipped_to = -1  # end of the last mention left out as a funding source: a list after it is too
@@ -432,7 +491,7 @@ def _resolve_one(t: str, s: int, e: int, entry: _Entry, data: _Data, doc: _Doc, 
         elif entry.head and not desc:
             return None
         elif entry.head and entry.pref == "Sở":
-            name = _compose(tpl or "{name}", name, doc.level, doc.place)
+            name = _compose(tpl or "{name}", name, *doc.at_tier(("province",)))
         return name, end, entry
     if tpl is None:
         # a national body; "(AFD)" after its name belongs to it
@@ -444,7 +503,7 @@ def _resolve_one(t: str, s: int, e: int, entry: _Entry, data: _Data, doc: _Doc, 
             return None
         if unit is None and mode == "explicit":
             return None
-        u, p, ok = _resolve_unit_place(unit, nm, doc)
+        u, p, ok = _resolve_unit_place(unit, nm, doc) if unit else (*_default_place(entry, doc), True)
         if not ok:
             return None
         return _compose(tpl, entry.pref, u, p), end, entry
@@ -461,7 +520,7 @@ def _resolve_one(t: str, s: int, e: int, entry: _Entry, data: _Data, doc: _Doc, 
         nm = doc.place
     if nm is None and mode == "explicit":
         return None
-    return _compose(tpl, entry.pref, None, nm or doc.place), (end if nm else e), entry
+    return _compose(tpl, entry.pref, None, nm or _default_place(entry, doc)[1]), (end if nm else e), entry
 
 
 _CITY_RE = re.compile(r"\bthành phố[ \t]+([A-ZĐÂĂÊÔƠƯ][\w]*(?:[ \t]+[A-ZĐÂĂÊÔƠƯ][\w]*){0,2})")
@@ -526,4 +585,4 @@ def find_agencies(ctx: Context) -> list[AgencyMention]:
     text = ctx.text
     if not text:
         return []
-    return _scan(text, ctx.place, ctx.level, _city(tone_fold(text)))
+    return _scan(text, ctx.place, ctx.level, _city(tone_fold(text)), text[:3000])
