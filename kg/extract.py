@@ -1,7 +1,6 @@
 """From a file to an `Extraction`: read -> normalise -> structure -> recognise -> lineage."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from .recognise import own, places
 from .recognise.agencies import canonical_agency, tone_fold
 from .records import Context, Extraction, Header
 from .structure import parse_header, parse_sections, parse_tasks, period_of, split_sentences
+
 
 def _head_end(text: str, header: Header, running_end: int) -> int:
     """Where the header block ends: after the title, or the first lines of a document without one."""

@@ -24,7 +24,7 @@ from . import places
 
 AGENCIES_TTL = Path(__file__).resolve().parents[2] / "ontology" / "agencies.ttl"
 
-from .spelling import tone_fold  # noqa: F401  (re-exported: other modules fold through here)
+from .spelling import tone_fold
 
 
 def _key(s: str) -> str:
@@ -173,7 +173,8 @@ _VERBS = {
     "tổ chức", "triển khai", "chỉ đạo", "ban hành", "phê duyệt", "báo cáo", "trao đổi", "tiếp tục", "phối hợp",
     "chủ trì", "làm việc", "ký kết", "kiểm tra", "tham mưu", "hướng dẫn", "quyết định", "đề nghị", "đôn đốc",
     "thông báo", "giải quyết", "thẩm định", "hỗ trợ", "tăng cường", "đẩy mạnh", "rà soát", "tham dự", "thống nhất",
-    "giao", "đề xuất", "tiếp nhận", "công bố", "khảo sát", "thăm",
+    "giao", "đề xuất", "tiếp nhận", "công bố", "khảo sát", "thăm", "phụ trách", "thành lập",
+    "xử lý", "bắt", "phát hiện", "thu giữ", "phá sản", "đạt",
 }
 _PLURAL_BEFORE = {"các", "những", "mọi", "từng", "nhiều"}
 # a building or a parent named through the organisation: "hạng mục Trung tâm y tế ...", "nâng cấp Trường ..."
@@ -344,10 +345,11 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
         if unit_capable and not (toks and toks[-1][0].lower() == "cấp"):
             um = _UNIT_RE.match(t, p)
             if um and not _GENERIC_NEXT_RE.match(t, um.end()):
-                nm, end = _proper_name(t, um.end(), doc, False)
-                unit, place, found_unit = um.group(1).lower(), nm, True
-                p = end if nm else um.end()
-                break
+                u, nm, end = _unit_word(t, um, doc, False)
+                if u:
+                    unit, place, found_unit = u, nm, True
+                    p = end
+                    break
         m = _WORD_RE.match(t, p)
         sep = ""
         if not m and toks:
@@ -355,7 +357,11 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
             if m:
                 sep = m.group(1)
                 w = m.group(2)
-                if sep == "," and not (w[0].isupper() or toks[0][0][0].isupper()):
+                fixed = sep == "," and toks[-1][0].lower() == "phòng" and w.lower() == "chống"  # "phòng, chống"
+                if sep == "," and w.lower() == entry.pref.split()[0].lower():
+                    break  # "Phòng Tài chính - Kế hoạch, phòng Kinh tế": the next body of the same kind
+                if sep == "," and not (w[0].isupper() or toks[0][0][0].isupper() or fixed
+                                       or (unit_capable and _reaches_unit(t, p, data))):
                     break
         if not m and toks:
             pm = re.compile(r"[ \t]*\(([^()\n]{1,60})\)").match(t, p)
@@ -376,13 +382,26 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
             # "Việt Nam và Quảng Tây", "Doanh nghiệp nhỏ và vừa"; not "... kỹ thuật và Ban Quản lý ..."
             nx = _WORD_RE.match(t, m.end())
             nw = nx.group(1) if nx else ""
+            nx2 = _WORD_RE.match(t, nx.end()) if nx else None
+            verb = nw in _VERBS or (nx2 and f"{nw} {nx2.group(1).lower()}" in _VERBS)
             if toks and nw and (nw[0].isupper() and not data.regex.match(t, nx.start(1))
-                       or nw[0].islower() and toks and toks[0][0][0].isupper() and nw not in _STOP and nw not in _VERBS):
+                       or nw[0].islower() and toks and toks[0][0][0].isupper() and nw not in _STOP and not verb):
                 toks.append((w, m.start(m.lastindex), m.end()))
                 p = m.end()
                 continue
             break
-        if w[0].islower() and lw in _STOP:
+        nx1 = _WORD_RE.match(t, m.end())
+        if not toks and w[0].islower() and (lw in _VERBS or (nx1 and f"{lw} {nx1.group(1).lower()}" in _VERBS)):
+            break  # "Ban Chỉ đạo phụ trách ...": the head alone, its name is elsewhere
+        if lw == "số" and toks and nx1 and not nx1.group(1)[0].isdigit() and nx1.group(1).lower() != "hiệu":
+            toks.append((w, m.start(m.lastindex), m.end()))  # "kinh tế số": digital, not a number
+            p = m.end()
+            continue
+        if w[0].islower() and lw in ("các", "những") and _UNIT_RE.match(t, m.end()):
+            return pos, "", None, None, False  # "Ban quản lý di tích các phường": one body per unit, generic
+        national = [x[0].lower() for x in toks] in (["trung", "ương"], ["quốc", "gia"])
+        if w[0].islower() and lw in _STOP and not (lw == "về" and national) and not (
+                lw in ("các", "và") and unit_capable and _reaches_unit(t, m.end(), data)):
             break
         if toks and w[0].islower():
             nx = _WORD_RE.match(t, m.end())
@@ -397,6 +416,38 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
     end = p if found_unit else toks[-1][2]
     desc = " ".join(tone_fold(t[pos:toks[-1][2]]).split())
     return end, desc, unit, place, found_unit
+
+
+def _ends_with_place(desc: str) -> bool:
+    """'Công viên Địa chất Lạng Sơn': the descriptor already names its place."""
+    words = desc.split()
+    return any(places.known(" ".join(words[-n:])) for n in (1, 2, 3) if len(words) > n)
+
+
+_NEXT_WORD_RE = re.compile(r"[ \t]*,?[ \t]*(\w[\w-]*)")
+
+
+def _reaches_unit(t: str, p: int, data: _Data, limit: int = 12) -> bool:
+    """Whether the name goes on to a unit ("... các công trình giao thông tỉnh", "Phòng, chống thiên tai và
+    Tìm kiếm cứu nạn tỉnh") before a verb, a clause word or another agency ends it."""
+    q = p
+    for _ in range(limit):
+        um = _UNIT_RE.match(t, q)
+        if um and not _GENERIC_NEXT_RE.match(t, um.end()):
+            return True
+        m = _NEXT_WORD_RE.match(t, q)
+        if not m:
+            return False
+        w = m.group(1)
+        lw = w.lower()
+        nx = _WORD_RE.match(t, m.end())
+        if (lw in _STOP and lw not in ("các", "và")) or lw in _VERBS or (
+                nx and f"{lw} {nx.group(1).lower()}" in _VERBS):
+            return False
+        if w[0].isupper() and data.regex.match(t, m.start(1)):
+            return False
+        q = m.end()
+    return False
 
 
 def _context_ok(t: str, s: int) -> bool:
@@ -490,8 +541,11 @@ def _resolve_one(t: str, s: int, e: int, entry: _Entry, data: _Data, doc: _Doc, 
             name = _compose("{name} {unit} {place}", name, u, p)
         elif entry.head and not desc:
             return None
-        elif entry.head and entry.pref == "Sở":
-            name = _compose(tpl or "{name}", name, *doc.at_tier(("province",)))
+        elif entry.kind == "Company" and not re.search(r"[ \t(][A-ZĐ]", " " + desc):
+            return None  # "Công ty đã nộp ...": a company is named by a proper name
+        elif entry.head and entry.levels and not _ends_with_place(desc):
+            # "Sở Nội vụ", "Chi cục Kiểm lâm": the body at its own tier, in the document's unit or above it
+            name = _compose(tpl or "{name}", name, *doc.at_tier(entry.levels))
         return name, end, entry
     if tpl is None:
         # a national body; "(AFD)" after its name belongs to it
