@@ -290,7 +290,20 @@ def _unit_word(t: str, um: re.Match, doc: _Doc, caps: bool) -> tuple[str | None,
     return unit, name, (end if name else um.end())
 
 
-def _resolve_unit_place(unit: str | None, name: str | None, doc: _Doc) -> tuple[str | None, str | None, bool]:
+def _named_before(t: str, pos: int, unit: str, window: int = 300) -> str | None:
+    """The place last named with this unit word shortly before pos ("thị xã Quảng Trị thu ... HĐND thị xã")."""
+    rx = re.compile(r"(?<![\w])" + unit + r"[ \t]+([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:[ \t]+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
+    last = None
+    for m in rx.finditer(t, max(0, pos - window), pos):
+        words = m.group(1).split()
+        n = places.longest_prefix(words, unit)
+        if n:
+            last = places.canonical_name(" ".join(words[:n]), unit)
+    return last
+
+
+def _resolve_unit_place(unit: str | None, name: str | None, doc: _Doc, pos: int | None = None
+                        ) -> tuple[str | None, str | None, bool]:
     """(unit, place, ok): the document's own place for its own level; generic lower units are not agencies."""
     if name:
         return unit, name, True
@@ -300,6 +313,9 @@ def _resolve_unit_place(unit: str | None, name: str | None, doc: _Doc) -> tuple[
         return unit, doc.place, True
     if doc.parents and unit in doc.parents:
         return unit, doc.parents[unit], True  # "UBND tỉnh" in a city's report: the province
+    near = _named_before(doc.text, pos, unit) if pos is not None else None
+    if near:
+        return unit, near, True
     if unit == "thành phố":
         return unit, doc.city, True
     return unit, None, False
@@ -441,8 +457,8 @@ def _reaches_unit(t: str, p: int, data: _Data, limit: int = 12) -> bool:
         w = m.group(1)
         lw = w.lower()
         nx = _WORD_RE.match(t, m.end())
-        if (lw in _STOP and lw not in ("các", "và")) or lw in _VERBS or (
-                nx and f"{lw} {nx.group(1).lower()}" in _VERBS):
+        # single-word verbs are left out here: "giao" opens "giao thông" as often as it assigns
+        if (lw in _STOP and lw not in ("các", "và")) or (nx and f"{lw} {nx.group(1).lower()}" in _VERBS):
             return False
         if w[0].isupper() and data.regex.match(t, m.start(1)):
             return False
@@ -537,7 +553,7 @@ def _resolve_one(t: str, s: int, e: int, entry: _Entry, data: _Data, doc: _Doc, 
                     desc, end = f"{desc} tại {nm2}".strip(), end2
         name = f"{entry.pref} {desc}".strip() if desc else entry.pref
         if found_unit:
-            u, p, ok = _resolve_unit_place(unit, nm, doc)
+            u, p, ok = _resolve_unit_place(unit, nm, doc, s)
             name = _compose("{name} {unit} {place}", name, u, p)
         elif entry.head and not desc:
             return None
@@ -557,7 +573,7 @@ def _resolve_one(t: str, s: int, e: int, entry: _Entry, data: _Data, doc: _Doc, 
             return None
         if unit is None and mode == "explicit":
             return None
-        u, p, ok = _resolve_unit_place(unit, nm, doc) if unit else (*_default_place(entry, doc), True)
+        u, p, ok = _resolve_unit_place(unit, nm, doc, s) if unit else (*_default_place(entry, doc), True)
         if not ok:
             return None
         return _compose(tpl, entry.pref, u, p), end, entry
