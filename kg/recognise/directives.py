@@ -24,15 +24,20 @@ TYPE_CODES = {
     "TTr": "Tờ trình", "HD": "Hướng dẫn", "QĐi": "Quy định", "CTr": "Chương trình", "ĐA": "Đề án",
     "NQLT": "Nghị quyết liên tịch", "TTLT": "Thông tư liên tịch", "PL": "Pháp lệnh", "L": "Luật",
 }
+# codes typed without "Đ" ("68/2000/ND-CP", "12/QD-UBND")
+_UNACCENTED_CODES = {c.replace("Đ", "D"): c for c in TYPE_CODES if "Đ" in c}
 # a word of a type that the number's own code contradicts is still what the text says: we keep the text's word
 
 _UP = "A-ZĐÀ-Ỹ"
 _SYM_PART = rf"[{_UP}][{_UP}a-zđ0-9&]*"
 # state form: 01/NQ-CP, 15/2021/NQ-HĐND, 1505/BKHĐT-TH, 111/2024/QH15 ; party form: 06-NQ/TU
+# a space may stray around "/" and "-" ("53/BC- HĐND", "12 /KH-UBND"), and a PDF may wrap after "-"
+_SL = r"[ \t]?/[ \t]?"
+_HY = r"-(?:[ \t]?|[ \t]*\n[ \t]*)"
 _NUMBER = (
     rf"(?P<num>\d{{1,5}}[a-z]?"
-    rf"(?:/(?P<year>(?:19|20)\d\d))?"
-    rf"(?:/{_SYM_PART}(?:-{_SYM_PART})*|-{_SYM_PART}/{_SYM_PART}(?:-{_SYM_PART})*))"
+    rf"(?:{_SL}(?P<year>(?:19|20)\d\d))?"
+    rf"(?:{_SL}{_SYM_PART}(?:{_HY}{_SYM_PART})*|-{_SYM_PART}/{_SYM_PART}(?:-{_SYM_PART})*))"
 )
 _DATE = (
     r"(?:\s*,)?\s+ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
@@ -75,6 +80,7 @@ def _type_code(number: str) -> tuple[str | None, str | None]:
     if re.fullmatch(r"QH\d*", sym):
         return "NQ", sym
     pieces = sym.split("-")
+    pieces[0] = _UNACCENTED_CODES.get(pieces[0], pieces[0])
     if pieces[0] in TYPE_CODES and len(pieces) > 1:
         return pieces[0], pieces[1]
     return None, pieces[0]  # a letter (công văn): issuer code then unit code
@@ -116,11 +122,11 @@ def find_directives(ctx: Context) -> list[DirectiveRef]:
                  for h in re.finditer(r"\d{1,5}", lm.group("heads"))]
         rest = lm.group("rest")
         expanded[lm.start("tail")] = [(h + rest, s, e) for h, s, e in heads]
+    own = _own_numbers(text, ctx)
     for m in mention_re.finditer(text):
-        number = m.group("num")
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if re.fullmatch(r"\s*Số\s*:?\s*", text[line_start : m.start()]):
-            continue  # the document's own number in its header
+        number = re.sub(r"\s", "", m.group("num"))
+        if number_key(number) in own:
+            continue  # the document's own number: in its header, or "(Kèm theo Kế hoạch số ...)" of its annex
         if not re.search(rf"[{_UP}]", number.split("/", 1)[-1]):
             continue
         type_code, issuer_code = _type_code(number)
@@ -134,6 +140,9 @@ def find_directives(ctx: Context) -> list[DirectiveRef]:
             continue
         year = int(m.group("year")) if m.group("year") else None
         date, end = _date_at(date_re, text, m.end())
+        before = _stated_before(text, m.start())
+        if date is None and before and before[0]:
+            date = before[0]
         issuer = None
         im = issuer_re.match(text, end)
         iss = im and (im.group("iss2") or im.group("iss"))
@@ -145,15 +154,50 @@ def find_directives(ctx: Context) -> list[DirectiveRef]:
                 date, end = _date_at(date_re, text, end)
         if date and year is None:
             year = int(date[:4])
+        if issuer is None and before and before[1] and issuer_code in ("UBND", "HĐND"):
+            issuer = canonical_agency(before[1], ctx.place, ctx.level)
         if issuer is None:
-            issuer = _issuer_from_context(issuer_code, ctx)
+            issuer = _issuer_from_context(issuer_code, ctx, m.group("year") is not None)
         start = m.start()
         for num2, s2, e2 in expanded.get(m.start("num"), []):
             out.append(DirectiveRef(num2, type_word, type_code, issuer, issuer_code, year, None,
                                     s2, e2, s2, e2))
         out.append(DirectiveRef(number, type_word, type_code, issuer, issuer_code, year, date,
                                 start, end, m.start("num"), m.end("num")))
+    out += _year_only(text, ctx, date_re, issuer_re, own)
+    out.sort(key=lambda r: r.start)
     _share_issuer_in_lists(text, out)
+    return out
+
+
+# "Thông tư 01; 02; 03/2021 ngày ... của Bộ GD&ĐT": numbers of one year with no symbol, after a type word
+_YEAR_ONLY = re.compile(
+    r"(?P<type>Thông tư|Nghị định|Nghị quyết|Quyết định|Chỉ thị)\s+(?:số\s+)?"
+    r"(?P<heads>(?:\d{1,4}\s*[;,]\s*)*)(?P<tail>\d{1,4})/(?P<year>(?:19|20)\d\d)(?![\w/-])"
+)
+
+
+def _year_only(text: str, ctx: Context, date_re, issuer_re, own: set[str]) -> list[DirectiveRef]:
+    out = []
+    for m in _YEAR_ONLY.finditer(text):
+        date, end = _date_at(date_re, text, m.end())
+        issuer = None
+        im = issuer_re.match(text, end)
+        iss = im and (im.group("iss2") or im.group("iss"))
+        if im and iss and _AGENCY_HEAD.match(iss.strip()):
+            cut = _cut_at_lowercase_and(iss)
+            issuer = canonical_agency(cut, ctx.place, ctx.level)
+            end = im.start(im.lastgroup) + len(cut)
+        year = int(m.group("year"))
+        nums = [(h.group(), m.start("heads") + h.start()) for h in re.finditer(r"\d{1,4}", m.group("heads"))]
+        nums.append((m.group("tail"), m.start("tail")))
+        for n, s in nums:
+            number = f"{n}/{year}"
+            if number_key(number) in own:
+                continue
+            e = s + len(n)
+            out.append(DirectiveRef(number, m.group("type"), None, issuer, None, year, date,
+                                    s if len(nums) > 1 else m.start(), end if n == nums[-1][0] else e, s, e))
     return out
 
 
@@ -165,7 +209,40 @@ def _cut_at_lowercase_and(phrase: str) -> str:
     return re.sub(r"\s+(?:và|của)\s*$", "", phrase)
 
 
-def _issuer_from_context(code: str | None, ctx: Context) -> str | None:
+_OWN_NUMBER = re.compile(r"(?:^|\|)[ \t*]*Số[ \t]*:[ \t]*(?P<n>\d[^\s|]*)", re.MULTILINE)
+# "Ngày 15/3/2023, UBND tỉnh ban hành Kế hoạch số ...": the date and the issuer stated before the mention
+_BEFORE = re.compile(
+    r"(?:^|[.;:]\s+|\n)[ \t]*(?:[-+•][ \t]*)?(?:(?:Ngày|ngày)[ \t]+(?P<d>\d{1,2})[ \t]*/[ \t]*(?P<m>\d{1,2})[ \t]*/[ \t]*"
+    r"(?P<y>\d{4})[ \t]*,[ \t]*)?(?P<subj>(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Thường trực HĐND)"
+    r"(?:[ \t]+(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)(?:[ \t]+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})?)"
+    r"(?:[ \t]+(?:đã|đã kịp thời|kịp thời|tiếp tục|cũng))?[ \t]+(?:ban hành|Ban hành|ký|xây dựng|phê duyệt|có)[ \t]+$"
+)
+
+
+def _stated_before(text: str, start: int) -> tuple[str | None, str | None] | None:
+    """(date, subject) of a clause that opens the sentence just before a mention, if there is one."""
+    m = _BEFORE.search(text, max(0, start - 200), start)
+    if not m:
+        return None
+    date = _iso(m.group("d"), m.group("m"), m.group("y")) if m.group("d") else None
+    return date, m.group("subj")
+
+
+def _own_numbers(text: str, ctx: Context) -> set[str]:
+    """The document's own number(s): its header's "Số: ..." (also inside a flattened header line)."""
+    own = {number_key(ctx.header.number)} if ctx.header.number else set()
+    for m in _OWN_NUMBER.finditer(text):
+        own.add(number_key(m.group("n").rstrip(".,;")))
+    return own
+
+
+def _issuer_from_context(code: str | None, ctx: Context, dated: bool = False) -> str | None:
+    if code == "HĐND" and dated and ctx.level != "tỉnh" and ctx.place:
+        # a numbered-and-dated resolution (số/năm/NQ-HĐND) is a legal act: the province's council makes them
+        from .places import parents
+        prov = parents(ctx.level, ctx.place).get("tỉnh")
+        if prov:
+            return f"Hội đồng nhân dân tỉnh {prov}"
     named = issuer_from_code(code, ctx.place, ctx.level)
     if named:
         return named
