@@ -8,9 +8,14 @@ from . import lineage as lineage_mod
 from .normalise import clean
 from .read import read_document
 from .recognise import own, places
-from .recognise.agencies import canonical_agency, tone_fold
+from .recognise.agencies import known_agency, tone_fold
 from .records import Context, Extraction, Header
 from .structure import parse_header, parse_sections, parse_tasks, period_of, split_sentences
+
+
+def _title_case(s: str) -> str:
+    """'SỞ TÀI CHÍNH' -> 'Sở Tài Chính' (the agency reference matches without case)."""
+    return " ".join(w.capitalize() for w in s.split())
 
 
 def _head_end(text: str, header: Header, running_end: int) -> int:
@@ -29,7 +34,7 @@ def document_context(text: str, header: Header, running_end: int, footnotes) -> 
     kind = found.kind if found else None
     place = found.place if found else None
     if kind is None:
-        kind = own.level_by_mentions(t)
+        kind = own.level_by_mentions(t) or "tỉnh"  # a text that names no level of its own: a province's news
     if kind and place is None:
         hp = tone_fold(header.place) if header.place else None
         if hp and places.known(hp, kind):
@@ -38,7 +43,6 @@ def document_context(text: str, header: Header, running_end: int, footnotes) -> 
             place = own.place_by_mentions(t, kind)
     if place is None and header.place and places.known(tone_fold(header.place)):
         place = places.canonical_name(tone_fold(header.place))
-    kind = kind or "tỉnh"
     if body is None:
         code = header.number.split("-")[-1] if header.number and "-" in header.number else None
         body = own.signature_body(t)
@@ -48,7 +52,7 @@ def document_context(text: str, header: Header, running_end: int, footnotes) -> 
     if body and place:
         issuer = f"{body} {kind} {place}"
         if found and found.sub:
-            issuer = canonical_agency(_title_case(found.sub), place, kind) or issuer
+            issuer = known_agency(_title_case(found.sub), place, kind) or issuer
     return Context(text=text, header=replace(header, issuer=issuer, place=header.place or place), sections=sections,
                    sentences=sentences, footnotes=footnotes, running_end=running_end, place=place, level=kind,
                    issuer=issuer)

@@ -178,7 +178,10 @@ _VERBS = {
 }
 _PLURAL_BEFORE = {"các", "những", "mọi", "từng", "nhiều"}
 # a building or a parent named through the organisation: "hạng mục Trung tâm y tế ...", "nâng cấp Trường ..."
-_NOT_ACTOR_BEFORE = {"hạng mục", "trụ sở", "nâng cấp", "cải tạo", "sửa chữa", "tòa nhà", "xây dựng", "sáp nhập"}
+_NOT_ACTOR_BEFORE = {"hạng mục", "trụ sở", "nâng cấp", "cải tạo", "sửa chữa", "tòa nhà", "xây dựng", "sáp nhập",
+                     "trái phiếu"}
+# the name of a law or a code of law: "Luật Tổ chức Chính phủ", "Luật Tổ chức Quốc hội" (but "Luật ... của Quốc hội")
+_LAW_BEFORE_RE = re.compile(r"(?:Luật|Bộ luật|Pháp lệnh)(?:[ \t]+(?!của\b|do\b)[\wÀ-ỹ]+){0,5}[ \t]+$")
 _NOT_ACTOR_LAST = {"thuộc"}
 # a lender named as a source of money is not an actor: "các dự án sử dụng vốn vay ADB, WB"
 _FUNDING_BEFORE = {"vốn", "vốn vay", "nguồn vốn", "khoản vay", "tài trợ của", "vay"}
@@ -468,6 +471,8 @@ def _reaches_unit(t: str, p: int, data: _Data, limit: int = 12) -> bool:
 
 def _context_ok(t: str, s: int) -> bool:
     line_start = t.rfind("\n", 0, s) + 1
+    if _LAW_BEFORE_RE.search(t, max(line_start, s - 50), s):
+        return False
     before = re.findall(r"\w+", t[max(line_start, s - 40):s].lower())
     if before and before[-1] in _PLURAL_BEFORE | _NOT_ACTOR_LAST:
         return False
@@ -632,12 +637,14 @@ _ABBREV = [
 ]
 
 
-def canonical_agency(phrase: str, place: str | None, level: str | None = "tỉnh") -> str | None:
-    """'UBND tỉnh' in a Lạng Sơn document -> 'Ủy ban nhân dân tỉnh Lạng Sơn'."""
+def canonical_agency(phrase: str, place: str | None, level: str | None = "tỉnh", hints: str = "") -> str | None:
+    """'UBND tỉnh' in a Lạng Sơn document -> 'Ủy ban nhân dân tỉnh Lạng Sơn'.
+
+    `hints`: text that may name the units above the document's own (its header), when its name is shared."""
     s = " ".join(phrase.split()).strip(" ,.;:")
     if not s:
         return None
-    found = _scan(s, place, level)
+    found = _scan(s, place, level, hints=hints)
     if found and not s[: found[0].start].strip():
         return found[0].name
     # not in the reference data: expand what can be expanded, keep the rest as written
@@ -648,6 +655,15 @@ def canonical_agency(phrase: str, place: str | None, level: str | None = "tỉnh
     if place and re.search(r"\b(tỉnh|thành phố)$", s) and not s.endswith(place):
         s = f"{s} {place}"
     return s
+
+
+def known_agency(phrase: str, place: str | None, level: str | None = "tỉnh") -> str | None:
+    """The canonical name when the whole phrase is an agency of the reference data, else None."""
+    s = " ".join(phrase.split()).strip(" ,.;:")
+    found = _scan(s, place, level)
+    if found and found[0].start == 0 and not s[found[0].end:].strip():
+        return found[0].name
+    return None
 
 
 def find_agencies(ctx: Context) -> list[AgencyMention]:

@@ -148,14 +148,14 @@ def find_directives(ctx: Context) -> list[DirectiveRef]:
         iss = im and (im.group("iss2") or im.group("iss"))
         if im and iss and _AGENCY_HEAD.match(iss.strip()):
             cut = _cut_at_lowercase_and(iss)
-            issuer = canonical_agency(cut, ctx.place, ctx.level)
+            issuer = canonical_agency(cut, ctx.place, ctx.level, ctx.text[:3000])
             end = im.start(im.lastgroup) + len(cut)
             if date is None:  # "của Chính phủ ngày 08/01/2022"
                 date, end = _date_at(date_re, text, end)
         if date and year is None:
             year = int(date[:4])
         if issuer is None and before and before[1] and issuer_code in ("UBND", "HĐND"):
-            issuer = canonical_agency(before[1], ctx.place, ctx.level)
+            issuer = canonical_agency(before[1], ctx.place, ctx.level, ctx.text[:3000])
         if issuer is None:
             issuer = _issuer_from_context(issuer_code, ctx, m.group("year") is not None)
         start = m.start()
@@ -186,7 +186,7 @@ def _year_only(text: str, ctx: Context, date_re, issuer_re, own: set[str]) -> li
         iss = im and (im.group("iss2") or im.group("iss"))
         if im and iss and _AGENCY_HEAD.match(iss.strip()):
             cut = _cut_at_lowercase_and(iss)
-            issuer = canonical_agency(cut, ctx.place, ctx.level)
+            issuer = canonical_agency(cut, ctx.place, ctx.level, ctx.text[:3000])
             end = im.start(im.lastgroup) + len(cut)
         year = int(m.group("year"))
         nums = [(h.group(), m.start("heads") + h.start()) for h in re.finditer(r"\d{1,4}", m.group("heads"))]

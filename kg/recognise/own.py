@@ -25,13 +25,15 @@ _HEADER_BODY = re.compile(rf"^[ \t*]*{_BODY_UP}[ \t*]*(?:\n[ \t*]*|[ \t]*\|[ \t]
 _BODY_ANY = r"(?P<body>Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND)"
 _KIND_ANY = r"(?P<kind>thành phố|TP\.?|thị xã|thị trấn|tỉnh|huyện|quận|xã|phường)"
 _SELF = re.compile(rf"{_BODY_ANY}\s+{_KIND_ANY}(?P<rest>(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){{0,4}})\s*,?\s+"
-                   r"(?:báo cáo|trân trọng báo cáo|quyết nghị|ban hành Kế hoạch|xây dựng Kế hoạch|quyết định)",
+                   r"(?:báo cáo như sau|trân trọng báo cáo|báo cáo|quyết nghị)(?![\w])",
                    re.IGNORECASE)
 # bare mentions: the unit kind not followed by a proper name ("UBND thành phố đã ...")
 _BARE = re.compile(rf"(?<![\w])(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s+{_KIND_ANY}(?![\w.])(?!\s+[A-ZĐÀ-Ỹ])")
 _SIGNATURE = re.compile(r"TM\.\s*\**\s*(ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)")
 _NAMED = r"(?P<name>[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:[ \t]+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,4})"
-_UNDER = re.compile(r"^[ \t*]*(?P<line>(?:SỞ|BAN|VĂN PHÒNG|PHÒNG|CHI CỤC|CỤC|TRUNG TÂM)[ \t][^\n|]{3,80}?)[ \t*]*$", re.MULTILINE)
+# a department under the body, on the header's next line: "UBND TỈNH BÌNH ĐỊNH / SỞ TÀI CHÍNH"
+_UNDER = re.compile(r"(?:[ \t]*(?:\n|\|)[ \t*-]*)+(?P<line>(?:SỞ|BAN QUẢN LÝ|VĂN PHÒNG|PHÒNG|CHI CỤC|TRUNG TÂM)[ \t]"
+                    r"[^\n|a-zà-ỹ]{3,80}?)[ \t*]*(?=\n|\||$)")
 
 
 @dataclass(frozen=True)
@@ -70,15 +72,16 @@ def _name_after(rest: str, kind: str) -> str | None:
 def from_header(head: str) -> Own | None:
     """The body line of the header (upper case, as headers are written)."""
     found = None
+    found_end = 0
     for m in _HEADER_BODY.finditer(head):
         kind = _kind_word(m.group("kind"))
         name = _name_after(tone_fold(m.group("rest")), kind)
         if name:
             own = Own(_body_word(m.group("body")), kind, name)
             if found is None or _deeper(own, found):  # "UBND HUYỆN A / UBND XÃ B": the lower one writes
-                found = own
+                found, found_end = own, m.end()
     if found:
-        sub = _UNDER.search(head)
+        sub = _UNDER.match(head, found_end)
         if sub:
             found = Own(found.body, found.kind, found.place, " ".join(sub.group("line").split()))
     return found

@@ -15,7 +15,8 @@ for _a, _b in _TONE_PAIRS.items():
     _TONES[_a[0].upper() + _a[1]] = _b[0].upper() + _b[1]
     _TONES[_a.upper()] = _b.upper()
 # "quý", "Quỳnh": u is part of the consonant "qu", the tone stays on y
-_TONE_RE = re.compile("(?<![qQ])[oOuU][" + "".join(sorted({k[1] for k in _TONES})) + "]")
+# only at the end of a syllable: "hoạch", "khoản", "toán" keep their tone where it is
+_TONE_RE = re.compile("(?<![qQ])[oOuU][" + "".join(sorted({k[1] for k in _TONES})) + "](?![^\\W\\d_])")
 
 
 def tone_fold(s: str) -> str:
