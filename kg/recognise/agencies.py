@@ -145,7 +145,7 @@ def reference_entries() -> list[_Entry]:
 _UNITS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
 # "TP" is written for "thành phố": "UBND TP", "Công an TP.", "TP. Hồ Chí Minh", "TP.HCM", "UBND TPLS"
 _UNIT_RE = re.compile(r"\s+(" + "|".join(_UNITS) + r"|(?-i:TP)(?:\.|(?-i:[A-ZĐ]{2,3}))?)(?![\w])", re.IGNORECASE)
-_HCM_RE = re.compile(r"[ \t]*(?:HCM|Hồ Chí Minh)(?![\w])")
+_HCM_RE = re.compile(r"[ \t]*\.?[ \t]*(?:HCM|Hồ Chí Minh)(?![\w])")
 # the parent unit a name carries in itself: "Tỉnh ủy", "Ban Thường vụ Thành ủy", "Huyện đoàn"
 _UNIT_IN_NAME = {"tỉnh ủy": "tỉnh", "thành ủy": "thành phố", "huyện ủy": "huyện", "thị ủy": "thị xã",
                  "quận ủy": "quận", "tỉnh đoàn": "tỉnh", "thành đoàn": "thành phố", "huyện đoàn": "huyện"}
@@ -220,16 +220,21 @@ class _Doc:
         return None, None
 
 
+_HYPHEN_NAME_RE = re.compile(r"(?=[ \t]*[-–][ \t]*[A-ZĐÀ-Ỹ])[ \t]*[-–]")
+_WORD_AFTER_HYPHEN_RE = re.compile(r"[ \t]*(\w+)")
+
+
 def _proper_name(t: str, pos: int, doc: _Doc, caps: bool, kind: str | None = None) -> tuple[str | None, int]:
     """Capitalised words at pos ("Lạng Sơn", "Bắc Sơn"): the name of a place, up to four syllables.
 
     A name known to the reference of administrative units (of this kind, if given) is read as far as it goes
     ("tỉnh Lạng Sơn Nguyễn Văn A" -> "Lạng Sơn"); an unknown run that starts with a family name is a person."""
     words: list[str] = []
+    ends: list[int] = []  # end of each word in t
     end = pos
     p = pos
-    while len(words) < 4:
-        m = _WORD_RE.match(t, p)
+    while len(words) < 6:
+        m = (_WORD_AFTER_HYPHEN_RE if words[-1:] == ["-"] else _WORD_RE).match(t, p)
         if not m:
             break
         w = m.group(1)
@@ -238,13 +243,25 @@ def _proper_name(t: str, pos: int, doc: _Doc, caps: bool, kind: str | None = Non
         if len(words) and w.lower() in _NOT_PLACE:
             break
         words.append(w)
+        ends.append(m.end())
         p = end = m.end()
+        hy = _HYPHEN_NAME_RE.match(t, p)  # "Bà Rịa - Vũng Tàu"
+        if hy:
+            words.append("-")
+            ends.append(hy.end())
+            p = hy.end()
+    while words[-1:] == ["-"]:
+        words.pop()
+        ends.pop()
     if not words:
         return None, pos
     n = places.longest_prefix(words, kind) or (places.longest_prefix(words) if kind is None else 0)
     if n:
-        ends = [m.end() for m in _WORD_RE.finditer(t, pos, end)]
         return places.canonical_name(" ".join(words[:n]), kind), ends[n - 1]
+    if "-" in words:  # an unknown name does not run across a hyphen
+        i = words.index("-")
+        words, end = words[:i], ends[i - 1]
+    words = words[:4]
     name = " ".join(words)
     if words[0].lower() in _SURNAMES:
         return None, pos
@@ -280,6 +297,8 @@ def _unit_word(t: str, um: re.Match, doc: _Doc, caps: bool) -> tuple[str | None,
     word = um.group(1)
     if word.startswith("TP"):
         ini = word[2:].lstrip(".")
+        if ini == "HCM":
+            return "thành phố", "Hồ Chí Minh", um.end()
         if ini:  # "TPLS": the city whose initials these are
             city = (doc.parents or {}).get("thành phố") or doc.city
             return ("thành phố", city, um.end()) if city and ini in _initials(city) else (None, None, um.end())
@@ -647,6 +666,9 @@ def canonical_agency(phrase: str, place: str | None, level: str | None = "tỉnh
     found = _scan(s, place, level, hints=hints)
     if found and not s[: found[0].start].strip():
         return found[0].name
+    if found and re.fullmatch(r"(?:Phó\s+)?Chủ tịch|Thường trực|Lãnh đạo", s[: found[0].start].strip()):
+        # "Chủ tịch UBND tỉnh Nguyễn Văn A": the office of the body, without the person
+        return f"{s[: found[0].start].strip()} {found[0].name}"
     # not in the reference data: expand what can be expanded, keep the rest as written
     s = tone_fold(s)
     for pat, full in _ABBREV:

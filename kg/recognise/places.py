@@ -33,17 +33,24 @@ class Unit:
 
 def key(name: str) -> str:
     """Lookup key of a proper name: folded tones, lower case, single spaces, no hyphen spacing."""
-    s = tone_fold(name).lower().replace("–", "-")
-    s = re.sub(r"\s*-\s*", " - ", s)
+    return _folded_key(tone_fold(name))
+
+
+def _folded_key(s: str) -> str:
+    s = s.lower()
+    if "-" in s or "–" in s:
+        s = re.sub(r"\s*[-–]\s*", " - ", s)
     return " ".join(s.split())
+
+
+_PREFIXES = tuple((k[0].upper() + k[1:] + " ", k) for k in KINDS)
 
 
 def _split(full: str) -> tuple[str, str]:
     """'Thành phố Lạng Sơn' -> ('thành phố', 'Lạng Sơn')."""
-    low = full.lower()
-    for k in KINDS:
-        if low.startswith(k + " "):
-            return k, tone_fold(full[len(k) + 1:].strip())
+    for pre, k in _PREFIXES:
+        if full.startswith(pre):
+            return k, tone_fold(full[len(pre):].strip())
     return "", tone_fold(full)
 
 
@@ -62,7 +69,7 @@ def _ref() -> _Ref:
     by_name: dict[str, list[Unit]] = {}
 
     def add(u: Unit, alias: str | None = None) -> None:
-        by_name.setdefault(key(alias or u.name), []).append(u)
+        by_name.setdefault(key(alias) if alias else _folded_key(u.name), []).append(u)
 
     for p in data:
         pkind, pname = _split(p["name"])
