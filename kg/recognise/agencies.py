@@ -641,9 +641,16 @@ def issuer_from_code(code: str | None, place: str | None, level: str | None = "t
     if not place:
         return None
     lvl = level or "tỉnh"
+    tier = places.tier_of(lvl, place)
     if e.pref == "Tỉnh ủy" and lvl == "thành phố":
-        return f"Thành ủy {place}"
-    return _compose(e.template, e.pref, lvl, place)
+        # a centrally-run city's party committee signs "TU" as a province's does; a city under a province
+        # shares the code with its province's: who signed is not in the symbol
+        return f"Thành ủy {place}" if tier == "province" else None
+    doc = _Doc("", place, lvl, None, _parents(lvl, place, ""))
+    unit, where = _default_place(e, doc)
+    if where is None:
+        return None
+    return _compose(e.template, e.pref, unit, where)
 
 
 _ABBREV = [
