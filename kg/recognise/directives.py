@@ -209,6 +209,9 @@ def _cut_at_lowercase_and(phrase: str) -> str:
     return re.sub(r"\s+(?:và|của)\s*$", "", phrase)
 
 
+# an annex names the document it belongs to: "(Kèm theo Kế hoạch số 28/KH-UBND ngày ...)" on a line of its own
+_ANNEX_OF = re.compile(r"^[ \t*]*\([ \t]*Kèm theo[ \t]+(?P<type>[A-ZĐ][\wÀ-ỹ]*(?:[ \t]+[\wÀ-ỹ]+)?)[ \t]+số[ \t]+"
+                       r"(?P<n>\d[^\s,;)]*)", re.MULTILINE)
 _OWN_NUMBER = re.compile(r"(?:^|\|)[ \t*]*Số[ \t]*:[ \t]*(?P<n>\d[^\s|]*)", re.MULTILINE)
 # "Ngày 15/3/2023, UBND tỉnh ban hành Kế hoạch số ...": the date and the issuer stated before the mention
 _BEFORE = re.compile(
@@ -233,6 +236,9 @@ def _own_numbers(text: str, ctx: Context) -> set[str]:
     own = {number_key(ctx.header.number)} if ctx.header.number else set()
     for m in _OWN_NUMBER.finditer(text):
         own.add(number_key(m.group("n").rstrip(".,;")))
+    for m in _ANNEX_OF.finditer(text):
+        if ctx.header.kind in (None, m.group("type")):
+            own.add(number_key(re.sub(r"\s", "", m.group("n")).rstrip(".,;")))
     return own
 
 
