@@ -182,7 +182,8 @@ _NOT_ACTOR_BEFORE = {"hạng mục", "trụ sở", "nâng cấp", "cải tạo",
                      "trái phiếu"}
 # the name of a law or a code of law: "Luật Tổ chức Chính phủ", "Luật Tổ chức Quốc hội" (but "Luật ... của Quốc hội")
 _LAW_BEFORE_RE = re.compile(r"(?:Luật|Bộ luật|Pháp lệnh)(?:[ \t]+(?!của\b|do\b)[\wÀ-ỹ]+){0,5}[ \t]+$")
-_NOT_ACTOR_LAST = {"thuộc"}
+# "thuộc Sở ...": a parent named; "bầu cử đại biểu Quốc hội": the body elected to, not an actor
+_NOT_ACTOR_LAST = {"thuộc", "biểu"}
 # a lender named as a source of money is not an actor: "các dự án sử dụng vốn vay ADB, WB"
 _FUNDING_BEFORE = {"vốn", "vốn vay", "nguồn vốn", "khoản vay", "tài trợ của", "vay"}
 _LIST_GAP_RE = re.compile(r"\s*(?:,|và|;)?\s*$")
