@@ -69,3 +69,17 @@ def test_directives_own_number_in_header_is_not_a_citation():
 @pytest.mark.parametrize("a, b", [("01/NQ-CP", "1/NQ-CP"), ("02/2019/NĐ-CP", "2/2019/ND-CP"), ("06-nq/tu", "6-NQ/TU")])
 def test_directives_number_key(a, b):
     assert number_key(a) == number_key(b)
+
+
+def test_own_number_with_spaces_and_stray_spaces_in_citations():
+    from kg.extract import extract_text
+
+    text = ("ỦY BAN NHÂN DÂN\n\nHUYỆN MƯỜNG KHƯƠNG\n\nSố:    214  /BC-UBND\n\nMường Khương, ngày 30 tháng 6 năm 2022\n\n"
+            "BÁO CÁO\nKết quả 6 tháng đầu năm 2022\n\nThực hiện Kế hoạch số 17  /KH-UBND ngày 02/3/2022 của UBND tỉnh "
+            "và Kết luận số 40-KL/ HU của Ban Thường vụ Huyện ủy, UBND huyện báo cáo như sau.\n")
+    ex = extract_text(text)
+    got = {d.number: d for d in ex.directives}
+    assert "214/BC-UBND" not in got
+    assert got["17/KH-UBND"].issuer == "Ủy ban nhân dân tỉnh Lào Cai"
+    assert got["17/KH-UBND"].date == "2022-03-02"
+    assert got["40-KL/HU"].issuer == "Ban Thường vụ Huyện ủy Mường Khương"

@@ -35,6 +35,7 @@ def test_parents():
     ("HỘI ĐỒNG NHÂN DÂN\nHUYỆN TRIỆU PHONG\n-------", ("Hội đồng nhân dân", "huyện", "Triệu Phong")),
     ("UBND THÀNH PHỐ HÀ NỘI\nSố: 15/KH-UBND", ("Ủy ban nhân dân", "thành phố", "Hà Nội")),
     ("UBND HUYỆN ĐỨC TRỌNG\nUBND XÃ HIỆP THẠNH", ("Ủy ban nhân dân", "xã", "Hiệp Thạnh")),
+    ("ỦY BAN NHÂN DÂN\n\nHUYỆN MƯỜNG KHƯƠNG\n\n –––––––", ("Ủy ban nhân dân", "huyện", "Mường Khương")),
     ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HÀ TĨNH Độc lập - Tự do - Hạnh phúc",
      ("Ủy ban nhân dân", "tỉnh", "Hà Tĩnh")),
     ("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU | CỘNG HÒA", ("Ủy ban nhân dân", "tỉnh", "Bà Rịa - Vũng Tàu")),

@@ -32,12 +32,12 @@ _UP = "A-ZĐÀ-Ỹ"
 _SYM_PART = rf"[{_UP}][{_UP}a-zđ0-9&]*"
 # state form: 01/NQ-CP, 15/2021/NQ-HĐND, 1505/BKHĐT-TH, 111/2024/QH15 ; party form: 06-NQ/TU
 # a space may stray around "/" and "-" ("53/BC- HĐND", "12 /KH-UBND"), and a PDF may wrap after "-"
-_SL = r"[ \t]?/[ \t]?"
+_SL = r"[ \t]{0,2}/[ \t]?"
 _HY = r"-(?:[ \t]?|[ \t]*\n[ \t]*)"
 _NUMBER = (
     rf"(?P<num>\d{{1,5}}[a-z]?"
     rf"(?:{_SL}(?P<year>(?:19|20)\d\d))?"
-    rf"(?:{_SL}{_SYM_PART}(?:{_HY}{_SYM_PART})*|-{_SYM_PART}/{_SYM_PART}(?:-{_SYM_PART})*))"
+    rf"(?:{_SL}{_SYM_PART}(?:{_HY}{_SYM_PART})*|-{_SYM_PART}{_SL}{_SYM_PART}(?:-{_SYM_PART})*))"
 )
 _DATE = (
     r"(?:\s*,)?\s+ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
@@ -212,7 +212,7 @@ def _cut_at_lowercase_and(phrase: str) -> str:
 # an annex names the document it belongs to: "(Kèm theo Kế hoạch số 28/KH-UBND ngày ...)" on a line of its own
 _ANNEX_OF = re.compile(r"^[ \t*]*\([ \t]*Kèm theo[ \t]+(?P<type>[A-ZĐ][\wÀ-ỹ]*(?:[ \t]+[\wÀ-ỹ]+)?)[ \t]+số[ \t]+"
                        r"(?P<n>\d[^\s,;)]*)", re.MULTILINE)
-_OWN_NUMBER = re.compile(r"(?:^|\|)[ \t*]*Số[ \t]*:[ \t]*(?P<n>\d[^\s|]*)", re.MULTILINE)
+_OWN_NUMBER = re.compile(r"(?:^|\|)[ \t*]*Số[ \t]*:[ \t]*(?P<n>\d{1,5}(?:[ \t]*[/-][ \t]*[\wÀ-ỹ&]+)*)", re.MULTILINE)
 # "Ngày 15/3/2023, UBND tỉnh ban hành Kế hoạch số ...": the date and the issuer stated before the mention
 _BEFORE = re.compile(
     r"(?:^|[.;:]\s+|\n)[ \t]*(?:[-+•][ \t]*)?(?:(?:Ngày|ngày)[ \t]+(?P<d>\d{1,2})[ \t]*/[ \t]*(?P<m>\d{1,2})[ \t]*/[ \t]*"
@@ -235,7 +235,7 @@ def _own_numbers(text: str, ctx: Context) -> set[str]:
     """The document's own number(s): its header's "Số: ..." (also inside a flattened header line)."""
     own = {number_key(ctx.header.number)} if ctx.header.number else set()
     for m in _OWN_NUMBER.finditer(text):
-        own.add(number_key(m.group("n").rstrip(".,;")))
+        own.add(number_key(re.sub(r"\s", "", m.group("n"))))
     for m in _ANNEX_OF.finditer(text):
         if ctx.header.kind in (None, m.group("type")):
             own.add(number_key(re.sub(r"\s", "", m.group("n")).rstrip(".,;")))

@@ -22,7 +22,7 @@ _KIND_UP = r"(?P<kind>THÀNH PHỐ|TP\.?|THỊ XÃ|THỊ TRẤN|TỈNH|HUYỆN|Q
 # the body and its unit on one line, or the unit on the next line / cell
 # a PDF may interleave the two header columns: "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI ... / TỈNH X Độc lập ..."
 _HEADER_BODY = re.compile(rf"^[ \t*]*{_BODY_UP}(?:[ \t|]+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)?[ \t*]*"
-                          rf"(?:\n[ \t*]*|[ \t]*\|[ \t]*)?{_KIND_UP}(?=[ \t])(?P<rest>[^\n|]*)", re.MULTILINE)
+                          rf"(?:(?:\n[ \t*]*)+|[ \t]*\|[ \t]*)?{_KIND_UP}(?=[ \t])(?P<rest>[^\n|]*)", re.MULTILINE)
 _BODY_ANY = r"(?P<body>Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND)"
 _KIND_ANY = r"(?P<kind>thành phố|TP\.?|thị xã|thị trấn|tỉnh|huyện|quận|xã|phường)"
 _SELF = re.compile(rf"{_BODY_ANY}\s+{_KIND_ANY}(?P<rest>(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){{0,4}})\s*,?\s+"
