@@ -41,6 +41,10 @@ def document_context(text: str, header: Header, running_end: int, footnotes) -> 
             place = places.canonical_name(hp, kind)
         else:
             place = own.place_by_mentions(t, kind)
+    if place is None and kind == "tỉnh":
+        city = own.place_by_mentions(t, "thành phố")  # news of a centrally-run city: "thành phố Đà Nẵng"
+        if city and places.tier_of("thành phố", city) == "province":
+            kind, place = "thành phố", city
     if place is None and header.place and places.known(tone_fold(header.place)):
         place = places.canonical_name(tone_fold(header.place))
     if body is None:
