@@ -39,6 +39,11 @@ def test_agencies(doc):
     assert not names & set(exp.get("not_agencies", [])), sorted(names & set(exp.get("not_agencies", [])))
 
 
+def test_no_person_glued_on(doc):
+    _, _, ex = doc
+    assert not [a.name for a in ex.agencies if "Nguyễn Văn" in a.name or "Trần Văn" in a.name]
+
+
 def test_agency_words_inside_other_names(doc):
     _, exp, ex = doc
     for phrase in exp.get("not_agency_spans", []):

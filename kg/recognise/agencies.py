@@ -417,6 +417,8 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
             break
         if w[0].isupper() and data.regex.match(t, m.start(m.lastindex)) and toks:
             break  # another agency begins
+        if not toks and w.lower() in _SURNAMES and _person_at(t, m.start(m.lastindex)):
+            break  # "Trưởng Ban Chỉ đạo Trần Văn Nam": a person, not the name of the body
         if lw == "và":
             # "Việt Nam và Quảng Tây", "Doanh nghiệp nhỏ và vừa"; not "... kỹ thuật và Ban Quản lý ..."
             nx = _WORD_RE.match(t, m.end())
@@ -455,6 +457,17 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
     end = p if found_unit else toks[-1][2]
     desc = " ".join(tone_fold(t[pos:toks[-1][2]]).split())
     return end, desc, unit, place, found_unit
+
+
+def _person_at(t: str, pos: int) -> bool:
+    """Two to four capitalised words from pos that are no known place: a person's name."""
+    words = re.findall(r"\w+", t[pos:pos + 40])[:4]
+    caps = []
+    for w in words:
+        if not w[0].isupper():
+            break
+        caps.append(w)
+    return len(caps) >= 2 and places.longest_prefix(caps) == 0
 
 
 def _ends_with_place(desc: str) -> bool:
