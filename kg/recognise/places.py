@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from .spelling import tone_fold
@@ -21,8 +22,7 @@ TIER = {"tỉnh": "province", "huyện": "district", "quận": "district", "th�
 _PROVINCE_ALIASES = {"Thừa Thiên Huế": "Huế", "Thừa Thiên - Huế": "Huế", "HCM": "Hồ Chí Minh"}
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     kind: str  # "tỉnh" | "thành phố" | "huyện" | ...
     name: str  # "Lạng Sơn"
     tier: str  # "province" | "district" | "commune"
@@ -43,14 +43,14 @@ def _folded_key(s: str) -> str:
     return " ".join(s.split())
 
 
-_PREFIXES = tuple((k[0].upper() + k[1:] + " ", k) for k in KINDS)
-
-
 def _split(full: str) -> tuple[str, str]:
     """'Thành phố Lạng Sơn' -> ('thành phố', 'Lạng Sơn')."""
-    for pre, k in _PREFIXES:
-        if full.startswith(pre):
-            return k, tone_fold(full[len(pre):].strip())
+    parts = full.split(" ", 2)
+    one = parts[0].lower()
+    if one in KINDS and len(parts) > 1:
+        return one, tone_fold(full[len(parts[0]) + 1:].strip())
+    if len(parts) == 3 and f"{one} {parts[1].lower()}" in KINDS:
+        return f"{one} {parts[1].lower()}", tone_fold(parts[2].strip())
     return "", tone_fold(full)
 
 
