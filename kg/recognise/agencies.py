@@ -174,7 +174,7 @@ _VERBS = {
     "chủ trì", "làm việc", "ký kết", "kiểm tra", "tham mưu", "hướng dẫn", "quyết định", "đề nghị", "đôn đốc",
     "thông báo", "giải quyết", "thẩm định", "hỗ trợ", "tăng cường", "đẩy mạnh", "rà soát", "tham dự", "thống nhất",
     "giao", "đề xuất", "tiếp nhận", "công bố", "khảo sát", "thăm", "phụ trách", "thành lập",
-    "xử lý", "bắt", "phát hiện", "thu giữ", "phá sản", "đạt",
+    "xử lý", "bắt", "phát hiện", "thu giữ", "phá sản", "đạt", "tài trợ", "ủng hộ", "trao tặng", "thi công", "vi phạm",
 }
 _PLURAL_BEFORE = {"các", "những", "mọi", "từng", "nhiều"}
 # a building or a parent named through the organisation: "hạng mục Trung tâm y tế ...", "nâng cấp Trường ..."
@@ -459,6 +459,18 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
     return end, desc, unit, place, found_unit
 
 
+_PARTNER_BEFORE_RE = re.compile(r"(?:\bvới|\bgiữa)[^.;:\n]{0,60}$")
+_AGENT_BEFORE_RE = re.compile(r"\bdo[^.;:\n]{0,100}$")
+_AGENT_VERB_RE = re.compile(r"[ \t]*(?:tài trợ|đầu tư|thực hiện|thi công|tổ chức|hỗ trợ|ủng hộ|trao tặng|làm chủ đầu tư)\b")
+
+
+def _company_acts(t: str, s: int, end: int) -> bool:
+    before = t[max(0, s - 120):s]
+    if _PARTNER_BEFORE_RE.search(before):
+        return True
+    return bool(_AGENT_BEFORE_RE.search(before) and _AGENT_VERB_RE.match(t, end))
+
+
 def _person_at(t: str, pos: int) -> bool:
     """Two to four capitalised words from pos that are no known place: a person's name."""
     words = re.findall(r"\w+", t[pos:pos + 40])[:4]
@@ -595,8 +607,10 @@ def _resolve_one(t: str, s: int, e: int, entry: _Entry, data: _Data, doc: _Doc, 
             name = _compose("{name} {unit} {place}", name, u, p)
         elif entry.head and not desc:
             return None
-        elif entry.kind == "Company" and not re.search(r"[ \t(][A-ZĐ]", " " + desc):
-            return None  # "Công ty đã nộp ...": a company is named by a proper name
+        elif entry.kind == "Company" and not (re.search(r"[ \t(][A-ZĐ]", " " + desc) and _company_acts(t, s, end)):
+            # a company is an actor when named by its proper name as the one who does: "do Công ty X tài trợ",
+            # "ký kết với Tập đoàn Y"; not as the one sanctioned, gone bankrupt or merely located
+            return None
         elif entry.head and entry.levels and not _ends_with_place(desc):
             # "Sở Nội vụ", "Chi cục Kiểm lâm": the body at its own tier, in the document's unit or above it
             name = _compose(tpl or "{name}", name, *doc.at_tier(entry.levels))
