@@ -131,6 +131,8 @@ _STRUCT_START = re.compile(
     rf"|(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Điều)\s+(?:\d|[IVXLC]+\b|thứ|THỨ)|[{SUPERSCRIPT}]|<sup>)"
 )
 _TERMINAL = tuple(".;:!?…")
+# header and closing lines stand alone whatever their width: "Số: ...", "Kính gửi: ...", "Nơi nhận:"
+_HEADER_LINE = re.compile(r"^(?:Số|Kính gửi|Nơi nhận|KÍNH GỬI|NƠI NHẬN)\s*:")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:Trang\s+)?(\d{1,4})(?:\s*/\s*\d{1,4})?(?:\s*-)?$", re.IGNORECASE)
 # a footnote body inside a block of lines: the marker stands alone, followed by a space
 _FOOTNOTE_LINE = re.compile(rf"^\s*(?:<sup>\s*(\d+)\s*</sup>|([{SUPERSCRIPT}]+))\s+(?=\S)")
@@ -144,6 +146,7 @@ class _Line:
     page_break: bool = False  # a form feed comes before this line
     phys: int = 0  # length of the physical line this comes from (a header cell reports its line's)
     bar: int | None = None  # for a header cell after the first: offset of the "|" before it
+    cell: bool = False  # a cell of a flattened header: a line of its own, never joined
     kind: str = "text"  # text | blank | drop | note | note+ (a footnote's first line, its other lines)
 
     @property
@@ -186,7 +189,7 @@ def _split_header(lines: list[_Line]) -> list[_Line]:
         for cell in t.split("|"):
             lead = len(cell) - len(cell.lstrip())
             if cell.strip():
-                out.append(_Line(ln.src + pos + lead, cell.strip(), ln.page_break and not out, ln.phys, bar))
+                out.append(_Line(ln.src + pos + lead, cell.strip(), ln.page_break and not out, ln.phys, bar, cell=True))
             bar = ln.src + pos + len(cell)
             pos += len(cell) + 1
     return out
@@ -273,7 +276,7 @@ def _looks_wrapped(lines: list[_Line]) -> bool:
 def _continues(a: _Line, b: _Line, width: float) -> bool:
     """Whether line `a` of hard-wrapped text runs on into line `b`."""
     x, y = a.body, b.body
-    if not x or not y or x.startswith("|") or y.startswith("|"):
+    if not x or not y or x.startswith("|") or y.startswith("|") or a.cell or b.cell or _HEADER_LINE.match(y):
         return False
     full = a.phys >= 0.7 * width
     if _STRUCT_START.match(y):

@@ -154,3 +154,23 @@ def test_layout_issuers_and_targets_survive_page_breaks():
     targets = {(q.value, q.unit, q.comparator) for q in res.quantities if q.category == "target"}
     assert {(12.0, "%", "gte"), (1250.0, "tỷ đồng", "eq")} <= targets
     assert ("this", "105/NQ-HĐND", "based_on") in {(x.child.kind, x.parent.key, x.relation) for x in res.lineage}
+
+
+@pytest.mark.parametrize(
+    "raw, number, place",
+    [
+        # the motto cell is in capitals and the number cell nearly so: they are still two lines
+        ("UBND THÀNH PHỐ PHAN THIẾT | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 77/BC-UBND | Độc lập - Tự do - Hạnh phúc\n"
+         "Phan Thiết, ngày 02 tháng 4 năm 2024\n\nBÁO CÁO\nTình hình thực hiện nhiệm vụ quý I năm 2024\n\n"
+         "Thực hiện chỉ đạo của UBND tỉnh Bình Thuận, Ủy ban nhân dân thành phố báo cáo như\nsau:\n",
+         "77/BC-UBND", "Phan Thiết"),
+        ("ỦY BAN NHÂN DÂN HUYỆN ĐỨC LINH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 5/KH-UBND | Độc lập - Tự do - Hạnh phúc\n"
+         "Đức Linh, ngày 9 tháng 1 năm 2025\n\nKẾ HOẠCH\nTriển khai nhiệm vụ năm 2025 của ngành giáo dục trên địa\nbàn huyện\n",
+         "5/KH-UBND", "Đức Linh"),
+    ],
+)
+def test_layout_header_cells_are_never_joined_to_a_neighbour(raw, number, place):
+    ct = clean(raw, wrapped=True)
+    h = parse_header(ct.text)
+    assert (h.number, h.place) == (number, place)
+    assert "\nSố: " in ct.text and "VIỆT NAM\n" in ct.text
