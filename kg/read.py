@@ -117,12 +117,12 @@ def _is_header_table(table) -> bool:
 
 def _docx_header(table) -> str:
     """A header table as lines: each cell's paragraphs, left cell first, as parse_header reads a header."""
-    lines, seen = [], set()
+    lines, seen = [], {}
     for row in table.rows:
         for cell in row.cells:
             if id(cell._tc) in seen:
                 continue
-            seen.add(id(cell._tc))
+            seen[id(cell._tc)] = cell._tc  # held, so a freed element's id is never reused for another
             lines += [p.text.strip() for p in cell.paragraphs if p.text.strip()]
     return "\n".join(lines)
 
@@ -130,11 +130,11 @@ def _docx_header(table) -> str:
 def _docx_table(table) -> str:
     rows = []
     for row in table.rows:
-        cells, seen = [], set()
+        cells, seen = [], {}
         for cell in row.cells:
             if id(cell._tc) in seen:  # a merged cell is reported once per grid column it spans
                 continue
-            seen.add(id(cell._tc))
+            seen[id(cell._tc)] = cell._tc  # held, so a freed element's id is never reused for another
             text = _cell_text(cell)
             cells.append(text.replace("|", "/"))
         if any(cells):

@@ -118,3 +118,22 @@ def test_read_docx_header_table_becomes_header_lines(tmp_path):
     d.save(p)
     h = parse_header(clean(read_document(p).text).text)
     assert (h.kind, h.number, h.place, h.date) == ("Kế hoạch", "58/KH-UBND", "Mường Khương", "2024-04-14")
+
+
+def test_read_docx_header_table_of_two_rows_keeps_every_cell(tmp_path):
+    """Agency | motto on the first row, number | date on the second: all four cells are read."""
+    import docx
+
+    d = docx.Document()
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nTỈNH NINH THUẬN"
+    t.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    t.cell(1, 0).text = "Số: 112/KH-UBND"
+    t.cell(1, 1).text = "Ninh Thuận, ngày 3 tháng 5 năm 2024"
+    d.add_paragraph("KẾ HOẠCH")
+    d.add_paragraph("Thực hiện Chương trình chuyển đổi số năm 2024")
+    p = tmp_path / "header2.docx"
+    d.save(p)
+    text = read_document(p).text
+    for cell in ("TỈNH NINH THUẬN", "Độc lập - Tự do - Hạnh phúc", "Số: 112/KH-UBND", "Ninh Thuận, ngày 3 tháng 5 năm 2024"):
+        assert cell in text
