@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from ..records import Context, Quantity, Section, Sentence
 from .numbers import Measure, find_measures
+from .target_lists import TargetList, find_target_lists
 
 # ---------------------------------------------------------------- reference words
 # kinds of document that set goals in their body
@@ -331,7 +332,7 @@ class _Layout:
         self.ctx = ctx
         kind = ctx.header.kind or ""
         self.planning = kind in PLANNING_KINDS
-        self.sections = [s for s in ctx.sections if s.level < 6]
+        self.sections = [_with_heading(ctx.text, s) for s in ctx.sections if s.level < 6]
         self._by_start = None
         self.tasks: list[tuple[int, int, str | None]] = []
         for s in self.sections:
@@ -341,6 +342,9 @@ class _Layout:
         self.title_period = _title_period(ctx)
         year = _year_of(self.title_period) or (ctx.header.date[:4] if ctx.header.date else None)
         self.year = year
+        self.lists: list[tuple[TargetList, str | None]] = [
+            (tl, _heading_period(tl.head, year)) for tl in find_target_lists(ctx.text, ctx.running_end)
+        ]
         self.body_start = 0
         m = re.search(r"QUYẾT NGHỊ|^\s*Điều 1\.", ctx.text[: ctx.running_end], re.MULTILINE)
         if m:
@@ -365,11 +369,27 @@ class _Layout:
             j -= 1
         return [self.sections[i] for i in sorted(found)]
 
+    def list_at(self, pos: int) -> tuple[TargetList, str | None] | None:
+        for tl in self.lists:
+            if tl[0].start <= pos < tl[0].end:
+                return tl
+        return None
+
     def task_at(self, pos: int) -> tuple[int, int, str | None] | None:
         for t in self.tasks:
             if t[0] <= pos < t[1]:
                 return t
         return None
+
+
+def _with_heading(text: str, s: Section) -> Section:
+    """A part whose marker stands alone on its line ("Phần thứ hai") is named by the next line."""
+    if s.heading or s.level > 2:
+        return s
+    m = re.compile(r"\n[ \t]*\n?[ \t]*([^\n]+)").match(text, text.find("\n", s.start))
+    if not m or m.start(1) >= s.end or len(m.group(1).split()) > 20:
+        return s
+    return Section(s.marker, s.level, s.path, m.group(1).strip(" *#"), s.start, s.end)
 
 
 def _heading_period(heading: str, year: str | None) -> str | None:
@@ -408,6 +428,9 @@ def _mode(layout: _Layout, sent: Sentence) -> tuple[str, str | None]:
     task = layout.task_at(pos)
     if any(rx["non_goal"].search(s.heading) for s in encl):
         return "none", sec_period
+    tl = layout.list_at(pos)
+    if tl is not None:
+        return "list", tl[1] or sec_period or (task[2] if task else None) or layout.title_period
     if layout.planning:
         if pos < layout.body_start:
             return "none", sec_period
