@@ -115,6 +115,14 @@ def _rx() -> dict[str, re.Pattern]:
             re.IGNORECASE,
         ),
         "words": re.compile(r"[^\W\d_]+", re.UNICODE),
+        "part": re.compile(r"(?<![^\W\d_])trong\s+đó(?![^\W\d_])", re.IGNORECASE),
+        "cumul": re.compile(r"(?<![^\W\d_])(?:lũy kế|luỹ kế|cộng dồn|tính chung|tính từ đầu năm)(?![^\W\d_])",
+                            re.IGNORECASE),
+        "period_words": re.compile(
+            r"(?<![^\W\d_])(?:(?:trong|đến|hết|tính đến|riêng|của|cả)\s+)?(?:(?:\d{1,2}\s+)?tháng(?:\s+\d{1,2})?"
+            r"(?:\s+đầu)?(?:\s+năm)?|quý\s+[IVX\d]+|năm)(?:\s*/?\s*(?:19|20)\d\d)?(?![^\W\d_])",
+            re.IGNORECASE,
+        ),
         "task_heading": re.compile(
             r"NHIỆM VỤ(?:,| VÀ)? (?:GIẢI PHÁP|TRỌNG TÂM)|Nhiệm vụ(?:,| và)? (?:giải pháp|trọng tâm)|"
             r"PHƯƠNG HƯỚNG,? NHIỆM VỤ|Phương hướng,? nhiệm vụ|KẾ HOẠCH (?:THÁNG|QUÝ|NĂM|PHÁT TRIỂN)|"
@@ -403,13 +411,71 @@ def _heading_period(heading: str, year: str | None) -> str | None:
 
 
 # ---------------------------------------------------------------- the recogniser
+class _Seen:
+    """Labels of the figures read so far, so that a figure can borrow the indicator it continues: a running
+    total ("lũy kế 5 tháng 2.591 nghìn lượt") measures what the figure before it with the same unit measured;
+    a part ("trong đó xuất khẩu ...", a footnote "Trong đó: ...") belongs to the whole named before it."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.items: list[tuple[int, str, str, str]] = []  # (position, label, unit base, whole)
+
+    def add(self, pos: int, label: str, unit: str, whole: str) -> None:
+        self.items.append((pos, label, _unit_base(unit), whole))
+
+    def _same_paragraph(self, a: int, b: int) -> bool:
+        return b - a < 1500 and "\n\n" not in self.text[a:b]
+
+    def same_unit(self, pos: int, unit: str) -> str | None:
+        base = _unit_base(unit)
+        for p, label, u, _w in reversed(self.items):
+            if p >= pos:
+                continue
+            if not self._same_paragraph(p, pos):
+                return None
+            if u == base:
+                return label
+        return None
+
+    def whole_before(self, pos: int, same_paragraph: bool = True) -> str | None:
+        for p, _label, _u, whole in reversed(self.items):
+            if p >= pos:
+                continue
+            if same_paragraph and not self._same_paragraph(p, pos):
+                return None
+            return whole
+        return None
+
+
+def _unit_base(unit: str) -> str:
+    words = [w for w in unit.lower().split() if w not in ("nghìn", "ngàn", "vạn", "triệu", "tỷ", "trăm")]
+    return words[0] if words else unit
+
+
+def _strip_period(label: str) -> str:
+    return _clean_label(_rx()["period_words"].sub(" ", label))
+
+
 def find_quantities(ctx: Context) -> list[Quantity]:
     layout = _Layout(ctx)
+    seen = _Seen(ctx.text)
     out: list[Quantity] = []
     for sent in ctx.sentences:
         ms = find_measures(ctx.text, sent.start, sent.end)
         if ms:
-            out.extend(_read_sentence(ctx, layout, sent, ms))
+            out.extend(_read_sentence(ctx, layout, sent, ms, seen))
+    return _dedupe(out)
+
+
+def _dedupe(qs: list[Quantity]) -> list[Quantity]:
+    """A goal restated later in the document (a list, then the task that carries it out) is one goal."""
+    out, keys = [], set()
+    for q in qs:
+        key = (q.category, q.indicator.lower(), q.value, q.max, q.unit, q.period, q.percent_of_plan)
+        if key in keys:
+            continue
+        keys.add(key)
+        out.append(q)
     return out
 
 
@@ -444,7 +510,16 @@ def _mode(layout: _Layout, sent: Sentence) -> tuple[str, str | None]:
     return "body", sec_period
 
 
-def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measure]) -> list[Quantity]:
+def _footnote_whole(ctx: Context, seen: _Seen, sent: Sentence) -> str | None:
+    """The whole a footnote's "Trong đó: ..." divides: the figure its marker follows."""
+    for fn in ctx.footnotes:
+        if fn.start <= sent.start < fn.end and fn.marker_at is not None:
+            if _rx()["part"].match(fn.text.strip()):
+                return seen.whole_before(fn.marker_at + 1, same_paragraph=False)
+    return None
+
+
+def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measure], seen: _Seen) -> list[Quantity]:
     rx = _rx()
     text = ctx.text
     mode, sec_period = _mode(layout, sent)
@@ -479,8 +554,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             if rx["result_link"].match(text[gap_start : p.start]):
                 result_of[i] = j
     shares = set(result_of.values())
-    if mode == "body" and not result_of and not rx["goal_any"].search(text, sent.start, sent.end):
-        return out
+    quiet = mode == "body" and not result_of and not rx["goal_any"].search(text, sent.start, sent.end)
     sentence_start_period = None
     sp = rx["sent_start_period"].match(text, sent.start, min(sent.end, sent.start + 40))
     if sp:
@@ -490,6 +564,11 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     prev_end = sent.start
     inherited: str | None = None
     clause_head: str | None = None
+    whole = _footnote_whole(ctx, seen, sent) if sent.start >= ctx.running_end else None
+    in_part = whole is not None
+    if not in_part and rx["part"].match(text, sent.start, sent.start + 12):
+        whole = seen.whole_before(sent.start)
+        in_part = whole is not None
     for k, m in enumerate(ms):
         nxt = ms[k + 1] if k + 1 < len(ms) else None
         clause_end = text.find(";", m.end, sent.end)
@@ -509,6 +588,22 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             prev_end = m.end
             continue
         label = _indicator(m, before, head, linked, after, inherited)
+        raw_before = text[left : m.start]
+        if rx["part"].search(raw_before) and whole:
+            in_part = True
+        if label and rx["cumul"].search(raw_before) or label and _content_count(_strip_period(label)) < 1:
+            prior = seen.same_unit(m.start, m.unit)
+            if prior:
+                label = _strip_period(prior) or prior
+        elif label and in_part and whole and not m.plan_share and not label.lower().startswith(whole.lower()):
+            label = f"{whole} - {_lc(label)}"
+        if label and not m.plan_share:
+            if not in_part:
+                whole = label
+            seen.add(m.start, label, m.unit, whole or label)
+        if quiet:
+            prev_end = m.end
+            continue
         clause_left = label_left
         after_end = m.end + len(text[m.end : stop])
         if k in result_of:
