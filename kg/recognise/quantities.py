@@ -89,6 +89,7 @@ def _rx() -> dict[str, re.Pattern]:
         "goal_cut": re.compile(r"(?<![^\W\d_])(?:phấn đấu|để|nhằm)(?![^\W\d_])", re.IGNORECASE),
         "after_stop": re.compile(
             r"[;.!?]|\s(?:để|nhằm|theo quy định|theo|gắn với|trong đó|đồng thời)\s"
+            r"|\s*\((?:mục tiêu|kế hoạch|KH|chỉ tiêu)(?![^\W\d_])"
             r"|\s+và\s+(?:tiếp tục|đẩy mạnh|tăng cường|thực hiện|triển khai|hoàn thành|duy trì|nâng cao)",
             re.IGNORECASE,
         ),
@@ -116,6 +117,10 @@ def _rx() -> dict[str, re.Pattern]:
         ),
         "words": re.compile(r"[^\W\d_]+", re.UNICODE),
         "part": re.compile(r"(?<![^\W\d_])trong\s+đó(?![^\W\d_])", re.IGNORECASE),
+        "paren_goal": re.compile(
+            r"\(\s*(?P<w>(?:mục tiêu|kế hoạch|KH|chỉ tiêu)(?:\s+(?:cả\s+)?năm)?(?:\s+(?:19|20)\d\d)?)\s*(?:là|:)?\s*$",
+            re.IGNORECASE,
+        ),
         "cumul": re.compile(r"(?<![^\W\d_])(?:lũy kế|luỹ kế|cộng dồn|tính chung|tính từ đầu năm)(?![^\W\d_])",
                             re.IGNORECASE),
         "period_words": re.compile(
@@ -292,11 +297,22 @@ def _short(before: str) -> str:
     return _clean_label(" ".join(seg.split()[-12:]))
 
 
+_GROWTH = re.compile(r"\s(?:ước\s+)?(tăng|giảm)(?:\s+(?:khoảng|thêm))?\s*$", re.IGNORECASE)
+_RATE_NOUN = re.compile(r"(?:tỷ lệ|tỷ trọng|tốc độ|chỉ số|mức|giảm|tăng)(?![^\W\d_])", re.IGNORECASE)
+
+
 def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: str, inherited: str | None) -> str:
     base_unit = m.unit.split("/")[0]
     unit_words = [w for w in base_unit.split() if w.lower() not in ("nghìn", "ngàn", "triệu", "tỷ", "trăm")]
     share = m.kind == "percent" and after and not m.plan_share and not re.match(r"so\s+với", after, re.IGNORECASE)
-    if linked and _content_count(before) >= 1:
+    growth = _GROWTH.search(before) if m.kind == "percent" and not m.plan_share else None
+    if linked and growth and _content_count(before[: growth.start()]) >= 1 and not _RATE_NOUN.match(before):
+        # "Kim ngạch xuất khẩu ước tăng 7,7%": the rate of growth of what is named
+        core = _strip_period(before[: growth.start()])
+        label = ("Tốc độ tăng " if growth.group(1).lower() == "tăng" else "Mức giảm ") + _lc(core)
+        if after:
+            label = f"{label} {_lc(after)}"
+    elif linked and _content_count(before) >= 1:
         label = before
         if share and not re.match(r"(?:tỷ lệ|tỷ trọng|tốc độ)", before, re.IGNORECASE):
             label = f"Tỷ lệ {_lc(after)} ({_lc(_short(before))})"
@@ -564,6 +580,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     prev_end = sent.start
     inherited: str | None = None
     clause_head: str | None = None
+    list_head: str | None = None
     whole = _footnote_whole(ctx, seen, sent) if sent.start >= ctx.running_end else None
     in_part = whole is not None
     if not in_part and rx["part"].match(text, sent.start, sent.start + 12):
@@ -577,14 +594,30 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         stop = min(clause_end, nxt.start) if next_in_clause else clause_end
         left = prev_end
         if ";" in text[left : m.start]:
-            clause_head = None
+            clause_head = list_head  # "Cơ cấu kinh tế: nông nghiệp 19-20%; dịch vụ 46-47%" shares its head
         before, head, linked, label_left = _before_text(text, left, m, k > 0)
         if head:
             clause_head = head
+            if k == 0 and ";" not in text[sent.start : m.start]:
+                list_head = head
         elif clause_head and not before.lower().startswith(clause_head.lower()):
             head = clause_head
         after = _after_text(text, m, stop, next_in_clause)
         if k in shares:
+            prev_end = m.end
+            continue
+        pg = rx["paren_goal"].search(text, max(left, m.start - 40), m.start)
+        if pg and inherited and not quiet:
+            # "đạt 11,78% (mục tiêu 10-11%)": the goal of the figure before it
+            period = _period_for(text, layout, sent.start, m.start, m, sentence_start_period,
+                                 sec_period or layout.title_period)
+            if re.search(r"năm", pg.group("w"), re.IGNORECASE):
+                period = _year_of(period)
+            out.append(Quantity(
+                category="target", indicator=f"{inherited} ({_lc(pg.group('w'))})", value=m.value, max=m.max,
+                comparator=m.comparator, unit=m.unit, value_text=m.value_text, period=period,
+                start=m.start, end=m.end,
+            ))
             prev_end = m.end
             continue
         label = _indicator(m, before, head, linked, after, inherited)
@@ -652,8 +685,10 @@ def _is_target(text: str, mode: str, sent: Sentence, m: Measure, nxt: Measure | 
     rx = _rx()
     if mode == "none":
         return False
-    if rx["result"].search(text, left, right):
-        return False
+    for r in rx["result"].finditer(text, left, right):
+        # a reported figure in brackets after a goal is a comment on it: "72 triệu đồng (ước thực hiện ...)"
+        if not (r.start() > m.end and text.rfind("(", m.end, r.start()) > text.rfind(")", m.end, r.start())):
+            return False
     if mode == "body":
         return bool(
             rx["goal_body"].search(text, left, m.start)
