@@ -189,3 +189,31 @@ def test_assessment_part_is_not_a_task_section():
     assert poor.max == 2 and poor.indicator == "Tỷ lệ hộ nghèo giảm" and poor.period == "2024"
     days = _find(ts, 5, "ngày làm việc")
     assert days.comparator == "lte" and days.max == 5
+
+
+WHOLE_REPORT = """ỦY BAN NHÂN DÂN TỈNH NINH THUẬN
+BÁO CÁO
+Tình hình kinh tế - xã hội 9 tháng năm 2023
+I. KINH TẾ
+Tổng kim ngạch xuất nhập khẩu tháng 9 ước đạt 95 triệu USD. Lũy kế 9 tháng ước đạt 810 triệu USD, đạt 70,4% kế hoạch, trong đó xuất khẩu 300 triệu USD, đạt 66,7% kế hoạch.
+Khám chữa bệnh trong tháng được 40.200 lượt, điều trị nội trú 3.100 lượt. Lũy kế 9 tháng khám được 352.000 lượt, đạt 71% kế hoạch.
+Doanh nghiệp thành lập mới 210 doanh nghiệp, đạt 60% kế hoạch. Giá trị sản xuất công nghiệp ước tăng 8,2% (kế hoạch năm: 9 - 10%).
+"""
+
+
+def test_running_totals_and_parts_borrow_their_indicator():
+    rs = _results(WHOLE_REPORT)
+    total = _find(rs, 810, "triệu USD")
+    assert "kim ngạch xuất nhập khẩu" in total.indicator.lower() and total.percent_of_plan == pytest.approx(70.4)
+    part = _find(rs, 300, "triệu USD")
+    assert "kim ngạch xuất nhập khẩu" in part.indicator.lower() and "xuất khẩu" in part.indicator.lower()
+    visits = _find(rs, 352000, "lượt")
+    assert "khám chữa bệnh" in visits.indicator.lower() and "nội trú" not in visits.indicator.lower()
+
+
+def test_goal_in_brackets_after_a_reported_figure():
+    ts = _targets(WHOLE_REPORT)
+    goal = _find(ts, 9, "%")
+    assert goal.max == pytest.approx(10) and goal.period == "2023"
+    assert "giá trị sản xuất công nghiệp" in goal.indicator.lower()
+    assert not [t for t in ts if t.value in (810, 300, 8.2)]

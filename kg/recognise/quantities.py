@@ -26,6 +26,7 @@ from functools import lru_cache
 from ..records import Context, Quantity, Section, Sentence
 from .numbers import Measure, find_measures
 from .target_lists import TargetList, find_target_lists
+from .target_tables import read_table
 
 # ---------------------------------------------------------------- reference words
 # kinds of document that set goals in their body
@@ -297,6 +298,9 @@ def _short(before: str) -> str:
     return _clean_label(" ".join(seg.split()[-12:]))
 
 
+_QUANTITY_NOUN = re.compile(
+    r"(?:tổng số|tổng lượng|tổng lượt|số lượng|số lượt|sản lượng|lượng|tổng)(?![^\W\d_])", re.IGNORECASE
+)
 _GROWTH = re.compile(r"\s(?:ước\s+)?(tăng|giảm)(?:\s+(?:khoảng|thêm))?\s*$", re.IGNORECASE)
 _RATE_NOUN = re.compile(r"(?:tỷ lệ|tỷ trọng|tốc độ|chỉ số|mức|giảm|tăng)(?![^\W\d_])", re.IGNORECASE)
 
@@ -318,6 +322,8 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
             label = f"Tỷ lệ {_lc(after)} ({_lc(_short(before))})"
         elif after and m.kind in ("percent", "measure") and not m.plan_share:
             label = f"{label} {_lc(after)}"
+    elif m.kind == "count" and _QUANTITY_NOUN.match(before) and _content_count(before) >= 2:
+        label = before  # "Tổng lượng khách du lịch ước đạt 1.850 nghìn lượt" names what it counts
     elif m.kind == "count" and unit_words:
         noun = " ".join(unit_words)
         if "/" in m.unit:
@@ -367,7 +373,7 @@ class _Layout:
         year = _year_of(self.title_period) or (ctx.header.date[:4] if ctx.header.date else None)
         self.year = year
         self.lists: list[tuple[TargetList, str | None]] = [
-            (tl, _heading_period(tl.head, year)) for tl in find_target_lists(ctx.text, ctx.running_end)
+            (tl, _heading_period(tl.head.split(":")[0], year)) for tl in find_target_lists(ctx.text, ctx.running_end)
         ]
         self.body_start = 0
         m = re.search(r"QUYẾT NGHỊ|^\s*Điều 1\.", ctx.text[: ctx.running_end], re.MULTILINE)
@@ -434,27 +440,32 @@ class _Seen:
 
     def __init__(self, text: str):
         self.text = text
-        self.items: list[tuple[int, str, str, str]] = []  # (position, label, unit base, whole)
+        self.items: list[tuple[int, str, str, str, int]] = []  # (position, label, unit base, whole, clause)
 
-    def add(self, pos: int, label: str, unit: str, whole: str) -> None:
-        self.items.append((pos, label, _unit_base(unit), whole))
+    def add(self, pos: int, label: str, unit: str, whole: str, clause: int) -> None:
+        self.items.append((pos, label, _unit_base(unit), whole, clause))
 
     def _same_paragraph(self, a: int, b: int) -> bool:
         return b - a < 1500 and "\n\n" not in self.text[a:b]
 
-    def same_unit(self, pos: int, unit: str) -> str | None:
+    def same_unit(self, pos: int, unit: str, clause: int) -> str | None:
+        """The figure with the same unit in this clause, else the first such figure of the clause before
+        ("khám được 40.200 lượt, điều trị nội trú 3.100 lượt. Lũy kế ... 352.000 lượt" -> the first)."""
         base = _unit_base(unit)
-        for p, label, u, _w in reversed(self.items):
+        found = None
+        for p, label, u, _w, c in reversed(self.items):
             if p >= pos:
                 continue
-            if not self._same_paragraph(p, pos):
-                return None
+            if not self._same_paragraph(p, pos) or found and c != found[1]:
+                break
             if u == base:
-                return label
-        return None
+                if c == clause:
+                    return label
+                found = (label, c)
+        return found[0] if found else None
 
     def whole_before(self, pos: int, same_paragraph: bool = True) -> str | None:
-        for p, _label, _u, whole in reversed(self.items):
+        for p, _label, _u, whole, _c in reversed(self.items):
             if p >= pos:
                 continue
             if same_paragraph and not self._same_paragraph(p, pos):
@@ -476,7 +487,12 @@ def find_quantities(ctx: Context) -> list[Quantity]:
     layout = _Layout(ctx)
     seen = _Seen(ctx.text)
     out: list[Quantity] = []
+    tables = [tl for tl in layout.lists if tl[0].table]
+    for tl, period in tables:
+        out.extend(read_table(ctx.text, tl.start, tl.end, period or layout.title_period))
     for sent in ctx.sentences:
+        if any(tl.start <= sent.start < tl.end for tl, _p in tables):
+            continue  # read cell by cell above
         ms = find_measures(ctx.text, sent.start, sent.end)
         if ms:
             out.extend(_read_sentence(ctx, layout, sent, ms, seen))
@@ -524,6 +540,10 @@ def _mode(layout: _Layout, sent: Sentence) -> tuple[str, str | None]:
     if task is not None:
         return "task", task[2] or sec_period
     return "body", sec_period
+
+
+def _clause_start(text: str, sent_start: int, pos: int) -> int:
+    return max(sent_start, text.rfind(";", sent_start, pos) + 1)
 
 
 def _footnote_whole(ctx: Context, seen: _Seen, sent: Sentence) -> str | None:
@@ -625,7 +645,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         if rx["part"].search(raw_before) and whole:
             in_part = True
         if label and rx["cumul"].search(raw_before) or label and _content_count(_strip_period(label)) < 1:
-            prior = seen.same_unit(m.start, m.unit)
+            prior = seen.same_unit(m.start, m.unit, _clause_start(text, sent.start, m.start))
             if prior:
                 label = _strip_period(prior) or prior
         elif label and in_part and whole and not m.plan_share and not label.lower().startswith(whole.lower()):
@@ -633,7 +653,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         if label and not m.plan_share:
             if not in_part:
                 whole = label
-            seen.add(m.start, label, m.unit, whole or label)
+            seen.add(m.start, label, m.unit, whole or label, _clause_start(text, sent.start, m.start))
         if quiet:
             prev_end = m.end
             continue

@@ -85,12 +85,17 @@ def is_head(line: str) -> bool:
     """The line announces a list of goals."""
     rx = _rx()
     s = _plain(line)
-    if not s or not rx["head"].search(s) or rx["reported"].search(s):
+    if not s or not rx["head"].search(s):
         return False
     if rx["row"].match(line):  # a table's first row: "| Chỉ tiêu | Đơn vị | Kế hoạch 2024 |"
-        return True
-    words = len(s.split())
-    return words <= _MAX_HEAD_WORDS or s.rstrip().endswith(":")
+        return bool(re.search(r"kế hoạch|\bKH\b|mục tiêu|chỉ tiêu\s+(?:năm\s+)?\d{4}|dự kiến", s, re.IGNORECASE))
+    if rx["reported"].search(s):
+        return False
+    if ":" in s:  # "Các chỉ tiêu chủ yếu năm 2024 là: tốc độ tăng trưởng ...; ..." heads its own line
+        lead = s.split(":", 1)[0]
+        if rx["head"].search(lead) and len(lead.split()) <= _MAX_HEAD_WORDS:
+            return True
+    return len(s.split()) <= _MAX_HEAD_WORDS
 
 
 def _stands_alone(lines: list[tuple[int, int, str]], i: int) -> bool:
@@ -103,7 +108,7 @@ def _stands_alone(lines: list[tuple[int, int, str]], i: int) -> bool:
     blank_before = i == 0 or not lines[i - 1][2].strip()
     if not (blank_before or not prev or prev[-1] in ".:;!?"):
         return False
-    if line.rstrip().endswith(":"):
+    if ":" in line:
         return True
     nxt = lines[i + 1][2] if i + 1 < len(lines) else ""
     return not nxt.strip() or _rank(nxt) < 5 or bool(rx["row"].match(nxt))
@@ -136,6 +141,8 @@ def find_target_lists(text: str, end: int | None = None) -> list[TargetList]:
                 j += 1
                 continue
             if rx["row"].match(ln):
+                if not table and is_head(ln):
+                    break  # a table of targets opens its own list
                 last, j = e, j + 1
                 continue
             if table and not rx["row"].match(ln):

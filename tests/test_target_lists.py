@@ -1,0 +1,70 @@
+"""Target lists and reported figures wherever they stand: no header, a report's plan part, pipe tables."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_file
+from kg.recognise.target_lists import find_target_lists, is_head
+
+DATA = Path(__file__).parent / "data"
+EXPECTED = json.loads((DATA / "target_lists.expected.json").read_text(encoding="utf-8"))
+
+
+def _matches(q, e) -> bool:
+    return (
+        all(w in q.indicator.lower() for w in e["words"].split())
+        and q.value == pytest.approx(e["value"])
+        and q.unit == e["unit"]
+        and ("max" not in e or q.max == pytest.approx(e["max"]))
+        and ("comparator" not in e or q.comparator == e["comparator"])
+        and ("period" not in e or q.period == e["period"])
+        and ("percent_of_plan" not in e or q.percent_of_plan == pytest.approx(e["percent_of_plan"]))
+    )
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_expected_targets_and_results(name):
+    ex = extract_file(DATA / name)
+    for category in ("targets", "results"):
+        got = [q for q in ex.quantities if q.category == category[:-1]]
+        for e in EXPECTED[name][category]:
+            assert any(_matches(q, e) for q in got), (
+                f"{name}: no {category[:-1]} {e} in {[(q.indicator, q.value, q.unit, q.period) for q in got]}")
+        # nothing else is read as a goal: every target is one of the expected ones
+        if category == "targets":
+            extra = [q for q in got if not any(_matches(q, e) for e in EXPECTED[name][category])]
+            assert not extra, f"{name}: unexpected targets {[(q.indicator, q.value, q.unit) for q in extra]}"
+
+
+def test_reported_table_column_is_not_a_goal():
+    ex = extract_file(DATA / "commune_plan_table.txt")
+    values = {q.value for q in ex.quantities if q.category == "target"}
+    assert 4120 not in values and 48.5 not in values  # "Ước thực hiện 2023" column
+
+
+@pytest.mark.parametrize("line,head", [
+    ("II. CÁC CHỈ TIÊU CHỦ YẾU", True),
+    ("** Dự kiến một số chỉ tiêu chủ yếu năm 2025*", True),
+    ("Một số chỉ tiêu cụ thể năm 2024 là: tỷ lệ che phủ rừng 55%; ...", True),
+    ("| STT | Chỉ tiêu | ĐVT | KH 2025 |", True),
+    ("1. Kết quả thực hiện các chỉ tiêu chủ yếu", False),
+    ("Có 17/19 chỉ tiêu đạt và vượt kế hoạch", False),
+    ("| STT | Chỉ tiêu | ĐVT | Thực hiện 2024 |", False),
+])
+def test_head_lines(line, head):
+    assert is_head(line) is head
+
+
+def test_a_list_ends_at_the_next_part():
+    text = ("Các chỉ tiêu chủ yếu năm 2025:\n- Tỷ lệ che phủ rừng 61%.\n- Trồng mới 150 ha rừng.\n\n"
+            "III. NHIỆM VỤ, GIẢI PHÁP\nNăm 2024 trồng được 140 ha rừng.\n")
+    (tl,) = find_target_lists(text)
+    assert text[tl.start:tl.end].endswith("Trồng mới 150 ha rừng.")
+
+
+def test_a_wrapped_sentence_naming_targets_is_not_a_head():
+    text = ("Kinh tế tiếp tục phục hồi, nhiều\nchỉ tiêu đạt khá so với cùng kỳ\nnăm trước, nhất là du lịch.\n")
+    assert find_target_lists(text) == []
