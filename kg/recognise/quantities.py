@@ -103,6 +103,8 @@ def _rx() -> dict[str, re.Pattern]:
             re.IGNORECASE,
         ),
         "result_link": re.compile(r"^\s*(?:\([^()]*\))?\s*[,;]?\s*(?:và\s+)?(?:đạt|bằng)\s*$", re.IGNORECASE),
+        # the words after one share or comparison up to the next share: "tỉnh giao, bằng"
+        "share_link": re.compile(r"^[^;()]{0,50}?,\s*(?:và\s+)?(?:đạt|bằng)\s*$", re.IGNORECASE),
         "vs_same": re.compile(r"^\s*so\s+với\s+(?:cùng\s+kỳ|năm|tháng|quý)", re.IGNORECASE),
         "plan_word": re.compile(r"kế hoạch|dự toán", re.IGNORECASE),
         "period": re.compile(
@@ -564,15 +566,19 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     if not ms:
         return []
     out: list[Quantity] = []
-    # results: "X ..., đạt Y% kế hoạch"
-    result_of: dict[int, int] = {}  # index of the value -> index of its share of plan
+    # results: "X ..., đạt Y% kế hoạch"; one figure may state its share of several plans ("bằng 111,4% dự toán
+    # tỉnh giao, bằng 102,6% dự toán thành phố"), and a comparison may stand between ("tăng 2,5% so với cùng
+    # kỳ, đạt 100% kế hoạch")
+    result_of: dict[int, list[int]] = {}  # index of the value -> indices of its shares of plan
     if mode in ("body", "none", "task"):
+        aside: set[int] = set()  # shares and comparisons, which are not values of their own
         for j, p in enumerate(ms):
-            if p.kind != "percent" or j == 0:
+            if p.kind != "percent":
                 continue
-            if not p.plan_share and (
-                rx["vs_same"].match(text, p.end) or not rx["plan_word"].search(text, sent.start, p.start)
-            ):
+            if rx["vs_same"].match(text, p.end):
+                aside.add(j)
+                continue
+            if j == 0 or not p.plan_share and not rx["plan_word"].search(text, sent.start, p.start):
                 continue
             i = j - 1
             gap_start = ms[i].end
@@ -585,11 +591,22 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 if i < 0:
                     continue
                 gap_start = ms[i].end
-            if ms[i].plan_share or ms[i].kind == "percent" and ms[i].unit == "%" and i in result_of.values():
+            past = i in aside or ms[i].plan_share
+            if past and not p.plan_share:
+                continue  # only a share that names its plan reaches past another figure
+            if not rx["result_link"].match(text[gap_start : p.start]) and not (
+                past and rx["share_link"].match(text[gap_start : p.start])
+            ):
                 continue
-            if rx["result_link"].match(text[gap_start : p.start]):
-                result_of[i] = j
-    shares = set(result_of.values())
+            while i >= 0 and (i in aside or ms[i].plan_share) and ";" not in text[ms[i].start : p.start]:
+                i -= 1
+            if i < 0 or ms[i].plan_share or ";" in text[ms[i].end : p.start]:
+                continue
+            if ms[i].kind == "percent" and ms[i].unit == "%" and any(i in v for v in result_of.values()):
+                continue
+            result_of.setdefault(i, []).append(j)
+            aside.add(j)
+    shares = {j for v in result_of.values() for j in v}
     quiet = mode == "body" and not result_of and not rx["goal_any"].search(text, sent.start, sent.end)
     sentence_start_period = None
     sp = rx["sent_start_period"].match(text, sent.start, min(sent.end, sent.start + 40))
@@ -660,15 +677,15 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         clause_left = label_left
         after_end = m.end + len(text[m.end : stop])
         if k in result_of:
-            p = ms[result_of[k]]
-            if label:
-                out.append(Quantity(
-                    category="result", indicator=label, value=m.value, max=m.max, comparator=m.comparator,
-                    unit=m.unit, value_text=m.value_text,
-                    period=_period_for(text, layout, clause_left, after_end, m, sentence_start_period,
-                                       sec_period or layout.title_period),
-                    start=m.start, end=p.end, percent_of_plan=p.value,
-                ))
+            for p in (ms[j] for j in result_of[k]):
+                if label:
+                    out.append(Quantity(
+                        category="result", indicator=label, value=m.value, max=m.max, comparator=m.comparator,
+                        unit=m.unit, value_text=m.value_text,
+                        period=_period_for(text, layout, clause_left, after_end, m, sentence_start_period,
+                                           sec_period or layout.title_period),
+                        start=m.start, end=p.end, percent_of_plan=p.value,
+                    ))
         elif label and _is_target(text, mode, sent, m, nxt if next_in_clause else None, clause_left, after_end):
             default = sec_period if mode in ("task", "plan", "list") else None
             out.append(Quantity(
