@@ -105,7 +105,7 @@ def _rx() -> dict[str, re.Pattern]:
         "result_link": re.compile(r"^\s*(?:\([^()]*\))?\s*[,;]?\s*(?:và\s+)?(?:đạt|bằng)\s*$", re.IGNORECASE),
         # the words after one share or comparison up to the next share: "tỉnh giao, bằng"
         "share_link": re.compile(r"^[^;()]{0,50}?,\s*(?:và\s+)?(?:đạt|bằng)\s*$", re.IGNORECASE),
-        "vs_same": re.compile(r"^\s*so\s+với\s+(?:cùng\s+kỳ|năm|tháng|quý)", re.IGNORECASE),
+        "vs_same": re.compile(r"\s*so\s+với\s+(?:cùng\s+kỳ|năm|tháng|quý)", re.IGNORECASE),
         "plan_word": re.compile(r"kế hoạch|dự toán", re.IGNORECASE),
         "period": re.compile(
             r"(?<![^\W\d_])(?:quý|QUÝ)\s+(?P<q>IV|III|II|I|[1-4])(?![^\W\d_])(?:\s*(?:/|năm|NĂM)\s*(?P<qy>(?:19|20)\d\d))?"
@@ -115,7 +115,7 @@ def _rx() -> dict[str, re.Pattern]:
         ),
         "period_ban": re.compile(r"(?:giai đoạn|năm học|thời kỳ|ngày)\s*$", re.IGNORECASE),
         "sent_start_period": re.compile(
-            r"^[\W\d]{0,4}(?:(?:phấn đấu|trong|đến|hết|riêng|tính đến)\s+){0,2}(?=(?:năm|quý|tháng)\s)",
+            r"[\W\d]{0,4}(?:(?:phấn đấu|trong|đến|hết|riêng|tính đến)\s+){0,2}(?=(?:năm|quý|tháng)\s)",
             re.IGNORECASE,
         ),
         "words": re.compile(r"[^\W\d_]+", re.UNICODE),
@@ -557,6 +557,21 @@ def _footnote_whole(ctx: Context, seen: _Seen, sent: Sentence) -> str | None:
     return None
 
 
+_SUP_PART = re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?=trong\s+đó)", re.IGNORECASE)
+
+
+def _inline_footnote_whole(text: str, seen: _Seen, sent: Sentence) -> str | None:
+    """A footnote body left among the paragraphs (text from a PDF): "⁵ Trong đó: ..." divides the figure that
+    the same mark follows earlier in the text."""
+    m = _SUP_PART.match(text, sent.start)
+    if not m:
+        return None
+    at = text.rfind(m.group(1), 0, sent.start)
+    while at > 0 and not text[at - 1].isalnum() and text[at - 1] not in ",.;)%":
+        at = text.rfind(m.group(1), 0, at)
+    return seen.whole_before(at + 1, same_paragraph=False) if at > 0 else None
+
+
 def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measure], seen: _Seen) -> list[Quantity]:
     rx = _rx()
     text = ctx.text
@@ -618,7 +633,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     inherited: str | None = None
     clause_head: str | None = None
     list_head: str | None = None
-    whole = _footnote_whole(ctx, seen, sent) if sent.start >= ctx.running_end else None
+    whole = (_footnote_whole(ctx, seen, sent) if sent.start >= ctx.running_end
+             else _inline_footnote_whole(text, seen, sent))
     in_part = whole is not None
     if not in_part and rx["part"].match(text, sent.start, sent.start + 12):
         whole = seen.whole_before(sent.start)
@@ -659,15 +675,21 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             continue
         label = _indicator(m, before, head, linked, after, inherited)
         raw_before = text[left : m.start]
-        if rx["part"].search(raw_before) and whole:
-            in_part = True
+        pm = rx["part"].search(raw_before)
+        if pm:
+            sup = _SUP_PART.search(raw_before)
+            if sup:  # a footnote body run into the paragraph before it
+                fw = _inline_footnote_whole(text, seen, Sentence(left + sup.start(), sent.end, "", None))
+                whole = fw or whole
+            if whole:
+                in_part = True
         if label and rx["cumul"].search(raw_before) or label and _content_count(_strip_period(label)) < 1:
             prior = seen.same_unit(m.start, m.unit, _clause_start(text, sent.start, m.start))
             if prior:
                 label = _strip_period(prior) or prior
         elif label and in_part and whole and not m.plan_share and not label.lower().startswith(whole.lower()):
             label = f"{whole} - {_lc(label)}"
-        if label and not m.plan_share:
+        if label and not m.plan_share and not rx["vs_same"].match(text, m.end):
             if not in_part:
                 whole = label
             seen.add(m.start, label, m.unit, whole or label, _clause_start(text, sent.start, m.start))
