@@ -217,3 +217,27 @@ def test_goal_in_brackets_after_a_reported_figure():
     assert goal.max == pytest.approx(10) and goal.period == "2023"
     assert "giá trị sản xuất công nghiệp" in goal.indicator.lower()
     assert not [t for t in ts if t.value in (810, 300, 8.2)]
+
+
+SHARES_REPORT = """ỦY BAN NHÂN DÂN HUYỆN ĐỨC TRỌNG
+BÁO CÁO
+Tình hình kinh tế - xã hội năm 2023
+I. KINH TẾ
+Toàn huyện gieo trồng được 23.400 ha cây hằng năm, đạt 101,2% kế hoạch. Trong năm có 118 doanh nghiệp thành lập mới, đạt 59% kế hoạch, với tổng vốn đăng ký 640 tỷ đồng.
+Tổng thu ngân sách trên địa bàn đạt 512.300 triệu đồng, bằng 108,5% dự toán tỉnh giao, bằng 103,2% dự toán huyện giao và bằng 96% so với cùng kỳ. Hàng xuất khẩu địa phương đạt 41,6 triệu USD, tăng 3,1% so với cùng kỳ, đạt 104% kế hoạch.
+"""
+
+
+def test_figure_then_counted_thing_then_share():
+    rs = _results(SHARES_REPORT)
+    assert _find(rs, 23400, "ha").percent_of_plan == pytest.approx(101.2)
+    firms = _find(rs, 118, "doanh nghiệp")
+    assert firms.percent_of_plan == pytest.approx(59) and "thành lập mới" in firms.indicator
+    assert not [r for r in rs if r.value == 640]  # the capital states no share of a plan
+
+
+def test_one_figure_several_plans_and_a_comparison_between():
+    rs = _results(SHARES_REPORT)
+    shares = sorted(r.percent_of_plan for r in rs if r.value == 512300)
+    assert shares == [pytest.approx(103.2), pytest.approx(108.5)]  # not 96: that compares with last year
+    assert _find(rs, 41.6, "triệu USD").percent_of_plan == pytest.approx(104)

@@ -103,6 +103,8 @@ def _rx() -> dict[str, re.Pattern]:
             re.IGNORECASE,
         ),
         "result_link": re.compile(r"^\s*(?:\([^()]*\))?\s*[,;]?\s*(?:và\s+)?(?:đạt|bằng)\s*$", re.IGNORECASE),
+        # the counted thing named after the figure, then its share: "51.820 ha cây hằng năm, đạt 100,6%"
+        "noun_link": re.compile(r"^\s+[^\W\d_][^;()]{0,80}?,\s*(?:đạt|bằng)\s*$", re.IGNORECASE),
         # the words after one share or comparison up to the next share: "tỉnh giao, bằng"
         "share_link": re.compile(r"^[^;()]{0,50}?,\s*(?:và\s+)?(?:đạt|bằng)\s*$", re.IGNORECASE),
         "vs_same": re.compile(r"\s*so\s+với\s+(?:cùng\s+kỳ|năm|tháng|quý)", re.IGNORECASE),
@@ -609,8 +611,9 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             past = i in aside or ms[i].plan_share
             if past and not p.plan_share:
                 continue  # only a share that names its plan reaches past another figure
-            if not rx["result_link"].match(text[gap_start : p.start]) and not (
-                past and rx["share_link"].match(text[gap_start : p.start])
+            gap = text[gap_start : p.start]
+            if not rx["result_link"].match(gap) and not (past and rx["share_link"].match(gap)) and not (
+                not past and p.plan_share and close < 0 and rx["noun_link"].match(gap)
             ):
                 continue
             while i >= 0 and (i in aside or ms[i].plan_share) and ";" not in text[ms[i].start : p.start]:
