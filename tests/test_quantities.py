@@ -127,7 +127,8 @@ def test_results_with_percent_of_plan():
     assert budget.percent_of_plan == pytest.approx(28.1)
     firms = _find(rs, 45, "doanh nghiệp")  # the parenthesis between value and share is skipped
     assert firms.percent_of_plan == pytest.approx(17.8)
-    assert not [q for q in rs if q.value == 12]  # "tăng 12% so với cùng kỳ" is no share of a plan
+    # "tăng 12% so với cùng kỳ" is a reported growth, no share of a plan
+    assert [q.percent_of_plan for q in rs if q.value == 12] == [None]
 
 
 def test_task_section_targets_and_periods():
@@ -241,3 +242,13 @@ def test_one_figure_several_plans_and_a_comparison_between():
     shares = sorted(r.percent_of_plan for r in rs if r.value == 512300)
     assert shares == [pytest.approx(103.2), pytest.approx(108.5)]  # not 96: that compares with last year
     assert _find(rs, 41.6, "triệu USD").percent_of_plan == pytest.approx(104)
+
+
+def test_reported_figures_without_a_share_are_results_with_whole_indicators():
+    rs = _results(WHOLE_REPORT + "Tỷ lệ dân số tham gia bảo hiểm y tế đạt 93,2%. Kinh tế ước tăng 6,1% so với cùng kỳ.\n"
+                  "Xuất khẩu hàng địa phương đạt 28 triệu USD, đạt 20% kế hoạch, tăng 7,7%. Thực hiện khoảng 65% khối lượng.\n")
+    assert _find(rs, 93.2, "%").indicator == "Tỷ lệ dân số tham gia bảo hiểm y tế"
+    growth = _find(rs, 7.7, "%")
+    assert growth.indicator.startswith("Tốc độ tăng") and "xuất khẩu hàng địa phương" in growth.indicator.lower()
+    assert growth.percent_of_plan is None
+    assert not [r for r in rs if r.value == 65]  # a share of something unnamed is not reported as a fact

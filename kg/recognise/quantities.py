@@ -696,11 +696,27 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             if not in_part:
                 whole = label
             seen.add(m.start, label, m.unit, whole or label, _clause_start(text, sent.start, m.start))
+        clause_left = label_left
+        after_end = m.end + len(text[m.end : stop])
+        if quiet or mode == "body" and k not in result_of:
+            # a reported figure that states no share of a plan: "GRDP ước tăng 6,18%", "Tỷ lệ ... đạt 93,2%"
+            rep = _reported_label(text, left, m, label, before, inherited)
+            if rep and not (not quiet and _is_target(text, mode, sent, m, nxt if next_in_clause else None,
+                                                     clause_left, after_end)):
+                out.append(Quantity(
+                    category="result", indicator=rep, value=m.value, max=m.max, comparator=m.comparator,
+                    unit=m.unit, value_text=m.value_text,
+                    period=_period_for(text, layout, clause_left, after_end, m, sentence_start_period,
+                                       sec_period or layout.title_period),
+                    start=m.start, end=m.end,
+                ))
+                if label:
+                    inherited = label
+                prev_end = m.end
+                continue
         if quiet:
             prev_end = m.end
             continue
-        clause_left = label_left
-        after_end = m.end + len(text[m.end : stop])
         if k in result_of:
             for p in (ms[j] for j in result_of[k]):
                 if label:
@@ -724,6 +740,36 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             inherited = label if not m.plan_share else inherited
         prev_end = m.end
     return out
+
+
+_REPORT_CUE = re.compile(
+    r"(?<![^\W\d_])(?:ước đạt|ước tăng|ước giảm|ước tính|ước thực hiện|ước|đã đạt|đạt được|lũy kế|luỹ kế|đạt|tăng|giảm)"
+    r"(?:\s+(?:khoảng|được|là))?\s*$",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = re.compile(r"(?:tăng|giảm|được|đạt|là|có|so với|bằng|\d)(?![^\W\d_])", re.IGNORECASE)
+_BARE_CHANGE = re.compile(r"^[\s,]*(tăng|giảm)\s*$", re.IGNORECASE)
+
+
+def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
+                    inherited: str | None) -> str | None:
+    """The indicator of a figure the text reports ("ước đạt", "đạt", "tăng"), or None when it is not one.
+    Only figures whose indicator is named in full are kept: a reported figure is a fact about its indicator."""
+    if m.plan_share:
+        return None
+    lead = text[max(left, m.start - 30) : m.num_start]
+    if not _REPORT_CUE.search(lead):
+        return None
+    bare = _BARE_CHANGE.match(text[left : m.num_start])
+    if bare and inherited and m.kind == "percent":
+        # ", tăng 7,7%" after a figure: the growth of what that figure measures
+        base = _strip_period(inherited)
+        return ("Tốc độ tăng " if bare.group(1).lower() == "tăng" else "Mức giảm ") + _lc(base)
+    if not label or _content_count(label) < 2 or label == inherited or _NOT_A_NAME.match(label):
+        return None
+    if m.kind == "percent" and not (label.startswith(("Tốc độ tăng ", "Mức giảm ")) or _RATE_NOUN.match(before)):
+        return None  # "đạt khoảng 65% khối lượng" is a share of something the text does not name
+    return _clean_label(re.sub(r"\s+là\s.*$", "", label))
 
 
 def _period_for(text: str, layout: _Layout, left: int, right: int, m: Measure, sent_period: str | None,
