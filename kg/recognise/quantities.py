@@ -204,6 +204,7 @@ def _content_count(s: str) -> int:
     return sum(1 for w in rx["words"].findall(s.lower()) if w not in _STOP and w.strip("ivx"))
 
 
+@lru_cache(maxsize=8192)
 def _clean_label(s: str, lead: str = "lead") -> str:
     rx = _rx()
     s = " ".join(s.split())

@@ -84,6 +84,8 @@ def _is_upper_heading(s: str) -> bool:
 def is_head(line: str) -> bool:
     """The line announces a list of goals."""
     rx = _rx()
+    if not rx["head"].search(line):
+        return False
     s = _plain(line)
     if not s or not rx["head"].search(s):
         return False
