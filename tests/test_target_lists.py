@@ -68,3 +68,16 @@ def test_a_list_ends_at_the_next_part():
 def test_a_wrapped_sentence_naming_targets_is_not_a_head():
     text = ("Kinh tế tiếp tục phục hồi, nhiều\nchỉ tiêu đạt khá so với cùng kỳ\nnăm trước, nhất là du lịch.\n")
     assert find_target_lists(text) == []
+
+
+def test_goal_named_in_prose_and_a_list_item_cut_by_a_blank_line():
+    from kg.extract import extract_text
+
+    text = ("ỦY BAN NHÂN DÂN THỊ XÃ BA ĐỒN\nBÁO CÁO\nTình hình năm 2024\n\nI. Y TẾ\n"
+            "Triển khai tiêm chủng mở rộng với mục tiêu 98% trẻ em dưới 1 tuổi được tiêm đủ liều. "
+            "Nguồn vốn hỗ trợ có mục tiêu 120 tỷ đồng đã được phân bổ.\n\n"
+            "Dự kiến một số chỉ tiêu chủ yếu năm 2025\n\n- Tỷ lệ đô thị\n\nhóa đạt 45%.\n")
+    ts = [q for q in extract_text(text).quantities if q.category == "target"]
+    assert any(q.value == 98 and "trẻ em dưới 1 tuổi" in q.indicator for q in ts)
+    assert any(q.value == 45 and q.indicator == "Tỷ lệ đô thị hóa" for q in ts)
+    assert not [q for q in ts if q.value == 120]  # "hỗ trợ có mục tiêu" names a kind of funding, not a goal

@@ -54,6 +54,7 @@ _LEAD_FILLERS = (
 _TRAIL_FILLERS = (
     "đạt", "chiếm", "là", "ở mức", "tương đương", "được", "có", "có tổng số", "tổng số",
     "đạt mức", "với", "phấn đấu", "đạt được", "và", "của", "cho", "trong", "ước", "của dự án", "để", "nhằm",
+    "với mục tiêu",
 )
 # count figures that are goals only with one of these near them
 _COUNT_CUES_BEFORE = ("thêm", "mới", "có", "được", "tổng số", "đạt", "phấn đấu", "xây dựng", "hoàn thành")
@@ -95,6 +96,12 @@ def _rx() -> dict[str, re.Pattern]:
             re.IGNORECASE,
         ),
         "goal_any": re.compile(r"phấn đấu|để|nhằm|chỉ tiêu|mục tiêu|kế hoạch", re.IGNORECASE),
+        # "với mục tiêu 100% ...", "chỉ tiêu đến năm 2025 là 95%": the figure is the goal the words name
+        "goal_named": re.compile(
+            r"(?<![^\W\d_])(?:với\s+(?:mục tiêu|chỉ tiêu)(?:\s+(?:đến\s+)?năm\s+(?:19|20)\d\d)?\s*(?:là|:)?"
+            r"|(?:mục tiêu|chỉ tiêu)(?:\s+(?:đến\s+)?năm\s+(?:19|20)\d\d)?\s*(?:là|:))\s*$",
+            re.IGNORECASE,
+        ),
         "goal_body": re.compile(r"(?<![^\W\d_])phấn đấu(?![^\W\d_])", re.IGNORECASE),
         "purpose": re.compile(r"(?<![^\W\d_])(?:để|nhằm)\s*$", re.IGNORECASE),
         "plan_is": re.compile(
@@ -494,7 +501,7 @@ def find_quantities(ctx: Context) -> list[Quantity]:
     out: list[Quantity] = []
     tables = [tl for tl in layout.lists if tl[0].table]
     for tl, period in tables:
-        out.extend(read_table(ctx.text, tl.start, tl.end, period or layout.title_period))
+        out.extend(read_table(ctx.text, tl.start, tl.end, period or layout.title_period, tl.under_head))
     for sent in ctx.sentences:
         if any(tl.start <= sent.start < tl.end for tl, _p in tables):
             continue  # read cell by cell above
@@ -545,6 +552,19 @@ def _mode(layout: _Layout, sent: Sentence) -> tuple[str, str | None]:
     if task is not None:
         return "task", task[2] or sec_period
     return "body", sec_period
+
+
+def _dangling(text: str, start: int) -> str | None:
+    """The words a blank line cut off from this sentence ("Tỷ lệ đô thị" + blank line + "hóa đạt 73,5%")."""
+    if not text[start : start + 1].islower():
+        return None
+    gap = len(text[:start]) - len(text[:start].rstrip())
+    end = start - gap
+    if gap == 0 or "\n\n" not in text[end:start] or not text[end - 1 : end].isalpha():
+        return None
+    cut = max(text.rfind(";", 0, end), text.rfind("\n", 0, end), text.rfind(".", 0, end))
+    frag = text[cut + 1 : end].strip(" -+•*")
+    return frag if 0 < len(frag.split()) <= 12 and not re.search(r"\d", frag) else None
 
 
 def _clause_start(text: str, sent_start: int, pos: int) -> int:
@@ -637,6 +657,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     inherited: str | None = None
     clause_head: str | None = None
     list_head: str | None = None
+    dangling = _dangling(text, sent.start)
     whole = (_footnote_whole(ctx, seen, sent) if sent.start >= ctx.running_end
              else _inline_footnote_whole(text, seen, sent))
     in_part = whole is not None
@@ -677,6 +698,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             ))
             prev_end = m.end
             continue
+        if k == 0 and dangling and before[:1].isupper() and ";" not in text[sent.start : m.start]:
+            before = _clean_label(f"{dangling} {_lc(before)}")
         label = _indicator(m, before, head, linked, after, inherited)
         raw_before = text[left : m.start]
         pm = rx["part"].search(raw_before)
@@ -801,6 +824,7 @@ def _is_target(text: str, mode: str, sent: Sentence, m: Measure, nxt: Measure | 
     if mode == "body":
         return bool(
             rx["goal_body"].search(text, left, m.start)
+            or rx["goal_named"].search(text, max(left, m.start - 30), m.start)
             or rx["purpose"].search(text, max(left, m.start - 8), m.start)
             or rx["plan_is"].search(text, max(left, m.start - 40), m.start)
         )

@@ -39,6 +39,7 @@ class TargetList:
     end: int  # end of the last line of the list
     head: str  # the head line, markers stripped
     table: bool  # the list is a table
+    under_head: bool = False  # a table whose own first row names no plan, opened under a list's head line
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +55,9 @@ def _rx() -> dict[str, re.Pattern]:
         "decor": re.compile(r"^[\s*#_>]+|[\s*#_]+$"),
         "row": re.compile(r"^\s*\|.*\||[^|\n]+\s\|\s[^|\n]+"),
     }
+
+
+_INDICATOR_CELL = re.compile(r"(?:^|\|)\s*(?:tên\s+)?(?:chỉ tiêu|nội dung)\s*(?:\||$)", re.IGNORECASE)
 
 
 def _rank(line: str) -> int:
@@ -125,9 +129,11 @@ def find_target_lists(text: str, end: int | None = None) -> list[TargetList]:
     out: list[TargetList] = []
     i = 0
     n = len(lines)
+    table_next = -1  # a table header row met inside a list: it opens a table list of its own
     while i < n:
         s0, e0, line = lines[i]
-        if not is_head(line) or not _stands_alone(lines, i):
+        under = i == table_next
+        if not under and (not is_head(line) or not _stands_alone(lines, i)):
             i += 1
             continue
         table = bool(rx["row"].match(line))
@@ -143,8 +149,9 @@ def find_target_lists(text: str, end: int | None = None) -> list[TargetList]:
                 j += 1
                 continue
             if rx["row"].match(ln):
-                if not table and is_head(ln):
-                    break  # a table of targets opens its own list
+                if not table and (is_head(ln) or _INDICATOR_CELL.search(ln)):
+                    table_next = j  # a table of targets opens its own list
+                    break
                 last, j = e, j + 1
                 continue
             if table and not rx["row"].match(ln):
@@ -166,6 +173,6 @@ def find_target_lists(text: str, end: int | None = None) -> list[TargetList]:
                 last, j = e, j + 1
                 continue
             break
-        out.append(TargetList(start=s0, end=last, head=_plain(line), table=table))
+        out.append(TargetList(start=s0, end=last, head=_plain(line), table=table, under_head=under and not is_head(line)))
         i = max(j, i + 1)
     return out

@@ -68,7 +68,9 @@ def _value(cell: str, unit: str):
     return None
 
 
-def read_table(text: str, start: int, end: int, default_period: str | None) -> list[Quantity]:
+def read_table(text: str, start: int, end: int, default_period: str | None, under_head: bool = False) -> list[Quantity]:
+    """under_head: the table stands under a line announcing targets, so a column headed by a year alone
+    ("Năm 2025") holds them."""
     rows = [(m.group(0), m.start()) for m in re.finditer(r"[^\n]+", text[start:end]) if "|" in m.group(0)]
     if len(rows) < 2:
         return []
@@ -79,6 +81,9 @@ def read_table(text: str, start: int, end: int, default_period: str | None) -> l
     unit_col = next((i for i, h in enumerate(head) if _UNIT.match(h)), None)
     plans = [i for i, h in enumerate(head) if i not in (ind, unit_col) and _PLAN.search(h) and not
              (_REPORTED.search(h) and not re.search(r"kế hoạch|\bKH\b", h, re.IGNORECASE))]
+    if not plans and under_head:
+        plans = [i for i, h in enumerate(head) if i not in (ind, unit_col) and _YEAR.search(h)
+                 and not _REPORTED.search(h)]
     out: list[Quantity] = []
     for line, off in rows[1:]:
         cells = _cells(line, start + off)
