@@ -57,7 +57,10 @@ UNIT_SPELLING: dict[str, str] = {"m³": "m3", "m²": "m2", "km²": "km2", "héc-
 # magnitude words that may stand between the number and the unit ("31 nghìn tỷ đồng")
 MAGNITUDES = ("nghìn", "ngàn", "vạn", "triệu", "tỷ", "trăm")
 # what follows "%" when a share of a plan is meant ("đạt 28,1% kế hoạch", "60% kế hoạch cả năm")
-PLAN_SHARE = r"(?:tổng\s+)?(?:kế hoạch|KH|dự toán|chỉ tiêu(?=\s+(?:được\s+)?giao))(?:\s+(?:cả\s+năm|năm))?"
+PLAN_SHARE = (
+    r"(?:tổng\s+)?(?:kế hoạch|KH|dự toán|chỉ tiêu(?=\s+(?:được\s+)?giao)|(?:chỉ tiêu\s+)?nghị quyết)"
+    r"(?:\s+(?:cả\s+năm|năm))?"
+)
 # per-capita tails: "11,2 bác sỹ ... trên 1 vạn dân"
 # a rate after the unit: "triệu đồng/người", "%/năm", "tấn/ha"
 PER_UNIT = r"/\s*(?:1\s+)?(?:người/năm|người|năm|tháng|ha|hộ|lao động|km2|km²|dân|sào|con)(?![^\W\d_])"
@@ -102,7 +105,7 @@ class Measure:
     @property
     def plan_share(self) -> bool:
         """A share of a plan or budget: "28,1% kế hoạch", "30% dự toán"."""
-        return self.kind == "percent" and bool(re.match(r"%\s*(?:tổng\s+)?(?:kế hoạch|KH|dự toán|chỉ tiêu)", self.unit))
+        return self.kind == "percent" and bool(re.match(r"%\s*(?:tổng\s+)?(?:kế hoạch|KH|dự toán|chỉ tiêu|nghị quyết)", self.unit))
 
 
 # ---------------------------------------------------------------- parsing

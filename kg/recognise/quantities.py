@@ -54,7 +54,7 @@ _LEAD_FILLERS = (
 _TRAIL_FILLERS = (
     "đạt", "chiếm", "là", "ở mức", "tương đương", "được", "có", "có tổng số", "tổng số",
     "đạt mức", "với", "phấn đấu", "đạt được", "và", "của", "cho", "trong", "ước", "của dự án", "để", "nhằm",
-    "với mục tiêu",
+    "với mục tiêu", "ước thực hiện", "ước tính",
 )
 # count figures that are goals only with one of these near them
 _COUNT_CUES_BEFORE = ("thêm", "mới", "có", "được", "tổng số", "đạt", "phấn đấu", "xây dựng", "hoàn thành")
@@ -122,7 +122,8 @@ def _rx() -> dict[str, re.Pattern]:
             r"|(?<![^\W\d_])(?P<n>\d{1,2})\s+tháng\s+(?:đầu\s+)?năm(?:\s+(?P<ny>(?:19|20)\d\d))?"
             r"|(?<![^\W\d_])(?:năm|NĂM)\s+(?P<y>(?:19|20)\d\d)(?!\s*[-–]\s*(?:19|20)\d\d)",
         ),
-        "period_ban": re.compile(r"(?:giai đoạn|năm học|thời kỳ|ngày)\s*$", re.IGNORECASE),
+        # a year named as the base of a comparison ("so với năm 2024") is not the period of the figure
+        "period_ban": re.compile(r"(?:giai đoạn|năm học|thời kỳ|ngày|so với(?:\s+cùng\s+kỳ)?)\s*$", re.IGNORECASE),
         "sent_start_period": re.compile(
             r"[\W\d]{0,4}(?:(?:phấn đấu|trong|đến|hết|riêng|tính đến)\s+){0,2}(?=(?:năm|quý|tháng)\s)",
             re.IGNORECASE,
@@ -171,7 +172,7 @@ def _periods_in(text: str, start: int, end: int, default_year: str | None) -> li
     rx = _rx()
     out = []
     for m in rx["period"].finditer(text, start, end):
-        if rx["period_ban"].search(text, max(0, m.start() - 12), m.start()):
+        if rx["period_ban"].search(text, max(0, m.start() - 20), m.start()):
             continue
         p = _period_from_match(m, default_year)
         if p:
@@ -523,8 +524,9 @@ def _dedupe(qs: list[Quantity]) -> list[Quantity]:
     return out
 
 
-def _mode(layout: _Layout, sent: Sentence) -> tuple[str, str | None]:
-    """("list" | "plan" | "task" | "body" | "none", section period) for a sentence."""
+def _mode(layout: _Layout, sent: Sentence, first: int) -> tuple[str, str | None]:
+    """("list" | "plan" | "task" | "body" | "none", section period) for a sentence whose first figure is at
+    `first` (a heading run into the sentence may stand before the list it opens)."""
     rx = _rx()
     pos = sent.start
     if pos >= layout.ctx.running_end:
@@ -538,7 +540,7 @@ def _mode(layout: _Layout, sent: Sentence) -> tuple[str, str | None]:
     task = layout.task_at(pos)
     if any(rx["non_goal"].search(s.heading) for s in encl):
         return "none", sec_period
-    tl = layout.list_at(pos)
+    tl = layout.list_at(pos) or layout.list_at(first)
     if tl is not None:
         return "list", tl[1] or sec_period or (task[2] if task else None) or layout.title_period
     if layout.planning:
@@ -598,7 +600,7 @@ def _inline_footnote_whole(text: str, seen: _Seen, sent: Sentence) -> str | None
 def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measure], seen: _Seen) -> list[Quantity]:
     rx = _rx()
     text = ctx.text
-    mode, sec_period = _mode(layout, sent)
+    mode, sec_period = _mode(layout, sent, ms[0].start)
     # counts that describe something ("cả 3 tiêu chí", "của 02 huyện") are words of the text, not figures
     ms = [m for m in ms if not (m.kind == "count" and _blocked(text, sent.start, m))]
     if not ms:
@@ -702,6 +704,12 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             before = _clean_label(f"{dangling} {_lc(before)}")
         label = _indicator(m, before, head, linked, after, inherited)
         raw_before = text[left : m.start]
+        bare = _BARE_CHANGE.match(text[left : m.num_start]) if k > 0 and m.kind == "percent" else None
+        if bare and inherited and not m.plan_share:
+            # ", tăng 5,2%" right after a figure: the growth of what that figure measures
+            label = ("Tốc độ tăng " if bare.group(1).lower() == "tăng" else "Mức giảm ") + _lc(_strip_period(inherited))
+            if after:
+                label = f"{label} {_lc(after)}"
         pm = rx["part"].search(raw_before)
         if pm:
             sup = _SUP_PART.search(raw_before)
@@ -714,7 +722,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             prior = seen.same_unit(m.start, m.unit, _clause_start(text, sent.start, m.start))
             if prior:
                 label = _strip_period(prior) or prior
-        elif label and in_part and whole and not m.plan_share and not label.lower().startswith(whole.lower()):
+        elif (label and in_part and whole and not m.plan_share and not label.lower().startswith(whole.lower())
+              and not bare):
             label = f"{whole} - {_lc(label)}"
         if label and not m.plan_share and not rx["vs_same"].match(text, m.end):
             if not in_part:
@@ -789,7 +798,7 @@ def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
         # ", tăng 7,7%" after a figure: the growth of what that figure measures
         base = _strip_period(inherited)
         return ("Tốc độ tăng " if bare.group(1).lower() == "tăng" else "Mức giảm ") + _lc(base)
-    if not label or _content_count(label) < 2 or label == inherited or _NOT_A_NAME.match(label):
+    if not label or _content_count(label) < 2 or label == inherited or _NOT_A_NAME.match(label.split(" - ")[-1]):
         return None
     if m.kind == "percent" and not (label.startswith(("Tốc độ tăng ", "Mức giảm ")) or _RATE_NOUN.match(before)):
         return None  # "đạt khoảng 65% khối lượng" is a share of something the text does not name

@@ -112,7 +112,8 @@ def _stands_alone(lines: list[tuple[int, int, str]], i: int) -> bool:
         return True
     prev = next((ln[2].strip() for ln in reversed(lines[:i]) if ln[2].strip()), "")
     blank_before = i == 0 or not lines[i - 1][2].strip()
-    if not (blank_before or not prev or prev[-1] in ".:;!?"):
+    heading_before = bool(prev) and (_rank(prev) < 4 or _is_upper_heading(_plain(prev))) and len(prev.split()) <= 16
+    if not (blank_before or heading_before or not prev or prev[-1] in ".:;!?"):
         return False
     if ":" in line:
         return True
