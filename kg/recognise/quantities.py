@@ -120,7 +120,9 @@ def _rx() -> dict[str, re.Pattern]:
             r"(?<![^\W\d_])(?:quý|QUÝ)\s+(?P<q>IV|III|II|I|[1-4])(?![^\W\d_])(?:\s*(?:/|năm|NĂM)\s*(?P<qy>(?:19|20)\d\d))?"
             r"|(?<![^\W\d_])(?:tháng|THÁNG)\s+(?P<m>\d{1,2})\s*(?:/|năm|NĂM)\s*(?P<my>(?:19|20)\d\d)"
             r"|(?<![^\W\d_])(?P<n>\d{1,2})\s+tháng\s+(?:đầu\s+)?năm(?:\s+(?P<ny>(?:19|20)\d\d))?"
-            r"|(?<![^\W\d_])(?:năm|NĂM)\s+(?P<y>(?:19|20)\d\d)(?!\s*[-–]\s*(?:19|20)\d\d)",
+            r"|(?<![^\W\d_])(?:năm|NĂM)\s+(?P<y>(?:19|20)\d\d)(?!\s*[-–]\s*(?:19|20)\d\d)"
+            r"|(?<![^\W\d_])(?:giai đoạn|GIAI ĐOẠN|thời kỳ|THỜI KỲ)\s+(?:năm\s+)?(?P<g1>(?:19|20)\d\d)\s*[-–]\s*"
+            r"(?P<g2>(?:19|20)\d\d)",
         ),
         # a year named as the base of a comparison ("so với năm 2024") is not the period of the figure
         "period_ban": re.compile(r"(?:giai đoạn|năm học|thời kỳ|ngày|so với(?:\s+cùng\s+kỳ)?)\s*$", re.IGNORECASE),
@@ -165,6 +167,8 @@ def _period_from_match(m: re.Match, default_year: str | None) -> str | None:
         return f"{y}-01/{y}-{n:02d}" if y and 1 <= n <= 12 else None
     if m.group("y"):
         return m.group("y")
+    if m.group("g1"):
+        return f"{m.group('g1')}/{m.group('g2')}"
     return None
 
 
@@ -314,6 +318,9 @@ def _short(before: str) -> str:
 _QUANTITY_NOUN = re.compile(
     r"(?:tổng số|tổng lượng|tổng lượt|số lượng|số lượt|sản lượng|lượng|tổng)(?![^\W\d_])", re.IGNORECASE
 )
+_TAIL_PERIOD = re.compile(r"\s+(?:vào|đến|trong|tính đến|cuối|hết)?\s*(?:năm\s+(?:19|20)\d\d|giai đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)$",
+                          re.IGNORECASE)
+_AVERAGE = re.compile(r"(?:bình quân|trung bình)(?:\s+(?:mỗi|hằng|hàng)\s+năm)?", re.IGNORECASE)
 _GROWTH = re.compile(r"\s(?:ước\s+)?(tăng|giảm)(?:\s+(?:khoảng|thêm))?\s*$", re.IGNORECASE)
 _RATE_NOUN = re.compile(r"(?:tỷ lệ|tỷ trọng|tốc độ|chỉ số|mức|giảm|tăng)(?![^\W\d_])", re.IGNORECASE)
 
@@ -363,6 +370,9 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
         label = f"{label} so với {m.unit[1:].strip()}"
     if head and not label.lower().startswith(head.lower()):
         label = f"{head}: {_lc(label)}"
+    label = _TAIL_PERIOD.sub("", label) or label  # "Tỷ lệ che phủ rừng vào năm 2025": the year is the period
+    if _AVERAGE.fullmatch(label) and inherited:
+        label = f"{inherited} {_lc(label)}"  # "..., bình quân 2.400 ha/năm"
     return label[:1].upper() + label[1:]
 
 
