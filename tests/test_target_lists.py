@@ -81,3 +81,31 @@ def test_goal_named_in_prose_and_a_list_item_cut_by_a_blank_line():
     assert any(q.value == 98 and "trẻ em dưới 1 tuổi" in q.indicator for q in ts)
     assert any(q.value == 45 and q.indicator == "Tỷ lệ đô thị hóa" for q in ts)
     assert not [q for q in ts if q.value == 120]  # "hỗ trợ có mục tiêu" names a kind of funding, not a goal
+
+
+def test_word_table_of_targets(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("KẾ HOẠCH")
+    d.add_paragraph("Phát triển kinh tế - xã hội xã Phú Lộc năm 2025")
+    d.add_paragraph("II. CÁC CHỈ TIÊU CHỦ YẾU")
+    rows = [("STT", "Chỉ tiêu", "ĐVT", "Thực hiện 2024", "Kế hoạch 2025"),
+            ("1", "Diện tích lúa cả năm", "ha", "1.210", "1.250"),
+            ("2", "Tỷ lệ hộ dùng nước sạch", "%", "96", "≥ 98"),
+            ("3", "Thu nhập bình quân đầu người", "triệu đồng", "55", "60 – 62")]
+    t = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            t.cell(r, c).text = cell
+    d.add_paragraph("III. NHIỆM VỤ, GIẢI PHÁP")
+    d.add_paragraph("1. Chuyển đổi cơ cấu cây trồng.")
+    p = tmp_path / "ke_hoach_xa.docx"
+    d.save(p)
+    ts = [q for q in extract_file(p).quantities if q.category == "target"]
+    got = {(q.indicator, q.value, q.max, q.unit, q.comparator, q.period) for q in ts}
+    assert got == {
+        ("Diện tích lúa cả năm", 1250.0, None, "ha", "eq", "2025"),
+        ("Tỷ lệ hộ dùng nước sạch", 98.0, None, "%", "gte", "2025"),
+        ("Thu nhập bình quân đầu người", 60.0, 62.0, "triệu đồng", "range", "2025"),
+    }

@@ -5,17 +5,25 @@ Public API: find_quantities(ctx) -> list[Quantity] (category "target" or "result
 How a figure is read, sentence by sentence:
 - `numbers.find_measures` gives every number with a unit (ranges, comparators, "% kế hoạch").
 - Where the sentence stands decides what a figure can be:
-  * a planning document (Nghị quyết, Kế hoạch ...): its body sets goals; a "chỉ tiêu" list is all targets;
-    sections that assess the past ("đánh giá", "kết quả thực hiện") are not goals;
-  * a report: the task section for the next period ("NHIỆM VỤ TRỌNG TÂM QUÝ II ...") sets goals; elsewhere
-    only an explicit goal word ("phấn đấu", "chỉ tiêu ... là", "để 100% ...") makes a figure a target.
+  * a target list (`target_lists`: "Các chỉ tiêu chủ yếu năm 2024 là:", "Dự kiến một số chỉ tiêu", a table
+    headed "| Chỉ tiêu | ĐVT | Kế hoạch 2025 |") sets goals in any document, with or without a header; tables
+    are read cell by cell (`target_tables`);
+  * a planning document (Nghị quyết, Kế hoạch ...): its body sets goals; sections that assess the past
+    ("đánh giá", "kết quả thực hiện") are not goals;
+  * a report: the part or task section for the next period ("Phần thứ hai / KẾ HOẠCH ... NĂM 2022",
+    "NHIỆM VỤ TRỌNG TÂM QUÝ II ...") sets goals; elsewhere only an explicit goal word ("phấn đấu",
+    "chỉ tiêu ... là", "với mục tiêu 100%", "(mục tiêu 10-11%)") makes a figure a target.
   * a reported figure ("ước đạt", "đã đạt", "lũy kế", "X, đạt Y% kế hoạch") is never a target.
-- "X ..., đạt Y% kế hoạch/dự toán" is a result with percent_of_plan Y.
+- Results: "X ..., đạt Y% kế hoạch/dự toán" is a result with percent_of_plan Y, one per plan when a figure
+  states several ("bằng 111,4% dự toán tỉnh giao, bằng 102,6% dự toán thành phố"); a reported figure that
+  states no share ("ước tăng 6,18%", "Tỷ lệ ... đạt 93,2%") is a result when its indicator is named in full.
 - The indicator is the noun phrase the figure measures: the words before it ("Tỷ lệ lao động qua đào tạo
   đạt 60%"), or, when the figure comes first, "Số <unit> <what follows>" ("thêm 10 xã đạt chuẩn ...") or
-  "Tỷ lệ <what follows>" ("100% thôn bản có sóng di động").
-- The period comes from the clause ("đến năm 2020", "quý II/2018"), the start of the sentence, the
-  heading of the section, then the document's title.
+  "Tỷ lệ <what follows>" ("100% thôn bản có sóng di động"). A figure that continues another borrows its
+  indicator: a running total ("lũy kế 5 tháng 2.591 nghìn lượt"), a part ("trong đó xuất khẩu ...", a
+  footnote "Trong đó: ..." -> "<whole> - <part>"), a growth right after it (", tăng 7,7%").
+- The period comes from the clause ("đến năm 2020", "quý II/2018", "giai đoạn 2021 - 2025"), the start of
+  the sentence, the head of the list, the heading of the section, then the document's title.
 """
 from __future__ import annotations
 
