@@ -594,9 +594,8 @@ def _clause_start(text: str, sent_start: int, pos: int) -> int:
 def _footnote_whole(ctx: Context, seen: _Seen, sent: Sentence) -> str | None:
     """The whole a footnote's "Trong đó: ..." divides: the figure its marker follows."""
     for fn in ctx.footnotes:
-        if fn.start <= sent.start < fn.end and fn.marker_at is not None:
-            if _rx()["part"].match(fn.text.strip()):
-                return seen.whole_before(fn.marker_at + 1, same_paragraph=False)
+        if fn.start <= sent.start < fn.end and fn.marker_at is not None and _rx()["part"].match(fn.text.strip()):
+            return seen.whole_before(fn.marker_at + 1, same_paragraph=False)
     return None
 
 

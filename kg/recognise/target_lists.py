@@ -144,7 +144,7 @@ def find_target_lists(text: str, end: int | None = None) -> list[TargetList]:
         last = e0
         j = i + 1
         while j < n:
-            s, e, ln = lines[j]
+            _s, e, ln = lines[j]
             st = ln.strip()
             if not st:
                 j += 1
