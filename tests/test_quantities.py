@@ -252,3 +252,10 @@ def test_reported_figures_without_a_share_are_results_with_whole_indicators():
     assert growth.indicator.startswith("Tốc độ tăng") and "xuất khẩu hàng địa phương" in growth.indicator.lower()
     assert growth.percent_of_plan is None
     assert not [r for r in rs if r.value == 65]  # a share of something unnamed is not reported as a fact
+
+
+def test_share_written_before_its_figure():
+    rs = _results(SHARES_REPORT + "Vụ mùa đã gieo cấy đạt 96,5% kế hoạch, tương đương 8.120 ha, tăng 2% so với cùng kỳ.\n")
+    area = _find(rs, 8120, "ha")
+    assert area.percent_of_plan == pytest.approx(96.5) and "gieo cấy" in area.indicator
+    assert not [r for r in rs if r.value == 96.5]

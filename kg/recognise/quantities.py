@@ -122,6 +122,7 @@ def _rx() -> dict[str, re.Pattern]:
         "noun_link": re.compile(r"^\s+[^\W\d_][^;()]{0,80}?,\s*(?:đạt|bằng)\s*$", re.IGNORECASE),
         # the words after one share or comparison up to the next share: "tỉnh giao, bằng"
         "share_link": re.compile(r"^[^;()]{0,50}?,\s*(?:và\s+)?(?:đạt|bằng)\s*$", re.IGNORECASE),
+        "equal_link": re.compile(r"\s*,?\s*(?:tương đương|tương ứng|với|là)\s*(?:khoảng\s*)?$", re.IGNORECASE),
         "vs_same": re.compile(r"\s*so\s+với\s+(?:cùng\s+kỳ|năm|tháng|quý)", re.IGNORECASE),
         "plan_word": re.compile(r"kế hoạch|dự toán", re.IGNORECASE),
         "period": re.compile(
@@ -627,6 +628,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     # tỉnh giao, bằng 102,6% dự toán thành phố"), and a comparison may stand between ("tăng 2,5% so với cùng
     # kỳ, đạt 100% kế hoạch")
     result_of: dict[int, list[int]] = {}  # index of the value -> indices of its shares of plan
+    share_first: set[int] = set()  # shares written before their figure
     if mode in ("body", "none", "task"):
         aside: set[int] = set()  # shares and comparisons, which are not values of their own
         for j, p in enumerate(ms):
@@ -664,6 +666,13 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 continue
             result_of.setdefault(i, []).append(j)
             aside.add(j)
+        # the share first, then the figure: "đạt 97,8% kế hoạch, tương đương 47.393 ha"
+        for j, p in enumerate(ms[:-1]):
+            v = ms[j + 1]
+            if (p.plan_share and j not in aside and v.kind != "percent" and j + 1 not in result_of
+                    and rx["equal_link"].match(text[p.end : v.start])):
+                result_of[j + 1] = [j]
+                share_first.add(j)
     shares = {j for v in result_of.values() for j in v}
     quiet = mode == "body" and not result_of and not rx["goal_any"].search(text, sent.start, sent.end)
     sentence_start_period = None
@@ -701,6 +710,9 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             head = clause_head
         after = _after_text(text, m, stop, next_in_clause)
         if k in shares:
+            if k in share_first:  # the words before the share name the figure after it
+                named = _clean_label(before.rsplit(",", 1)[-1])
+                inherited = named if _content_count(named) >= 1 else inherited
             prev_end = m.end
             continue
         pg = rx["paren_goal"].search(text, max(left, m.start - 40), m.start)
