@@ -259,3 +259,11 @@ def test_share_written_before_its_figure():
     area = _find(rs, 8120, "ha")
     assert area.percent_of_plan == pytest.approx(96.5) and "gieo cấy" in area.indicator
     assert not [r for r in rs if r.value == 96.5]
+
+
+def test_bare_share_in_a_paragraph_about_the_budget():
+    text = SHARES_REPORT + ("Thu ngân sách vượt dự toán ở nhiều khoản. Một số khoản thu khá như: thu phí, lệ phí "
+                            "21 tỷ đồng, đạt 40,2%, tăng 8%. Đã kiểm tra 310 công trình, đạt 100% số công trình được cấp phép.\n")
+    rs = _results(text)
+    assert _find(rs, 21, "tỷ đồng").percent_of_plan == pytest.approx(40.2)
+    assert not [r for r in rs if r.value == 310 and r.percent_of_plan is not None]

@@ -122,6 +122,8 @@ def _rx() -> dict[str, re.Pattern]:
         "noun_link": re.compile(r"^\s+[^\W\d_][^;()]{0,80}?,\s*(?:đạt|bằng)\s*$", re.IGNORECASE),
         # the words after one share or comparison up to the next share: "tỉnh giao, bằng"
         "share_link": re.compile(r"^[^;()]{0,50}?,\s*(?:và\s+)?(?:đạt|bằng)\s*$", re.IGNORECASE),
+        # a percent that names nothing after it: "đạt 29,3%, tăng 36,5%" (not "đạt 100% số công trình ...")
+        "bare_end": re.compile(r"\s*(?:[,;.)]|$|(?:tăng|giảm|so với|vượt|bằng)(?![^\W\d_]))", re.IGNORECASE),
         "equal_link": re.compile(r"\s*,?\s*(?:tương đương|tương ứng|với|là)\s*(?:khoảng\s*)?$", re.IGNORECASE),
         "vs_same": re.compile(r"\s*so\s+với\s+(?:cùng\s+kỳ|năm|tháng|quý)", re.IGNORECASE),
         "plan_word": re.compile(r"kế hoạch|dự toán", re.IGNORECASE),
@@ -627,6 +629,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     # results: "X ..., đạt Y% kế hoạch"; one figure may state its share of several plans ("bằng 111,4% dự toán
     # tỉnh giao, bằng 102,6% dự toán thành phố"), and a comparison may stand between ("tăng 2,5% so với cùng
     # kỳ, đạt 100% kế hoạch")
+    # a bare "đạt 29,3%" after a figure is its share of the plan the paragraph speaks of
+    para_start = max(sent.start - 1500, text.rfind("\n\n", 0, sent.start) + 1, 0)
     result_of: dict[int, list[int]] = {}  # index of the value -> indices of its shares of plan
     share_first: set[int] = set()  # shares written before their figure
     if mode in ("body", "none", "task"):
@@ -637,7 +641,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             if rx["vs_same"].match(text, p.end):
                 aside.add(j)
                 continue
-            if j == 0 or not p.plan_share and not rx["plan_word"].search(text, sent.start, p.start):
+            if j == 0 or not p.plan_share and (not rx["plan_word"].search(text, para_start, p.start)
+                                               or not rx["bare_end"].match(text, p.end)):
                 continue
             i = j - 1
             gap_start = ms[i].end
