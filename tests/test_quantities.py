@@ -267,3 +267,13 @@ def test_bare_share_in_a_paragraph_about_the_budget():
     rs = _results(text)
     assert _find(rs, 21, "tỷ đồng").percent_of_plan == pytest.approx(40.2)
     assert not [r for r in rs if r.value == 310 and r.percent_of_plan is not None]
+
+
+def test_dimension_of_the_figure_before_and_enumerated_owners():
+    text = SHARES_REPORT + ("Đã cấp 52 giấy chứng nhận quyền sử dụng đất cho 9 tổ chức, diện tích 21,3 ha, đạt 30% kế hoạch; "
+                            "cấp cho hộ gia đình, cá nhân được 2.050 giấy, đạt 18% kế hoạch.\n")
+    rs = _results(text)
+    area = _find(rs, 21.3, "ha")
+    assert area.indicator.startswith("Diện tích (") and "giấy chứng nhận" in area.indicator
+    owners = _find(rs, 2050, "giấy")
+    assert "hộ gia đình, cá nhân" in owners.indicator

@@ -321,8 +321,12 @@ def _lc(s: str) -> str:
 
 
 def _short(before: str) -> str:
-    """The verb phrase right before a figure: its last comma segment, at most 12 words."""
-    seg = before.rsplit(",", 1)[-1].strip()
+    """The verb phrase right before a figure: its last comma segment, at most 12 words; two segments when the
+    last is too short to say anything ("cấp cho hộ gia đình, cá nhân được")."""
+    parts = before.rsplit(",", 2)
+    seg = parts[-1].strip()
+    if len(parts) > 1 and _content_count(seg) < 3:
+        seg = f"{parts[-2].strip()}, {seg}"
     return _clean_label(" ".join(seg.split()[-12:]))
 
 
@@ -331,6 +335,8 @@ _QUANTITY_NOUN = re.compile(
 )
 _TAIL_PERIOD = re.compile(r"\s+(?:vào|đến|trong|tính đến|cuối|hết)?\s*(?:năm\s+(?:19|20)\d\d|giai đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)$",
                           re.IGNORECASE)
+_DIMENSION = re.compile(r"(?:tổng\s+)?(?:diện tích|số lượng|giá trị|kinh phí|vốn|số tiền|sản lượng|công suất)",
+                        re.IGNORECASE)
 _AVERAGE = re.compile(r"(?:bình quân|trung bình)(?:\s+(?:mỗi|hằng|hàng)\s+năm)?", re.IGNORECASE)
 _GROWTH = re.compile(r"\s(?:ước\s+)?(tăng|giảm)(?:\s+(?:khoảng|thêm))?\s*$", re.IGNORECASE)
 _RATE_NOUN = re.compile(r"(?:tỷ lệ|tỷ trọng|tốc độ|chỉ số|mức|giảm|tăng)(?![^\W\d_])", re.IGNORECASE)
@@ -381,6 +387,8 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
         label = f"{label} so với {m.unit[1:].strip()}"
     if head and not label.lower().startswith(head.lower()):
         label = f"{head}: {_lc(label)}"
+    if _DIMENSION.fullmatch(label) and inherited:
+        label = f"{label} ({_lc(inherited)})"  # "..., diện tích 17,4 ha": the area of what the figure before counts
     label = _TAIL_PERIOD.sub("", label) or label  # "Tỷ lệ che phủ rừng vào năm 2025": the year is the period
     if _AVERAGE.fullmatch(label) and inherited:
         label = f"{inherited} {_lc(label)}"  # "..., bình quân 2.400 ha/năm"
