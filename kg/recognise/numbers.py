@@ -49,7 +49,7 @@ UNITS: dict[str, str] = {
     "vụ": "count", "vụ việc": "count", "đối tượng": "count", "mô hình": "count",
     "làng": "count", "điểm du lịch": "count", "cửa hàng": "count", "trạm": "count", "tuyến": "count",
     "khu dân cư": "count", "khu": "count", "tài khoản": "count", "viên": "count", "thanh niên": "count",
-    "bậc": "count", "hợp đồng": "count", "tổ chức": "count", "gia đình": "count", "nhà": "count",
+    "bậc": "count", "hợp đồng": "count", "gia đình": "count", "nhà": "count",
     "ngày": "duration", "ngày làm việc": "duration",
 }
 # one spelling per unit, so that figures compare across documents ("m³" and "m3" are one unit)
