@@ -277,3 +277,14 @@ def test_dimension_of_the_figure_before_and_enumerated_owners():
     assert area.indicator.startswith("Diện tích (") and "giấy chứng nhận" in area.indicator
     owners = _find(rs, 2050, "giấy")
     assert "hộ gia đình, cá nhân" in owners.indicator
+
+
+def test_a_change_and_its_signed_rate():
+    text = SHARES_REPORT + ("Trên địa bàn xảy ra 08 vụ cháy, làm bị thương 03 người; so với cùng kỳ giảm 02 vụ (-20%), "
+                            "giảm 01 người bị thương (-25%).\n")
+    rs = _results(text)
+    rate = _find(rs, 20, "%")
+    assert rate.indicator.startswith("Mức giảm số vụ cháy") and rate.indicator.endswith("so với cùng kỳ")
+    assert _find(rs, 25, "%").indicator == "Mức giảm số người bị thương so với cùng kỳ"
+    fewer = _find(rs, 2, "vụ")
+    assert fewer.indicator.startswith("Mức giảm")  # a decrease, not the number of fires

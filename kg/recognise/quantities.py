@@ -124,6 +124,7 @@ def _rx() -> dict[str, re.Pattern]:
         "share_link": re.compile(r"^[^;()]{0,50}?,\s*(?:và\s+)?(?:đạt|bằng)\s*$", re.IGNORECASE),
         # a percent that names nothing after it: "đạt 29,3%, tăng 36,5%" (not "đạt 100% số công trình ...")
         "bare_end": re.compile(r"\s*(?:[,;.)]|$|(?:tăng|giảm|so với|vượt|bằng)(?![^\W\d_]))", re.IGNORECASE),
+        "vs_same_any": re.compile(r"so\s+với\s+cùng\s+kỳ", re.IGNORECASE),
         "equal_link": re.compile(r"\s*,?\s*(?:tương đương|tương ứng|với|là)\s*(?:khoảng\s*)?$", re.IGNORECASE),
         "vs_same": re.compile(r"\s*so\s+với\s+(?:cùng\s+kỳ|năm|tháng|quý)", re.IGNORECASE),
         "plan_word": re.compile(r"kế hoạch|dự toán", re.IGNORECASE),
@@ -699,6 +700,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     clause_head: str | None = None
     list_head: str | None = None
     dangling = _dangling(text, sent.start)
+    changed: str | None = None  # "tăng" / "giảm" when the figure before was a change ("giảm 05 vụ")
+    label_of_change: str | None = None
     whole = (_footnote_whole(ctx, seen, sent) if sent.start >= ctx.running_end
              else _inline_footnote_whole(text, seen, sent))
     in_part = whole is not None
@@ -747,11 +750,41 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         label = _indicator(m, before, head, linked, after, inherited)
         raw_before = text[left : m.start]
         bare = _BARE_CHANGE.match(text[left : m.num_start]) if k > 0 and m.kind == "percent" else None
-        if bare and inherited and not m.plan_share:
+        signed = _SIGNED_SHARE.match(text[left : m.num_start]) if k > 0 and m.kind == "percent" else None
+        change = _CHANGE_BEFORE.search(text[max(left, m.start - 12) : m.start]) if m.kind != "percent" else None
+        if change and m.kind == "count" and mode in ("body", "none"):
+            # "so với cùng kỳ giảm 05 vụ": the change of the figure with the same unit said before it;
+            # "giảm 02 người chết": the change of what follows the unit
+            after_words = re.sub(r"\s*\(.*$", "", after)
+            if after_words:
+                base = f"Số {m.unit} {_lc(after_words)}"
+            else:
+                base = seen.same_unit(m.start, m.unit, _clause_start(text, sent.start, m.start)) or label
+            label = ("Mức giảm " if change.group(1).lower() == "giảm" else "Mức tăng ") + _lc(base)
+        if signed and changed is not None and label_of_change:
+            # "giảm 05 vụ (-50%)": the rate of that change
+            label = ("Mức giảm " if changed == "giảm" else "Tốc độ tăng ") + _lc(label_of_change)
+            if rx["vs_same_any"].search(text, sent.start, m.start):
+                label += " so với cùng kỳ"
+            if mode in ("body", "none"):
+                out.append(Quantity(
+                    category="result", indicator=label, value=m.value, max=m.max, comparator=m.comparator,
+                    unit=m.unit, value_text=m.value_text,
+                    period=_period_for(text, layout, label_left, m.end, m, sentence_start_period,
+                                       sec_period or layout.title_period),
+                    start=m.start, end=m.end,
+                ))
+            changed = label_of_change = None
+            prev_end = m.end
+            continue
+        elif bare and inherited and not m.plan_share:
             # ", tăng 5,2%" right after a figure: the growth of what that figure measures
             label = ("Tốc độ tăng " if bare.group(1).lower() == "tăng" else "Mức giảm ") + _lc(_strip_period(inherited))
             if after:
                 label = f"{label} {_lc(after)}"
+        changed, label_of_change = (change.group(1).lower(), label) if change else (None, None)
+        if label_of_change and label_of_change.startswith(("Mức giảm ", "Mức tăng ")):
+            label_of_change = label_of_change.split(" ", 2)[2]
         pm = rx["part"].search(raw_before)
         if pm:
             sup = _SUP_PART.search(raw_before)
@@ -823,6 +856,8 @@ _REPORT_CUE = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_NAME = re.compile(r"(?:tăng|giảm|được|đạt|là|có|so với|bằng|\d)(?![^\W\d_])", re.IGNORECASE)
+_SIGNED_SHARE = re.compile(r"^[^\d();,]{0,30}\(\s*[-+–−]\s*$")
+_CHANGE_BEFORE = re.compile(r"(?<![^\W\d_])(tăng|giảm)(?:\s+thêm)?\s*$", re.IGNORECASE)
 _BARE_CHANGE = re.compile(r"^[\s,]*(tăng|giảm)\s*$", re.IGNORECASE)
 
 
