@@ -223,6 +223,7 @@ def _words(s: str) -> list[str]:
     return s.split()
 
 
+@lru_cache(maxsize=8192)
 def _content_count(s: str) -> int:
     rx = _rx()
     return sum(1 for w in rx["words"].findall(s.lower()) if w not in _STOP and w.strip("ivx"))
@@ -522,6 +523,7 @@ def _unit_base(unit: str) -> str:
     return words[0] if words else unit
 
 
+@lru_cache(maxsize=4096)
 def _strip_period(label: str) -> str:
     return _clean_label(_rx()["period_words"].sub(" ", label))
 
