@@ -109,3 +109,18 @@ def test_word_table_of_targets(tmp_path):
         ("Tỷ lệ hộ dùng nước sạch", 98.0, None, "%", "gte", "2025"),
         ("Thu nhập bình quân đầu người", 60.0, 62.0, "triệu đồng", "range", "2025"),
     }
+
+
+def test_table_with_a_two_row_heading():
+    from kg.extract import extract_text
+
+    text = ("Các chỉ tiêu chủ yếu:\n\n"
+            "| TT | Chỉ tiêu | ĐVT | Năm 2024 | Năm 2024 | Năm 2025 |\n"
+            "| | | | Kế hoạch | Ước thực hiện | Kế hoạch |\n"
+            "| 1 | Sản lượng cá nuôi | tấn | 900 | 940 | 1.000 |\n"
+            "| 2 | Tỷ lệ trẻ em suy dinh dưỡng | % | 9 | 8,7 | < 8 |\n")
+    ts = [q for q in extract_text(text).quantities if q.category == "target"]
+    got = sorted((q.indicator, q.value, q.comparator, q.period) for q in ts)
+    # the 2024 plan is a goal too; the 2024 estimate is not
+    assert got == [("Sản lượng cá nuôi", 900.0, "eq", "2024"), ("Sản lượng cá nuôi", 1000.0, "eq", "2025"),
+                   ("Tỷ lệ trẻ em suy dinh dưỡng", 8.0, "lte", "2025"), ("Tỷ lệ trẻ em suy dinh dưỡng", 9.0, "eq", "2024")]

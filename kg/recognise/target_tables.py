@@ -71,16 +71,24 @@ def _value(cell: str, unit: str):
 def read_table(text: str, start: int, end: int, default_period: str | None, under_head: bool = False) -> list[Quantity]:
     """under_head: the table stands under a line announcing targets, so a column headed by a year alone
     ("Năm 2025") holds them."""
-    rows = [(m.group(0), m.start()) for m in re.finditer(r"[^\n]+", text[start:end]) if "|" in m.group(0)]
+    rows = [(m.group(0), m.start()) for m in re.finditer(r"[^\n]+", text[start:end])
+            if "|" in m.group(0) and not re.fullmatch(r"[-:|\s]+", m.group(0))]  # no Markdown rule rows
     if len(rows) < 2:
         return []
     head = [c[0] for c in _cells(*rows[0])]
     ind = next((i for i, h in enumerate(head) if _INDICATOR.match(h)), None)
     if ind is None:
         return []
+    second = [c[0] for c in _cells(*rows[1])]
+    if len(second) == len(head) and not re.search(r"[^\W\d_]", second[ind]) and not any(
+        re.search(r"\d", c) and not _YEAR.search(c) for c in second
+    ):
+        # a two-row heading: "| Năm 2024 | Năm 2024 | Năm 2025 |" over "| Kế hoạch | Ước thực hiện | Kế hoạch |"
+        head = [f"{a} {b}".strip() if b != a else a for a, b in zip(head, second)]
+        rows = [rows[0], *rows[2:]]
     unit_col = next((i for i, h in enumerate(head) if _UNIT.match(h)), None)
-    plans = [i for i, h in enumerate(head) if i not in (ind, unit_col) and _PLAN.search(h) and not
-             (_REPORTED.search(h) and not re.search(r"kế hoạch|\bKH\b", h, re.IGNORECASE))]
+    plans = [i for i, h in enumerate(head) if i not in (ind, unit_col) and _PLAN.search(h)
+             and (not _REPORTED.search(h) or re.match(r"(?:kế hoạch|KH)(?![^\W\d_])(?![^%]*%)", h, re.IGNORECASE))]
     if not plans and under_head:
         plans = [i for i, h in enumerate(head) if i not in (ind, unit_col) and _YEAR.search(h)
                  and not _REPORTED.search(h)]
