@@ -128,3 +128,20 @@ def test_word_inside_another_is_not_a_comparator():
 def test_descending_pair_is_not_a_range():
     (m,) = find_measures("năm 2022 - 15 dự án")
     assert (m.value, m.max, m.unit) == (15, None, "dự án")
+
+
+@pytest.mark.parametrize("text,value,vmax,comparator,unit", [
+    ("≥ 95%", 95, None, "gte", "%"),
+    ("≤ 2 ngày", 2, None, "lte", "ngày"),
+    ("trên 25,5 vạn tấn", 25.5, None, "gte", "vạn tấn"),
+    ("tăng 3-5 bậc", 3, 5, "range", "bậc"),
+    ("7,5 – 8%", 7.5, 8, "range", "%"),
+    ("4.050,0 nghìn m³", 4050, None, "eq", "nghìn m3"),
+    ("06 khu dân cư", 6, None, "eq", "khu dân cư"),
+])
+def test_more_written_forms(text, value, vmax, comparator, unit):
+    from kg.recognise.numbers import parse_quantity
+
+    m = parse_quantity(text)
+    assert (m.value, m.max, m.comparator, m.unit) == (pytest.approx(value), vmax if vmax is None else pytest.approx(vmax),
+                                                      comparator, unit)

@@ -127,7 +127,8 @@ def test_results_with_percent_of_plan():
     assert budget.percent_of_plan == pytest.approx(28.1)
     firms = _find(rs, 45, "doanh nghiệp")  # the parenthesis between value and share is skipped
     assert firms.percent_of_plan == pytest.approx(17.8)
-    assert not [q for q in rs if q.value == 12]  # "tăng 12% so với cùng kỳ" is no share of a plan
+    # "tăng 12% so với cùng kỳ" is a reported growth, no share of a plan
+    assert [q.percent_of_plan for q in rs if q.value == 12] == [None]
 
 
 def test_task_section_targets_and_periods():
@@ -189,3 +190,101 @@ def test_assessment_part_is_not_a_task_section():
     assert poor.max == 2 and poor.indicator == "Tỷ lệ hộ nghèo giảm" and poor.period == "2024"
     days = _find(ts, 5, "ngày làm việc")
     assert days.comparator == "lte" and days.max == 5
+
+
+WHOLE_REPORT = """ỦY BAN NHÂN DÂN TỈNH NINH THUẬN
+BÁO CÁO
+Tình hình kinh tế - xã hội 9 tháng năm 2023
+I. KINH TẾ
+Tổng kim ngạch xuất nhập khẩu tháng 9 ước đạt 95 triệu USD. Lũy kế 9 tháng ước đạt 810 triệu USD, đạt 70,4% kế hoạch, trong đó xuất khẩu 300 triệu USD, đạt 66,7% kế hoạch.
+Khám chữa bệnh trong tháng được 40.200 lượt, điều trị nội trú 3.100 lượt. Lũy kế 9 tháng khám được 352.000 lượt, đạt 71% kế hoạch.
+Doanh nghiệp thành lập mới 210 doanh nghiệp, đạt 60% kế hoạch. Giá trị sản xuất công nghiệp ước tăng 8,2% (kế hoạch năm: 9 - 10%).
+"""
+
+
+def test_running_totals_and_parts_borrow_their_indicator():
+    rs = _results(WHOLE_REPORT)
+    total = _find(rs, 810, "triệu USD")
+    assert "kim ngạch xuất nhập khẩu" in total.indicator.lower() and total.percent_of_plan == pytest.approx(70.4)
+    part = _find(rs, 300, "triệu USD")
+    assert "kim ngạch xuất nhập khẩu" in part.indicator.lower() and "xuất khẩu" in part.indicator.lower()
+    visits = _find(rs, 352000, "lượt")
+    assert "khám chữa bệnh" in visits.indicator.lower() and "nội trú" not in visits.indicator.lower()
+
+
+def test_goal_in_brackets_after_a_reported_figure():
+    ts = _targets(WHOLE_REPORT)
+    goal = _find(ts, 9, "%")
+    assert goal.max == pytest.approx(10) and goal.period == "2023"
+    assert "giá trị sản xuất công nghiệp" in goal.indicator.lower()
+    assert not [t for t in ts if t.value in (810, 300, 8.2)]
+
+
+SHARES_REPORT = """ỦY BAN NHÂN DÂN HUYỆN ĐỨC TRỌNG
+BÁO CÁO
+Tình hình kinh tế - xã hội năm 2023
+I. KINH TẾ
+Toàn huyện gieo trồng được 23.400 ha cây hằng năm, đạt 101,2% kế hoạch. Trong năm có 118 doanh nghiệp thành lập mới, đạt 59% kế hoạch, với tổng vốn đăng ký 640 tỷ đồng.
+Tổng thu ngân sách trên địa bàn đạt 512.300 triệu đồng, bằng 108,5% dự toán tỉnh giao, bằng 103,2% dự toán huyện giao và bằng 96% so với cùng kỳ. Hàng xuất khẩu địa phương đạt 41,6 triệu USD, tăng 3,1% so với cùng kỳ, đạt 104% kế hoạch.
+"""
+
+
+def test_figure_then_counted_thing_then_share():
+    rs = _results(SHARES_REPORT)
+    assert _find(rs, 23400, "ha").percent_of_plan == pytest.approx(101.2)
+    firms = _find(rs, 118, "doanh nghiệp")
+    assert firms.percent_of_plan == pytest.approx(59) and "thành lập mới" in firms.indicator
+    assert not [r for r in rs if r.value == 640]  # the capital states no share of a plan
+
+
+def test_one_figure_several_plans_and_a_comparison_between():
+    rs = _results(SHARES_REPORT)
+    shares = sorted(r.percent_of_plan for r in rs if r.value == 512300)
+    assert shares == [pytest.approx(103.2), pytest.approx(108.5)]  # not 96: that compares with last year
+    assert _find(rs, 41.6, "triệu USD").percent_of_plan == pytest.approx(104)
+
+
+def test_reported_figures_without_a_share_are_results_with_whole_indicators():
+    rs = _results(WHOLE_REPORT + "Tỷ lệ dân số tham gia bảo hiểm y tế đạt 93,2%. Kinh tế ước tăng 6,1% so với cùng kỳ.\n"
+                  "Xuất khẩu hàng địa phương đạt 28 triệu USD, đạt 20% kế hoạch, tăng 7,7%. Thực hiện khoảng 65% khối lượng.\n")
+    assert _find(rs, 93.2, "%").indicator == "Tỷ lệ dân số tham gia bảo hiểm y tế"
+    growth = _find(rs, 7.7, "%")
+    assert growth.indicator.startswith("Tốc độ tăng") and "xuất khẩu hàng địa phương" in growth.indicator.lower()
+    assert growth.percent_of_plan is None
+    assert not [r for r in rs if r.value == 65]  # a share of something unnamed is not reported as a fact
+
+
+def test_share_written_before_its_figure():
+    rs = _results(SHARES_REPORT + "Vụ mùa đã gieo cấy đạt 96,5% kế hoạch, tương đương 8.120 ha, tăng 2% so với cùng kỳ.\n")
+    area = _find(rs, 8120, "ha")
+    assert area.percent_of_plan == pytest.approx(96.5) and "gieo cấy" in area.indicator
+    assert not [r for r in rs if r.value == 96.5]
+
+
+def test_bare_share_in_a_paragraph_about_the_budget():
+    text = SHARES_REPORT + ("Thu ngân sách vượt dự toán ở nhiều khoản. Một số khoản thu khá như: thu phí, lệ phí "
+                            "21 tỷ đồng, đạt 40,2%, tăng 8%. Đã kiểm tra 310 công trình, đạt 100% số công trình được cấp phép.\n")
+    rs = _results(text)
+    assert _find(rs, 21, "tỷ đồng").percent_of_plan == pytest.approx(40.2)
+    assert not [r for r in rs if r.value == 310 and r.percent_of_plan is not None]
+
+
+def test_dimension_of_the_figure_before_and_enumerated_owners():
+    text = SHARES_REPORT + ("Đã cấp 52 giấy chứng nhận quyền sử dụng đất cho 9 tổ chức, diện tích 21,3 ha, đạt 30% kế hoạch; "
+                            "cấp cho hộ gia đình, cá nhân được 2.050 giấy, đạt 18% kế hoạch.\n")
+    rs = _results(text)
+    area = _find(rs, 21.3, "ha")
+    assert area.indicator.startswith("Diện tích (") and "giấy chứng nhận" in area.indicator
+    owners = _find(rs, 2050, "giấy")
+    assert "hộ gia đình, cá nhân" in owners.indicator
+
+
+def test_a_change_and_its_signed_rate():
+    text = SHARES_REPORT + ("Trên địa bàn xảy ra 08 vụ cháy, làm bị thương 03 người; so với cùng kỳ giảm 02 vụ (-20%), "
+                            "giảm 01 người bị thương (-25%).\n")
+    rs = _results(text)
+    rate = _find(rs, 20, "%")
+    assert rate.indicator.startswith("Mức giảm số vụ cháy") and rate.indicator.endswith("so với cùng kỳ")
+    assert _find(rs, 25, "%").indicator == "Mức giảm số người bị thương so với cùng kỳ"
+    fewer = _find(rs, 2, "vụ")
+    assert fewer.indicator.startswith("Mức giảm")  # a decrease, not the number of fires

@@ -48,12 +48,19 @@ UNITS: dict[str, str] = {
     "cụm công nghiệp": "count", "khu công nghiệp": "count", "căn": "count", "căn hộ": "count",
     "vụ": "count", "vụ việc": "count", "đối tượng": "count", "mô hình": "count",
     "làng": "count", "điểm du lịch": "count", "cửa hàng": "count", "trạm": "count", "tuyến": "count",
+    "khu dân cư": "count", "khu": "count", "tài khoản": "count", "viên": "count", "thanh niên": "count",
+    "bậc": "count", "hợp đồng": "count", "gia đình": "count", "nhà": "count",
     "ngày": "duration", "ngày làm việc": "duration",
 }
+# one spelling per unit, so that figures compare across documents ("m³" and "m3" are one unit)
+UNIT_SPELLING: dict[str, str] = {"m³": "m3", "m²": "m2", "km²": "km2", "héc-ta": "ha", "hecta": "ha", "mét": "m"}
 # magnitude words that may stand between the number and the unit ("31 nghìn tỷ đồng")
-MAGNITUDES = ("nghìn", "ngàn", "triệu", "tỷ", "trăm")
+MAGNITUDES = ("nghìn", "ngàn", "vạn", "triệu", "tỷ", "trăm")
 # what follows "%" when a share of a plan is meant ("đạt 28,1% kế hoạch", "60% kế hoạch cả năm")
-PLAN_SHARE = r"(?:kế hoạch|KH|dự toán)(?:\s+(?:cả\s+năm|năm))?"
+PLAN_SHARE = (
+    r"(?:tổng\s+)?(?:kế hoạch|KH|dự toán|chỉ tiêu(?=\s+(?:được\s+)?giao)|(?:chỉ tiêu\s+)?nghị quyết)"
+    r"(?:\s+(?:cả\s+năm|năm))?"
+)
 # per-capita tails: "11,2 bác sỹ ... trên 1 vạn dân"
 # a rate after the unit: "triệu đồng/người", "%/năm", "tấn/ha"
 PER_UNIT = r"/\s*(?:1\s+)?(?:người/năm|người|năm|tháng|ha|hộ|lao động|km2|km²|dân|sào|con)(?![^\W\d_])"
@@ -63,7 +70,8 @@ PER_CAPITA = r"(?:trên|/)\s*(?:1|một)\s+(?P<mag>vạn|nghìn|ngàn|triệu|tr
 COMPARATORS_BEFORE: dict[str, str] = {
     "từ": "gte?",  # "từ X trở lên" -> gte, "từ X - Y" -> range, bare "từ X" -> eq
     "trên": "gte", "hơn": "gte", "tối thiểu": "gte", "ít nhất": "gte", "không dưới": "gte",
-    "không thấp hơn": "gte",
+    "không thấp hơn": "gte", "≥": "gte", ">=": "gte", ">": "gte",
+    "≤": "lte", "<=": "lte", "<": "lte",
     "dưới": "lte", "không quá": "lte", "không vượt quá": "lte", "tối đa": "lte", "chậm nhất": "lte",
     "trong thời hạn": "lte", "trong vòng": "lte",
     "khoảng": "approx", "gần": "approx", "xấp xỉ": "approx", "ước khoảng": "approx", "ước tính": "approx",
@@ -97,7 +105,7 @@ class Measure:
     @property
     def plan_share(self) -> bool:
         """A share of a plan or budget: "28,1% kế hoạch", "30% dự toán"."""
-        return self.kind == "percent" and bool(re.match(r"%\s*(?:kế hoạch|KH|dự toán)", self.unit))
+        return self.kind == "percent" and bool(re.match(r"%\s*(?:tổng\s+)?(?:kế hoạch|KH|dự toán|chỉ tiêu|nghị quyết)", self.unit))
 
 
 # ---------------------------------------------------------------- parsing
@@ -169,6 +177,12 @@ def _norm_space(s: str) -> str:
     return " ".join(s.split())
 
 
+def _spelling(unit: str) -> str:
+    *mag, base = unit.rsplit(" ", 1) if " " in unit else ("", unit)
+    canon = UNIT_SPELLING.get(base)
+    return unit if canon is None else " ".join([*filter(None, mag), canon])
+
+
 @lru_cache(maxsize=512)
 def _unit_kind(unit: str) -> str:
     if unit.startswith("%"):
@@ -205,7 +219,7 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[Mea
             unit = "%" + (" " + _norm_space(plan) if plan else "")
             kind = "percent"
         else:
-            unit = _norm_space(m.group("named"))
+            unit = _spelling(_norm_space(m.group("named")))
             kind = _unit_kind(unit)
         s, e = m.start(), m.end()
         comparator = "range" if b is not None else "eq"

@@ -5,17 +5,25 @@ Public API: find_quantities(ctx) -> list[Quantity] (category "target" or "result
 How a figure is read, sentence by sentence:
 - `numbers.find_measures` gives every number with a unit (ranges, comparators, "% kế hoạch").
 - Where the sentence stands decides what a figure can be:
-  * a planning document (Nghị quyết, Kế hoạch ...): its body sets goals; a "chỉ tiêu" list is all targets;
-    sections that assess the past ("đánh giá", "kết quả thực hiện") are not goals;
-  * a report: the task section for the next period ("NHIỆM VỤ TRỌNG TÂM QUÝ II ...") sets goals; elsewhere
-    only an explicit goal word ("phấn đấu", "chỉ tiêu ... là", "để 100% ...") makes a figure a target.
+  * a target list (`target_lists`: "Các chỉ tiêu chủ yếu năm 2024 là:", "Dự kiến một số chỉ tiêu", a table
+    headed "| Chỉ tiêu | ĐVT | Kế hoạch 2025 |") sets goals in any document, with or without a header; tables
+    are read cell by cell (`target_tables`);
+  * a planning document (Nghị quyết, Kế hoạch ...): its body sets goals; sections that assess the past
+    ("đánh giá", "kết quả thực hiện") are not goals;
+  * a report: the part or task section for the next period ("Phần thứ hai / KẾ HOẠCH ... NĂM 2022",
+    "NHIỆM VỤ TRỌNG TÂM QUÝ II ...") sets goals; elsewhere only an explicit goal word ("phấn đấu",
+    "chỉ tiêu ... là", "với mục tiêu 100%", "(mục tiêu 10-11%)") makes a figure a target.
   * a reported figure ("ước đạt", "đã đạt", "lũy kế", "X, đạt Y% kế hoạch") is never a target.
-- "X ..., đạt Y% kế hoạch/dự toán" is a result with percent_of_plan Y.
+- Results: "X ..., đạt Y% kế hoạch/dự toán" is a result with percent_of_plan Y, one per plan when a figure
+  states several ("bằng 111,4% dự toán tỉnh giao, bằng 102,6% dự toán thành phố"); a reported figure that
+  states no share ("ước tăng 6,18%", "Tỷ lệ ... đạt 93,2%") is a result when its indicator is named in full.
 - The indicator is the noun phrase the figure measures: the words before it ("Tỷ lệ lao động qua đào tạo
   đạt 60%"), or, when the figure comes first, "Số <unit> <what follows>" ("thêm 10 xã đạt chuẩn ...") or
-  "Tỷ lệ <what follows>" ("100% thôn bản có sóng di động").
-- The period comes from the clause ("đến năm 2020", "quý II/2018"), the start of the sentence, the
-  heading of the section, then the document's title.
+  "Tỷ lệ <what follows>" ("100% thôn bản có sóng di động"). A figure that continues another borrows its
+  indicator: a running total ("lũy kế 5 tháng 2.591 nghìn lượt"), a part ("trong đó xuất khẩu ...", a
+  footnote "Trong đó: ..." -> "<whole> - <part>"), a growth right after it (", tăng 7,7%").
+- The period comes from the clause ("đến năm 2020", "quý II/2018", "giai đoạn 2021 - 2025"), the start of
+  the sentence, the head of the list, the heading of the section, then the document's title.
 """
 from __future__ import annotations
 
@@ -25,6 +33,8 @@ from functools import lru_cache
 
 from ..records import Context, Quantity, Section, Sentence
 from .numbers import Measure, find_measures
+from .target_lists import TargetList, find_target_lists
+from .target_tables import read_table
 
 # ---------------------------------------------------------------- reference words
 # kinds of document that set goals in their body
@@ -52,6 +62,7 @@ _LEAD_FILLERS = (
 _TRAIL_FILLERS = (
     "đạt", "chiếm", "là", "ở mức", "tương đương", "được", "có", "có tổng số", "tổng số",
     "đạt mức", "với", "phấn đấu", "đạt được", "và", "của", "cho", "trong", "ước", "của dự án", "để", "nhằm",
+    "với mục tiêu", "ước thực hiện", "ước tính",
 )
 # count figures that are goals only with one of these near them
 _COUNT_CUES_BEFORE = ("thêm", "mới", "có", "được", "tổng số", "đạt", "phấn đấu", "xây dựng", "hoàn thành")
@@ -88,10 +99,17 @@ def _rx() -> dict[str, re.Pattern]:
         "goal_cut": re.compile(r"(?<![^\W\d_])(?:phấn đấu|để|nhằm)(?![^\W\d_])", re.IGNORECASE),
         "after_stop": re.compile(
             r"[;.!?]|\s(?:để|nhằm|theo quy định|theo|gắn với|trong đó|đồng thời)\s"
+            r"|\s*\((?:mục tiêu|kế hoạch|KH|chỉ tiêu)(?![^\W\d_])"
             r"|\s+và\s+(?:tiếp tục|đẩy mạnh|tăng cường|thực hiện|triển khai|hoàn thành|duy trì|nâng cao)",
             re.IGNORECASE,
         ),
         "goal_any": re.compile(r"phấn đấu|để|nhằm|chỉ tiêu|mục tiêu|kế hoạch", re.IGNORECASE),
+        # "với mục tiêu 100% ...", "chỉ tiêu đến năm 2025 là 95%": the figure is the goal the words name
+        "goal_named": re.compile(
+            r"(?<![^\W\d_])(?:với\s+(?:mục tiêu|chỉ tiêu)(?:\s+(?:đến\s+)?năm\s+(?:19|20)\d\d)?\s*(?:là|:)?"
+            r"|(?:mục tiêu|chỉ tiêu)(?:\s+(?:đến\s+)?năm\s+(?:19|20)\d\d)?\s*(?:là|:))\s*$",
+            re.IGNORECASE,
+        ),
         "goal_body": re.compile(r"(?<![^\W\d_])phấn đấu(?![^\W\d_])", re.IGNORECASE),
         "purpose": re.compile(r"(?<![^\W\d_])(?:để|nhằm)\s*$", re.IGNORECASE),
         "plan_is": re.compile(
@@ -100,20 +118,43 @@ def _rx() -> dict[str, re.Pattern]:
             re.IGNORECASE,
         ),
         "result_link": re.compile(r"^\s*(?:\([^()]*\))?\s*[,;]?\s*(?:và\s+)?(?:đạt|bằng)\s*$", re.IGNORECASE),
-        "vs_same": re.compile(r"^\s*so\s+với\s+(?:cùng\s+kỳ|năm|tháng|quý)", re.IGNORECASE),
+        # the counted thing named after the figure, then its share: "51.820 ha cây hằng năm, đạt 100,6%"
+        "noun_link": re.compile(r"^\s+[^\W\d_][^;()]{0,80}?,\s*(?:đạt|bằng)\s*$", re.IGNORECASE),
+        # the words after one share or comparison up to the next share: "tỉnh giao, bằng"
+        "share_link": re.compile(r"^[^;()]{0,50}?,\s*(?:và\s+)?(?:đạt|bằng)\s*$", re.IGNORECASE),
+        # a percent that names nothing after it: "đạt 29,3%, tăng 36,5%" (not "đạt 100% số công trình ...")
+        "bare_end": re.compile(r"\s*(?:[,;.)]|$|(?:tăng|giảm|so với|vượt|bằng)(?![^\W\d_]))", re.IGNORECASE),
+        "vs_same_any": re.compile(r"so\s+với\s+cùng\s+kỳ", re.IGNORECASE),
+        "equal_link": re.compile(r"\s*,?\s*(?:tương đương|tương ứng|với|là)\s*(?:khoảng\s*)?$", re.IGNORECASE),
+        "vs_same": re.compile(r"\s*so\s+với\s+(?:cùng\s+kỳ|năm|tháng|quý)", re.IGNORECASE),
         "plan_word": re.compile(r"kế hoạch|dự toán", re.IGNORECASE),
         "period": re.compile(
             r"(?<![^\W\d_])(?:quý|QUÝ)\s+(?P<q>IV|III|II|I|[1-4])(?![^\W\d_])(?:\s*(?:/|năm|NĂM)\s*(?P<qy>(?:19|20)\d\d))?"
             r"|(?<![^\W\d_])(?:tháng|THÁNG)\s+(?P<m>\d{1,2})\s*(?:/|năm|NĂM)\s*(?P<my>(?:19|20)\d\d)"
             r"|(?<![^\W\d_])(?P<n>\d{1,2})\s+tháng\s+(?:đầu\s+)?năm(?:\s+(?P<ny>(?:19|20)\d\d))?"
-            r"|(?<![^\W\d_])(?:năm|NĂM)\s+(?P<y>(?:19|20)\d\d)(?!\s*[-–]\s*(?:19|20)\d\d)",
+            r"|(?<![^\W\d_])(?:năm|NĂM)\s+(?P<y>(?:19|20)\d\d)(?!\s*[-–]\s*(?:19|20)\d\d)"
+            r"|(?<![^\W\d_])(?:giai đoạn|GIAI ĐOẠN|thời kỳ|THỜI KỲ)\s+(?:năm\s+)?(?P<g1>(?:19|20)\d\d)\s*[-–]\s*"
+            r"(?P<g2>(?:19|20)\d\d)",
         ),
-        "period_ban": re.compile(r"(?:giai đoạn|năm học|thời kỳ|ngày)\s*$", re.IGNORECASE),
+        # a year named as the base of a comparison ("so với năm 2024") is not the period of the figure
+        "period_ban": re.compile(r"(?:giai đoạn|năm học|thời kỳ|ngày|so với(?:\s+cùng\s+kỳ)?)\s*$", re.IGNORECASE),
         "sent_start_period": re.compile(
-            r"^[\W\d]{0,4}(?:(?:phấn đấu|trong|đến|hết|riêng|tính đến)\s+){0,2}(?=(?:năm|quý|tháng)\s)",
+            r"[\W\d]{0,4}(?:(?:phấn đấu|trong|đến|hết|riêng|tính đến)\s+){0,2}(?=(?:năm|quý|tháng)\s)",
             re.IGNORECASE,
         ),
         "words": re.compile(r"[^\W\d_]+", re.UNICODE),
+        "part": re.compile(r"(?<![^\W\d_])trong\s+đó(?![^\W\d_])", re.IGNORECASE),
+        "paren_goal": re.compile(
+            r"\(\s*(?P<w>(?:mục tiêu|kế hoạch|KH|chỉ tiêu)(?:\s+(?:cả\s+)?năm)?(?:\s+(?:19|20)\d\d)?)\s*(?:là|:)?\s*$",
+            re.IGNORECASE,
+        ),
+        "cumul": re.compile(r"(?<![^\W\d_])(?:lũy kế|luỹ kế|cộng dồn|tính chung|tính từ đầu năm)(?![^\W\d_])",
+                            re.IGNORECASE),
+        "period_words": re.compile(
+            r"(?<![^\W\d_])(?:(?:trong|đến|hết|tính đến|riêng|của|cả)\s+)?(?:(?:\d{1,2}\s+)?tháng(?:\s+\d{1,2})?"
+            r"(?:\s+đầu)?(?:\s+năm)?|quý\s+[IVX\d]+|năm)(?:\s*/?\s*(?:19|20)\d\d)?(?![^\W\d_])",
+            re.IGNORECASE,
+        ),
         "task_heading": re.compile(
             r"NHIỆM VỤ(?:,| VÀ)? (?:GIẢI PHÁP|TRỌNG TÂM)|Nhiệm vụ(?:,| và)? (?:giải pháp|trọng tâm)|"
             r"PHƯƠNG HƯỚNG,? NHIỆM VỤ|Phương hướng,? nhiệm vụ|KẾ HOẠCH (?:THÁNG|QUÝ|NĂM|PHÁT TRIỂN)|"
@@ -138,6 +179,8 @@ def _period_from_match(m: re.Match, default_year: str | None) -> str | None:
         return f"{y}-01/{y}-{n:02d}" if y and 1 <= n <= 12 else None
     if m.group("y"):
         return m.group("y")
+    if m.group("g1"):
+        return f"{m.group('g1')}/{m.group('g2')}"
     return None
 
 
@@ -145,7 +188,7 @@ def _periods_in(text: str, start: int, end: int, default_year: str | None) -> li
     rx = _rx()
     out = []
     for m in rx["period"].finditer(text, start, end):
-        if rx["period_ban"].search(text, max(0, m.start() - 12), m.start()):
+        if rx["period_ban"].search(text, max(0, m.start() - 20), m.start()):
             continue
         p = _period_from_match(m, default_year)
         if p:
@@ -180,11 +223,13 @@ def _words(s: str) -> list[str]:
     return s.split()
 
 
+@lru_cache(maxsize=8192)
 def _content_count(s: str) -> int:
     rx = _rx()
     return sum(1 for w in rx["words"].findall(s.lower()) if w not in _STOP and w.strip("ivx"))
 
 
+@lru_cache(maxsize=8192)
 def _clean_label(s: str, lead: str = "lead") -> str:
     rx = _rx()
     s = " ".join(s.split())
@@ -278,21 +323,46 @@ def _lc(s: str) -> str:
 
 
 def _short(before: str) -> str:
-    """The verb phrase right before a figure: its last comma segment, at most 12 words."""
-    seg = before.rsplit(",", 1)[-1].strip()
+    """The verb phrase right before a figure: its last comma segment, at most 12 words; two segments when the
+    last is too short to say anything ("cấp cho hộ gia đình, cá nhân được")."""
+    parts = before.rsplit(",", 2)
+    seg = parts[-1].strip()
+    if len(parts) > 1 and _content_count(seg) < 3:
+        seg = f"{parts[-2].strip()}, {seg}"
     return _clean_label(" ".join(seg.split()[-12:]))
+
+
+_QUANTITY_NOUN = re.compile(
+    r"(?:tổng số|tổng lượng|tổng lượt|số lượng|số lượt|sản lượng|lượng|tổng)(?![^\W\d_])", re.IGNORECASE
+)
+_TAIL_PERIOD = re.compile(r"\s+(?:vào|đến|trong|tính đến|cuối|hết)?\s*(?:năm\s+(?:19|20)\d\d|giai đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)$",
+                          re.IGNORECASE)
+_DIMENSION = re.compile(r"(?:tổng\s+)?(?:diện tích|số lượng|giá trị|kinh phí|vốn|số tiền|sản lượng|công suất)",
+                        re.IGNORECASE)
+_AVERAGE = re.compile(r"(?:bình quân|trung bình)(?:\s+(?:mỗi|hằng|hàng)\s+năm)?", re.IGNORECASE)
+_GROWTH = re.compile(r"\s(?:ước\s+)?(tăng|giảm)(?:\s+(?:khoảng|thêm))?\s*$", re.IGNORECASE)
+_RATE_NOUN = re.compile(r"(?:tỷ lệ|tỷ trọng|tốc độ|chỉ số|mức|giảm|tăng)(?![^\W\d_])", re.IGNORECASE)
 
 
 def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: str, inherited: str | None) -> str:
     base_unit = m.unit.split("/")[0]
     unit_words = [w for w in base_unit.split() if w.lower() not in ("nghìn", "ngàn", "triệu", "tỷ", "trăm")]
     share = m.kind == "percent" and after and not m.plan_share and not re.match(r"so\s+với", after, re.IGNORECASE)
-    if linked and _content_count(before) >= 1:
+    growth = _GROWTH.search(before) if m.kind == "percent" and not m.plan_share else None
+    if linked and growth and _content_count(before[: growth.start()]) >= 1 and not _RATE_NOUN.match(before):
+        # "Kim ngạch xuất khẩu ước tăng 7,7%": the rate of growth of what is named
+        core = _strip_period(before[: growth.start()])
+        label = ("Tốc độ tăng " if growth.group(1).lower() == "tăng" else "Mức giảm ") + _lc(core)
+        if after:
+            label = f"{label} {_lc(after)}"
+    elif linked and _content_count(before) >= 1:
         label = before
         if share and not re.match(r"(?:tỷ lệ|tỷ trọng|tốc độ)", before, re.IGNORECASE):
             label = f"Tỷ lệ {_lc(after)} ({_lc(_short(before))})"
         elif after and m.kind in ("percent", "measure") and not m.plan_share:
             label = f"{label} {_lc(after)}"
+    elif m.kind == "count" and _QUANTITY_NOUN.match(before) and _content_count(before) >= 2:
+        label = before  # "Tổng lượng khách du lịch ước đạt 1.850 nghìn lượt" names what it counts
     elif m.kind == "count" and unit_words:
         noun = " ".join(unit_words)
         if "/" in m.unit:
@@ -319,6 +389,11 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
         label = f"{label} so với {m.unit[1:].strip()}"
     if head and not label.lower().startswith(head.lower()):
         label = f"{head}: {_lc(label)}"
+    if _DIMENSION.fullmatch(label) and inherited:
+        label = f"{label} ({_lc(inherited)})"  # "..., diện tích 17,4 ha": the area of what the figure before counts
+    label = _TAIL_PERIOD.sub("", label) or label  # "Tỷ lệ che phủ rừng vào năm 2025": the year is the period
+    if _AVERAGE.fullmatch(label) and inherited:
+        label = f"{inherited} {_lc(label)}"  # "..., bình quân 2.400 ha/năm"
     return label[:1].upper() + label[1:]
 
 
@@ -331,7 +406,7 @@ class _Layout:
         self.ctx = ctx
         kind = ctx.header.kind or ""
         self.planning = kind in PLANNING_KINDS
-        self.sections = [s for s in ctx.sections if s.level < 6]
+        self.sections = [_with_heading(ctx.text, s) for s in ctx.sections if s.level < 6]
         self._by_start = None
         self.tasks: list[tuple[int, int, str | None]] = []
         for s in self.sections:
@@ -341,6 +416,9 @@ class _Layout:
         self.title_period = _title_period(ctx)
         year = _year_of(self.title_period) or (ctx.header.date[:4] if ctx.header.date else None)
         self.year = year
+        self.lists: list[tuple[TargetList, str | None]] = [
+            (tl, _heading_period(tl.head.split(":")[0], year)) for tl in find_target_lists(ctx.text, ctx.running_end)
+        ]
         self.body_start = 0
         m = re.search(r"QUYẾT NGHỊ|^\s*Điều 1\.", ctx.text[: ctx.running_end], re.MULTILINE)
         if m:
@@ -365,11 +443,27 @@ class _Layout:
             j -= 1
         return [self.sections[i] for i in sorted(found)]
 
+    def list_at(self, pos: int) -> tuple[TargetList, str | None] | None:
+        for tl in self.lists:
+            if tl[0].start <= pos < tl[0].end:
+                return tl
+        return None
+
     def task_at(self, pos: int) -> tuple[int, int, str | None] | None:
         for t in self.tasks:
             if t[0] <= pos < t[1]:
                 return t
         return None
+
+
+def _with_heading(text: str, s: Section) -> Section:
+    """A part whose marker stands alone on its line ("Phần thứ hai") is named by the next line."""
+    if s.heading or s.level > 2:
+        return s
+    m = re.compile(r"\n[ \t]*\n?[ \t]*([^\n]+)").match(text, text.find("\n", s.start))
+    if not m or m.start(1) >= s.end or len(m.group(1).split()) > 20:
+        return s
+    return Section(s.marker, s.level, s.path, m.group(1).strip(" *#"), s.start, s.end)
 
 
 def _heading_period(heading: str, year: str | None) -> str | None:
@@ -383,18 +477,88 @@ def _heading_period(heading: str, year: str | None) -> str | None:
 
 
 # ---------------------------------------------------------------- the recogniser
+class _Seen:
+    """Labels of the figures read so far, so that a figure can borrow the indicator it continues: a running
+    total ("lũy kế 5 tháng 2.591 nghìn lượt") measures what the figure before it with the same unit measured;
+    a part ("trong đó xuất khẩu ...", a footnote "Trong đó: ...") belongs to the whole named before it."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.items: list[tuple[int, str, str, str, int]] = []  # (position, label, unit base, whole, clause)
+
+    def add(self, pos: int, label: str, unit: str, whole: str, clause: int) -> None:
+        self.items.append((pos, label, _unit_base(unit), whole, clause))
+
+    def _same_paragraph(self, a: int, b: int) -> bool:
+        return b - a < 1500 and "\n\n" not in self.text[a:b]
+
+    def same_unit(self, pos: int, unit: str, clause: int) -> str | None:
+        """The figure with the same unit in this clause, else the first such figure of the clause before
+        ("khám được 40.200 lượt, điều trị nội trú 3.100 lượt. Lũy kế ... 352.000 lượt" -> the first)."""
+        base = _unit_base(unit)
+        found = None
+        for p, label, u, _w, c in reversed(self.items):
+            if p >= pos:
+                continue
+            if not self._same_paragraph(p, pos) or found and c != found[1]:
+                break
+            if u == base:
+                if c == clause:
+                    return label
+                found = (label, c)
+        return found[0] if found else None
+
+    def whole_before(self, pos: int, same_paragraph: bool = True) -> str | None:
+        for p, _label, _u, whole, _c in reversed(self.items):
+            if p >= pos:
+                continue
+            if same_paragraph and not self._same_paragraph(p, pos):
+                return None
+            return whole
+        return None
+
+
+def _unit_base(unit: str) -> str:
+    words = [w for w in unit.lower().split() if w not in ("nghìn", "ngàn", "vạn", "triệu", "tỷ", "trăm")]
+    return words[0] if words else unit
+
+
+@lru_cache(maxsize=4096)
+def _strip_period(label: str) -> str:
+    return _clean_label(_rx()["period_words"].sub(" ", label))
+
+
 def find_quantities(ctx: Context) -> list[Quantity]:
     layout = _Layout(ctx)
+    seen = _Seen(ctx.text)
     out: list[Quantity] = []
+    tables = [tl for tl in layout.lists if tl[0].table]
+    for tl, period in tables:
+        out.extend(read_table(ctx.text, tl.start, tl.end, period or layout.title_period, tl.under_head))
     for sent in ctx.sentences:
+        if any(tl.start <= sent.start < tl.end for tl, _p in tables):
+            continue  # read cell by cell above
         ms = find_measures(ctx.text, sent.start, sent.end)
         if ms:
-            out.extend(_read_sentence(ctx, layout, sent, ms))
+            out.extend(_read_sentence(ctx, layout, sent, ms, seen))
+    return _dedupe(out)
+
+
+def _dedupe(qs: list[Quantity]) -> list[Quantity]:
+    """A goal restated later in the document (a list, then the task that carries it out) is one goal."""
+    out, keys = [], set()
+    for q in qs:
+        key = (q.category, q.indicator.lower(), q.value, q.max, q.unit, q.period, q.percent_of_plan)
+        if key in keys:
+            continue
+        keys.add(key)
+        out.append(q)
     return out
 
 
-def _mode(layout: _Layout, sent: Sentence) -> tuple[str, str | None]:
-    """("list" | "plan" | "task" | "body" | "none", section period) for a sentence."""
+def _mode(layout: _Layout, sent: Sentence, first: int) -> tuple[str, str | None]:
+    """("list" | "plan" | "task" | "body" | "none", section period) for a sentence whose first figure is at
+    `first` (a heading run into the sentence may stand before the list it opens)."""
     rx = _rx()
     pos = sent.start
     if pos >= layout.ctx.running_end:
@@ -408,6 +572,9 @@ def _mode(layout: _Layout, sent: Sentence) -> tuple[str, str | None]:
     task = layout.task_at(pos)
     if any(rx["non_goal"].search(s.heading) for s in encl):
         return "none", sec_period
+    tl = layout.list_at(pos) or layout.list_at(first)
+    if tl is not None:
+        return "list", tl[1] or sec_period or (task[2] if task else None) or layout.title_period
     if layout.planning:
         if pos < layout.body_start:
             return "none", sec_period
@@ -421,24 +588,72 @@ def _mode(layout: _Layout, sent: Sentence) -> tuple[str, str | None]:
     return "body", sec_period
 
 
-def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measure]) -> list[Quantity]:
+def _dangling(text: str, start: int) -> str | None:
+    """The words a blank line cut off from this sentence ("Tỷ lệ đô thị" + blank line + "hóa đạt 73,5%")."""
+    if not text[start : start + 1].islower():
+        return None
+    gap = len(text[:start]) - len(text[:start].rstrip())
+    end = start - gap
+    if gap == 0 or "\n\n" not in text[end:start] or not text[end - 1 : end].isalpha():
+        return None
+    cut = max(text.rfind(";", 0, end), text.rfind("\n", 0, end), text.rfind(".", 0, end))
+    frag = text[cut + 1 : end].strip(" -+•*")
+    return frag if 0 < len(frag.split()) <= 12 and not re.search(r"\d", frag) else None
+
+
+def _clause_start(text: str, sent_start: int, pos: int) -> int:
+    return max(sent_start, text.rfind(";", sent_start, pos) + 1)
+
+
+def _footnote_whole(ctx: Context, seen: _Seen, sent: Sentence) -> str | None:
+    """The whole a footnote's "Trong đó: ..." divides: the figure its marker follows."""
+    for fn in ctx.footnotes:
+        if fn.start <= sent.start < fn.end and fn.marker_at is not None and _rx()["part"].match(fn.text.strip()):
+            return seen.whole_before(fn.marker_at + 1, same_paragraph=False)
+    return None
+
+
+_SUP_PART = re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?=trong\s+đó)", re.IGNORECASE)
+
+
+def _inline_footnote_whole(text: str, seen: _Seen, sent: Sentence) -> str | None:
+    """A footnote body left among the paragraphs (text from a PDF): "⁵ Trong đó: ..." divides the figure that
+    the same mark follows earlier in the text."""
+    m = _SUP_PART.match(text, sent.start)
+    if not m:
+        return None
+    at = text.rfind(m.group(1), 0, sent.start)
+    while at > 0 and not text[at - 1].isalnum() and text[at - 1] not in ",.;)%":
+        at = text.rfind(m.group(1), 0, at)
+    return seen.whole_before(at + 1, same_paragraph=False) if at > 0 else None
+
+
+def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measure], seen: _Seen) -> list[Quantity]:
     rx = _rx()
     text = ctx.text
-    mode, sec_period = _mode(layout, sent)
+    mode, sec_period = _mode(layout, sent, ms[0].start)
     # counts that describe something ("cả 3 tiêu chí", "của 02 huyện") are words of the text, not figures
     ms = [m for m in ms if not (m.kind == "count" and _blocked(text, sent.start, m))]
     if not ms:
         return []
     out: list[Quantity] = []
-    # results: "X ..., đạt Y% kế hoạch"
-    result_of: dict[int, int] = {}  # index of the value -> index of its share of plan
+    # results: "X ..., đạt Y% kế hoạch"; one figure may state its share of several plans ("bằng 111,4% dự toán
+    # tỉnh giao, bằng 102,6% dự toán thành phố"), and a comparison may stand between ("tăng 2,5% so với cùng
+    # kỳ, đạt 100% kế hoạch")
+    # a bare "đạt 29,3%" after a figure is its share of the plan the paragraph speaks of
+    para_start = max(sent.start - 1500, text.rfind("\n\n", 0, sent.start) + 1, 0)
+    result_of: dict[int, list[int]] = {}  # index of the value -> indices of its shares of plan
+    share_first: set[int] = set()  # shares written before their figure
     if mode in ("body", "none", "task"):
+        aside: set[int] = set()  # shares and comparisons, which are not values of their own
         for j, p in enumerate(ms):
-            if p.kind != "percent" or j == 0:
+            if p.kind != "percent":
                 continue
-            if not p.plan_share and (
-                rx["vs_same"].match(text, p.end) or not rx["plan_word"].search(text, sent.start, p.start)
-            ):
+            if rx["vs_same"].match(text, p.end):
+                aside.add(j)
+                continue
+            if j == 0 or not p.plan_share and (not rx["plan_word"].search(text, para_start, p.start)
+                                               or not rx["bare_end"].match(text, p.end)):
                 continue
             i = j - 1
             gap_start = ms[i].end
@@ -451,13 +666,31 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 if i < 0:
                     continue
                 gap_start = ms[i].end
-            if ms[i].plan_share or ms[i].kind == "percent" and ms[i].unit == "%" and i in result_of.values():
+            past = i in aside or ms[i].plan_share
+            if past and not p.plan_share:
+                continue  # only a share that names its plan reaches past another figure
+            gap = text[gap_start : p.start]
+            if not rx["result_link"].match(gap) and not (past and rx["share_link"].match(gap)) and not (
+                not past and p.plan_share and close < 0 and rx["noun_link"].match(gap)
+            ):
                 continue
-            if rx["result_link"].match(text[gap_start : p.start]):
-                result_of[i] = j
-    shares = set(result_of.values())
-    if mode == "body" and not result_of and not rx["goal_any"].search(text, sent.start, sent.end):
-        return out
+            while i >= 0 and (i in aside or ms[i].plan_share) and ";" not in text[ms[i].start : p.start]:
+                i -= 1
+            if i < 0 or ms[i].plan_share or ";" in text[ms[i].end : p.start]:
+                continue
+            if ms[i].kind == "percent" and ms[i].unit == "%" and any(i in v for v in result_of.values()):
+                continue
+            result_of.setdefault(i, []).append(j)
+            aside.add(j)
+        # the share first, then the figure: "đạt 97,8% kế hoạch, tương đương 47.393 ha"
+        for j, p in enumerate(ms[:-1]):
+            v = ms[j + 1]
+            if (p.plan_share and j not in aside and v.kind != "percent" and j + 1 not in result_of
+                    and rx["equal_link"].match(text[p.end : v.start])):
+                result_of[j + 1] = [j]
+                share_first.add(j)
+    shares = {j for v in result_of.values() for j in v}
+    quiet = mode == "body" and not result_of and not rx["goal_any"].search(text, sent.start, sent.end)
     sentence_start_period = None
     sp = rx["sent_start_period"].match(text, sent.start, min(sent.end, sent.start + 40))
     if sp:
@@ -467,6 +700,16 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     prev_end = sent.start
     inherited: str | None = None
     clause_head: str | None = None
+    list_head: str | None = None
+    dangling = _dangling(text, sent.start)
+    changed: str | None = None  # "tăng" / "giảm" when the figure before was a change ("giảm 05 vụ")
+    label_of_change: str | None = None
+    whole = (_footnote_whole(ctx, seen, sent) if sent.start >= ctx.running_end
+             else _inline_footnote_whole(text, seen, sent))
+    in_part = whole is not None
+    if not in_part and rx["part"].match(text, sent.start, sent.start + 12):
+        whole = seen.whole_before(sent.start)
+        in_part = whole is not None
     for k, m in enumerate(ms):
         nxt = ms[k + 1] if k + 1 < len(ms) else None
         clause_end = text.find(";", m.end, sent.end)
@@ -475,29 +718,125 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         stop = min(clause_end, nxt.start) if next_in_clause else clause_end
         left = prev_end
         if ";" in text[left : m.start]:
-            clause_head = None
+            clause_head = list_head  # "Cơ cấu kinh tế: nông nghiệp 19-20%; dịch vụ 46-47%" shares its head
         before, head, linked, label_left = _before_text(text, left, m, k > 0)
         if head:
             clause_head = head
+            if k == 0 and ";" not in text[sent.start : m.start]:
+                list_head = head
         elif clause_head and not before.lower().startswith(clause_head.lower()):
             head = clause_head
         after = _after_text(text, m, stop, next_in_clause)
         if k in shares:
+            if k in share_first:  # the words before the share name the figure after it
+                named = _clean_label(before.rsplit(",", 1)[-1])
+                inherited = named if _content_count(named) >= 1 else inherited
             prev_end = m.end
             continue
+        pg = rx["paren_goal"].search(text, max(left, m.start - 40), m.start)
+        if pg and inherited and not quiet:
+            # "đạt 11,78% (mục tiêu 10-11%)": the goal of the figure before it
+            period = _period_for(text, layout, sent.start, m.start, m, sentence_start_period,
+                                 sec_period or layout.title_period)
+            if re.search(r"năm", pg.group("w"), re.IGNORECASE):
+                period = _year_of(period)
+            out.append(Quantity(
+                category="target", indicator=f"{inherited} ({_lc(pg.group('w'))})", value=m.value, max=m.max,
+                comparator=m.comparator, unit=m.unit, value_text=m.value_text, period=period,
+                start=m.start, end=m.end,
+            ))
+            prev_end = m.end
+            continue
+        if k == 0 and dangling and before[:1].isupper() and ";" not in text[sent.start : m.start]:
+            before = _clean_label(f"{dangling} {_lc(before)}")
         label = _indicator(m, before, head, linked, after, inherited)
-        clause_left = label_left
-        after_end = m.end + len(text[m.end : stop])
-        if k in result_of:
-            p = ms[result_of[k]]
-            if label:
+        raw_before = text[left : m.start]
+        bare = _BARE_CHANGE.match(text[left : m.num_start]) if k > 0 and m.kind == "percent" else None
+        signed = _SIGNED_SHARE.match(text[left : m.num_start]) if k > 0 and m.kind == "percent" else None
+        change = _CHANGE_BEFORE.search(text[max(left, m.start - 12) : m.start]) if m.kind != "percent" else None
+        if change and m.kind == "count" and mode in ("body", "none"):
+            # "so với cùng kỳ giảm 05 vụ": the change of the figure with the same unit said before it;
+            # "giảm 02 người chết": the change of what follows the unit
+            after_words = re.sub(r"\s*\(.*$", "", after)
+            if after_words:
+                base = f"Số {m.unit} {_lc(after_words)}"
+            else:
+                base = seen.same_unit(m.start, m.unit, _clause_start(text, sent.start, m.start)) or label
+            label = ("Mức giảm " if change.group(1).lower() == "giảm" else "Mức tăng ") + _lc(base)
+        if signed and changed is not None and label_of_change:
+            # "giảm 05 vụ (-50%)": the rate of that change
+            label = ("Mức giảm " if changed == "giảm" else "Tốc độ tăng ") + _lc(label_of_change)
+            if rx["vs_same_any"].search(text, sent.start, m.start):
+                label += " so với cùng kỳ"
+            if mode in ("body", "none"):
                 out.append(Quantity(
                     category="result", indicator=label, value=m.value, max=m.max, comparator=m.comparator,
                     unit=m.unit, value_text=m.value_text,
+                    period=_period_for(text, layout, label_left, m.end, m, sentence_start_period,
+                                       sec_period or layout.title_period),
+                    start=m.start, end=m.end,
+                ))
+            changed = label_of_change = None
+            prev_end = m.end
+            continue
+        elif bare and inherited and not m.plan_share:
+            # ", tăng 5,2%" right after a figure: the growth of what that figure measures
+            label = ("Tốc độ tăng " if bare.group(1).lower() == "tăng" else "Mức giảm ") + _lc(_strip_period(inherited))
+            if after:
+                label = f"{label} {_lc(after)}"
+        changed, label_of_change = (change.group(1).lower(), label) if change else (None, None)
+        if label_of_change and label_of_change.startswith(("Mức giảm ", "Mức tăng ")):
+            label_of_change = label_of_change.split(" ", 2)[2]
+        pm = rx["part"].search(raw_before)
+        if pm:
+            sup = _SUP_PART.search(raw_before)
+            if sup:  # a footnote body run into the paragraph before it
+                fw = _inline_footnote_whole(text, seen, Sentence(left + sup.start(), sent.end, "", None))
+                whole = fw or whole
+            if whole:
+                in_part = True
+        if label and rx["cumul"].search(raw_before) or label and _content_count(_strip_period(label)) < 1:
+            prior = seen.same_unit(m.start, m.unit, _clause_start(text, sent.start, m.start))
+            if prior:
+                label = _strip_period(prior) or prior
+        elif (label and in_part and whole and not m.plan_share and not label.lower().startswith(whole.lower())
+              and not bare):
+            label = f"{whole} - {_lc(label)}"
+        if label and not m.plan_share and not rx["vs_same"].match(text, m.end):
+            if not in_part:
+                whole = label
+            seen.add(m.start, label, m.unit, whole or label, _clause_start(text, sent.start, m.start))
+        clause_left = label_left
+        after_end = m.end + len(text[m.end : stop])
+        if quiet or mode == "body" and k not in result_of:
+            # a reported figure that states no share of a plan: "GRDP ước tăng 6,18%", "Tỷ lệ ... đạt 93,2%"
+            rep = _reported_label(text, left, m, label, before, inherited)
+            if rep and not (not quiet and _is_target(text, mode, sent, m, nxt if next_in_clause else None,
+                                                     clause_left, after_end)):
+                out.append(Quantity(
+                    category="result", indicator=rep, value=m.value, max=m.max, comparator=m.comparator,
+                    unit=m.unit, value_text=m.value_text,
                     period=_period_for(text, layout, clause_left, after_end, m, sentence_start_period,
                                        sec_period or layout.title_period),
-                    start=m.start, end=p.end, percent_of_plan=p.value,
+                    start=m.start, end=m.end,
                 ))
+                if label:
+                    inherited = label
+                prev_end = m.end
+                continue
+        if quiet:
+            prev_end = m.end
+            continue
+        if k in result_of:
+            for p in (ms[j] for j in result_of[k]):
+                if label:
+                    out.append(Quantity(
+                        category="result", indicator=label, value=m.value, max=m.max, comparator=m.comparator,
+                        unit=m.unit, value_text=m.value_text,
+                        period=_period_for(text, layout, clause_left, after_end, m, sentence_start_period,
+                                           sec_period or layout.title_period),
+                        start=m.start, end=p.end, percent_of_plan=p.value,
+                    ))
         elif label and _is_target(text, mode, sent, m, nxt if next_in_clause else None, clause_left, after_end):
             default = sec_period if mode in ("task", "plan", "list") else None
             out.append(Quantity(
@@ -511,6 +850,38 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             inherited = label if not m.plan_share else inherited
         prev_end = m.end
     return out
+
+
+_REPORT_CUE = re.compile(
+    r"(?<![^\W\d_])(?:ước đạt|ước tăng|ước giảm|ước tính|ước thực hiện|ước|đã đạt|đạt được|lũy kế|luỹ kế|đạt|tăng|giảm)"
+    r"(?:\s+(?:khoảng|được|là))?\s*$",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = re.compile(r"(?:tăng|giảm|được|đạt|là|có|so với|bằng|\d)(?![^\W\d_])", re.IGNORECASE)
+_SIGNED_SHARE = re.compile(r"^[^\d();,]{0,30}\(\s*[-+–−]\s*$")
+_CHANGE_BEFORE = re.compile(r"(?<![^\W\d_])(tăng|giảm)(?:\s+thêm)?\s*$", re.IGNORECASE)
+_BARE_CHANGE = re.compile(r"^[\s,]*(tăng|giảm)\s*$", re.IGNORECASE)
+
+
+def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
+                    inherited: str | None) -> str | None:
+    """The indicator of a figure the text reports ("ước đạt", "đạt", "tăng"), or None when it is not one.
+    Only figures whose indicator is named in full are kept: a reported figure is a fact about its indicator."""
+    if m.plan_share:
+        return None
+    lead = text[max(left, m.start - 30) : m.num_start]
+    if not _REPORT_CUE.search(lead):
+        return None
+    bare = _BARE_CHANGE.match(text[left : m.num_start])
+    if bare and inherited and m.kind == "percent":
+        # ", tăng 7,7%" after a figure: the growth of what that figure measures
+        base = _strip_period(inherited)
+        return ("Tốc độ tăng " if bare.group(1).lower() == "tăng" else "Mức giảm ") + _lc(base)
+    if not label or _content_count(label) < 2 or label == inherited or _NOT_A_NAME.match(label.split(" - ")[-1]):
+        return None
+    if m.kind == "percent" and not (label.startswith(("Tốc độ tăng ", "Mức giảm ")) or _RATE_NOUN.match(before)):
+        return None  # "đạt khoảng 65% khối lượng" is a share of something the text does not name
+    return _clean_label(re.sub(r"\s+là\s.*$", "", label))
 
 
 def _period_for(text: str, layout: _Layout, left: int, right: int, m: Measure, sent_period: str | None,
@@ -534,11 +905,14 @@ def _is_target(text: str, mode: str, sent: Sentence, m: Measure, nxt: Measure | 
     rx = _rx()
     if mode == "none":
         return False
-    if rx["result"].search(text, left, right):
-        return False
+    for r in rx["result"].finditer(text, left, right):
+        # a reported figure in brackets after a goal is a comment on it: "72 triệu đồng (ước thực hiện ...)"
+        if not (r.start() > m.end and text.rfind("(", m.end, r.start()) > text.rfind(")", m.end, r.start())):
+            return False
     if mode == "body":
         return bool(
             rx["goal_body"].search(text, left, m.start)
+            or rx["goal_named"].search(text, max(left, m.start - 30), m.start)
             or rx["purpose"].search(text, max(left, m.start - 8), m.start)
             or rx["plan_is"].search(text, max(left, m.start - 40), m.start)
         )

@@ -1,0 +1,180 @@
+"""Where a document lists its targets, whatever its header says.
+
+A target list opens with a line that announces it ("Các chỉ tiêu chủ yếu năm 2024:", "Dự kiến một số chỉ
+tiêu chủ yếu", "2. Mục tiêu cụ thể", a table whose first row reads "| Chỉ tiêu | Đơn vị | Kế hoạch |")
+and runs over the lines that follow as long as they look like items of a list: bullets, table rows, short
+sub-headings ("a) Nhóm chỉ tiêu xã hội"), lines that carry figures. It ends at a heading of the same or a
+higher rank, at a heading that opens tasks or an assessment, or at a long paragraph of prose.
+
+Public API: find_target_lists(text, end) -> list[TargetList]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .numbers import find_measures
+
+# a line announcing goals: "chỉ tiêu", "mục tiêu cụ thể"
+_HEAD = r"(?<![^\W\d_])(?:chỉ tiêu|mục tiêu cụ thể|các mục tiêu chủ yếu)(?![^\W\d_])"
+# a head that reports what was done is not a list of goals
+_REPORTED = (
+    r"(?<![^\W\d_])(?:kết quả|tình hình|đánh giá|đạt được|đã đạt|ước thực hiện|ước đạt|thực hiện được|"
+    r"đạt và vượt|không đạt|vượt kế hoạch|có \d+(?:/\d+)? chỉ tiêu)(?![^\W\d_])"
+)
+# headings that open another kind of part
+_OTHER_PART = (
+    r"(?<![^\W\d_])(?:nhiệm vụ(?:,| và)? giải pháp|giải pháp|tổ chức thực hiện|kinh phí|hiệu lực thi hành|"
+    r"điều khoản thi hành|nơi nhận)(?![^\W\d_])"
+)
+_MAX_HEAD_WORDS = 22
+_MAX_SUBHEAD_WORDS = 10
+_MAX_PROSE_WORDS = 35
+
+
+@dataclass(frozen=True)
+class TargetList:
+    start: int  # the head line
+    end: int  # end of the last line of the list
+    head: str  # the head line, markers stripped
+    table: bool  # the list is a table
+    under_head: bool = False  # a table whose own first row names no plan, opened under a list's head line
+
+
+@lru_cache(maxsize=1)
+def _rx() -> dict[str, re.Pattern]:
+    return {
+        "head": re.compile(_HEAD, re.IGNORECASE),
+        "reported": re.compile(_REPORTED, re.IGNORECASE),
+        "other": re.compile(_OTHER_PART, re.IGNORECASE),
+        "marker": re.compile(
+            r"^\s*(?:(?P<part>Phần thứ|PHẦN THỨ)|(?P<dieu>Điều \d+\.)|(?P<roman>[IVXL]{1,6})[./]\s"
+            r"|(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})[./)]\s|(?P<letter>[a-zđ])\)\s|(?P<bullet>[-+•–*])\s)"
+        ),
+        "decor": re.compile(r"^[\s*#_>]+|[\s*#_]+$"),
+        "row": re.compile(r"^\s*\|.*\||[^|\n]+\s\|\s[^|\n]+"),
+    }
+
+
+_INDICATOR_CELL = re.compile(r"(?:^|\|)\s*(?:tên\s+)?(?:chỉ tiêu|nội dung)\s*(?:\||$)", re.IGNORECASE)
+
+
+def _rank(line: str) -> int:
+    """0 part, 1 roman/Điều, 2 numbered, 3 lettered, 4 bullet, 5 none."""
+    m = _rx()["marker"].match(line)
+    if not m:
+        return 5
+    for i, g in enumerate(("part", "dieu", "roman", "num", "letter", "bullet")):
+        if m.group(g):
+            return (0, 1, 1, 2, 3, 4)[i]
+    return 5  # pragma: no cover
+
+
+def _plain(line: str) -> str:
+    rx = _rx()
+    s = rx["decor"].sub("", line)
+    m = rx["marker"].match(s)
+    if m:
+        s = s[m.end():]
+    return rx["decor"].sub("", s).strip()
+
+
+def _is_upper_heading(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 8 and all(c.isupper() for c in letters)
+
+
+def is_head(line: str) -> bool:
+    """The line announces a list of goals."""
+    rx = _rx()
+    low = line.lower()
+    if "tiêu" not in low or not rx["head"].search(line):  # a cheap test first: most lines name no goal
+        return False
+    s = _plain(line)
+    if not s or not rx["head"].search(s):
+        return False
+    if rx["row"].match(line):  # a table's first row: "| Chỉ tiêu | Đơn vị | Kế hoạch 2024 |"
+        return bool(re.search(r"kế hoạch|\bKH\b|mục tiêu|chỉ tiêu\s+(?:năm\s+)?\d{4}|dự kiến", s, re.IGNORECASE))
+    if rx["reported"].search(s):
+        return False
+    if ":" in s:  # "Các chỉ tiêu chủ yếu năm 2024 là: tốc độ tăng trưởng ...; ..." heads its own line
+        lead = s.split(":", 1)[0]
+        if rx["head"].search(lead) and len(lead.split()) <= _MAX_HEAD_WORDS:
+            return True
+    return len(s.split()) <= _MAX_HEAD_WORDS
+
+
+def _stands_alone(lines: list[tuple[int, int, str]], i: int) -> bool:
+    """The line is a line of its own, not a piece of a hard-wrapped paragraph."""
+    rx = _rx()
+    line = lines[i][2]
+    if rx["row"].match(line) or _rank(line) < 5 or line.lstrip()[:1] in "*#" or _is_upper_heading(_plain(line)):
+        return True
+    prev = next((ln[2].strip() for ln in reversed(lines[:i]) if ln[2].strip()), "")
+    blank_before = i == 0 or not lines[i - 1][2].strip()
+    heading_before = bool(prev) and (_rank(prev) < 4 or _is_upper_heading(_plain(prev))) and len(prev.split()) <= 16
+    if not (blank_before or heading_before or not prev or prev[-1] in ".:;!?"):
+        return False
+    if ":" in line:
+        return True
+    nxt = lines[i + 1][2] if i + 1 < len(lines) else ""
+    return not nxt.strip() or _rank(nxt) < 5 or bool(rx["row"].match(nxt))
+
+
+def find_target_lists(text: str, end: int | None = None) -> list[TargetList]:
+    rx = _rx()
+    end = len(text) if end is None else end
+    lines = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[^\n]*", text[:end]) if m.start() < end]
+    # collapse the empty matches finditer gives after each line
+    lines = [ln for i, ln in enumerate(lines) if not (ln[0] == ln[1] and i and lines[i - 1][1] == ln[0])]
+    out: list[TargetList] = []
+    i = 0
+    n = len(lines)
+    table_next = -1  # a table header row met inside a list: it opens a table list of its own
+    while i < n:
+        s0, e0, line = lines[i]
+        under = i == table_next
+        if not under and (not is_head(line) or not _stands_alone(lines, i)):
+            i += 1
+            continue
+        table = bool(rx["row"].match(line))
+        rank = _rank(line)
+        if rank == 5:
+            rank = 2 if not _is_upper_heading(_plain(line)) else 1
+        last = e0
+        j = i + 1
+        while j < n:
+            _s, e, ln = lines[j]
+            st = ln.strip()
+            if not st:
+                j += 1
+                continue
+            if rx["row"].match(ln):
+                if not table and (is_head(ln) or _INDICATOR_CELL.search(ln)):
+                    table_next = j  # a table of targets opens its own list
+                    break
+                last, j = e, j + 1
+                continue
+            if table and not rx["row"].match(ln):
+                break
+            r = _rank(ln)
+            p = _plain(ln)
+            has_figure = bool(find_measures(ln))
+            if r <= 1 or (r < 5 and r <= rank and not rx["head"].search(p)) or _is_upper_heading(p):
+                break
+            if rx["other"].search(p) and not has_figure:
+                break
+            if rx["reported"].search(p) and not has_figure:
+                break
+            words = len(p.split())
+            if r == 4 or has_figure and (r < 5 or words <= _MAX_PROSE_WORDS):
+                last, j = e, j + 1
+                continue
+            if words <= _MAX_SUBHEAD_WORDS and not p.endswith("."):
+                last, j = e, j + 1
+                continue
+            break
+        out.append(TargetList(start=s0, end=last, head=_plain(line), table=table, under_head=under and not is_head(line)))
+        i = max(j, i + 1)
+    return out

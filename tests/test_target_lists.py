@@ -1,0 +1,126 @@
+"""Target lists and reported figures wherever they stand: no header, a report's plan part, pipe tables."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_file
+from kg.recognise.target_lists import find_target_lists, is_head
+
+DATA = Path(__file__).parent / "data"
+EXPECTED = json.loads((DATA / "target_lists.expected.json").read_text(encoding="utf-8"))
+
+
+def _matches(q, e) -> bool:
+    return (
+        all(w in q.indicator.lower() for w in e["words"].split())
+        and q.value == pytest.approx(e["value"])
+        and q.unit == e["unit"]
+        and ("max" not in e or q.max == pytest.approx(e["max"]))
+        and ("comparator" not in e or q.comparator == e["comparator"])
+        and ("period" not in e or q.period == e["period"])
+        and ("percent_of_plan" not in e or q.percent_of_plan == pytest.approx(e["percent_of_plan"]))
+    )
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_expected_targets_and_results(name):
+    ex = extract_file(DATA / name)
+    for category in ("targets", "results"):
+        got = [q for q in ex.quantities if q.category == category[:-1]]
+        for e in EXPECTED[name][category]:
+            assert any(_matches(q, e) for q in got), (
+                f"{name}: no {category[:-1]} {e} in {[(q.indicator, q.value, q.unit, q.period) for q in got]}")
+        # nothing else is read as a goal: every target is one of the expected ones
+        if category == "targets":
+            extra = [q for q in got if not any(_matches(q, e) for e in EXPECTED[name][category])]
+            assert not extra, f"{name}: unexpected targets {[(q.indicator, q.value, q.unit) for q in extra]}"
+
+
+def test_reported_table_column_is_not_a_goal():
+    ex = extract_file(DATA / "commune_plan_table.txt")
+    values = {q.value for q in ex.quantities if q.category == "target"}
+    assert 4120 not in values and 48.5 not in values  # "Ước thực hiện 2023" column
+
+
+@pytest.mark.parametrize("line,head", [
+    ("II. CÁC CHỈ TIÊU CHỦ YẾU", True),
+    ("** Dự kiến một số chỉ tiêu chủ yếu năm 2025*", True),
+    ("Một số chỉ tiêu cụ thể năm 2024 là: tỷ lệ che phủ rừng 55%; ...", True),
+    ("| STT | Chỉ tiêu | ĐVT | KH 2025 |", True),
+    ("1. Kết quả thực hiện các chỉ tiêu chủ yếu", False),
+    ("Có 17/19 chỉ tiêu đạt và vượt kế hoạch", False),
+    ("| STT | Chỉ tiêu | ĐVT | Thực hiện 2024 |", False),
+])
+def test_head_lines(line, head):
+    assert is_head(line) is head
+
+
+def test_a_list_ends_at_the_next_part():
+    text = ("Các chỉ tiêu chủ yếu năm 2025:\n- Tỷ lệ che phủ rừng 61%.\n- Trồng mới 150 ha rừng.\n\n"
+            "III. NHIỆM VỤ, GIẢI PHÁP\nNăm 2024 trồng được 140 ha rừng.\n")
+    (tl,) = find_target_lists(text)
+    assert text[tl.start:tl.end].endswith("Trồng mới 150 ha rừng.")
+
+
+def test_a_wrapped_sentence_naming_targets_is_not_a_head():
+    text = ("Kinh tế tiếp tục phục hồi, nhiều\nchỉ tiêu đạt khá so với cùng kỳ\nnăm trước, nhất là du lịch.\n")
+    assert find_target_lists(text) == []
+
+
+def test_goal_named_in_prose_and_a_list_item_cut_by_a_blank_line():
+    from kg.extract import extract_text
+
+    text = ("ỦY BAN NHÂN DÂN THỊ XÃ BA ĐỒN\nBÁO CÁO\nTình hình năm 2024\n\nI. Y TẾ\n"
+            "Triển khai tiêm chủng mở rộng với mục tiêu 98% trẻ em dưới 1 tuổi được tiêm đủ liều. "
+            "Nguồn vốn hỗ trợ có mục tiêu 120 tỷ đồng đã được phân bổ.\n\n"
+            "Dự kiến một số chỉ tiêu chủ yếu năm 2025\n\n- Tỷ lệ đô thị\n\nhóa đạt 45%.\n")
+    ts = [q for q in extract_text(text).quantities if q.category == "target"]
+    assert any(q.value == 98 and "trẻ em dưới 1 tuổi" in q.indicator for q in ts)
+    assert any(q.value == 45 and q.indicator == "Tỷ lệ đô thị hóa" for q in ts)
+    assert not [q for q in ts if q.value == 120]  # "hỗ trợ có mục tiêu" names a kind of funding, not a goal
+
+
+def test_word_table_of_targets(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("KẾ HOẠCH")
+    d.add_paragraph("Phát triển kinh tế - xã hội xã Phú Lộc năm 2025")
+    d.add_paragraph("II. CÁC CHỈ TIÊU CHỦ YẾU")
+    rows = [("STT", "Chỉ tiêu", "ĐVT", "Thực hiện 2024", "Kế hoạch 2025"),
+            ("1", "Diện tích lúa cả năm", "ha", "1.210", "1.250"),
+            ("2", "Tỷ lệ hộ dùng nước sạch", "%", "96", "≥ 98"),
+            ("3", "Thu nhập bình quân đầu người", "triệu đồng", "55", "60 – 62")]
+    t = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            t.cell(r, c).text = cell
+    d.add_paragraph("III. NHIỆM VỤ, GIẢI PHÁP")
+    d.add_paragraph("1. Chuyển đổi cơ cấu cây trồng.")
+    p = tmp_path / "ke_hoach_xa.docx"
+    d.save(p)
+    ts = [q for q in extract_file(p).quantities if q.category == "target"]
+    got = {(q.indicator, q.value, q.max, q.unit, q.comparator, q.period) for q in ts}
+    assert got == {
+        ("Diện tích lúa cả năm", 1250.0, None, "ha", "eq", "2025"),
+        ("Tỷ lệ hộ dùng nước sạch", 98.0, None, "%", "gte", "2025"),
+        ("Thu nhập bình quân đầu người", 60.0, 62.0, "triệu đồng", "range", "2025"),
+    }
+
+
+def test_table_with_a_two_row_heading():
+    from kg.extract import extract_text
+
+    text = ("Các chỉ tiêu chủ yếu:\n\n"
+            "| TT | Chỉ tiêu | ĐVT | Năm 2024 | Năm 2024 | Năm 2025 |\n"
+            "| | | | Kế hoạch | Ước thực hiện | Kế hoạch |\n"
+            "| 1 | Sản lượng cá nuôi | tấn | 900 | 940 | 1.000 |\n"
+            "| 2 | Tỷ lệ trẻ em suy dinh dưỡng | % | 9 | 8,7 | < 8 |\n")
+    ts = [q for q in extract_text(text).quantities if q.category == "target"]
+    got = sorted((q.indicator, q.value, q.comparator, q.period) for q in ts)
+    # the 2024 plan is a goal too; the 2024 estimate is not
+    assert got == [("Sản lượng cá nuôi", 900.0, "eq", "2024"), ("Sản lượng cá nuôi", 1000.0, "eq", "2025"),
+                   ("Tỷ lệ trẻ em suy dinh dưỡng", 8.0, "lte", "2025"), ("Tỷ lệ trẻ em suy dinh dưỡng", 9.0, "eq", "2024")]
