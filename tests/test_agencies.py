@@ -277,3 +277,21 @@ def test_agencies_scan_of_a_long_text_finds_every_mention():
     ctx = _ctx(body)
     found = find_agencies(ctx)
     assert len(found) == 4 * 4000
+
+
+@pytest.mark.parametrize(
+    "text, expected, forbidden",
+    [
+        ("ỦY BAN NHÂN DÂN\nHUYỆN GIA LÂM\nSố: 3/KH-UBND\n\nKẾ HOẠCH\nVề việc trồng cây\n\n"
+         "Văn phòng HĐND và UBND huyện theo dõi, đôn đốc việc thực hiện.\n",
+         "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Gia Lâm", "Văn phòng Hội đồng nhân dân huyện Gia Lâm"),
+        ("ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\nSố: 9/KH-UBND\n\nKẾ HOẠCH\nVề việc trồng cây\n\n"
+         "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Ba Bể tổng hợp kết quả.\n",
+         "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Ba Bể", "Văn phòng Hội đồng nhân dân tỉnh Bắc Kạn"),
+    ],
+)
+def test_agencies_joint_office_of_council_and_committee_is_one_body(text, expected, forbidden):
+    from kg.extract import extract_text
+
+    names = {a.name for a in extract_text(text).agencies}
+    assert expected in names and forbidden not in names
