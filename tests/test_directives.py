@@ -83,3 +83,21 @@ def test_own_number_with_spaces_and_stray_spaces_in_citations():
     assert got["17/KH-UBND"].issuer == "Ủy ban nhân dân tỉnh Lào Cai"
     assert got["17/KH-UBND"].date == "2022-03-02"
     assert got["40-KL/HU"].issuer == "Ban Thường vụ Huyện ủy Mường Khương"
+
+
+@pytest.mark.parametrize(
+    "text, number, issuer",
+    [
+        ("Trước đó, UBND tỉnh đã có Tờ trình số 188/TTr-UBND ngày 20/11/2023 đề nghị HĐND tỉnh xem xét. "
+         "UBND tỉnh Bình Định báo cáo.", "188/TTr-UBND", "Ủy ban nhân dân tỉnh Bình Định"),
+        ("Thực hiện Nghị quyết số 01/NQ-CP ngày 6/1/2023 của Chính phủ, UBND tỉnh ban hành Kế hoạch số 28/KH-UBND "
+         "ngày 10/2/2023. Ủy ban nhân dân tỉnh Gia Lai báo cáo.", "28/KH-UBND", "Ủy ban nhân dân tỉnh Gia Lai"),
+        ("Thực hiện Kế hoạch số 5/KH-UBND ngày 2/1/2024 của UBND huyện, UBND xã Ea Tu ban hành Kế hoạch số 7/KH-UBND "
+         "ngày 9/1/2024.", "7/KH-UBND", "Ủy ban nhân dân xã Ea Tu"),
+    ],
+)
+def test_directives_issuer_is_the_subject_after_an_opening_clause(text, number, issuer):
+    from kg.extract import extract_text
+
+    found = {d.number: d.issuer for d in extract_text(text).directives}
+    assert found[number] == issuer

@@ -213,10 +213,11 @@ def _cut_at_lowercase_and(phrase: str) -> str:
 _ANNEX_OF = re.compile(r"^[ \t*]*\([ \t]*Kèm theo[ \t]+(?P<type>[A-ZĐ][\wÀ-ỹ]*(?:[ \t]+[\wÀ-ỹ]+)?)[ \t]+số[ \t]+"
                        r"(?P<n>\d[^\s,;)]*)", re.MULTILINE)
 _OWN_NUMBER = re.compile(r"(?:^|\|)[ \t*]*Số[ \t]*:[ \t]*(?P<n>\d{1,5}(?:[ \t]*[/-][ \t]*[\wÀ-ỹ&]+)*)", re.MULTILINE)
-# "Ngày 15/3/2023, UBND tỉnh ban hành Kế hoạch số ...": the date and the issuer stated before the mention
+# "Ngày 15/3/2023, UBND tỉnh ban hành Kế hoạch số ...", "Trước đó, UBND tỉnh đã có Tờ trình số ...": the date
+# and the issuer stated before the mention (after a date or an opening clause; the symbol's UBND/HĐND must agree)
 _BEFORE = re.compile(
     r"(?:^|[.;:]\s+|\n)[ \t]*(?:[-+•][ \t]*)?(?:(?:Ngày|ngày)[ \t]+(?P<d>\d{1,2})[ \t]*/[ \t]*(?P<m>\d{1,2})[ \t]*/[ \t]*"
-    r"(?P<y>\d{4})[ \t]*,[ \t]*)?(?P<subj>(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Thường trực HĐND)"
+    r"(?P<y>\d{4})[ \t]*,[ \t]*|[^\W\d][^\n.;:]{0,240}?,[ \t]+)?(?P<subj>(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Thường trực HĐND)"
     r"(?:[ \t]+(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)(?:[ \t]+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})?)"
     r"(?:[ \t]+(?:đã|đã kịp thời|kịp thời|tiếp tục|cũng))?[ \t]+(?:ban hành|Ban hành|ký|xây dựng|phê duyệt|có)[ \t]+$"
 )
@@ -224,7 +225,7 @@ _BEFORE = re.compile(
 
 def _stated_before(text: str, start: int) -> tuple[str | None, str | None] | None:
     """(date, subject) of a clause that opens the sentence just before a mention, if there is one."""
-    m = _BEFORE.search(text, max(0, start - 200), start)
+    m = _BEFORE.search(text, max(0, start - 300), start)
     if not m:
         return None
     date = _iso(m.group("d"), m.group("m"), m.group("y")) if m.group("d") else None
