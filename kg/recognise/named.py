@@ -107,6 +107,30 @@ STOP_WORDS = (
     "tạo điều kiện", "kịp thời", "trước tháng", "chậm nhất", "do", "giữa", "gắn với thực hiện", "vì vậy", "như", "gồm", "bao gồm",
     "với chủ đề", "lần", "từ nay", "mà", "có tổng", "có vốn", "có khối lượng", "có kế hoạch", "chậm",
     "sau khi", "khi", "ngay", "trên cơ sở", "từ nguồn", "kể từ", "với doanh số", "giảm", "tăng",
+    "làm cơ sở", "làm căn cứ", "trên diện rộng", "ước đạt", "ước giải ngân", "ước thực hiện", "ước tính",
+)
+# stop words that belong to a name when followed by these: "đạt chuẩn", "giảm nghèo", "lần thứ XIII"
+STOP_UNLESS = (
+    r"(?:đạt\s+(?:chuẩn|tiêu chí|tiêu chuẩn)|giảm\s+(?:nghèo|thiểu|nhẹ|phát thải|tổn thất)"
+    r"|tăng\s+(?:trưởng|cường năng lực)|lần\s+thứ\s+[IVXL]+(?![\wÀ-ỹĐđ]))"
+)
+# a parenthesis opening with these is a remark after the name ("(đã được phê duyệt)", "(sau đây gọi là X)")
+PAREN_REMARK = (
+    "đã", "được", "sau đây", "gọi tắt", "viết tắt", "theo", "do", "là", "tại", "trong đó", "chi tiết",
+    "có", "chưa", "đang", "kèm theo", "ban hành",
+)
+# a programme body made only of these says which kind of plan, not which plan ("Kế hoạch thực hiện")
+GENERIC_BODY = (
+    "thực hiện", "triển khai", "tổ chức", "hoạt động", "tiếp tục", "duy trì", "công tác", "đầu tư công",
+    "trung hạn", "quốc gia", "mục tiêu quốc gia", "mục tiêu", "hằng năm", "hàng năm", "chung", "cụ thể",
+    "chi tiết", "và", "cả năm",
+)
+# shared stems of a plural list ("các Chương trình mục tiêu quốc gia về X, Y")
+_GENERIC_STEMS = {"mục tiêu", "mục tiêu quốc gia", "quốc gia", "mục tiêu quốc gia về", "hành động", "hành động về"}
+# fields of activity: "phong trào thể dục thể thao" names what people do, not a campaign
+CAMPAIGN_FIELDS = (
+    "thể dục thể thao", "văn hóa văn nghệ", "văn hoá văn nghệ", "văn nghệ", "lao động sáng tạo", "thi đua yêu nước",
+    "học tập", "khởi nghiệp",
 )
 # words that open a new clause after "," / "và" / "hoặc"
 CLAUSE_VERBS = (
@@ -116,7 +140,10 @@ CLAUSE_VERBS = (
     "bố trí", "phân bổ", "giải ngân", "khánh thành", "khởi công", "thi công", "vận hành", "quản lý",
     "xây dựng", "phát động", "sơ kết", "tổng kết", "các", "những", "một số", "nhiều", "từng",
     "công tác", "nghiên cứu", "thông tin", "đề xuất", "ký", "hội nghị", "tạo", "chú trọng", "cải thiện",
+    "báo cáo",
 )
+# after a comma these open a document of another kind ("Kế hoạch ..., dự toán ngân sách ...")
+COMMA_ITEMS = ("dự toán", "báo cáo", "tờ trình")
 # after "thuộc": stop before these (the thing belongs to another named thing or a place)
 BELONGS_STOP = ("địa phận", "địa bàn", "danh mục", "nguồn", "kế hoạch", "các", "cửa khẩu", "dự án", "tiểu dự án")
 # agencies after "của" end a name ("Kế hoạch thực hiện ... của Chính phủ")
@@ -184,6 +211,13 @@ def _rx() -> dict[str, re.Pattern]:
         r"|\s+|."
     )
     _RX["stop"] = re.compile(rf"(?:{_alt(STOP_WORDS)})(?!{_W})", re.IGNORECASE)
+    _RX["stop_ok"] = re.compile(STOP_UNLESS, re.IGNORECASE)
+    _RX["paren_clause"] = re.compile(rf"\s*(?:{_alt(PAREN_REMARK)})(?!{_W})", re.IGNORECASE)
+    _RX["generic_body"] = re.compile(
+        rf"^(?:{_alt(_fold(w) for w in GENERIC_BODY)})(?!{_W})"
+        rf"|^(?:năm|giai đoạn|thời kỳ|quý|tháng)\s+[\d\s/\-–]+"
+        rf"|^(?:trên địa bàn\s+)?(?:toàn\s+)?(?:tỉnh|huyện|thành phố|thị xã|xã|phường|thị trấn)(?:\s+[A-ZĐÀ-Ỹ]{_W}*)*$")
+    _RX["campaign_field"] = re.compile(rf"(?:{_alt(CAMPAIGN_FIELDS)})(?!{_W})", re.IGNORECASE)
     _RX["clause"] = re.compile(rf"(?:{_alt(CLAUSE_VERBS)})(?!{_W})", re.IGNORECASE)
     _RX["head_at"] = re.compile(rf"(?:{_alt(heads)})(?!{_W})", re.IGNORECASE)
     _RX["belongs"] = re.compile(rf"(?:{_alt(BELONGS_STOP)})(?!{_W})|(?:{_alt(PROGRAMME_HEADS)})(?!{_W})", re.IGNORECASE)
@@ -234,6 +268,23 @@ def _has_name(body: str) -> bool:
     return False
 
 
+def _has_capital(body: str) -> bool:
+    """A capitalised word in the body (a proper name or an acronym)."""
+    return any(w[0].isupper() for w in re.findall(r"[^\s,;:()“”\"]+", body))
+
+
+def _generic_body(body: str) -> bool:
+    """A programme body made only of generic words and qualifiers ("thực hiện", "đầu tư công trung hạn",
+    "mục tiêu quốc gia", "trên địa bàn tỉnh", "năm 2025"): it says which kind of plan, not which plan."""
+    rx = _rx()
+    rest = _fold(body)
+    prev = None
+    while rest and rest != prev:
+        prev = rest
+        rest = rx["generic_body"].sub("", rest).strip(" ,-–")
+    return not rest
+
+
 def _words(s: str) -> list[str]:
     return re.findall(rf"{_W}+", s)
 
@@ -281,14 +332,14 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
             if close < 0:
                 break
             inner = text[j:close]
-            if "(" in inner or ";" in inner:
-                break
+            if "(" in inner or ";" in inner or rx["paren_clause"].match(inner):
+                break  # "(đã được phê duyệt ...)", "(sau đây gọi là ...)": a remark, not the name
             end = close + 1
             i = close + 1
             continue
         if c == ")":
             break
-        if c in ".;!?…:":
+        if c in ".;!?…:|":
             # "Dự án 2: Quy hoạch ..." - a numbered sub-project with its title
             if c == ":" and cat == "project" and nwords == 1 and last_word.isdigit():
                 titled = True
@@ -314,11 +365,15 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
             if rx["head_at"].match(rest) or rx["stop"].match(rest):
                 # "và các dự án khác": stop; ", Khu tái định cư X": new item
                 break
+            if c == "," and rest.lower().startswith(COMMA_ITEMS):
+                break
             if rx["clause"].match(rest) and not (c == "," and nwords <= 2 and capitals == 0):
                 # ", đảm bảo ..." ends the name, but "Kế hoạch thanh tra, kiểm tra" lists two nouns
                 break
             if tok == "và" and cat == "programme" and (rest[0] in "“\"" or (_is_cap(rest) and not rest.startswith("Nghị quyết"))):
                 break
+            if tok == "và" and re.match(r"[A-ZĐ][\wÀ-ỹ]*(?:\s[\wÀ-ỹ]+)?\s+số\s+\d", rest):
+                break  # "... năm 2023 và Nghị quyết số 12/NQ-HĐND": a directive of its own
             if rest[0].isdigit() and last_word.isdigit():
                 break  # "Hợp Thành 1, 2": expanded later
             if c == "," and _is_cap(rest) and not rest[0].isdigit():
@@ -331,7 +386,7 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
         # a word
         low = tok.lower()
         if not titled and nwords > 0:
-            if rx["stop"].match(text, i):
+            if rx["stop"].match(text, i) and not rx["stop_ok"].match(text, i):
                 break
             k = j
             while k < limit and text[k] == " ":
@@ -340,8 +395,12 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
                 break
             if low == "của":
                 body = text[pos:end].strip().lower()
-                if rx["agency"].match(text, k) and body not in ("hành động",):
+                # "Đề án 06 của Chính phủ về ...": the issuer sits inside the name when "về" follows it
+                owned = re.match(r"[^\n,;.:()|]{0,60}?\svề\s", text[k:limit])
+                if rx["agency"].match(text, k) and body not in ("hành động",) and not owned:
                     break
+                if re.match(r"\d+\s", text[k:k + 8]):
+                    break  # "... của 02 huyện": whose, not which
             if low == "từ" and text[k:k + 1].isdigit():
                 break
             if cat == "programme" and rx["top_agency"].match(tok) and not text[max(0, i - 5):i].strip().endswith("của"):
@@ -429,8 +488,13 @@ def _accept(text: str, sp: _Span, head_low: str) -> bool:
                 return False
         if len(words) < 2 and not _has_name(body) and not body.startswith("“"):
             return False
-        if plural and not _has_name(body) and not text[sp.start:sp.start + 1].isupper():
+        if plural and not (_has_capital(body) or re.search(r"\b(?:19|20)\d\d\b", body) or body.startswith(("“", '"'))
+                           or len(_distribute(text, sp)) > 1):
+            return False  # "các Đề án chống thất thu", "01 Đề án đóng cửa mỏ": a set or a count, not one named plan
+        if _generic_body(body):
             return False
+        if head_low == "phong trào" and not text[sp.head_start].isupper() and rx["campaign_field"].match(body.replace(",", "")):
+            return False  # "phong trào thể dục thể thao quần chúng": a field of activity, not a named campaign
         head_txt = text[sp.start:sp.body_start]
         return head_txt[:1].isupper() or len(words) >= 2
     need = PROJECT_HEADS.get(head_low, "named")
@@ -687,6 +751,27 @@ def _expand(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return base
 
 
+def _distribute(text: str, sp: _Span) -> list[tuple[int, int, str]]:
+    """'các Chương trình mục tiêu quốc gia về giảm nghèo, phát triển vùng dân tộc' -> one name per item:
+    after a plural, the head and its generic words are shared by the items of a comma list."""
+    whole = [(sp.start, sp.end, text[sp.start:sp.end])]
+    if not _rx()["plural"].search(text[max(0, sp.start - 12):sp.start]):
+        return whole
+    body = text[sp.body_start:sp.end]
+    parts = [p.strip() for p in body.split(",")]
+    if len(parts) < 2 or any(not p or p[0].isupper() or len(_words(p)) < 2 for p in parts[1:]):
+        return whole
+    # the shared stem: the generic words that open the body ("mục tiêu quốc gia")
+    words = parts[0].split()
+    k = max((n for n in range(1, len(words)) if _fold(" ".join(words[:n])) in _GENERIC_STEMS), default=0)
+    if k == 0 or k == len(words):
+        return whole
+    stem = text[sp.start:sp.body_start] + " " + " ".join(words[:k])
+    out = [(sp.start, sp.end, f"{stem} {' '.join(words[k:])}")]
+    out += [(sp.start, sp.end, f"{stem} {p}") for p in parts[1:]]
+    return out
+
+
 def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
     """(category, name as read) -> canonical name shared by all spellings of one thing."""
     import difflib
@@ -769,7 +854,8 @@ def find_named(ctx: Context) -> list[NamedMention]:
     found: list[tuple[str, str | None, int, int, str]] = []  # cat, kind, start, end, name-as-read
     covered: list[tuple[int, int]] = []
     for sp in spans:
-        for a, b, nm in (_expand(text, sp.start, sp.end) if sp.cat == "project" else [(sp.start, sp.end, text[sp.start:sp.end])]):
+        items = _expand(text, sp.start, sp.end) if sp.cat == "project" else _distribute(text, sp)
+        for a, b, nm in items:
             found.append((sp.cat, sp.kind, a, b, nm))
         if sp.cat == "project":
             covered.append((sp.start, sp.end))
