@@ -75,12 +75,29 @@ PROJECT_HEADS: dict[str, str] = {
     "trụ sở": "cap",
     "nhà kiểm soát liên hợp": "any",
     "khách sạn": "cap",
+    # works named without a "Dự án" head
+    "khu đô thị": "named",
+    "khu du lịch": "named",
+    "khu liên hợp": "named",
+    "khu liên hiệp": "named",
+    "khu bến cảng": "cap",
+    "cảng hàng không": "cap",
+    "công viên": "cap",
+    "nhà văn hóa": "named",
+    "nhà văn hoá": "named",
+    "phố đi bộ": "cap",
+    "di tích": "cap",
+    # abbreviations of heads, read as the full head
+    "ccn": "code",
+    "kcn": "code",
+    "khu tđc": "any",
 }
 # heads that may only be read when written with a capital ("Cầu Kỳ Cùng" but not "cầu nối")
-CAPITAL_ONLY = {"cầu", "trường", "khách sạn", "ql", "trụ sở"}
+CAPITAL_ONLY = {"cầu", "trường", "khách sạn", "ql", "trụ sở", "ccn", "kcn", "công viên", "khu liên hợp", "khu liên hiệp"}
 # heads that name an organisation or a street as often as a work: a work only after "dự án", a
 # construction verb ("xây dựng cầu X", "cải tạo, nâng cấp Trường ...") or inside a list of works
-WORK_CONTEXT_ONLY = {"trường", "bệnh viện", "trung tâm y tế", "trạm y tế", "trụ sở", "khách sạn", "đường", "cầu"}
+WORK_CONTEXT_ONLY = {"trường", "bệnh viện", "trung tâm y tế", "trạm y tế", "trụ sở", "khách sạn", "đường", "cầu",
+                     "phố đi bộ", "di tích"}
 # roads are works only with a section, a verb or "dự án" ("Quốc lộ 31" alone is a place)
 ROAD_HEADS = {"quốc lộ", "ql", "đường tỉnh", "đường huyện"}
 # units after a number end a name ("Chương trình MTQG 40 tỷ đồng")
@@ -93,7 +110,7 @@ COMPLEX_HEADS = {"cụm công nghiệp", "khu công nghiệp", "khu chế xuất
 # construction verbs that may open a project name ("cải tạo, nâng cấp Quốc lộ 4B ...")
 WORK_VERBS = (
     "cải tạo", "sửa chữa", "nâng cấp", "mở rộng", "xây dựng", "xây mới", "đầu tư", "hạ tầng",
-    "kết cấu hạ tầng", "hạng mục",
+    "kết cấu hạ tầng", "hạng mục", "tu bổ", "tôn tạo", "trùng tu", "chỉnh trang",
 )
 
 # words that end a name (a new clause starts); lower case, matched at a word boundary
@@ -183,6 +200,8 @@ ABBREVIATIONS = {
     "KTCK": "kinh tế cửa khẩu",
     "KCN": "Khu công nghiệp",
     "CCN": "Cụm công nghiệp",
+    "KĐT": "Khu đô thị",
+    "TĐC": "tái định cư",
 }
 # openers of an enumerated list of works ("các dự án:", "dự án trọng điểm:", "như:")
 LIST_OPENERS = ("dự án", "công trình")
@@ -236,7 +255,7 @@ def _rx() -> dict[str, re.Pattern]:
     _RX["date"] = re.compile(r"ngày\s+\d", re.IGNORECASE)
     _RX["enum"] = re.compile(r"\(\d{1,2}\)\s*")
     _RX["opener"] = re.compile(
-        rf"(?<!{_W})(?:(?:{_alt(PLURAL_BEFORE)}|\d+)\s+)?(?:{_alt(LIST_OPENERS)})(?!{_W})(?:\s+[a-zà-ỹđA-Z]{_W}*){{0,5}}?\s*:\s*"
+        rf"(?<!{_W})(?:(?:{_alt(PLURAL_BEFORE)}|\d+)\s+)?(?:{_alt(LIST_OPENERS)})(?!{_W})(?:\s+[a-zà-ỹđA-Z]{_W}*){{0,10}}?\s*:\s*"
         rf"|(?<!{_W})các\s+(?:{_alt(LIST_OPENERS)})\s*\(")
     _RX["block"] = re.compile(rf"(?<!{_W})(?:{_alt(BLOCK_BEFORE)})\s+$", re.IGNORECASE)
     _RX["qual_tail"] = re.compile(
@@ -297,6 +316,15 @@ class _Span:
         self.head_start = head_start
 
 
+_PLACE_RX = re.compile(r"(?:huyện|xã|tỉnh|thành phố|phường|thị trấn|thị xã)\s", re.IGNORECASE)
+
+
+def _same_head(head: str, rest: str) -> bool:
+    """The text after "," / "và" opens with the first word of this work's head ("khu ... và khu ...")."""
+    first = head.split()[0]
+    return len(head.split()) > 1 and _fold(rest[: len(first) + 1]) == _fold(first) + " "
+
+
 # ----------------------------------------------------------------------------- extension to the right
 def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
     """End offset of a name whose body starts at `pos` (just after the head)."""
@@ -307,6 +335,7 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
     last_word = ""
     capitals = 0  # capitalised words after the first one
     titled = False  # "Dự án 2: <title>": only punctuation ends the title
+    places = 0  # ", huyện X" qualifiers read so far
     after_number_ref = False
     while i < limit:
         m = rx["tok"].match(text, i)
@@ -381,6 +410,12 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
             if c == "," and cat == "project" and capitals > 0 and not re.match(
                     r"(?:huyện|xã|tỉnh|thành phố|phường|thị trấn|thị xã|giai đoạn|đoạn|tuyến|nhánh|khu vực)(?!\w)", rest):
                 break  # "Nhà máy X (Kỳ Cùng 6), lũy kế ...": the name is complete
+            if c == "," and cat == "project" and places and _PLACE_RX.match(rest):
+                break  # "Nhà văn hóa khối 2, phường X, thành phố Y": one place says where, the next is the address
+            if cat == "project" and _same_head(head, rest):
+                break  # "khu liên hiệp thể thao và khu giáo dục ...": a second work of the same kind
+            if c == "," and _PLACE_RX.match(rest):
+                places += 1
             i = k
             continue
         # a word
@@ -407,6 +442,8 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
                 break
             if low == "ngày" and rx["date"].match(text, i):
                 break
+            if cat == "project" and (low == "theo" or (low == "trước" and re.match(r"\s+(?:ngày|tháng|quý|năm)\b", text[j:j + 8]))):
+                break  # "CCN X theo chỉ đạo của ...", "... trước ngày 30/9": the clause goes on, the name does not
             if low == "trên" and text.startswith(" địa bàn", j) and cat == "project":
                 break  # a work's name does not say where it is built ("Khu công nghiệp X trên địa bàn huyện")
             if low == "trên" and text.startswith(" địa bàn", j):
@@ -612,12 +649,14 @@ def _list_items(text: str) -> list[tuple[int, int]]:
             stop = k
         for a, b in _split_items(text, s, stop):
             seg = text[a:b]
-            # the list ends where a clause starts again ("...; cơ bản hoàn thành công tác ...")
-            if not (seg[:1].isupper() or seg[:1] in "“\"") and not _looks_like_work(seg):
+            # the list ends where a clause starts again ("...; cơ bản hoàn thành công tác ...");
+            # a short item of a noun and a proper name ("đền Tả Phủ", "di chỉ Mai Pha") is still an item
+            short_name = len(_words(seg)) <= 8 and _has_capital(seg) and not rx["clause"].match(seg)
+            if not (seg[:1].isupper() or seg[:1] in "“\"") and not _looks_like_work(seg) and not short_name:
                 break
             if rx["clause"].match(seg) or rx["stop"].match(seg) or len(_words(seg)) > 30:
                 break
-            out.append((a, b))
+            out += _subsplit(text, a, b)
     # one pass over the lines: "(1) ...; (2) ..." enumerations and paragraphs that are only a list of works
     ls = 0
     for line in text.split("\n"):
@@ -647,8 +686,26 @@ def _line_list(text: str, ls: int, line: str) -> list[tuple[int, int]]:
         segs.append((a, a + len(seg)))
         k += len(part) + 1
     if len(segs) >= 2 and all(_looks_like_work(text[a:b]) and len(_words(text[a:b])) <= 30 for a, b in segs):
-        return segs
+        return [piece for a, b in segs for piece in _subsplit(text, a, b)]
     return []
+
+
+def _subsplit(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """'Khu đô thị X, khu Y' and 'khu A và khu B': an item repeating its first word holds two works."""
+    seg = text[a:b]
+    m = re.match(rf"{_W}+", seg)
+    if not m:
+        return [(a, b)]
+    first = re.escape(m.group(0))
+    cuts = [c.start() for c in re.finditer(rf"(?:,\s+|\s+và\s+)(?={first}\s)", seg, re.IGNORECASE)]
+    if not cuts:
+        return [(a, b)]
+    out, s = [], 0
+    for c in cuts:
+        out.append((a + s, a + c))
+        s = c + re.match(r",?\s+(?:và\s+)?", seg[c:]).end()
+    out.append((a + s, b))
+    return out
 
 
 def _looks_like_work(seg: str) -> bool:
@@ -662,12 +719,24 @@ def _looks_like_work(seg: str) -> bool:
     return bool(hm and hm.group(0).lower() in PROJECT_HEADS)
 
 
+# ", đền Tả Phủ" / " và di chỉ Mai Pha": at most two lower-case words, then a capitalised name
+_ITEM_NEXT_RX = re.compile(r"(?:,\s+(?:và\s+)?|\s+và\s+)([^\W\d_]+)\s+([^\W\d_]+)(?:\s+([^\W\d_]))?")
+
+
+def _item_next(text: str, k: int, stop: int) -> bool:
+    m = _ITEM_NEXT_RX.match(text, k, stop)
+    if not m or not m.group(1).islower():
+        return False
+    return m.group(2)[0].isupper() or (m.group(2).islower() and bool(m.group(3)) and m.group(3).isupper())
+
+
 def _split_items(text: str, s: int, stop: int) -> list[tuple[int, int]]:
     out = []
     k = s
     depth = 0
     quote = False
     start = s
+    semis = ";" in text[s:stop]  # items separated by ";" may hold commas of their own
     while k <= stop:
         ch = text[k] if k < stop else ";"
         if ch == "(":
@@ -680,6 +749,8 @@ def _split_items(text: str, s: int, stop: int) -> list[tuple[int, int]]:
         if depth <= 0 and not quote and (
                 ch == ";" or k == stop or (ch == "," and k + 2 < stop and text[k + 1] == " " and text[k + 2].isupper())):
             split = True
+        elif depth <= 0 and not quote and ch in ", " and not semis and _item_next(text, k, stop):
+            split = True  # "..., đền Tả Phủ, chùa Y và di chỉ Z": a noun and a proper name open the next item
         if split:
             seg = text[start:k]
             a = start + len(seg) - len(seg.lstrip())
