@@ -135,3 +135,34 @@ def test_named_import_does_no_work():
 
     importlib.reload(mod)
     assert mod._RX == {}
+
+
+# ----------------------------------------------------------------------------- documents of our own
+# Each tests/data/named_*.txt has a named_*.expected.json: the exact projects and programmes (with kind) it
+# names, phrases that must not come out as names, and short forms that must take the full name.
+_DATA = __import__("pathlib").Path(__file__).parent / "data"
+_DOCS = sorted(p.stem for p in _DATA.glob("named_*.txt"))
+
+
+@pytest.mark.parametrize("stem", _DOCS)
+def test_named_documents(stem):
+    import json
+
+    from kg.extract import extract_text
+
+    text = (_DATA / f"{stem}.txt").read_text(encoding="utf-8")
+    exp = json.loads((_DATA / f"{stem}.expected.json").read_text(encoding="utf-8"))
+    ex = extract_text(text)
+    found = ex.named
+    projects = {n.name for n in found if n.category == "project"}
+    programmes = {(n.name, n.kind) for n in found if n.category == "programme"}
+    assert projects == set(exp["projects"])
+    assert programmes == {tuple(x) for x in exp["programmes"]}
+    names = {n.name.lower() for n in found} | {n.text.lower() for n in found}
+    for phrase in exp.get("not_named", []):
+        assert phrase.lower() not in names, phrase
+    for short, full in exp.get("mentions", {}).items():
+        uses = [n for n in found if n.text == short]
+        assert uses and all(n.name == full for n in uses), short
+    for n in found:
+        assert ex.text[n.start:n.end] == n.text

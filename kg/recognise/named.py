@@ -33,6 +33,8 @@ PROGRAMME_HEADS: dict[str, str] = {
     "tháng hành động": "Chiến dịch",
     "cao điểm": "Chiến dịch",
     "tết trồng cây": "Phong trào",
+    "cuộc vận động": "Phong trào",
+    "đợt thi đua": "Phong trào",
 }
 
 # project heads (lower case) -> what must follow for the phrase to be a *named* work:
@@ -316,7 +318,7 @@ class _Span:
         self.head_start = head_start
 
 
-_PLACE_RX = re.compile(r"(?:huyện|xã|tỉnh|thành phố|phường|thị trấn|thị xã)\s", re.IGNORECASE)
+_PLACE_RX = re.compile(r"(?:huyện|xã|tỉnh|thành phố|phường|thị trấn|thị xã|thôn|bản|khối|tổ dân phố|quận)\s", re.IGNORECASE)
 
 
 def _same_head(head: str, rest: str) -> bool:
@@ -361,7 +363,7 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
             if close < 0:
                 break
             inner = text[j:close]
-            if "(" in inner or ";" in inner or rx["paren_clause"].match(inner):
+            if "(" in inner or ";" in inner or rx["paren_clause"].match(inner) or _fold(inner).startswith(_fold(head) + " "):
                 break  # "(đã được phê duyệt ...)", "(sau đây gọi là ...)": a remark, not the name
             end = close + 1
             i = close + 1
@@ -391,7 +393,7 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
             if titled:
                 i = k
                 continue
-            if rx["head_at"].match(rest) or rx["stop"].match(rest):
+            if rx["head_at"].match(rest) or (rx["stop"].match(rest) and not rx["stop_ok"].match(rest)):
                 # "và các dự án khác": stop; ", Khu tái định cư X": new item
                 break
             if c == "," and rest.lower().startswith(COMMA_ITEMS):
@@ -725,8 +727,8 @@ _ITEM_NEXT_RX = re.compile(r"(?:,\s+(?:và\s+)?|\s+và\s+)([^\W\d_]+)\s+([^\W\d_
 
 def _item_next(text: str, k: int, stop: int) -> bool:
     m = _ITEM_NEXT_RX.match(text, k, stop)
-    if not m or not m.group(1).islower():
-        return False
+    if not m or not m.group(1).islower() or _PLACE_RX.match(text[m.start(1):m.start(1) + 12] + " "):
+        return False  # ", huyện X" says where the item is, it opens no new one
     return m.group(2)[0].isupper() or (m.group(2).islower() and bool(m.group(3)) and m.group(3).isupper())
 
 
@@ -749,12 +751,14 @@ def _split_items(text: str, s: int, stop: int) -> list[tuple[int, int]]:
         if depth <= 0 and not quote and (
                 ch == ";" or k == stop or (ch == "," and k + 2 < stop and text[k + 1] == " " and text[k + 2].isupper())):
             split = True
-        elif depth <= 0 and not quote and ch in ", " and not semis and _item_next(text, k, stop):
+        elif depth <= 0 and not quote and ch in ", " and _item_next(text, k, stop) and (
+                not semis or _has_capital(text[start:k].strip()[1:])):
             split = True  # "..., đền Tả Phủ, chùa Y và di chỉ Z": a noun and a proper name open the next item
         if split:
             seg = text[start:k]
-            a = start + len(seg) - len(seg.lstrip())
-            seg = seg.strip().rstrip(".,")
+            lead = re.match(r"\s*(?:và\s+)?", seg).end()  # "... và miếu X": the conjunction opens no name
+            a = start + lead
+            seg = seg[lead:].strip().rstrip(".,")
             if seg:
                 out.append((a, a + len(seg)))
             start = k + 1
@@ -919,6 +923,42 @@ def _rank(cat: str, name: str):
     return (-len(_rx()["qual_tail"].search(name).group(0)) if _rx()["qual_tail"].search(name) else 0, -len(name))
 
 
+_DEFINES = re.compile(
+    r"\s*\((?:sau đây |dưới đây )?(?:gọi tắt là|gọi là|viết tắt là|viết tắt:|gọi tắt:)\s*([^()\n]{2,60}?)\s*\)"
+    r"|\s*\(([^()\n]{2,40})\)", re.IGNORECASE)
+
+
+def _short_forms(text: str, found: list, short_of: dict) -> list:
+    """A short form defined right after a name ("Cụm công nghiệp X (sau đây gọi là CCN X)", "Đề án ...
+    (Đề án 06)") names the same thing wherever it is used later: those uses get the full name."""
+    out = []
+    taken = {(a, b) for _, _, a, b, _ in found}
+    for cat, kind, a, b, nm in list(found):
+        m = _DEFINES.match(text, b)
+        if not m:
+            continue
+        short = (m.group(1) or m.group(2)).strip().strip("“”\"")
+        if m.group(2):
+            # a bare parenthesis defines a short form only when it repeats the head ("(Đề án 06)") or is an acronym
+            head = text[a:b].split()[0] if text[a:b].split() else ""
+            if not (_fold(short).startswith(_fold(head) + " ") or re.fullmatch(r"[A-ZĐ0-9\-]{2,10}", short)):
+                continue
+        if len(short) < 2 or _fold(short) == _fold(nm):
+            continue
+        short_of[(cat, _fold(" ".join(short.split())))] = nm
+        for u in re.finditer(rf"(?<!{_W}){re.escape(short)}(?!{_W})", text):
+            if u.start() < m.start():
+                continue
+            # a use read by its head runs on ("Đề án 05 bước đầu ..."): the short form is the whole name
+            found[:] = [f for f in found if not (f[2] == u.start() and f[3] > u.end())]
+            taken = {(f[2], f[3]) for f in found} | {(o[2], o[3]) for o in out}
+            if any(x <= u.start() < y for x, y in taken):
+                continue
+            out.append((cat, kind, u.start(), u.end(), nm))
+            taken.add((u.start(), u.end()))
+    return out
+
+
 def find_named(ctx: Context) -> list[NamedMention]:
     text = ctx.text
     spans = _scan(text)
@@ -945,10 +985,13 @@ def find_named(ctx: Context) -> list[NamedMention]:
             continue
         found.append(("project", None, a, b, seg))
         starts.add(a)
+    short = {}
+    found += _short_forms(text, found, short)
     # one canonical name per project / programme within the document
     canon = {}
     for cat, kind, a, b, nm in found:
-        canon[(cat, nm)] = _canonical(nm, ctx.place if cat == "programme" else None)
+        full = short.get((cat, _fold(" ".join(nm.split()))), nm)
+        canon[(cat, nm)] = _canonical(full, ctx.place if cat == "programme" else None)
     groups = _group(sorted(set(canon.values()) and {(k[0], v) for k, v in canon.items()}))
     out = []
     seen = set()
