@@ -115,6 +115,12 @@ WORK_VERBS = (
     "kết cấu hạ tầng", "hạng mục", "tu bổ", "tôn tạo", "trùng tu", "chỉnh trang",
 )
 
+# stages of building: what follows them is a work ("thi công Cầu X", "khánh thành Trường Y")
+BUILD_STAGES = (
+    "thi công", "khởi công", "khánh thành", "nghiệm thu", "bàn giao", "đưa vào sử dụng", "giải phóng mặt bằng",
+    "hoàn thành",
+)
+
 # words that end a name (a new clause starts); lower case, matched at a word boundary
 STOP_WORDS = (
     "để", "nhằm", "đảm bảo", "bảo đảm", "đã", "được", "đang", "sẽ", "cần", "phải", "chưa", "còn",
@@ -146,6 +152,8 @@ GENERIC_BODY = (
 )
 # shared stems of a plural list ("các Chương trình mục tiêu quốc gia về X, Y")
 _GENERIC_STEMS = {"mục tiêu", "mục tiêu quốc gia", "quốc gia", "mục tiêu quốc gia về", "hành động", "hành động về"}
+# plans that recur every year: without a year or period they name the kind, not one plan
+NEEDS_PERIOD = ("phát triển kinh tế - xã hội", "phát triển kinh tế xã hội", "sử dụng đất")
 # fields of activity: "phong trào thể dục thể thao" names what people do, not a campaign
 CAMPAIGN_FIELDS = (
     "thể dục thể thao", "văn hóa văn nghệ", "văn hoá văn nghệ", "văn nghệ", "lao động sáng tạo", "thi đua yêu nước",
@@ -238,13 +246,17 @@ def _rx() -> dict[str, re.Pattern]:
         rf"^(?:{_alt(_fold(w) for w in GENERIC_BODY)})(?!{_W})"
         rf"|^(?:năm|giai đoạn|thời kỳ|quý|tháng)\s+[\d\s/\-–]+"
         rf"|^(?:trên địa bàn\s+)?(?:toàn\s+)?(?:tỉnh|huyện|thành phố|thị xã|xã|phường|thị trấn)(?:\s+[A-ZĐÀ-Ỹ]{_W}*)*$")
+    _RX["needs_period"] = re.compile(
+        rf"(?:{_alt(_fold(w) for w in NEEDS_PERIOD)})(?:\s+(?:\d+\s+tháng(?:\s+đầu năm|\s+cuối năm)?|cả năm|hằng năm|hàng năm))?\s*$")
     _RX["campaign_field"] = re.compile(rf"(?:{_alt(CAMPAIGN_FIELDS)})(?!{_W})", re.IGNORECASE)
     _RX["clause"] = re.compile(rf"(?:{_alt(CLAUSE_VERBS)})(?!{_W})", re.IGNORECASE)
     _RX["head_at"] = re.compile(rf"(?:{_alt(heads)})(?!{_W})", re.IGNORECASE)
     _RX["belongs"] = re.compile(rf"(?:{_alt(BELONGS_STOP)})(?!{_W})|(?:{_alt(PROGRAMME_HEADS)})(?!{_W})", re.IGNORECASE)
     _RX["unit"] = re.compile(rf"\d+(?:[.,]\d+)*\s*(?:{_alt(UNITS)})(?!{_W})|\d+[.,]\d")
     _RX["pblock"] = re.compile(rf"(?:{_alt(PROGRAMME_BLOCK_BEFORE)})\s*$", re.IGNORECASE)
-    _RX["ctx_left"] = re.compile(rf"(?:(?<!{_W})(?:dự án|hạng mục|công trình|{_alt(WORK_VERBS)})|[;:(]|\(\d{{1,2}}\)|^)\s*$", re.IGNORECASE)
+    _RX["ctx_left"] = re.compile(
+        rf"(?:(?<!{_W})(?:dự án|hạng mục|công trình|{_alt(WORK_VERBS)}|{_alt(BUILD_STAGES)})|[;:(]|\(\d{{1,2}}\)|^)\s*$",
+        re.IGNORECASE)
     _RX["top_agency"] = re.compile(r"(?:Thủ tướng|Chính phủ|UBND|HĐND|Tỉnh ủy|Tỉnh uỷ|Quốc hội)(?!\w)")
     _RX["agency"] = re.compile(rf"(?:{_alt(AGENCY_WORDS)})(?!{_W})", re.IGNORECASE)
     _RX["generic"] = re.compile(rf"(?:{_alt(GENERIC_AFTER)})(?!{_W})", re.IGNORECASE)
@@ -500,7 +512,7 @@ def _left_verbs(text: str, head_start: int) -> int:
     return head_start
 
 
-def _accept(text: str, sp: _Span, head_low: str) -> bool:
+def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) -> bool:
     rx = _rx()
     body = text[sp.body_start:sp.end].strip()
     words = _words(body)
@@ -532,6 +544,8 @@ def _accept(text: str, sp: _Span, head_low: str) -> bool:
             return False  # "các Đề án chống thất thu", "01 Đề án đóng cửa mỏ": a set or a count, not one named plan
         if _generic_body(body):
             return False
+        if not re.search(r"\b(?:19|20)\d\d\b", body) and rx["needs_period"].match(_fold(body)):
+            return False  # "kế hoạch phát triển kinh tế - xã hội" with no year: the yearly plan in general
         if head_low == "phong trào" and not text[sp.head_start].isupper() and rx["campaign_field"].match(body.replace(",", "")):
             return False  # "phong trào thể dục thể thao quần chúng": a field of activity, not a named campaign
         head_txt = text[sp.start:sp.body_start]
@@ -543,6 +557,8 @@ def _accept(text: str, sp: _Span, head_low: str) -> bool:
         return False
     left = text[max(0, sp.head_start - 30):sp.head_start]
     in_context = sp.start < sp.head_start or bool(rx["ctx_left"].search(left))
+    # the next item of a list of works: "hoàn thành Cầu X, Trường Y và Công viên Z"
+    in_context = in_context or (prev_end is not None and head_low not in ROAD_HEADS and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[prev_end:sp.head_start]) is not None)
     if head_low in CAPITAL_ONLY and not text[sp.head_start].isupper() and not in_context:
         return False
     if head_low in WORK_CONTEXT_ONLY and not in_context:
@@ -619,7 +635,8 @@ def _scan(text: str) -> list[_Span]:
         if cat == "project":
             start = _left_verbs(text, hs)
         sp = _Span(cat, kind, start, end, body_start, low, hs)
-        if _accept(text, sp, low):
+        prev_end = spans[-1].end if spans and spans[-1].cat == "project" else None
+        if _accept(text, sp, low, prev_end):
             spans.append(sp)
     return spans
 
