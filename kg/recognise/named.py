@@ -154,6 +154,12 @@ GENERIC_BODY = (
 _GENERIC_STEMS = {"mục tiêu", "mục tiêu quốc gia", "quốc gia", "mục tiêu quốc gia về", "hành động", "hành động về"}
 # plans that recur every year: without a year or period they name the kind, not one plan
 NEEDS_PERIOD = ("phát triển kinh tế - xã hội", "phát triển kinh tế xã hội", "sử dụng đất")
+# what may follow a period or a quoted title inside a name: another period, a vision, a place, an owner
+AFTER_PERIOD = (
+    "tầm nhìn", "định hướng", "nhiệm kỳ", "giai đoạn", "năm", "thời kỳ", "trên địa bàn", "của", "tại", "cấp",
+    "tỉnh", "huyện", "thành phố", "thị xã", "xã", "phường", "quận", "thị trấn", "vùng", "khu vực", "đến năm",
+    "lần thứ", "và năm",
+)
 # fields of activity: "phong trào thể dục thể thao" names what people do, not a campaign
 CAMPAIGN_FIELDS = (
     "thể dục thể thao", "văn hóa văn nghệ", "văn hoá văn nghệ", "văn nghệ", "lao động sáng tạo", "thi đua yêu nước",
@@ -248,6 +254,10 @@ def _rx() -> dict[str, re.Pattern]:
         rf"|^(?:trên địa bàn\s+)?(?:toàn\s+)?(?:tỉnh|huyện|thành phố|thị xã|xã|phường|thị trấn)(?:\s+[A-ZĐÀ-Ỹ]{_W}*)*$")
     _RX["needs_period"] = re.compile(
         rf"(?:{_alt(_fold(w) for w in NEEDS_PERIOD)})(?:\s+(?:\d+\s+tháng(?:\s+đầu năm|\s+cuối năm)?|cả năm|hằng năm|hàng năm))?\s*$")
+    _RX["period_before"] = re.compile(
+        r"(?:năm|giai đoạn|thời kỳ|nhiệm kỳ|niên khóa|đến năm|\d{4}\s*[-–]|\d{4}\s*-\s*\d{4}\s*\()\s*$",
+        re.IGNORECASE)
+    _RX["after_close"] = re.compile(rf"(?:{_alt(AFTER_PERIOD)})(?!{_W})", re.IGNORECASE)
     _RX["campaign_field"] = re.compile(rf"(?:{_alt(CAMPAIGN_FIELDS)})(?!{_W})", re.IGNORECASE)
     _RX["clause"] = re.compile(rf"(?:{_alt(CLAUSE_VERBS)})(?!{_W})", re.IGNORECASE)
     _RX["head_at"] = re.compile(rf"(?:{_alt(heads)})(?!{_W})", re.IGNORECASE)
@@ -351,6 +361,7 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
     titled = False  # "Dự án 2: <title>": only punctuation ends the title
     places = 0  # ", huyện X" qualifiers read so far
     after_number_ref = False
+    closed = False  # a period ("giai đoạn 2021 - 2025") or a quoted title was read: only qualifiers may follow
     while i < limit:
         m = rx["tok"].match(text, i)
         if not m:
@@ -365,10 +376,13 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
         c = tok[0]
         if nwords == 0 and not (c.isalnum() or c in "“\"" or (c == "(" and cat == "project")):
             break
+        if closed and (c.isalpha() or c in "“\"") and tok not in ("và", "hoặc") and not rx["after_close"].match(text, i):
+            break  # "... giai đoạn 2016 - 2020 vốn ngân sách", "Phong trào “X” trong đầu tư ...": a new phrase
         if c in "“\"":
             end = j
             nwords += len(_words(tok))
             i = j
+            closed = nwords > 1 or bool(_words(text[pos:m.start()]))
             continue
         if c == "(":
             close = text.find(")", j, min(limit, j + 120))
@@ -396,6 +410,8 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
             rest = text[k:k + 60]
             if not rest or rest[0] in "\n;.:)":
                 break
+            if closed and c == "," and not rx["after_close"].match(rest):
+                break  # "... đến năm 2025, thúc đẩy ...": the name ended with its period
             if c in "–-":
                 # "kinh tế - xã hội", "Bắc Giang - Lạng Sơn", "2021 - 2025": joins words
                 if rest[0] in ",(":
@@ -487,6 +503,7 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
         end = j
         nwords += 1
         last_word = tok
+        closed = bool(rx["year"].match(tok)) and bool(rx["period_before"].search(text, max(pos, i - 40), i))
         i = j
         if nwords >= MAX_WORDS:
             break
@@ -882,14 +899,17 @@ def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
             parent[ra] = rb
 
     keyed: dict[tuple[str, str], tuple[str, str]] = {}
+    by_core: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for cat, nm in names:
         node = (cat, nm)
         parent.setdefault(node, node)
+        # "... đến năm 2025" and "... đến năm 2045" are two plans; a mention without a year joins either
         k = (cat, _core(nm))
-        if k in keyed and not _years_differ(nm, keyed[k][1]):
-            union(node, keyed[k])
-        else:
-            keyed[k] = node
+        same = [o for o in by_core.get(k, []) if not _years_differ(nm, o[1])]
+        if same:
+            union(node, same[0])
+        by_core.setdefault(k, []).append(node)
+        keyed.setdefault(k, node)
     cores = sorted(keyed, key=lambda x: len(x[1]))
     by_first: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for c in cores:
@@ -937,7 +957,8 @@ def _rank(cat: str, name: str):
     """Which spelling names a group: projects the full one saying 'Dự án', programmes the plainest."""
     if cat == "project":
         return (name.lower().startswith("dự án"), len(name))
-    return (-len(_rx()["qual_tail"].search(name).group(0)) if _rx()["qual_tail"].search(name) else 0, -len(name))
+    tail = _rx()["qual_tail"].search(name)
+    return (bool(re.search(r"\b(?:19|20)\d\d\b", name)), -len(tail.group(0)) if tail else 0, -len(name))
 
 
 _DEFINES = re.compile(
