@@ -166,3 +166,86 @@ def test_named_documents(stem):
         assert uses and all(n.name == full for n in uses), short
     for n in found:
         assert ex.text[n.start:n.end] == n.text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a table row: the cell ends the name
+        ("3 | Kế hoạch phát triển thương mại điện tử tỉnh Bình Phước năm 2025 | Sở Công Thương | Quý II/2025",
+         "Kế hoạch phát triển thương mại điện tử tỉnh Bình Phước năm 2025"),
+        # a remark in parentheses is not part of the name
+        ("Bàn giao mặt bằng Dự án đầu tư xây dựng Cảng cá Lạch Bạng (đã được phê duyệt chủ trương tại Quyết định số 5/QĐ-UBND) trước ngày 30/6/2025.",
+         "Dự án đầu tư xây dựng Cảng cá Lạch Bạng"),
+        # a period closes the name: what follows is a new phrase
+        ("Giải ngân Kế hoạch đầu tư công trung hạn giai đoạn 2021 - 2025 vốn ngân sách huyện đạt 60%.",
+         "Kế hoạch đầu tư công trung hạn giai đoạn 2021 - 2025"),
+        ("Triển khai Đề án phát triển thương hiệu gạo Hậu Giang đến năm 2030, thúc đẩy liên kết chuỗi giá trị.",
+         "Đề án phát triển thương hiệu gạo Hậu Giang đến năm 2030"),
+        # ... unless a qualifier follows it
+        ("Hoàn thiện Quy hoạch tỉnh Yên Bái thời kỳ 2021 - 2030, tầm nhìn đến năm 2050 theo quy định.",
+         "Quy hoạch tỉnh Yên Bái thời kỳ 2021 - 2030, tầm nhìn đến năm 2050"),
+        # a quoted title closes a campaign's name
+        ("Tiếp tục phong trào “Chung tay vì người nghèo” trong xây dựng nhà ở cho hộ khó khăn.",
+         "Phong trào “Chung tay vì người nghèo”"),
+        # a stop word that is part of the name
+        ("Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025.",
+         "Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025"),
+        ("Ban hành Kế hoạch xây dựng phường đạt chuẩn đô thị văn minh năm 2025.",
+         "Kế hoạch xây dựng phường đạt chuẩn đô thị văn minh năm 2025"),
+        # "và" before a directive of its own ends the plan's name
+        ("Triển khai Kế hoạch phát triển kinh tế - xã hội năm 2025 và Nghị quyết số 08/NQ-HĐND của HĐND huyện.",
+         "Kế hoạch phát triển kinh tế - xã hội năm 2025"),
+    ],
+)
+def test_named_boundaries_of_plans_and_works(text, expected):
+    assert expected in _names(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Đã triển khai các dự án: trùng tu đình Thổ Hà, chùa Bổ Đà và lăng Đá Kép.",
+         {"Trùng tu đình Thổ Hà", "Chùa Bổ Đà", "Lăng Đá Kép"}),
+        ("Hoàn thành các công trình như: Công viên Văn Lang; Nhà văn hóa tổ 7, phường Tân Dân; Khu đô thị Nam Cường.",
+         {"Công viên Văn Lang", "Nhà văn hóa tổ 7, phường Tân Dân", "Khu đô thị Nam Cường"}),
+        ("Khu đô thị Bắc Ninh Xanh, khu Đồng Kỵ - Trang Hạ; khu liên hợp thể thao Từ Sơn và khu hành chính mới Từ Sơn.",
+         {"Khu đô thị Bắc Ninh Xanh", "Khu Đồng Kỵ - Trang Hạ"}),
+        ("Khởi công Cầu Phong Châu mới, Đường Âu Cơ kéo dài và Công viên Đồng Gò.",
+         {"Cầu Phong Châu mới", "Đường Âu Cơ kéo dài", "Công viên Đồng Gò"}),
+    ],
+)
+def test_named_works_without_a_project_head(text, expected):
+    assert expected <= _names(text, "project")
+
+
+def test_named_short_form_takes_the_full_name():
+    text = ("Hoàn thành hạ tầng Khu công nghiệp Tân Trường 2, huyện Cẩm Giàng (sau đây gọi là KCN Tân Trường 2). "
+            "Thu hút 5 nhà đầu tư vào KCN Tân Trường 2 trong năm 2025.")
+    found, _ = _named(text, "project")
+    assert {n.name for n in found} == {"Khu công nghiệp Tân Trường 2, huyện Cẩm Giàng"}
+    assert any(n.text == "KCN Tân Trường 2" for n in found)
+
+
+def test_named_plural_list_of_programmes_is_distributed():
+    text = "Thực hiện các Chương trình mục tiêu quốc gia về giảm nghèo bền vững, phát triển vùng dân tộc thiểu số."
+    assert _names(text, "programme") == {"Chương trình mục tiêu quốc gia về giảm nghèo bền vững",
+                                         "Chương trình mục tiêu quốc gia về phát triển vùng dân tộc thiểu số"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ban hành Kế hoạch tổ chức thực hiện trên địa bàn huyện.",
+        "Xây dựng kế hoạch hoạt động năm 2025 của các phòng.",
+        "Duy trì phong trào thể dục, thể thao quần chúng ở các thôn.",
+        "Đã phê duyệt 01 Đề án đóng cửa mỏ đá.",
+        "Tiếp tục các Đề án chống thất thu thuế.",
+        "Vốn các Chương trình mục tiêu quốc gia giao chậm.",
+        "Lập quy hoạch chi tiết các phường theo quy định.",
+        "Thực hiện tốt kế hoạch phát triển kinh tế - xã hội 6 tháng đầu năm.",
+        "Bổ sung Kế hoạch đầu tư công trung hạn cho các xã.",
+    ],
+)
+def test_named_generic_plans_rejected(text):
+    assert _names(text, "programme") == set()

@@ -251,7 +251,8 @@ def _rx() -> dict[str, re.Pattern]:
     _RX["generic_body"] = re.compile(
         rf"^(?:{_alt(_fold(w) for w in GENERIC_BODY)})(?!{_W})"
         rf"|^(?:năm|giai đoạn|thời kỳ|quý|tháng)\s+[\d\s/\-–]+"
-        rf"|^(?:trên địa bàn\s+)?(?:toàn\s+)?(?:tỉnh|huyện|thành phố|thị xã|xã|phường|thị trấn)(?:\s+[A-ZĐÀ-Ỹ]{_W}*)*$")
+        rf"|^(?:trên địa bàn\s+)?(?:toàn\s+)?(?:tỉnh|huyện|thành phố|thị xã|xã|phường|thị trấn)(?:\s+\S+){{0,3}}$"
+        rf"|^(?:của|cho|đối với)\s+(?:các|những)\s.*$")
     _RX["needs_period"] = re.compile(
         rf"(?:{_alt(_fold(w) for w in NEEDS_PERIOD)})(?:\s+(?:\d+\s+tháng(?:\s+đầu năm|\s+cuối năm)?|cả năm|hằng năm|hàng năm))?\s*$")
     _RX["period_before"] = re.compile(
@@ -561,6 +562,9 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
             return False  # "các Đề án chống thất thu", "01 Đề án đóng cửa mỏ": a set or a count, not one named plan
         if _generic_body(body):
             return False
+        if (not text[sp.head_start].isupper() and not re.search(r"\b(?:19|20)\d\d\b", body) and not _has_capital(body)
+                and re.search(r"^(?:\S+\s+){1,4}(?:các|những|\d+(?!\s+năm))\s", body)):
+            return False  # "quy hoạch chi tiết các phường", "kế hoạch triển khai đối với 56 dự án": plans of a set
         if not re.search(r"\b(?:19|20)\d\d\b", body) and rx["needs_period"].match(_fold(body)):
             return False  # "kế hoạch phát triển kinh tế - xã hội" with no year: the yearly plan in general
         if head_low == "phong trào" and not text[sp.head_start].isupper() and rx["campaign_field"].match(body.replace(",", "")):
