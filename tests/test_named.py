@@ -249,3 +249,13 @@ def test_named_plural_list_of_programmes_is_distributed():
 )
 def test_named_generic_plans_rejected(text):
     assert _names(text, "programme") == set()
+
+
+def test_named_works_in_two_places_stay_two():
+    text = "Hoàn thành Trung tâm y tế huyện Phú Lương; khởi công Trung tâm y tế huyện Đại Từ."
+    found, _ = _named(text, "project")
+    assert len({n.name for n in found}) == 2
+
+
+def test_named_road_code_glued_to_its_abbreviation():
+    assert "Quốc lộ 1A đoạn tránh thành phố Đồng Hới" in _names("Hoàn thành nâng cấp QL1A đoạn tránh thành phố Đồng Hới.", "project")

@@ -237,7 +237,8 @@ def _rx() -> dict[str, re.Pattern]:
     if _RX:
         return _RX
     heads = list(PROGRAMME_HEADS) + list(PROJECT_HEADS)
-    _RX["head"] = re.compile(rf"(?<!{_W})(?:{_alt(heads)})(?!{_W})", re.IGNORECASE)
+    # "QL1A": a road code may follow its abbreviation without a space
+    _RX["head"] = re.compile(rf"(?<!{_W})(?:{_alt(heads)})(?:(?!{_W})|(?<=QL)(?=\d))", re.IGNORECASE)
     # a token: a word (with codes like ĐT.246, Km3+700, 1088/2-1089, 4B), a quoted span, or a punctuation mark
     _RX["tok"] = re.compile(
         r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\""
@@ -266,7 +267,7 @@ def _rx() -> dict[str, re.Pattern]:
     _RX["unit"] = re.compile(rf"\d+(?:[.,]\d+)*\s*(?:{_alt(UNITS)})(?!{_W})|\d+[.,]\d")
     _RX["pblock"] = re.compile(rf"(?:{_alt(PROGRAMME_BLOCK_BEFORE)})\s*$", re.IGNORECASE)
     _RX["ctx_left"] = re.compile(
-        rf"(?:(?<!{_W})(?:dự án|hạng mục|công trình|{_alt(WORK_VERBS)}|{_alt(BUILD_STAGES)})|[;:(]|\(\d{{1,2}}\)|^)\s*$",
+        rf"(?:(?<!{_W})(?:dự án|hạng mục|công trình|{_alt(WORK_VERBS)}|{_alt(BUILD_STAGES)})|[;:]|\(\d{{1,2}}\)|^)\s*$",
         re.IGNORECASE)
     _RX["top_agency"] = re.compile(r"(?:Thủ tướng|Chính phủ|UBND|HĐND|Tỉnh ủy|Tỉnh uỷ|Quốc hội)(?!\w)")
     _RX["agency"] = re.compile(rf"(?:{_alt(AGENCY_WORDS)})(?!{_W})", re.IGNORECASE)
@@ -909,7 +910,7 @@ def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
         parent.setdefault(node, node)
         # "... đến năm 2025" and "... đến năm 2045" are two plans; a mention without a year joins either
         k = (cat, _core(nm))
-        same = [o for o in by_core.get(k, []) if not _years_differ(nm, o[1])]
+        same = [o for o in by_core.get(k, []) if not _years_differ(nm, o[1]) and _names_agree(nm, o[1])]
         if same:
             union(node, same[0])
         by_core.setdefault(k, []).append(node)
@@ -933,6 +934,8 @@ def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
                 sm.set_seq1(d[1])
                 if _digits(d[1]) != _digits(c[1]):
                     continue  # "Cụm công nghiệp X 1" and "... X 2" are two works
+                if not _names_agree(keyed[d][1], keyed[c][1]):
+                    continue  # "Trung tâm y tế huyện Bắc Sơn" and "... huyện Cao Lộc": two places, two works
                 if sm.real_quick_ratio() >= 0.9 and sm.quick_ratio() >= 0.9 and sm.ratio() >= 0.9:
                     union(keyed[d], keyed[c])
     members: dict[tuple[str, str], list[str]] = {}
@@ -951,6 +954,17 @@ def _years_differ(a: str, b: str) -> bool:
     """'Kế hoạch ... năm 2017' and 'Kế hoạch ... năm 2018' are two plans, whatever else they share."""
     ya, yb = set(re.findall(r"\b(?:19|20)\d\d\b", a)), set(re.findall(r"\b(?:19|20)\d\d\b", b))
     return bool(ya and yb and ya != yb)
+
+
+def _names_agree(a: str, b: str) -> bool:
+    """The proper names of one are among those of the other ("huyện Bắc Sơn" / "huyện Cao Lộc" do not agree)."""
+    pa, pb = _proper(a), _proper(b)
+    return pa <= pb or pb <= pa
+
+
+def _proper(s: str) -> set[str]:
+    """The capitalised words after the first one (proper names), tone-folded."""
+    return {_fold(w) for w in re.findall(rf"{_W}+", s)[1:] if w[:1].isupper()}
 
 
 def _digits(s: str) -> list[str]:
