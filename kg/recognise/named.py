@@ -322,7 +322,7 @@ def _generic_body(body: str) -> bool:
     """A programme body made only of generic words and qualifiers ("thực hiện", "đầu tư công trung hạn",
     "mục tiêu quốc gia", "trên địa bàn tỉnh", "năm 2025"): it says which kind of plan, not which plan."""
     rx = _rx()
-    rest = _fold(body)
+    rest = re.sub(r"\s+(?:năm|giai đoạn|thời kỳ)\s+[\d\s/\-–]+$", "", _fold(body))
     prev = None
     while rest and rest != prev:
         prev = rest
@@ -468,8 +468,9 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
                     break
                 if re.match(r"\d+\s", text[k:k + 8]):
                     break  # "... của 02 huyện": whose, not which
-            if low == "từ" and text[k:k + 1].isdigit():
-                break
+            if low == "từ" and text[k:k + 1].isdigit() and not re.match(
+                    r"\d+\s*(?:đến|-|–)\s*(?:dưới\s+)?\d+\s+(?:tuổi|tháng tuổi)", text[k:k + 30]):
+                break  # "... từ 2021", "từ 100 triệu": a figure; "từ 05 đến dưới 12 tuổi" names who
             if cat == "programme" and rx["top_agency"].match(tok) and not text[max(0, i - 5):i].strip().endswith("của"):
                 break
             if low == "ngày" and rx["date"].match(text, i):
@@ -921,7 +922,10 @@ def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
         by_first.setdefault((c[0], c[1].split(" ", 1)[0]), []).append(c)
     for i, (cat, k) in enumerate(cores):
         longer = [c for c in cores[i + 1:] if c[0] == cat and c[1].startswith(k + " ")]
-        if (len(longer) == 1 and len(k.split()) >= 3 and _digits(k) == _digits(longer[0][1])
+        dk, dl = _digits(k), _digits(longer[0][1]) if longer else []
+        # "Đề án 06" and "Đề án 06 về ...": a numbered programme named again in full
+        digits_ok = dk == dl or (cat == "programme" and dk and dl[: len(dk)] == dk)
+        if (len(longer) == 1 and len(k.split()) >= 3 and digits_ok
                 and not _years_differ(keyed[(cat, k)][1], keyed[longer[0]][1])):
             union(keyed[(cat, k)], keyed[longer[0]])
     for same in by_first.values():
