@@ -259,3 +259,15 @@ def test_named_works_in_two_places_stay_two():
 
 def test_named_road_code_glued_to_its_abbreviation():
     assert "Quốc lộ 1A đoạn tránh thành phố Đồng Hới" in _names("Hoàn thành nâng cấp QL1A đoạn tránh thành phố Đồng Hới.", "project")
+
+
+def test_named_programme_inside_a_plan_leaves_it_the_year_and_place():
+    text = "Ban hành Kế hoạch thực hiện Chương trình phát triển du lịch xanh năm 2025 trên địa bàn tỉnh."
+    assert _names(text, "programme") == {
+        "Kế hoạch thực hiện Chương trình phát triển du lịch xanh năm 2025 trên địa bàn tỉnh",
+        "Chương trình phát triển du lịch xanh",
+    }
+
+
+def test_named_each_bodys_own_plan_is_generic():
+    assert _names("Các sở xây dựng Kế hoạch hành động của ngành, địa phương mình.", "programme") == set()

@@ -562,8 +562,8 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
         if plural and not (_has_capital(body) or re.search(r"\b(?:19|20)\d\d\b", body) or body.startswith(("“", '"'))
                            or len(_distribute(text, sp)) > 1):
             return False  # "các Đề án chống thất thu", "01 Đề án đóng cửa mỏ": a set or a count, not one named plan
-        if _generic_body(body):
-            return False
+        if _generic_body(body) or re.search(r"(?<!\w)mình$", body):
+            return False  # ... or "kế hoạch công tác của ngành, địa phương mình": each body's own plan
         if (not text[sp.head_start].isupper() and not re.search(r"\b(?:19|20)\d\d\b", body) and not _has_capital(body)
                 and re.search(r"^(?:\S+\s+){1,4}(?:các|những|\d+(?!\s+năm))\s", body)):
             return False  # "quy hoạch chi tiết các phường", "kế hoạch triển khai đối với 56 dự án": plans of a set
@@ -866,6 +866,12 @@ def _expand(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return base
 
 
+def _plain(name: str) -> str:
+    """The name without its trailing year and place ("... tầm nhìn đến năm 2050" keeps its year)."""
+    out = _rx()["qual_tail"].sub("", name)
+    return name if not out or re.search(r"(?:đến|tầm nhìn|thời kỳ|giai đoạn|,)$", out) else out
+
+
 def _distribute(text: str, sp: _Span) -> list[tuple[int, int, str]]:
     """'các Chương trình mục tiêu quốc gia về giảm nghèo, phát triển vùng dân tộc' -> one name per item:
     after a plural, the head and its generic words are shared by the items of a comma list."""
@@ -1026,6 +1032,9 @@ def find_named(ctx: Context) -> list[NamedMention]:
     covered: list[tuple[int, int]] = []
     for sp in spans:
         items = _expand(text, sp.start, sp.end) if sp.cat == "project" else _distribute(text, sp)
+        if sp.cat == "programme" and any(o.cat == "programme" and o.start < sp.start and sp.end <= o.end for o in spans):
+            # "Kế hoạch thực hiện Chương trình X năm 2023 trên địa bàn tỉnh": the year and the place are the plan's
+            items = [(a, b, _plain(nm)) for a, b, nm in items]
         for a, b, nm in items:
             found.append((sp.cat, sp.kind, a, b, nm))
         if sp.cat == "project":
