@@ -245,6 +245,7 @@ def test_named_plural_list_of_programmes_is_distributed():
         "Lập quy hoạch chi tiết các phường theo quy định.",
         "Thực hiện tốt kế hoạch phát triển kinh tế - xã hội 6 tháng đầu năm.",
         "Bổ sung Kế hoạch đầu tư công trung hạn cho các xã.",
+        "Các ngành chuẩn bị nội dung các báo cáo, đề án để trình kỳ họp thứ 7 của HĐND tỉnh.",
     ],
 )
 def test_named_generic_plans_rejected(text):

@@ -199,6 +199,8 @@ FUNCTION_WORDS = {
     "từ", "về", "để", "nhằm", "trên", "đang", "sẽ", "hoàn", "chuyển", "khởi", "mới", "đủ", "vi", "sử",
     "bị", "chậm", "nhóm", "trọng", "lớn", "ngoài", "nguồn", "vốn", "không", "còn", "này", "đó", "hoặc",
 }
+# the first word of a plan's name is never one of these ("đề án để trình kỳ họp", "kế hoạch đã giao")
+PROGRAMME_NOT_FIRST = {"để", "cho", "đã", "được", "đang", "sẽ", "là", "này", "đó", "và", "hoặc", "có", "không", "bị"}
 # a work named right after these is an agency, not a work ("Ban Quản lý dự án ...")
 BLOCK_BEFORE = ("ban quản lý", "quản lý", "ban ql", "ban qlda")
 # ... unless more follows: "kế hoạch sử dụng đất 05 năm", "quy hoạch chi tiết xây dựng khu vực ..."
@@ -541,8 +543,8 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
     if text[sp.head_start - 1:sp.head_start] in "-–" and sp.head_start > 0:
         return False  # "Đông Bắc-Tiểu dự án ...": part of another name
     if sp.cat == "programme":
-        if not words:
-            return False
+        if not words or words[0].lower() in PROGRAMME_NOT_FIRST:
+            return False  # "đề án để trình kỳ họp": the head word used as a common noun
         if rx["pblock"].search(text[max(0, sp.start - 12):sp.start]):
             return False
         if body[:1].isdigit() and head_low not in ("đề án", "chương trình"):
