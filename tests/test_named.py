@@ -213,6 +213,8 @@ def test_named_boundaries_of_plans_and_works(text, expected):
          {"Khu đô thị Bắc Ninh Xanh", "Khu Đồng Kỵ - Trang Hạ"}),
         ("Khởi công Cầu Phong Châu mới, Đường Âu Cơ kéo dài và Công viên Đồng Gò.",
          {"Cầu Phong Châu mới", "Đường Âu Cơ kéo dài", "Công viên Đồng Gò"}),
+        ("Thành phố chuẩn bị khởi công nhiều dự án lớn như Tuyến tàu điện Số 2, cao tốc Biên Hòa – Vũng Tàu.",
+         {"Tuyến tàu điện Số 2", "Cao tốc Biên Hòa – Vũng Tàu"}),
     ],
 )
 def test_named_works_without_a_project_head(text, expected):

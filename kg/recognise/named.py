@@ -284,7 +284,9 @@ def _rx() -> dict[str, re.Pattern]:
     _RX["enum"] = re.compile(r"\(\d{1,2}\)\s*")
     _RX["opener"] = re.compile(
         rf"(?<!{_W})(?:(?:{_alt(PLURAL_BEFORE)}|\d+)\s+)?(?:{_alt(LIST_OPENERS)})(?!{_W})(?:\s+[a-zà-ỹđA-Z]{_W}*){{0,10}}?\s*:\s*"
-        rf"|(?<!{_W})các\s+(?:{_alt(LIST_OPENERS)})\s*\(")
+        rf"|(?<!{_W})các\s+(?:{_alt(LIST_OPENERS)})\s*\("
+        # "nhiều dự án hạ tầng như Metro X, cao tốc Y": "như" without a colon, before a capitalised item
+        rf"|(?<!{_W})(?:{_alt(LIST_OPENERS)})(?!{_W})(?:\s+[a-zà-ỹđ]{_W}*){{0,6}}?\s+như\s+(?=[A-ZĐ])")
     _RX["block"] = re.compile(rf"(?<!{_W})(?:{_alt(BLOCK_BEFORE)})\s+$", re.IGNORECASE)
     _RX["qual_tail"] = re.compile(
         r"(?:\s+(?:trên địa bàn(?: toàn)?(?: tỉnh| huyện| thành phố)?|tỉnh|huyện|thành phố)(?:\s+[A-ZĐÀ-Ỹ]\w*)*"
