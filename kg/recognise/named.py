@@ -227,6 +227,9 @@ MAX_WORDS = 45
 
 # ----------------------------------------------------------------------------- compiled patterns
 _W = r"[\wÀ-ỹĐđ]"
+# capital letters only ("[À-Ỹ]" would also take the lower-case letters that lie between them)
+_UP = "[A-ZĐ" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper()) + "]"
+_LOW = "[a-zđ" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.islower()) + "]"
 _RX: dict[str, re.Pattern] = {}
 
 
@@ -286,10 +289,10 @@ def _rx() -> dict[str, re.Pattern]:
         rf"(?<!{_W})(?:(?:{_alt(PLURAL_BEFORE)}|\d+)\s+)?(?:{_alt(LIST_OPENERS)})(?!{_W})(?:\s+[a-zà-ỹđA-Z]{_W}*){{0,10}}?\s*:\s*"
         rf"|(?<!{_W})các\s+(?:{_alt(LIST_OPENERS)})\s*\("
         # "nhiều dự án hạ tầng như Metro X, cao tốc Y": "như" without a colon, before a capitalised item
-        rf"|(?<!{_W})(?:{_alt(LIST_OPENERS)})(?!{_W})(?:\s+[a-zà-ỹđ]{_W}*){{0,6}}?\s+như\s+(?=[A-ZĐ])")
+        rf"|(?<!{_W})(?:{_alt(LIST_OPENERS)})(?!{_W})(?:\s+{_LOW}{_W}*){{0,6}}?\s+như\s+(?={_UP})")
     _RX["block"] = re.compile(rf"(?<!{_W})(?:{_alt(BLOCK_BEFORE)})\s+$", re.IGNORECASE)
     _RX["qual_tail"] = re.compile(
-        r"(?:\s+(?:trên địa bàn(?: toàn)?(?: tỉnh| huyện| thành phố)?|tỉnh|huyện|thành phố)(?:\s+[A-ZĐÀ-Ỹ]\w*)*"
+        rf"(?:\s+(?:trên địa bàn(?: toàn)?(?: tỉnh| huyện| thành phố)?|tỉnh|huyện|thành phố)(?:\s+{_UP}\w*)*"
         r"|\s+năm\s+\d{4}|\s+giai đoạn\s+\d{4}\s*-\s*\d{4})+$")
     return _RX
 
@@ -485,7 +488,7 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
                 break  # a work's name does not say where it is built ("Khu công nghiệp X trên địa bàn huyện")
             if low == "trên" and text.startswith(" địa bàn", j):
                 # keep "trên địa bàn tỉnh/huyện [Name]" at the end of a name, not a new clause
-                mm = re.match(rf" địa bàn (?:tỉnh|huyện|thành phố|thị xã|xã|toàn tỉnh)(?: [A-ZĐÀ-Ỹ]{_W}*)*", text[j:limit])
+                mm = re.match(rf" địa bàn (?:tỉnh|huyện|thành phố|thị xã|xã|toàn tỉnh)(?: {_UP}{_W}*)*", text[j:limit])
                 if not mm:
                     break
                 end = j + mm.end()
@@ -816,7 +819,7 @@ def _canonical(s: str, place: str | None = None) -> str:
     s = " ".join(s.split())
     if place:
         # "Quy hoạch tỉnh thời kỳ 2021 - 2030": the document's own province
-        s = re.sub(r"^(Quy hoạch|quy hoạch) (tỉnh|thành phố) (?=[a-zà-ỹđ])", lambda m: f"{m.group(1)} {m.group(2)} {place} ", s)
+        s = re.sub(rf"^(Quy hoạch|quy hoạch) (tỉnh|thành phố) (?={_LOW})", lambda m: f"{m.group(1)} {m.group(2)} {place} ", s)
     s = rx["abbr"].sub(lambda m: ABBREVIATIONS[m.group(0)] + ("" if m.end() == len(s) or not s[m.end()].isdigit() else " "), s)
     s = s.strip(" ,;:")
     # a quoted title without its closing quote
@@ -861,9 +864,9 @@ def _expand(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         if len(out) > 1:
             return out
     # "hạng mục Trung tâm y tế huyện Bắc Sơn, Lộc Bình;"
-    m = re.search(rf"\s(huyện|xã|tỉnh|thành phố|phường)\s+([A-ZĐÀ-Ỹ]{_W}*(?:\s[A-ZĐÀ-Ỹ]{_W}*){{0,2}})$", name)
+    m = re.search(rf"\s(huyện|xã|tỉnh|thành phố|phường)\s+({_UP}{_W}*(?:\s{_UP}{_W}*){{0,2}})$", name)
     if m:
-        m2 = re.match(rf",\s*([A-ZĐÀ-Ỹ]{_W}*(?:\s[A-ZĐÀ-Ỹ]{_W}*){{0,2}})(?=\s*[;.\n])", text[end:end + 40])
+        m2 = re.match(rf",\s*({_UP}{_W}*(?:\s{_UP}{_W}*){{0,2}})(?=\s*[;.\n])", text[end:end + 40])
         if m2:
             stem = name[: m.start(2)]
             return base + [(start, end + m2.end(), stem + m2.group(1))]
