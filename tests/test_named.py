@@ -221,6 +221,19 @@ def test_named_works_without_a_project_head(text, expected):
     assert expected <= _names(text, "project")
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tiếp tục triển khai dự án trồng nấm dược liệu gắn với tiêu thụ sản phẩm tại bản Nà Ngần, xã Thượng Ân.",
+         "Dự án trồng nấm dược liệu gắn với tiêu thụ sản phẩm tại bản Nà Ngần, xã Thượng Ân"),
+        ("Đề xuất dự án lắp đặt hệ thống camera giám sát giao thông kết nối Trung tâm IOC của thị xã.",
+         "Dự án lắp đặt hệ thống camera giám sát giao thông kết nối Trung tâm IOC của thị xã"),
+    ],
+)
+def test_named_project_described_by_what_it_does(text, expected):
+    assert expected in _names(text, "project")
+
+
 def test_named_short_form_takes_the_full_name():
     text = ("Hoàn thành hạ tầng Khu công nghiệp Tân Trường 2, huyện Cẩm Giàng (sau đây gọi là KCN Tân Trường 2). "
             "Thu hút 5 nhà đầu tư vào KCN Tân Trường 2 trong năm 2025.")

@@ -612,13 +612,17 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
         if not (first.isupper() or first.isdigit()):
             return False
     elif need == "named":
-        if not _has_name(" ".join(words[:10])):
+        # one project described by what it does, with a place or a name in it ("dự án sản xuất rau an toàn
+        # tại thôn X", "dự án thay thế đèn chiếu sáng bằng đèn LED"): singular, and long enough to be a title
+        described = (head_low == "dự án" and not plural and len(words) >= 6 and _has_name(body)
+                     and not rx["clause"].match(body) and not rx["stop"].match(body))
+        if not _has_name(" ".join(words[:10])) and not described:
             return False
         # lower case: must describe a work ("dự án cải tạo, nâng cấp Quốc lộ 4B", "dự án đường cao tốc ...")
         hm = rx["head_at"].match(body)
         describes_work = rx["verbs_right"].match(body + " ") or (hm and hm.group(0).lower() in PROJECT_HEADS)
         if head_low in ("dự án", "công trình") and not (first.isupper() or first in "“\"" or first.isdigit()) \
-                and not describes_work:
+                and not describes_work and not described:
             return False
     return True
 
