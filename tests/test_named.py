@@ -104,6 +104,8 @@ def test_named_programme_kinds(text, name, kind):
         "Ban hành Kế hoạch số 44/KH-BCĐ ngày 10/02/2022 của Ban Chỉ đạo.",
         "Tổ chức các đợt cao điểm trấn áp tội phạm.",
         "Thực hiện các dự án sử dụng vốn vay ADB theo kế hoạch.",
+        "Đẩy nhanh giải ngân vốn dự án đầu tư công năm 2024 của tỉnh Lào Cai.",
+        "Rà soát danh mục dự án kêu gọi đầu tư của tỉnh Yên Bái giai đoạn 2021 - 2025.",
     ],
 )
 def test_named_generic_phrases_rejected(text):

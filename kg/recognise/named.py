@@ -199,6 +199,11 @@ FUNCTION_WORDS = {
     "từ", "về", "để", "nhằm", "trên", "đang", "sẽ", "hoàn", "chuyển", "khởi", "mới", "đủ", "vi", "sử",
     "bị", "chậm", "nhóm", "trọng", "lớn", "ngoài", "nguồn", "vốn", "không", "còn", "này", "đó", "hoặc",
 }
+# a project body opening with these names a kind of project ("dự án đầu tư công", "dự án kêu gọi đầu tư")
+GENERIC_PROJECT_BODY = (
+    "đầu tư công", "kêu gọi đầu tư", "thu hút đầu tư", "sử dụng vốn", "ngoài ngân sách", "khởi công mới",
+    "chuyển tiếp", "đầu tư trực tiếp", "FDI", "ODA", "PPP", "BT", "BOT", "nhóm A", "nhóm B", "nhóm C",
+)
 # the first word of a plan's name is never one of these ("đề án để trình kỳ họp", "kế hoạch đã giao")
 PROGRAMME_NOT_FIRST = {"để", "cho", "đã", "được", "đang", "sẽ", "là", "này", "đó", "và", "hoặc", "có", "không", "bị"}
 # a work named right after these is an agency, not a work ("Ban Quản lý dự án ...")
@@ -265,6 +270,7 @@ def _rx() -> dict[str, re.Pattern]:
         r"(?:năm|giai đoạn|thời kỳ|nhiệm kỳ|niên khóa|đến năm|\d{4}\s*[-–]|\d{4}\s*-\s*\d{4}\s*\()\s*$",
         re.IGNORECASE)
     _RX["after_close"] = re.compile(rf"(?:{_alt(AFTER_PERIOD)})(?!{_W})", re.IGNORECASE)
+    _RX["generic_project"] = re.compile(rf"(?:{_alt(GENERIC_PROJECT_BODY)})(?!{_W})", re.IGNORECASE)
     _RX["campaign_field"] = re.compile(rf"(?:{_alt(CAMPAIGN_FIELDS)})(?!{_W})", re.IGNORECASE)
     _RX["clause"] = re.compile(rf"(?:{_alt(CLAUSE_VERBS)})(?!{_W})", re.IGNORECASE)
     _RX["head_at"] = re.compile(rf"(?:{_alt(heads)})(?!{_W})", re.IGNORECASE)
@@ -601,8 +607,8 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
         return need == "any0" and not plural
     first = body[:1]
     first_word = words[0].lower()
-    if first_word in FUNCTION_WORDS:
-        return False
+    if first_word in FUNCTION_WORDS or rx["generic_project"].match(body):
+        return False  # "dự án đầu tư công năm 2024", "dự án kêu gọi đầu tư": a kind of project, not one
     if plural and not (first.isupper() and not words[0].isupper()) and first != "“":
         return False  # "các dự án trọng điểm", "02 dự án PPP": generic unless a proper name follows
     if need == "cap":
