@@ -263,6 +263,8 @@ def test_named_plural_list_of_programmes_is_distributed():
         "Thực hiện tốt kế hoạch phát triển kinh tế - xã hội 6 tháng đầu năm.",
         "Bổ sung Kế hoạch đầu tư công trung hạn cho các xã.",
         "Các ngành chuẩn bị nội dung các báo cáo, đề án để trình kỳ họp thứ 7 của HĐND tỉnh.",
+        "Xây dựng chương trình công tác năm 2025 và các đề án trình Huyện ủy.",
+        "Thực hiện các kế hoạch, chương trình, đề án của UBND tỉnh về phát triển các ngành giai đoạn 2021-2025.",
     ],
 )
 def test_named_generic_plans_rejected(text):
@@ -285,6 +287,11 @@ def test_named_programme_inside_a_plan_leaves_it_the_year_and_place():
         "Kế hoạch thực hiện Chương trình phát triển du lịch xanh năm 2025 trên địa bàn tỉnh",
         "Chương trình phát triển du lịch xanh",
     }
+
+
+def test_named_plan_of_an_issuer_about_a_subject():
+    text = "Thực hiện Kế hoạch của UBND tỉnh về phòng, chống thiên tai năm 2024."
+    assert _names(text, "programme") == {"Kế hoạch của UBND tỉnh về phòng, chống thiên tai năm 2024"}
 
 
 def test_named_each_bodys_own_plan_is_generic():

@@ -205,7 +205,7 @@ GENERIC_PROJECT_BODY = (
     "chuyển tiếp", "đầu tư trực tiếp", "FDI", "ODA", "PPP", "BT", "BOT", "nhóm A", "nhóm B", "nhóm C",
 )
 # the first word of a plan's name is never one of these ("đề án để trình kỳ họp", "kế hoạch đã giao")
-PROGRAMME_NOT_FIRST = {"để", "cho", "đã", "được", "đang", "sẽ", "là", "này", "đó", "và", "hoặc", "có", "không", "bị"}
+PROGRAMME_NOT_FIRST = {"để", "cho", "đã", "được", "đang", "sẽ", "là", "này", "đó", "và", "hoặc", "có", "không", "bị", "trình"}
 # a work named right after these is an agency, not a work ("Ban Quản lý dự án ...")
 BLOCK_BEFORE = ("ban quản lý", "quản lý", "ban ql", "ban qlda")
 # ... unless more follows: "kế hoạch sử dụng đất 05 năm", "quy hoạch chi tiết xây dựng khu vực ..."
@@ -270,6 +270,7 @@ def _rx() -> dict[str, re.Pattern]:
         r"(?:năm|giai đoạn|thời kỳ|nhiệm kỳ|niên khóa|đến năm|\d{4}\s*[-–]|\d{4}\s*-\s*\d{4}\s*\()\s*$",
         re.IGNORECASE)
     _RX["after_close"] = re.compile(rf"(?:{_alt(AFTER_PERIOD)})(?!{_W})", re.IGNORECASE)
+    _RX["kinds_before"] = re.compile(rf"(?<!{_W})(?:{_alt(PROGRAMME_HEADS)}|nghị quyết)\s*(?:,|và|hoặc|,\s*và)\s*$", re.IGNORECASE)
     _RX["generic_project"] = re.compile(rf"(?:{_alt(GENERIC_PROJECT_BODY)})(?!{_W})", re.IGNORECASE)
     _RX["campaign_field"] = re.compile(rf"(?:{_alt(CAMPAIGN_FIELDS)})(?!{_W})", re.IGNORECASE)
     _RX["clause"] = re.compile(rf"(?:{_alt(CLAUSE_VERBS)})(?!{_W})", re.IGNORECASE)
@@ -556,6 +557,8 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
     if sp.cat == "programme":
         if not words or words[0].lower() in PROGRAMME_NOT_FIRST:
             return False  # "đề án để trình kỳ họp": the head word used as a common noun
+        if rx["kinds_before"].search(text, max(0, sp.head_start - 40), sp.head_start):
+            return False  # "các kế hoạch, chương trình, đề án của UBND tỉnh về ...": kinds of documents, not one
         if rx["pblock"].search(text[max(0, sp.start - 12):sp.start]):
             return False
         if body[:1].isdigit() and head_low not in ("đề án", "chương trình"):
@@ -565,7 +568,9 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
         if body.lower().startswith("số ") or re.match(r"số\s+\d", body):
             return False
         gm = rx["generic"].match(body)
-        if gm:
+        # "Kế hoạch của UBND tỉnh về phòng, chống thiên tai": an issuer, then what the plan is about
+        owned = re.match(r"của\s+(?:\S+\s+){1,6}?(?:về|triển khai|thực hiện)\s+\S", body) and rx["agency"].match(body, 4)
+        if gm and not owned:
             rest = body[gm.end():].strip(" ,")
             g = gm.group(0).lower()
             if g not in GENERIC_AFTER_ALONE or len(_words(rest)) < 2 or body[gm.end():].lstrip().startswith(","):
