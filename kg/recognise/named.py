@@ -7,9 +7,16 @@ How it reads:
 2. from each head the name is extended to the right, token by token, until a boundary
    (punctuation, a clause word such as "để", "nhằm", ", đảm bảo", a verb starting a new clause, a new
    head after "," / "và", a directive number's date or issuer ...);
-3. works listed after "các dự án:" / "(1) ...; (2) ..." are read item by item;
-4. lists of numbers ("Cụm công nghiệp Hợp Thành 1, 2") are expanded;
-5. mentions of one project within the document are given one canonical name.
+   a period ("giai đoạn 2021 - 2025") or a quoted title closes a name unless a qualifier follows; a table
+   cell ("|") or a remark in parentheses ("(đã được phê duyệt ...)") ends it;
+3. works listed after "các dự án:", "... như:", "(1) ...; (2) ..." and in footnotes are read item by item,
+   works without a "Dự án" head among them ("Tu bổ di tích ...", "Khu đô thị ...", "Công viên ...");
+4. lists of numbers ("Cụm công nghiệp Hợp Thành 1, 2") are expanded, and a plural head shares its generic
+   words with the items of its list ("các Chương trình mục tiêu quốc gia về A, B");
+5. a short form defined after a name ("(sau đây gọi là CCN X)", "(Đề án 06)") takes the full name;
+6. generic phrases are dropped: kinds of plans ("Kế hoạch tổ chức thực hiện"), sets and counts
+   ("các Đề án ...", "03 dự án"), fields of activity ("phong trào thể dục thể thao");
+7. mentions of one project within the document are given one canonical name.
 
 All the words the rules use are in the tables below (reference data), nothing is written for one
 document: no place names, no sentence of the sample corpus.
