@@ -264,6 +264,9 @@ def test_named_plural_list_of_programmes_is_distributed():
         "Bổ sung Kế hoạch đầu tư công trung hạn cho các xã.",
         "Các ngành chuẩn bị nội dung các báo cáo, đề án để trình kỳ họp thứ 7 của HĐND tỉnh.",
         "Xây dựng chương trình công tác năm 2025 và các đề án trình Huyện ủy.",
+        "Biểu dương kết quả phong trào thi đua năm 2024 của huyện.",
+        "Phong trào văn nghệ quần chúng phát triển rộng khắp.",
+        "Theo đó, Kế hoạch triển khai thực hiện các nội dung cụ thể: tuyên truyền, vận động.",
         "Thực hiện các kế hoạch, chương trình, đề án của UBND tỉnh về phát triển các ngành giai đoạn 2021-2025.",
     ],
 )
@@ -287,6 +290,11 @@ def test_named_programme_inside_a_plan_leaves_it_the_year_and_place():
         "Kế hoạch thực hiện Chương trình phát triển du lịch xanh năm 2025 trên địa bàn tỉnh",
         "Chương trình phát triển du lịch xanh",
     }
+
+
+def test_named_place_closes_a_campaign_name():
+    text = "Phong trào xây dựng xã hội học tập trên địa bàn tỉnh Bắc Kạn đi vào chiều sâu."
+    assert _names(text, "programme") == {"Phong trào xây dựng xã hội học tập trên địa bàn tỉnh Bắc Kạn"}
 
 
 def test_named_plan_of_an_issuer_about_a_subject():

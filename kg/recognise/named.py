@@ -155,7 +155,7 @@ PAREN_REMARK = (
 GENERIC_BODY = (
     "thực hiện", "triển khai", "tổ chức", "hoạt động", "tiếp tục", "duy trì", "công tác", "đầu tư công",
     "trung hạn", "quốc gia", "mục tiêu quốc gia", "mục tiêu", "hằng năm", "hàng năm", "chung", "cụ thể",
-    "chi tiết", "và", "cả năm",
+    "chi tiết", "và", "cả năm", "thi đua",
 )
 # shared stems of a plural list ("các Chương trình mục tiêu quốc gia về X, Y")
 _GENERIC_STEMS = {"mục tiêu", "mục tiêu quốc gia", "quốc gia", "mục tiêu quốc gia về", "hành động", "hành động về"}
@@ -270,7 +270,8 @@ def _rx() -> dict[str, re.Pattern]:
         rf"^(?:{_alt(_fold(w) for w in GENERIC_BODY)})(?!{_W})"
         rf"|^(?:năm|giai đoạn|thời kỳ|quý|tháng)\s+[\d\s/\-–]+"
         rf"|^(?:trên địa bàn\s+)?(?:toàn\s+)?(?:tỉnh|huyện|thành phố|thị xã|xã|phường|thị trấn)(?:\s+\S+){{0,3}}$"
-        rf"|^(?:của|cho|đối với)\s+(?:các|những)\s.*$")
+        rf"|^(?:của|cho|đối với)\s+(?:các|những)\s.*$"
+        rf"|^(?:của|cho)\s+(?:tỉnh|huyện|thành phố|thị xã|xã|phường|quận|ngành|đơn vị|cơ quan)(?:\s+\S+){{0,3}}$")
     _RX["needs_period"] = re.compile(
         rf"(?:{_alt(_fold(w) for w in NEEDS_PERIOD)})(?:\s+(?:\d+\s+tháng(?:\s+đầu năm|\s+cuối năm)?|cả năm|hằng năm|hàng năm))?\s*$")
     _RX["period_before"] = re.compile(
@@ -349,6 +350,15 @@ def _generic_body(body: str) -> bool:
         prev = rest
         rest = rx["generic_body"].sub("", rest).strip(" ,-–")
     return not rest
+
+
+def _strip_generic(body: str) -> str:
+    """The body without the generic words that open it ("triển khai thực hiện các nội dung" -> "các nội dung")."""
+    rest, prev = _fold(body), None
+    while rest != prev:
+        prev = rest
+        rest = re.sub(rf"^(?:{_alt(_fold(w) for w in GENERIC_BODY)})(?!{_W})\s*", "", rest)
+    return rest
 
 
 def _words(s: str) -> list[str]:
@@ -508,6 +518,7 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
                 end = j + mm.end()
                 i = end
                 nwords += 3
+                closed = True  # "... trên địa bàn tỉnh đi vào chiều sâu": the place ends the name
                 continue
         if c.isdigit() and rx["unit"].match(text, i) and nwords > 0:
             break
@@ -589,12 +600,13 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
             return False  # "các Đề án chống thất thu", "01 Đề án đóng cửa mỏ": a set or a count, not one named plan
         if _generic_body(body) or re.search(r"(?<!\w)mình$", body):
             return False  # ... or "kế hoạch công tác của ngành, địa phương mình": each body's own plan
-        if (not text[sp.head_start].isupper() and not re.search(r"\b(?:19|20)\d\d\b", body) and not _has_capital(body)
-                and re.search(r"^(?:\S+\s+){1,4}(?:các|những|\d+(?!\s+năm))\s", body)):
+        if ((not text[sp.head_start].isupper() and not re.search(r"\b(?:19|20)\d\d\b", body) and not _has_capital(body)
+                and re.search(r"^(?:\S+\s+){1,4}(?:các|những|\d+(?!\s+năm))\s", body))
+                or (re.fullmatch(r"(?:các|những)(?:\s+\S+){1,4}", _strip_generic(body)) and not _has_capital(body))):
             return False  # "quy hoạch chi tiết các phường", "kế hoạch triển khai đối với 56 dự án": plans of a set
         if not re.search(r"\b(?:19|20)\d\d\b", body) and rx["needs_period"].match(_fold(body)):
             return False  # "kế hoạch phát triển kinh tế - xã hội" with no year: the yearly plan in general
-        if head_low == "phong trào" and not text[sp.head_start].isupper() and rx["campaign_field"].match(body.replace(",", "")):
+        if head_low == "phong trào" and rx["campaign_field"].match(body.replace(",", "")):
             return False  # "phong trào thể dục thể thao quần chúng": a field of activity, not a named campaign
         head_txt = text[sp.start:sp.body_start]
         return head_txt[:1].isupper() or len(words) >= 2
