@@ -179,6 +179,8 @@ def test_named_documents(stem):
         # a remark in parentheses is not part of the name
         ("Bàn giao mặt bằng Dự án đầu tư xây dựng Cảng cá Lạch Bạng (đã được phê duyệt chủ trương tại Quyết định số 5/QĐ-UBND) trước ngày 30/6/2025.",
          "Dự án đầu tư xây dựng Cảng cá Lạch Bạng"),
+        ("Lập báo cáo khả thi dự án xây dựng cầu Vàm Cống 2 (nối hai tỉnh Đồng Tháp – Cần Thơ) trong năm 2025.",
+         "Dự án xây dựng cầu Vàm Cống 2"),
         # a period closes the name: what follows is a new phrase
         ("Giải ngân Kế hoạch đầu tư công trung hạn giai đoạn 2021 - 2025 vốn ngân sách huyện đạt 60%.",
          "Kế hoạch đầu tư công trung hạn giai đoạn 2021 - 2025"),

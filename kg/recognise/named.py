@@ -149,7 +149,7 @@ STOP_UNLESS = (
 # a parenthesis opening with these is a remark after the name ("(đã được phê duyệt)", "(sau đây gọi là X)")
 PAREN_REMARK = (
     "đã", "được", "sau đây", "gọi tắt", "viết tắt", "theo", "do", "là", "tại", "trong đó", "chi tiết",
-    "có", "chưa", "đang", "kèm theo", "ban hành",
+    "có", "chưa", "đang", "kèm theo", "ban hành", "đi qua", "nối", "kết nối",
 )
 # a programme body made only of these says which kind of plan, not which plan ("Kế hoạch thực hiện")
 GENERIC_BODY = (
