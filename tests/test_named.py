@@ -105,6 +105,7 @@ def test_named_programme_kinds(text, name, kind):
         "Tổ chức các đợt cao điểm trấn áp tội phạm.",
         "Thực hiện các dự án sử dụng vốn vay ADB theo kế hoạch.",
         "Đẩy nhanh giải ngân vốn dự án đầu tư công năm 2024 của tỉnh Lào Cai.",
+        "Ban Quản lý dự án đầu tư xây dựng công trình giao thông và Ban Quản lý dự án công trình dân dụng phối hợp.",
         "Rà soát danh mục dự án kêu gọi đầu tư của tỉnh Yên Bái giai đoạn 2021 - 2025.",
     ],
 )
@@ -236,6 +237,11 @@ def test_named_works_without_a_project_head(text, expected):
 )
 def test_named_project_described_by_what_it_does(text, expected):
     assert expected in _names(text, "project")
+
+
+def test_named_work_after_an_agency_that_is_its_investor():
+    text = "Giao Ban Quản lý dự án đầu tư xây dựng tỉnh làm chủ đầu tư Dự án Cầu Bình Ca."
+    assert _names(text, "project") == {"Dự án Cầu Bình Ca"}
 
 
 def test_named_short_form_takes_the_full_name():

@@ -279,6 +279,7 @@ def _rx() -> dict[str, re.Pattern]:
         re.IGNORECASE)
     _RX["after_close"] = re.compile(rf"(?:{_alt(AFTER_PERIOD)})(?!{_W})", re.IGNORECASE)
     _RX["kinds_before"] = re.compile(rf"(?<!{_W})(?:{_alt(PROGRAMME_HEADS)}|nghị quyết)\s*(?:,|và|hoặc|,\s*và)\s*$", re.IGNORECASE)
+    _RX["in_agency"] = re.compile(r"(?<!\w)(?:Ban Quản lý|Ban QLDA|Ban QL)(?: dự án)?(?!\w)", re.IGNORECASE)
     _RX["generic_project"] = re.compile(rf"(?:{_alt(GENERIC_PROJECT_BODY)})(?!{_W})", re.IGNORECASE)
     _RX["campaign_field"] = re.compile(rf"(?:{_alt(CAMPAIGN_FIELDS)})(?!{_W})", re.IGNORECASE)
     _RX["clause"] = re.compile(rf"(?:{_alt(CLAUSE_VERBS)})(?!{_W})", re.IGNORECASE)
@@ -564,6 +565,19 @@ def _left_verbs(text: str, head_start: int) -> int:
     return head_start
 
 
+def _inside_agency(text: str, start: int) -> bool:
+    """'Ban Quản lý dự án đầu tư xây dựng công trình ...': the head sits in a body's name (a few lower-case
+    words after 'Ban Quản lý', no verb between), not in a work's."""
+    m = None
+    for m in _rx()["in_agency"].finditer(text, max(0, start - 70), start):
+        pass  # the nearest one
+    if not m:
+        return False
+    between = text[m.end():start].split()
+    return (len(between) <= 6 and all(w.islower() for w in between)
+            and not any(_rx()["clause"].fullmatch(w) or w in ("làm", "là") for w in between))
+
+
 def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) -> bool:
     rx = _rx()
     body = text[sp.body_start:sp.end].strip()
@@ -613,7 +627,8 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
     need = PROJECT_HEADS.get(head_low, "named")
     if need == "never":
         return False
-    if rx["block"].search(text[max(0, sp.start - 16):sp.start]):
+    if rx["block"].search(text[max(0, sp.start - 16):sp.start]) or _inside_agency(text, sp.start):
+        # "Ban Quản lý dự án đầu tư xây dựng công trình giao thông": a body's name, not a work
         return False
     left = text[max(0, sp.head_start - 30):sp.head_start]
     in_context = sp.start < sp.head_start or bool(rx["ctx_left"].search(left))
