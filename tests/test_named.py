@@ -312,3 +312,18 @@ def test_named_plan_of_an_issuer_about_a_subject():
 
 def test_named_each_bodys_own_plan_is_generic():
     assert _names("Các sở xây dựng Kế hoạch hành động của ngành, địa phương mình.", "programme") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # defined by its initials in parentheses
+        "Hoàn thành hạ tầng Cụm công nghiệp Hợp Thịnh, huyện Tam Dương (CCN Hợp Thịnh) trong quý III. Thu hút 3 dự án vào CCN Hợp Thịnh.",
+        # used after the first mention without a definition
+        "Hoàn thành hạ tầng Cụm công nghiệp Hợp Thịnh, huyện Tam Dương trong quý III. Thu hút 3 dự án vào CCN Hợp Thịnh.",
+    ],
+)
+def test_named_abbreviation_after_first_mention(text):
+    found, _ = _named(text, "project")
+    assert {n.name for n in found} == {"Cụm công nghiệp Hợp Thịnh, huyện Tam Dương"}
+    assert any(n.text == "CCN Hợp Thịnh" for n in found)

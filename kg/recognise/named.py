@@ -308,7 +308,7 @@ def _rx() -> dict[str, re.Pattern]:
         rf"|(?<!{_W})(?:{_alt(LIST_OPENERS)})(?!{_W})(?:\s+{_LOW}{_W}*){{0,6}}?\s+như\s+(?={_UP})")
     _RX["block"] = re.compile(rf"(?<!{_W})(?:{_alt(BLOCK_BEFORE)})\s+$", re.IGNORECASE)
     _RX["qual_tail"] = re.compile(
-        rf"(?:\s+(?:trên địa bàn(?: toàn)?(?: tỉnh| huyện| thành phố)?|tỉnh|huyện|thành phố)(?:\s+{_UP}\w*)*"
+        rf"(?:,?\s+(?:trên địa bàn(?: toàn)?(?: tỉnh| huyện| thành phố)?|tỉnh|huyện|thành phố)(?:\s+{_UP}\w*)*"
         r"|\s+năm\s+\d{4}|\s+giai đoạn\s+\d{4}\s*-\s*\d{4})+$")
     return _RX
 
@@ -423,7 +423,7 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
             if close < 0:
                 break
             inner = text[j:close]
-            if "(" in inner or ";" in inner or rx["paren_clause"].match(inner) or _fold(inner).startswith(_fold(head) + " "):
+            if "(" in inner or ";" in inner or rx["paren_clause"].match(inner) or _repeats_head(inner, head):
                 break  # "(đã được phê duyệt ...)", "(sau đây gọi là ...)": a remark, not the name
             end = close + 1
             i = close + 1
@@ -1050,6 +1050,12 @@ _DEFINES = re.compile(
     r"|\s*\(([^()\n]{2,40})\)", re.IGNORECASE)
 
 
+def _repeats_head(inner: str, head: str) -> bool:
+    """'(Đề án 06)' after a 'Đề án ...', '(CCN Hợp Thịnh)' after a 'Cụm công nghiệp ...': a short form of it."""
+    initials = "".join(w[0] for w in head.split()).upper()
+    return _fold(inner).startswith(_fold(head) + " ") or (len(initials) > 1 and inner.startswith(initials + " "))
+
+
 def _short_forms(text: str, found: list, short_of: dict) -> list:
     """A short form defined right after a name ("Cụm công nghiệp X (sau đây gọi là CCN X)", "Đề án ...
     (Đề án 06)") names the same thing wherever it is used later: those uses get the full name."""
@@ -1062,8 +1068,9 @@ def _short_forms(text: str, found: list, short_of: dict) -> list:
         short = (m.group(1) or m.group(2)).strip().strip("“”\"")
         if m.group(2):
             # a bare parenthesis defines a short form only when it repeats the head ("(Đề án 06)") or is an acronym
-            head = text[a:b].split()[0] if text[a:b].split() else ""
-            if not (_fold(short).startswith(_fold(head) + " ") or re.fullmatch(r"[A-ZĐ0-9\-]{2,10}", short)):
+            hm = _rx()["head_at"].search(text, a, b)
+            head = hm.group(0) if hm else ""
+            if not ((head and _repeats_head(short, head)) or re.fullmatch(r"[A-ZĐ0-9\-]{2,10}", short)):
                 continue
         if len(short) < 2 or _fold(short) == _fold(nm):
             continue
