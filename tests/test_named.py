@@ -288,6 +288,11 @@ def test_named_works_in_two_places_stay_two():
     assert len({n.name for n in found}) == 2
 
 
+def test_named_plain_number_inside_a_name():
+    text = "Khởi công Trường Tiểu học số 2 Nam Lý và Cầu số 4 Mường Ảng trong tháng 9."
+    assert {"Trường Tiểu học số 2 Nam Lý", "Cầu số 4 Mường Ảng"} <= _names(text, "project")
+
+
 def test_named_road_code_glued_to_its_abbreviation():
     assert "Quốc lộ 1A đoạn tránh thành phố Đồng Hới" in _names("Hoàn thành nâng cấp QL1A đoạn tránh thành phố Đồng Hới.", "project")
 

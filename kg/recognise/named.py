@@ -525,8 +525,9 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
             break
         if after_number_ref:
             break
-        if low == "số" and re.match(r"\s+\d", text[j:j + 3]):
+        if low == "số" and re.match(r"\s+\d+[/\-]", text[j:j + 12]):
             # "Kế hoạch thực hiện Nghị quyết số 02/NQ-CP": keep the number, stop after it
+            # ("Trường Tiểu học số 2 Nam Lý" goes on: a plain number is part of the name)
             mm = re.match(r"\s+\d[\w/\-.Đđ]*", text[j:limit])
             if mm:
                 end = j + mm.end()
@@ -651,8 +652,8 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
     if plural and not (first.isupper() and not words[0].isupper()) and first != "“":
         return False  # "các dự án trọng điểm", "02 dự án PPP": generic unless a proper name follows
     if need == "cap":
-        if not (first.isupper() or first in "“\"("):
-            return False
+        if not (first.isupper() or first in "“\"(" or re.match(r"số\s+\d", body)):
+            return False  # "Cầu Kỳ Cùng", "Cầu số 4"
     elif need == "code":
         if not (first.isupper() or first.isdigit()):
             return False
