@@ -275,6 +275,8 @@ def test_named_plural_list_of_programmes_is_distributed():
         "Biểu dương kết quả phong trào thi đua năm 2024 của huyện.",
         "Phong trào văn nghệ quần chúng phát triển rộng khắp.",
         "Theo đó, Kế hoạch triển khai thực hiện các nội dung cụ thể: tuyên truyền, vận động.",
+        "Thông qua chương trình kỳ họp thứ 12 HĐND tỉnh khóa XVII.",
+        "Tổ chức chương trình nghệ thuật chào mừng Ngày Quốc khánh 2/9.",
         "Thực hiện các kế hoạch, chương trình, đề án của UBND tỉnh về phát triển các ngành giai đoạn 2021-2025.",
     ],
 )
@@ -303,6 +305,10 @@ def test_named_programme_inside_a_plan_leaves_it_the_year_and_place():
         "Kế hoạch thực hiện Chương trình phát triển du lịch xanh năm 2025 trên địa bàn tỉnh",
         "Chương trình phát triển du lịch xanh",
     }
+
+
+def test_named_figure_after_a_programme_is_not_its_name():
+    assert _names("Chương trình OCOP có 35 sản phẩm đạt 3 sao trở lên.", "programme") == {"Chương trình OCOP"}
 
 
 def test_named_place_closes_a_campaign_name():

@@ -167,6 +167,11 @@ AFTER_PERIOD = (
     "tỉnh", "huyện", "thành phố", "thị xã", "xã", "phường", "quận", "thị trấn", "vùng", "khu vực", "đến năm",
     "lần thứ", "và năm",
 )
+# "chương trình" followed by these is an agenda or a show ("chương trình kỳ họp", "chương trình nghệ thuật")
+EVENT_NOUNS = (
+    "kỳ họp", "hội nghị", "nghị sự", "nghệ thuật", "văn nghệ", "giao lưu", "dâng hương", "làm việc",
+    "truyền hình", "phát thanh", "lễ", "khai mạc", "bế mạc",
+)
 # fields of activity: "phong trào thể dục thể thao" names what people do, not a campaign
 CAMPAIGN_FIELDS = (
     "thể dục thể thao", "văn hóa văn nghệ", "văn hoá văn nghệ", "văn nghệ", "lao động sáng tạo", "thi đua yêu nước",
@@ -281,6 +286,7 @@ def _rx() -> dict[str, re.Pattern]:
     _RX["kinds_before"] = re.compile(rf"(?<!{_W})(?:{_alt(PROGRAMME_HEADS)}|nghị quyết)\s*(?:,|và|hoặc|,\s*và)\s*$", re.IGNORECASE)
     _RX["in_agency"] = re.compile(r"(?<!\w)(?:Ban Quản lý|Ban QLDA|Ban QL)(?: dự án)?(?!\w)", re.IGNORECASE)
     _RX["generic_project"] = re.compile(rf"(?:{_alt(GENERIC_PROJECT_BODY)})(?!{_W})", re.IGNORECASE)
+    _RX["event"] = re.compile(rf"(?:{_alt(EVENT_NOUNS)})(?!{_W})", re.IGNORECASE)
     _RX["campaign_field"] = re.compile(rf"(?:{_alt(CAMPAIGN_FIELDS)})(?!{_W})", re.IGNORECASE)
     _RX["clause"] = re.compile(rf"(?:{_alt(CLAUSE_VERBS)})(?!{_W})", re.IGNORECASE)
     _RX["head_at"] = re.compile(rf"(?:{_alt(heads)})(?!{_W})", re.IGNORECASE)
@@ -507,6 +513,8 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
                 break
             if low == "ngày" and rx["date"].match(text, i):
                 break
+            if low in ("có", "gồm") and text[k:k + 1].isdigit():
+                break  # "Chương trình OCOP có 35 sản phẩm": a figure about it
             if cat == "project" and (low == "theo" or (low == "trước" and re.match(r"\s+(?:ngày|tháng|quý|năm)\b", text[j:j + 8]))):
                 break  # "CCN X theo chỉ đạo của ...", "... trước ngày 30/9": the clause goes on, the name does not
             if low == "trên" and text.startswith(" địa bàn", j) and cat == "project":
@@ -621,6 +629,8 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
             return False  # "quy hoạch chi tiết các phường", "kế hoạch triển khai đối với 56 dự án": plans of a set
         if not re.search(r"\b(?:19|20)\d\d\b", body) and rx["needs_period"].match(_fold(body)):
             return False  # "kế hoạch phát triển kinh tế - xã hội" with no year: the yearly plan in general
+        if head_low == "chương trình" and rx["event"].match(body):
+            return False  # "chương trình kỳ họp", "chương trình nghệ thuật": an agenda or a show, not a programme
         if head_low == "phong trào" and rx["campaign_field"].match(body.replace(",", "")):
             return False  # "phong trào thể dục thể thao quần chúng": a field of activity, not a named campaign
         head_txt = text[sp.start:sp.body_start]
