@@ -276,6 +276,7 @@ def test_named_plural_list_of_programmes_is_distributed():
         "Phong trào văn nghệ quần chúng phát triển rộng khắp.",
         "Theo đó, Kế hoạch triển khai thực hiện các nội dung cụ thể: tuyên truyền, vận động.",
         "Thông qua chương trình kỳ họp thứ 12 HĐND tỉnh khóa XVII.",
+        "Phân bổ vốn thực hiện các Chương trình MTQG giai đoạn 2021 - 2025 theo hướng dẫn.",
         "Tổ chức chương trình nghệ thuật chào mừng Ngày Quốc khánh 2/9.",
         "Thực hiện các kế hoạch, chương trình, đề án của UBND tỉnh về phát triển các ngành giai đoạn 2021-2025.",
     ],
@@ -305,6 +306,11 @@ def test_named_programme_inside_a_plan_leaves_it_the_year_and_place():
         "Kế hoạch thực hiện Chương trình phát triển du lịch xanh năm 2025 trên địa bàn tỉnh",
         "Chương trình phát triển du lịch xanh",
     }
+
+
+def test_named_span_of_years_makes_one_plan_of_a_kind():
+    text = "Điều chỉnh Kế hoạch đầu tư công trung hạn giai đoạn 2021 - 2025 của tỉnh."
+    assert "Kế hoạch đầu tư công trung hạn giai đoạn 2021 - 2025 của tỉnh" in _names(text, "programme")
 
 
 def test_named_figure_after_a_programme_is_not_its_name():

@@ -273,7 +273,7 @@ def _rx() -> dict[str, re.Pattern]:
     _RX["paren_clause"] = re.compile(rf"\s*(?:{_alt(PAREN_REMARK)})(?!{_W})", re.IGNORECASE)
     _RX["generic_body"] = re.compile(
         rf"^(?:{_alt(_fold(w) for w in GENERIC_BODY)})(?!{_W})"
-        rf"|^(?:năm|giai đoạn|thời kỳ|quý|tháng)\s+[\d\s/\-–]+"
+        rf"|^(?:năm|{_fold('giai đoạn')}|thời kỳ|quý|tháng)\s+[\d\s/\-–]+"
         rf"|^(?:trên địa bàn\s+)?(?:toàn\s+)?(?:tỉnh|huyện|thành phố|thị xã|xã|phường|thị trấn)(?:\s+\S+){{0,3}}$"
         rf"|^(?:của|cho|đối với)\s+(?:các|những)\s.*$"
         rf"|^(?:của|cho)\s+(?:tỉnh|huyện|thành phố|thị xã|xã|phường|quận|ngành|đơn vị|cơ quan)(?:\s+\S+){{0,3}}$")
@@ -347,11 +347,15 @@ def _has_capital(body: str) -> bool:
     return any(w[0].isupper() for w in re.findall(r"[^\s,;:()“”\"]+", body))
 
 
-def _generic_body(body: str) -> bool:
+def _generic_body(body: str, plural: bool = False) -> bool:
     """A programme body made only of generic words and qualifiers ("thực hiện", "đầu tư công trung hạn",
-    "mục tiêu quốc gia", "trên địa bàn tỉnh", "năm 2025"): it says which kind of plan, not which plan."""
+    "mục tiêu quốc gia", "trên địa bàn tỉnh", "năm 2025"): it says which kind of plan, not which plan.
+    A span of years ("giai đoạn 2016 - 2020") makes one plan of a kind, unless several are meant."""
     rx = _rx()
-    rest = re.sub(r"\s+(?:năm|giai đoạn|thời kỳ)\s+[\d\s/\-–]+$", "", _fold(body))
+    body = rx["abbr"].sub(lambda m: ABBREVIATIONS[m.group(0)], body).lower()  # "MTQG" is "mục tiêu quốc gia"
+    if re.search(r"(?:giai đoạn|thời kỳ)\s+\d{4}\s*[-–]\s*\d{4}", body) and not plural:
+        return False
+    rest = _fold(re.sub(r"\s+(?:năm|giai đoạn|thời kỳ)\s+[\d\s/\-–]+$", "", body))
     prev = None
     while rest and rest != prev:
         prev = rest
@@ -521,7 +525,7 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
                 break  # a work's name does not say where it is built ("Khu công nghiệp X trên địa bàn huyện")
             if low == "trên" and text.startswith(" địa bàn", j):
                 # keep "trên địa bàn tỉnh/huyện [Name]" at the end of a name, not a new clause
-                mm = re.match(rf" địa bàn (?:tỉnh|huyện|thành phố|thị xã|xã|toàn tỉnh)(?: {_UP}{_W}*)*", text[j:limit])
+                mm = re.match(rf" địa bàn(?: (?:tỉnh|huyện|thành phố|thị xã|xã|toàn tỉnh)(?: {_UP}{_W}*)*)?(?=[\s,.;:)]|$)", text[j:limit])
                 if not mm:
                     break
                 end = j + mm.end()
@@ -621,7 +625,7 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
         if plural and not (_has_capital(body) or re.search(r"\b(?:19|20)\d\d\b", body) or body.startswith(("“", '"'))
                            or len(_distribute(text, sp)) > 1):
             return False  # "các Đề án chống thất thu", "01 Đề án đóng cửa mỏ": a set or a count, not one named plan
-        if _generic_body(body) or re.search(r"(?<!\w)mình$", body):
+        if _generic_body(body, plural) or re.search(r"(?<!\w)mình$", body):
             return False  # ... or "kế hoạch công tác của ngành, địa phương mình": each body's own plan
         if ((not text[sp.head_start].isupper() and not re.search(r"\b(?:19|20)\d\d\b", body) and not _has_capital(body)
                 and re.search(r"^(?:\S+\s+){1,4}(?:các|những|\d+(?!\s+năm))\s", body))
@@ -998,7 +1002,8 @@ def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
         dk, dl = _digits(k), _digits(longer[0][1]) if longer else []
         # "Đề án 06" and "Đề án 06 về ...": a numbered programme named again in full
         digits_ok = dk == dl or (cat == "programme" and dk and dl[: len(dk)] == dk)
-        if (len(longer) == 1 and len(k.split()) >= 3 and digits_ok
+        # (only a name read as it is: one whose year or place was set aside is a plan of its own)
+        if (len(longer) == 1 and len(k.split()) >= 3 and digits_ok and _key(keyed[(cat, k)][1]) == k
                 and not _years_differ(keyed[(cat, k)][1], keyed[longer[0]][1])):
             union(keyed[(cat, k)], keyed[longer[0]])
     for same in by_first.values():
