@@ -277,6 +277,7 @@ def _rx() -> dict[str, re.Pattern]:
         rf"|^(?:trên địa bàn\s+)?(?:toàn\s+)?(?:tỉnh|huyện|thành phố|thị xã|xã|phường|thị trấn)(?:\s+\S+){{0,3}}$"
         rf"|^(?:của|cho|đối với)\s+(?:các|những)\s.*$"
         rf"|^(?:của|cho)\s+(?:tỉnh|huyện|thành phố|thị xã|xã|phường|quận|ngành|đơn vị|cơ quan)(?:\s+\S+){{0,3}}$")
+    _RX["generic_word"] = re.compile(rf"^(?:{_alt(_fold(w) for w in GENERIC_BODY)})(?!{_W})\s*")
     _RX["needs_period"] = re.compile(
         rf"(?:{_alt(_fold(w) for w in NEEDS_PERIOD)})(?:\s+(?:\d+\s+tháng(?:\s+đầu năm|\s+cuối năm)?|cả năm|hằng năm|hàng năm))?\s*$")
     _RX["period_before"] = re.compile(
@@ -368,7 +369,7 @@ def _strip_generic(body: str) -> str:
     rest, prev = _fold(body), None
     while rest != prev:
         prev = rest
-        rest = re.sub(rf"^(?:{_alt(_fold(w) for w in GENERIC_BODY)})(?!{_W})\s*", "", rest)
+        rest = _rx()["generic_word"].sub("", rest)
     return rest
 
 
