@@ -244,6 +244,14 @@ def test_named_work_after_an_agency_that_is_its_investor():
     assert _names(text, "project") == {"Dự án Cầu Bình Ca"}
 
 
+def test_named_parent_of_a_component_is_not_read_from_its_description():
+    text = ("Bàn giao mặt bằng dự án thành phần 1, đoạn Cam Lâm - Vĩnh Hảo thuộc dự án cao tốc Bắc - Nam "
+            "đoạn tuyến kết nối cao tốc Cam Lâm với cảng Cam Ranh và sân bay Cam Ranh.")
+    names = _names(text, "project")
+    assert "Dự án thành phần 1, đoạn Cam Lâm - Vĩnh Hảo" in names
+    assert not any(n.startswith("Dự án cao tốc") for n in names)
+
+
 def test_named_short_form_takes_the_full_name():
     text = ("Hoàn thành hạ tầng Khu công nghiệp Tân Trường 2, huyện Cẩm Giàng (sau đây gọi là KCN Tân Trường 2). "
             "Thu hút 5 nhà đầu tư vào KCN Tân Trường 2 trong năm 2025.")

@@ -675,8 +675,10 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
     elif need == "named":
         # one project described by what it does, with a place or a name in it ("dự án sản xuất rau an toàn
         # tại thôn X", "dự án thay thế đèn chiếu sáng bằng đèn LED"): singular, and long enough to be a title
+        # (not after "thuộc": "dự án thành phần 2 thuộc dự án X" names the component, X is where it belongs)
         described = (head_low == "dự án" and not plural and len(words) >= 6 and _has_name(body)
-                     and not rx["clause"].match(body) and not rx["stop"].match(body))
+                     and not rx["clause"].match(body) and not rx["stop"].match(body)
+                     and not re.search(r"thuộc\s*$", before))
         if not _has_name(" ".join(words[:10])) and not described:
             return False
         # lower case: must describe a work ("dự án cải tạo, nâng cấp Quốc lộ 4B", "dự án đường cao tốc ...")
