@@ -104,6 +104,9 @@ def test_named_programme_kinds(text, name, kind):
         "Ban hành Kế hoạch số 44/KH-BCĐ ngày 10/02/2022 của Ban Chỉ đạo.",
         "Tổ chức các đợt cao điểm trấn áp tội phạm.",
         "Thực hiện các dự án sử dụng vốn vay ADB theo kế hoạch.",
+        "Đẩy nhanh giải ngân vốn dự án đầu tư công năm 2024 của tỉnh Lào Cai.",
+        "Ban Quản lý dự án đầu tư xây dựng công trình giao thông và Ban Quản lý dự án công trình dân dụng phối hợp.",
+        "Rà soát danh mục dự án kêu gọi đầu tư của tỉnh Yên Bái giai đoạn 2021 - 2025.",
     ],
 )
 def test_named_generic_phrases_rejected(text):
@@ -135,3 +138,217 @@ def test_named_import_does_no_work():
 
     importlib.reload(mod)
     assert mod._RX == {}
+
+
+# ----------------------------------------------------------------------------- documents of our own
+# Each tests/data/named_*.txt has a named_*.expected.json: the exact projects and programmes (with kind) it
+# names, phrases that must not come out as names, and short forms that must take the full name.
+_DATA = __import__("pathlib").Path(__file__).parent / "data"
+_DOCS = sorted(p.stem for p in _DATA.glob("named_*.txt"))
+
+
+@pytest.mark.parametrize("stem", _DOCS)
+def test_named_documents(stem):
+    import json
+
+    from kg.extract import extract_text
+
+    text = (_DATA / f"{stem}.txt").read_text(encoding="utf-8")
+    exp = json.loads((_DATA / f"{stem}.expected.json").read_text(encoding="utf-8"))
+    ex = extract_text(text)
+    found = ex.named
+    projects = {n.name for n in found if n.category == "project"}
+    programmes = {(n.name, n.kind) for n in found if n.category == "programme"}
+    assert projects == set(exp["projects"])
+    assert programmes == {tuple(x) for x in exp["programmes"]}
+    names = {n.name.lower() for n in found} | {n.text.lower() for n in found}
+    for phrase in exp.get("not_named", []):
+        assert phrase.lower() not in names, phrase
+    for short, full in exp.get("mentions", {}).items():
+        uses = [n for n in found if n.text == short]
+        assert uses and all(n.name == full for n in uses), short
+    for n in found:
+        assert ex.text[n.start:n.end] == n.text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a table row: the cell ends the name
+        ("3 | Kế hoạch phát triển thương mại điện tử tỉnh Bình Phước năm 2025 | Sở Công Thương | Quý II/2025",
+         "Kế hoạch phát triển thương mại điện tử tỉnh Bình Phước năm 2025"),
+        # a remark in parentheses is not part of the name
+        ("Bàn giao mặt bằng Dự án đầu tư xây dựng Cảng cá Lạch Bạng (đã được phê duyệt chủ trương tại Quyết định số 5/QĐ-UBND) trước ngày 30/6/2025.",
+         "Dự án đầu tư xây dựng Cảng cá Lạch Bạng"),
+        ("Lập báo cáo khả thi dự án xây dựng cầu Vàm Cống 2 (nối hai tỉnh Đồng Tháp – Cần Thơ) trong năm 2025.",
+         "Dự án xây dựng cầu Vàm Cống 2"),
+        # a period closes the name: what follows is a new phrase
+        ("Giải ngân Kế hoạch đầu tư công trung hạn giai đoạn 2021 - 2025 vốn ngân sách huyện đạt 60%.",
+         "Kế hoạch đầu tư công trung hạn giai đoạn 2021 - 2025"),
+        ("Triển khai Đề án phát triển thương hiệu gạo Hậu Giang đến năm 2030, thúc đẩy liên kết chuỗi giá trị.",
+         "Đề án phát triển thương hiệu gạo Hậu Giang đến năm 2030"),
+        # ... unless a qualifier follows it
+        ("Hoàn thiện Quy hoạch tỉnh Yên Bái thời kỳ 2021 - 2030, tầm nhìn đến năm 2050 theo quy định.",
+         "Quy hoạch tỉnh Yên Bái thời kỳ 2021 - 2030, tầm nhìn đến năm 2050"),
+        # a quoted title closes a campaign's name
+        ("Tiếp tục phong trào “Chung tay vì người nghèo” trong xây dựng nhà ở cho hộ khó khăn.",
+         "Phong trào “Chung tay vì người nghèo”"),
+        # a stop word that is part of the name
+        ("Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025.",
+         "Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025"),
+        ("Ban hành Kế hoạch xây dựng phường đạt chuẩn đô thị văn minh năm 2025.",
+         "Kế hoạch xây dựng phường đạt chuẩn đô thị văn minh năm 2025"),
+        # "và" before a directive of its own ends the plan's name
+        ("Triển khai Kế hoạch phát triển kinh tế - xã hội năm 2025 và Nghị quyết số 08/NQ-HĐND của HĐND huyện.",
+         "Kế hoạch phát triển kinh tế - xã hội năm 2025"),
+    ],
+)
+def test_named_boundaries_of_plans_and_works(text, expected):
+    assert expected in _names(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Đã triển khai các dự án: trùng tu đình Thổ Hà, chùa Bổ Đà và lăng Đá Kép.",
+         {"Trùng tu đình Thổ Hà", "Chùa Bổ Đà", "Lăng Đá Kép"}),
+        ("Hoàn thành các công trình như: Công viên Văn Lang; Nhà văn hóa tổ 7, phường Tân Dân; Khu đô thị Nam Cường.",
+         {"Công viên Văn Lang", "Nhà văn hóa tổ 7, phường Tân Dân", "Khu đô thị Nam Cường"}),
+        ("Khu đô thị Bắc Ninh Xanh, khu Đồng Kỵ - Trang Hạ; khu liên hợp thể thao Từ Sơn và khu hành chính mới Từ Sơn.",
+         {"Khu đô thị Bắc Ninh Xanh", "Khu Đồng Kỵ - Trang Hạ"}),
+        ("Khởi công Cầu Phong Châu mới, Đường Âu Cơ kéo dài và Công viên Đồng Gò.",
+         {"Cầu Phong Châu mới", "Đường Âu Cơ kéo dài", "Công viên Đồng Gò"}),
+        ("Thành phố chuẩn bị khởi công nhiều dự án lớn như Tuyến tàu điện Số 2, cao tốc Biên Hòa – Vũng Tàu.",
+         {"Tuyến tàu điện Số 2", "Cao tốc Biên Hòa – Vũng Tàu"}),
+    ],
+)
+def test_named_works_without_a_project_head(text, expected):
+    assert expected <= _names(text, "project")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tiếp tục triển khai dự án trồng nấm dược liệu gắn với tiêu thụ sản phẩm tại bản Nà Ngần, xã Thượng Ân.",
+         "Dự án trồng nấm dược liệu gắn với tiêu thụ sản phẩm tại bản Nà Ngần, xã Thượng Ân"),
+        ("Đề xuất dự án lắp đặt hệ thống camera giám sát giao thông kết nối Trung tâm IOC của thị xã.",
+         "Dự án lắp đặt hệ thống camera giám sát giao thông kết nối Trung tâm IOC của thị xã"),
+    ],
+)
+def test_named_project_described_by_what_it_does(text, expected):
+    assert expected in _names(text, "project")
+
+
+def test_named_work_after_an_agency_that_is_its_investor():
+    text = "Giao Ban Quản lý dự án đầu tư xây dựng tỉnh làm chủ đầu tư Dự án Cầu Bình Ca."
+    assert _names(text, "project") == {"Dự án Cầu Bình Ca"}
+
+
+def test_named_parent_of_a_component_is_not_read_from_its_description():
+    text = ("Bàn giao mặt bằng dự án thành phần 1, đoạn Cam Lâm - Vĩnh Hảo thuộc dự án cao tốc Bắc - Nam "
+            "đoạn tuyến kết nối cao tốc Cam Lâm với cảng Cam Ranh và sân bay Cam Ranh.")
+    names = _names(text, "project")
+    assert "Dự án thành phần 1, đoạn Cam Lâm - Vĩnh Hảo" in names
+    assert not any(n.startswith("Dự án cao tốc") for n in names)
+
+
+def test_named_short_form_takes_the_full_name():
+    text = ("Hoàn thành hạ tầng Khu công nghiệp Tân Trường 2, huyện Cẩm Giàng (sau đây gọi là KCN Tân Trường 2). "
+            "Thu hút 5 nhà đầu tư vào KCN Tân Trường 2 trong năm 2025.")
+    found, _ = _named(text, "project")
+    assert {n.name for n in found} == {"Khu công nghiệp Tân Trường 2, huyện Cẩm Giàng"}
+    assert any(n.text == "KCN Tân Trường 2" for n in found)
+
+
+def test_named_plural_list_of_programmes_is_distributed():
+    text = "Thực hiện các Chương trình mục tiêu quốc gia về giảm nghèo bền vững, phát triển vùng dân tộc thiểu số."
+    assert _names(text, "programme") == {"Chương trình mục tiêu quốc gia về giảm nghèo bền vững",
+                                         "Chương trình mục tiêu quốc gia về phát triển vùng dân tộc thiểu số"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ban hành Kế hoạch tổ chức thực hiện trên địa bàn huyện.",
+        "Xây dựng kế hoạch hoạt động năm 2025 của các phòng.",
+        "Duy trì phong trào thể dục, thể thao quần chúng ở các thôn.",
+        "Đã phê duyệt 01 Đề án đóng cửa mỏ đá.",
+        "Tiếp tục các Đề án chống thất thu thuế.",
+        "Vốn các Chương trình mục tiêu quốc gia giao chậm.",
+        "Lập quy hoạch chi tiết các phường theo quy định.",
+        "Thực hiện tốt kế hoạch phát triển kinh tế - xã hội 6 tháng đầu năm.",
+        "Bổ sung Kế hoạch đầu tư công trung hạn cho các xã.",
+        "Các ngành chuẩn bị nội dung các báo cáo, đề án để trình kỳ họp thứ 7 của HĐND tỉnh.",
+        "Xây dựng chương trình công tác năm 2025 và các đề án trình Huyện ủy.",
+        "Biểu dương kết quả phong trào thi đua năm 2024 của huyện.",
+        "Phong trào văn nghệ quần chúng phát triển rộng khắp.",
+        "Theo đó, Kế hoạch triển khai thực hiện các nội dung cụ thể: tuyên truyền, vận động.",
+        "Thông qua chương trình kỳ họp thứ 12 HĐND tỉnh khóa XVII.",
+        "Phân bổ vốn thực hiện các Chương trình MTQG giai đoạn 2021 - 2025 theo hướng dẫn.",
+        "Tổ chức chương trình nghệ thuật chào mừng Ngày Quốc khánh 2/9.",
+        "Thực hiện các kế hoạch, chương trình, đề án của UBND tỉnh về phát triển các ngành giai đoạn 2021-2025.",
+    ],
+)
+def test_named_generic_plans_rejected(text):
+    assert _names(text, "programme") == set()
+
+
+def test_named_works_in_two_places_stay_two():
+    text = "Hoàn thành Trung tâm y tế huyện Phú Lương; khởi công Trung tâm y tế huyện Đại Từ."
+    found, _ = _named(text, "project")
+    assert len({n.name for n in found}) == 2
+
+
+def test_named_plain_number_inside_a_name():
+    text = "Khởi công Trường Tiểu học số 2 Nam Lý và Cầu số 4 Mường Ảng trong tháng 9."
+    assert {"Trường Tiểu học số 2 Nam Lý", "Cầu số 4 Mường Ảng"} <= _names(text, "project")
+
+
+def test_named_road_code_glued_to_its_abbreviation():
+    assert "Quốc lộ 1A đoạn tránh thành phố Đồng Hới" in _names("Hoàn thành nâng cấp QL1A đoạn tránh thành phố Đồng Hới.", "project")
+
+
+def test_named_programme_inside_a_plan_leaves_it_the_year_and_place():
+    text = "Ban hành Kế hoạch thực hiện Chương trình phát triển du lịch xanh năm 2025 trên địa bàn tỉnh."
+    assert _names(text, "programme") == {
+        "Kế hoạch thực hiện Chương trình phát triển du lịch xanh năm 2025 trên địa bàn tỉnh",
+        "Chương trình phát triển du lịch xanh",
+    }
+
+
+def test_named_span_of_years_makes_one_plan_of_a_kind():
+    text = "Điều chỉnh Kế hoạch đầu tư công trung hạn giai đoạn 2021 - 2025 của tỉnh."
+    assert "Kế hoạch đầu tư công trung hạn giai đoạn 2021 - 2025 của tỉnh" in _names(text, "programme")
+
+
+def test_named_figure_after_a_programme_is_not_its_name():
+    assert _names("Chương trình OCOP có 35 sản phẩm đạt 3 sao trở lên.", "programme") == {"Chương trình OCOP"}
+
+
+def test_named_place_closes_a_campaign_name():
+    text = "Phong trào xây dựng xã hội học tập trên địa bàn tỉnh Bắc Kạn đi vào chiều sâu."
+    assert _names(text, "programme") == {"Phong trào xây dựng xã hội học tập trên địa bàn tỉnh Bắc Kạn"}
+
+
+def test_named_plan_of_an_issuer_about_a_subject():
+    text = "Thực hiện Kế hoạch của UBND tỉnh về phòng, chống thiên tai năm 2024."
+    assert _names(text, "programme") == {"Kế hoạch của UBND tỉnh về phòng, chống thiên tai năm 2024"}
+
+
+def test_named_each_bodys_own_plan_is_generic():
+    assert _names("Các sở xây dựng Kế hoạch hành động của ngành, địa phương mình.", "programme") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # defined by its initials in parentheses
+        "Hoàn thành hạ tầng Cụm công nghiệp Hợp Thịnh, huyện Tam Dương (CCN Hợp Thịnh) trong quý III. Thu hút 3 dự án vào CCN Hợp Thịnh.",
+        # used after the first mention without a definition
+        "Hoàn thành hạ tầng Cụm công nghiệp Hợp Thịnh, huyện Tam Dương trong quý III. Thu hút 3 dự án vào CCN Hợp Thịnh.",
+    ],
+)
+def test_named_abbreviation_after_first_mention(text):
+    found, _ = _named(text, "project")
+    assert {n.name for n in found} == {"Cụm công nghiệp Hợp Thịnh, huyện Tam Dương"}
+    assert any(n.text == "CCN Hợp Thịnh" for n in found)

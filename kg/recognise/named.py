@@ -7,9 +7,16 @@ How it reads:
 2. from each head the name is extended to the right, token by token, until a boundary
    (punctuation, a clause word such as "để", "nhằm", ", đảm bảo", a verb starting a new clause, a new
    head after "," / "và", a directive number's date or issuer ...);
-3. works listed after "các dự án:" / "(1) ...; (2) ..." are read item by item;
-4. lists of numbers ("Cụm công nghiệp Hợp Thành 1, 2") are expanded;
-5. mentions of one project within the document are given one canonical name.
+   a period ("giai đoạn 2021 - 2025") or a quoted title closes a name unless a qualifier follows; a table
+   cell ("|") or a remark in parentheses ("(đã được phê duyệt ...)") ends it;
+3. works listed after "các dự án:", "... như:", "(1) ...; (2) ..." and in footnotes are read item by item,
+   works without a "Dự án" head among them ("Tu bổ di tích ...", "Khu đô thị ...", "Công viên ...");
+4. lists of numbers ("Cụm công nghiệp Hợp Thành 1, 2") are expanded, and a plural head shares its generic
+   words with the items of its list ("các Chương trình mục tiêu quốc gia về A, B");
+5. a short form defined after a name ("(sau đây gọi là CCN X)", "(Đề án 06)") takes the full name;
+6. generic phrases are dropped: kinds of plans ("Kế hoạch tổ chức thực hiện"), sets and counts
+   ("các Đề án ...", "03 dự án"), fields of activity ("phong trào thể dục thể thao");
+7. mentions of one project within the document are given one canonical name.
 
 All the words the rules use are in the tables below (reference data), nothing is written for one
 document: no place names, no sentence of the sample corpus.
@@ -33,6 +40,8 @@ PROGRAMME_HEADS: dict[str, str] = {
     "tháng hành động": "Chiến dịch",
     "cao điểm": "Chiến dịch",
     "tết trồng cây": "Phong trào",
+    "cuộc vận động": "Phong trào",
+    "đợt thi đua": "Phong trào",
 }
 
 # project heads (lower case) -> what must follow for the phrase to be a *named* work:
@@ -75,12 +84,29 @@ PROJECT_HEADS: dict[str, str] = {
     "trụ sở": "cap",
     "nhà kiểm soát liên hợp": "any",
     "khách sạn": "cap",
+    # works named without a "Dự án" head
+    "khu đô thị": "named",
+    "khu du lịch": "named",
+    "khu liên hợp": "named",
+    "khu liên hiệp": "named",
+    "khu bến cảng": "cap",
+    "cảng hàng không": "cap",
+    "công viên": "cap",
+    "nhà văn hóa": "named",
+    "nhà văn hoá": "named",
+    "phố đi bộ": "cap",
+    "di tích": "cap",
+    # abbreviations of heads, read as the full head
+    "ccn": "code",
+    "kcn": "code",
+    "khu tđc": "any",
 }
 # heads that may only be read when written with a capital ("Cầu Kỳ Cùng" but not "cầu nối")
-CAPITAL_ONLY = {"cầu", "trường", "khách sạn", "ql", "trụ sở"}
+CAPITAL_ONLY = {"cầu", "trường", "khách sạn", "ql", "trụ sở", "ccn", "kcn", "công viên", "khu liên hợp", "khu liên hiệp"}
 # heads that name an organisation or a street as often as a work: a work only after "dự án", a
 # construction verb ("xây dựng cầu X", "cải tạo, nâng cấp Trường ...") or inside a list of works
-WORK_CONTEXT_ONLY = {"trường", "bệnh viện", "trung tâm y tế", "trạm y tế", "trụ sở", "khách sạn", "đường", "cầu"}
+WORK_CONTEXT_ONLY = {"trường", "bệnh viện", "trung tâm y tế", "trạm y tế", "trụ sở", "khách sạn", "đường", "cầu",
+                     "phố đi bộ", "di tích"}
 # roads are works only with a section, a verb or "dự án" ("Quốc lộ 31" alone is a place)
 ROAD_HEADS = {"quốc lộ", "ql", "đường tỉnh", "đường huyện"}
 # units after a number end a name ("Chương trình MTQG 40 tỷ đồng")
@@ -93,7 +119,13 @@ COMPLEX_HEADS = {"cụm công nghiệp", "khu công nghiệp", "khu chế xuất
 # construction verbs that may open a project name ("cải tạo, nâng cấp Quốc lộ 4B ...")
 WORK_VERBS = (
     "cải tạo", "sửa chữa", "nâng cấp", "mở rộng", "xây dựng", "xây mới", "đầu tư", "hạ tầng",
-    "kết cấu hạ tầng", "hạng mục",
+    "kết cấu hạ tầng", "hạng mục", "tu bổ", "tôn tạo", "trùng tu", "chỉnh trang",
+)
+
+# stages of building: what follows them is a work ("thi công Cầu X", "khánh thành Trường Y")
+BUILD_STAGES = (
+    "thi công", "khởi công", "khánh thành", "nghiệm thu", "bàn giao", "đưa vào sử dụng", "giải phóng mặt bằng",
+    "hoàn thành",
 )
 
 # words that end a name (a new clause starts); lower case, matched at a word boundary
@@ -107,6 +139,43 @@ STOP_WORDS = (
     "tạo điều kiện", "kịp thời", "trước tháng", "chậm nhất", "do", "giữa", "gắn với thực hiện", "vì vậy", "như", "gồm", "bao gồm",
     "với chủ đề", "lần", "từ nay", "mà", "có tổng", "có vốn", "có khối lượng", "có kế hoạch", "chậm",
     "sau khi", "khi", "ngay", "trên cơ sở", "từ nguồn", "kể từ", "với doanh số", "giảm", "tăng",
+    "làm cơ sở", "làm căn cứ", "trên diện rộng", "ước đạt", "ước giải ngân", "ước thực hiện", "ước tính",
+)
+# stop words that belong to a name when followed by these: "đạt chuẩn", "giảm nghèo", "lần thứ XIII"
+STOP_UNLESS = (
+    r"(?:đạt\s+(?:chuẩn|tiêu chí|tiêu chuẩn)|giảm\s+(?:nghèo|thiểu|nhẹ|phát thải|tổn thất)"
+    r"|tăng\s+(?:trưởng|cường năng lực)|lần\s+thứ\s+[IVXL]+(?![\wÀ-ỹĐđ]))"
+)
+# a parenthesis opening with these is a remark after the name ("(đã được phê duyệt)", "(sau đây gọi là X)")
+PAREN_REMARK = (
+    "đã", "được", "sau đây", "gọi tắt", "viết tắt", "theo", "do", "là", "tại", "trong đó", "chi tiết",
+    "có", "chưa", "đang", "kèm theo", "ban hành", "đi qua", "nối", "kết nối",
+)
+# a programme body made only of these says which kind of plan, not which plan ("Kế hoạch thực hiện")
+GENERIC_BODY = (
+    "thực hiện", "triển khai", "tổ chức", "hoạt động", "tiếp tục", "duy trì", "công tác", "đầu tư công",
+    "trung hạn", "quốc gia", "mục tiêu quốc gia", "mục tiêu", "hằng năm", "hàng năm", "chung", "cụ thể",
+    "chi tiết", "và", "cả năm", "thi đua",
+)
+# shared stems of a plural list ("các Chương trình mục tiêu quốc gia về X, Y")
+_GENERIC_STEMS = {"mục tiêu", "mục tiêu quốc gia", "quốc gia", "mục tiêu quốc gia về", "hành động", "hành động về"}
+# plans that recur every year: without a year or period they name the kind, not one plan
+NEEDS_PERIOD = ("phát triển kinh tế - xã hội", "phát triển kinh tế xã hội", "sử dụng đất")
+# what may follow a period or a quoted title inside a name: another period, a vision, a place, an owner
+AFTER_PERIOD = (
+    "tầm nhìn", "định hướng", "nhiệm kỳ", "giai đoạn", "năm", "thời kỳ", "trên địa bàn", "của", "tại", "cấp",
+    "tỉnh", "huyện", "thành phố", "thị xã", "xã", "phường", "quận", "thị trấn", "vùng", "khu vực", "đến năm",
+    "lần thứ", "và năm",
+)
+# "chương trình" followed by these is an agenda or a show ("chương trình kỳ họp", "chương trình nghệ thuật")
+EVENT_NOUNS = (
+    "kỳ họp", "hội nghị", "nghị sự", "nghệ thuật", "văn nghệ", "giao lưu", "dâng hương", "làm việc",
+    "truyền hình", "phát thanh", "lễ", "khai mạc", "bế mạc",
+)
+# fields of activity: "phong trào thể dục thể thao" names what people do, not a campaign
+CAMPAIGN_FIELDS = (
+    "thể dục thể thao", "văn hóa văn nghệ", "văn hoá văn nghệ", "văn nghệ", "lao động sáng tạo", "thi đua yêu nước",
+    "học tập", "khởi nghiệp",
 )
 # words that open a new clause after "," / "và" / "hoặc"
 CLAUSE_VERBS = (
@@ -116,7 +185,10 @@ CLAUSE_VERBS = (
     "bố trí", "phân bổ", "giải ngân", "khánh thành", "khởi công", "thi công", "vận hành", "quản lý",
     "xây dựng", "phát động", "sơ kết", "tổng kết", "các", "những", "một số", "nhiều", "từng",
     "công tác", "nghiên cứu", "thông tin", "đề xuất", "ký", "hội nghị", "tạo", "chú trọng", "cải thiện",
+    "báo cáo",
 )
+# after a comma these open a document of another kind ("Kế hoạch ..., dự toán ngân sách ...")
+COMMA_ITEMS = ("dự toán", "báo cáo", "tờ trình")
 # after "thuộc": stop before these (the thing belongs to another named thing or a place)
 BELONGS_STOP = ("địa phận", "địa bàn", "danh mục", "nguồn", "kế hoạch", "các", "cửa khẩu", "dự án", "tiểu dự án")
 # agencies after "của" end a name ("Kế hoạch thực hiện ... của Chính phủ")
@@ -139,6 +211,13 @@ FUNCTION_WORDS = {
     "từ", "về", "để", "nhằm", "trên", "đang", "sẽ", "hoàn", "chuyển", "khởi", "mới", "đủ", "vi", "sử",
     "bị", "chậm", "nhóm", "trọng", "lớn", "ngoài", "nguồn", "vốn", "không", "còn", "này", "đó", "hoặc",
 }
+# a project body opening with these names a kind of project ("dự án đầu tư công", "dự án kêu gọi đầu tư")
+GENERIC_PROJECT_BODY = (
+    "đầu tư công", "kêu gọi đầu tư", "thu hút đầu tư", "sử dụng vốn", "ngoài ngân sách", "khởi công mới",
+    "chuyển tiếp", "đầu tư trực tiếp", "FDI", "ODA", "PPP", "BT", "BOT", "nhóm A", "nhóm B", "nhóm C",
+)
+# the first word of a plan's name is never one of these ("đề án để trình kỳ họp", "kế hoạch đã giao")
+PROGRAMME_NOT_FIRST = {"để", "cho", "đã", "được", "đang", "sẽ", "là", "này", "đó", "và", "hoặc", "có", "không", "bị", "trình"}
 # a work named right after these is an agency, not a work ("Ban Quản lý dự án ...")
 BLOCK_BEFORE = ("ban quản lý", "quản lý", "ban ql", "ban qlda")
 # ... unless more follows: "kế hoạch sử dụng đất 05 năm", "quy hoạch chi tiết xây dựng khu vực ..."
@@ -156,6 +235,8 @@ ABBREVIATIONS = {
     "KTCK": "kinh tế cửa khẩu",
     "KCN": "Khu công nghiệp",
     "CCN": "Cụm công nghiệp",
+    "KĐT": "Khu đô thị",
+    "TĐC": "tái định cư",
 }
 # openers of an enumerated list of works ("các dự án:", "dự án trọng điểm:", "như:")
 LIST_OPENERS = ("dự án", "công trình")
@@ -163,6 +244,9 @@ MAX_WORDS = 45
 
 # ----------------------------------------------------------------------------- compiled patterns
 _W = r"[\wÀ-ỹĐđ]"
+# capital letters only ("[À-Ỹ]" would also take the lower-case letters that lie between them)
+_UP = "[A-ZĐ" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper()) + "]"
+_LOW = "[a-zđ" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.islower()) + "]"
 _RX: dict[str, re.Pattern] = {}
 
 
@@ -175,7 +259,8 @@ def _rx() -> dict[str, re.Pattern]:
     if _RX:
         return _RX
     heads = list(PROGRAMME_HEADS) + list(PROJECT_HEADS)
-    _RX["head"] = re.compile(rf"(?<!{_W})(?:{_alt(heads)})(?!{_W})", re.IGNORECASE)
+    # "QL1A": a road code may follow its abbreviation without a space
+    _RX["head"] = re.compile(rf"(?<!{_W})(?:{_alt(heads)})(?:(?!{_W})|(?<=QL)(?=\d))", re.IGNORECASE)
     # a token: a word (with codes like ĐT.246, Km3+700, 1088/2-1089, 4B), a quoted span, or a punctuation mark
     _RX["tok"] = re.compile(
         r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\""
@@ -184,12 +269,34 @@ def _rx() -> dict[str, re.Pattern]:
         r"|\s+|."
     )
     _RX["stop"] = re.compile(rf"(?:{_alt(STOP_WORDS)})(?!{_W})", re.IGNORECASE)
+    _RX["stop_ok"] = re.compile(STOP_UNLESS, re.IGNORECASE)
+    _RX["paren_clause"] = re.compile(rf"\s*(?:{_alt(PAREN_REMARK)})(?!{_W})", re.IGNORECASE)
+    _RX["generic_body"] = re.compile(
+        rf"^(?:{_alt(_fold(w) for w in GENERIC_BODY)})(?!{_W})"
+        rf"|^(?:năm|{_fold('giai đoạn')}|thời kỳ|quý|tháng)\s+[\d\s/\-–]+"
+        rf"|^(?:trên địa bàn\s+)?(?:toàn\s+)?(?:tỉnh|huyện|thành phố|thị xã|xã|phường|thị trấn)(?:\s+\S+){{0,3}}$"
+        rf"|^(?:của|cho|đối với)\s+(?:các|những)\s.*$"
+        rf"|^(?:của|cho)\s+(?:tỉnh|huyện|thành phố|thị xã|xã|phường|quận|ngành|đơn vị|cơ quan)(?:\s+\S+){{0,3}}$")
+    _RX["generic_word"] = re.compile(rf"^(?:{_alt(_fold(w) for w in GENERIC_BODY)})(?!{_W})\s*")
+    _RX["needs_period"] = re.compile(
+        rf"(?:{_alt(_fold(w) for w in NEEDS_PERIOD)})(?:\s+(?:\d+\s+tháng(?:\s+đầu năm|\s+cuối năm)?|cả năm|hằng năm|hàng năm))?\s*$")
+    _RX["period_before"] = re.compile(
+        r"(?:năm|giai đoạn|thời kỳ|nhiệm kỳ|niên khóa|đến năm|\d{4}\s*[-–]|\d{4}\s*-\s*\d{4}\s*\()\s*$",
+        re.IGNORECASE)
+    _RX["after_close"] = re.compile(rf"(?:{_alt(AFTER_PERIOD)})(?!{_W})", re.IGNORECASE)
+    _RX["kinds_before"] = re.compile(rf"(?<!{_W})(?:{_alt(PROGRAMME_HEADS)}|nghị quyết)\s*(?:,|và|hoặc|,\s*và)\s*$", re.IGNORECASE)
+    _RX["in_agency"] = re.compile(r"(?<!\w)(?:Ban Quản lý|Ban QLDA|Ban QL)(?: dự án)?(?!\w)", re.IGNORECASE)
+    _RX["generic_project"] = re.compile(rf"(?:{_alt(GENERIC_PROJECT_BODY)})(?!{_W})", re.IGNORECASE)
+    _RX["event"] = re.compile(rf"(?:{_alt(EVENT_NOUNS)})(?!{_W})", re.IGNORECASE)
+    _RX["campaign_field"] = re.compile(rf"(?:{_alt(CAMPAIGN_FIELDS)})(?!{_W})", re.IGNORECASE)
     _RX["clause"] = re.compile(rf"(?:{_alt(CLAUSE_VERBS)})(?!{_W})", re.IGNORECASE)
     _RX["head_at"] = re.compile(rf"(?:{_alt(heads)})(?!{_W})", re.IGNORECASE)
     _RX["belongs"] = re.compile(rf"(?:{_alt(BELONGS_STOP)})(?!{_W})|(?:{_alt(PROGRAMME_HEADS)})(?!{_W})", re.IGNORECASE)
     _RX["unit"] = re.compile(rf"\d+(?:[.,]\d+)*\s*(?:{_alt(UNITS)})(?!{_W})|\d+[.,]\d")
     _RX["pblock"] = re.compile(rf"(?:{_alt(PROGRAMME_BLOCK_BEFORE)})\s*$", re.IGNORECASE)
-    _RX["ctx_left"] = re.compile(rf"(?:(?<!{_W})(?:dự án|hạng mục|công trình|{_alt(WORK_VERBS)})|[;:(]|\(\d{{1,2}}\)|^)\s*$", re.IGNORECASE)
+    _RX["ctx_left"] = re.compile(
+        rf"(?:(?<!{_W})(?:dự án|hạng mục|công trình|{_alt(WORK_VERBS)}|{_alt(BUILD_STAGES)})|[;:]|\(\d{{1,2}}\)|^)\s*$",
+        re.IGNORECASE)
     _RX["top_agency"] = re.compile(r"(?:Thủ tướng|Chính phủ|UBND|HĐND|Tỉnh ủy|Tỉnh uỷ|Quốc hội)(?!\w)")
     _RX["agency"] = re.compile(rf"(?:{_alt(AGENCY_WORDS)})(?!{_W})", re.IGNORECASE)
     _RX["generic"] = re.compile(rf"(?:{_alt(GENERIC_AFTER)})(?!{_W})", re.IGNORECASE)
@@ -202,11 +309,13 @@ def _rx() -> dict[str, re.Pattern]:
     _RX["date"] = re.compile(r"ngày\s+\d", re.IGNORECASE)
     _RX["enum"] = re.compile(r"\(\d{1,2}\)\s*")
     _RX["opener"] = re.compile(
-        rf"(?<!{_W})(?:(?:{_alt(PLURAL_BEFORE)}|\d+)\s+)?(?:{_alt(LIST_OPENERS)})(?!{_W})(?:\s+[a-zà-ỹđA-Z]{_W}*){{0,5}}?\s*:\s*"
-        rf"|(?<!{_W})các\s+(?:{_alt(LIST_OPENERS)})\s*\(")
+        rf"(?<!{_W})(?:(?:{_alt(PLURAL_BEFORE)}|\d+)\s+)?(?:{_alt(LIST_OPENERS)})(?!{_W})(?:\s+[a-zà-ỹđA-Z]{_W}*){{0,10}}?\s*:\s*"
+        rf"|(?<!{_W})các\s+(?:{_alt(LIST_OPENERS)})\s*\("
+        # "nhiều dự án hạ tầng như Metro X, cao tốc Y": "như" without a colon, before a capitalised item
+        rf"|(?<!{_W})(?:{_alt(LIST_OPENERS)})(?!{_W})(?:\s+{_LOW}{_W}*){{0,6}}?\s+như\s+(?={_UP})")
     _RX["block"] = re.compile(rf"(?<!{_W})(?:{_alt(BLOCK_BEFORE)})\s+$", re.IGNORECASE)
     _RX["qual_tail"] = re.compile(
-        r"(?:\s+(?:trên địa bàn(?: toàn)?(?: tỉnh| huyện| thành phố)?|tỉnh|huyện|thành phố)(?:\s+[A-ZĐÀ-Ỹ]\w*)*"
+        rf"(?:,?\s+(?:trên địa bàn(?: toàn)?(?: tỉnh| huyện| thành phố)?|tỉnh|huyện|thành phố)(?:\s+{_UP}\w*)*"
         r"|\s+năm\s+\d{4}|\s+giai đoạn\s+\d{4}\s*-\s*\d{4})+$")
     return _RX
 
@@ -234,6 +343,36 @@ def _has_name(body: str) -> bool:
     return False
 
 
+def _has_capital(body: str) -> bool:
+    """A capitalised word in the body (a proper name or an acronym)."""
+    return any(w[0].isupper() for w in re.findall(r"[^\s,;:()“”\"]+", body))
+
+
+def _generic_body(body: str, plural: bool = False) -> bool:
+    """A programme body made only of generic words and qualifiers ("thực hiện", "đầu tư công trung hạn",
+    "mục tiêu quốc gia", "trên địa bàn tỉnh", "năm 2025"): it says which kind of plan, not which plan.
+    A span of years ("giai đoạn 2016 - 2020") makes one plan of a kind, unless several are meant."""
+    rx = _rx()
+    body = rx["abbr"].sub(lambda m: ABBREVIATIONS[m.group(0)], body).lower()  # "MTQG" is "mục tiêu quốc gia"
+    if re.search(r"(?:giai đoạn|thời kỳ)\s+\d{4}\s*[-–]\s*\d{4}", body) and not plural:
+        return False
+    rest = _fold(re.sub(r"\s+(?:năm|giai đoạn|thời kỳ)\s+[\d\s/\-–]+$", "", body))
+    prev = None
+    while rest and rest != prev:
+        prev = rest
+        rest = rx["generic_body"].sub("", rest).strip(" ,-–")
+    return not rest
+
+
+def _strip_generic(body: str) -> str:
+    """The body without the generic words that open it ("triển khai thực hiện các nội dung" -> "các nội dung")."""
+    rest, prev = _fold(body), None
+    while rest != prev:
+        prev = rest
+        rest = _rx()["generic_word"].sub("", rest)
+    return rest
+
+
 def _words(s: str) -> list[str]:
     return re.findall(rf"{_W}+", s)
 
@@ -246,6 +385,15 @@ class _Span:
         self.head_start = head_start
 
 
+_PLACE_RX = re.compile(r"(?:huyện|xã|tỉnh|thành phố|phường|thị trấn|thị xã|thôn|bản|khối|tổ dân phố|quận)\s", re.IGNORECASE)
+
+
+def _same_head(head: str, rest: str) -> bool:
+    """The text after "," / "và" opens with the first word of this work's head ("khu ... và khu ...")."""
+    first = head.split()[0]
+    return len(head.split()) > 1 and _fold(rest[: len(first) + 1]) == _fold(first) + " "
+
+
 # ----------------------------------------------------------------------------- extension to the right
 def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
     """End offset of a name whose body starts at `pos` (just after the head)."""
@@ -256,7 +404,9 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
     last_word = ""
     capitals = 0  # capitalised words after the first one
     titled = False  # "Dự án 2: <title>": only punctuation ends the title
+    places = 0  # ", huyện X" qualifiers read so far
     after_number_ref = False
+    closed = False  # a period ("giai đoạn 2021 - 2025") or a quoted title was read: only qualifiers may follow
     while i < limit:
         m = rx["tok"].match(text, i)
         if not m:
@@ -271,24 +421,27 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
         c = tok[0]
         if nwords == 0 and not (c.isalnum() or c in "“\"" or (c == "(" and cat == "project")):
             break
+        if closed and (c.isalpha() or c in "“\"") and tok not in ("và", "hoặc") and not rx["after_close"].match(text, i):
+            break  # "... giai đoạn 2016 - 2020 vốn ngân sách", "Phong trào “X” trong đầu tư ...": a new phrase
         if c in "“\"":
             end = j
             nwords += len(_words(tok))
             i = j
+            closed = nwords > 1 or bool(_words(text[pos:m.start()]))
             continue
         if c == "(":
             close = text.find(")", j, min(limit, j + 120))
             if close < 0:
                 break
             inner = text[j:close]
-            if "(" in inner or ";" in inner:
-                break
+            if "(" in inner or ";" in inner or rx["paren_clause"].match(inner) or _repeats_head(inner, head):
+                break  # "(đã được phê duyệt ...)", "(sau đây gọi là ...)": a remark, not the name
             end = close + 1
             i = close + 1
             continue
         if c == ")":
             break
-        if c in ".;!?…:":
+        if c in ".;!?…:|":
             # "Dự án 2: Quy hoạch ..." - a numbered sub-project with its title
             if c == ":" and cat == "project" and nwords == 1 and last_word.isdigit():
                 titled = True
@@ -302,6 +455,8 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
             rest = text[k:k + 60]
             if not rest or rest[0] in "\n;.:)":
                 break
+            if closed and c == "," and not rx["after_close"].match(rest):
+                break  # "... đến năm 2025, thúc đẩy ...": the name ended with its period
             if c in "–-":
                 # "kinh tế - xã hội", "Bắc Giang - Lạng Sơn", "2021 - 2025": joins words
                 if rest[0] in ",(":
@@ -311,14 +466,18 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
             if titled:
                 i = k
                 continue
-            if rx["head_at"].match(rest) or rx["stop"].match(rest):
+            if rx["head_at"].match(rest) or (rx["stop"].match(rest) and not rx["stop_ok"].match(rest)):
                 # "và các dự án khác": stop; ", Khu tái định cư X": new item
+                break
+            if c == "," and rest.lower().startswith(COMMA_ITEMS):
                 break
             if rx["clause"].match(rest) and not (c == "," and nwords <= 2 and capitals == 0):
                 # ", đảm bảo ..." ends the name, but "Kế hoạch thanh tra, kiểm tra" lists two nouns
                 break
             if tok == "và" and cat == "programme" and (rest[0] in "“\"" or (_is_cap(rest) and not rest.startswith("Nghị quyết"))):
                 break
+            if tok == "và" and re.match(r"[A-ZĐ][\wÀ-ỹ]*(?:\s[\wÀ-ỹ]+)?\s+số\s+\d", rest):
+                break  # "... năm 2023 và Nghị quyết số 12/NQ-HĐND": a directive of its own
             if rest[0].isdigit() and last_word.isdigit():
                 break  # "Hợp Thành 1, 2": expanded later
             if c == "," and _is_cap(rest) and not rest[0].isdigit():
@@ -326,12 +485,18 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
             if c == "," and cat == "project" and capitals > 0 and not re.match(
                     r"(?:huyện|xã|tỉnh|thành phố|phường|thị trấn|thị xã|giai đoạn|đoạn|tuyến|nhánh|khu vực)(?!\w)", rest):
                 break  # "Nhà máy X (Kỳ Cùng 6), lũy kế ...": the name is complete
+            if c == "," and cat == "project" and places and _PLACE_RX.match(rest):
+                break  # "Nhà văn hóa khối 2, phường X, thành phố Y": one place says where, the next is the address
+            if cat == "project" and _same_head(head, rest):
+                break  # "khu liên hiệp thể thao và khu giáo dục ...": a second work of the same kind
+            if c == "," and _PLACE_RX.match(rest):
+                places += 1
             i = k
             continue
         # a word
         low = tok.lower()
         if not titled and nwords > 0:
-            if rx["stop"].match(text, i):
+            if rx["stop"].match(text, i) and not rx["stop_ok"].match(text, i):
                 break
             k = j
             while k < limit and text[k] == " ":
@@ -340,31 +505,42 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
                 break
             if low == "của":
                 body = text[pos:end].strip().lower()
-                if rx["agency"].match(text, k) and body not in ("hành động",):
+                # "Đề án 06 của Chính phủ về ...": the issuer sits inside the name when "về" follows it
+                owned = re.match(r"[^\n,;.:()|]{0,60}?\svề\s", text[k:limit])
+                if rx["agency"].match(text, k) and body not in ("hành động",) and not owned:
                     break
-            if low == "từ" and text[k:k + 1].isdigit():
-                break
+                if re.match(r"\d+\s", text[k:k + 8]):
+                    break  # "... của 02 huyện": whose, not which
+            if low == "từ" and text[k:k + 1].isdigit() and not re.match(
+                    r"\d+\s*(?:đến|-|–)\s*(?:dưới\s+)?\d+\s+(?:tuổi|tháng tuổi)", text[k:k + 30]):
+                break  # "... từ 2021", "từ 100 triệu": a figure; "từ 05 đến dưới 12 tuổi" names who
             if cat == "programme" and rx["top_agency"].match(tok) and not text[max(0, i - 5):i].strip().endswith("của"):
                 break
             if low == "ngày" and rx["date"].match(text, i):
                 break
+            if low in ("có", "gồm") and text[k:k + 1].isdigit():
+                break  # "Chương trình OCOP có 35 sản phẩm": a figure about it
+            if cat == "project" and (low == "theo" or (low == "trước" and re.match(r"\s+(?:ngày|tháng|quý|năm)\b", text[j:j + 8]))):
+                break  # "CCN X theo chỉ đạo của ...", "... trước ngày 30/9": the clause goes on, the name does not
             if low == "trên" and text.startswith(" địa bàn", j) and cat == "project":
                 break  # a work's name does not say where it is built ("Khu công nghiệp X trên địa bàn huyện")
             if low == "trên" and text.startswith(" địa bàn", j):
                 # keep "trên địa bàn tỉnh/huyện [Name]" at the end of a name, not a new clause
-                mm = re.match(rf" địa bàn (?:tỉnh|huyện|thành phố|thị xã|xã|toàn tỉnh)(?: [A-ZĐÀ-Ỹ]{_W}*)*", text[j:limit])
+                mm = re.match(rf" địa bàn(?: (?:tỉnh|huyện|thành phố|thị xã|xã|toàn tỉnh)(?: {_UP}{_W}*)*)?(?=[\s,.;:)]|$)", text[j:limit])
                 if not mm:
                     break
                 end = j + mm.end()
                 i = end
                 nwords += 3
+                closed = True  # "... trên địa bàn tỉnh đi vào chiều sâu": the place ends the name
                 continue
         if c.isdigit() and rx["unit"].match(text, i) and nwords > 0:
             break
         if after_number_ref:
             break
-        if low == "số" and re.match(r"\s+\d", text[j:j + 3]):
+        if low == "số" and re.match(r"\s+\d+[/\-]", text[j:j + 12]):
             # "Kế hoạch thực hiện Nghị quyết số 02/NQ-CP": keep the number, stop after it
+            # ("Trường Tiểu học số 2 Nam Lý" goes on: a plain number is part of the name)
             mm = re.match(r"\s+\d[\w/\-.Đđ]*", text[j:limit])
             if mm:
                 end = j + mm.end()
@@ -377,6 +553,7 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
         end = j
         nwords += 1
         last_word = tok
+        closed = bool(rx["year"].match(tok)) and bool(rx["period_before"].search(text, max(pos, i - 40), i))
         i = j
         if nwords >= MAX_WORDS:
             break
@@ -402,7 +579,20 @@ def _left_verbs(text: str, head_start: int) -> int:
     return head_start
 
 
-def _accept(text: str, sp: _Span, head_low: str) -> bool:
+def _inside_agency(text: str, start: int) -> bool:
+    """'Ban Quản lý dự án đầu tư xây dựng công trình ...': the head sits in a body's name (a few lower-case
+    words after 'Ban Quản lý', no verb between), not in a work's."""
+    m = None
+    for m in _rx()["in_agency"].finditer(text, max(0, start - 70), start):
+        pass  # the nearest one
+    if not m:
+        return False
+    between = text[m.end():start].split()
+    return (len(between) <= 6 and all(w.islower() for w in between)
+            and not any(_rx()["clause"].fullmatch(w) or w in ("làm", "là") for w in between))
+
+
+def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) -> bool:
     rx = _rx()
     body = text[sp.body_start:sp.end].strip()
     words = _words(body)
@@ -411,8 +601,10 @@ def _accept(text: str, sp: _Span, head_low: str) -> bool:
     if text[sp.head_start - 1:sp.head_start] in "-–" and sp.head_start > 0:
         return False  # "Đông Bắc-Tiểu dự án ...": part of another name
     if sp.cat == "programme":
-        if not words:
-            return False
+        if not words or words[0].lower() in PROGRAMME_NOT_FIRST:
+            return False  # "đề án để trình kỳ họp": the head word used as a common noun
+        if rx["kinds_before"].search(text, max(0, sp.head_start - 40), sp.head_start):
+            return False  # "các kế hoạch, chương trình, đề án của UBND tỉnh về ...": kinds of documents, not one
         if rx["pblock"].search(text[max(0, sp.start - 12):sp.start]):
             return False
         if body[:1].isdigit() and head_low not in ("đề án", "chương trình"):
@@ -422,24 +614,42 @@ def _accept(text: str, sp: _Span, head_low: str) -> bool:
         if body.lower().startswith("số ") or re.match(r"số\s+\d", body):
             return False
         gm = rx["generic"].match(body)
-        if gm:
+        # "Kế hoạch của UBND tỉnh về phòng, chống thiên tai": an issuer, then what the plan is about
+        owned = re.match(r"của\s+(?:\S+\s+){1,6}?(?:về|triển khai|thực hiện)\s+\S", body) and rx["agency"].match(body, 4)
+        if gm and not owned:
             rest = body[gm.end():].strip(" ,")
             g = gm.group(0).lower()
             if g not in GENERIC_AFTER_ALONE or len(_words(rest)) < 2 or body[gm.end():].lstrip().startswith(","):
                 return False
         if len(words) < 2 and not _has_name(body) and not body.startswith("“"):
             return False
-        if plural and not _has_name(body) and not text[sp.start:sp.start + 1].isupper():
-            return False
+        if plural and not (_has_capital(body) or re.search(r"\b(?:19|20)\d\d\b", body) or body.startswith(("“", '"'))
+                           or len(_distribute(text, sp)) > 1):
+            return False  # "các Đề án chống thất thu", "01 Đề án đóng cửa mỏ": a set or a count, not one named plan
+        if _generic_body(body, plural) or re.search(r"(?<!\w)mình$", body):
+            return False  # ... or "kế hoạch công tác của ngành, địa phương mình": each body's own plan
+        if ((not text[sp.head_start].isupper() and not re.search(r"\b(?:19|20)\d\d\b", body) and not _has_capital(body)
+                and re.search(r"^(?:\S+\s+){1,4}(?:các|những|\d+(?!\s+năm))\s", body))
+                or (re.fullmatch(r"(?:các|những)(?:\s+\S+){1,4}", _strip_generic(body)) and not _has_capital(body))):
+            return False  # "quy hoạch chi tiết các phường", "kế hoạch triển khai đối với 56 dự án": plans of a set
+        if not re.search(r"\b(?:19|20)\d\d\b", body) and rx["needs_period"].match(_fold(body)):
+            return False  # "kế hoạch phát triển kinh tế - xã hội" with no year: the yearly plan in general
+        if head_low == "chương trình" and rx["event"].match(body):
+            return False  # "chương trình kỳ họp", "chương trình nghệ thuật": an agenda or a show, not a programme
+        if head_low == "phong trào" and rx["campaign_field"].match(body.replace(",", "")):
+            return False  # "phong trào thể dục thể thao quần chúng": a field of activity, not a named campaign
         head_txt = text[sp.start:sp.body_start]
         return head_txt[:1].isupper() or len(words) >= 2
     need = PROJECT_HEADS.get(head_low, "named")
     if need == "never":
         return False
-    if rx["block"].search(text[max(0, sp.start - 16):sp.start]):
+    if rx["block"].search(text[max(0, sp.start - 16):sp.start]) or _inside_agency(text, sp.start):
+        # "Ban Quản lý dự án đầu tư xây dựng công trình giao thông": a body's name, not a work
         return False
     left = text[max(0, sp.head_start - 30):sp.head_start]
     in_context = sp.start < sp.head_start or bool(rx["ctx_left"].search(left))
+    # the next item of a list of works: "hoàn thành Cầu X, Trường Y và Công viên Z"
+    in_context = in_context or (prev_end is not None and head_low not in ROAD_HEADS and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[prev_end:sp.head_start]) is not None)
     if head_low in CAPITAL_ONLY and not text[sp.head_start].isupper() and not in_context:
         return False
     if head_low in WORK_CONTEXT_ONLY and not in_context:
@@ -452,24 +662,30 @@ def _accept(text: str, sp: _Span, head_low: str) -> bool:
         return need == "any0" and not plural
     first = body[:1]
     first_word = words[0].lower()
-    if first_word in FUNCTION_WORDS:
-        return False
+    if first_word in FUNCTION_WORDS or rx["generic_project"].match(body):
+        return False  # "dự án đầu tư công năm 2024", "dự án kêu gọi đầu tư": a kind of project, not one
     if plural and not (first.isupper() and not words[0].isupper()) and first != "“":
         return False  # "các dự án trọng điểm", "02 dự án PPP": generic unless a proper name follows
     if need == "cap":
-        if not (first.isupper() or first in "“\"("):
-            return False
+        if not (first.isupper() or first in "“\"(" or re.match(r"số\s+\d", body)):
+            return False  # "Cầu Kỳ Cùng", "Cầu số 4"
     elif need == "code":
         if not (first.isupper() or first.isdigit()):
             return False
     elif need == "named":
-        if not _has_name(" ".join(words[:10])):
+        # one project described by what it does, with a place or a name in it ("dự án sản xuất rau an toàn
+        # tại thôn X", "dự án thay thế đèn chiếu sáng bằng đèn LED"): singular, and long enough to be a title
+        # (not after "thuộc": "dự án thành phần 2 thuộc dự án X" names the component, X is where it belongs)
+        described = (head_low == "dự án" and not plural and len(words) >= 6 and _has_name(body)
+                     and not rx["clause"].match(body) and not rx["stop"].match(body)
+                     and not re.search(r"thuộc\s*$", before))
+        if not _has_name(" ".join(words[:10])) and not described:
             return False
         # lower case: must describe a work ("dự án cải tạo, nâng cấp Quốc lộ 4B", "dự án đường cao tốc ...")
         hm = rx["head_at"].match(body)
         describes_work = rx["verbs_right"].match(body + " ") or (hm and hm.group(0).lower() in PROJECT_HEADS)
         if head_low in ("dự án", "công trình") and not (first.isupper() or first in "“\"" or first.isdigit()) \
-                and not describes_work:
+                and not describes_work and not described:
             return False
     return True
 
@@ -516,7 +732,8 @@ def _scan(text: str) -> list[_Span]:
         if cat == "project":
             start = _left_verbs(text, hs)
         sp = _Span(cat, kind, start, end, body_start, low, hs)
-        if _accept(text, sp, low):
+        prev_end = spans[-1].end if spans and spans[-1].cat == "project" else None
+        if _accept(text, sp, low, prev_end):
             spans.append(sp)
     return spans
 
@@ -548,12 +765,14 @@ def _list_items(text: str) -> list[tuple[int, int]]:
             stop = k
         for a, b in _split_items(text, s, stop):
             seg = text[a:b]
-            # the list ends where a clause starts again ("...; cơ bản hoàn thành công tác ...")
-            if not (seg[:1].isupper() or seg[:1] in "“\"") and not _looks_like_work(seg):
+            # the list ends where a clause starts again ("...; cơ bản hoàn thành công tác ...");
+            # a short item of a noun and a proper name ("đền Tả Phủ", "di chỉ Mai Pha") is still an item
+            short_name = len(_words(seg)) <= 8 and _has_capital(seg) and not rx["clause"].match(seg)
+            if not (seg[:1].isupper() or seg[:1] in "“\"") and not _looks_like_work(seg) and not short_name:
                 break
             if rx["clause"].match(seg) or rx["stop"].match(seg) or len(_words(seg)) > 30:
                 break
-            out.append((a, b))
+            out += _subsplit(text, a, b)
     # one pass over the lines: "(1) ...; (2) ..." enumerations and paragraphs that are only a list of works
     ls = 0
     for line in text.split("\n"):
@@ -583,8 +802,26 @@ def _line_list(text: str, ls: int, line: str) -> list[tuple[int, int]]:
         segs.append((a, a + len(seg)))
         k += len(part) + 1
     if len(segs) >= 2 and all(_looks_like_work(text[a:b]) and len(_words(text[a:b])) <= 30 for a, b in segs):
-        return segs
+        return [piece for a, b in segs for piece in _subsplit(text, a, b)]
     return []
+
+
+def _subsplit(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """'Khu đô thị X, khu Y' and 'khu A và khu B': an item repeating its first word holds two works."""
+    seg = text[a:b]
+    m = re.match(rf"{_W}+", seg)
+    if not m:
+        return [(a, b)]
+    first = re.escape(m.group(0))
+    cuts = [c.start() for c in re.finditer(rf"(?:,\s+|\s+và\s+)(?={first}\s)", seg, re.IGNORECASE)]
+    if not cuts:
+        return [(a, b)]
+    out, s = [], 0
+    for c in cuts:
+        out.append((a + s, a + c))
+        s = c + re.match(r",?\s+(?:và\s+)?", seg[c:]).end()
+    out.append((a + s, b))
+    return out
 
 
 def _looks_like_work(seg: str) -> bool:
@@ -598,12 +835,24 @@ def _looks_like_work(seg: str) -> bool:
     return bool(hm and hm.group(0).lower() in PROJECT_HEADS)
 
 
+# ", đền Tả Phủ" / " và di chỉ Mai Pha": at most two lower-case words, then a capitalised name
+_ITEM_NEXT_RX = re.compile(r"(?:,\s+(?:và\s+)?|\s+và\s+)([^\W\d_]+)\s+([^\W\d_]+)(?:\s+([^\W\d_]))?")
+
+
+def _item_next(text: str, k: int, stop: int) -> bool:
+    m = _ITEM_NEXT_RX.match(text, k, stop)
+    if not m or not m.group(1).islower() or _PLACE_RX.match(text[m.start(1):m.start(1) + 12] + " "):
+        return False  # ", huyện X" says where the item is, it opens no new one
+    return m.group(2)[0].isupper() or (m.group(2).islower() and bool(m.group(3)) and m.group(3).isupper())
+
+
 def _split_items(text: str, s: int, stop: int) -> list[tuple[int, int]]:
     out = []
     k = s
     depth = 0
     quote = False
     start = s
+    semis = ";" in text[s:stop]  # items separated by ";" may hold commas of their own
     while k <= stop:
         ch = text[k] if k < stop else ";"
         if ch == "(":
@@ -616,10 +865,14 @@ def _split_items(text: str, s: int, stop: int) -> list[tuple[int, int]]:
         if depth <= 0 and not quote and (
                 ch == ";" or k == stop or (ch == "," and k + 2 < stop and text[k + 1] == " " and text[k + 2].isupper())):
             split = True
+        elif depth <= 0 and not quote and ch in ", " and _item_next(text, k, stop) and (
+                not semis or _has_capital(text[start:k].strip()[1:])):
+            split = True  # "..., đền Tả Phủ, chùa Y và di chỉ Z": a noun and a proper name open the next item
         if split:
             seg = text[start:k]
-            a = start + len(seg) - len(seg.lstrip())
-            seg = seg.strip().rstrip(".,")
+            lead = re.match(r"\s*(?:và\s+)?", seg).end()  # "... và miếu X": the conjunction opens no name
+            a = start + lead
+            seg = seg[lead:].strip().rstrip(".,")
             if seg:
                 out.append((a, a + len(seg)))
             start = k + 1
@@ -633,7 +886,7 @@ def _canonical(s: str, place: str | None = None) -> str:
     s = " ".join(s.split())
     if place:
         # "Quy hoạch tỉnh thời kỳ 2021 - 2030": the document's own province
-        s = re.sub(r"^(Quy hoạch|quy hoạch) (tỉnh|thành phố) (?=[a-zà-ỹđ])", lambda m: f"{m.group(1)} {m.group(2)} {place} ", s)
+        s = re.sub(rf"^(Quy hoạch|quy hoạch) (tỉnh|thành phố) (?={_LOW})", lambda m: f"{m.group(1)} {m.group(2)} {place} ", s)
     s = rx["abbr"].sub(lambda m: ABBREVIATIONS[m.group(0)] + ("" if m.end() == len(s) or not s[m.end()].isdigit() else " "), s)
     s = s.strip(" ,;:")
     # a quoted title without its closing quote
@@ -678,13 +931,40 @@ def _expand(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         if len(out) > 1:
             return out
     # "hạng mục Trung tâm y tế huyện Bắc Sơn, Lộc Bình;"
-    m = re.search(rf"\s(huyện|xã|tỉnh|thành phố|phường)\s+([A-ZĐÀ-Ỹ]{_W}*(?:\s[A-ZĐÀ-Ỹ]{_W}*){{0,2}})$", name)
+    m = re.search(rf"\s(huyện|xã|tỉnh|thành phố|phường)\s+({_UP}{_W}*(?:\s{_UP}{_W}*){{0,2}})$", name)
     if m:
-        m2 = re.match(rf",\s*([A-ZĐÀ-Ỹ]{_W}*(?:\s[A-ZĐÀ-Ỹ]{_W}*){{0,2}})(?=\s*[;.\n])", text[end:end + 40])
+        m2 = re.match(rf",\s*({_UP}{_W}*(?:\s{_UP}{_W}*){{0,2}})(?=\s*[;.\n])", text[end:end + 40])
         if m2:
             stem = name[: m.start(2)]
             return base + [(start, end + m2.end(), stem + m2.group(1))]
     return base
+
+
+def _plain(name: str) -> str:
+    """The name without its trailing year and place ("... tầm nhìn đến năm 2050" keeps its year)."""
+    out = _rx()["qual_tail"].sub("", name)
+    return name if not out or re.search(r"(?:đến|tầm nhìn|thời kỳ|giai đoạn|,)$", out) else out
+
+
+def _distribute(text: str, sp: _Span) -> list[tuple[int, int, str]]:
+    """'các Chương trình mục tiêu quốc gia về giảm nghèo, phát triển vùng dân tộc' -> one name per item:
+    after a plural, the head and its generic words are shared by the items of a comma list."""
+    whole = [(sp.start, sp.end, text[sp.start:sp.end])]
+    if not _rx()["plural"].search(text[max(0, sp.start - 12):sp.start]):
+        return whole
+    body = text[sp.body_start:sp.end]
+    parts = [p.strip() for p in body.split(",")]
+    if len(parts) < 2 or any(not p or p[0].isupper() or len(_words(p)) < 2 for p in parts[1:]):
+        return whole
+    # the shared stem: the generic words that open the body ("mục tiêu quốc gia")
+    words = parts[0].split()
+    k = max((n for n in range(1, len(words)) if _fold(" ".join(words[:n])) in _GENERIC_STEMS), default=0)
+    if k == 0 or k == len(words):
+        return whole
+    stem = text[sp.start:sp.body_start] + " " + " ".join(words[:k])
+    out = [(sp.start, sp.end, f"{stem} {' '.join(words[k:])}")]
+    out += [(sp.start, sp.end, f"{stem} {p}") for p in parts[1:]]
+    return out
 
 
 def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
@@ -705,21 +985,28 @@ def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
             parent[ra] = rb
 
     keyed: dict[tuple[str, str], tuple[str, str]] = {}
+    by_core: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for cat, nm in names:
         node = (cat, nm)
         parent.setdefault(node, node)
+        # "... đến năm 2025" and "... đến năm 2045" are two plans; a mention without a year joins either
         k = (cat, _core(nm))
-        if k in keyed and not _years_differ(nm, keyed[k][1]):
-            union(node, keyed[k])
-        else:
-            keyed[k] = node
+        same = [o for o in by_core.get(k, []) if not _years_differ(nm, o[1]) and _names_agree(nm, o[1])]
+        if same:
+            union(node, same[0])
+        by_core.setdefault(k, []).append(node)
+        keyed.setdefault(k, node)
     cores = sorted(keyed, key=lambda x: len(x[1]))
     by_first: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for c in cores:
         by_first.setdefault((c[0], c[1].split(" ", 1)[0]), []).append(c)
     for i, (cat, k) in enumerate(cores):
         longer = [c for c in cores[i + 1:] if c[0] == cat and c[1].startswith(k + " ")]
-        if (len(longer) == 1 and len(k.split()) >= 3 and _digits(k) == _digits(longer[0][1])
+        dk, dl = _digits(k), _digits(longer[0][1]) if longer else []
+        # "Đề án 06" and "Đề án 06 về ...": a numbered programme named again in full
+        digits_ok = dk == dl or (cat == "programme" and dk and dl[: len(dk)] == dk)
+        # (only a name read as it is: one whose year or place was set aside is a plan of its own)
+        if (len(longer) == 1 and len(k.split()) >= 3 and digits_ok and _key(keyed[(cat, k)][1]) == k
                 and not _years_differ(keyed[(cat, k)][1], keyed[longer[0]][1])):
             union(keyed[(cat, k)], keyed[longer[0]])
     for same in by_first.values():
@@ -732,6 +1019,8 @@ def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
                 sm.set_seq1(d[1])
                 if _digits(d[1]) != _digits(c[1]):
                     continue  # "Cụm công nghiệp X 1" and "... X 2" are two works
+                if not _names_agree(keyed[d][1], keyed[c][1]):
+                    continue  # "Trung tâm y tế huyện Bắc Sơn" and "... huyện Cao Lộc": two places, two works
                 if sm.real_quick_ratio() >= 0.9 and sm.quick_ratio() >= 0.9 and sm.ratio() >= 0.9:
                     union(keyed[d], keyed[c])
     members: dict[tuple[str, str], list[str]] = {}
@@ -752,6 +1041,17 @@ def _years_differ(a: str, b: str) -> bool:
     return bool(ya and yb and ya != yb)
 
 
+def _names_agree(a: str, b: str) -> bool:
+    """The proper names of one are among those of the other ("huyện Bắc Sơn" / "huyện Cao Lộc" do not agree)."""
+    pa, pb = _proper(a), _proper(b)
+    return pa <= pb or pb <= pa
+
+
+def _proper(s: str) -> set[str]:
+    """The capitalised words after the first one (proper names), tone-folded."""
+    return {_fold(w) for w in re.findall(rf"{_W}+", s)[1:] if w[:1].isupper()}
+
+
 def _digits(s: str) -> list[str]:
     return re.findall(r"\d+", s)
 
@@ -760,7 +1060,51 @@ def _rank(cat: str, name: str):
     """Which spelling names a group: projects the full one saying 'Dự án', programmes the plainest."""
     if cat == "project":
         return (name.lower().startswith("dự án"), len(name))
-    return (-len(_rx()["qual_tail"].search(name).group(0)) if _rx()["qual_tail"].search(name) else 0, -len(name))
+    tail = _rx()["qual_tail"].search(name)
+    return (bool(re.search(r"\b(?:19|20)\d\d\b", name)), -len(tail.group(0)) if tail else 0, -len(name))
+
+
+_DEFINES = re.compile(
+    r"\s*\((?:sau đây |dưới đây )?(?:gọi tắt là|gọi là|viết tắt là|viết tắt:|gọi tắt:)\s*([^()\n]{2,60}?)\s*\)"
+    r"|\s*\(([^()\n]{2,40})\)", re.IGNORECASE)
+
+
+def _repeats_head(inner: str, head: str) -> bool:
+    """'(Đề án 06)' after a 'Đề án ...', '(CCN Hợp Thịnh)' after a 'Cụm công nghiệp ...': a short form of it."""
+    initials = "".join(w[0] for w in head.split()).upper()
+    return _fold(inner).startswith(_fold(head) + " ") or (len(initials) > 1 and inner.startswith(initials + " "))
+
+
+def _short_forms(text: str, found: list, short_of: dict) -> list:
+    """A short form defined right after a name ("Cụm công nghiệp X (sau đây gọi là CCN X)", "Đề án ...
+    (Đề án 06)") names the same thing wherever it is used later: those uses get the full name."""
+    out = []
+    taken = {(a, b) for _, _, a, b, _ in found}
+    for cat, kind, a, b, nm in list(found):
+        m = _DEFINES.match(text, b)
+        if not m:
+            continue
+        short = (m.group(1) or m.group(2)).strip().strip("“”\"")
+        if m.group(2):
+            # a bare parenthesis defines a short form only when it repeats the head ("(Đề án 06)") or is an acronym
+            hm = _rx()["head_at"].search(text, a, b)
+            head = hm.group(0) if hm else ""
+            if not ((head and _repeats_head(short, head)) or re.fullmatch(r"[A-ZĐ0-9\-]{2,10}", short)):
+                continue
+        if len(short) < 2 or _fold(short) == _fold(nm):
+            continue
+        short_of[(cat, _fold(" ".join(short.split())))] = nm
+        for u in re.finditer(rf"(?<!{_W}){re.escape(short)}(?!{_W})", text):
+            if u.start() < m.start():
+                continue
+            # a use read by its head runs on ("Đề án 05 bước đầu ..."): the short form is the whole name
+            found[:] = [f for f in found if not (f[2] == u.start() and f[3] > u.end())]
+            taken = {(f[2], f[3]) for f in found} | {(o[2], o[3]) for o in out}
+            if any(x <= u.start() < y for x, y in taken):
+                continue
+            out.append((cat, kind, u.start(), u.end(), nm))
+            taken.add((u.start(), u.end()))
+    return out
 
 
 def find_named(ctx: Context) -> list[NamedMention]:
@@ -769,7 +1113,11 @@ def find_named(ctx: Context) -> list[NamedMention]:
     found: list[tuple[str, str | None, int, int, str]] = []  # cat, kind, start, end, name-as-read
     covered: list[tuple[int, int]] = []
     for sp in spans:
-        for a, b, nm in (_expand(text, sp.start, sp.end) if sp.cat == "project" else [(sp.start, sp.end, text[sp.start:sp.end])]):
+        items = _expand(text, sp.start, sp.end) if sp.cat == "project" else _distribute(text, sp)
+        if sp.cat == "programme" and any(o.cat == "programme" and o.start < sp.start and sp.end <= o.end for o in spans):
+            # "Kế hoạch thực hiện Chương trình X năm 2023 trên địa bàn tỉnh": the year and the place are the plan's
+            items = [(a, b, _plain(nm)) for a, b, nm in items]
+        for a, b, nm in items:
             found.append((sp.cat, sp.kind, a, b, nm))
         if sp.cat == "project":
             covered.append((sp.start, sp.end))
@@ -788,10 +1136,13 @@ def find_named(ctx: Context) -> list[NamedMention]:
             continue
         found.append(("project", None, a, b, seg))
         starts.add(a)
+    short = {}
+    found += _short_forms(text, found, short)
     # one canonical name per project / programme within the document
     canon = {}
     for cat, kind, a, b, nm in found:
-        canon[(cat, nm)] = _canonical(nm, ctx.place if cat == "programme" else None)
+        full = short.get((cat, _fold(" ".join(nm.split()))), nm)
+        canon[(cat, nm)] = _canonical(full, ctx.place if cat == "programme" else None)
     groups = _group(sorted(set(canon.values()) and {(k[0], v) for k, v in canon.items()}))
     out = []
     seen = set()
