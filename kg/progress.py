@@ -119,9 +119,9 @@ def elapsed_share(inner: str | None, outer: str | None) -> float | None:
 
 # the reporting period a title states ("6 tháng đầu năm 2023", "quý I năm 2022", "tháng 5 ... năm 2024")
 _TITLE_PERIODS = [
-    (re.compile(r"(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})", re.I),
+    (re.compile(r"(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})", re.IGNORECASE),
      lambda m: f"{m.group(2)}-01/{m.group(2)}-{int(m.group(1)):02d}" if 1 <= int(m.group(1)) < 12 else None),
-    (re.compile(r"quý\s+(I{1,3}|IV|[1-4])\s*(?:năm\s+|/)(\d{4})", re.I),
+    (re.compile(r"quý\s+(I{1,3}|IV|[1-4])\s*(?:năm\s+|/)(\d{4})", re.IGNORECASE),
      lambda m: f"{m.group(2)}-Q{ {'I': 1, 'II': 2, 'III': 3, 'IV': 4}.get(m.group(1).upper(), m.group(1))}"),
 ]
 
@@ -180,7 +180,7 @@ _NOISE = re.compile(
     r"\(?\b(?:lũy kế|luỹ kế|ước (?:thực hiện|tính|đạt)|ước|cả năm|năm \d{4}|quý [ivx\d]+(?:/\d{4})?"
     r"|(?:\d+ )?tháng (?:đầu|cuối) năm|\d+ tháng|tháng \d+(?:/\d{4})?|đến (?:hết )?(?:ngày|năm|quý|tháng)[^,;()]*"
     r"|so với (?:cùng kỳ|năm|kế hoạch|dự toán)[^,;()]*|vụ (?:đông xuân|hè thu|thu đông|mùa|chiêm)"
-    r"|trong (?:năm|quý|kỳ)|\d{1,2}/\d{4}|giá so sánh(?: \d{4})?|hđnd tỉnh giao|kế hoạch|dự toán)\b\)?"
+    r"|trong (?:năm|quý|kỳ)|chỉ tiêu|\d{1,2}/\d{4}|giá so sánh(?: \d{4})?|hđnd tỉnh giao|kế hoạch|dự toán)\b\)?"
 )
 # one indicator written several ways: phrase -> one token
 _SYNONYMS = [
@@ -196,14 +196,13 @@ _SYNONYMS = [
     ("hộ nghèo", "hộnghèo"), ("diện tích", ""), ("sản lượng", ""), ("tốc độ", ""), ("tăng trưởng", ""),
 ]
 # generic words: what kind of number, not what is counted
-_GENERIC = frozenset("""số tổng lượng lượt mức tăng giảm thêm mới có được đạt của các những và cho trong là trên
-    dưới khoảng tỉnh thành phố huyện đạt chỉ tiêu giá trị toàn hiện nay""".split())
+_GENERIC = frozenset(["số", "tổng", "lượng", "lượt", "mức", "tăng", "giảm", "thêm", "mới", "có", "được", "đạt", "của", "các", "những", "và", "cho", "trong", "là", "trên", "dưới", "khoảng", "tỉnh", "thành", "phố", "huyện", "đạt", "chỉ", "tiêu", "giá", "trị", "toàn", "hiện", "nay"])
 # on one side only, these words make two indicators different whatever else they share
 CONTRAST = frozenset({"thu", "chi", "xuất", "nhập", "quốctế", "nộiđịa", "trongnước", "nướcngoài", "tỷlệ",
                       "tỷtrọng", "bìnhquân", "đầungười", "nângcao", "kiểumẫu", "hộnghèo", "cậnnghèo", "nông",
                       "công", "dịch", "grdp", "iip"})
-MATCH_THRESHOLD = 0.8
-_UMBRELLA = re.compile(r"\(?\b(?:cả|trên cả|theo cả)\s+(?:\d+|ba|03)\s+tiêu chí\b\)?", re.I)
+MATCH_THRESHOLD = 0.85
+_UMBRELLA = re.compile(r"\(?\b(?:cả|trên cả|theo cả)\s+(?:\d+|ba|03)\s+tiêu chí\b\)?", re.IGNORECASE)
 _TONES = {"oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "uý": "úy", "uỳ": "ùy", "uỷ": "ủy",
           "uỹ": "ũy", "uỵ": "ụy"}
 

@@ -12,7 +12,7 @@ def _panel(row) -> str:
     w, h, pad, bw = 360, 150, 30, 40
     pts = [x for x in row.results if x.percent is not None]
     top = max([100.0] + [x.percent for x in pts]) * 1.1
-    y = lambda p: h - pad - (h - 2 * pad) * p / top  # noqa: E731
+    y = lambda p: h - pad - (h - 2 * pad) * p / top
     parts = [f'<svg width="{w}" height="{h}" role="img" aria-label="{escape(row.indicator)}">',
              f'<line x1="{pad}" x2="{w - 5}" y1="{y(100):.1f}" y2="{y(100):.1f}" stroke="#333" stroke-dasharray="4 3"/>',
              f'<text x="{w - 5}" y="{y(100) - 4:.1f}" font-size="10" text-anchor="end">target {escape(row.target_text)}</text>']
