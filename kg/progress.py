@@ -11,7 +11,8 @@ A result measures a target when:
   ("Diện tích trồng rừng mới" and "Trồng rừng mới" meet; "Khách du lịch quốc tế" and "Tổng lượt khách du
   lịch" do not). A target over "cả 3 tiêu chí" is met by each criterion (its words inside the result's);
 - both documents are about the same place at the same level (`same_area`: province != city != district);
-- the result's period lies inside the target's (`period_inside`);
+- the result's period lies inside the target's (`period_inside`) and, for totals, growth rates and decreases,
+  starts with it (a year-to-date figure: the month of March alone says nothing of the year's total);
 - the units convert (`to_base`).
 A wrong link is worse than a missing one: each result keeps at most one target, the best candidate; a
 result whose stated share ("đạt 18,6% dự toán") disagrees with the computed one is linked only when the
@@ -196,7 +197,7 @@ _SYNONYMS = [
     ("hộ nghèo", "hộnghèo"), ("diện tích", ""), ("sản lượng", ""), ("tốc độ", ""), ("tăng trưởng", ""),
 ]
 # generic words: what kind of number, not what is counted
-_GENERIC = frozenset(["số", "tổng", "lượng", "lượt", "mức", "tăng", "giảm", "thêm", "mới", "có", "được", "đạt", "của", "các", "những", "và", "cho", "trong", "là", "trên", "dưới", "khoảng", "tỉnh", "thành", "phố", "huyện", "đạt", "chỉ", "tiêu", "giá", "trị", "toàn", "hiện", "nay"])
+_GENERIC = frozenset(["số", "tổng", "lượng", "lượt", "mức", "tăng", "giảm", "thêm", "mới", "có", "được", "đạt", "của", "các", "những", "và", "cho", "trong", "là", "trên", "dưới", "khoảng", "tỉnh", "thành", "phố", "huyện", "giá", "trị", "toàn", "hiện", "nay", "so", "với"])
 # on one side only, these words make two indicators different whatever else they share
 CONTRAST = frozenset({"thu", "chi", "xuất", "nhập", "quốctế", "nộiđịa", "trongnước", "nướcngoài", "tỷlệ",
                       "tỷtrọng", "bìnhquân", "đầungười", "nângcao", "kiểumẫu", "hộnghèo", "cậnnghèo", "nông",
@@ -244,6 +245,8 @@ class IndicatorKey:
 def indicator_key(indicator: str) -> IndicatorKey:
     """Content words of an indicator, period phrases and generic measure words dropped, synonyms merged."""
     s = _norm_text(indicator)
+    # a long aside in brackets is a remark, not a qualifier like "(GRDP)" or "(khách quốc tế)"
+    s = re.sub(r"\(([^()]*)(?:\)|$)", lambda m: " " if len(m.group(1).split()) > 7 else m.group(0), s)
     umbrella = bool(_UMBRELLA.search(s))
     s = _UMBRELLA.sub(" ", s)
     s = _NOISE.sub(" ", s)
@@ -357,19 +360,33 @@ class Quantity:
     sentence: str | None = None
     value_text: str | None = None
     key: IndicatorKey = field(init=False)
+    child_key: IndicatorKey | None = field(init=False)  # the last part of "heading - item" labels
     kind: str = field(init=False)
 
     def __post_init__(self) -> None:
         self.key = indicator_key(self.indicator)
+        parts = re.split(r"\s+[-–]\s+", self.indicator)
+        self.child_key = indicator_key(parts[-1]) if len(parts) > 1 else None
         self.kind = kind_of(self.indicator, self.unit, self.comparator)
 
     @property
     def effective_period(self) -> str | None:
-        """A result dated only by a year inside a report on part of that year covers the report's period."""
+        """The period the figure covers: a month its own words name ("Tổng lượng khách du lịch tháng 3");
+        a figure dated only by a year, inside a report on part of that year, covers the report's period."""
         p, d = self.period, self.doc_period
+        month = _MONTH_IN_LABEL.search(_norm_text(self.indicator))
+        if p and month and re.match(r"\d{4}", p) and 1 <= int(month.group(1)) <= 12:
+            return f"{p[:4]}-{int(month.group(1)):02d}"
         if p and d and parse_period(p) and parse_period(d) and re.fullmatch(r"\d{4}", p) and d.startswith(p):
             return d
         return p
+
+
+# "tháng 3" (one month), not "3 tháng" (three months)
+_MONTH_IN_LABEL = re.compile(r"(?<!\d )\btháng\s+(\d{1,2})\b(?!\s*tháng)")
+# kinds whose figure only measures progress when it is counted from the start of the target's period
+# (a year-to-date total or growth rate); a level can be read at any time inside it
+FROM_START = ("amount", "rate", "down")
 
 
 @dataclass
@@ -404,7 +421,13 @@ def candidate(target: Quantity, result: Quantity) -> Link | None:
     rp = result.effective_period
     if not period_inside(rp, target.period):
         return None
+    if target.kind in FROM_START:
+        a, b = parse_period(rp), parse_period(target.period)
+        if a.exact and a.start != b.start:  # "tháng 3" alone is not progress towards the year's total
+            return None
     sim = indicators_match(target.key, result.key)
+    if sim is None and result.child_key and result.child_key.tokens == target.key.tokens:
+        sim = 1.0  # "Tổng lượt khách du lịch - số lượt (khách quốc tế)": the item under its heading
     if sim is None:
         return None
     tb, rb = to_base(_value_for(target, target.kind), target.unit), to_base(_value_for(result, target.kind), result.unit)

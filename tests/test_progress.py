@@ -244,3 +244,24 @@ def test_sample_store_2022_targets_with_first_quarter_results(sample_store_dir, 
     assert linked and all("<- 000_" in r["sources"] and "(2022-Q1)" in r["latest result"] for r in linked)
     html = (tmp_path / "c.html").read_text(encoding="utf-8")
     assert "<svg" in html and "Trồng rừng mới" in html and "http" not in html.replace("http://www.w3.org", "")
+
+
+def test_a_single_month_is_not_progress_towards_the_year_total():
+    area = ("tỉnh", "Đồng Lam")
+    t = _q("t", "Lượng khách du lịch", 3000, "nghìn lượt", "2022", area, source="nq.txt")
+    month = _q("m", "Tổng lượng khách du lịch tháng 3", 210000, "lượt", "2022-Q1", area, None, "bc.txt")
+    quarter = _q("q", "Tổng lượng khách du lịch", 700000, "lượt", "2022-Q1", area, 23, "bc.txt")
+    assert month.effective_period == "2022-03"
+    assert [lk.result.iri for lk in compute_links([t], [month, quarter])] == ["q"]
+    level = _q("l", "Tỷ lệ che phủ rừng", 64, "%", "2024", area, None, "bc24.txt")
+    assert compute_links([_q("t2", "Tỷ lệ che phủ rừng", 65, "%", "2021-2025", area)], [level])
+
+
+def test_an_item_under_its_heading_and_a_long_aside():
+    area = ("tỉnh", "Đồng Lam")
+    t = _q("t", "Khách quốc tế", 90, "nghìn lượt", "2023", area, source="kh.txt")
+    r = _q("r", "Tổng lượt khách du lịch - khách quốc tế", 40.5, "nghìn lượt", "2023-01/2023-06", area, 45, "bc.txt")
+    assert [lk.percent for lk in compute_links([t], [r])] == [45.0]
+    assert indicator_key("Số xã đạt chuẩn nông thôn mới (nhờ sự quan tâm chỉ đạo sát sao của các cấp") == \
+        indicator_key("Số xã đạt chuẩn nông thôn mới")
+    assert indicator_key("Khách du lịch (quốc tế)") != indicator_key("Khách du lịch")
