@@ -197,7 +197,11 @@ _SYNONYMS = [
     ("hộ nghèo", "hộnghèo"), ("diện tích", ""), ("sản lượng", ""), ("tốc độ", ""), ("tăng trưởng", ""),
 ]
 # generic words: what kind of number, not what is counted
-_GENERIC = frozenset(["số", "tổng", "lượng", "lượt", "mức", "tăng", "giảm", "thêm", "mới", "có", "được", "đạt", "của", "các", "những", "và", "cho", "trong", "là", "trên", "dưới", "khoảng", "tỉnh", "thành", "phố", "huyện", "giá", "trị", "toàn", "hiện", "nay", "so", "với"])
+_GENERIC = frozenset([
+    "số", "tổng", "lượng", "lượt", "mức", "tăng", "giảm", "thêm", "mới", "có", "được", "đạt", "của", "các",
+    "những", "và", "cho", "trong", "là", "trên", "dưới", "khoảng", "tỉnh", "thành", "phố", "huyện", "giá", "trị",
+    "toàn", "hiện", "nay", "so", "với",
+])
 # on one side only, these words make two indicators different whatever else they share
 CONTRAST = frozenset({"thu", "chi", "xuất", "nhập", "quốctế", "nộiđịa", "trongnước", "nướcngoài", "tỷlệ",
                       "tỷtrọng", "bìnhquân", "đầungười", "nângcao", "kiểumẫu", "hộnghèo", "cậnnghèo", "nông",
