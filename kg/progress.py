@@ -185,11 +185,13 @@ _NOISE = re.compile(
 )
 # one indicator written several ways: phrase -> one token
 _SYNONYMS = [
-    ("tổng sản phẩm trên địa bàn", "grdp"), ("tổng sản phẩm", "grdp"), ("tăng trưởng kinh tế", "grdp"),
+    ("tổng sản phẩm trên địa bàn tỉnh", "grdp"), ("tổng sản phẩm trên địa bàn", "grdp"), ("tổng sản phẩm", "grdp"),
+    ("tăng trưởng kinh tế", "grdp"),
     ("chỉ số sản xuất công nghiệp", "iip"), ("ngân sách nhà nước", "nsnn"), ("bảo hiểm y tế", "bhyt"),
     ("bảo hiểm xã hội", "bhxh"), ("nông thôn mới", "ntm"), ("thu gom", "thugom"), ("dân số", "dân"),
     ("người dân", "dân"), ("lượt khách", "khách"), ("lượng khách", "khách"), ("hàng hóa", ""),
-    ("hàng hoá", ""), ("kim ngạch", ""), ("trên địa bàn", ""), ("địa bàn", ""), ("toàn tỉnh", ""),
+    ("hàng hoá", ""), ("kim ngạch", ""), ("trên địa bàn tỉnh", ""), ("trên địa bàn huyện", ""),
+    ("trên địa bàn thành phố", ""), ("toàn huyện", ""), ("toàn thành phố", ""), ("trên địa bàn", ""), ("địa bàn", ""), ("toàn tỉnh", ""),
     ("công nhận", ""), ("phát triển thêm", ""), ("tăng thêm", ""), ("có thêm", ""), ("xây dựng thêm", ""),
     ("tỷ lệ", "tỷlệ"), ("tỉ lệ", "tỷlệ"), ("tỷ trọng", "tỷtrọng"), ("bình quân", "bìnhquân"),
     ("đầu người", "đầungười"), ("quốc tế", "quốctế"), ("nội địa", "nộiđịa"), ("trong nước", "trongnước"),
@@ -199,7 +201,7 @@ _SYNONYMS = [
 # generic words: what kind of number, not what is counted
 _GENERIC = frozenset([
     "số", "tổng", "lượng", "lượt", "mức", "tăng", "giảm", "thêm", "mới", "có", "được", "đạt", "của", "các",
-    "những", "và", "cho", "trong", "là", "trên", "dưới", "khoảng", "tỉnh", "thành", "phố", "huyện", "giá", "trị",
+    "những", "và", "cho", "trong", "là", "trên", "dưới", "khoảng", "giá", "trị",
     "toàn", "hiện", "nay", "so", "với",
 ])
 # on one side only, these words make two indicators different whatever else they share
@@ -595,10 +597,27 @@ def link_triples(links: list[Link]) -> list[str]:
     return out
 
 
+def label_triples(quantities: list[Quantity]) -> list[str]:
+    """One skos:prefLabel per indicator node: its most frequent wording (targets' wordings first on ties)."""
+    from collections import Counter
+
+    from .vocab import BASE
+
+    counts: dict[str, Counter] = {}
+    for i, q in enumerate(quantities):
+        node = f"{BASE}id/indicator/{key_slug(q.key, q.kind)}"
+        counts.setdefault(node, Counter())[q.indicator] += 1
+    out = []
+    for node, c in counts.items():
+        label = max(c, key=lambda w: (c[w], -len(w)))
+        out.append(f"<{node}> <http://www.w3.org/2004/02/skos/core#prefLabel> {_lit(label)} .")
+    return out
+
+
 def recompute(store) -> int:
     """Rewrite the progress graph from the targets and results in the store; the number of links."""
     targets, results = read_quantities(store)
     links = compute_links(targets, results)
-    body = "\n".join(link_triples(links))
+    body = "\n".join(link_triples(links) + label_triples(targets + results))
     store.update(f"DROP SILENT GRAPH <{PROGRESS_GRAPH}> ;\nINSERT DATA {{ GRAPH <{PROGRESS_GRAPH}> {{\n{body}\n}} }}")
     return len(links)

@@ -265,3 +265,9 @@ def test_an_item_under_its_heading_and_a_long_aside():
     assert indicator_key("Số xã đạt chuẩn nông thôn mới (nhờ sự quan tâm chỉ đạo sát sao của các cấp") == \
         indicator_key("Số xã đạt chuẩn nông thôn mới")
     assert indicator_key("Khách du lịch (quốc tế)") != indicator_key("Khách du lịch")
+
+
+def test_whose_budget_is_part_of_the_indicator():
+    assert indicators_match(indicator_key("Vốn ngân sách tỉnh"), indicator_key("Vốn ngân sách huyện")) is None
+    assert indicator_key("Tổng sản phẩm trên địa bàn tỉnh (GRDP)") == indicator_key("GRDP")
+    assert indicator_key("Thu ngân sách nhà nước trên địa bàn huyện") == indicator_key("Thu ngân sách nhà nước")
