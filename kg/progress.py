@@ -569,6 +569,18 @@ def link_triples(links: list[Link]) -> list[str]:
     def t(s, p, o):
         out.append(f"<{s}> <{p}> {o} .")
 
+    latest: dict[str, Link] = {}
+    for lk in links:
+        p = parse_period(lk.result.effective_period)
+        key = (p.end if p else -1, lk.result.iri)
+        old = latest.get(lk.target.iri)
+        op = parse_period(old.result.effective_period) if old else None
+        if old is None or key > (op.end if op else -1, old.result.iri):
+            latest[lk.target.iri] = lk
+    for t_iri, lk in latest.items():
+        if lk.status:  # the target's status: that of its latest result (typed here for per-graph readers)
+            out.append(f"<{t_iri}> {rdf_type} <{K}Target> .")
+            t(t_iri, K + "status", _lit(lk.status))
     for lk in links:
         n = lk.iri
         out.append(f"<{n}> {rdf_type} <{K}ProgressLink> .")

@@ -271,3 +271,13 @@ def test_whose_budget_is_part_of_the_indicator():
     assert indicators_match(indicator_key("Vốn ngân sách tỉnh"), indicator_key("Vốn ngân sách huyện")) is None
     assert indicator_key("Tổng sản phẩm trên địa bàn tỉnh (GRDP)") == indicator_key("GRDP")
     assert indicator_key("Thu ngân sách nhà nước trên địa bàn huyện") == indicator_key("Thu ngân sách nhà nước")
+
+
+def test_viewer_colours_targets_by_status_and_draws_result_to_target(tmp_path):
+    from kg.progress_chart import STATUS_COLOURS
+
+    store, out = tmp_path / "store", tmp_path / "v.html"
+    _run("ingest", PROGRESS_DATA, "--store", store, "-q")
+    _run("viz", "--store", store, "-o", out, "--types", "target,result")
+    html = out.read_text(encoding="utf-8")
+    assert '"measures"' in html and STATUS_COLOURS["on track"] in html and STATUS_COLOURS["needs acceleration"] in html
