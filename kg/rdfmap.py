@@ -99,6 +99,11 @@ def project_iri(name: str) -> str:
     return f"{BASE}id/project/{slug(name)}"
 
 
+def indicator_iri(key, kind: str) -> str:
+    """One node per indicator key and kind (`kg/indicators.py`): amount-trong-rung, rate-grdp ..."""
+    return f"{BASE}id/indicator/{kind}-{slug(key.text) if key.tokens else 'x'}"
+
+
 def law_iri(name: str) -> str:
     return f"{BASE}id/law/{slug(name)}"
 
@@ -437,7 +442,7 @@ class Mapper:
 
     def area(self) -> None:
         """The place and level the document speaks for (progress links only join figures of one area)."""
-        from .progress import document_area
+        from .indicators import document_area
 
         area = document_area(self.ex.text[:1500], self.ex.header.issuer)
         if area:
@@ -446,9 +451,9 @@ class Mapper:
 
     def observation(self, node: NamedNode, x) -> None:
         """A target or result as a Data Cube observation of its indicator (a node per indicator key)."""
-        from .progress import indicator_key, key_slug, kind_of
+        from .indicators import indicator_key, kind_of
 
-        ind = NamedNode(f"{BASE}id/indicator/{key_slug(indicator_key(x.indicator), kind_of(x.indicator, x.unit, x.comparator))}")
+        ind = NamedNode(indicator_iri(indicator_key(x.indicator), kind_of(x.indicator, x.unit, x.comparator)))
         self.q.type(node, QB + "Observation")
         self.q.add(node, QB + "dataSet", self.doc)
         self.q.add(node, KGO.measuredIndicator, ind)
