@@ -212,11 +212,14 @@ def validate(store_dir, endpoint, update_endpoint) -> None:
 def _register() -> None:
     from .cli_lineage import lineage
     from .cli_responsible import responsible
+    from .cli_progress import progress, remove
     from .cli_viz import viz
 
     cli.add_command(lineage)
     cli.add_command(viz)
     cli.add_command(responsible)
+    cli.add_command(progress)
+    cli.add_command(remove)
 
 
 _register()

@@ -130,8 +130,30 @@ def _same(f: Path, other: str) -> str:
 
 
 def _checkpoint(store) -> None:
-    store.update(RESOLUTION_UPDATE)
+    recompute_derived(store)
     store.flush()
+
+
+def recompute_derived(store) -> None:
+    """Rewrite the graphs derived across documents (identity candidates, progress links)."""
+    from .progress import recompute
+
+    store.update(RESOLUTION_UPDATE)
+    recompute(store)
+
+
+def remove(sources: Iterable[str], store) -> int:
+    """Drop the named graphs of these source files (base names) and recompute the derived graphs."""
+    from .rdfmap import graph_iri
+
+    known = set(store.graphs())
+    gone = [graph_iri(Path(s).name) for s in sources if graph_iri(Path(s).name) in known]
+    for g in gone:
+        store.update(f"DROP SILENT GRAPH <{g}>")
+    if gone:
+        recompute_derived(store)
+    store.flush()
+    return len(gone)
 
 
 def derived_missing(store) -> bool:

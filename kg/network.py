@@ -53,6 +53,7 @@ EDGE_PREDICATES = {
     KGO + "reportedIn": "reported_in",
     KGO + "addressee": "addressed_to",
     KGO + "candidate": "candidate",
+    KGO + "measuresProgressOf": "measures",
 }
 LINEAGE_RELATIONS = ("implements", "responds_to", "reports_on", "based_on")
 MENTIONS = "mentions"  # document -> entity it names (derived from kgo:mention / kgo:inDocument)

@@ -43,6 +43,7 @@ ELI = "http://data.europa.eu/eli/ontology#"
 ORG = "http://www.w3.org/ns/org#"
 PROV = "http://www.w3.org/ns/prov#"
 ROLES = {"lead": KGO.LeadRole, "cooperate": KGO.CooperateRole, "investor": KGO.InvestorRole, "supervise": KGO.SuperviseRole}
+QB = "http://purl.org/linked-data/cube#"
 PREF = NamedNode(SKOS + "prefLabel")
 ALT = NamedNode(SKOS + "altLabel")
 RELATION_PROPERTY = {
@@ -96,6 +97,11 @@ def programme_iri(name: str) -> str:
 
 def project_iri(name: str) -> str:
     return f"{BASE}id/project/{slug(name)}"
+
+
+def indicator_iri(key, kind: str) -> str:
+    """One node per indicator key and kind (`kg/indicators.py`): amount-trong-rung, rate-grdp ..."""
+    return f"{BASE}id/indicator/{kind}-{slug(key.text) if key.tokens else 'x'}"
 
 
 def law_iri(name: str) -> str:
@@ -161,6 +167,7 @@ class Mapper:
         self._sent_starts = [s.start for s in ex.sentences]
         self._fn = sorted(ex.footnotes, key=lambda f: f.start)
         self._agencies_done: set[str] = set()
+        self._dataset = False
 
     # ---------------------------------------------------------------- provenance
     def sentence(self, start: int, end: int | None = None) -> str:
@@ -226,6 +233,7 @@ class Mapper:
         q.add(d, KGO.kind, h.kind)
         q.add(d, KGO.title, h.title)
         q.add(d, KGO.placeName, h.place)
+        self.area()
         q.add(d, ELI + "id_local", h.number)
         q.add(d, KGO.ingestedAt, Literal(datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
                                          datatype=NamedNode(XSD + "dateTime")))
@@ -427,9 +435,34 @@ class Mapper:
             q.add(node, KGO.period, x.period)
             if x.percent_of_plan is not None:
                 q.add(node, KGO.percentOfPlan, float(x.percent_of_plan))
+            self.observation(node, x)
             owner = next((task_iris[t.n] for t in self.ex.tasks if t.start <= x.start < t.end), self.doc)
             q.add(node, KGO.setBy if x.category == "target" else KGO.reportedIn, owner)
             self.mention(node, x.start, x.end, x.category)
+
+    def area(self) -> None:
+        """The place and level the document speaks for (progress links only join figures of one area)."""
+        from .indicators import document_area
+
+        area = document_area(self.ex.text[:1500], self.ex.header.issuer)
+        if area:
+            self.q.add(self.doc, KGO.level, area[0])
+            self.q.add(self.doc, KGO.refArea, area[1])
+
+    def observation(self, node: NamedNode, x) -> None:
+        """A target or result as a Data Cube observation of its indicator (a node per indicator key)."""
+        from .indicators import indicator_key, kind_of
+
+        ind = NamedNode(indicator_iri(indicator_key(x.indicator), kind_of(x.indicator, x.unit, x.comparator)))
+        self.q.type(node, QB + "Observation")
+        self.q.add(node, QB + "dataSet", self.doc)
+        self.q.add(node, KGO.measuredIndicator, ind)
+        self.q.type(ind, KGO.Indicator)
+        self.q.add(ind, ALT, x.indicator)
+        if not self._dataset:
+            self._dataset = True
+            self.q.type(self.doc, QB + "DataSet")
+            self.q.add(self.doc, QB + "structure", KGO.quantityStructure)
 
     def _endpoint(self, e: Endpoint, dir_iris: dict[str, NamedNode], task_iris: dict[str, NamedNode]):
         """(node, label as the contract shows it) for one end of a lineage link."""

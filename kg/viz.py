@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .network import KINDS, LINEAGE_RELATIONS, MENTIONS, Network, fetch_network, resolve_focus
+from .progress_chart import STATUS_COLOURS
 
 VIZ_DIR = Path(__file__).resolve().parent.parent / "viz"
 DEFAULT_LIMIT = 300
@@ -51,6 +52,7 @@ RELATION_STYLE = {
     "reported_in": ("#8c510a", 1.0, False, "reports"),
     "addressed_to": ("#35978f", 1.0, False, "receives"),
     "candidate": ("#f1a340", 1.0, True, "candidate of"),
+    "measures": ("#e7298a", 2.0, False, "measured by"),
     MENTIONS: ("#cccccc", 0.7, True, "mentioned in"),
 }
 # properties the panel does not show (normalised keys and file bookkeeping, not what a reader looks for)
@@ -63,7 +65,7 @@ ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
 # a report's results go below its tasks, beside the tasks' targets)
 LAYER_STEP = {"implements": -1, "responds_to": -1, "reports_on": -1, "based_on": -1, "part_of": -1, "set_by": -1,
               "assigned_to": 1, "concerns": 1, "reported_in": -2, "passed_by": 0, "addressed_to": 0,
-              "candidate": 0}
+              "candidate": 0, "measures": 0}
 LAYOUTS = ("hierarchy", "force")
 # progress against the plan (kgo:percentOfPlan) -> border colour of a target or result. Ranges, not verdicts:
 # a figure for the first quarter is rightly below half of the year's plan.
@@ -266,6 +268,11 @@ def _vis_node(n, i: int, size: float, focus: str | None, level: int | None) -> d
         vn["color"]["border"] = status[1]
         vn["borderWidth"] = 3
         vn["title"] += f"\n{n.properties.get('percentOfPlan')} % of plan"
+    verdict = n.properties.get("status") if n.kind == "target" else None
+    if verdict and verdict in STATUS_COLOURS:  # what became of it: the progress graph's status of its latest result
+        for part in (vn["color"], vn["color"]["highlight"], vn["color"]["hover"]):
+            part["background"] = STATUS_COLOURS[verdict]
+        vn["title"] += f"\n{verdict}"
     if n.id == focus:
         vn["borderWidth"] = 4
     if level is not None:

@@ -26,9 +26,11 @@ class KGO(DefinedNamespace):
     Law: URIRef
     LeadRole: URIRef
     LineageStatement: URIRef
+    Indicator: URIRef
     Mention: URIRef
     NameHead: URIRef
     Programme: URIRef
+    ProgressLink: URIRef
     Project: URIRef
     Quantity: URIRef
     Responsibility: URIRef
@@ -49,6 +51,7 @@ class KGO(DefinedNamespace):
     concerns: URIRef
     dateConflict: URIRef
     deadline: URIRef
+    elapsedShare: URIRef
     end: URIRef
     footnote: URIRef
     implements: URIRef
@@ -63,6 +66,8 @@ class KGO(DefinedNamespace):
     label: URIRef
     level: URIRef
     maxValue: URIRef
+    measuredIndicator: URIRef
+    measuresProgressOf: URIRef
     mention: URIRef
     nameTemplate: URIRef
     number: URIRef
@@ -72,11 +77,15 @@ class KGO(DefinedNamespace):
     parent: URIRef
     parentLabel: URIRef
     partOf: URIRef
+    percent: URIRef
+    percentMismatch: URIRef
     percentOfPlan: URIRef
     period: URIRef
     placeMode: URIRef
     placeName: URIRef
     placeOf: URIRef
+    quantityStructure: URIRef
+    refArea: URIRef
     refersTo: URIRef
     relation: URIRef
     reportedIn: URIRef
@@ -86,12 +95,16 @@ class KGO(DefinedNamespace):
     role: URIRef
     sectionHeading: URIRef
     sentence: URIRef
+    result: URIRef
     setBy: URIRef
+    similarity: URIRef
     sha256: URIRef
     source: URIRef
     sourceEnd: URIRef
     sourceStart: URIRef
     start: URIRef
+    status: URIRef
+    target: URIRef
     taskNumber: URIRef
     text: URIRef
     title: URIRef

@@ -1,0 +1,81 @@
+"""`kg progress`: what became of each target; `kg remove`: take documents out of the graph."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .cli_common import open_or_fail as _open
+from .cli_common import store_options
+from .store import StoreError
+
+
+@click.command()
+@store_options(update=False)
+@click.option("--year", type=int, default=None, help="Only targets whose period covers (part of) this year.")
+@click.option("--place", default=None, help="Only targets of this place (words of the province/city/district).")
+@click.option("--indicator", default=None, metavar="TEXT", help="Only indicators containing these words.")
+@click.option("--linked", is_flag=True, help="Only targets with at least one linked result.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--chart", default=None, metavar="FILE.html", type=click.Path(dir_okay=False),
+              help="Also write a chart (self-contained HTML, works offline): per indicator, target and results.")
+def progress(store_dir, endpoint, update_endpoint, year, place, indicator, linked, fmt, chart) -> None:
+    """One row per target: indicator, target, latest linked result, percent of the target, status, sources.
+
+    Status follows the UN / Open SDG style: achieved, on track (share reached >= share of the period
+    elapsed), needs acceleration, off track; not achieved for a finished period. A percent marked "!"
+    differs from the share the report states.
+    """
+    from .progress_table import progress_rows, table_lines
+
+    store = _open(store_dir, endpoint, update_endpoint, read_only=True)
+    try:
+        rows = progress_rows(store, year=year, place=place, indicator=indicator)
+    except StoreError as e:
+        raise click.ClickException(str(e)) from None
+    if linked:
+        rows = [r for r in rows if r.results]
+    lines = table_lines(rows)
+    if fmt == "json":
+        click.echo(json.dumps([dict(zip(lines[0], x)) for x in lines[1:]], ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        import csv
+        import io
+
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\n").writerows(lines)
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        cap = [50, 30, 16, 30, 10, 18, 60]
+        width = [min(cap[i], max(len(x[i]) for x in lines)) for i in range(len(lines[0]))]
+        for k, x in enumerate(lines):
+            click.echo("  ".join((c if len(c) <= w else c[: w - 3] + "...").ljust(w) for c, w in zip(x, width)).rstrip())
+            if k == 0:
+                click.echo("  ".join("-" * w for w in width))
+        n = sum(1 for r in rows if r.results)
+        click.echo(f"({len(rows)} target{'s' if len(rows) != 1 else ''}, {n} with results)")
+    if chart:
+        if Path(chart).suffix.lower() not in (".html", ".htm"):
+            raise click.UsageError("--chart writes an .html file")
+        from .progress_chart import chart_html
+
+        Path(chart).write_text(chart_html([r for r in rows if r.results]), encoding="utf-8")
+        click.echo(f"wrote {chart}", err=True)
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True)
+@store_options()
+def remove(sources, store_dir, endpoint, update_endpoint) -> None:
+    """Take documents (by file name) out of the graph and recompute what is derived across documents."""
+    from .ingest import remove as run_remove
+
+    store = _open(store_dir, endpoint, update_endpoint)
+    try:
+        n = run_remove(sources, store)
+    except StoreError as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"removed {n} document(s)")
+    if n < len(sources):
+        raise click.ClickException(f"{len(sources) - n} source(s) not in the graph")

@@ -1,0 +1,274 @@
+"""Indicators and their figures, pure functions: units to a base, periods, the area a document speaks for,
+the kind of a figure (amount, level, growth rate, decrease, ceiling) and the key of an indicator.
+
+Used by the RDF mapping (indicator nodes, areas) and by `kg/progress.py` (linking results to targets).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# ---------------------------------------------------------------- units (one table)
+# scale words that may open a unit, possibly chained ("nghìn tỷ đồng" = 1e12 đồng)
+SCALES = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
+# base units as written -> canonical base; units not listed compare as written (lower case)
+BASE_UNITS = {
+    "lượt": "lượt", "lượt khách": "lượt", "khách": "lượt", "lượt người": "lượt",
+    "đồng": "đồng", "vnđ": "đồng", "vnd": "đồng",
+    "usd": "USD", "đô la mỹ": "USD",
+    "tấn": "tấn", "ha": "ha", "hecta": "ha", "héc-ta": "ha", "km": "km",
+    "%": "%", "phần trăm": "%",
+}
+
+
+def _nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s or "")
+
+
+def to_base(value: float | None, unit: str | None) -> tuple[float, str] | None:
+    """(value in the base unit, base unit): 3.460 nghìn lượt -> (3460000, 'lượt'). None when unreadable.
+
+    "%" is only "%": "% kế hoạch" (a share of a plan) stays its own unit and converts to nothing else.
+    """
+    if value is None or not unit:
+        return None
+    words = _nfc(unit).strip().lower().split()
+    factor = 1.0
+    while words and words[0] in SCALES and len(words) > 1:
+        factor *= SCALES[words.pop(0)]
+    rest = " ".join(words)
+    num, _, per = rest.partition("/")
+    base = BASE_UNITS.get(num.strip(), num.strip())
+    if per:
+        base = f"{base}/{' '.join(per.split())}"
+    return float(value) * factor, base
+
+
+# ---------------------------------------------------------------- periods
+@dataclass(frozen=True)
+class Period:
+    start: int  # month index: year * 12 + (month - 1)
+    end: int  # inclusive
+    exact: bool = True  # False: somewhere inside [start, end] (a crop season), the months unknown
+
+    @property
+    def months(self) -> int:
+        return self.end - self.start + 1
+
+
+def _m(y: int, mo: int) -> int:
+    return y * 12 + mo - 1
+
+
+def parse_period(p: str | None) -> Period | None:
+    """'2022', '2022-Q1', '2022-06', '2022-01/2022-06', '2021-2025', '2023-vụ Đông Xuân' -> Period."""
+    if not p:
+        return None
+    p = _nfc(p).strip()
+    if m := re.fullmatch(r"(\d{4})", p):
+        y = int(m.group(1))
+        return Period(_m(y, 1), _m(y, 12))
+    if m := re.fullmatch(r"(\d{4})-Q([1-4])", p):
+        y, q = int(m.group(1)), int(m.group(2))
+        return Period(_m(y, 3 * q - 2), _m(y, 3 * q))
+    if m := re.fullmatch(r"(\d{4})-H([12])", p):
+        y, h = int(m.group(1)), int(m.group(2))
+        return Period(_m(y, 6 * h - 5), _m(y, 6 * h))
+    if m := re.fullmatch(r"(\d{4})-(\d{2})(?:-\d{2})?", p):
+        return Period(_m(int(m.group(1)), int(m.group(2))), _m(int(m.group(1)), int(m.group(2))))
+    if m := re.fullmatch(r"(\d{4})-(\d{2})\s*/\s*(\d{4})-(\d{2})", p):
+        a, b = _m(int(m.group(1)), int(m.group(2))), _m(int(m.group(3)), int(m.group(4)))
+        return Period(a, b) if a <= b else None
+    if m := re.fullmatch(r"(\d{4})\s*[-–]\s*(\d{4})", p):
+        a, b = int(m.group(1)), int(m.group(2))
+        return Period(_m(a, 1), _m(b, 12)) if a <= b else None
+    if m := re.match(r"(\d{4})\b", p):  # "2023-vụ Đông Xuân": inside the year, months unknown
+        y = int(m.group(1))
+        return Period(_m(y, 1), _m(y, 12), exact=False)
+    return None
+
+
+def period_inside(inner: str | None, outer: str | None) -> bool:
+    a, b = parse_period(inner), parse_period(outer)
+    return bool(a and b and b.start <= a.start and a.end <= b.end)
+
+
+def elapsed_share(inner: str | None, outer: str | None) -> float | None:
+    """Share of the target period elapsed at the end of the result period (None when not known)."""
+    a, b = parse_period(inner), parse_period(outer)
+    if not (a and b and a.exact):
+        return None
+    return round((a.end - b.start + 1) / b.months, 4)
+
+
+# the reporting period a title states ("6 tháng đầu năm 2023", "quý I năm 2022", "tháng 5 ... năm 2024")
+_TITLE_PERIODS = [
+    (re.compile(r"(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})", re.IGNORECASE),
+     lambda m: f"{m.group(2)}-01/{m.group(2)}-{int(m.group(1)):02d}" if 1 <= int(m.group(1)) < 12 else None),
+    (re.compile(r"quý\s+(I{1,3}|IV|[1-4])\s*(?:năm\s+|/)(\d{4})", re.IGNORECASE),
+     lambda m: f"{m.group(2)}-Q{ {'I': 1, 'II': 2, 'III': 3, 'IV': 4}.get(m.group(1).upper(), m.group(1))}"),
+]
+
+
+def title_period(title: str | None) -> str | None:
+    """The first (reporting) period of a report's title, when narrower than a year."""
+    for rx, f in _TITLE_PERIODS:
+        m = rx.search(_nfc(title or ""))
+        if m:
+            return f(m)
+    return None
+
+
+# ---------------------------------------------------------------- places
+LEVELS = ("tỉnh", "thành phố", "huyện", "thị xã", "quận", "xã", "phường", "thị trấn")
+_BODY = r"(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|HĐND"  # upper case: the header block
+_LEVEL_RX = r"TỈNH|THÀNH\s+PHỐ|HUYỆN|THỊ\s+XÃ|QUẬN|XÃ|PHƯỜNG|THỊ\s+TRẤN"
+_HEADER_AREA = re.compile(
+    rf"(?:{_BODY})[ \t]*\n?[ \t]*(?P<level>{_LEVEL_RX})[ \t]+(?P<place>[^\W\d_][^\n|,;:*]{{1,40}}?)[ \t]*(?=\||\n|$|\s{{2}}|\*)",
+)
+_NAME_AREA = re.compile(rf"\b(?P<level>{'|'.join(LEVELS)})\s+(?P<place>[A-ZĐ][^\s,;()]*(?:\s+[A-ZĐ][^\s,;()]*){{0,3}})\s*$")
+_RANK = {lv: i for i, lv in enumerate(LEVELS)}
+_RANK.update({"thị xã": 3, "quận": 3, "thành phố": 1, "xã": 5, "phường": 5, "thị trấn": 5})
+
+
+def _fold(s: str) -> str:
+    return " ".join(_nfc(s).lower().split())
+
+
+def document_area(header_text: str | None, issuer: str | None = None) -> tuple[str, str] | None:
+    """(level, place) the document speaks for: the lowest body named in its header lines ("ỦY BAN NHÂN DÂN /
+    HUYỆN ĐỒNG XUÂN" -> ('huyện', 'Đồng Xuân')), else the issuer's canonical name; None when unknown."""
+    found = []
+    for m in _HEADER_AREA.finditer(_nfc(header_text or "")):
+        if not m.group("place").isupper():  # a body named in the running text, not the header
+            continue
+        level = _fold(m.group("level"))
+        place = " ".join(w.capitalize() for w in m.group("place").split())
+        found.append((_RANK.get(level, 0), level, place))
+    if found:
+        _, level, place = max(found, key=lambda x: x[0])
+        return level, place
+    if issuer and (m := _NAME_AREA.search(_nfc(issuer).strip())):
+        return m.group("level").lower(), m.group("place")
+    return None
+
+
+def same_area(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
+    """Same level and place; unknown on either side never matches."""
+    return bool(a and b and _fold(a[0]) == _fold(b[0]) and _fold(a[1]) == _fold(b[1]))
+
+
+# ---------------------------------------------------------------- indicators
+# phrases that say when or how a figure was counted, not what: dropped from the indicator
+_NOISE = re.compile(
+    r"\(?\b(?:lũy kế|luỹ kế|ước (?:thực hiện|tính|đạt)|ước|cả năm|năm \d{4}|quý [ivx\d]+(?:/\d{4})?"
+    r"|(?:\d+ )?tháng (?:đầu|cuối) năm|\d+ tháng|tháng \d+(?:/\d{4})?|đến (?:hết )?(?:ngày|năm|quý|tháng)[^,;()]*"
+    r"|so với (?:cùng kỳ|năm|kế hoạch|dự toán)[^,;()]*|vụ (?:đông xuân|hè thu|thu đông|mùa|chiêm)"
+    r"|trong (?:năm|quý|kỳ)|chỉ tiêu|\d{1,2}/\d{4}|giá so sánh(?: \d{4})?|hđnd tỉnh giao|kế hoạch|dự toán)\b\)?"
+)
+# one indicator written several ways: phrase -> one token
+_SYNONYMS = [
+    ("tổng sản phẩm trên địa bàn tỉnh", "grdp"), ("tổng sản phẩm trên địa bàn", "grdp"), ("tổng sản phẩm", "grdp"),
+    ("tăng trưởng kinh tế", "grdp"),
+    ("chỉ số sản xuất công nghiệp", "iip"), ("ngân sách nhà nước", "nsnn"), ("bảo hiểm y tế", "bhyt"),
+    ("bảo hiểm xã hội", "bhxh"), ("nông thôn mới", "ntm"), ("thu gom", "thugom"), ("dân số", "dân"),
+    ("người dân", "dân"), ("lượt khách", "khách"), ("lượng khách", "khách"), ("hàng hóa", ""),
+    ("hàng hoá", ""), ("kim ngạch", ""), ("trên địa bàn tỉnh", ""), ("trên địa bàn huyện", ""),
+    ("trên địa bàn thành phố", ""), ("toàn huyện", ""), ("toàn thành phố", ""), ("trên địa bàn", ""), ("địa bàn", ""), ("toàn tỉnh", ""),
+    ("công nhận", ""), ("phát triển thêm", ""), ("tăng thêm", ""), ("có thêm", ""), ("xây dựng thêm", ""),
+    ("tỷ lệ", "tỷlệ"), ("tỉ lệ", "tỷlệ"), ("tỷ trọng", "tỷtrọng"), ("bình quân", "bìnhquân"),
+    ("đầu người", "đầungười"), ("quốc tế", "quốctế"), ("nội địa", "nộiđịa"), ("trong nước", "trongnước"),
+    ("nước ngoài", "nướcngoài"), ("nâng cao", "nângcao"), ("kiểu mẫu", "kiểumẫu"), ("cận nghèo", "cậnnghèo"),
+    ("hộ nghèo", "hộnghèo"), ("diện tích", ""), ("sản lượng", ""), ("tốc độ", ""), ("tăng trưởng", ""),
+]
+# generic words: what kind of number, not what is counted
+_GENERIC = frozenset([
+    "số", "tổng", "lượng", "lượt", "mức", "tăng", "giảm", "thêm", "mới", "có", "được", "đạt", "của", "các",
+    "những", "và", "cho", "trong", "là", "trên", "dưới", "khoảng", "giá", "trị",
+    "toàn", "hiện", "nay", "so", "với",
+])
+# on one side only, these words make two indicators different whatever else they share
+CONTRAST = frozenset({"thu", "chi", "xuất", "nhập", "quốctế", "nộiđịa", "trongnước", "nướcngoài", "tỷlệ",
+                      "tỷtrọng", "bìnhquân", "đầungười", "nângcao", "kiểumẫu", "hộnghèo", "cậnnghèo", "nông",
+                      "công", "dịch", "grdp", "iip"})
+MATCH_THRESHOLD = 0.85
+_UMBRELLA = re.compile(r"\(?\b(?:cả|trên cả|theo cả)\s+(?:\d+|ba|03)\s+tiêu chí\b\)?", re.IGNORECASE)
+_TONES = {"oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "uý": "úy", "uỳ": "ùy", "uỷ": "ủy",
+          "uỹ": "ũy", "uỵ": "ụy"}
+
+
+_TONE_RX = re.compile(r"(?<!q)(" + "|".join(_TONES) + r")(?![^\W\d_])")
+
+
+def _norm_text(s: str) -> str:
+    """Lower case, one spacing, old-style tone marks moved (hoá -> hóa, at the end of a syllable only)."""
+    return _TONE_RX.sub(lambda m: _TONES[m.group(1)], _fold(s))
+
+
+def kind_of(indicator: str, unit: str | None, comparator: str | None = None) -> str:
+    """'down' (a decrease: "giảm"), 'rate' (a growth rate: "tăng 7%", "tốc độ tăng"), 'ceiling' (at most:
+    "dưới 5%"), 'level' (a share or ratio: %, x/y) or 'amount' (a quantity that adds up over the period)."""
+    s = _norm_text(indicator)
+    base = (to_base(1, unit) or (0, ""))[1]
+    if re.search(r"\bgiảm\b", s):
+        return "down"
+    if base == "%" and re.search(r"\btăng\b(?! thêm)|tốc độ|tăng trưởng", s):
+        return "rate"
+    if comparator in ("lte", "lt"):
+        return "ceiling"
+    if base == "%" or "/" in base:
+        return "level"
+    return "amount"
+
+
+@dataclass(frozen=True)
+class IndicatorKey:
+    tokens: tuple[str, ...]  # content syllables in order of appearance
+    umbrella: bool = False  # "cả 3 tiêu chí": met by each criterion
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+
+def indicator_key(indicator: str) -> IndicatorKey:
+    """Content words of an indicator, period phrases and generic measure words dropped, synonyms merged."""
+    s = _norm_text(indicator)
+    # a long aside in brackets is a remark, not a qualifier like "(GRDP)" or "(khách quốc tế)"
+    s = re.sub(r"\(([^()]*)(?:\)|$)", lambda m: " " if len(m.group(1).split()) > 7 else m.group(0), s)
+    umbrella = bool(_UMBRELLA.search(s))
+    s = _UMBRELLA.sub(" ", s)
+    s = _NOISE.sub(" ", s)
+    s = re.sub(r"[()\[\]{}:;,.\-–\"“”'/+]", " ", s)
+    s = f" {' '.join(s.split())} "
+    for a, b in _SYNONYMS:
+        while f" {a} " in s:
+            s = f" {' '.join(s.replace(f' {a} ', f' {b} ').split())} "
+    out: list[str] = []
+    for w in s.split():
+        if w in _GENERIC or w.isdigit() or w in out:
+            continue
+        out.append(w)
+    return IndicatorKey(tuple(out), umbrella)
+
+
+
+def indicator_similarity(a: IndicatorKey, b: IndicatorKey) -> float:
+    sa, sb = set(a.tokens), set(b.tokens)
+    if not sa or not sb:
+        return 0.0
+    return 2 * len(sa & sb) / (len(sa) + len(sb))
+
+
+def indicators_match(target: IndicatorKey, result: IndicatorKey) -> float | None:
+    """Similarity when the result's indicator is the target's, else None (see the module's docstring)."""
+    st, sr = set(target.tokens), set(result.tokens)
+    if not st or not sr:
+        return None
+    if target.umbrella and st <= sr and (sr - st).isdisjoint(CONTRAST) and len(st) >= 2:
+        return 1.0
+    if (st ^ sr) & CONTRAST:
+        return None
+    sim = indicator_similarity(target, result)
+    return sim if sim >= MATCH_THRESHOLD else None

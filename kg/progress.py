@@ -1,0 +1,381 @@
+"""What became of a target: units, indicator keys, periods, places, direction, percent and status.
+
+The pure functions of units, periods, areas and indicator keys live in `kg/indicators.py`; here are the
+percent and status, `compute_links` which pairs results with the target they measure, and `recompute` which
+reads targets and results from the store and writes the links in their own derived named graph
+(`PROGRESS_GRAPH`), rewritten whole after every ingest and removal.
+
+A result measures a target when:
+- the indicators meet (`indicators_match`): same kind (amount, level, growth rate, decrease), the same
+  contrast words on both sides (thu/chi, xuất/nhập, quốc tế/nội địa, tỷ lệ ...), and a Dice similarity of
+  their content syllables >= `MATCH_THRESHOLD` after dropping generic measure words and period phrases
+  ("Diện tích trồng rừng mới" and "Trồng rừng mới" meet; "Khách du lịch quốc tế" and "Tổng lượt khách du
+  lịch" do not). A target over "cả 3 tiêu chí" is met by each criterion (its words inside the result's);
+- both documents are about the same place at the same level (`same_area`: province != city != district);
+- the result's period lies inside the target's (`period_inside`) and, for totals, growth rates and decreases,
+  starts with it (a year-to-date figure: the month of March alone says nothing of the year's total);
+- the units convert (`to_base`).
+A wrong link is worse than a missing one: each result keeps at most one target, the best candidate; a
+result whose stated share ("đạt 18,6% dự toán") disagrees with the computed one is linked only when the
+indicators are the same (the disagreement is then flagged, not hidden).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from .indicators import (  # noqa: F401 - re-exported: the pure functions callers and tests use
+    CONTRAST,
+    MATCH_THRESHOLD,
+    IndicatorKey,
+    _fold,
+    _norm_text,
+    document_area,
+    elapsed_share,
+    indicator_key,
+    indicators_match,
+    kind_of,
+    parse_period,
+    period_inside,
+    same_area,
+    title_period,
+    to_base,
+)
+from .rdfmap import indicator_iri
+from .vocab import BASE
+
+# ---------------------------------------------------------------- percent and status
+STATUSES = ("achieved", "on track", "needs acceleration", "off track", "not achieved")
+PERCENT_TOLERANCE = 1.0  # points: texts round the share they state ("đạt 22% kế hoạch")
+
+
+def percent_of_target(result_base: float, target_base: float, kind: str) -> float | None:
+    """result / target x 100 against the target's lower bound; None for rates, decreases and ceilings."""
+    if kind not in ("amount", "level") or not target_base:
+        return None
+    return round(result_base / target_base * 100, 2)
+
+
+def status_of(kind: str, result: float, target: float, elapsed: float | None) -> str | None:
+    """Progress status in the style of the UN / Open SDG methodology.
+
+    Amounts add up over the period: the share reached is compared with the share of the period elapsed
+    (on track when share >= elapsed; needs acceleration when >= half of it; else off track).
+    Levels, rates, decreases and ceilings do not add up: the value itself is compared with the target
+    (on track when it meets it; needs acceleration when within 10% of it; else off track).
+    A finished period (elapsed = 1) is achieved or not achieved. None when the elapsed share is unknown.
+    """
+    if target == 0 and kind != "ceiling":
+        return None
+    if kind == "amount":
+        share = result / target
+        if share >= 1:
+            return "achieved"
+        if elapsed is None:
+            return None
+        if elapsed >= 1:
+            return "not achieved"
+        if share >= elapsed:
+            return "on track"
+        return "needs acceleration" if share >= elapsed / 2 else "off track"
+    if kind == "ceiling":
+        meets, ratio = result <= target, (target / result if result else 1.0)
+    else:
+        meets, ratio = result >= target, result / target
+    if elapsed is None:
+        return None
+    if elapsed >= 1:
+        return "achieved" if meets else "not achieved"
+    if meets:
+        return "on track"
+    return "needs acceleration" if ratio >= 0.9 else "off track"
+
+
+def percent_disagrees(stated: float | None, computed: float | None) -> bool:
+    return stated is not None and computed is not None and abs(stated - computed) > PERCENT_TOLERANCE
+
+
+# ---------------------------------------------------------------- linking
+@dataclass
+class Quantity:
+    """A target or result as read from the store."""
+
+    iri: str
+    source: str
+    indicator: str
+    value: float
+    unit: str
+    period: str | None = None
+    max: float | None = None
+    comparator: str | None = None
+    percent_of_plan: float | None = None
+    area: tuple[str, str] | None = None
+    doc_period: str | None = None  # reporting period of the document (results)
+    mention: str | None = None
+    sentence: str | None = None
+    value_text: str | None = None
+    key: IndicatorKey = field(init=False)
+    child_key: IndicatorKey | None = field(init=False)  # the last part of "heading - item" labels
+    kind: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.key = indicator_key(self.indicator)
+        parts = re.split(r"\s+[-–]\s+", self.indicator)
+        self.child_key = indicator_key(parts[-1]) if len(parts) > 1 else None
+        self.kind = kind_of(self.indicator, self.unit, self.comparator)
+
+    @property
+    def effective_period(self) -> str | None:
+        """The period the figure covers: a month its own words name ("Tổng lượng khách du lịch tháng 3");
+        a figure dated only by a year, inside a report on part of that year, covers the report's period."""
+        p, d = self.period, self.doc_period
+        month = _MONTH_IN_LABEL.search(_norm_text(self.indicator))
+        if p and month and re.match(r"\d{4}", p) and 1 <= int(month.group(1)) <= 12:
+            return f"{p[:4]}-{int(month.group(1)):02d}"
+        if p and d and parse_period(p) and parse_period(d) and re.fullmatch(r"\d{4}", p) and d.startswith(p):
+            return d
+        return p
+
+
+# "tháng 3" (one month), not "3 tháng" (three months)
+_MONTH_IN_LABEL = re.compile(r"(?<!\d )\btháng\s+(\d{1,2})\b(?!\s*tháng)")
+# kinds whose figure only measures progress when it is counted from the start of the target's period
+# (a year-to-date total or growth rate); a level can be read at any time inside it
+FROM_START = ("amount", "rate", "down")
+
+
+@dataclass
+class Link:
+    target: Quantity
+    result: Quantity
+    similarity: float
+    percent: float | None
+    status: str | None
+    elapsed: float | None
+    mismatch: bool
+
+    @property
+    def iri(self) -> str:
+
+        h = hashlib.sha1(f"{self.result.iri} {self.target.iri}".encode()).hexdigest()[:16]
+        return f"{BASE}id/progress/{h}"
+
+
+def _value_for(q: Quantity, kind: str) -> float:
+    # a decrease written as a negative change ("-50%") is a decrease of 50
+    return abs(q.value) if kind == "down" else q.value
+
+
+def candidate(target: Quantity, result: Quantity) -> Link | None:
+    """The link when `result` measures `target`, else None."""
+    if target.kind != result.kind and not (target.kind == "ceiling" and result.kind == "level"):
+        return None
+    if not same_area(target.area, result.area):
+        return None
+    rp = result.effective_period
+    if not period_inside(rp, target.period):
+        return None
+    if target.kind in FROM_START:
+        a, b = parse_period(rp), parse_period(target.period)
+        if a.exact and a.start != b.start:  # "tháng 3" alone is not progress towards the year's total
+            return None
+    sim = indicators_match(target.key, result.key)
+    if sim is None and result.child_key and result.child_key.tokens == target.key.tokens:
+        sim = 1.0  # "Tổng lượt khách du lịch - số lượt (khách quốc tế)": the item under its heading
+    if sim is None:
+        return None
+    tb, rb = to_base(_value_for(target, target.kind), target.unit), to_base(_value_for(result, target.kind), result.unit)
+    if not tb or not rb or tb[1] != rb[1]:
+        return None
+    pct = percent_of_target(rb[0], tb[0], target.kind)
+    el = elapsed_share(rp, target.period)
+    st = status_of(target.kind, rb[0], tb[0], el)
+    mismatch = percent_disagrees(result.percent_of_plan, pct)
+    if mismatch and sim < 1.0:
+        return None  # only a similar indicator, and the share the text states points to another plan
+    return Link(target, result, sim, pct, st, el, mismatch)
+
+
+def _rank(link: Link) -> tuple:
+    agrees = link.result.percent_of_plan is not None and link.percent is not None and not link.mismatch
+    other_doc = link.target.source != link.result.source
+    tp = parse_period(link.target.period)
+    return (agrees, link.similarity, other_doc, -(tp.months if tp else 999), link.target.iri)
+
+
+def compute_links(targets: list[Quantity], results: list[Quantity]) -> list[Link]:
+    """Each result linked to the one target it best measures (none when no target qualifies)."""
+    # only targets of the result's area and kind sharing a word can qualify: index them so
+    # a store of thousands of figures is not compared pair by pair
+    index: dict[tuple, list[Quantity]] = {}
+    for t in targets:
+        if t.area:
+            area = (_fold(t.area[0]), _fold(t.area[1]))
+            for w in set(t.key.tokens):
+                index.setdefault((area, w), []).append(t)
+    links = []
+    for r in results:
+        if not r.area:
+            continue
+        area = (_fold(r.area[0]), _fold(r.area[1]))
+        words = set(r.key.tokens) | set(r.child_key.tokens if r.child_key else ())
+        pool = {id(t): t for w in words for t in index.get((area, w), ())}
+        cands = [lk for t in pool.values() if (lk := candidate(t, r))]
+        if cands:
+            links.append(max(cands, key=_rank))
+    return links
+
+
+# ---------------------------------------------------------------- store
+def _graph() -> str:
+
+    return f"{BASE}graph/_progress"
+
+
+PROGRESS_GRAPH = _graph()
+
+_READ = """
+PREFIX kgo: <https://w3id.org/kg-vn/ont#>
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?q ?cls ?source ?indicator ?value ?max ?unit ?period ?comparator ?pct ?level ?area ?issuer ?title ?m ?sentence ?vt
+WHERE {
+  GRAPH ?g {
+    VALUES ?cls { kgo:Target kgo:Result }
+    ?q a ?cls ; kgo:indicator ?indicator ; kgo:value ?value ; kgo:unit ?unit ; kgo:mention ?m .
+    ?m kgo:inDocument ?doc .
+    ?doc kgo:source ?source .
+    OPTIONAL { ?m kgo:sentence ?sentence }
+    OPTIONAL { ?q kgo:maxValue ?max } OPTIONAL { ?q kgo:period ?period }
+    OPTIONAL { ?q kgo:comparator ?comparator } OPTIONAL { ?q kgo:percentOfPlan ?pct }
+    OPTIONAL { ?q kgo:valueText ?vt }
+    OPTIONAL { ?doc kgo:level ?level ; kgo:refArea ?area }
+    OPTIONAL { ?doc eli:passed_by/skos:prefLabel ?issuer }
+    OPTIONAL { ?doc kgo:title ?title }
+  }
+}
+"""
+
+
+def _num(t) -> float | None:
+    try:
+        return float(t.value) if t is not None else None
+    except ValueError:
+        return None
+
+
+def read_quantities(store) -> tuple[list[Quantity], list[Quantity]]:
+    r = store.query(_READ)
+    seen: dict[str, Quantity] = {}
+    kinds: dict[str, str] = {}
+    for row in r.rows:
+        v = dict(zip(r.variables, row))
+        iri = v["q"].value
+        if iri in seen:
+            continue
+        val = v["value"].value if v.get("value") is not None else None
+        try:
+            value = float(val)
+        except (TypeError, ValueError):
+            continue
+        area = (v["level"].value, v["area"].value) if v.get("level") is not None and v.get("area") is not None \
+            else document_area(None, v["issuer"].value if v.get("issuer") is not None else None)
+        is_target = v["cls"].value.endswith("#Target")
+        seen[iri] = Quantity(
+            iri=iri, source=v["source"].value, indicator=v["indicator"].value, value=value, unit=v["unit"].value,
+            period=v["period"].value if v.get("period") is not None else None, max=_num(v.get("max")),
+            comparator=v["comparator"].value if v.get("comparator") is not None else None,
+            percent_of_plan=_num(v.get("pct")), area=area,
+            doc_period=None if is_target else title_period(v["title"].value if v.get("title") is not None else None),
+            mention=v["m"].value, sentence=v["sentence"].value if v.get("sentence") is not None else None,
+            value_text=v["vt"].value if v.get("vt") is not None else None)
+        kinds[iri] = "target" if is_target else "result"
+    targets = [q for i, q in seen.items() if kinds[i] == "target"]
+    results = [q for i, q in seen.items() if kinds[i] == "result"]
+    return targets, results
+
+
+def _lit(s) -> str:
+    if isinstance(s, bool):
+        return f'"{str(s).lower()}"^^<http://www.w3.org/2001/XMLSchema#boolean>'
+    if isinstance(s, float):
+        return f'"{round(s, 6)!r}"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+    esc = str(s).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{esc}"'
+
+
+def link_triples(links: list[Link]) -> list[str]:
+    """N-Triples lines of the progress graph: one kgo:ProgressLink per link, with its evidence."""
+
+    K, SK, PV = "https://w3id.org/kg-vn/ont#", "http://www.w3.org/2004/02/skos/core#", "http://www.w3.org/ns/prov#"
+    rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+    out: list[str] = []
+    labels: dict[str, set[str]] = {}
+
+    def t(s, p, o):
+        out.append(f"<{s}> <{p}> {o} .")
+
+    latest: dict[str, Link] = {}
+    for lk in links:
+        p = parse_period(lk.result.effective_period)
+        key = (p.end if p else -1, lk.result.iri)
+        old = latest.get(lk.target.iri)
+        op = parse_period(old.result.effective_period) if old else None
+        if old is None or key > (op.end if op else -1, old.result.iri):
+            latest[lk.target.iri] = lk
+    for t_iri, lk in latest.items():
+        if lk.status:  # the target's status: that of its latest result (typed here for per-graph readers)
+            out.append(f"<{t_iri}> {rdf_type} <{K}Target> .")
+            t(t_iri, K + "status", _lit(lk.status))
+    for lk in links:
+        n = lk.iri
+        out.append(f"<{n}> {rdf_type} <{K}ProgressLink> .")
+        t(n, K + "target", f"<{lk.target.iri}>")
+        t(n, K + "result", f"<{lk.result.iri}>")
+        t(lk.result.iri, K + "measuresProgressOf", f"<{lk.target.iri}>")
+        if lk.percent is not None:
+            t(n, K + "percent", _lit(float(lk.percent)))
+        if lk.status:
+            t(n, K + "status", _lit(lk.status))
+        if lk.elapsed is not None:
+            t(n, K + "elapsedShare", _lit(float(lk.elapsed)))
+        t(n, K + "percentMismatch", _lit(bool(lk.mismatch)))
+        t(n, K + "similarity", _lit(float(round(lk.similarity, 4))))
+        for q in (lk.target, lk.result):
+            if q.mention:
+                t(n, PV + "wasDerivedFrom", f"<{q.mention}>")
+        # the two indicator nodes meet
+        ti = indicator_iri(lk.target.key, lk.target.kind)
+        ri = indicator_iri(lk.result.key, lk.target.kind)
+        labels.setdefault(ti, set()).add(lk.target.indicator)
+        labels.setdefault(ri, set()).add(lk.result.indicator)
+        if ti != ri:
+            t(ti, SK + "closeMatch", f"<{ri}>")
+            t(ri, SK + "closeMatch", f"<{ti}>")
+    return out
+
+
+def label_triples(quantities: list[Quantity]) -> list[str]:
+    """One skos:prefLabel per indicator node: its most frequent wording (targets' wordings first on ties)."""
+    from collections import Counter
+
+
+    counts: dict[str, Counter] = {}
+    for i, q in enumerate(quantities):
+        node = indicator_iri(q.key, q.kind)
+        counts.setdefault(node, Counter())[q.indicator] += 1
+    out = []
+    for node, c in counts.items():
+        label = max(c, key=lambda w: (c[w], -len(w)))
+        out.append(f"<{node}> <http://www.w3.org/2004/02/skos/core#prefLabel> {_lit(label)} .")
+    return out
+
+
+def recompute(store) -> int:
+    """Rewrite the progress graph from the targets and results in the store; the number of links."""
+    targets, results = read_quantities(store)
+    links = compute_links(targets, results)
+    body = "\n".join(link_triples(links) + label_triples(targets + results))
+    store.update(f"DROP SILENT GRAPH <{PROGRESS_GRAPH}> ;\nINSERT DATA {{ GRAPH <{PROGRESS_GRAPH}> {{\n{body}\n}} }}")
+    return len(links)

@@ -1,0 +1,283 @@
+"""What became of a target: units, periods, indicators, places, direction, percent, status, and the links
+recomputed through the command line when documents are ingested, replaced or removed."""
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.progress import (
+    Quantity,
+    compute_links,
+    document_area,
+    elapsed_share,
+    indicator_key,
+    indicators_match,
+    kind_of,
+    percent_of_target,
+    period_inside,
+    same_area,
+    status_of,
+    title_period,
+    to_base,
+)
+
+PROGRESS_DATA = Path(__file__).resolve().parent / "data" / "progress"
+
+
+# ---------------------------------------------------------------- units
+@pytest.mark.parametrize("value,unit,expected", [
+    (3460, "nghìn lượt", (3_460_000, "lượt")),
+    (755950, "lượt khách", (755_950, "lượt")),
+    (2.1, "triệu lượt", (2_100_000, "lượt")),
+    (27.5, "nghìn tỷ đồng", (27.5e12, "đồng")),
+    (61200, "triệu đồng", (61.2e9, "đồng")),
+    (25.5, "vạn tấn", (255_000, "tấn")),
+    (280, "triệu USD", (280e6, "USD")),
+    (51, "triệu đồng/người", (51e6, "đồng/người")),
+    (12, "%", (12, "%")),
+])
+def test_units_convert_to_a_base(value, unit, expected):
+    got = to_base(value, unit)
+    assert got[1] == expected[1] and got[0] == pytest.approx(expected[0])
+
+
+def test_percent_of_plan_is_not_a_percent():
+    assert to_base(60, "% kế hoạch")[1] != to_base(60, "%")[1]
+    assert to_base(5, "xã")[1] == "xã" and to_base(None, "ha") is None
+
+
+# ---------------------------------------------------------------- periods
+@pytest.mark.parametrize("inner,outer,inside", [
+    ("2022-Q1", "2022", True), ("2022-01/2022-06", "2022", True), ("2022-06", "2022", True),
+    ("2022", "2022", True), ("2023-vụ Đông Xuân", "2023", True), ("2024", "2021-2025", True),
+    ("2021-Q4", "2022", False), ("2022", "2022-Q1", False), ("2022-01/2022-06", "2022-Q1", False),
+    (None, "2022", False),
+])
+def test_period_containment(inner, outer, inside):
+    assert period_inside(inner, outer) is inside
+
+
+def test_elapsed_share_of_the_target_period():
+    assert elapsed_share("2022-Q1", "2022") == 0.25
+    assert elapsed_share("2023-01/2023-06", "2023") == 0.5
+    assert elapsed_share("2023", "2023") == 1.0
+    assert elapsed_share("2023-vụ Đông Xuân", "2023") is None  # the season's months are not known
+
+
+def test_title_period_of_a_report():
+    assert title_period("Tình hình kinh tế - xã hội 6 tháng đầu năm 2023; nhiệm vụ 6 tháng cuối năm") == "2023-01/2023-06"
+    assert title_period("Báo cáo tình hình quý I năm 2022") == "2022-Q1"
+    assert title_period("Báo cáo năm 2022") is None
+
+
+# ---------------------------------------------------------------- places
+def test_document_area_reads_the_lowest_body_of_the_header():
+    assert document_area("ỦY BAN NHÂN DÂN\nHUYỆN SÔNG MÂY\nSố: 1/BC-UBND") == ("huyện", "Sông Mây")
+    assert document_area("UBND TỈNH ĐỒNG LAM\nUBND THỊ XÃ BẾN ĐÁ\n") == ("thị xã", "Bến Đá")
+    assert document_area("ỦY BAN NHÂN DÂN TỈNH ĐỒNG LAM | CỘNG HÒA XÃ HỘI") == ("tỉnh", "Đồng Lam")
+    # a body named in the running text is not the header
+    assert document_area("BÁO CÁO\nỦy ban nhân dân huyện Sông Mây báo cáo", None) is None
+    assert document_area("", "Ủy ban nhân dân thành phố Bến Đá") == ("thành phố", "Bến Đá")
+
+
+def test_same_area_needs_level_and_place():
+    assert same_area(("huyện", "Sông Mây"), ("huyện", "sông mây"))
+    assert not same_area(("tỉnh", "Sông Mây"), ("huyện", "Sông Mây"))
+    assert not same_area(None, ("tỉnh", "Đồng Lam"))
+
+
+# ---------------------------------------------------------------- indicators and direction
+@pytest.mark.parametrize("target,result", [
+    ("Diện tích trồng rừng mới", "Trồng rừng mới"),
+    ("Lượng khách du lịch", "Tổng lượng khách du lịch"),
+    ("Thu ngân sách nhà nước trên địa bàn", "Lũy kế 6 tháng tổng thu ngân sách nhà nước trên địa bàn ước thực hiện"),
+    ("Tốc độ tăng trưởng kinh tế (GRDP)", "Tổng sản phẩm trên địa bàn tỉnh (GRDP) 6 tháng ước tăng"),
+    ("Số trường học đạt chuẩn quốc gia (phát triển thêm)", "Trường học được công nhận mới đạt chuẩn quốc gia"),
+    ("Chỉ số sản xuất công nghiệp (IIP) tăng so với năm 2022", "Chỉ số sản xuất công nghiệp (IIP) tăng so với cùng kỳ"),
+    ("Mức giảm tai nạn giao thông (cả 3 tiêu chí)", "Mức giảm số người bị thương do tai nạn giao thông"),
+    ("Sản lượng lương thực có hạt", "Sản lượng lương thực có hạt vụ Đông Xuân"),
+])
+def test_indicators_that_meet(target, result):
+    assert indicators_match(indicator_key(target), indicator_key(result)) is not None
+
+
+@pytest.mark.parametrize("target,result", [
+    ("Khách du lịch quốc tế", "Tổng lượt khách du lịch"),
+    ("Tổng thu ngân sách địa phương", "Tổng chi ngân sách địa phương"),
+    ("Thu nội địa", "Tổng thu ngân sách nhà nước trên địa bàn"),
+    ("Tỷ lệ lao động qua đào tạo", "Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ"),
+    ("Số xã đạt chuẩn nông thôn mới", "Số xã đạt nông thôn mới nâng cao"),
+    ("Kim ngạch xuất khẩu", "Kim ngạch nhập khẩu"),
+    ("Trồng rừng mới", "Diện tích trồng rừng tập trung"),
+])
+def test_indicators_that_do_not_meet(target, result):
+    assert indicators_match(indicator_key(target), indicator_key(result)) is None
+
+
+def test_kind_keeps_the_direction():
+    assert kind_of("Giảm tỷ lệ hộ nghèo", "%") == "down"
+    assert kind_of("Tốc độ tăng trưởng GRDP", "%") == "rate"
+    assert kind_of("Kim ngạch xuất khẩu tăng", "%") == "rate"
+    assert kind_of("Số xã đạt chuẩn nông thôn mới tăng thêm", "xã") == "amount"
+    assert kind_of("Tỷ lệ che phủ rừng", "%") == "level"
+    assert kind_of("Tỷ lệ hộ nghèo", "%", "lte") == "ceiling"
+    assert indicator_key("Tốc độ tăng trưởng GRDP") == indicator_key("GRDP")  # the kind tells them apart
+
+
+# ---------------------------------------------------------------- percent and status
+def test_percent_against_the_lower_bound_after_conversion():
+    r, t = to_base(755950, "lượt"), to_base(3460, "nghìn lượt")
+    assert percent_of_target(r[0], t[0], "amount") == pytest.approx(21.85, abs=0.01)
+    assert percent_of_target(6.18, 7, "rate") is None
+    assert percent_of_target(50, 5, "down") is None
+
+
+@pytest.mark.parametrize("kind,result,target,elapsed,status", [
+    ("amount", 2530, 9000, 0.25, "on track"),
+    ("amount", 277, 2600, 0.25, "off track"),
+    ("amount", 1960, 10984, 0.25, "needs acceleration"),
+    ("amount", 9500, 9000, 0.25, "achieved"),
+    ("amount", 8000, 9000, 1.0, "not achieved"),
+    ("amount", 173150, 255000, None, None),
+    ("level", 93.2, 95.5, 0.5, "needs acceleration"),
+    ("level", 96, 95.5, 1.0, "achieved"),
+    ("rate", 6.18, 7, 0.5, "off track"),
+    ("rate", 10.7, 10, 0.5, "on track"),
+    ("down", 50, 5, 0.25, "on track"),
+    ("ceiling", 4.2, 5, 1.0, "achieved"),
+])
+def test_status(kind, result, target, elapsed, status):
+    assert status_of(kind, result, target, elapsed) == status
+
+
+def _q(iri, indicator, value, unit, period, area, pct=None, source="a.txt"):
+    return Quantity(iri=iri, source=source, indicator=indicator, value=value, unit=unit, period=period,
+                    percent_of_plan=pct, area=area)
+
+
+def test_links_need_the_same_area_and_a_period_inside():
+    district, province = ("huyện", "Sông Mây"), ("tỉnh", "Đồng Lam")
+    t = _q("t", "Diện tích trồng rừng mới", 500, "ha", "2024", district, source="nq.txt")
+    ok = _q("r1", "Trồng rừng mới", 260, "ha", "2024-01/2024-06", district, 52, "bc.txt")
+    other_place = _q("r2", "Trồng rừng mới", 4100, "ha", "2024-01/2024-06", province, 41, "tinh.txt")
+    other_year = _q("r3", "Trồng rừng mới", 90, "ha", "2023-Q1", district, None, "bc23.txt")
+    links = compute_links([t], [ok, other_place, other_year])
+    assert [(lk.result.iri, lk.percent, lk.status) for lk in links] == [("r1", 52.0, "on track")]
+
+
+def test_a_stated_share_that_disagrees_is_flagged_or_rules_out_a_similar_indicator():
+    area = ("tỉnh", "Đồng Lam")
+    t = _q("t", "Tổng chi ngân sách địa phương", 10000, "tỷ đồng", "2022", area, source="nq.txt")
+    same = _q("r1", "Tổng chi ngân sách địa phương", 2500, "tỷ đồng", "2022-Q1", area, 20, "bc.txt")
+    similar = _q("r2", "Chi cân đối ngân sách địa phương", 1600, "tỷ đồng", "2022-Q1", area, 18.6, "bc.txt")
+    links = compute_links([t], [same, similar])
+    assert [(lk.result.iri, lk.mismatch) for lk in links] == [("r1", True)]
+
+
+def test_each_result_keeps_the_target_whose_share_agrees():
+    area = ("tỉnh", "Đồng Lam")
+    plan = _q("t1", "Thu ngân sách nhà nước trên địa bàn", 4100, "tỷ đồng", "2023", area, source="kh.txt")
+    own = _q("t2", "Tổng thu ngân sách nhà nước trên địa bàn", 4300, "tỷ đồng", "2023", area, source="bc.txt")
+    r = _q("r", "Tổng thu ngân sách nhà nước trên địa bàn", 2150.5, "tỷ đồng", "2023-01/2023-06", area, 52.5, "bc.txt")
+    [lk] = compute_links([plan, own], [r])
+    assert lk.target.iri == "t1" and lk.percent == pytest.approx(52.45)
+
+
+# ---------------------------------------------------------------- through the command line
+def _run(*args):
+    r = CliRunner().invoke(cli, [str(a) for a in args])
+    assert r.exit_code == 0, r.output
+    return r.stdout
+
+
+def _progress(store):
+    return list(csv.DictReader(io.StringIO(_run("query", "progress", "--store", store, "-f", "csv"))))
+
+
+def test_district_targets_meet_the_district_report_not_the_province(tmp_path):
+    store = tmp_path / "store"
+    _run("ingest", PROGRESS_DATA, "--store", store, "-q")
+    rows = _progress(store)
+    got = sorted((r["target_indicator"], r["result_value"], r["result_unit"], float(r["percent"]), r["status"])
+                 for r in rows)
+    assert got == [
+        ("Diện tích trồng rừng mới", "260", "ha", 52.0, "on track"),
+        ("Thu ngân sách nhà nước trên địa bàn", "61200", "triệu đồng", 51.0, "on track"),
+        ("Tổng lượt khách du lịch", "45000", "lượt", 30.0, "needs acceleration"),
+    ]
+    assert {r["result_source"] for r in rows} == {"song_may_2024_6m_report.txt"}
+    assert all(r["target_sentence"] and r["result_sentence"] for r in rows)
+    table = _run("progress", "--store", store, "--year", "2024", "--place", "Sông Mây")
+    assert "52.0%" in table and "Tỷ lệ dân số tham gia bảo hiểm y tế" in table
+    assert "Sông Mây" not in _run("progress", "--store", store, "--year", "2023")
+
+
+def test_reingest_and_remove_update_the_links(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(PROGRESS_DATA, docs)
+    store = tmp_path / "store"
+    _run("ingest", docs, "--store", store, "-q")
+    report = docs / "song_may_2024_6m_report.txt"
+    report.write_text(report.read_text(encoding="utf-8").replace("260 ha, đạt 52%", "350 ha, đạt 70%"),
+                      encoding="utf-8")
+    _run("ingest", report, "--store", store, "-q")
+    forest = [r for r in _progress(store) if r["target_indicator"] == "Diện tích trồng rừng mới"]
+    assert [(r["result_value"], float(r["percent"])) for r in forest] == [("350", 70.0)]
+    assert len(_progress(store)) == 3
+    _run("remove", "song_may_2024_resolution.txt", "--store", store)
+    assert _progress(store) == []
+    _run("ingest", docs / "song_may_2024_resolution.txt", "--store", store, "-q")
+    assert len(_progress(store)) == 3
+
+
+def test_sample_store_2022_targets_with_first_quarter_results(sample_store_dir, tmp_path):
+    out = _run("progress", "--store", sample_store_dir, "--year", "2022", "-f", "csv", "--chart", tmp_path / "c.html")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert sum(r["sources"].startswith("004_") for r in rows) >= 40
+    forest = next(r for r in rows if r["indicator"] == "Trồng rừng mới" and r["sources"].startswith("004_"))
+    assert forest["latest result"].startswith("2530 ha (2022-Q1)") and forest["percent"] == "28.1%"
+    linked = [r for r in rows if r["latest result"]]
+    assert linked and all("<- 000_" in r["sources"] and "(2022-Q1)" in r["latest result"] for r in linked)
+    html = (tmp_path / "c.html").read_text(encoding="utf-8")
+    assert "<svg" in html and "Trồng rừng mới" in html and "http" not in html.replace("http://www.w3.org", "")
+
+
+def test_a_single_month_is_not_progress_towards_the_year_total():
+    area = ("tỉnh", "Đồng Lam")
+    t = _q("t", "Lượng khách du lịch", 3000, "nghìn lượt", "2022", area, source="nq.txt")
+    month = _q("m", "Tổng lượng khách du lịch tháng 3", 210000, "lượt", "2022-Q1", area, None, "bc.txt")
+    quarter = _q("q", "Tổng lượng khách du lịch", 700000, "lượt", "2022-Q1", area, 23, "bc.txt")
+    assert month.effective_period == "2022-03"
+    assert [lk.result.iri for lk in compute_links([t], [month, quarter])] == ["q"]
+    level = _q("l", "Tỷ lệ che phủ rừng", 64, "%", "2024", area, None, "bc24.txt")
+    assert compute_links([_q("t2", "Tỷ lệ che phủ rừng", 65, "%", "2021-2025", area)], [level])
+
+
+def test_an_item_under_its_heading_and_a_long_aside():
+    area = ("tỉnh", "Đồng Lam")
+    t = _q("t", "Khách quốc tế", 90, "nghìn lượt", "2023", area, source="kh.txt")
+    r = _q("r", "Tổng lượt khách du lịch - khách quốc tế", 40.5, "nghìn lượt", "2023-01/2023-06", area, 45, "bc.txt")
+    assert [lk.percent for lk in compute_links([t], [r])] == [45.0]
+    assert indicator_key("Số xã đạt chuẩn nông thôn mới (nhờ sự quan tâm chỉ đạo sát sao của các cấp") == \
+        indicator_key("Số xã đạt chuẩn nông thôn mới")
+    assert indicator_key("Khách du lịch (quốc tế)") != indicator_key("Khách du lịch")
+
+
+def test_whose_budget_is_part_of_the_indicator():
+    assert indicators_match(indicator_key("Vốn ngân sách tỉnh"), indicator_key("Vốn ngân sách huyện")) is None
+    assert indicator_key("Tổng sản phẩm trên địa bàn tỉnh (GRDP)") == indicator_key("GRDP")
+    assert indicator_key("Thu ngân sách nhà nước trên địa bàn huyện") == indicator_key("Thu ngân sách nhà nước")
+
+
+def test_viewer_colours_targets_by_status_and_draws_result_to_target(tmp_path):
+    from kg.progress_chart import STATUS_COLOURS
+
+    store, out = tmp_path / "store", tmp_path / "v.html"
+    _run("ingest", PROGRESS_DATA, "--store", store, "-q")
+    _run("viz", "--store", store, "-o", out, "--types", "target,result")
+    html = out.read_text(encoding="utf-8")
+    assert '"measures"' in html and STATUS_COLOURS["on track"] in html and STATUS_COLOURS["needs acceleration"] in html
