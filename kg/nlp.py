@@ -48,18 +48,20 @@ def _register(name: str, find, needs: tuple[str, ...] = ()) -> None:
                        assigns=[f"doc._.{name}"], func=component)
 
 
+# each recogniser with the earlier components whose records it reads, in pipeline order
 RECOGNISERS = {
-    "kg_directives": directives.find_directives,
-    "kg_agencies": agencies.find_agencies,
-    "kg_named": named.find_named,
-    "kg_quantities": quantities.find_quantities,
+    "kg_directives": (directives.find_directives, ()),
+    "kg_agencies": (agencies.find_agencies, ()),
+    # a head word inside an agency's name ("Phòng Tài chính - Kế hoạch") opens no project or programme
+    "kg_named": (named.find_named, ("kg_agencies",)),
+    "kg_quantities": (quantities.find_quantities, ()),
+    # who is responsible for what reads the agencies, projects and directives found before it
+    "kg_responsibilities": (responsibilities.find_responsibilities, ("kg_agencies", "kg_named", "kg_directives")),
 }
-for _name, _find in RECOGNISERS.items():
-    _register(_name, _find)
-# who is responsible for what reads the agencies, projects and directives found before it
-_register("kg_responsibilities", responsibilities.find_responsibilities, ("kg_agencies", "kg_named", "kg_directives"))
+for _name, (_find, _needs) in RECOGNISERS.items():
+    _register(_name, _find, _needs)
 
-PIPES = (*RECOGNISERS, "kg_responsibilities")
+PIPES = tuple(RECOGNISERS)
 
 
 @lru_cache(maxsize=1)

@@ -352,3 +352,25 @@ def test_named_abbreviation_after_first_mention(text):
     found, _ = _named(text, "project")
     assert {n.name for n in found} == {"Cụm công nghiệp Hợp Thịnh, huyện Tam Dương"}
     assert any(n.text == "CCN Hợp Thịnh" for n in found)
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        ("Phòng Tài chính - Kế hoạch chủ trì, phối hợp với Chi cục Thuế đẩy mạnh thu ngân sách.", "Kế hoạch"),
+        ("Giao Phòng Tài chính - Kế hoạch thành phố Tam Kỳ tham mưu phân bổ vốn.", "Kế hoạch"),
+        ("Ban Quản lý dự án đầu tư xây dựng huyện Hòa Vang đẩy nhanh tiến độ giải ngân.", "dự án"),
+    ],
+)
+def test_named_head_word_inside_an_agency_name_opens_nothing(text, forbidden):
+    from kg.extract import extract_text
+
+    ex = extract_text("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\n\nBÁO CÁO\nTình hình quý I\n\n" + text)
+    assert not any(m.text.lower().startswith(forbidden.lower()) for m in ex.named), [m.name for m in ex.named]
+
+
+def test_named_a_plan_named_after_an_agency_is_still_found():
+    from kg.extract import extract_text
+
+    ex = extract_text("Sở Kế hoạch và Đầu tư triển khai Kế hoạch cải thiện chỉ số năng lực cạnh tranh cấp tỉnh năm 2024.")
+    assert any(m.name.startswith("Kế hoạch cải thiện chỉ số năng lực cạnh tranh") for m in ex.named)

@@ -23,6 +23,7 @@ document: no place names, no sentence of the sample corpus.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 
@@ -1107,9 +1108,18 @@ def _short_forms(text: str, found: list, short_of: dict) -> list:
     return out
 
 
-def find_named(ctx: Context) -> list[NamedMention]:
+def _opens_inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether `pos` falls inside (not at the start of) one of the sorted (start, end) spans."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return any(a < pos < b for a, b in spans[max(0, i - 3) : i + 1])
+
+
+def find_named(ctx: Context, agencies: list | None = None) -> list[NamedMention]:
+    """Projects and programmes; `agencies` (found before) keep a head word inside a body's name from opening
+    one: "Phòng Tài chính - Kế hoạch chủ trì ..." names no plan."""
     text = ctx.text
-    spans = _scan(text)
+    inside = sorted((m.start, m.end) for m in agencies or ())
+    spans = [sp for sp in _scan(text) if not _opens_inside(sp.start, inside)]
     found: list[tuple[str, str | None, int, int, str]] = []  # cat, kind, start, end, name-as-read
     covered: list[tuple[int, int]] = []
     for sp in spans:
