@@ -137,7 +137,7 @@ class Handler(BaseHTTPRequestHandler):
     store: ReadOnlyStore  # set on the subclass made by make_server
     page: bytes
 
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format, *args):
         if getattr(self.server, "verbose", False):
             super().log_message(format, *args)
 
@@ -168,10 +168,10 @@ class Handler(BaseHTTPRequestHandler):
         return self.rfile.read(n) if n else b""
 
     # ------------------------------------------------------------------ methods
-    def do_HEAD(self):  # noqa: N802 - http.server's naming
+    def do_HEAD(self):
         self.do_GET()
 
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         path, qs = self._split()
         if path in ("/query", "/sparql"):
             if "update" in qs:
@@ -185,7 +185,7 @@ class Handler(BaseHTTPRequestHandler):
             return self._viz(qs)
         return self._error(HTTPStatus.NOT_FOUND, f"no such page: {path} (try / , /query or /viz)")
 
-    def do_POST(self):  # noqa: N802
+    def do_POST(self):
         path, qs = self._split()
         if path == "/update":
             return self._refuse_update()
@@ -209,10 +209,10 @@ class Handler(BaseHTTPRequestHandler):
                                "send the query as application/sparql-query or application/x-www-form-urlencoded")
         return self._sparql(qs)
 
-    def do_PUT(self):  # noqa: N802 - the Graph Store protocol's writes
+    def do_PUT(self):  # the Graph Store protocol's writes
         self._refuse_update()
 
-    do_DELETE = do_PATCH = do_PUT  # noqa: N815
+    do_DELETE = do_PATCH = do_PUT
 
     def _refuse_update(self):
         self._error(HTTPStatus.FORBIDDEN, "this server is read-only: SPARQL updates are refused "
