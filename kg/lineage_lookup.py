@@ -215,7 +215,7 @@ def describe(store, iris: list[str]) -> dict[str, Node]:
         return {}
     lat = _lateral(store)
     q = f"""
-SELECT ?n ?k ?v WHERE {{
+SELECT DISTINCT ?n ?k ?v WHERE {{
   VALUES ?n {{ {_values(iris)} }}
   {lat} {{ GRAPH ?g {{
     {{ ?n a ?v BIND("type" AS ?k) }}
