@@ -367,8 +367,8 @@ def main() -> None:
     goal = statistics.median(times["total"]) < 0.1
     p95_directive = pct(by_kind.get("directive", [0.0]), 95)
     lines += ["", f"Goal < 100 ms median (find + lineage): {'met' if goal else 'NOT met'}.",
-              f"Goal < 200 ms p95 for directive REFs (find + bounded lineage): "
-              f"{'met' if p95_directive < 0.2 else 'NOT met'} ({p95_directive * 1000:.0f} ms).", ""]
+              (f"Goal < 200 ms p95 for directive REFs (find + bounded lineage): "
+               f"{'met' if p95_directive < 0.2 else 'NOT met'} ({p95_directive * 1000:.0f} ms)."), ""]
     text = "\n".join(lines)
     print(text)
     if not args.no_write:

@@ -530,7 +530,7 @@ def _evidence(store, vias: list[str]) -> dict[str, list[Evidence]]:
     if not vias:
         return {}
     q = f"""
-SELECT ?x ?sentence ?source ?start ?end ?head WHERE {{
+SELECT DISTINCT ?x ?sentence ?source ?start ?end ?head WHERE {{
   VALUES ?x {{ {_values(dict.fromkeys(vias))} }}
   {_lateral(store)} {{ GRAPH ?g {{ ?x kgo:mention ?m . ?m kgo:inDocument ?d . OPTIONAL {{ ?x kgo:label ?head }}
              OPTIONAL {{ ?m kgo:sentence ?sentence }} OPTIONAL {{ ?d kgo:source ?source }}
