@@ -213,6 +213,7 @@ def _register() -> None:
     from .cli_lineage import lineage
     from .cli_responsible import responsible
     from .cli_progress import progress, remove
+    from .cli_serve import serve
     from .cli_viz import viz
 
     cli.add_command(lineage)
@@ -220,6 +221,7 @@ def _register() -> None:
     cli.add_command(responsible)
     cli.add_command(progress)
     cli.add_command(remove)
+    cli.add_command(serve)
 
 
 _register()

@@ -28,11 +28,13 @@ EXIT_AMBIGUOUS = 2
               help="At most N entries under one node (0: all).")
 @click.option("--max-lines", type=click.IntRange(0), default=None, metavar="N",
               help="Cut the text output at N lines (default 40, none with --tasks; 0: no limit).")
+@click.option("--limit", type=click.IntRange(0), default=None, metavar="N",
+              help="Fetch at most N nodes, nearest REF first (default 200; 0: the whole tree).")
 @click.option("--year", type=int, default=None, help="Pick the directive of this year when REF is ambiguous.")
 @click.option("--all", "show_all", is_flag=True, help="Show every node REF matches instead of listing them.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["tree", "json"]), default="tree", show_default=True)
 def lineage(ref, store_dir, endpoint, update_endpoint, up_only, down_only, depth, relations, tasks, children,
-            max_lines, year, show_all, fmt) -> None:
+            max_lines, limit, year, show_all, fmt) -> None:
     """Show the ancestors and descendants of a directive, plan, task or project.
 
     REF is a directive number (01/NQ-CP, 15/2021/NQ-HĐND), an IRI, a source file name, or words of a plan,
@@ -40,10 +42,11 @@ def lineage(ref, store_dir, endpoint, update_endpoint, up_only, down_only, depth
     exits 2 (pick with --year, or --all); an unknown REF exits 1.
 
     The text starts with a summary (what REF carries out, what carries it out, grouped by relation with
-    counts), then the tree with the sentence each link was read from; it fits the terminal width.
+    counts), then the tree with the sentence each link was read from; it fits the terminal width. A big
+    tree is fetched up to --limit nodes, nearest REF first, and says what it left out.
     JSON: one tree object (a list with --all), every relation unless --relation says otherwise.
     """
-    from .lineage_lookup import RELATIONS, LineageError, find_nodes
+    from .lineage_lookup import DEFAULT_LIMIT, RELATIONS, LineageError, find_nodes
     from .lineage_lookup import lineage as trace
     from .store import StoreError
 
@@ -68,7 +71,8 @@ def lineage(ref, store_dir, endpoint, update_endpoint, up_only, down_only, depth
         if len(nodes) > 1 and not show_all:
             _ambiguous(ref, nodes, fmt)
             sys.exit(EXIT_AMBIGUOUS)
-        trees = [trace(store, n.iri, up=up, down=down, depth=depth, relations=rels) for n in nodes]
+        limit = DEFAULT_LIMIT if limit is None else limit
+        trees = [trace(store, n.iri, up=up, down=down, depth=depth, relations=rels, limit=limit) for n in nodes]
     except (StoreError, LineageError) as e:
         raise click.ClickException(str(e)) from None
     if fmt == "json":

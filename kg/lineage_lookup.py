@@ -99,6 +99,7 @@ class TreeNode:
     children: list[TreeNode] = field(default_factory=list)
     repeated: bool = False  # shown (and expanded) elsewhere in the same tree
     depth: int = 0
+    more: int = 0  # children left out of a bounded answer (see `lineage(limit=)`)
 
 
 @dataclass
@@ -108,15 +109,19 @@ class LineageTree:
     descendants: list[TreeNode] = field(default_factory=list)
     depth: int | None = None
     truncated: bool = False  # something lies beyond --depth
+    limit: int | None = None  # the answer was bounded at this many nodes: more lie beyond (None: complete)
 
     def to_dict(self) -> dict:
         def tn(t: TreeNode) -> dict:
             d = _node_dict(t.node)
             d.update(relation=t.relation, depth=t.depth, repeated=t.repeated,
                      evidence=[asdict(e) for e in t.evidence], children=[tn(c) for c in t.children])
+            if t.more:
+                d["more"] = t.more
             return d
 
         return {"root": _node_dict(self.root), "depth": self.depth, "truncated": self.truncated,
+                "limit": self.limit,
                 "ancestors": [tn(t) for t in self.ancestors], "descendants": [tn(t) for t in self.descendants]}
 
     def iter(self, which: str = "both"):
@@ -210,7 +215,7 @@ def describe(store, iris: list[str]) -> dict[str, Node]:
         return {}
     lat = _lateral(store)
     q = f"""
-SELECT ?n ?k ?v WHERE {{
+SELECT DISTINCT ?n ?k ?v WHERE {{
   VALUES ?n {{ {_values(iris)} }}
   {lat} {{ GRAPH ?g {{
     {{ ?n a ?v BIND("type" AS ?k) }}
@@ -430,6 +435,74 @@ def _structure_union(store, root: ox.NamedNode, up: bool, down: bool, depth: int
     return [_edge(c, p, rel, st) for c, p, rel, st, _ in r.rows]
 
 
+def _structure_levels(store, root: str, up: bool, down: bool, depth: int | None, first_up: bool,
+                      relations: set[str] | None, limit: int) -> tuple[list[_Edge], bool]:
+    """Edges around root fetched one level at a time (the edges of the nodes reached so far, a nested loop
+    per node), stopping once more than `limit` nodes are reached: a big tree costs what its answer shows.
+    Returns the edges and whether the walk stopped before the end."""
+    edges: list[_Edge] = []
+    seen = {root}
+    cut = False
+    for direction in ("up", "down"):
+        if (direction == "up" and not up) or (direction == "down" and not down):
+            continue
+        frontier, d = [root], 0
+        while frontier:
+            if depth is not None and d >= depth:
+                break
+            if len(seen) > limit:
+                cut = True
+                break
+            if direction == "up":
+                block = _EDGES_FROM.format(c="x", p="parent") + "\n  BIND(?x AS ?child)"
+                if first_up and d == 0:
+                    block = (f"{{ {block} }}\n  UNION {{ ?parent kgo:assignedTo ?x . BIND(?x AS ?child) "
+                             f"BIND(\"assigned_to\" AS ?rel) }}\n  UNION {{ ?parent kgo:concerns ?x . "
+                             f"BIND(?x AS ?child) BIND(\"concerns\" AS ?rel) }}")
+            else:
+                block = (_EDGES_FROM.format(c="child", p="x")
+                         + "\n  UNION { ?x kgo:assignedTo ?child . BIND(\"assigned_to\" AS ?rel) }"
+                         + "\n  UNION { ?x kgo:concerns ?child . BIND(\"concerns\" AS ?rel) }")
+                block = f"{{ {block} }} BIND(?x AS ?parent)"
+            q = (f"SELECT DISTINCT ?child ?parent ?rel ?st WHERE {{\n  VALUES ?x {{ {_values(frontier)} }}\n"
+                 f"  LATERAL {{ {block} }}\n}}")
+            nxt = []
+            for c, p, rel, st in _select(store, q, union=True).rows:
+                e = _edge(c, p, rel, st)
+                edges.append(e)
+                if relations is not None and e.relation not in relations:
+                    continue
+                if e.relation in ATTACH and not (direction == "up" and first_up and d == 0):
+                    continue  # a leaf going down; going up only the first step from an agency or project
+                other = e.parent if direction == "up" else e.child
+                if other not in seen:
+                    seen.add(other)
+                    nxt.append(other)
+            frontier, d = nxt, d + 1
+    return edges, cut
+
+
+def _bound(tree: LineageTree, limit: int) -> None:
+    """Keep the first `limit` nodes of the tree, nearest the root first; a node whose children were left out
+    counts them in `more`."""
+    level = [(None, t) for t in tree.ancestors + tree.descendants]
+    kept = 0
+    while level:
+        nxt = []
+        for parent, t in level:
+            if kept < limit:
+                kept += 1
+                nxt += [(t, c) for c in t.children]
+            else:
+                if parent is not None:
+                    parent.children.remove(t)
+                    parent.more += 1
+                else:
+                    (tree.ancestors if t in tree.ancestors else tree.descendants).remove(t)
+                tree.limit = limit
+        level = nxt
+
+
 def _structure_all(store) -> list[_Edge]:
     """Every edge of the graph, in one query (for endpoints whose default graph is not the union)."""
     q = """
@@ -457,7 +530,7 @@ def _evidence(store, vias: list[str]) -> dict[str, list[Evidence]]:
     if not vias:
         return {}
     q = f"""
-SELECT ?x ?sentence ?source ?start ?end ?head WHERE {{
+SELECT DISTINCT ?x ?sentence ?source ?start ?end ?head WHERE {{
   VALUES ?x {{ {_values(dict.fromkeys(vias))} }}
   {_lateral(store)} {{ GRAPH ?g {{ ?x kgo:mention ?m . ?m kgo:inDocument ?d . OPTIONAL {{ ?x kgo:label ?head }}
              OPTIONAL {{ ?m kgo:sentence ?sentence }} OPTIONAL {{ ?d kgo:source ?source }}
@@ -480,11 +553,17 @@ SELECT ?x ?sentence ?source ?start ?end ?head WHERE {{
 RELATIONS = tuple(UP_PHRASE)
 
 
+DEFAULT_LIMIT = 200  # nodes in an answer: the biggest trees hold thousands (every report's tasks)
+
+
 def lineage(store, node_iri: str, up: bool = True, down: bool = True, depth: int | None = None,
-            relations: set[str] | None = None) -> LineageTree:
+            relations: set[str] | None = None, limit: int | None = None) -> LineageTree:
     """Ancestors and descendants of a node as trees, each edge with its evidence.
 
-    relations: follow only edges of these relations (see RELATIONS; None: all)."""
+    relations: follow only edges of these relations (see RELATIONS; None: all); limit: at most this many
+    nodes, nearest the root first, fetched and described (None or 0: all); `tree.limit` says when more
+    were left out."""
+    limit = limit or None
     if depth is not None and depth < 0:
         raise LineageError("depth must be >= 0")
     if relations is not None and not set(relations) <= set(RELATIONS):
@@ -497,8 +576,12 @@ def lineage(store, node_iri: str, up: bool = True, down: bool = True, depth: int
     first_up = root.kind in ("Agency", "Project")
     if depth == 0:
         return LineageTree(root, depth=depth)
-    if _union_ok(store):
+    cut = False
+    if _union_ok(store) and limit:
         q_depth = None if depth is None else depth + 1  # one more level to know whether it was cut
+        edges, cut = _structure_levels(store, node_iri, up, down, q_depth, first_up, relations, limit)
+    elif _union_ok(store):
+        q_depth = None if depth is None else depth + 1
         edges = _structure_union(store, ox.NamedNode(node_iri), up, down, q_depth, first_up)
     else:
         edges = _structure_all(store)
@@ -545,6 +628,10 @@ def lineage(store, node_iri: str, up: bool = True, down: bool = True, depth: int
     anc = walk("up") if up else []
     desc = walk("down") if down else []
     tree = LineageTree(root, anc, desc, depth=depth, truncated=truncated)
+    if limit:
+        _bound(tree, limit)
+        if cut:
+            tree.limit = limit
     # labels and evidence of everything reached: two queries, whatever the size
     nodes = list(tree.iter())
     info = describe(store, [t.node.iri for t in nodes])

@@ -249,6 +249,8 @@ def tree_lines(tree: LineageTree, view: View, out: Out, up: bool, down: bool) ->
         _branch(items, None, root, direction, phrases, arrow, "", view, out)
     if tree.truncated:
         out.add("", "  ", [(f"… more beyond --depth {tree.depth}", DIM)])
+    if tree.limit:
+        out.add("", "  ", [(f"… the answer stops at {tree.limit} nodes, nearest first: --limit 0 shows all", DIM)])
 
 
 def _branch(items: list[TreeNode], parent: TreeNode | None, root: Node, direction: str, phrases: dict,
@@ -261,7 +263,8 @@ def _branch(items: list[TreeNode], parent: TreeNode | None, root: Node, directio
     if view.children and len(shown) > view.children:
         more = len(shown) - view.children
         shown = shown[: view.children]
-    tail_lines = bool(attach) + bool(hidden) + bool(more)
+    cut = parent.more if parent is not None else 0  # left out of a bounded answer
+    tail_lines = bool(attach) + bool(hidden) + bool(more) + bool(cut)
     quoted: set[str] = set()  # sentences quoted under this node already: each once
     for i, t in enumerate(shown):
         last = i == len(shown) - 1 and not tail_lines
@@ -290,7 +293,11 @@ def _branch(items: list[TreeNode], parent: TreeNode | None, root: Node, directio
         out.add(indent + ("└─ " if last else "├─ "), indent + "   ",
                 [(_count_words(_kinds(hidden)), PLAIN), (" of its own: --tasks lists them", DIM)])
     if more:
-        out.add(indent + "└─ ", indent + "   ", [(f"… {more} more (--children 0 shows all)", DIM)])
+        tail_lines -= 1
+        out.add(indent + ("└─ " if not tail_lines else "├─ "), indent + "   ",
+                [(f"… {more} more (--children 0 shows all)", DIM)])
+    if cut:
+        out.add(indent + "└─ ", indent + "   ", [(f"… {cut} more beyond --limit", DIM)])
 
 
 def _evidence(t: TreeNode, parent: TreeNode | None, root: Node, indent: str, view: View, out: Out,

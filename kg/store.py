@@ -74,6 +74,23 @@ def _locked(e: OSError) -> bool:
     return "lock" in str(e).lower()
 
 
+def query_oxigraph(store: ox.Store, sparql: str, bindings: dict[str, object] | None = None) -> Results:
+    """Run a query on a pyoxigraph store, parameters bound as substitutions."""
+    subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+    try:
+        r = store.query(sparql, substitutions=subs or None)
+    except SyntaxError as e:
+        raise StoreError(f"SPARQL syntax error: {str(e).splitlines()[0]}") from None
+    if isinstance(r, ox.QueryBoolean):
+        return Results([], [], bool(r))
+    if isinstance(r, ox.QuerySolutions):
+        names = [v.value for v in r.variables]
+        return Results(names, [[sol[n] for n in names] for sol in r])
+    # CONSTRUCT / DESCRIBE
+    rows = [[t.subject, t.predicate, t.object] for t in r]
+    return Results(["subject", "predicate", "object"], rows)
+
+
 class LocalStore:
     def __init__(self, path: str | Path, read_only: bool = False, wait: float = 0.0,
                  on_wait: Callable[[str], None] | None = None) -> None:
@@ -137,19 +154,7 @@ class LocalStore:
         self._s.update(sparql)
 
     def query(self, sparql: str, bindings: dict[str, object] | None = None) -> Results:
-        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
-        try:
-            r = self._s.query(sparql, substitutions=subs or None)
-        except SyntaxError as e:
-            raise StoreError(f"SPARQL syntax error: {str(e).splitlines()[0]}") from None
-        if isinstance(r, ox.QueryBoolean):
-            return Results([], [], bool(r))
-        if isinstance(r, ox.QuerySolutions):
-            names = [v.value for v in r.variables]
-            return Results(names, [[sol[n] for n in names] for sol in r])
-        # CONSTRUCT / DESCRIBE
-        rows = [[t.subject, t.predicate, t.object] for t in r]
-        return Results(["subject", "predicate", "object"], rows)
+        return query_oxigraph(self._s, sparql, bindings)
 
     def graphs(self) -> list[str]:
         return [g.value for g in self._s.named_graphs()]

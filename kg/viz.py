@@ -414,7 +414,16 @@ def _reading_view(net: Network, mentions: bool) -> Network:
 def write_viz(store, out: str | Path, focus: str | None = None, depth: int = 2, types=None,
               limit: int | None = DEFAULT_LIMIT, source: str | None = None, layout: str | None = None,
               mentions: bool = False) -> VizReport:
-    """Fetch (the focus neighbourhood, or the most connected nodes up to `limit`) and write the page.
+    """Write the page `render_viz` makes to `out`."""
+    html, rep = render_viz(store, focus=focus, depth=depth, types=types, limit=limit, source=source, layout=layout,
+                           mentions=mentions)
+    Path(out).write_text(html, encoding="utf-8")
+    return rep
+
+
+def render_viz(store, focus: str | None = None, depth: int = 2, types=None, limit: int | None = DEFAULT_LIMIT,
+               source: str | None = None, layout: str | None = None, mentions: bool = False) -> tuple[str, VizReport]:
+    """Fetch (the focus neighbourhood, or the most connected nodes up to `limit`) and make the page.
 
     layout: "hierarchy" (the default with a focus) or "force" (the default without); mentions: draw the
     document -> named entity edges (hidden otherwise, and around a focus the nodes only they reach). The rest
@@ -433,5 +442,4 @@ def write_viz(store, out: str | Path, focus: str | None = None, depth: int = 2, 
     else:
         title = "Knowledge graph of directives" + (f": {source}" if source else "")
     html = build_html(net, title=title, note=note, more=whole, layout=layout, show_mentions=mentions)
-    Path(out).write_text(html, encoding="utf-8")
-    return VizReport(len(net.nodes), len(net.edges), focus_iri, others, note, time.perf_counter() - t0)
+    return html, VizReport(len(net.nodes), len(net.edges), focus_iri, others, note, time.perf_counter() - t0)

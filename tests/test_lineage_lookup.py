@@ -250,3 +250,48 @@ def test_lineage_of_unknown_iri_raises(small_store):
 def test_no_store_is_a_usage_error():
     r = CliRunner().invoke(cli, ["lineage", "01/NQ-CP"])
     assert r.exit_code == 2 and "--store" in r.output
+
+
+# ------------------------------------------------------------------------------------------ bounded answers
+def _nodes(tree) -> list:
+    return list(tree.iter())
+
+
+def test_a_big_enough_limit_gives_the_whole_tree(small_store, corpus_store):
+    """The level-by-level walk a limit uses agrees with the one-query walk when nothing is left out."""
+    agency = next(t.node.iri for t in ll.lineage(open_ro(corpus_store), D01, depth=3).iter()
+                  if t.node.kind == "Agency")
+    for d, iri in ((corpus_store, D01), (corpus_store, D143), (corpus_store, agency),
+                   (small_store, "https://w3id.org/kg-vn/id/directive/chinh-phu/5-nq-cp/2022")):
+        store = open_ro(d)
+        for depth in (None, 1, 2):
+            whole = ll.lineage(store, iri, depth=depth)
+            bounded = ll.lineage(store, iri, depth=depth, limit=100_000)
+            assert bounded.limit is None
+            assert bounded.to_dict() == {**whole.to_dict(), "limit": None}
+
+
+def test_a_small_limit_keeps_the_nearest_nodes_and_says_so(corpus_store):
+    store = open_ro(corpus_store)
+    whole = ll.lineage(store, D01)
+    assert len(_nodes(whole)) > 8
+    bounded = ll.lineage(store, D01, limit=5)
+    kept = _nodes(bounded)
+    assert len(kept) == 5 and bounded.limit == 5
+    # nearest first: every node of the first level is kept, none deeper than a node left out
+    assert {t.node.iri for t in bounded.descendants} == {t.node.iri for t in whole.descendants}
+    left_out = sum(t.more for t in kept)
+    assert left_out > 0 and len(kept) + left_out <= len(_nodes(whole))
+    # every node kept is described (labelled) as in the whole tree
+    labels = {t.node.iri: t.node.label for t in _nodes(whole)}
+    assert all(t.node.label == labels[t.node.iri] for t in kept)
+
+
+def test_cli_limit_says_what_it_left_out(corpus_store):
+    r = run("01/NQ-CP", "--store", corpus_store, "--limit", "3", "--max-lines", "0", "--tasks")
+    assert r.exit_code == 0, r.output
+    assert "the answer stops at 3 nodes" in r.output and "more beyond --limit" in r.output
+    d = run_json("01/NQ-CP", "--store", corpus_store, "--limit", "3")
+    assert d["limit"] == 3 and len(descendants(d)) + len(d["ancestors"]) <= 3
+    d = run_json("01/NQ-CP", "--store", corpus_store, "--limit", "0")
+    assert d["limit"] is None
