@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # ---------------------------------------------------------------- units (one table)
 # scale words that may open a unit, possibly chained ("nghìn tỷ đồng" = 1e12 đồng)
@@ -61,6 +62,7 @@ def _m(y: int, mo: int) -> int:
     return y * 12 + mo - 1
 
 
+@lru_cache(maxsize=8192)  # linking compares every result with its candidate targets: few distinct periods
 def parse_period(p: str | None) -> Period | None:
     """'2022', '2022-Q1', '2022-06', '2022-01/2022-06', '2021-2025', '2023-vụ Đông Xuân' -> Period."""
     if not p:
@@ -132,6 +134,7 @@ _RANK = {lv: i for i, lv in enumerate(LEVELS)}
 _RANK.update({"thị xã": 3, "quận": 3, "thành phố": 1, "xã": 5, "phường": 5, "thị trấn": 5})
 
 
+@lru_cache(maxsize=16384)
 def _fold(s: str) -> str:
     return " ".join(_nfc(s).lower().split())
 

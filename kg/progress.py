@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .indicators import (  # noqa: F401 - re-exported: the pure functions callers and tests use
     CONTRAST,
@@ -125,7 +126,7 @@ class Quantity:
         self.child_key = indicator_key(parts[-1]) if len(parts) > 1 else None
         self.kind = kind_of(self.indicator, self.unit, self.comparator)
 
-    @property
+    @cached_property
     def effective_period(self) -> str | None:
         """The period the figure covers: a month its own words name ("Tổng lượng khách du lịch tháng 3");
         a figure dated only by a year, inside a report on part of that year, covers the report's period."""
