@@ -118,3 +118,19 @@ def test_the_embedded_store_filters_on_a_variable_of_an_optional(sample_store_di
     some = list(csv.DictReader(io.StringIO(CliRunner().invoke(cli, base + ["-p", "kind", "Chương trình"]).output)))
     assert 0 < len(some) < len(every)
     assert sorted(map(str, some)) == sorted(str(r) for r in every if r["kind"] == "Chương trình")
+
+
+@pytest.mark.parametrize("command", [
+    ["lineage", "01/NQ-CP"], ["responsible", "Ủy ban nhân dân"], ["viz", "--focus", "01/NQ-CP", "-o", "{out}"],
+    ["viz", "-o", "{out}"],
+])
+def test_commands_answer_alike(command, remote, sample_store_dir, tmp_path):
+    """Labels and evidence picked from several in a fixed order: the same output byte for byte."""
+    kind, args = remote
+    outputs = []
+    for i, where in enumerate((["--store", str(sample_store_dir)], args)):
+        out = tmp_path / f"{i}.html"
+        r = CliRunner().invoke(cli, [c.replace("{out}", str(out)) for c in command] + where)
+        assert r.exit_code == 0, r.output
+        outputs.append(out.read_bytes() if out.exists() else r.output.encode())
+    assert outputs[0] == outputs[1], kind
