@@ -4,10 +4,9 @@ import io
 
 import pytest
 from click.testing import CliRunner
+from sparql_servers import oxigraph_server
 
 from kg.cli import cli
-
-from sparql_servers import oxigraph_server
 
 pytestmark = pytest.mark.server
 

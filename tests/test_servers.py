@@ -6,11 +6,10 @@ import io
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
+from sparql_servers import oxigraph_server, virtuoso_server
 
 from kg.cli import cli
 from kg.query import named_queries
-
-from sparql_servers import oxigraph_server, virtuoso_server
 
 pytestmark = pytest.mark.server
 XSD_DATETIME = "http://www.w3.org/2001/XMLSchema#dateTime"
