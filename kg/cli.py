@@ -155,14 +155,14 @@ def stats(store_dir, endpoint, update_endpoint) -> None:
 
 def _graph_counts(store) -> list[tuple[str, str, int]]:
     """(name, 'document' or 'derived', triples) per named graph: documents by source file, then derived."""
-    counts = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    counts = store.graph_counts()  # the project's graphs only (a server keeps system graphs too)
     sources = store.query("PREFIX kgo: <https://w3id.org/kg-vn/ont#>\n"
                           "SELECT ?g ?src WHERE { GRAPH ?g { ?d a kgo:Document ; kgo:source ?src } }")
     src = {g.value: s.value for g, s in sources.rows}
     rows = []
-    for g, n in counts.rows:
-        name = src.get(g.value) or g.value.rstrip("/").rsplit("/", 1)[-1]
-        rows.append((name, "document" if g.value in src else "derived", int(n.value)))
+    for g, n in counts:
+        name = src.get(g) or g.rstrip("/").rsplit("/", 1)[-1]
+        rows.append((name, "document" if g in src else "derived", n))
     return sorted(rows, key=lambda r: (r[1] != "document", r[0]))
 
 

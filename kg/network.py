@@ -264,6 +264,9 @@ SELECT DISTINCT ?n ?p ?o WHERE {{
         lst = props[n.value][p.value]
         if v not in lst:
             lst.append(v)
+    for by_p in props.values():  # in a fixed order, not the store's: the first is the label on every server
+        for lst in by_p.values():
+            lst.sort(key=lambda v: (type(v).__name__, str(v)))
     return props
 
 
@@ -304,7 +307,14 @@ SELECT DISTINCT ?child ?parent ?relation ?src ?start ?end ?sentence WHERE {{
         if src is not None or sentence is not None:
             out[key].append(Source(src.value if src is not None else "", _int(start), _int(end),
                                    sentence.value if sentence is not None else ""))
+    for sources in out.values():
+        sources.sort(key=_source_key)
     return out
+
+
+def _source_key(s: Source) -> tuple:
+    """Sources in the text's order, not the store's: the same first evidence from every server."""
+    return (s.document, s.start if s.start is not None else -1, s.end if s.end is not None else -1, s.sentence)
 
 
 # ------------------------------------------------------------------ labels
@@ -436,7 +446,9 @@ def fetch_network(store, source: str | None = None, focus_iri: str | None = None
             net.nodes[n].sources.append(src)
             by_pair[(doc, n)].append(src)
     for node in net.nodes.values():
-        node.sources.sort(key=lambda s: (s.document, s.start if s.start is not None else -1))
+        node.sources.sort(key=_source_key)
+    for sources in by_pair.values():
+        sources.sort(key=_source_key)
     for s, o, rel in edges:
         if rel in LINEAGE_RELATIONS:
             ev = evidence.get((s, o, rel), [])

@@ -87,8 +87,72 @@ def bind(q: NamedQuery, params: list[tuple[str, str]]) -> dict[str, object]:
 
 
 def run_query(store, spec: str, params: list[tuple[str, str]] | None = None) -> Results:
+    """Run a query with `-p` parameters as filters: the same rows from the embedded store and any server."""
     q = resolve_query(spec)
-    return store.query(q.text, bind(q, params or []))
+    r = store.query(with_filters(q.text, bind(q, params or [])))
+    return sort_lists(q.text, r)
+
+
+# A token that may hold braces which are not the query's own: strings, IRIs, comments.
+_SKIP = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+                   r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'"
+                   r'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*')
+
+
+def _top_groups(sparql: str) -> list[tuple[int, int]]:
+    """(start, end) of each outermost { ... } of the query text."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(sparql):
+        m = _SKIP.match(sparql, i)
+        if m and m.end() > i:
+            i = m.end()
+            continue
+        c = sparql[i]
+        if c == "{":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif c == "}" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, i))
+        i += 1
+    return out
+
+
+def with_filters(sparql: str, bindings: dict[str, object]) -> str:
+    """The query with each parameter as FILTER (?name = value) at the end of its WHERE clause.
+
+    Not a pre-bound variable (Oxigraph's substitutions) nor a trailing VALUES (a server's usual way): both
+    let a variable left unbound in a row (one bound only inside an OPTIONAL) take the value, so every row
+    passes, relabelled. A filter keeps exactly the rows whose variable holds the value, on every store
+    (`=`, not sameTerm: Virtuoso's sameTerm is false for equal stored literals).
+    """
+    if not bindings:
+        return sparql
+    groups = _top_groups(sparql)
+    where = next((g for g in groups if re.search(r"(?i)\bWHERE\s*$", sparql[:g[0]])), None)
+    if where is None and groups:  # SELECT/ASK { ... }, CONSTRUCT { template } { ... }
+        construct = re.search(r"(?i)\bCONSTRUCT\b", sparql[:groups[0][0]])
+        where = groups[1 if construct and len(groups) > 1 else 0]
+    if where is None:
+        raise StoreError("parameters given, but the query has no WHERE clause to filter")
+    cond = " && ".join(f"?{k} = {v}" for k, v in bindings.items())  # N-Triples terms: no splicing
+    return sparql[:where[1]] + f"  FILTER ({cond})\n" + sparql[where[1]:]
+
+
+def sort_lists(sparql: str, r: Results) -> Results:
+    """Lists made by GROUP_CONCAT come in the order a server met the values; sorted, every server gives the
+    same cell."""
+    lists = {m.group(2): m.group(1) for m in re.finditer(
+        r'(?is)GROUP_CONCAT\s*\([^;()]*(?:\([^()]*\)[^;()]*)*;\s*separator\s*=\s*"([^"]*)"\s*\)\s*AS\s*\?(\w+)', sparql)}
+    cols = [(i, lists[v]) for i, v in enumerate(r.variables) if lists.get(v)]
+    for row in r.rows if cols else []:
+        for i, sep in cols:
+            t = row[i]
+            if isinstance(t, ox.Literal) and sep in t.value:
+                row[i] = ox.Literal(sep.join(sorted(t.value.split(sep))), datatype=t.datatype)
+    return r
 
 
 # ---------------------------------------------------------------- formatting

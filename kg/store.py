@@ -159,6 +159,11 @@ class LocalStore:
     def graphs(self) -> list[str]:
         return [g.value for g in self._s.named_graphs()]
 
+    def graph_counts(self) -> list[tuple[str, int]]:
+        """(graph IRI, triples) per named graph."""
+        r = self.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+        return [(g.value, int(n.value)) for g, n in r.rows]
+
     def __len__(self) -> int:
         return len(self._s)
 
@@ -191,66 +196,123 @@ class LocalStore:
         gc.collect()
 
 
+PROJECT_GRAPHS = "https://w3id.org/kg-vn/graph/"  # vocab.BASE + "graph/": every graph kg writes (rdfmap)
+INSERT_CHUNK = 500  # triples per INSERT DATA (some servers refuse one of ~1,000 or more)
+REQUEST_TRIPLES = 20_000  # triples per update request (a larger document takes several: not atomic)
+PAGE = 5_000  # rows per page of a dump or a listing (below servers' usual result caps)
+
+
+def _chunked_replace(graph: str, body: str) -> list[str]:
+    """DROP + INSERT DATA of at most INSERT_CHUNK triples each, grouped in requests of REQUEST_TRIPLES:
+    one request (atomic where the server runs a request as a transaction) for all but the largest graphs."""
+    g = f"<{graph}>"
+    lines = [x for x in body.split("\n") if x.strip()]
+    inserts = [f"INSERT DATA {{ GRAPH {g} {{\n" + "\n".join(lines[i:i + INSERT_CHUNK]) + "\n} }"
+               for i in range(0, len(lines), INSERT_CHUNK)]
+    per = max(1, REQUEST_TRIPLES // INSERT_CHUNK)
+    requests = [" ;\n".join(inserts[i:i + per]) for i in range(0, len(inserts), per)] or [""]
+    requests[0] = f"DROP SILENT GRAPH {g}" + (" ;\n" + requests[0] if requests[0] else "")
+    return requests
+
+
+def _own_graphs(var: str = "g") -> str:
+    return f'FILTER (STRSTARTS(STR(?{var}), "{PROJECT_GRAPHS}"))'
+
+
 class RemoteStore:
-    """A SPARQL 1.1 server: protocol for queries, SPARQL Update to load (one request per document graph)."""
+    """A SPARQL 1.1 server (Oxigraph, Virtuoso, Fuseki...): protocol requests form-encoded (the one body every
+    server accepts), documents written in chunks of INSERT DATA, counts and dumps limited to the project's own
+    graphs (servers keep system graphs) and paged, a result cut by the server's row cap an error, not an answer.
+    """
 
     def __init__(self, endpoint: str, update_endpoint: str | None = None, timeout: float = 60.0) -> None:
         self.endpoint = endpoint
-        self.update_endpoint = update_endpoint or re.sub(r"/(query|sparql)/?$", "/update", endpoint)
+        # Oxigraph and Fuseki: /query and /update; Virtuoso: /sparql for both
+        self.update_endpoint = update_endpoint or re.sub(r"/query/?$", "/update", endpoint)
         self.timeout = timeout
 
-    def _post(self, url: str, body: str, ctype: str, accept: str | None = None) -> bytes:
-        req = urllib.request.Request(url, data=body.encode("utf-8"), method="POST")
-        req.add_header("Content-Type", ctype)
+    def _post(self, url: str, field: str, text: str, accept: str | None = None) -> tuple[bytes, dict]:
+        body = urllib.parse.urlencode({field: text}).encode("ascii")
+        req = urllib.request.Request(url, data=body, method="POST")
+        req.add_header("Content-Type", "application/x-www-form-urlencoded")
         if accept:
             req.add_header("Accept", accept)
         try:
             with urllib.request.urlopen(req, timeout=self.timeout) as resp:
-                return resp.read()
+                return resp.read(), dict(resp.headers.items())
         except urllib.error.HTTPError as e:
-            detail = e.read().decode("utf-8", "replace").strip().splitlines()
+            detail = [x for x in e.read().decode("utf-8", "replace").strip().splitlines() if x.strip()]
             raise StoreError(f"{url}: HTTP {e.code} {detail[0][:200] if detail else ''}") from None
         except (urllib.error.URLError, OSError) as e:
             raise StoreError(f"{url}: cannot reach the SPARQL server ({getattr(e, 'reason', e)})") from None
 
     def replace_graph(self, graph: str, quads: list[ox.Quad] | str) -> None:
-        self.update(_replace_update(graph, quads))
+        for request in _chunked_replace(graph, quads if isinstance(quads, str) else ntriples(quads)):
+            self.update(request)
 
     def add_graphs(self, graphs: list[tuple[str, list[ox.Quad] | str]]) -> None:
         for graph, body in graphs:
             self.replace_graph(graph, body)
 
     def update(self, sparql: str) -> None:
-        self._post(self.update_endpoint, sparql, "application/sparql-update")
+        self._post(self.update_endpoint, "update", sparql)
 
     def query(self, sparql: str, bindings: dict[str, object] | None = None) -> Results:
         if bindings:
             sparql = sparql.rstrip() + _values_clause(bindings)
         is_graph = bool(re.match(r"(?is)^\s*(?:(?:PREFIX|BASE)[^\n]*\n\s*|#[^\n]*\n\s*)*(CONSTRUCT|DESCRIBE)\b", sparql))
         if is_graph:
-            data = self._post(self.endpoint, sparql, "application/sparql-query", "application/n-triples")
-            triples = list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+            data, headers = self._post(self.endpoint, "query", sparql, "application/n-triples, text/turtle;q=0.5")
+            fmt = ox.RdfFormat.TURTLE if "turtle" in _header(headers, "content-type") else ox.RdfFormat.N_TRIPLES
+            triples = list(ox.parse(data, format=fmt))
+            self._check_cap(headers, len(triples))
             return Results(["subject", "predicate", "object"], [[t.subject, t.predicate, t.object] for t in triples])
-        data = self._post(self.endpoint, sparql, "application/sparql-query", "application/sparql-results+json")
+        data, headers = self._post(self.endpoint, "query", sparql, "application/sparql-results+json")
         doc = json.loads(data)
         if "boolean" in doc:
             return Results([], [], bool(doc["boolean"]))
         names = doc["head"].get("vars", [])
         rows = [[_term(b.get(n)) for n in names] for b in doc["results"]["bindings"]]
+        self._check_cap(headers, len(rows))
         return Results(names, rows)
 
+    def _check_cap(self, headers: dict, n: int) -> None:
+        """Virtuoso cuts every answer at its ResultSetMaxRows and says so only in a header."""
+        cap = _header(headers, "x-sparql-maxrows")
+        if cap.isdigit() and n >= int(cap):
+            raise StoreError(f"{self.endpoint}: the server cut the answer at {cap} rows (its result cap); "
+                             "ask for less (a narrower query, or LIMIT/OFFSET below the cap)")
+
+    def _paged(self, select: str, order: str) -> Iterable[list[object]]:
+        """Every row of `select` (a SELECT without modifiers), PAGE rows per request in a total order (`order`:
+        every variable it projects). The ordered query is a subquery so servers that cap sorted OFFSETs
+        (Virtuoso) still page."""
+        offset = 0
+        while True:
+            r = self.query(f"SELECT {order} WHERE {{ {{ {select} ORDER BY {order} }} }} LIMIT {PAGE} OFFSET {offset}")
+            yield from r.rows
+            if len(r.rows) < PAGE:
+                return
+            offset += PAGE
+
     def graphs(self) -> list[str]:
-        r = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return [row[0].value for row in r.rows]
+        return [row[0].value for row in
+                self._paged(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_own_graphs()} }}", "?g")]
+
+    def graph_counts(self) -> list[tuple[str, int]]:
+        r = self.query(f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_own_graphs()} }} GROUP BY ?g")
+        return [(g.value, int(n.value)) for g, n in r.rows]
 
     def __len__(self) -> int:
-        r = self.query("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+        r = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_own_graphs()} }}")
         return int(r.rows[0][0].value)
 
     def dump(self, fmt: ox.RdfFormat, graph: str | None = None) -> bytes:
-        bindings = {"g": ox.NamedNode(graph)} if graph else None
-        r = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", bindings)
-        quads = [ox.Quad(s, p, o, g) for s, p, o, g in r.rows]
+        quads: list[ox.Quad] = []
+        for g in [graph] if graph else sorted(self.graphs()):
+            gn = ox.NamedNode(g)
+            quads += [ox.Quad(s, p, o, gn) for s, p, o in
+                      self._paged(f"SELECT ?s ?p ?o WHERE {{ GRAPH {gn} {{ ?s ?p ?o }} }}", "?s ?p ?o")]
         if fmt.supports_datasets:
             return ox.serialize(quads, format=fmt)
         return ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=fmt)
@@ -262,18 +324,28 @@ class RemoteStore:
         pass
 
 
+def _header(headers: dict, name: str) -> str:
+    return next((v for k, v in headers.items() if k.lower() == name), "").strip().lower()
+
+
+XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+
+
 def _term(b: dict | None):
     if b is None:
         return None
     t = b["type"]
     if t == "uri":
         return ox.NamedNode(b["value"])
-    if t == "bnode":
-        return ox.BlankNode(b["value"])
+    if t == "bnode":  # servers' own labels (Virtuoso: nodeID://b1) made valid, the same label for the same node
+        return ox.BlankNode(re.sub(r"[^A-Za-z0-9_]", "_", b["value"]))
     if "xml:lang" in b:
         return ox.Literal(b["value"], language=b["xml:lang"])
     if "datatype" in b:
-        return ox.Literal(b["value"], datatype=ox.NamedNode(b["datatype"]))
+        value = b["value"]
+        if b["datatype"] == XSD_BOOLEAN:  # Virtuoso writes 1 and 0: the same values, the canonical forms
+            value = {"1": "true", "0": "false"}.get(value, value)
+        return ox.Literal(value, datatype=ox.NamedNode(b["datatype"]))
     return ox.Literal(b["value"])
 
 

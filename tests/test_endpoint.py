@@ -1,49 +1,20 @@
 """The same commands against a real SPARQL 1.1 server: `oxigraph serve`, started on 127.0.0.1 by the test."""
 import csv
 import io
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sparql_servers import oxigraph_server
 
 from kg.cli import cli
 
 pytestmark = pytest.mark.server
 
 
-def _oxigraph() -> str | None:
-    exe = Path(sys.executable).parent / "oxigraph"
-    return str(exe) if exe.exists() else shutil.which("oxigraph")
-
-
 @pytest.fixture()
 def server(tmp_path):
-    exe = _oxigraph()
-    if exe is None:
-        pytest.skip("the oxigraph server (PyPI package 'oxigraph') is not installed")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(base + "/query?query=ASK%7B%7D", timeout=1).read()
-            break
-        except OSError:
-            if proc.poll() is not None:
-                pytest.fail(f"oxigraph serve exited: {proc.stderr.read().decode()[-500:]}")
-            time.sleep(0.05)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    with oxigraph_server(tmp_path) as url:
+        yield url.rsplit("/", 1)[0]
 
 
 def rows(output: str):
