@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # old-style tone placement (hoá, uỷ) -> new style (hóa, ủy); same length, so offsets survive
 _TONE_PAIRS = {
@@ -19,6 +20,7 @@ for _a, _b in _TONE_PAIRS.items():
 _TONE_RE = re.compile("(?<![qQ])[oOuU][" + "".join(sorted({k[1] for k in _TONES})) + "](?![^\\W\\d_])")
 
 
+@lru_cache(maxsize=4096)  # the same document text and the same names are folded by several recognisers
 def tone_fold(s: str) -> str:
     """Old/new tone placement as one spelling (Uỷ/Ủy, Hoá/Hóa, Toà/Tòa); keeps the length of the text."""
     return _TONE_RE.sub(lambda m: _TONES.get(m.group(), m.group()), s)
