@@ -18,7 +18,7 @@ from .indicators import parse_period, to_base
 STATUS_COLOURS = {"achieved": "#1a9850", "on track": "#91cf60", "needs acceleration": "#fdae61",
                   "off track": "#d73027", "not achieved": "#a50026", None: "#999999"}
 STATUS_LABELS = {None: "no status (a rate or a decrease)"}
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _RC = {"svg.fonttype": "none", "svg.hashsalt": "kg-progress", "text.parse_math": False,
        "font.family": "DejaVu Sans", "font.size": 9}
 
@@ -141,7 +141,7 @@ def chart_png(rows) -> bytes:
 
 def chart_svg(rows) -> str:
     svg = _save(figure(rows), "svg").decode("utf-8")
-    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg[svg.index("<svg"):], flags=re.S)
+    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg[svg.index("<svg"):], flags=re.DOTALL)
     return svg  # inline: no XML declaration, doctype or RDF metadata
 
 
