@@ -149,31 +149,15 @@ def table_lines(rows: list[ProgressRow]) -> list[list[str]]:
     return lines
 
 
-def _short(name: str, keep: int = 9) -> str:
-    # a file name cut to its first characters ("004_e7f07…"): the full names are in -f csv / json
-    stem = name.rsplit(".", 1)[0]
-    return stem if len(stem) <= keep + 1 else stem[:keep] + "…"
-
-
 def fit_table(lines: list[list[str]], width: int) -> list[str]:
     """The table as text no wider than `width`: the target with its period in one cell, each source file on
-    its own line, long cells wrapped over several lines (never cut mid-word unless a word is too long)."""
-    import textwrap
+    its own line, long cells wrapped over several lines."""
+    from .wrap_table import short_source, wrap_table
 
     head = ["indicator", "target", "latest result", "percent", "status", "sources"]
     rows = []
     for ind, target, period, res, pct, status, srcs in lines[1:]:
         first, _, rest = srcs.partition(" <- ")
-        names = [_short(first)] + ["← " + _short(x) for x in rest.split(", ") if rest]
+        names = [short_source(first)] + ["← " + short_source(x) for x in rest.split(", ") if rest]
         rows.append([ind, f"{target} ({period})" if period else target, res, pct, status, names])
-    caps = [None, 16, 16, 8, 12, 12]
-    fixed = [min(c, max([len(head[i])] + [len(w) for r in rows for w in (r[i] if i == 5 else [r[i]])]))
-             for i, c in enumerate(caps) if c]
-    widths = [max(20, width - sum(fixed) - 2 * len(fixed))] + fixed
-    out = ["  ".join(h.ljust(w) for h, w in zip(head, widths)).rstrip(), "  ".join("-" * w for w in widths)]
-    for r in rows:
-        cells = [textwrap.wrap(c, w) or [""] if i < 5 else [n[:w] for n in c]
-                 for i, (c, w) in enumerate(zip(r, widths))]
-        for k in range(max(len(c) for c in cells)):
-            out.append("  ".join((c[k] if k < len(c) else "").ljust(w) for c, w in zip(cells, widths)).rstrip())
-    return out
+    return wrap_table(head, rows, width, wrap={0: 1}, caps={1: 16, 2: 16, 4: 12})
