@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from .cli_common import open_or_fail as _open
-from .cli_common import store_options
+from .cli_common import store_options, terminal_width
 from .store import StoreError
 
 
@@ -18,8 +18,9 @@ from .store import StoreError
 @click.option("--indicator", default=None, metavar="TEXT", help="Only indicators containing these words.")
 @click.option("--linked", is_flag=True, help="Only targets with at least one linked result.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-@click.option("--chart", default=None, metavar="FILE.html", type=click.Path(dir_okay=False),
-              help="Also write a chart (self-contained HTML, works offline): per indicator, target and results.")
+@click.option("--chart", default=None, metavar="FILE.html|FILE.png", type=click.Path(dir_okay=False),
+              help="Also write a chart (an offline HTML page or a PNG image): per target with results, the target "
+                   "and the results over its period, coloured by status.")
 def progress(store_dir, endpoint, update_endpoint, year, place, indicator, linked, fmt, chart) -> None:
     """One row per target: indicator, target, latest linked result, percent of the target, status, sources.
 
@@ -27,8 +28,10 @@ def progress(store_dir, endpoint, update_endpoint, year, place, indicator, linke
     elapsed), needs acceleration, off track; not achieved for a finished period. A percent marked "!"
     differs from the share the report states.
     """
-    from .progress_table import progress_rows, table_lines
+    from .progress_table import fit_table, progress_rows, table_lines
 
+    if chart and Path(chart).suffix.lower() not in (".html", ".htm", ".png"):
+        raise click.UsageError("--chart writes an .html page or a .png image")
     store = _open(store_dir, endpoint, update_endpoint, read_only=True)
     try:
         rows = progress_rows(store, year=year, place=place, indicator=indicator)
@@ -47,20 +50,14 @@ def progress(store_dir, endpoint, update_endpoint, year, place, indicator, linke
         csv.writer(buf, lineterminator="\n").writerows(lines)
         click.echo(buf.getvalue(), nl=False)
     else:
-        cap = [50, 30, 16, 30, 10, 18, 60]
-        width = [min(cap[i], max(len(x[i]) for x in lines)) for i in range(len(lines[0]))]
-        for k, x in enumerate(lines):
-            click.echo("  ".join((c if len(c) <= w else c[: w - 3] + "...").ljust(w) for c, w in zip(x, width)).rstrip())
-            if k == 0:
-                click.echo("  ".join("-" * w for w in width))
+        for line in fit_table(lines, terminal_width()):
+            click.echo(line)
         n = sum(1 for r in rows if r.results)
         click.echo(f"({len(rows)} target{'s' if len(rows) != 1 else ''}, {n} with results)")
     if chart:
-        if Path(chart).suffix.lower() not in (".html", ".htm"):
-            raise click.UsageError("--chart writes an .html file")
-        from .progress_chart import chart_html
+        from .progress_chart import write_chart
 
-        Path(chart).write_text(chart_html([r for r in rows if r.results]), encoding="utf-8")
+        write_chart([r for r in rows if r.results], chart)
         click.echo(f"wrote {chart}", err=True)
 
 

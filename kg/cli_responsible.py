@@ -33,5 +33,23 @@ def responsible(agency, store_dir, endpoint, update_endpoint, role, stated, toda
     except StoreError as e:
         raise click.ClickException(str(e)) from None
     if not r.rows:
-        raise click.ClickException(f"no responsibility found for an agency named like {agency!r}")
-    click.echo(format_results(r, fmt, width=terminal_width() if fmt == "table" else None), nl=False)
+        from .responsible import agencies_with_responsibilities
+
+        known = agencies_with_responsibilities(store)
+        hint = "; ".join(f"{a} ({n})" for a, n in known[:8]) + ("; ..." if len(known) > 8 else "")
+        raise click.ClickException(f"no responsibility found for an agency named like {agency!r}"
+                                   + (f". Agencies with responsibilities: {hint}" if known else
+                                      ". The graph holds no responsibility."))
+    if fmt != "table":
+        click.echo(format_results(r, fmt), nl=False)
+        return
+    from .wrap_table import short_source, wrap_table
+
+    rows = []
+    for agency_, role_, kind, what, deadline, status, basis, source in ([c.value for c in x] for x in r.rows):
+        rows.append([agency_, role_, what if kind == "task" else f"{kind}: {what}", deadline, status, basis,
+                     short_source(source)])
+    head = ["agency", "role", "object", "deadline", "status", "basis", "source"]
+    for line in wrap_table(head, rows, terminal_width(), wrap={0: 1, 2: 2}):
+        click.echo(line)
+    click.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")

@@ -19,6 +19,7 @@ import pyoxigraph as ox
 KGO = "https://w3id.org/kg-vn/ont#"
 ELI = "http://data.europa.eu/eli/ontology#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
+PROV = "http://www.w3.org/ns/prov#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
@@ -47,7 +48,6 @@ EDGE_PREDICATES = {
     ELI + "based_on": "based_on",
     ELI + "passed_by": "passed_by",
     KGO + "partOf": "part_of",
-    KGO + "assignedTo": "assigned_to",
     KGO + "concerns": "concerns",
     KGO + "setBy": "set_by",
     KGO + "reportedIn": "reported_in",
@@ -56,6 +56,10 @@ EDGE_PREDICATES = {
     KGO + "measuresProgressOf": "measures",
 }
 LINEAGE_RELATIONS = ("implements", "responds_to", "reports_on", "based_on")
+# agency -> what the text makes it responsible for, one relation per role of a stated kgo:Responsibility
+# (prov:agent, kgo:role, kgo:responsibilityFor); these replace kgo:assignedTo, the shortcut of a stated lead
+ROLE_RELATIONS = ("lead", "cooperate", "investor", "supervise")
+_ROLE = "urn:kg:role:"
 MENTIONS = "mentions"  # document -> entity it names (derived from kgo:mention / kgo:inDocument)
 MENTIONED_KINDS = {"directive", "plan", "programme", "project", "agency", "law"}
 PROPERTY_PREFIXES = {KGO: "", ELI: "eli:", SKOS: "skos:"}
@@ -194,7 +198,16 @@ def fold(s: str) -> str:
     return " ".join("".join(c for c in s if not unicodedata.combining(c)).lower().split())
 
 
-_PREFIXES = f"PREFIX kgo: <{KGO}>\nPREFIX eli: <{ELI}>\nPREFIX skos: <{SKOS}>\n"
+_PREFIXES = f"PREFIX kgo: <{KGO}>\nPREFIX eli: <{ELI}>\nPREFIX skos: <{SKOS}>\nPREFIX prov: <{PROV}>\n"
+
+
+def _role_edge(agent: str = "?s", obj: str = "?o") -> str:
+    """A stated (not inferred) responsibility as an edge agent (the agency) -> obj (its object), ?p the role."""
+    return (f"?r a kgo:Responsibility ; prov:agent {agent} ; kgo:responsibilityFor {obj} ; kgo:role ?role . "
+            f'FILTER NOT EXISTS {{ ?r kgo:inferred true }} BIND(IRI(CONCAT("{_ROLE}", STR(?role))) AS ?p)')
+
+
+
 _CLASS_VALUES = " ".join(f"<{c}>" for c, _ in CLASS_KIND)
 _EDGE_VALUES = " ".join(f"<{p}>" for p in EDGE_PREDICATES)
 
@@ -231,6 +244,8 @@ SELECT DISTINCT ?s ?p ?o WHERE {{
   {{ GRAPH {g} {{ ?s ?p ?o . VALUES ?p {{ {_EDGE_VALUES} }} FILTER(isIRI(?o)) }} }}
   UNION
   {{ GRAPH {g} {{ ?o kgo:mention ?m . ?m kgo:inDocument ?s . }} BIND(<urn:kg:mentions> AS ?p) }}
+  UNION
+  {{ GRAPH {g} {{ {_role_edge()} }} }}
 }}""")
     return {(s.value, p.value, o.value) for s, p, o in r.rows if isinstance(s, ox.NamedNode)}
 
@@ -248,6 +263,10 @@ SELECT DISTINCT ?s ?p ?o WHERE {{
   {{ GRAPH {g} {{ ?x kgo:mention ?m . ?m kgo:inDocument ?s . }} BIND(?x AS ?o) BIND(<urn:kg:mentions> AS ?p) }}
   UNION
   {{ GRAPH {g} {{ ?o kgo:mention ?m . ?m kgo:inDocument ?x . }} BIND(?x AS ?s) BIND(<urn:kg:mentions> AS ?p) }}
+  UNION
+  {{ GRAPH {g} {{ {_role_edge(agent="?x")} }} BIND(?x AS ?s) }}
+  UNION
+  {{ GRAPH {g} {{ {_role_edge(obj="?x")} }} BIND(?x AS ?o) }}
 }}""")
     return {(s.value, p.value, o.value) for s, p, o in r.rows if isinstance(s, ox.NamedNode)}
 
@@ -295,7 +314,10 @@ def _lineage_evidence(store, g: str, restrict: str) -> dict[tuple[str, str, str]
 SELECT DISTINCT ?child ?parent ?relation ?src ?start ?end ?sentence WHERE {{
   GRAPH {g} {{
     {restrict}
-    ?s a kgo:LineageStatement ; kgo:child ?child ; kgo:parent ?parent ; kgo:relation ?relation .
+    {{ ?s a kgo:LineageStatement ; kgo:child ?child ; kgo:parent ?parent ; kgo:relation ?relation . }}
+    UNION  # a stated responsibility: the agency (as ?child) -> its object, the role as the relation
+    {{ ?s a kgo:Responsibility ; prov:agent ?child ; kgo:responsibilityFor ?parent ; kgo:role ?relation .
+       FILTER NOT EXISTS {{ ?s kgo:inferred true }} }}
     OPTIONAL {{ ?s kgo:mention ?m . ?m kgo:inDocument ?doc .
       OPTIONAL {{ ?doc kgo:source ?src }} OPTIONAL {{ ?m kgo:start ?start }} OPTIONAL {{ ?m kgo:end ?end }}
       OPTIONAL {{ ?m kgo:sentence ?sentence }} }}
@@ -389,10 +411,11 @@ def fetch_network(store, source: str | None = None, focus_iri: str | None = None
     # edges between known nodes, named
     rel_of = dict(EDGE_PREDICATES)
     rel_of["urn:kg:mentions"] = MENTIONS
+    rel_of.update({_ROLE + r: r for r in ROLE_RELATIONS})
     pairs: dict[tuple[str, str, str], None] = {}
     linked: set[frozenset] = set()
     for s, p, o in sorted(triples):
-        if s in candidates and o in candidates and s != o and p != "urn:kg:mentions":
+        if s in candidates and o in candidates and s != o and p in rel_of and p != "urn:kg:mentions":
             pairs[(s, o, rel_of[p])] = None
             linked.add(frozenset((s, o)))
     for s, p, o in sorted(triples):
@@ -454,6 +477,8 @@ def fetch_network(store, source: str | None = None, focus_iri: str | None = None
             ev = evidence.get((s, o, rel), [])
         elif rel == MENTIONS:
             ev = by_pair.get((s, o), [])
+        elif rel in ROLE_RELATIONS:
+            ev = evidence.get((s, o, rel), [])
         else:
             ev = []
         ev = sorted(ev, key=lambda x: (x.document, x.start if x.start is not None else -1))

@@ -147,3 +147,17 @@ def table_lines(rows: list[ProgressRow]) -> list[list[str]]:
         srcs = row.source + (" <- " + ", ".join(sorted({x.source for x in row.results})) if row.results else "")
         lines.append([row.indicator, row.target_text, row.period or "", res, pct, (lt.status or "") if lt else "", srcs])
     return lines
+
+
+def fit_table(lines: list[list[str]], width: int) -> list[str]:
+    """The table as text no wider than `width`: the target with its period in one cell, each source file on
+    its own line, long cells wrapped over several lines."""
+    from .wrap_table import short_source, wrap_table
+
+    head = ["indicator", "target", "latest result", "percent", "status", "sources"]
+    rows = []
+    for ind, target, period, res, pct, status, srcs in lines[1:]:
+        first, _, rest = srcs.partition(" <- ")
+        names = [short_source(first)] + ["← " + short_source(x) for x in rest.split(", ") if rest]
+        rows.append([ind, f"{target} ({period})" if period else target, res, pct, status, names])
+    return wrap_table(head, rows, width, wrap={0: 1}, caps={1: 16, 2: 16, 4: 12})

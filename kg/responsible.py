@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from datetime import date
 
 from pyoxigraph import Literal
@@ -52,6 +53,7 @@ def responsible(store, agency: str, role: str | None = None, today: date | None 
                 inferred: bool = True) -> Results:
     """One row per responsibility of every agency whose name contains `agency` (case-insensitive)."""
     today = today or date.today()
+    agency = unicodedata.normalize("NFC", agency)  # the graph holds NFC; a terminal may send decomposed text
     needle = '"' + agency.lower().replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
     r = store.query(_QUERY.replace("NEEDLE", needle))
     ix = {v: i for i, v in enumerate(r.variables)}
@@ -76,3 +78,18 @@ def responsible(store, agency: str, role: str | None = None, today: date | None 
     rows.sort(key=lambda x: x[0])
     cols = ["agency", "role", "object_kind", "object", "deadline", "status", "basis", "source"]
     return Results(cols, [[Literal(c) for c in row] for _k, row in rows])
+
+
+_WHO = """
+PREFIX kgo: <https://w3id.org/kg-vn/ont#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?agency (COUNT(DISTINCT ?r) AS ?n) WHERE {
+  GRAPH ?g { ?r a kgo:Responsibility ; prov:agent ?a . ?a skos:prefLabel ?agency . }
+} GROUP BY ?agency ORDER BY DESC(?n) ?agency
+"""
+
+
+def agencies_with_responsibilities(store) -> list[tuple[str, int]]:
+    """(agency name, number of responsibilities), most first: what a name that matched nothing could be."""
+    return [(a.value, int(n.value)) for a, n in store.query(_WHO).rows]

@@ -46,7 +46,10 @@ RELATION_STYLE = {
     "based_on": ("#762a83", 2.5, False, "basis of"),
     "passed_by": ("#4d9221", 1.5, False, "issued"),
     "part_of": ("#999999", 1.0, False, "has part"),
-    "assigned_to": ("#1b7837", 1.5, False, "assigned"),
+    "lead": ("#1b7837", 2.0, False, "led by"),
+    "cooperate": ("#7fbc41", 1.2, True, "with the cooperation of"),
+    "investor": ("#8073ac", 2.0, False, "invested in by"),
+    "supervise": ("#e08214", 1.2, True, "supervised by"),
     "concerns": ("#aaaaaa", 1.0, False, "concerned by"),
     "set_by": ("#c51b7d", 1.0, False, "sets"),
     "reported_in": ("#8c510a", 1.0, False, "reports"),
@@ -64,7 +67,7 @@ ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
 # relation -> the layer of its target relative to its source in the top-down view (-1: above, 0: beside, 1: below;
 # a report's results go below its tasks, beside the tasks' targets)
 LAYER_STEP = {"implements": -1, "responds_to": -1, "reports_on": -1, "based_on": -1, "part_of": -1, "set_by": -1,
-              "assigned_to": 1, "concerns": 1, "reported_in": -2, "passed_by": 0, "addressed_to": 0,
+              "lead": -1, "cooperate": -1, "investor": -1, "supervise": -1, "concerns": 1, "reported_in": -2, "passed_by": 0, "addressed_to": 0,
               "candidate": 0, "measures": 0}
 LAYOUTS = ("hierarchy", "force")
 # progress against the plan (kgo:percentOfPlan) -> border colour of a target or result. Ranges, not verdicts:

@@ -179,3 +179,38 @@ def test_task_labels_end_at_a_word(sample_store_dir):
         assert i >= 0, n.label
         after = text[i + len(head): i + len(head) + 1]
         assert not after.isalnum(), n.label  # never cut inside a word
+
+
+@pytest.fixture(scope="module")
+def resp_store(tmp_path_factory):
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    d = tmp_path_factory.mktemp("resp") / "store"
+    doc = Path(__file__).resolve().parent / "data" / "resp_district_plan.md"
+    r = CliRunner().invoke(cli, ["ingest", str(doc), "--store", str(d), "-q"])
+    assert r.exit_code == 0, r.output
+    return LocalStore(d, read_only=True)
+
+
+def test_agencies_point_to_what_they_are_responsible_for_by_role(resp_store):
+    net = fetch_network(resp_store)
+    by_role: dict[str, set] = {}
+    for e in net.edges:
+        by_role.setdefault(e.relation, set()).add(
+            (net.nodes[e.source].kind, net.nodes[e.source].label, net.nodes[e.target].kind))
+    assert "assigned_to" not in by_role  # the lead edge says it, from the agency, with its sentence
+    leads = {label for kind, label, obj in by_role["lead"] if kind == "agency" and obj == "task"}
+    assert any("Phòng Tư pháp" in x for x in leads) and any("Phòng Nội vụ" in x for x in leads)
+    coop = {label for kind, label, obj in by_role["cooperate"] if kind == "agency" and obj == "task"}
+    assert any("Công an huyện" in x for x in coop) and not any("Công an" in x for x in leads)
+    assert any(kind == "agency" and obj == "document" for kind, _, obj in by_role["supervise"])
+    lead = next(e for e in net.edges if e.relation == "lead" and "Phòng Tư pháp" in net.nodes[e.source].label)
+    assert lead.evidence and "Phòng Tư pháp" in lead.evidence[0].sentence
+    # around one agency, the focus view reaches the tasks it leads or helps with
+    agency = next(n for n in net.nodes.values() if n.kind == "agency" and "Công an huyện" in n.label)
+    around = fetch_network(resp_store, focus_iri=agency.id, depth=1)
+    assert {e.relation for e in around.edges if e.source == agency.id} >= {"cooperate"}

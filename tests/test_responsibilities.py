@@ -206,3 +206,29 @@ def test_joint_office_of_council_and_committee_is_one_body():
         ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Yên Thành", 0, 28)]
     assert _joint_offices("Sở Tài chính và UBND huyện", [AgencyMention("Sở Tài chính", "Sở Tài chính", 0, 12),
                                                          AgencyMention("U", "UBND huyện", 16, 26)])[0].end == 12
+
+
+def test_cli_responsible_table_wraps_to_the_terminal_and_a_miss_names_who_is_responsible(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+    from kg.wrap_table import wrap_table
+
+    monkeypatch.setenv("COLUMNS", "80")
+    d = build_store([DATA / "resp_district_plan.md"], tmp_path / "store")
+    r = CliRunner().invoke(cli, ["responsible", "Phòng", "--store", str(d), "--today", "2024-07-01"])
+    assert r.exit_code == 0, r.output
+    lines = r.output.splitlines()
+    assert max(len(x) for x in lines) <= 80 and lines[0].split()[:3] == ["agency", "role", "object"]
+    agency_column = " ".join(x[: lines[1].index(" ")].strip() for x in lines[2:-1])
+    assert "overdue" in r.output and "Phòng Tư pháp huyện" in " ".join(agency_column.split())  # wrapped, not cut
+    r = CliRunner().invoke(cli, ["responsible", "Sở Giao thông", "--store", str(d)])
+    assert r.exit_code != 0 and "Agencies with responsibilities: " in r.output and "Phòng Văn hóa" in r.output
+    # a decomposed (NFD) name finds the same agency as the composed one
+    import unicodedata
+
+    r = CliRunner().invoke(cli, ["responsible", unicodedata.normalize("NFD", "Phòng Tư pháp"), "--store", str(d),
+                                 "-f", "csv"])
+    assert r.exit_code == 0 and "Phòng Tư pháp" in r.output
+    table = wrap_table(["a", "b"], [["x" * 50, "một hai ba bốn năm sáu bảy"]], 30, wrap={0: 1, 1: 1})
+    assert max(len(x) for x in table) <= 30 and any("bảy" in x for x in table)

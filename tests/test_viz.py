@@ -5,6 +5,7 @@ import gc
 import json
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -307,3 +308,22 @@ def test_the_rest_of_the_graph_is_searchable_but_not_drawn(monkeypatch):
     monkeypatch.setattr(viz, "MAX_MORE", 5)
     _, _, meta = page_data(shown, "t", more=whole)
     assert len(meta["more_nodes"]) == 5
+
+
+def test_responsibility_roles_have_their_own_edges_and_legend(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+    from kg.store import LocalStore
+
+    store = tmp_path / "store"
+    doc = Path(__file__).resolve().parent / "data" / "resp_district_plan.md"
+    assert CliRunner().invoke(cli, ["ingest", str(doc), "--store", str(store), "-q"]).exit_code == 0
+    page = build_html(fetch_network(LocalStore(store, read_only=True)))
+    meta, edges = _data(page, "KG_META"), _data(page, "KG_EDGES")
+    legend = {r["relation"]: r for r in meta["relations"]}
+    for role in ("lead", "cooperate", "investor", "supervise"):
+        assert role in legend and legend[role]["count"] == sum(e["rel"] == role for e in edges)
+    assert legend["lead"]["count"] >= 4 and legend["cooperate"]["count"] >= 3 and legend["supervise"]["count"] >= 1
+    assert len({legend[r]["color"] for r in ("lead", "cooperate", "investor", "supervise")}) == 4
+    assert "assigned_to" not in legend
