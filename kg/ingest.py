@@ -129,17 +129,21 @@ def _same(f: Path, other: str) -> str:
     return f"{f}: same content as {other}, already in the store; skipped (--force stores it anyway)"
 
 
-def _checkpoint(store) -> None:
-    recompute_derived(store)
+def _checkpoint(store, progress: bool = True) -> None:
+    recompute_derived(store, progress)
     store.flush()
 
 
-def recompute_derived(store) -> None:
-    """Rewrite the graphs derived across documents (identity candidates, progress links)."""
-    from .progress import recompute
+def recompute_derived(store, progress: bool = True) -> None:
+    """Rewrite the graphs derived across documents (identity candidates, progress links).
 
+    Progress links read every figure of the store, so a long ingest relinks them at its first checkpoint
+    (the graph exists early, should the run be killed) and at its end, not at every checkpoint between."""
     store.update(RESOLUTION_UPDATE)
-    recompute(store)
+    if progress:
+        from .progress import recompute
+
+        recompute(store)
 
 
 def remove(sources: Iterable[str], store) -> int:
@@ -210,6 +214,8 @@ class _Writer:
         self.batch: list[tuple[Path, str, object, int, int]] = []  # (file, graph, body, triples, size)
         self.batch_quads = 0
         self.since: int | None = None  # documents since the last checkpoint (None: none yet)
+        self.checkpoints = 0
+        self.linked = True  # the progress graph reflects every checkpoint so far
 
     def write(self, f: Path, graph: str, payload, size: int) -> None:
         body, n = payload
@@ -249,13 +255,15 @@ class _Writer:
         for _, _, _, n, size in batch:
             self._done(n, size)
 
-    def checkpoint(self) -> None:
+    def checkpoint(self, final: bool = False) -> None:
         self._write_batch()
-        _checkpoint(self.store)
+        self.linked = final or not self.checkpoints
+        _checkpoint(self.store, progress=self.linked)
+        self.checkpoints += 1
         self.since = 0
 
     def finish(self) -> None:
-        if self.since or derived_missing(self.store):
-            self.checkpoint()
+        if self.since or derived_missing(self.store) or not self.linked:
+            self.checkpoint(final=True)
         else:
             self.store.flush()

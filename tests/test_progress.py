@@ -283,3 +283,16 @@ def test_viewer_colours_targets_by_status_and_draws_result_to_target(tmp_path):
     _run("viz", "--store", store, "-o", out, "--types", "target,result")
     html = out.read_text(encoding="utf-8")
     assert '"measures"' in html and STATUS_COLOURS["on track"] in html and STATUS_COLOURS["needs acceleration"] in html
+
+
+@pytest.mark.parametrize("every", [1, 2, 3])
+def test_links_hold_whichever_checkpoint_the_ingest_ends_on(tmp_path, every):
+    """Links are recomputed at the end of an ingest even when its last document fell on a checkpoint."""
+    from kg.ingest import ingest
+    from kg.store import LocalStore
+
+    store = LocalStore(tmp_path / "store")
+    files = sorted(PROGRESS_DATA.glob("*.txt"))[::-1]  # the reports first, the resolution with the targets last
+    ingest(files, store, checkpoint_every=every)
+    store.close()
+    assert len(_progress(tmp_path / "store")) == 3
