@@ -89,7 +89,7 @@ def profile(corpus: Path, limit: int = 25) -> str:
 
     sys.path.insert(0, str(ROOT))
     from kg.extract import extract_file
-    from kg.rdfmap import to_quads
+    from kg.graph.rdfmap import to_quads
 
     files = sorted(corpus.glob("*.txt"))[:20]
     pr = cProfile.Profile()

@@ -1,6 +1,6 @@
 """Benchmark `kg lineage` lookups on a ~1M-triple store.
 
-Generates synthetic N-Quads with the shape of real document graphs (the IRIs and properties of kg/rdfmap.py:
+Generates synthetic N-Quads with the shape of real document graphs (the IRIs and properties of kg/graph/rdfmap.py:
 documents, cited directives with citations and mentions, plans, tasks with agencies/projects, targets,
 lineage statements with mentions, undated citations with kgo:candidate links), bulk-loads them with
 pyoxigraph `Store.bulk_load`, then times `find_nodes` + `lineage` for random REFs (directive numbers with a
@@ -27,7 +27,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from kg.rdfmap import (
+from kg.extract.recognise.directives import number_key
+from kg.graph.rdfmap import (
     RESOLUTION_GRAPH,
     agency_iri,
     directive_iri,
@@ -37,7 +38,6 @@ from kg.rdfmap import (
     project_iri,
     slug,
 )
-from kg.recognise.directives import number_key
 
 K = "https://w3id.org/kg-vn/ont#"
 ELI = "http://data.europa.eu/eli/ontology#"
@@ -277,8 +277,8 @@ def main() -> None:
 
     import pyoxigraph as ox
 
-    from kg.lineage_lookup import DEFAULT_LIMIT, find_nodes, lineage
-    from kg.store import LocalStore
+    from kg.graph.store import LocalStore
+    from kg.views.lineage_lookup import DEFAULT_LIMIT, find_nodes, lineage
 
     tmp = Path(tempfile.mkdtemp(prefix="bench_lineage_"))
     store_dir = Path(args.store) if args.store else tmp / "store"

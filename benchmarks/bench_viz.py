@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from test_viz import synthetic
 
-from kg.viz import build_html
+from kg.views.viz import build_html
 
 
 def main() -> None:

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .rdfmap import RESOLUTION_PRESENT, RESOLUTION_UPDATE
-from .read import SUFFIXES, ReadError
-from .store import StoreError
-from .vocab import KGO
+from .extract.read import SUFFIXES, ReadError
+from .graph.rdfmap import RESOLUTION_PRESENT, RESOLUTION_UPDATE
+from .graph.store import StoreError
+from .graph.vocab import KGO
 
 CHECKPOINT_EVERY = 25  # documents between flushes of the store (and recomputations of the derived graph)
 BATCH_QUADS = 250_000  # at most this many quads of new documents wait in memory for the bulk loader
@@ -57,8 +57,8 @@ def _one_line(path: str, e: BaseException) -> str:
 def _extract_one(path: str):
     """Worker: file -> (graph IRI, quads, size) or (None, one-line error, 0). Never raises."""
     try:
-        from .extract import extract_file
-        from .rdfmap import to_quads
+        from .extract.pipeline import extract_file
+        from .graph.rdfmap import to_quads
 
         ex = extract_file(path)
         graph, quads = to_quads(ex)
@@ -74,7 +74,7 @@ def _extract_one(path: str):
 
 
 def _extract_pickled(path: str):
-    from .store import ntriples
+    from .graph.store import ntriples
 
     graph, quads, size = _extract_one(path)
     if graph is None:
@@ -141,14 +141,14 @@ def recompute_derived(store, progress: bool = True) -> None:
     (the graph exists early, should the run be killed) and at its end, not at every checkpoint between."""
     store.update(RESOLUTION_UPDATE)
     if progress:
-        from .progress import recompute
+        from .graph.progress import recompute
 
         recompute(store)
 
 
 def remove(sources: Iterable[str], store) -> int:
     """Drop the named graphs of these source files (base names) and recompute the derived graphs."""
-    from .rdfmap import graph_iri
+    from .graph.rdfmap import graph_iri
 
     known = set(store.graphs())
     gone = [graph_iri(Path(s).name) for s in sources if graph_iri(Path(s).name) in known]

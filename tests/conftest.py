@@ -18,8 +18,8 @@ def sample_files() -> list[Path]:
 
 def build_store(files, d: Path) -> Path:
     """Ingest `files` into a new on-disk store at `d` and release it (the lock) for other openers."""
+    from kg.graph.store import LocalStore
     from kg.ingest import ingest
-    from kg.store import LocalStore
 
     store = LocalStore(d)
     report = ingest(files, store)

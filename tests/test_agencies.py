@@ -7,15 +7,15 @@ import sys
 import pytest
 
 from kg.extract import document_context
-from kg.recognise.agencies import (
+from kg.extract.recognise.agencies import (
     AGENCIES_TTL,
     canonical_agency,
     find_agencies,
     issuer_from_code,
     tone_fold,
 )
-from kg.records import Context, Header
-from kg.structure import parse_header
+from kg.extract.records import Context, Header
+from kg.extract.structure import parse_header
 
 CB_REPORT = """ỦY BAN NHÂN DÂN
 TỈNH CAO BẰNG
@@ -265,7 +265,7 @@ def test_agencies_reference_ttl_parses_and_every_agency_has_a_preflabel():
 
 
 def test_agencies_importing_does_no_work():
-    code = ("import sys, kg.recognise.agencies as a; "
+    code = ("import sys, kg.extract.recognise.agencies as a; "
             "assert 'rdflib' not in sys.modules, 'rdflib loaded at import'; "
             "assert a._data.cache_info().currsize == 0")
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.query import named_queries
+from kg.graph.query import named_queries
 
 
 def run(*args):
@@ -15,7 +15,7 @@ def run(*args):
 
 
 def triple_count(store):
-    from kg.store import LocalStore
+    from kg.graph.store import LocalStore
 
     s = LocalStore(store, read_only=True)
     n = len(s)
@@ -177,7 +177,7 @@ def test_query_limit_offset_and_table_width(sample_store_dir):
 
 
 def test_table_keeps_narrow_columns_whole():
-    from kg.query import column_widths
+    from kg.graph.query import column_widths
 
     w = column_widths([2, 10, 80, 80], 60)
     assert w[:2] == [2, 10] and sum(w) + 2 * 3 <= 60

@@ -1,8 +1,8 @@
 import pytest
 
 from kg.extract import document_context
-from kg.recognise.directives import find_directives, number_key
-from kg.structure import parse_header
+from kg.extract.recognise.directives import find_directives, number_key
+from kg.extract.structure import parse_header
 
 HEAD = "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\n\nBÁO CÁO\nTình hình\n\nI. NỘI DUNG\n\n"
 

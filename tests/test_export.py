@@ -9,8 +9,8 @@ import networkx as nx
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.network import Network, Node, to_networkx
-from kg.viz import KIND_STYLE
+from kg.views.network import Network, Node, to_networkx
+from kg.views.viz import KIND_STYLE
 
 NQ01 = "https://w3id.org/kg-vn/id/directive/chinh-phu/1-nq-cp/2022"
 

@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.extract import extract_text
-from kg.rdfmap import to_quads
-from kg.store import ntriples
+from kg.graph.rdfmap import to_quads
+from kg.graph.store import ntriples
 
 SYLLABLES = ["Nghị", "quyết", "số", "ngày", "của", "Chính", "phủ", "Ủy", "ban", "nhân", "dân", "tỉnh", "thành",
              "phố", "huyện", "xã", "Sở", "Tài", "chính", "Kế", "hoạch", "Chương", "trình", "Dự", "án", "đạt",

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from kg.graph.progress import PROGRESS_GRAPH
+from kg.graph.rdfmap import RESOLUTION_GRAPH
+from kg.graph.store import LocalStore, StoreError
 from kg.ingest import derived_missing, ingest
-from kg.progress import PROGRESS_GRAPH
-from kg.rdfmap import RESOLUTION_GRAPH
-from kg.store import LocalStore, StoreError
 
 KG = str(Path(sys.executable).with_name("kg"))
 
@@ -109,7 +109,7 @@ def test_directory_with_long_broken_and_good_files(tmp_path):
 
 @pytest.mark.parametrize("encoding,bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-8", b"\xef\xbb\xbf")])
 def test_text_with_a_byte_order_mark_is_decoded(tmp_path, encoding, bom):
-    from kg.read import read_document
+    from kg.extract.read import read_document
 
     p = tmp_path / "bom.txt"
     p.write_bytes(bom + _doc(3).encode(encoding))

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from kg.extract import extract_file
-from kg.normalise import clean
-from kg.structure import parse_header
+from kg.extract.normalise import clean
+from kg.extract.structure import parse_header
 
 LAYOUT = Path(__file__).resolve().parent / "data" / "layout"
 DOCS = sorted(LAYOUT.glob("*.txt"))

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from kg.extract import document_context, extract_text
-from kg.normalise import clean
-from kg.structure import parse_header
+from kg.extract.normalise import clean
+from kg.extract.structure import parse_header
 
 DATA = Path(__file__).parent / "data" / "levels"
 DOCS = sorted(p.stem for p in DATA.glob("*.txt"))

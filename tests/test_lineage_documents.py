@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract import extract_file, extract_text
-from kg.structure import parse_header
+from kg.extract.structure import parse_header
 
 DATA = Path(__file__).parent / "data" / "lineage"
 DOCS = sorted(p.name.removesuffix(".expected.json") for p in DATA.glob("*.expected.json"))

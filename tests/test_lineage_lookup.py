@@ -1,4 +1,4 @@
-"""`kg lineage` and kg.lineage_lookup: finding a node, tracing it up and down, ambiguity, depth, JSON."""
+"""`kg lineage` and kg.views.lineage_lookup: finding a node, tracing it up and down, ambiguity, depth, JSON."""
 from __future__ import annotations
 
 import json
@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import build_store
 
-from kg import lineage_lookup as ll
 from kg.cli import cli
+from kg.views import lineage_lookup as ll
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "corpus"
@@ -67,7 +67,7 @@ def run_json(*args):
 
 
 def open_ro(d):
-    from kg.store import LocalStore
+    from kg.graph.store import LocalStore
 
     return LocalStore(d, read_only=True)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from kg import lineage_text as lt
 from kg.cli import cli
-from kg.lineage_lookup import Evidence, LineageTree, Node, TreeNode, whole_words
+from kg.views import lineage_text as lt
+from kg.views.lineage_lookup import Evidence, LineageTree, Node, TreeNode, whole_words
 
 
 def run(*args, columns=100):

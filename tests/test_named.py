@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import document_context
-from kg.recognise.named import find_named
-from kg.structure import parse_header
+from kg.extract.recognise.named import find_named
+from kg.extract.structure import parse_header
 
 
 def _named(text: str, category: str | None = None):
@@ -134,7 +134,7 @@ def test_named_offsets(text):
 def test_named_import_does_no_work():
     import importlib
 
-    import kg.recognise.named as mod
+    import kg.extract.recognise.named as mod
 
     importlib.reload(mod)
     assert mod._RX == {}

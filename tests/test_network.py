@@ -1,4 +1,4 @@
-"""kg.network: the graph as nodes and edges, fetched in a fixed number of queries."""
+"""kg.views.network: the graph as nodes and edges, fetched in a fixed number of queries."""
 from __future__ import annotations
 
 import io
@@ -7,7 +7,8 @@ from collections import Counter
 import networkx as nx
 import pytest
 
-from kg.network import (
+from kg.graph.store import LocalStore
+from kg.views.network import (
     KINDS,
     LINEAGE_RELATIONS,
     NetworkError,
@@ -16,7 +17,6 @@ from kg.network import (
     resolve_focus,
     to_networkx,
 )
-from kg.store import LocalStore
 
 NQ01 = "https://w3id.org/kg-vn/id/directive/chinh-phu/1-nq-cp/2022"
 
@@ -167,7 +167,7 @@ def test_to_networkx_graphml_gexf(whole, tmp_path):
 
 
 def test_task_labels_end_at_a_word(sample_store_dir):
-    from kg.store import LocalStore
+    from kg.graph.store import LocalStore
 
     net = fetch_network(LocalStore(sample_store_dir, read_only=True), types="task")
     tasks = [n for n in net.nodes.values() if n.kind == "task"]

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from kg.normalise import clean
+from kg.extract.normalise import clean
 
 
 def test_normalise_footnote_block_is_taken_out_and_sentence_rejoined():

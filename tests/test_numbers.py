@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from kg.recognise.numbers import find_measures, parse_number, parse_quantity
+from kg.extract.recognise.numbers import find_measures, parse_number, parse_quantity
 
 
 @pytest.mark.parametrize(
@@ -140,7 +140,7 @@ def test_descending_pair_is_not_a_range():
     ("06 khu dân cư", 6, None, "eq", "khu dân cư"),
 ])
 def test_more_written_forms(text, value, vmax, comparator, unit):
-    from kg.recognise.numbers import parse_quantity
+    from kg.extract.recognise.numbers import parse_quantity
 
     m = parse_quantity(text)
     assert (m.value, m.max, m.comparator, m.unit) == (pytest.approx(value), vmax if vmax is None else pytest.approx(vmax),

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from rdflib import OWL, RDF, Graph, URIRef
 
-from kg.vocab import ELI_TERMS, KGO, PROV_TERMS
+from kg.graph.vocab import ELI_TERMS, KGO, PROV_TERMS
 
 ROOT = Path(__file__).resolve().parent.parent
 ONT = Graph().parse(ROOT / "ontology" / "kg.ttl", format="turtle")

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.extract import extract_file, extract_text
-from kg.read import BROKEN_LIMIT, ReadError, broken_text_share, read_document
+from kg.extract.read import BROKEN_LIMIT, ReadError, broken_text_share, read_document
 
 try:
     from test_cli import triple_count
@@ -106,7 +106,7 @@ def test_pdf_printed_sample_gives_the_text_s_directives_targets_and_lineage(samp
 def test_pdf_with_running_header_and_page_numbers(tmp_path):
     src = LAYOUT / "district_report_paged.txt"
     # the same report as one paragraph a line, printed with a running header and page numbers
-    from kg.normalise import clean
+    from kg.extract.normalise import clean
 
     flat = tmp_path / "district_report_flat.txt"
     flat.write_text(clean(src.read_text(encoding="utf-8")).text, encoding="utf-8")

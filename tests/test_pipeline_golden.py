@@ -3,9 +3,9 @@ import json
 
 import pytest
 
+from kg.graph.query import plain, run_query
+from kg.graph.store import LocalStore
 from kg.ingest import ingest
-from kg.query import plain, run_query
-from kg.store import LocalStore
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,8 @@
 """The reference of administrative units, and what the document context and agency names take from it."""
 import pytest
 
-from kg.recognise import own, places
-from kg.recognise.agencies import canonical_agency
+from kg.extract.recognise import own, places
+from kg.extract.recognise.agencies import canonical_agency
 
 
 def test_reference_holds_the_pre_2025_units():

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.progress import (
+from kg.graph.progress import (
     Quantity,
     compute_links,
     document_area,
@@ -276,7 +276,7 @@ def test_whose_budget_is_part_of_the_indicator():
 
 
 def test_viewer_colours_targets_by_status_and_draws_result_to_target(tmp_path):
-    from kg.progress_chart import STATUS_COLOURS
+    from kg.views.progress_chart import STATUS_COLOURS
 
     store, out = tmp_path / "store", tmp_path / "v.html"
     _run("ingest", PROGRESS_DATA, "--store", store, "-q")
@@ -288,8 +288,8 @@ def test_viewer_colours_targets_by_status_and_draws_result_to_target(tmp_path):
 @pytest.mark.parametrize("every", [1, 2, 3])
 def test_links_hold_whichever_checkpoint_the_ingest_ends_on(tmp_path, every):
     """Links are recomputed at the end of an ingest even when its last document fell on a checkpoint."""
+    from kg.graph.store import LocalStore
     from kg.ingest import ingest
-    from kg.store import LocalStore
 
     store = LocalStore(tmp_path / "store")
     files = sorted(PROGRESS_DATA.glob("*.txt"))[::-1]  # the reports first, the resolution with the targets last

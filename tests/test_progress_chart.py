@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.progress_chart import STATUS_COLOURS, chart_html, chart_png
-from kg.progress_table import ProgressRow, ResultPoint
+from kg.views.progress_chart import STATUS_COLOURS, chart_html, chart_png
+from kg.views.progress_table import ProgressRow, ResultPoint
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import document_context
-from kg.recognise.quantities import find_quantities
-from kg.structure import parse_header
+from kg.extract.recognise.quantities import find_quantities
+from kg.extract.structure import parse_header
 
 RESOLUTION = """HỘI ĐỒNG NHÂN DÂN TỈNH BẮC KẠN
 NGHỊ QUYẾT
@@ -165,7 +165,7 @@ def test_offsets_point_into_the_text():
 def test_importing_does_no_work():
     import importlib
 
-    from kg.recognise import numbers
+    from kg.extract.recognise import numbers
 
     importlib.reload(numbers)
     assert numbers._patterns.cache_info().currsize == 0

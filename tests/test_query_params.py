@@ -2,8 +2,8 @@
 import pyoxigraph as ox
 import pytest
 
-from kg.query import sort_lists, with_filters
-from kg.store import Results, StoreError
+from kg.graph.query import sort_lists, with_filters
+from kg.graph.store import Results, StoreError
 
 
 def _filtered(sparql, **bindings):

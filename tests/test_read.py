@@ -1,6 +1,6 @@
 import pytest
 
-from kg.read import ReadError, read_document
+from kg.extract.read import ReadError, read_document
 
 
 @pytest.mark.parametrize(
@@ -100,8 +100,8 @@ def test_read_docx_tables_in_body_order_as_pipe_rows(tmp_path):
 def test_read_docx_header_table_becomes_header_lines(tmp_path):
     import docx
 
-    from kg.normalise import clean
-    from kg.structure import parse_header
+    from kg.extract.normalise import clean
+    from kg.extract.structure import parse_header
 
     d = docx.Document()
     t = d.add_table(rows=1, cols=2)

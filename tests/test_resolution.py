@@ -1,7 +1,7 @@
 """Identity across documents: number + issuer + year; undated citations stay unresolved, linked to candidates."""
+from kg.graph.query import plain, run_query
+from kg.graph.store import LocalStore
 from kg.ingest import ingest
-from kg.query import plain, run_query
-from kg.store import LocalStore
 
 DOC = "ỦY BAN NHÂN DÂN\nTỈNH {place}\n\nBÁO CÁO\nTình hình quý I\n\nI. NỘI DUNG\n\n{body}\n"
 

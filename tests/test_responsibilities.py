@@ -7,7 +7,7 @@ import pytest
 from conftest import DATA, build_store
 
 from kg.extract import extract_file
-from kg.recognise.responsibilities import deadline_in_cell, deadline_in_text
+from kg.extract.recognise.responsibilities import deadline_in_cell, deadline_in_text
 
 EXPECTED = json.loads((DATA / "resp_expected.json").read_text(encoding="utf-8"))
 DOCS = [k for k in EXPECTED if not k.startswith("_")]
@@ -81,8 +81,8 @@ def test_pipe_table_with_other_headers_and_blank_lines_between_rows(tmp_path):
 
 
 def test_query_columns_and_task_assignment(tmp_path):
-    from kg.query import format_results, run_query
-    from kg.store import LocalStore
+    from kg.graph.query import format_results, run_query
+    from kg.graph.store import LocalStore
 
     d = build_store([DATA / "resp_district_plan.md", DATA / "resp_commune_report.md"], tmp_path / "store")
     store = LocalStore(d)
@@ -115,7 +115,7 @@ def test_narrative_cooperation_needs_a_named_object(tmp_path):
 def test_due_date_of_each_deadline_form():
     from datetime import date
 
-    from kg.responsible import due_date
+    from kg.views.responsible import due_date
 
     assert due_date("2023-06-30") == date(2023, 6, 30)
     assert due_date("2024-02") == date(2024, 2, 29)
@@ -195,8 +195,8 @@ def test_news_summary_assignment_with_a_named_programme(tmp_path):
 
 
 def test_joint_office_of_council_and_committee_is_one_body():
-    from kg.recognise.responsibilities import _joint_offices
-    from kg.records import AgencyMention
+    from kg.extract.recognise.responsibilities import _joint_offices
+    from kg.extract.records import AgencyMention
 
     text = "Văn phòng HĐND và UBND huyện chủ trì"
     ags = [AgencyMention("Văn phòng Hội đồng nhân dân huyện Yên Thành", "Văn phòng HĐND", 0, 14),
@@ -212,7 +212,7 @@ def test_cli_responsible_table_wraps_to_the_terminal_and_a_miss_names_who_is_res
     from click.testing import CliRunner
 
     from kg.cli import cli
-    from kg.wrap_table import wrap_table
+    from kg.views.wrap_table import wrap_table
 
     monkeypatch.setenv("COLUMNS", "80")
     d = build_store([DATA / "resp_district_plan.md"], tmp_path / "store")

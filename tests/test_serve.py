@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.query import named_queries
-from kg.serve import RESULT_TYPES, make_server, negotiate
+from kg.graph.query import named_queries
+from kg.views.serve import RESULT_TYPES, make_server, negotiate
 
 pytestmark = pytest.mark.server
 
@@ -185,11 +185,11 @@ def test_cli_serves_and_a_missing_store_is_one_line(sample_store_dir, tmp_path):
 def test_the_served_view_follows_a_later_ingest(store_copy, monkeypatch):
     import gc
 
-    import kg.serve
-    from kg.store import LocalStore
+    import kg.views.serve
+    from kg.graph.store import LocalStore
 
-    monkeypatch.setattr(kg.serve, "RECHECK_SECONDS", 0.0)
-    ro = kg.serve.ReadOnlyStore(store_copy)
+    monkeypatch.setattr(kg.views.serve, "RECHECK_SECONDS", 0.0)
+    ro = kg.views.serve.ReadOnlyStore(store_copy)
     q = "ASK { GRAPH <http://example.org/added> { ?s ?p ?o } }"
     assert not ro.get().query(q)
     w = LocalStore(store_copy)

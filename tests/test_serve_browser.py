@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.serve import make_server
+from kg.views.serve import make_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from sparql_servers import oxigraph_server, virtuoso_server
 
 from kg.cli import cli
-from kg.query import named_queries
+from kg.graph.query import named_queries
 
 pytestmark = pytest.mark.server
 XSD_DATETIME = "http://www.w3.org/2001/XMLSchema#dateTime"
@@ -91,11 +91,11 @@ def test_counts_and_dumps_are_the_projects_graphs_whole(remote, sample_store_dir
 
 def test_dump_pages_in_a_total_order(remote, sample_store_dir, monkeypatch):
     """Pages smaller than a graph: every triple once, none lost between pages."""
-    import kg.store
-    from kg.store import LocalStore, RemoteStore
+    import kg.graph.store
+    from kg.graph.store import LocalStore, RemoteStore
 
     kind, args = remote
-    monkeypatch.setattr(kg.store, "PAGE", 700)
+    monkeypatch.setattr(kg.graph.store, "PAGE", 700)
     local = LocalStore(sample_store_dir, read_only=True)
     graph = max(local.graphs(), key=lambda g: len(local.dump(ox.RdfFormat.N_TRIPLES, g)))
     want = _untimed(local.dump(ox.RdfFormat.N_TRIPLES, graph), ox.RdfFormat.N_TRIPLES)

@@ -1,4 +1,4 @@
-from kg.structure import parse_header, parse_sections, parse_tasks, period_of, split_sentences
+from kg.extract.structure import parse_header, parse_sections, parse_tasks, period_of, split_sentences
 
 DOC = """Số: /BC-UBND
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract import extract_file
-from kg.recognise.target_lists import find_target_lists, is_head
+from kg.extract.recognise.target_lists import find_target_lists, is_head
 
 DATA = Path(__file__).parent / "data"
 EXPECTED = json.loads((DATA / "target_lists.expected.json").read_text(encoding="utf-8"))

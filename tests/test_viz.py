@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.network import Edge, Network, Node, Source, fetch_network, resolve_focus
-from kg.store import LocalStore
-from kg.viz import build_html, js_json, node_sizes, page_data
+from kg.graph.store import LocalStore
+from kg.views.network import Edge, Network, Node, Source, fetch_network, resolve_focus
+from kg.views.viz import build_html, js_json, node_sizes, page_data
 
 IMG = "<img src=x onerror=alert(1)>"
 HREF = '<a href="javascript:alert(1)">x</a>'
@@ -272,7 +272,7 @@ def test_empty_graph_page():
 
 
 def test_progress_colours_targets_and_results():
-    from kg.viz import PROGRESS, progress_status
+    from kg.views.viz import PROGRESS, progress_status
 
     net = Network()
     for i, pct in enumerate([120.0, 75.5, 20.0, None]):
@@ -291,7 +291,7 @@ def test_progress_colours_targets_and_results():
 
 
 def test_the_rest_of_the_graph_is_searchable_but_not_drawn(monkeypatch):
-    from kg import viz
+    from kg.views import viz
 
     whole = synthetic(40, 60)
     shown = Network(focus=None)
@@ -314,7 +314,7 @@ def test_responsibility_roles_have_their_own_edges_and_legend(tmp_path):
     from click.testing import CliRunner
 
     from kg.cli import cli
-    from kg.store import LocalStore
+    from kg.graph.store import LocalStore
 
     store = tmp_path / "store"
     doc = Path(__file__).resolve().parent / "data" / "resp_district_plan.md"

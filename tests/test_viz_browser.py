@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.network import fetch_network
+from kg.views.network import fetch_network
 
 try:
     from test_viz import HREF, IMG, planted_store

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from . import lineage as lineage_mod
+from .lineage import find_lineage, task_links
 from .normalise import clean
 from .read import read_document
 from .recognise import own, places
@@ -63,12 +63,12 @@ def document_context(text: str, header: Header, running_end: int, footnotes) -> 
 
 
 def extract_text(raw_text: str, source: str = "<text>", path: str = "", sha256: str = "") -> Extraction:
-    from . import nlp
+    from .nlp import run as run_nlp
 
     ct = clean(raw_text)
     header = parse_header(ct.text)
     ctx = document_context(ct.text, header, ct.running_end, ct.footnotes)
-    doc = nlp.run(ctx)
+    doc = run_nlp(ctx)
     ex = Extraction(source=source, path=path, sha256=sha256, text=ct.text, header=ctx.header,
                     sentences=ctx.sentences, sections=ctx.sections, footnotes=ct.footnotes,
                     source_offsets=ct)
@@ -81,8 +81,8 @@ def extract_text(raw_text: str, source: str = "<text>", path: str = "", sha256: 
     if ex.tasks and not any(t.period for t in ex.tasks) and ctx.header.title:
         p = period_of(ctx.header.title)
         ex.tasks = [replace(t, period=p) for t in ex.tasks]
-    ex.lineage = lineage_mod.find_lineage(ctx, ex)
-    ex.task_links = lineage_mod.task_links(ctx, ex)
+    ex.lineage = find_lineage(ctx, ex)
+    ex.task_links = task_links(ctx, ex)
     return ex
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 
-from .query import named_queries
+from ..graph.query import named_queries
 
 STANDARD_PREFIXES = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",

@@ -12,7 +12,7 @@ import pyoxigraph as ox
 
 from .store import Results, StoreError, iri
 
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from .cli_common import open_or_fail as _open
-from .cli_common import store_options, terminal_width
-from .store import StoreError
+from ..graph.store import StoreError
+from .common import open_or_fail as _open
+from .common import store_options, terminal_width
 
 
 @click.command()
@@ -28,7 +28,7 @@ def progress(store_dir, endpoint, update_endpoint, year, place, indicator, linke
     elapsed), needs acceleration, off track; not achieved for a finished period. A percent marked "!"
     differs from the share the report states.
     """
-    from .progress_table import fit_table, progress_rows, table_lines
+    from ..views.progress_table import fit_table, progress_rows, table_lines
 
     if chart and Path(chart).suffix.lower() not in (".html", ".htm", ".png"):
         raise click.UsageError("--chart writes an .html page or a .png image")
@@ -55,7 +55,7 @@ def progress(store_dir, endpoint, update_endpoint, year, place, indicator, linke
         n = sum(1 for r in rows if r.results)
         click.echo(f"({len(rows)} target{'s' if len(rows) != 1 else ''}, {n} with results)")
     if chart:
-        from .progress_chart import write_chart
+        from ..views.progress_chart import write_chart
 
         write_chart([r for r in rows if r.results], chart)
         click.echo(f"wrote {chart}", err=True)
@@ -66,7 +66,7 @@ def progress(store_dir, endpoint, update_endpoint, year, place, indicator, linke
 @store_options()
 def remove(sources, store_dir, endpoint, update_endpoint) -> None:
     """Take documents (by file name) out of the graph and recompute what is derived across documents."""
-    from .ingest import remove as run_remove
+    from ..ingest import remove as run_remove
 
     store = _open(store_dir, endpoint, update_endpoint)
     try:

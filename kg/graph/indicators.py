@@ -1,7 +1,7 @@
 """Indicators and their figures, pure functions: units to a base, periods, the area a document speaks for,
 the kind of a figure (amount, level, growth rate, decrease, ceiling) and the key of an indicator.
 
-Used by the RDF mapping (indicator nodes, areas) and by `kg/progress.py` (linking results to targets).
+Used by the RDF mapping (indicator nodes, areas) and by `kg/graph/progress.py` (linking results to targets).
 """
 from __future__ import annotations
 

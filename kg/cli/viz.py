@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import click
 
-from .cli_common import open_or_fail as _open
-from .cli_common import store_options
-from .store import StoreError
+from ..graph.store import StoreError
+from .common import open_or_fail as _open
+from .common import store_options
 
 
 @click.command()
@@ -33,8 +33,8 @@ def viz(store_dir, endpoint, update_endpoint, out, focus, depth, types, limit, s
     Colours and shapes by kind, legend with counts, kind checkboxes, a year filter; search over the whole
     graph (a node left out is drawn when picked); click a node for its properties, lineage and sentences.
     """
-    from .network import NetworkError
-    from .viz import write_viz
+    from ..views.network import NetworkError
+    from ..views.viz import write_viz
 
     store = _open(store_dir, endpoint, update_endpoint, read_only=True)
     try:

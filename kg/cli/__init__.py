@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from .cli_common import FORMATS, store_options
-from .cli_common import open_or_fail as _open
-from .store import StoreError
+from ..graph.store import StoreError
+from .common import FORMATS, store_options
+from .common import open_or_fail as _open
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -32,8 +32,8 @@ def ingest(paths, store_dir, endpoint, update_endpoint, jobs, quiet, wait, force
 
     Each document gets its own named graph; re-ingesting a file replaces it in one transaction.
     """
-    from .ingest import expand
-    from .ingest import ingest as run_ingest
+    from ..ingest import expand
+    from ..ingest import ingest as run_ingest
 
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
@@ -71,7 +71,7 @@ def ingest(paths, store_dir, endpoint, update_endpoint, jobs, quiet, wait, force
 
 
 def _summary(store) -> None:
-    from .query import run_query
+    from ..graph.query import run_query
 
     counts = run_query(store, "stats")
     for row in counts.rows:
@@ -100,8 +100,8 @@ def query(spec, store_dir, endpoint, update_endpoint, fmt, params, limit, offset
     The table format fits the terminal width (long cells are cut, with …); csv, tsv and json keep every
     character. --limit/--offset page through the rows in the query's order.
     """
-    from .cli_common import terminal_width
-    from .query import format_results, run_query
+    from ..graph.query import format_results, run_query
+    from .common import terminal_width
 
     store = _open(store_dir, endpoint, update_endpoint, read_only=True)
     try:
@@ -121,7 +121,7 @@ def query(spec, store_dir, endpoint, update_endpoint, fmt, params, limit, offset
 @cli.command("queries")
 def list_queries() -> None:
     """List the named queries with their parameters."""
-    from .query import named_queries
+    from ..graph.query import named_queries
 
     for name, q in named_queries().items():
         click.echo(f"{name:12s} {q.title}")
@@ -139,7 +139,7 @@ def stats(store_dir, endpoint, update_endpoint) -> None:
     graphs (a fact two documents state counts in each), so it exceeds what `kg ingest` reports for the
     documents it just read by the derived graphs and the documents already stored.
     """
-    from .query import format_results, run_query
+    from ..graph.query import format_results, run_query
 
     store = _open(store_dir, endpoint, update_endpoint, read_only=True)
     click.echo("nodes by kind (distinct, all graphs):")
@@ -177,7 +177,7 @@ def _graph_counts(store) -> list[tuple[str, str, int]]:
 def export(store_dir, endpoint, update_endpoint, fmt, output, source) -> None:
     """Export the graph: RDF (ttl, nt, nq, trig, jsonld), a network for Gephi (graphml, gexf: numbers typed
     as numbers, GEXF coloured and sized by kind) or nodes.csv + edges.csv for spreadsheets (csv, -o DIR)."""
-    from .export import export_csv, export_graph
+    from ..views.export import export_csv, export_graph
 
     if fmt == "csv" and not output:
         raise click.UsageError("--format csv writes nodes.csv and edges.csv: give -o DIR")
@@ -200,7 +200,7 @@ def export(store_dir, endpoint, update_endpoint, fmt, output, source) -> None:
 @store_options(update=False)
 def validate(store_dir, endpoint, update_endpoint) -> None:
     """Check the graph against the SHACL shapes in ontology/shapes.ttl (exit 1 when it does not conform)."""
-    from .validate import validate_store
+    from ..graph.validate import validate_store
 
     store = _open(store_dir, endpoint, update_endpoint, read_only=True)
     conforms, text = validate_store(store)
@@ -210,11 +210,11 @@ def validate(store_dir, endpoint, update_endpoint) -> None:
 
 
 def _register() -> None:
-    from .cli_lineage import lineage
-    from .cli_responsible import responsible
-    from .cli_progress import progress, remove
-    from .cli_serve import serve
-    from .cli_viz import viz
+    from .lineage import lineage
+    from .progress import progress, remove
+    from .responsible import responsible
+    from .serve import serve
+    from .viz import viz
 
     cli.add_command(lineage)
     cli.add_command(viz)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .rdfmap import graph_iri
-from .store import StoreError
-from .vocab import BASE
+from ..graph.rdfmap import graph_iri
+from ..graph.store import StoreError
+from ..graph.vocab import BASE
 
 RDF_FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,

@@ -5,9 +5,9 @@ from datetime import date
 
 import click
 
-from .cli_common import FORMATS, store_options, terminal_width
-from .cli_common import open_or_fail as _open
-from .store import StoreError
+from ..graph.store import StoreError
+from .common import FORMATS, store_options, terminal_width
+from .common import open_or_fail as _open
 
 
 @click.command()
@@ -20,8 +20,8 @@ from .store import StoreError
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 def responsible(agency, store_dir, endpoint, update_endpoint, role, stated, today, fmt) -> None:
     """List what AGENCY (words of its name) is responsible for, with deadlines, overdue ones first."""
-    from .query import format_results
-    from .responsible import responsible as run
+    from ..graph.query import format_results
+    from ..views.responsible import responsible as run
 
     try:
         day = date.fromisoformat(today) if today else None
@@ -33,7 +33,7 @@ def responsible(agency, store_dir, endpoint, update_endpoint, role, stated, toda
     except StoreError as e:
         raise click.ClickException(str(e)) from None
     if not r.rows:
-        from .responsible import agencies_with_responsibilities
+        from ..views.responsible import agencies_with_responsibilities
 
         known = agencies_with_responsibilities(store)
         hint = "; ".join(f"{a} ({n})" for a, n in known[:8]) + ("; ..." if len(known) > 8 else "")
@@ -43,7 +43,7 @@ def responsible(agency, store_dir, endpoint, update_endpoint, role, stated, toda
     if fmt != "table":
         click.echo(format_results(r, fmt), nl=False)
         return
-    from .wrap_table import short_source, wrap_table
+    from ..views.wrap_table import short_source, wrap_table
 
     rows = []
     for agency_, role_, kind, what, deadline, status, basis, source in ([c.value for c in x] for x in r.rows):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
 
 
 def validate_store(store) -> tuple[bool, str]:

@@ -4,7 +4,7 @@ Errors are raised as `ReadError` with one line that names the file and the probl
 
 A .docx is read in body order: paragraphs and tables as they stand, each table row as one Markdown pipe row
 (`| cell | cell |`), so Word tables and Markdown tables reach the recognisers alike. A PDF keeps its layout
-as extracted: hard-wrapped lines, each page ended by a form feed; `kg.normalise` unwraps it. pdfminer.six
+as extracted: hard-wrapped lines, each page ended by a form feed; `kg.extract.normalise` unwraps it. pdfminer.six
 is used because it keeps Vietnamese syllables whole (pypdf splits them: "L ạ ng S ơ n"); a text layer that
 is broken anyway (fonts without a usable character map) is refused rather than read into wrong names.
 """

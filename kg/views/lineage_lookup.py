@@ -32,8 +32,8 @@ from dataclasses import asdict, dataclass, field
 
 import pyoxigraph as ox
 
-from .recognise.directives import number_key
-from .store import LocalStore, Results, StoreError
+from ..extract.recognise.directives import number_key
+from ..graph.store import LocalStore, Results, StoreError
 
 KGO = "https://w3id.org/kg-vn/ont#"
 ELI = "http://data.europa.eu/eli/ontology#"
@@ -340,7 +340,7 @@ def _by_words(store, ref: str, year: int | None) -> list[Node]:
     if not ws:
         return []
     # a whole plan or project name: its IRI is the slug of the name (no case, no diacritics), one lookup
-    from .rdfmap import programme_iri, project_iri
+    from ..graph.rdfmap import programme_iri, project_iri
 
     whole = [n for n in describe(store, [programme_iri(ref), project_iri(ref)]).values()
              if n.kind in ("Programme", "Project")]

@@ -13,7 +13,7 @@ import textwrap
 from html import escape
 from pathlib import Path
 
-from .indicators import parse_period, to_base
+from ..graph.indicators import parse_period, to_base
 
 STATUS_COLOURS = {"achieved": "#1a9850", "on track": "#91cf60", "needs acceleration": "#fdae61",
                   "off track": "#d73027", "not achieved": "#a50026", None: "#999999"}

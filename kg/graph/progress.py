@@ -1,6 +1,6 @@
 """What became of a target: units, indicator keys, periods, places, direction, percent and status.
 
-The pure functions of units, periods, areas and indicator keys live in `kg/indicators.py`; here are the
+The pure functions of units, periods, areas and indicator keys live in `kg/graph/indicators.py`; here are the
 percent and status, `compute_links` which pairs results with the target they measure, and `recompute` which
 reads targets and results from the store and writes the links in their own derived named graph
 (`PROGRESS_GRAPH`), rewritten whole after every ingest and removal.

@@ -22,7 +22,7 @@ from pathlib import Path
 from ..records import AgencyMention, Context
 from . import places
 
-AGENCIES_TTL = Path(__file__).resolve().parents[2] / "ontology" / "agencies.ttl"
+AGENCIES_TTL = Path(__file__).resolve().parents[3] / "ontology" / "agencies.ttl"
 
 from .spelling import tone_fold
 

@@ -5,7 +5,7 @@ import shutil
 
 import click
 
-from .store import StoreError, open_store
+from ..graph.store import StoreError, open_store
 
 FORMATS = ["table", "csv", "tsv", "json"]  # of query results
 

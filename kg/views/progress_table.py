@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .progress import PROGRESS_GRAPH, _fold, document_area, parse_period, title_period
+from ..graph.progress import PROGRESS_GRAPH, _fold, document_area, parse_period, title_period
 
 
 @dataclass

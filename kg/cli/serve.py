@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from .store import StoreError
+from ..graph.store import StoreError
 
 
 @click.command()
@@ -18,7 +18,7 @@ def serve(store_dir, port, host, verbose) -> None:
     """Serve the store read-only: a SPARQL 1.1 endpoint at /query (JSON, CSV, TSV, XML results; updates
     refused; the default graph is the union of the documents' graphs), a query page with the named
     queries at /, and the viewer at /viz (/viz?focus=REF around one node). Stop with Ctrl-C."""
-    from .serve import make_server
+    from ..views.serve import make_server
 
     try:
         server = make_server(store_dir, host, port, verbose=verbose)

@@ -12,7 +12,7 @@ from datetime import date
 
 from pyoxigraph import Literal
 
-from .store import Results
+from ..graph.store import Results
 
 _QUERY = """
 PREFIX kgo: <https://w3id.org/kg-vn/ont#>

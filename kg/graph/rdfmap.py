@@ -15,9 +15,9 @@ from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from .recognise.agencies import canonical_agency
-from .recognise.directives import number_key
-from .records import DirectiveRef, Endpoint, Extraction
+from ..extract.recognise.agencies import canonical_agency
+from ..extract.recognise.directives import number_key
+from ..extract.records import DirectiveRef, Endpoint, Extraction
 from .vocab import BASE
 from .vocab import KGO as _KGO
 
@@ -100,7 +100,7 @@ def project_iri(name: str) -> str:
 
 
 def indicator_iri(key, kind: str) -> str:
-    """One node per indicator key and kind (`kg/indicators.py`): amount-trong-rung, rate-grdp ..."""
+    """One node per indicator key and kind (`kg/graph/indicators.py`): amount-trong-rung, rate-grdp ..."""
     return f"{BASE}id/indicator/{kind}-{slug(key.text) if key.tokens else 'x'}"
 
 

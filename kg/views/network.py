@@ -155,7 +155,7 @@ def _values(var: str, iris: Iterable[str]) -> str:
 def _graph(source: str | None) -> str:
     if source is None:
         return "?g"
-    from .rdfmap import graph_iri
+    from ..graph.rdfmap import graph_iri
 
     return str(ox.NamedNode(graph_iri(source)))
 
@@ -522,7 +522,7 @@ def resolve_focus(store, ref: str) -> tuple[str, list[str]]:
         if found:
             return found[0], found[1:]
     if _NUMBER.match(ref):
-        from .recognise.directives import number_key
+        from ..extract.recognise.directives import number_key
 
         key = number_key(ref)
         r = store.query(_PREFIXES + f"""

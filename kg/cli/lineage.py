@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .cli_common import open_or_fail, store_options, terminal_width
+from .common import open_or_fail, store_options, terminal_width
 
 EXIT_UNKNOWN = 1
 EXIT_AMBIGUOUS = 2
@@ -46,9 +46,9 @@ def lineage(ref, store_dir, endpoint, update_endpoint, up_only, down_only, depth
     tree is fetched up to --limit nodes, nearest REF first, and says what it left out.
     JSON: one tree object (a list with --all), every relation unless --relation says otherwise.
     """
-    from .lineage_lookup import DEFAULT_LIMIT, RELATIONS, LineageError, find_nodes
-    from .lineage_lookup import lineage as trace
-    from .store import StoreError
+    from ..graph.store import StoreError
+    from ..views.lineage_lookup import DEFAULT_LIMIT, RELATIONS, LineageError, find_nodes
+    from ..views.lineage_lookup import lineage as trace
 
     rels = None
     if relations:
@@ -79,7 +79,7 @@ def lineage(ref, store_dir, endpoint, update_endpoint, up_only, down_only, depth
         data = [t.to_dict() for t in trees]
         click.echo(json.dumps(data if show_all else data[0], ensure_ascii=False, indent=2))
         return
-    from .lineage_text import View, render
+    from ..views.lineage_text import View, render
 
     view = View(width=terminal_width(), tasks=tasks, children=children)
     limit = max_lines if max_lines is not None else (None if tasks else 40)
@@ -103,7 +103,7 @@ def _describe(n) -> str:
 
 
 def _ambiguous(ref, nodes, fmt) -> None:
-    from .lineage_text import PLAIN
+    from ..views.lineage_text import PLAIN
 
     if fmt == "json":
         from dataclasses import asdict
@@ -111,7 +111,7 @@ def _ambiguous(ref, nodes, fmt) -> None:
         click.echo(json.dumps({"error": "ambiguous", "ref": ref, "candidates": [asdict(n) for n in nodes]},
                               ensure_ascii=False, indent=2))
         return
-    from .lineage_text import Out, render_lines
+    from ..views.lineage_text import Out, render_lines
 
     out = Out(terminal_width())
     head = f"'{ref}' matches {len(nodes)} nodes; pick one with --year YEAR, an IRI, or show all with --all:"

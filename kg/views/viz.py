@@ -17,7 +17,7 @@ from pathlib import Path
 from .network import KINDS, LINEAGE_RELATIONS, MENTIONS, Network, fetch_network, resolve_focus
 from .progress_chart import STATUS_COLOURS
 
-VIZ_DIR = Path(__file__).resolve().parent.parent / "viz"
+VIZ_DIR = Path(__file__).resolve().parents[2] / "viz"
 DEFAULT_LIMIT = 300
 MAX_SOURCES = 12  # sentences per node in the page (the count of the rest is shown)
 MAX_EVIDENCE = 3
@@ -63,7 +63,7 @@ HIDDEN_PROPERTIES = {"numberKey", "issuerCode", "typeCode", "sha256", "ingestedA
 # names for the properties of other vocabularies (the ontology labels its own)
 OTHER_LABELS = {"eli:id_local": "number", "eli:date_document": "date of the document", "skos:prefLabel": "name",
                 "skos:altLabel": "also written as"}
-ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
+ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology" / "kg.ttl"
 # relation -> the layer of its target relative to its source in the top-down view (-1: above, 0: beside, 1: below;
 # a report's results go below its tasks, beside the tasks' targets)
 LAYER_STEP = {"implements": -1, "responds_to": -1, "reports_on": -1, "based_on": -1, "part_of": -1, "set_by": -1,

@@ -7,7 +7,7 @@ Routes:
                         all named graphs (each document has its own) unless default-graph-uri is given.
   /update               refused (403): the server never writes.
   /                     the query page: the named queries (queries/*.rq) in a list, the prefixes filled in.
-  /viz                  the viewer (kg/viz.py) of the whole graph; /viz?focus=REF around one node
+  /viz                  the viewer (kg/views/viz.py) of the whole graph; /viz?focus=REF around one node
                         (&depth=, &types=, &limit=, &source=, &layout= as `kg viz` takes them).
 
 Oxigraph's own `serve-read-only` answers the protocol the same way (same engine) but cannot add the query
@@ -31,8 +31,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ..graph.store import StoreError, query_oxigraph
 from .serve_page import query_page
-from .store import StoreError, query_oxigraph
 
 RESULT_TYPES = {  # media type -> pyoxigraph results format
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -96,7 +96,7 @@ class ReadOnlyStore:
 
 
 class LocalView:
-    """What kg/network.py and kg/viz.py need of a store (`query`), over the served read-only store."""
+    """What kg/views/network.py and kg/views/viz.py need of a store (`query`), over the served read-only store."""
 
     def __init__(self, ro: ReadOnlyStore) -> None:
         self._ro = ro
