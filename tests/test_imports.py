@@ -79,3 +79,17 @@ def test_the_walker_reads_relative_and_lazy_imports():
 
 def test_no_import_cycle_in_kg():
     assert find_cycle(import_graph()) is None
+
+
+STAGES = ["kg.extract", "kg.graph", "kg.views", "kg.ingest", "kg.cli"]  # each may import only those before it
+
+
+def _stage(module: str) -> int | None:
+    return next((i for i, s in enumerate(STAGES) if module == s or module.startswith(s + ".")), None)
+
+
+def test_stages_import_one_way():
+    upward = sorted(f"{m} -> {d}" for m, deps in import_graph().items() for d in deps
+                    if _stage(m) is not None and _stage(d) is not None and _stage(d) > _stage(m))
+    assert upward == []
+    assert _stage("kg.views.viz") == 2 and _stage("kg.extractor") is None
