@@ -87,37 +87,49 @@ def _trie_regex(keys: list[str]) -> str:
     return emit(trie)
 
 
+_KGO = "https://w3id.org/kg-vn/ont#"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def _reference_triples() -> dict[str, dict[str, list[str]]]:
+    """subject -> predicate -> objects of the reference file (read with Oxigraph's parser: ~10x rdflib's)."""
+    import pyoxigraph as ox
+
+    index: dict[str, dict[str, list[str]]] = {}
+    for t in ox.parse(path=str(AGENCIES_TTL), format=ox.RdfFormat.TURTLE):
+        index.setdefault(t.subject.value, {}).setdefault(t.predicate.value, []).append(t.object.value)
+    return index
+
+
 @lru_cache(maxsize=1)
 def _data() -> _Data:
-    import rdflib
-    from rdflib.namespace import RDF, SKOS
-
-    kgo = rdflib.Namespace("https://w3id.org/kg-vn/ont#")
-    g = rdflib.Graph()
-    g.parse(AGENCIES_TTL, format="turtle")
+    index = _reference_triples()
     entries: list[_Entry] = []
     by_key: dict[str, list[_Entry]] = {}
     acronym_keys: set[str] = set()
     codes: dict[str, _Entry] = {}
-    subjects = [(s, False) for s in g.subjects(RDF.type, kgo.Agency)]
-    subjects += [(s, True) for s in g.subjects(RDF.type, kgo.NameHead)]
-    for s, head in sorted(subjects, key=lambda x: str(x[0])):
-        pref = g.value(s, SKOS.prefLabel)
-        if pref is None:
+    subjects = [(s, False) for s, po in index.items() if _KGO + "Agency" in po.get(_RDF_TYPE, ())]
+    subjects += [(s, True) for s, po in index.items() if _KGO + "NameHead" in po.get(_RDF_TYPE, ())]
+    for s, head in sorted(subjects, key=lambda x: x[0]):
+        po = index[s]
+        prefs = po.get(_SKOS + "prefLabel")
+        if not prefs:
             continue
+        pref = prefs[0]
 
-        def one(p, s=s):
-            v = g.value(s, p)
-            return str(v) if v is not None else None
+        def one(p, po=po):
+            v = po.get(_KGO + p)
+            return v[0] if v else None
 
         e = _Entry(
-            iri=str(s), pref=str(pref), kind=one(kgo.agencyKind),
-            levels=tuple(sorted(str(v) for v in g.objects(s, kgo.level))),
-            template=one(kgo.nameTemplate), mode=one(kgo.placeMode), head=head,
-            codes=tuple(sorted(str(v) for v in g.objects(s, SKOS.notation))),
+            iri=s, pref=pref, kind=one("agencyKind"),
+            levels=tuple(sorted(po.get(_KGO + "level", ()))),
+            template=one("nameTemplate"), mode=one("placeMode"), head=head,
+            codes=tuple(sorted(po.get(_SKOS + "notation", ()))),
         )
         entries.append(e)
-        labels = {str(pref)} | {str(v) for p in (SKOS.altLabel, SKOS.hiddenLabel) for v in g.objects(s, p)}
+        labels = {pref} | {v for p in ("altLabel", "hiddenLabel") for v in po.get(_SKOS + p, ())}
         for lab in labels:
             k = _key(lab)
             lst = by_key.setdefault(k, [])
