@@ -1,3 +1,5 @@
+import pytest
+
 from kg.extract.structure import parse_header, parse_sections, parse_tasks, period_of, split_sentences
 
 DOC = """Số: /BC-UBND
@@ -74,3 +76,23 @@ def test_structure_list_marker_opens_its_sentence():
     text = "II. NHIỆM VỤ\n\n4. Tập trung chỉ đạo sản xuất. Câu hai.\n\na) Mục a. Xong."
     assert [s.text for s in split_sentences(text)] == [
         "II. NHIỆM VỤ", "4. Tập trung chỉ đạo sản xuất.", "Câu hai.", "a) Mục a.", "Xong."]
+
+
+@pytest.mark.parametrize(
+    "heading, is_task",
+    [
+        ("II. NHIỆM VỤ 6 THÁNG CUỐI NĂM 2024", True),
+        ("III. NHIỆM VỤ QUÝ IV NĂM 2023", True),
+        ("II. Nhiệm vụ năm 2025", True),
+        ("II. MỘT SỐ NHIỆM VỤ THÁNG 12 NĂM 2024", True),
+        ("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ 6 THÁNG ĐẦU NĂM 2024", False),
+        ("I. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ NĂM 2023", False),
+        ("II. NHIỆM VỤ CỦA CÁC CƠ QUAN", False),
+    ],
+)
+def test_structure_tasks_of_a_period_open_a_task_section(heading, is_task):
+    from kg.extract.structure import parse_sections, parse_tasks
+
+    text = f"{heading}\n1. Phòng Tài chính - Kế hoạch chủ trì thu ngân sách.\n2. Công an huyện bảo đảm an ninh.\n"
+    tasks = parse_tasks(text, parse_sections(text))
+    assert (len(tasks) == 2) is is_task

@@ -43,7 +43,9 @@ _KINH_GUI = re.compile(r"^[ \t]*Kính gửi\s*:\s*(?P<to>[^\n]+)", re.MULTILINE)
 _REQUEST = re.compile(r"^[ \t]*(?:Thực hiện|Triển khai|Theo)\s+(?:Công văn|Văn bản|Công điện)[^\n]*", re.MULTILINE)
 _TASK_HEADING = re.compile(
     r"NHIỆM VỤ(?:,| VÀ)? (?:GIẢI PHÁP|TRỌNG TÂM)|Nhiệm vụ(?:,| và)? (?:giải pháp|trọng tâm)|"
-    r"PHƯƠNG HƯỚNG,? NHIỆM VỤ|Phương hướng,? nhiệm vụ",
+    r"PHƯƠNG HƯỚNG,? NHIỆM VỤ|Phương hướng,? nhiệm vụ|"
+    # a heading that opens with the tasks of a period: "NHIỆM VỤ 6 THÁNG CUỐI NĂM 2024", "Nhiệm vụ quý III"
+    r"^(?:MỘT SỐ |CÁC |Một số |Các )?(?:NHIỆM VỤ|Nhiệm vụ)\s+(?:\d+\s+(?:THÁNG|tháng)|THÁNG|tháng|QUÝ|quý|NĂM|năm)\b",
 )
 # a heading that assesses what was done is not a task section, even when it names "nhiệm vụ, giải pháp"
 _ASSESSMENT = re.compile(r"(?i)đánh giá|kết quả thực hiện|tình hình thực hiện|tình hình triển khai")
