@@ -91,17 +91,6 @@ def lineage(ref, store_dir, endpoint, update_endpoint, up_only, down_only, depth
             click.echo(line, color=color)
 
 
-def _describe(n) -> str:
-    bits = [n.title()]
-    if n.year:
-        bits.append(str(n.year))
-    elif n.kind == "Directive" and n.undated:
-        bits.append("undated")
-    if n.issuer:
-        bits.append(n.issuer)
-    return " · ".join(bits)
-
-
 def _ambiguous(ref, nodes, fmt) -> None:
     from ..views.lineage_text import PLAIN
 
