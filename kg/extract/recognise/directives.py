@@ -143,13 +143,9 @@ def find_directives(ctx: Context) -> list[DirectiveRef]:
         before = _stated_before(text, m.start())
         if date is None and before and before[0]:
             date = before[0]
-        issuer = None
-        im = issuer_re.match(text, end)
-        iss = im and (im.group("iss2") or im.group("iss"))
-        if im and iss and _AGENCY_HEAD.match(iss.strip()):
-            cut = _cut_at_lowercase_and(iss)
-            issuer = canonical_agency(cut, ctx.place, ctx.level, ctx.text[:3000])
-            end = im.start(im.lastgroup) + len(cut)
+        issuer, iss_end = _issuer_after(text, end, issuer_re, ctx)
+        if iss_end != end:
+            end = iss_end
             if date is None:  # "của Chính phủ ngày 08/01/2022"
                 date, end = _date_at(date_re, text, end)
         if date and year is None:
@@ -170,6 +166,16 @@ def find_directives(ctx: Context) -> list[DirectiveRef]:
     return out
 
 
+
+def _issuer_after(text: str, pos: int, issuer_re, ctx: Context) -> tuple[str | None, int]:
+    """The issuer stated right after a mention ("... của Chính phủ") and where its name ends; (None, pos) if none."""
+    im = issuer_re.match(text, pos)
+    iss = im and (im.group("iss2") or im.group("iss"))
+    if not (im and iss and _AGENCY_HEAD.match(iss.strip())):
+        return None, pos
+    cut = _cut_at_lowercase_and(iss)
+    return canonical_agency(cut, ctx.place, ctx.level, ctx.text[:3000]), im.start(im.lastgroup) + len(cut)
+
 # "Thông tư 01; 02; 03/2021 ngày ... của Bộ GD&ĐT": numbers of one year with no symbol, after a type word
 _YEAR_ONLY = re.compile(
     r"(?P<type>Thông tư|Nghị định|Nghị quyết|Quyết định|Chỉ thị)\s+(?:số\s+)?"
@@ -181,13 +187,7 @@ def _year_only(text: str, ctx: Context, date_re, issuer_re, own: set[str]) -> li
     out = []
     for m in _YEAR_ONLY.finditer(text):
         date, end = _date_at(date_re, text, m.end())
-        issuer = None
-        im = issuer_re.match(text, end)
-        iss = im and (im.group("iss2") or im.group("iss"))
-        if im and iss and _AGENCY_HEAD.match(iss.strip()):
-            cut = _cut_at_lowercase_and(iss)
-            issuer = canonical_agency(cut, ctx.place, ctx.level, ctx.text[:3000])
-            end = im.start(im.lastgroup) + len(cut)
+        issuer, end = _issuer_after(text, end, issuer_re, ctx)
         year = int(m.group("year"))
         nums = [(h.group(), m.start("heads") + h.start()) for h in re.finditer(r"\d{1,4}", m.group("heads"))]
         nums.append((m.group("tail"), m.start("tail")))
