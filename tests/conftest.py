@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,17 @@ def store_copy(tmp_path, sample_store_dir) -> Path:
 @pytest.fixture()
 def short_doc() -> Path:
     return DATA / "short_report.txt"
+
+
+@pytest.fixture(scope="session")
+def served_sample(sample_store_dir):
+    """`kg serve` of the sample store on 127.0.0.1 (a free port), stopped after the session: its base URL."""
+    from kg.views.serve import make_server
+
+    server = make_server(sample_store_dir, "127.0.0.1", 0)
+    t = threading.Thread(target=server.serve_forever, daemon=True)
+    t.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+    t.join(timeout=10)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from headless import open_chromium
 
 from kg.cli import cli
 from kg.extract import extract_file, extract_text
@@ -27,9 +27,6 @@ except ImportError:  # tests imported as a package
     from .test_cli import triple_count
     from .test_read import _tiny_pdf
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 LAYOUT = Path(__file__).resolve().parent / "data" / "layout"
 # a running header and page numbers printed on every page, as office printers add them
 HEADER = "<div style='font-size:8pt;width:100%;text-align:center'>Văn bản in thử - trang nội bộ</div>"
@@ -37,13 +34,8 @@ FOOTER = "<div style='font-size:8pt;width:100%;text-align:center'><span class='p
 
 
 def _print_pdfs(sources: list[Path], out: Path, furniture: bool = False, size: int = 12) -> dict[str, Path]:
-    exe = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
-    if not exe:
-        pytest.skip("chromium is not installed (apt-get install -y chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
     pdfs = {}
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=exe, args=ARGS)
+    with open_chromium() as browser:
         page = browser.new_page()
         for src in sources:
             text = src.read_text(encoding="utf-8")
@@ -56,7 +48,6 @@ def _print_pdfs(sources: list[Path], out: Path, furniture: bool = False, size: i
                                                            "right": "2cm"},
                      display_header_footer=furniture, header_template=HEADER, footer_template=FOOTER)
             pdfs[src.stem] = pdf
-        browser.close()
     return pdfs
 
 
@@ -132,17 +123,11 @@ Nghị quyết số 01/NQ-CP ngày 06/01/2023 của Chính phủ, Ủy ban nhân
 
 @pytest.mark.browser
 def test_pdf_one_page_with_a_two_column_header_table(tmp_path):
-    exe = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
-    if not exe:
-        pytest.skip("chromium is not installed (apt-get install -y chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
     pdf = tmp_path / "header_table.pdf"
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=exe, args=ARGS)
+    with open_chromium() as browser:
         page = browser.new_page()
         page.set_content(HEADER_TABLE_PAGE)
         page.pdf(path=str(pdf), format="A4")
-        browser.close()
     ex = extract_file(pdf)
     h = ex.header
     assert (h.kind, h.number, h.place, h.date) == ("Báo cáo", "204/BC-UBND", "Ba Đồn", "2023-09-22")

@@ -1,19 +1,16 @@
 """The progress chart: one drawing, written as PNG or as an offline HTML page; opened in headless Chromium."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from headless import open_chromium
 
 from kg.cli import cli
 from kg.views.progress_chart import STATUS_COLOURS, chart_html, chart_png
 from kg.views.progress_table import ProgressRow, ResultPoint
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 SCREENSHOT_DIR = Path(__file__).resolve().parent.parent / ".kg" / "screenshots"
 
 
@@ -46,18 +43,13 @@ def test_png_is_an_image_and_other_suffixes_are_refused(sample_store_dir, tmp_pa
 
 @pytest.mark.browser
 def test_chart_page_draws_one_panel_per_target_offline(sample_store_dir, tmp_path):
-    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
-        pytest.skip("chromium is not installed (apt-get install -y chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
     page_file = tmp_path / "progress.html"
     r = CliRunner().invoke(cli, ["progress", "--store", str(sample_store_dir), "--year", "2022", "--linked",
                                  "-f", "csv", "--chart", str(page_file)])
     assert r.exit_code == 0, r.output
     linked = len(r.stdout.strip().splitlines()) - 1
     assert linked >= 5
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"),
-                              args=ARGS)
+    with open_chromium() as b:
         ctx = b.new_context(viewport={"width": 1400, "height": 1000})
         blocked: list[str] = []
 
@@ -84,7 +76,6 @@ def test_chart_page_draws_one_panel_per_target_offline(sample_store_dir, tmp_pat
         })""")
         SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOT_DIR / "progress-chart.png"), full_page=True)
-        b.close()
     assert blocked == [] and errors == []
     assert len(drawn) == linked  # one panel per target with a result
     assert all(d["target"] > 0 and d["results"] >= 1 and d["visible"] for d in drawn), drawn

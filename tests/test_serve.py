@@ -7,7 +7,6 @@ import json
 import re
 import subprocess
 import sys
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -16,20 +15,14 @@ from pathlib import Path
 import pytest
 
 from kg.graph.query import named_queries
-from kg.views.serve import RESULT_TYPES, make_server, negotiate
+from kg.views.serve import RESULT_TYPES, negotiate
 
 pytestmark = pytest.mark.server
 
 
-@pytest.fixture(scope="module")
-def base(sample_store_dir):
-    server = make_server(sample_store_dir, "127.0.0.1", 0)
-    t = threading.Thread(target=server.serve_forever, daemon=True)
-    t.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    t.join(timeout=10)
+@pytest.fixture()
+def base(served_sample):
+    return served_sample
 
 
 def request(url, data: bytes | None = None, headers: dict | None = None, method: str | None = None):

@@ -4,43 +4,24 @@ Skipped only when /usr/bin/chromium is not installed (CI installs it: `apt-get i
 """
 from __future__ import annotations
 
-import shutil
-import threading
 import time
-from pathlib import Path
 
 import pytest
-
-from kg.views.serve import make_server
+from headless import open_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-@pytest.fixture(scope="module")
-def base(sample_store_dir):
-    server = make_server(sample_store_dir, "127.0.0.1", 0)
-    t = threading.Thread(target=server.serve_forever, daemon=True)
-    t.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    t.join(timeout=10)
+@pytest.fixture()
+def base(served_sample):
+    return served_sample
 
 
 @pytest.fixture(scope="module")
 def browser():
-    exe = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
-    if not exe:
-        pytest.skip("chromium is not installed (apt-get install -y chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=exe, args=ARGS)
+    with open_chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture()

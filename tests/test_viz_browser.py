@@ -4,12 +4,12 @@ Skipped only when /usr/bin/chromium is not installed (CI installs it: `apt-get i
 """
 from __future__ import annotations
 
-import shutil
 import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from headless import open_chromium
 
 from kg.cli import cli
 from kg.views.network import fetch_network
@@ -21,9 +21,6 @@ except ImportError:  # tests imported as a package
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 RECORD_ALERTS = """
 window.__alerts = [];
 for (const f of ["alert", "confirm", "prompt", "print"]) {
@@ -45,14 +42,8 @@ def page_file(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
-        pytest.skip("chromium is not installed (apt-get install -y chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"),
-                              args=ARGS)
+    with open_chromium() as b:
         yield b
-        b.close()
 
 
 def _open(browser, path: Path, bypass_csp: bool):
