@@ -10,6 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..extract.recognise.spelling import tone_fold
+
 # ---------------------------------------------------------------- units (one table)
 # scale words that may open a unit, possibly chained ("nghìn tỷ đồng" = 1e12 đồng)
 SCALES = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
@@ -197,16 +199,11 @@ CONTRAST = frozenset({"thu", "chi", "xuất", "nhập", "quốctế", "nộiđ�
                       "công", "dịch", "grdp", "iip"})
 MATCH_THRESHOLD = 0.85
 _UMBRELLA = re.compile(r"\(?\b(?:cả|trên cả|theo cả)\s+(?:\d+|ba|03)\s+tiêu chí\b\)?", re.IGNORECASE)
-_TONES = {"oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "uý": "úy", "uỳ": "ùy", "uỷ": "ủy",
-          "uỹ": "ũy", "uỵ": "ụy"}
-
-
-_TONE_RX = re.compile(r"(?<!q)(" + "|".join(_TONES) + r")(?![^\W\d_])")
 
 
 def _norm_text(s: str) -> str:
     """Lower case, one spacing, old-style tone marks moved (hoá -> hóa, at the end of a syllable only)."""
-    return _TONE_RX.sub(lambda m: _TONES[m.group(1)], _fold(s))
+    return tone_fold(_fold(s))
 
 
 def kind_of(indicator: str, unit: str | None, comparator: str | None = None) -> str:

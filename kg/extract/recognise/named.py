@@ -28,6 +28,7 @@ import re
 import unicodedata
 
 from ..records import Context, NamedMention
+from .spelling import tone_fold
 
 # ----------------------------------------------------------------------------- reference data
 # programme heads (lower case) -> kind
@@ -325,11 +326,7 @@ def _rx() -> dict[str, re.Pattern]:
 
 # ----------------------------------------------------------------------------- helpers
 def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFC", s).lower()
-    for a, b in (("oá", "óa"), ("oà", "òa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"), ("uý", "úy"),
-                 ("uỳ", "ùy"), ("uỷ", "ủy"), ("uỹ", "ũy"), ("uỵ", "ụy")):
-        s = s.replace(a, b)
-    return s
+    return tone_fold(unicodedata.normalize("NFC", s)).lower()
 
 
 def _is_cap(tok: str) -> bool:
