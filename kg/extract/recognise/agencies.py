@@ -187,6 +187,20 @@ _VERBS = {
     "thông báo", "giải quyết", "thẩm định", "hỗ trợ", "tăng cường", "đẩy mạnh", "rà soát", "tham dự", "thống nhất",
     "giao", "đề xuất", "tiếp nhận", "công bố", "khảo sát", "thăm", "phụ trách", "thành lập",
     "xử lý", "bắt", "phát hiện", "thu giữ", "phá sản", "đạt", "tài trợ", "ủng hộ", "trao tặng", "thi công", "vi phạm",
+    "đẩy nhanh", "khẩn trương", "tập trung", "theo dõi", "cập nhật", "lắp đặt", "hoàn thành",
+}
+# the standard names of district offices and provincial sub-departments: a lower-case run after one of them is
+# the sentence going on ("Phòng Kinh tế và Hạ tầng đẩy nhanh tiến độ ..."), not more of the name
+_STANDARD_NAMES = {
+    "phòng": ("nội vụ", "tư pháp", "tài chính - kế hoạch", "tài chính kế hoạch", "tài nguyên và môi trường",
+              "lao động - thương binh và xã hội", "văn hóa và thông tin", "văn hóa - thông tin",
+              "văn hóa, thể thao và du lịch", "giáo dục và đào tạo", "giáo dục - đào tạo", "y tế", "kinh tế",
+              "kinh tế và hạ tầng", "kinh tế - hạ tầng", "quản lý đô thị", "nông nghiệp và phát triển nông thôn",
+              "nông nghiệp và môi trường", "dân tộc", "văn hóa - xã hội", "kinh tế, hạ tầng và đô thị"),
+    "chi cục": ("thuế", "kiểm lâm", "chăn nuôi và thú y", "thú y", "thủy lợi", "trồng trọt và bảo vệ thực vật",
+                "bảo vệ thực vật", "quản lý thị trường", "thống kê", "thi hành án dân sự", "phát triển nông thôn",
+                "thủy sản", "biển và hải đảo", "dân số - kế hoạch hóa gia đình", "an toàn vệ sinh thực phẩm",
+                "văn thư - lưu trữ", "bảo vệ môi trường", "quản lý đất đai", "giám định xây dựng", "hải quan"),
 }
 _PLURAL_BEFORE = {"các", "những", "mọi", "từng", "nhiều"}
 # a building or a parent named through the organisation: "hạng mục Trung tâm y tế ...", "nâng cấp Trường ..."
@@ -464,6 +478,9 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
         p = m.end()
     while toks and toks[-1][0].lower() in ("và", "cấp"):
         toks.pop()
+    cut = _name_ends_before_verb(t, pos, toks, entry)
+    if cut < len(toks):
+        toks, found_unit, unit, place = toks[:cut], False, None, None
     if not toks:
         return (p if found_unit else pos), "", unit, place, found_unit
     end = p if found_unit else toks[-1][2]
@@ -471,14 +488,52 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
     return end, desc, unit, place, found_unit
 
 
+def _name_ends_before_verb(t: str, pos: int, toks: list[tuple[str, int, int]], entry: _Entry) -> int:
+    """How many descriptor words are the name: up to a standard office name followed by lower-case words, or
+    up to a place named inside the descriptor ("Chi cục Thuế khu vực Buôn Ma Thuột thu ...") when lower-case
+    words follow it: the sentence goes on after the name."""
+    n = len(toks)
+    if n < 2:
+        return n
+    known = _STANDARD_NAMES.get(_key(entry.pref), ())
+    if known and toks[0][0][:1].isupper():
+        best = 0
+        for i in range(1, n + 1):
+            if _key(t[pos:toks[i - 1][2]]) in known:
+                best = i
+        if 0 < best < n and toks[best][0][:1].islower() and _key(toks[best][0]) != "khu" and toks[best][0] != "(":
+            return best
+    for i in range(1, n):
+        if not (toks[i][0][:1].isupper() and toks[i - 1][0][:1].islower()):
+            continue
+        j = i
+        while j < n and toks[j][0][:1].isupper():
+            j += 1
+        words = [w for w, _, _ in toks[i:j]]
+        if (j < n and toks[j][0][:1].islower() and toks[j][0] != "và" and len(words) > 1
+                and places.longest_prefix(words) == len(words)):
+            return j
+    return n
+
+
 _PARTNER_BEFORE_RE = re.compile(r"(?:\bvới|\bgiữa)[^.;:\n]{0,60}$")
 _AGENT_BEFORE_RE = re.compile(r"\bdo[^.;:\n]{0,100}$")
 _AGENT_VERB_RE = re.compile(r"[ \t]*(?:tài trợ|đầu tư|thực hiện|thi công|tổ chức|hỗ trợ|ủng hộ|trao tặng|làm chủ đầu tư)\b")
 
 
+# a company that opens a clause and goes on with what it does is the one who acts: "Công ty X đã hoàn thành ...",
+# "Hợp tác xã Y tổ chức ...", "giao Công ty Z phối hợp ..."
+_CLAUSE_OPEN_RE = re.compile(r"(?:^|[.;:!?\n(]|(?<![\w])(?:giao|đề nghị|yêu cầu))[ \t*+\-–]*$", re.IGNORECASE)
+_SUBJECT_VERB_RE = re.compile(
+    r"[ \t]*,?[ \t]*(?:đã|đang|sẽ|tiếp tục|tích cực|khẩn trương|phối hợp|chủ trì|hoàn thành|tổ chức|triển khai"
+    r"|thực hiện|thi công|đầu tư|ký kết|cam kết|tài trợ|hỗ trợ|đẩy nhanh|tập trung|đảm nhận|làm chủ đầu tư)(?![\w])")
+
+
 def _company_acts(t: str, s: int, end: int) -> bool:
     before = t[max(0, s - 120):s]
     if _PARTNER_BEFORE_RE.search(before):
+        return True
+    if _CLAUSE_OPEN_RE.search(t[max(0, s - 20):s]) and _SUBJECT_VERB_RE.match(t, end):
         return True
     return bool(_AGENT_BEFORE_RE.search(before) and _AGENT_VERB_RE.match(t, end))
 
@@ -537,7 +592,7 @@ def _context_ok(t: str, s: int) -> bool:
 
 
 def _funding(t: str, s: int) -> bool:
-    before = re.findall(r"\w+", t[max(0, s - 30):s].lower())
+    before = re.findall(r"\w+", re.split(r"[.;:\n]", t[max(0, s - 30):s])[-1].lower())
     return bool(before) and (before[-1] in _FUNDING_BEFORE or " ".join(before[-2:]) in _FUNDING_BEFORE)
 
 
@@ -577,6 +632,12 @@ def _scan(text: str, place: str | None, level: str | None, city: str | None = No
             continue
         got = _resolve(t, s, e, entries, data, doc, caps)
         if got is None:
+            each = _distributed(t, e, entries, doc, caps)
+            if each and not _funding(t, s):
+                (name, _, end), entry = each[0], entries[0]
+                out.append(AgencyMention(name=name, text=text[s:end], start=s, end=end, kind=entry.kind))
+                out += [AgencyMention(name=n, text=text[a:b], start=a, end=b, kind=entry.kind) for n, a, b in each[1:]]
+                pos = max(pos, each[-1][2])
             continue
         name, end, entry = got
         pos = max(pos, end)
@@ -584,14 +645,97 @@ def _scan(text: str, place: str | None, level: str | None, city: str | None = No
             skipped_to = end
             continue
         skipped_to = -1
+        st = _standing_before(t, s, name)
+        if st is not None:
+            s, name = st, f"Thường trực {name}"
         out.append(AgencyMention(name=name, text=text[s:end], start=s, end=end, kind=entry.kind))
     return out
 
 
+# a party committee of any level: its standing members act as a body ("Thường trực Huyện ủy", "TT Đảng ủy xã")
+_COMMITTEE_RE = re.compile(r"(?:Tỉnh|Thành|Huyện|Thị|Quận|Đảng) ủy(?![\w])")
+_STANDING_RE = re.compile(r"(?:(?<![\w])(?:Thường trực|TT))[ \t]+$")
+
+
+def _standing_before(t: str, s: int, name: str) -> int | None:
+    """Start of "Thường trực"/"TT" right before a party committee's name; not a person's title ("Phó Bí thư
+    Thường trực Huyện ủy")."""
+    if not _COMMITTEE_RE.match(name):
+        return None
+    m = _STANDING_RE.search(t, max(0, s - 16), s)
+    if not m:
+        return None
+    before = re.findall(r"\w+", t[max(0, m.start() - 20):m.start()].lower())
+    if before[-2:] == ["bí", "thư"] or before[-1:] == ["viên"]:
+        return None
+    return m.start()
+
+
+_UNIT_WORDS = "|".join(_UNITS)
+_PLURAL_UNITS_RE = re.compile(rf"[ \t]+(?:các|những)[ \t]+((?:{_UNIT_WORDS})(?:[ \t]*(?:,|và)[ \t]*(?:{_UNIT_WORDS}))*)"
+                              r"(?![\w])[ \t]*:?(?=[ \t])")
+_NAME_SEP_RE = re.compile(r"[ \t]*(?:,[ \t]*và|,|;|và)(?=[ \t])")
+
+
+def _distributed(t: str, e: int, entries: list[_Entry], doc: _Doc, caps: bool) -> list[tuple[str, int, int]]:
+    """A plural head shared by the places it lists: "UBND các huyện A, B và C", "UBND các huyện, thị xã: A, B"
+    -> one body per place: [(name, start, end)], the first span from the end of the head. Without names
+    ("UBND các huyện, thành phố") the mention is generic: []."""
+    entry = entries[0]
+    if not entry.template or "{unit}" not in entry.template or entry.mode not in ("default", "explicit"):
+        return []
+    m = _PLURAL_UNITS_RE.match(t, e)
+    if not m:
+        return []
+    kinds = [k.strip() for k in re.split(r"\s*(?:,|và)\s*", m.group(1))]
+    out: list[tuple[str, int, int]] = []
+    p = m.end()
+    while True:
+        found = None
+        for kind in kinds:
+            nm, end = _proper_name(t, p, doc, caps, kind)
+            if nm and places.known(nm, kind):
+                found = (kind, nm, end)
+                break
+        if not found:
+            break
+        kind, nm, end = found
+        start = _WORD_RE.match(t, p).start(1)
+        out.append((_compose(entry.template, entry.pref, kind, nm), start, end))
+        sep = _NAME_SEP_RE.match(t, end)
+        if not sep:
+            break
+        p = sep.end()
+    if out:
+        out[0] = (out[0][0], e, out[0][2])
+    return out
+
+
+_TIER_RANK = {"province": 0, "district": 1, "commune": 2}
+
+
+def _bare_place(t: str, e: int, entry: _Entry, doc: _Doc, caps: bool) -> tuple[str | None, str | None, int]:
+    """A local body named with its place but no unit word ("Kho bạc Nhà nước Buôn Ma Thuột"): (unit, place,
+    end) when the place is a known unit at a tier where the body exists; the document's own unit first, else
+    the highest tier (a unit of the document's province before others)."""
+    nm, end = _proper_name(t, e, doc, caps)
+    if not nm:
+        return None, None, e
+    if nm == doc.place and places.tier_of(doc.level, doc.place) in entry.levels:
+        return doc.level, nm, end
+    prov = (doc.parents or {}).get("tỉnh") or (doc.place if doc.level == "tỉnh" else None)
+    cands = [u for u in places.units(nm) if u.tier in entry.levels and places.tier_of(u.kind, u.name) == u.tier]
+    if not cands:
+        return None, None, e
+    cands.sort(key=lambda u: (_TIER_RANK[u.tier], u.province != prov))
+    return cands[0].kind, cands[0].name, end
+
+
 def _resolve(t: str, s: int, e: int, entries: list[_Entry], data: _Data, doc: _Doc, caps: bool
              ) -> tuple[str, int, _Entry] | None:
-    if len(entries) > 1 and _UNIT_RE.match(t, e):
-        # "Kho bạc Nhà nước tỉnh": the local body, not the national one
+    if len(entries) > 1 and (_UNIT_RE.match(t, e) or any(
+            x.mode == "explicit" and _bare_place(t, e, x, doc, caps)[0] for x in entries)):
+        # "Kho bạc Nhà nước tỉnh", "Kho bạc Nhà nước Cao Lộc": the local body, not the national one
         entries = sorted(entries, key=lambda x: x.template is None)
     for entry in entries:
         got = _resolve_one(t, s, e, entry, data, doc, caps)
@@ -636,7 +780,10 @@ def _resolve_one(t: str, s: int, e: int, entry: _Entry, data: _Data, doc: _Doc, 
         if generic:
             return None
         if unit is None and mode == "explicit":
-            return None
+            unit, nm, end = _bare_place(t, e, entry, doc, caps)
+            if unit is None:
+                return None
+            return _compose(tpl, entry.pref, unit, nm), end, entry
         u, p, ok = _resolve_unit_place(unit, nm, doc, s) if unit else (*_default_place(entry, doc), True)
         if not ok:
             return None
