@@ -94,6 +94,9 @@ PROJECT_HEADS: dict[str, str] = {
     "khu bến cảng": "cap",
     "cảng hàng không": "cap",
     "công viên": "cap",
+    "nhà thi đấu": "any",
+    "sân vận động": "any",
+    "đường giao thông": "named",
     "nhà văn hóa": "named",
     "nhà văn hoá": "named",
     "phố đi bộ": "cap",
@@ -104,11 +107,12 @@ PROJECT_HEADS: dict[str, str] = {
     "khu tđc": "any",
 }
 # heads that may only be read when written with a capital ("Cầu Kỳ Cùng" but not "cầu nối")
-CAPITAL_ONLY = {"cầu", "trường", "khách sạn", "ql", "trụ sở", "ccn", "kcn", "công viên", "khu liên hợp", "khu liên hiệp"}
+CAPITAL_ONLY = {"cầu", "trường", "khách sạn", "ql", "trụ sở", "ccn", "kcn", "công viên", "khu liên hợp", "khu liên hiệp",
+                "nút giao", "nhà thi đấu", "sân vận động", "đường giao thông"}
 # heads that name an organisation or a street as often as a work: a work only after "dự án", a
 # construction verb ("xây dựng cầu X", "cải tạo, nâng cấp Trường ...") or inside a list of works
 WORK_CONTEXT_ONLY = {"trường", "bệnh viện", "trung tâm y tế", "trạm y tế", "trụ sở", "khách sạn", "đường", "cầu",
-                     "phố đi bộ", "di tích"}
+                     "phố đi bộ", "di tích", "nhà thi đấu", "sân vận động", "đường giao thông"}
 # roads are works only with a section, a verb or "dự án" ("Quốc lộ 31" alone is a place)
 ROAD_HEADS = {"quốc lộ", "ql", "đường tỉnh", "đường huyện"}
 # units after a number end a name ("Chương trình MTQG 40 tỷ đồng")
@@ -123,6 +127,9 @@ WORK_VERBS = (
     "cải tạo", "sửa chữa", "nâng cấp", "mở rộng", "xây dựng", "xây mới", "đầu tư", "hạ tầng",
     "kết cấu hạ tầng", "hạng mục", "tu bổ", "tôn tạo", "trùng tu", "chỉnh trang",
 )
+
+# verbs that name what a work does when they follow "và" after a lower-case word ("thoát nước và xử lý nước thải")
+WORK_NOUNS = ("xử lý", "quản lý", "vận hành", "cấp nước", "thoát nước", "chiếu sáng", "phát triển")
 
 # stages of building: what follows them is a work ("thi công Cầu X", "khánh thành Trường Y")
 BUILD_STAGES = (
@@ -152,6 +159,7 @@ STOP_UNLESS = (
 PAREN_REMARK = (
     "đã", "được", "sau đây", "gọi tắt", "viết tắt", "theo", "do", "là", "tại", "trong đó", "chi tiết",
     "có", "chưa", "đang", "kèm theo", "ban hành", "đi qua", "nối", "kết nối",
+    "dài", "chiều dài", "quy mô", "diện tích", "tổng mức", "công suất",
 )
 # a programme body made only of these says which kind of plan, not which plan ("Kế hoạch thực hiện")
 GENERIC_BODY = (
@@ -187,7 +195,7 @@ CLAUSE_VERBS = (
     "bố trí", "phân bổ", "giải ngân", "khánh thành", "khởi công", "thi công", "vận hành", "quản lý",
     "xây dựng", "phát động", "sơ kết", "tổng kết", "các", "những", "một số", "nhiều", "từng",
     "công tác", "nghiên cứu", "thông tin", "đề xuất", "ký", "hội nghị", "tạo", "chú trọng", "cải thiện",
-    "báo cáo",
+    "báo cáo", "dự kiến", "đến nay", "hiện nay", "qua đó", "bước đầu",
 )
 # after a comma these open a document of another kind ("Kế hoạch ..., dự toán ngân sách ...")
 COMMA_ITEMS = ("dự toán", "báo cáo", "tờ trình")
@@ -471,6 +479,10 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
                 break
             if c == "," and rest.lower().startswith(COMMA_ITEMS):
                 break
+            if (tok == "và" and cat == "project" and last_word[:1].islower()
+                    and re.match(rf"(?:{_alt(WORK_NOUNS)})\s+{_LOW}", rest)):
+                i = k  # "Hệ thống thoát nước và xử lý nước thải": one work of two functions
+                continue
             if rx["clause"].match(rest) and not (c == "," and nwords <= 2 and capitals == 0):
                 # ", đảm bảo ..." ends the name, but "Kế hoạch thanh tra, kiểm tra" lists two nouns
                 break
@@ -520,6 +532,8 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
                 break
             if low in ("có", "gồm") and text[k:k + 1].isdigit():
                 break  # "Chương trình OCOP có 35 sản phẩm": a figure about it
+            if cat == "project" and low == "đến" and re.match(r"\s+năm\s+\d{4}", text[j:j + 12]):
+                break  # "Khu du lịch X đến năm 2030": the period of a plan for it, not the work's name
             if cat == "project" and (low == "theo" or (low == "trước" and re.match(r"\s+(?:ngày|tháng|quý|năm)\b", text[j:j + 8]))):
                 break  # "CCN X theo chỉ đạo của ...", "... trước ngày 30/9": the clause goes on, the name does not
             if low == "trên" and text.startswith(" địa bàn", j) and cat == "project":
@@ -613,6 +627,13 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
             return False
         if body.lower().startswith("số ") or re.match(r"số\s+\d", body):
             return False
+        if re.match(rf"(?:{_LOW}{_W}*\s+){{1,3}}số\s+\d+[/\-]", body):
+            return False  # "Chương trình hành động số 09-CTr/HU": a numbered document (a directive), not a programme
+        rest_g = _strip_generic(body)
+        if re.match(r"(?:với|gồm|bao gồm|theo)\s+(?:các|những|\d+)\s", rest_g) or re.match(
+                r"(?:chương trình|đề án|kế hoạch|nghị quyết|quy hoạch|chỉ thị|kết luận)"
+                r"\s+(?:hằng|hàng)\s+năm\s*$", rest_g):
+            return False  # "Kế hoạch thực hiện với các nội dung sau", "Kế hoạch triển khai Đề án hằng năm": no name
         gm = rx["generic"].match(body)
         # "Kế hoạch của UBND tỉnh về phòng, chống thiên tai": an issuer, then what the plan is about
         owned = re.match(r"của\s+(?:\S+\s+){1,6}?(?:về|triển khai|thực hiện)\s+\S", body) and rx["agency"].match(body, 4)
@@ -641,6 +662,9 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
         head_txt = text[sp.start:sp.body_start]
         return head_txt[:1].isupper() or len(words) >= 2
     need = PROJECT_HEADS.get(head_low, "named")
+    if need == "cap" and head_low in CAPITAL_ONLY and text[sp.head_start].isupper() and re.search(
+            rf"(?<!{_W})(?:{_alt(BUILD_STAGES)})\s+$", text[max(0, sp.head_start - 30):sp.head_start], re.IGNORECASE):
+        need = "named"  # "khởi công Công viên văn hóa X": a work being built, its name may open in lower case
     if need == "never":
         return False
     if rx["block"].search(text[max(0, sp.start - 16):sp.start]) or _inside_agency(text, sp.start):
