@@ -295,3 +295,51 @@ def test_agencies_joint_office_of_council_and_committee_is_one_body(text, expect
 
     names = {a.name for a in extract_text(text).agencies}
     assert expected in names and forbidden not in names
+
+
+# ----------------------------------------------------------------------------- documents of our own
+# Each tests/data/agencies_*.txt has an agencies_*.expected.json: the exact set of agencies the document names
+# (canonical names) and, for some mentions as written, the name each must take.
+_DATA = __import__("pathlib").Path(__file__).parent / "data"
+_DOCS = sorted(p.stem for p in _DATA.glob("agencies_*.txt"))
+
+
+@pytest.mark.parametrize("stem", _DOCS)
+def test_agencies_documents(stem):
+    import json
+
+    from kg.extract import extract_text
+
+    text = (_DATA / f"{stem}.txt").read_text(encoding="utf-8")
+    exp = json.loads((_DATA / f"{stem}.expected.json").read_text(encoding="utf-8"))
+    ex = extract_text(text)
+    assert {a.name for a in ex.agencies} == set(exp["agencies"])
+    for written, name in exp.get("mentions", {}).items():
+        uses = [a for a in ex.agencies if a.text == written]
+        assert uses and all(a.name == name for a in uses), written
+    for a in ex.agencies:
+        assert ex.text[a.start:a.end] == a.text
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the standing body of a party committee, at every level, and not a person's title
+        ("Thường trực Huyện ủy Lộc Hà chỉ đạo.", {"Thường trực Huyện ủy Lộc Hà"}),
+        ("TT Quận ủy Ninh Kiều đã họp.", {"Thường trực Quận ủy Ninh Kiều"}),
+        ("Đồng chí Phó Bí thư Thường trực Huyện ủy Lộc Hà dự họp.", {"Huyện ủy Lộc Hà"}),
+        # one body per place of a plural head; a plural without names is generic
+        ("UBND các huyện Bảo Lạc, Hà Quảng và Nguyên Bình báo cáo.",
+         {"Ủy ban nhân dân huyện Bảo Lạc", "Ủy ban nhân dân huyện Hà Quảng", "Ủy ban nhân dân huyện Nguyên Bình"}),
+        ("UBND các huyện, thành phố tổ chức thực hiện.", set()),
+        # a local body with its place and no unit word; the national body without one
+        ("Kho bạc Nhà nước Hòa An kiểm soát chi.", {"Kho bạc Nhà nước huyện Hòa An"}),
+        ("Kho bạc Nhà nước hướng dẫn quy trình.", {"Kho bạc Nhà nước"}),
+        # a company is an actor as the subject of what it does, not as the one sanctioned
+        ("Công ty Cổ phần Xi măng Cao Bằng đã hoàn thành lò nung.", {"Công ty Cổ phần Xi măng Cao Bằng"}),
+        ("Thanh tra xử phạt Công ty TNHH Bình Minh vì vi phạm.", set()),
+    ],
+)
+def test_agency_classes(body, expected):
+    names = _names(_ctx(body))
+    assert names == expected

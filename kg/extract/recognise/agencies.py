@@ -510,10 +510,16 @@ def _name_ends_before_verb(t: str, pos: int, toks: list[tuple[str, int, int]], e
         while j < n and toks[j][0][:1].isupper():
             j += 1
         words = [w for w, _, _ in toks[i:j]]
-        if (j < n and toks[j][0][:1].islower() and toks[j][0] != "và" and len(words) > 1
-                and places.longest_prefix(words) == len(words)):
+        if j < n and toks[j][0][:1].islower() and toks[j][0] != "và" and len(words) > 1 and _places_run(words):
             return j
     return n
+
+
+def _places_run(words: list[str]) -> bool:
+    """The words are one known place or several in a row ("An Nhơn - Tây Sơn" read as "An Nhơn", "Tây Sơn")."""
+    if not words:
+        return True
+    return any(places.known(" ".join(words[:n])) and _places_run(words[n:]) for n in range(min(len(words), 4), 1, -1))
 
 
 _PARTNER_BEFORE_RE = re.compile(r"(?:\bvới|\bgiữa)[^.;:\n]{0,60}$")

@@ -538,6 +538,8 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
                 break  # "CCN X theo chỉ đạo của ...", "... trước ngày 30/9": the clause goes on, the name does not
             if low == "trên" and text.startswith(" địa bàn", j) and cat == "project":
                 break  # a work's name does not say where it is built ("Khu công nghiệp X trên địa bàn huyện")
+            if low == "trên" and text.startswith(" địa bàn", j) and re.fullmatch(r"\d+", text[pos:end].strip()):
+                break  # "Đề án 06 trên địa bàn huyện": the short form, used where it is carried out
             if low == "trên" and text.startswith(" địa bàn", j):
                 # keep "trên địa bàn tỉnh/huyện [Name]" at the end of a name, not a new clause
                 mm = re.match(rf" địa bàn(?: (?:tỉnh|huyện|thành phố|thị xã|xã|toàn tỉnh)(?: {_UP}{_W}*)*)?(?=[\s,.;:)]|$)", text[j:limit])
