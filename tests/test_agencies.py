@@ -343,3 +343,18 @@ def test_agencies_documents(stem):
 def test_agency_classes(body, expected):
     names = _names(_ctx(body))
     assert names == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Điện lực Hòa An đã cấp điện cho 20 hộ.", {"Điện lực huyện Hòa An"}),
+        ("Năm 2024, Công ty Cổ phần Mía đường Cao Bằng tiếp tục mở rộng vùng nguyên liệu.",
+         {"Công ty Cổ phần Mía đường Cao Bằng"}),
+        ("Công ty TNHH Thành Đạt Cao Bằng đã bị xử phạt 50 triệu đồng.", set()),
+        ("Phòng Nông nghiệp và Phát triển nông thôn huyện Hòa An khẩn trương rà soát.",
+         {"Phòng Nông nghiệp và Phát triển nông thôn huyện Hòa An"}),
+    ],
+)
+def test_agency_subjects_and_bare_places(body, expected):
+    assert _names(_ctx(body)) == expected

@@ -529,10 +529,11 @@ _AGENT_VERB_RE = re.compile(r"[ \t]*(?:tài trợ|đầu tư|thực hiện|thi c
 
 # a company that opens a clause and goes on with what it does is the one who acts: "Công ty X đã hoàn thành ...",
 # "Hợp tác xã Y tổ chức ...", "giao Công ty Z phối hợp ..."
-_CLAUSE_OPEN_RE = re.compile(r"(?:^|[.;:!?\n(]|(?<![\w])(?:giao|đề nghị|yêu cầu))[ \t*+\-–]*$", re.IGNORECASE)
+_CLAUSE_OPEN_RE = re.compile(r"(?:^|[.,;:!?\n(]|(?<![\w])(?:giao|đề nghị|yêu cầu))[ \t*+\-–]*$", re.IGNORECASE)
 _SUBJECT_VERB_RE = re.compile(
-    r"[ \t]*,?[ \t]*(?:đã|đang|sẽ|tiếp tục|tích cực|khẩn trương|phối hợp|chủ trì|hoàn thành|tổ chức|triển khai"
-    r"|thực hiện|thi công|đầu tư|ký kết|cam kết|tài trợ|hỗ trợ|đẩy nhanh|tập trung|đảm nhận|làm chủ đầu tư)(?![\w])")
+    r"[ \t]*,?[ \t]*(?:(?:đã|đang|sẽ)(?![ \t]+(?:bị|được|phá sản|giải thể|ngừng|vi phạm|nợ)(?![\w]))|tiếp tục|tích cực"
+    r"|khẩn trương|phối hợp|chủ trì|hoàn thành|tổ chức|triển khai|thực hiện|thi công|đầu tư|ký kết|cam kết|tài trợ"
+    r"|hỗ trợ|đẩy nhanh|tập trung|đảm nhận|làm chủ đầu tư)(?![\w])")
 
 
 def _company_acts(t: str, s: int, end: int) -> bool:
@@ -723,7 +724,7 @@ _TIER_RANK = {"province": 0, "district": 1, "commune": 2}
 def _bare_place(t: str, e: int, entry: _Entry, doc: _Doc, caps: bool) -> tuple[str | None, str | None, int]:
     """A local body named with its place but no unit word ("Kho bạc Nhà nước Buôn Ma Thuột"): (unit, place,
     end) when the place is a known unit at a tier where the body exists; the document's own unit first, else
-    the highest tier (a unit of the document's province before others)."""
+    a unit of the document's province before others, the highest tier first."""
     nm, end = _proper_name(t, e, doc, caps)
     if not nm:
         return None, None, e
@@ -733,7 +734,7 @@ def _bare_place(t: str, e: int, entry: _Entry, doc: _Doc, caps: bool) -> tuple[s
     cands = [u for u in places.units(nm) if u.tier in entry.levels and places.tier_of(u.kind, u.name) == u.tier]
     if not cands:
         return None, None, e
-    cands.sort(key=lambda u: (_TIER_RANK[u.tier], u.province != prov))
+    cands.sort(key=lambda u: (u.province != prov, _TIER_RANK[u.tier]))
     return cands[0].kind, cands[0].name, end
 
 

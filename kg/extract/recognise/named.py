@@ -108,7 +108,9 @@ PROJECT_HEADS: dict[str, str] = {
 }
 # heads that may only be read when written with a capital ("Cầu Kỳ Cùng" but not "cầu nối")
 CAPITAL_ONLY = {"cầu", "trường", "khách sạn", "ql", "trụ sở", "ccn", "kcn", "công viên", "khu liên hợp", "khu liên hiệp",
-                "nút giao", "nhà thi đấu", "sân vận động", "đường giao thông"}
+                "nút giao"}
+# heads of kinds of works that are named only with a capital, whatever precedes ("xây dựng nhà thi đấu xã" is a kind)
+CAPITAL_ALWAYS = {"nhà thi đấu", "sân vận động", "đường giao thông"}
 # heads that name an organisation or a street as often as a work: a work only after "dự án", a
 # construction verb ("xây dựng cầu X", "cải tạo, nâng cấp Trường ...") or inside a list of works
 WORK_CONTEXT_ONLY = {"trường", "bệnh viện", "trung tâm y tế", "trạm y tế", "trụ sở", "khách sạn", "đường", "cầu",
@@ -677,6 +679,8 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
     # the next item of a list of works: "hoàn thành Cầu X, Trường Y và Công viên Z"
     in_context = in_context or (prev_end is not None and head_low not in ROAD_HEADS and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[prev_end:sp.head_start]) is not None)
     if head_low in CAPITAL_ONLY and not text[sp.head_start].isupper() and not in_context:
+        return False
+    if head_low in CAPITAL_ALWAYS and not text[sp.head_start].isupper():
         return False
     if head_low in WORK_CONTEXT_ONLY and not in_context:
         return False
