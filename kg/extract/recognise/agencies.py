@@ -189,6 +189,9 @@ _VERBS = {
     "xử lý", "bắt", "phát hiện", "thu giữ", "phá sản", "đạt", "tài trợ", "ủng hộ", "trao tặng", "thi công", "vi phạm",
     "đẩy nhanh", "khẩn trương", "tập trung", "theo dõi", "cập nhật", "lắp đặt", "hoàn thành",
 }
+# what a company does after its name ("Công ty X thực hiện ...", "Hợp tác xã Y thu mua ..."); "Ban Chỉ đạo thực hiện
+# ..." is a name, so these end only a company's
+_COMPANY_VERBS = {"thực hiện", "bàn giao", "cung cấp", "vận hành", "thu mua", "liên kết", "mở rộng", "chi trả"}
 # the standard names of district offices and provincial sub-departments: a lower-case run after one of them is
 # the sentence going on ("Phòng Kinh tế và Hạ tầng đẩy nhanh tiến độ ..."), not more of the name
 _STANDARD_NAMES = {
@@ -474,6 +477,8 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
             nx = _WORD_RE.match(t, m.end())
             if lw in _VERBS or (nx and f"{lw} {nx.group(1).lower()}" in _VERBS):
                 break
+            if entry.kind == "Company" and nx and f"{lw} {nx.group(1).lower()}" in _COMPANY_VERBS:
+                break
         toks.append((w, m.start(m.lastindex), m.end()))
         p = m.end()
     while toks and toks[-1][0].lower() in ("và", "cấp"):
@@ -533,7 +538,8 @@ _CLAUSE_OPEN_RE = re.compile(r"(?:^|[.,;:!?\n(]|(?<![\w])(?:giao|đề nghị|y�
 _SUBJECT_VERB_RE = re.compile(
     r"[ \t]*,?[ \t]*(?:(?:đã|đang|sẽ)(?![ \t]+(?:bị|được|phá sản|giải thể|ngừng|vi phạm|nợ)(?![\w]))|tiếp tục|tích cực"
     r"|khẩn trương|phối hợp|chủ trì|hoàn thành|tổ chức|triển khai|thực hiện|thi công|đầu tư|ký kết|cam kết|tài trợ"
-    r"|hỗ trợ|đẩy nhanh|tập trung|đảm nhận|làm chủ đầu tư)(?![\w])")
+    r"|hỗ trợ|đẩy nhanh|tập trung|đảm nhận|làm chủ đầu tư|bàn giao|cung cấp|vận hành|thu mua|liên kết|mở rộng"
+    r"|chi trả)(?![\w])")
 
 
 def _company_acts(t: str, s: int, end: int) -> bool:
@@ -641,7 +647,7 @@ def _scan(text: str, place: str | None, level: str | None, city: str | None = No
         if got is None:
             each = _distributed(t, e, entries, doc, caps)
             if each and not _funding(t, s):
-                (name, _, end), entry = each[0], entries[0]
+                (name, _, end), entry = each[0], entries[-1]
                 out.append(AgencyMention(name=name, text=text[s:end], start=s, end=end, kind=entry.kind))
                 out += [AgencyMention(name=n, text=text[a:b], start=a, end=b, kind=entry.kind) for n, a, b in each[1:]]
                 pos = max(pos, each[-1][2])
@@ -688,9 +694,10 @@ def _distributed(t: str, e: int, entries: list[_Entry], doc: _Doc, caps: bool) -
     """A plural head shared by the places it lists: "UBND các huyện A, B và C", "UBND các huyện, thị xã: A, B"
     -> one body per place: [(name, start, end)], the first span from the end of the head. Without names
     ("UBND các huyện, thành phố") the mention is generic: []."""
-    entry = entries[0]
-    if not entry.template or "{unit}" not in entry.template or entry.mode not in ("default", "explicit"):
+    local = [x for x in entries if x.template and "{unit}" in x.template and x.mode in ("default", "explicit")]
+    if not local:
         return []
+    entry = local[0]
     m = _PLURAL_UNITS_RE.match(t, e)
     if not m:
         return []
@@ -699,7 +706,14 @@ def _distributed(t: str, e: int, entries: list[_Entry], doc: _Doc, caps: bool) -
     p = m.end()
     while True:
         found = None
-        for kind in kinds:
+        um = _UNIT_RE.match(t, p) if out else None
+        if um:  # "UBND các huyện A, B và thị xã C": the list goes on with a unit of another kind
+            u, nm, end = _unit_word(t, um, doc, caps)
+            if u and nm and places.known(nm, u):
+                found = (u, nm, end)
+            else:
+                break
+        for kind in kinds if not found else ():
             nm, end = _proper_name(t, p, doc, caps, kind)
             if nm and places.known(nm, kind):
                 found = (kind, nm, end)
@@ -707,7 +721,7 @@ def _distributed(t: str, e: int, entries: list[_Entry], doc: _Doc, caps: bool) -
         if not found:
             break
         kind, nm, end = found
-        start = _WORD_RE.match(t, p).start(1)
+        start = um.start(1) if um else _WORD_RE.match(t, p).start(1)
         out.append((_compose(entry.template, entry.pref, kind, nm), start, end))
         sep = _NAME_SEP_RE.match(t, end)
         if not sep:
@@ -744,6 +758,15 @@ def _resolve(t: str, s: int, e: int, entries: list[_Entry], data: _Data, doc: _D
             x.mode == "explicit" and _bare_place(t, e, x, doc, caps)[0] for x in entries)):
         # "Kho bạc Nhà nước tỉnh", "Kho bạc Nhà nước Cao Lộc": the local body, not the national one
         entries = sorted(entries, key=lambda x: x.template is None)
+    elif len(entries) > 1 and _PLURAL_UNITS_RE.match(t, e):
+        return None  # "Kho bạc Nhà nước các huyện": local bodies, not the national one
+    elif len(entries) > 1 and doc.place and doc.tier() == "district" and not (
+            re.match(r"[ \t]+[A-ZĐÀ-Ỹ]", t[e:e + 3]) or _GENERIC_NEXT_RE.match(t, e)):
+        # a district's or a city's report that names the treasury bare means its own ("Kho bạc Nhà nước kiểm soát
+        # chi" in a district report: the district's treasury)
+        local = [x for x in entries if x.template and "district" in x.levels]
+        if local:
+            return _compose(local[0].template, local[0].pref, doc.level, doc.place), e, local[0]
     for entry in entries:
         got = _resolve_one(t, s, e, entry, data, doc, caps)
         if got:
