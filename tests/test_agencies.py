@@ -363,6 +363,10 @@ def test_agency_classes(body, expected):
         ("Công ty TNHH Thành Đạt Cao Bằng đã bị xử phạt 50 triệu đồng.", set()),
         ("Phòng Nông nghiệp và Phát triển nông thôn huyện Hòa An khẩn trương rà soát.",
          {"Phòng Nông nghiệp và Phát triển nông thôn huyện Hòa An"}),
+        # lower-case words that reach a unit are the name; after a proper name a verb ends it
+        ("Phòng Kinh tế hạ tầng huyện Hòa An thẩm định.", {"Phòng Kinh tế hạ tầng huyện Hòa An"}),
+        ("Ban Quản lý di tích Pác Bó thực hiện tu bổ.", {"Ban Quản lý di tích Pác Bó tỉnh Cao Bằng"}),
+        ("Chi cục Thuế khu vực Hòa An - Hà Quảng đôn đốc thu nợ.", {"Chi cục Thuế khu vực Hòa An - Hà Quảng"}),
     ],
 )
 def test_agency_subjects_and_bare_places(body, expected):

@@ -190,7 +190,7 @@ _VERBS = {
     "đẩy nhanh", "khẩn trương", "tập trung", "theo dõi", "cập nhật", "lắp đặt", "hoàn thành",
 }
 # what a company does after its name ("Công ty X thực hiện ...", "Hợp tác xã Y thu mua ..."); "Ban Chỉ đạo thực hiện
-# ..." is a name, so these end only a company's
+# ..." is a name, so these end another body's name only after a proper name
 _COMPANY_VERBS = {"thực hiện", "bàn giao", "cung cấp", "vận hành", "thu mua", "liên kết", "mở rộng", "chi trả"}
 # the standard names of district offices and provincial sub-departments: a lower-case run after one of them is
 # the sentence going on ("Phòng Kinh tế và Hạ tầng đẩy nhanh tiến độ ..."), not more of the name
@@ -477,13 +477,14 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
             nx = _WORD_RE.match(t, m.end())
             if lw in _VERBS or (nx and f"{lw} {nx.group(1).lower()}" in _VERBS):
                 break
-            if entry.kind == "Company" and nx and f"{lw} {nx.group(1).lower()}" in _COMPANY_VERBS:
-                break
+            if nx and f"{lw} {nx.group(1).lower()}" in _COMPANY_VERBS and (
+                    entry.kind == "Company" or toks[-1][0][:1].isupper()):
+                break  # "... di tích Pác Bó thực hiện tu bổ": after a proper name, the sentence goes on
         toks.append((w, m.start(m.lastindex), m.end()))
         p = m.end()
     while toks and toks[-1][0].lower() in ("và", "cấp"):
         toks.pop()
-    cut = _name_ends_before_verb(t, pos, toks, entry)
+    cut = _name_ends_before_verb(t, pos, toks, entry, found_unit)
     if cut < len(toks):
         toks, found_unit, unit, place = toks[:cut], False, None, None
     if not toks:
@@ -493,15 +494,15 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
     return end, desc, unit, place, found_unit
 
 
-def _name_ends_before_verb(t: str, pos: int, toks: list[tuple[str, int, int]], entry: _Entry) -> int:
-    """How many descriptor words are the name: up to a standard office name followed by lower-case words, or
-    up to a place named inside the descriptor ("Chi cục Thuế khu vực Buôn Ma Thuột thu ...") when lower-case
-    words follow it: the sentence goes on after the name."""
+def _name_ends_before_verb(t: str, pos: int, toks: list[tuple[str, int, int]], entry: _Entry, found_unit: bool) -> int:
+    """How many descriptor words are the name: up to a standard office name followed by lower-case words that
+    reach no unit, or up to a place named inside the descriptor ("Chi cục Thuế khu vực Buôn Ma Thuột thu ...")
+    when lower-case words follow it: the sentence goes on after the name."""
     n = len(toks)
     if n < 2:
         return n
     known = _STANDARD_NAMES.get(_key(entry.pref), ())
-    if known and toks[0][0][:1].isupper():
+    if known and toks[0][0][:1].isupper() and not found_unit:
         best = 0
         for i in range(1, n + 1):
             if _key(t[pos:toks[i - 1][2]]) in known:
