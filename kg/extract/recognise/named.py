@@ -577,7 +577,7 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
             break
     # trailing connectors never end a name
     s = text[pos:end]
-    s2 = re.sub(r"(?:\s*[,\-–]|\s+(?:và|của|về|với|cho|tại|theo|trên|hoặc|các|thuộc|đoạn|từ|đến))+\s*$", "", s)
+    s2 = re.sub(r"(?:\s*[,\-–]|\s+(?:và|của|về|với|cho|tại|theo|trên|hoặc|các|thuộc|đoạn|từ|đến|vào))+\s*$", "", s)
     return pos + len(s2)
 
 
@@ -1140,6 +1140,38 @@ def _short_forms(text: str, found: list, short_of: dict) -> list:
     return out
 
 
+# verbs that only a work can follow: what comes after them, capitalised, is the name of a work without a head
+# ("Khởi công Chợ trung tâm Cam Lộ và Kè sông Hiếu")
+_STAGE_OPENER = re.compile(rf"(?<!{_W})(?:khởi công|khánh thành|động thổ)(?:\s+(?:xây dựng|mới|xây dựng mới))?\s+(?={_UP})",
+                           re.IGNORECASE)
+# capitalised words that open no work: plans, documents, bodies
+_NOT_WORK_FIRST = re.compile(
+    rf"(?:{_alt(PROGRAMME_HEADS)}|nghị quyết|quyết định|chỉ thị|kết luận|thông báo|công văn|ủy ban|uỷ ban|ubnd|hđnd"
+    rf"|sở|ban|phòng|tỉnh|huyện|thành phố|thị xã|xã|phường|lễ|hội nghị|chương|giai đoạn|năm|tháng|quý)(?!{_W})",
+    re.IGNORECASE)
+
+
+def _stage_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Works named right after a building stage, each item of "A và B", "A, B" read to its own end."""
+    out: list[tuple[int, int]] = []
+    for m in _STAGE_OPENER.finditer(text):
+        p, limit = m.end(), _line_end(text, m.end())
+        while p < limit and text[p:p + 1].isupper():
+            if _NOT_WORK_FIRST.match(text, p) or _opens_inside(p, agencies) or any(a == p for a, _ in agencies):
+                break
+            end = _extend(text, p, limit, "project", "công trình")
+            seg = text[p:end]
+            parts = [mm.start() for mm in re.finditer(rf"\s+và\s+(?={_UP})", seg)]
+            starts = [p] + [p + re.match(r"\s+và\s+", seg[c:]).end() + c for c in parts]
+            ends = [p + c for c in parts] + [end]
+            out += [(a, b) for a, b in zip(starts, ends) if 1 < len(_words(text[a:b])) <= 20]
+            nx = re.match(rf"(?:,|\s+và|,\s*và)\s+(?={_UP})", text[end:limit])
+            if not nx:
+                break
+            p = end + nx.end()
+    return out
+
+
 def _opens_inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     """Whether `pos` falls inside (not at the start of) one of the sorted (start, end) spans."""
     i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
@@ -1177,6 +1209,11 @@ def find_named(ctx: Context, agencies: list | None = None) -> list[NamedMention]
         if not _has_name(seg) and not _looks_like_work(seg):
             continue
         found.append(("project", None, a, b, seg))
+        starts.add(a)
+    for a, b in _stage_items(text, inside):
+        if any(ca <= a < cb for ca, cb in covered) or a in starts:
+            continue
+        found.append(("project", None, a, b, text[a:b]))
         starts.add(a)
     short = {}
     found += _short_forms(text, found, short)
