@@ -10,7 +10,8 @@ bodies with kgo:nameTemplate / kgo:placeMode, head words of open name families).
 first use; every label goes into one case-insensitive regex (a character trie), so the text is scanned once.
 What follows a label decides the rest: the unit and place ("UBND tỉnh Cao Bằng"), the document's own place
 when the text gives none ("Sở Công Thương" -> "... tỉnh Lạng Sơn"), a descriptor ("Ban Chỉ đạo thực hiện ..."),
-or that the mention is generic ("UBND các huyện", "UBND cấp huyện") and not an agency.
+or that the mention is generic ("UBND các huyện", "UBND cấp huyện") and not an agency, unless places follow
+("UBND các huyện A, B và C": one body per place).
 """
 from __future__ import annotations
 

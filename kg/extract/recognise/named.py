@@ -10,7 +10,8 @@ How it reads:
    a period ("giai đoạn 2021 - 2025") or a quoted title closes a name unless a qualifier follows; a table
    cell ("|") or a remark in parentheses ("(đã được phê duyệt ...)") ends it;
 3. works listed after "các dự án:", "... như:", "(1) ...; (2) ..." and in footnotes are read item by item,
-   works without a "Dự án" head among them ("Tu bổ di tích ...", "Khu đô thị ...", "Công viên ...");
+   works without a "Dự án" head among them ("Tu bổ di tích ...", "Khu đô thị ...", "Công viên ..."), and
+   after a building stage ("Khởi công Chợ X và Kè Y");
 4. lists of numbers ("Cụm công nghiệp Hợp Thành 1, 2") are expanded, and a plural head shares its generic
    words with the items of its list ("các Chương trình mục tiêu quốc gia về A, B");
 5. a short form defined after a name ("(sau đây gọi là CCN X)", "(Đề án 06)") takes the full name;
