@@ -1148,7 +1148,8 @@ _STAGE_OPENER = re.compile(rf"(?<!{_W})(?:khởi công|khánh thành|động th�
 # capitalised words that open no work: plans, documents, bodies
 _NOT_WORK_FIRST = re.compile(
     rf"(?:{_alt(PROGRAMME_HEADS)}|nghị quyết|quyết định|chỉ thị|kết luận|thông báo|công văn|ủy ban|uỷ ban|ubnd|hđnd"
-    rf"|sở|ban|phòng|tỉnh|huyện|thành phố|thị xã|xã|phường|lễ|hội nghị|chương|giai đoạn|năm|tháng|quý)(?!{_W})",
+    rf"|sở|ban|phòng|tỉnh|huyện|thành phố|thị xã|xã|phường|lễ|hội nghị|chương|giai đoạn|năm|tháng|quý|ngày|trong"
+    rf"|theo|tại|vào|đợt|các|những)(?!{_W})",
     re.IGNORECASE)
 
 
