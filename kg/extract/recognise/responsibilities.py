@@ -104,7 +104,8 @@ _PAREN_RE = re.compile(r"\s*\([^()\n]{0,80}\)")
 _MARKER_RE = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVXL]{1,5}\.|[-+•–*])\s+")
 
 _INVESTOR = _rx(r"(?i)\s*(?:,\s*)?(?:(?:là|làm)\s+)?chủ đầu tư(?!\w)")
-_LEAD = _rx(r"(?i)(?:tiếp tục\s+|trực tiếp\s+)?chủ trì(?!\w)")
+# "X là cơ quan thường trực, chủ trì, phối hợp với Y ...", "X là cơ quan chủ trì ...": X leads
+_LEAD = _rx(r"(?i)(?:là\s+(?:cơ quan|đơn vị)\s+(?:(?:thường trực|đầu mối)\s*,?\s*)?)?(?:tiếp tục\s+|trực tiếp\s+)?chủ trì(?!\w)")
 _DUTY = _rx(r"(?i)(?:có|chịu)\s+trách nhiệm(?!\w)")
 _COOP = _rx(r"(?i)(?:tiếp tục\s+|tích cực\s+|chủ động\s+)?phối hợp(?!\w)")
 _SUPERVISE = _rx(
@@ -170,7 +171,7 @@ class _Doc:
         self._ag_at = {a.start: a for a in self.ags}
         self.named: list[NamedMention] = sorted(named or [], key=lambda n: n.start)
         self.directives: list[DirectiveRef] = sorted(directives or [], key=lambda d: d.start)
-        self.tasks: list[Task] = parse_tasks(ctx.text, ctx.sections)
+        self.tasks: list[Task] = parse_tasks(ctx.text, ctx.sections, ctx.header.title)
         # implementation sections: "Tổ chức thực hiện" headings, and every article after the first of a
         # resolution or decision (Điều 1 says what is decided, the next ones who carries it out)
         self.impl: list[Section] = [s for s in ctx.sections if s.level <= 2 and (
