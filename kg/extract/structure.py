@@ -59,7 +59,7 @@ _ASSIGNMENT_ARTICLE = re.compile(
     r"giao\s+(?:nhiệm vụ|trách nhiệm|cho|các|sở|ủy ban|uỷ ban|ubnd|ban|cơ quan|đơn vị))(?!\w)"
 )
 # the enacting words of a decision ("QUYẾT ĐỊNH:") before its first article; a resolution says "QUYẾT NGHỊ:"
-_DECISION_ENACTS = re.compile(r"^[ \t]*QUYẾT ĐỊNH[ \t]*:[ \t]*$", re.MULTILINE)
+_DECISION_ENACTS = re.compile(r"^[ \t]*QUYẾT ĐỊNH[ \t]*:", re.MULTILINE)
 _FIRST_ARTICLE = re.compile(r"^[ \t]*Điều 1\.", re.MULTILINE)
 # a heading that assesses what was done is not a task section, even when it names "nhiệm vụ, giải pháp"
 _ASSESSMENT = re.compile(r"(?i)đánh giá|kết quả thực hiện|tình hình thực hiện|tình hình triển khai")
