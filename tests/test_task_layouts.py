@@ -62,6 +62,8 @@ DECISION = """QUYẾT ĐỊNH:
     ("Trách nhiệm thực hiện", True),
     ("Giao nhiệm vụ cho các cơ quan, đơn vị như sau:", True),
     ("Phân công thực hiện", True),
+    ("Các sở, ngành, địa phương có trách nhiệm thực hiện các nhiệm vụ sau:", True),
+    ("Các sở, ngành có trách nhiệm thực hiện Quyết định này.", False),
     ("Giao dự toán ngân sách năm 2024 như sau:", False),  # figures given out, not work
     ("Quyết định này có hiệu lực kể từ ngày ký.", False),
 ])
@@ -106,6 +108,7 @@ def test_a_part_whose_numbering_starts_again_under_its_sections():
     ("II. Nhiệm vụ những tháng cuối năm 2024", True),
     ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG 12", True),
     ("II. NHIỆM VỤ, GIẢI PHÁP QUÝ IV", True),
+    ("III. CÁC NHIỆM VỤ CHỦ YẾU TRONG QUÝ IV NĂM 2024", True),
     ("II. NHIỆM VỤ CHỦ YẾU CỦA CÁC NGÀNH", False),
     ("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ TRỌNG TÂM QUÝ III NĂM 2024", False),
 ])

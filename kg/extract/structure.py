@@ -47,7 +47,8 @@ _TASK_HEADING = re.compile(
     # a heading that opens with the tasks of a period: "NHIỆM VỤ 6 THÁNG CUỐI NĂM 2024", "Nhiệm vụ quý III",
     # "NHIỆM VỤ CHỦ YẾU QUÝ IV", "NHIỆM VỤ CÔNG TÁC THÁNG 12", "Nhiệm vụ những tháng cuối năm"
     r"^(?:MỘT SỐ |CÁC |Một số |Các )?(?:NHIỆM VỤ|Nhiệm vụ)"
-    r"(?:\s+(?:CHỦ YẾU|chủ yếu|TRỌNG ĐIỂM|trọng điểm|CÔNG TÁC|công tác|CHÍNH|chính))?\s+"
+    r"(?:\s+(?:CHỦ YẾU|chủ yếu|TRỌNG ĐIỂM|trọng điểm|CÔNG TÁC|công tác|CHÍNH|chính))?"
+    r"(?:\s+(?:TRONG|trong|CỦA|của|CHO|cho))?\s+"
     r"(?:(?:\d+|NHỮNG|những|CÁC|các)\s+(?:THÁNG|tháng)|THÁNG|tháng|QUÝ|quý|NĂM|năm)\b",
 )
 # "Phần thứ hai" alone on its line: the part's heading is the next line
@@ -57,6 +58,8 @@ _PART_PREFIX = re.compile(r"(?i)^phần thứ\s+[^\W\d_]+[\s.:–-]*")
 _ASSIGNMENT_ARTICLE = re.compile(
     r"(?i)^(?:tổ chức thực hiện|trách nhiệm thực hiện|trách nhiệm của các|phân công|"
     r"giao\s+(?:nhiệm vụ|trách nhiệm|cho|các|sở|ủy ban|uỷ ban|ubnd|ban|cơ quan|đơn vị))(?!\w)"
+    # "Điều 2. Các sở, ngành, địa phương có trách nhiệm thực hiện các nhiệm vụ sau:"
+    r"|^(?:các|những)\s[^.:;]{0,100}?(?:có|chịu)\s+trách nhiệm[^.;]{0,80}:\s*$"
 )
 # the enacting words of a decision ("QUYẾT ĐỊNH:") before its first article; a resolution says "QUYẾT NGHỊ:"
 _DECISION_ENACTS = re.compile(r"^[ \t]*QUYẾT ĐỊNH[ \t]*:", re.MULTILINE)
