@@ -135,3 +135,36 @@ def test_three_months_of_a_year_are_a_quarter(text, expected):
 ])
 def test_the_period_a_title_gives_its_tasks(title, expected):
     assert tasks_period_of_title(title) == expected
+
+
+def _leads_of_task_4(tmp_path, item):
+    text = (DATA / "tasks_decision_scheme.md").read_text(encoding="utf-8")
+    start = text.index("4. UBND các huyện")
+    doc = tmp_path / "d.md"
+    doc.write_text(text[:start] + item + text[text.index("\n", start):], encoding="utf-8")
+    return sorted(r.agency for r in extract_file(doc).responsibilities if r.object == "4" and r.role == "lead")
+
+
+def test_the_names_after_a_listed_unit_are_units_of_its_kind(tmp_path):
+    item = "4. UBND các huyện Ba Tơ, Minh Long và Sơn Hà chủ trì giải phóng mặt bằng, hoàn thành trong năm 2025."
+    assert _leads_of_task_4(tmp_path, item) == [
+        "Ủy ban nhân dân huyện Ba Tơ", "Ủy ban nhân dân huyện Minh Long", "Ủy ban nhân dân huyện Sơn Hà"]
+
+
+def test_a_name_not_known_as_such_a_unit_ends_the_list(tmp_path):
+    item = "4. UBND các huyện Ba Tơ, Tiếp Tục Hỗ Trợ chủ trì giải phóng mặt bằng."
+    assert _leads_of_task_4(tmp_path, item) == []  # "Tiếp Tục Hỗ Trợ" is no district: the subject is unclear
+
+
+def test_a_unit_whose_canonical_name_loses_a_word_is_left_out(tmp_path):
+    # "Hội" also opens an association's name; a unit read as "xã Tân" would be another commune
+    item = "4. UBND các xã Tân Hội, Ninh Gia rà soát thủ tục hành chính."
+    assert not [a for a in _leads_of_task_4(tmp_path, item) if a.endswith("xã Tân")]
+
+
+@pytest.mark.parametrize("item", [
+    "4. Tổ chức diễn tập khu vực phòng thủ huyện Ba Tơ,\n\nMinh Long, diễn tập phòng chống lụt bão.",
+    "4. Tổ chức diễn tập khu vực phòng thủ huyện Ba Tơ, Minh Long, Sơn Hà trong năm 2025.",
+])
+def test_units_named_in_a_task_without_their_committee_are_not_its_subject(tmp_path, item):
+    assert _leads_of_task_4(tmp_path, item) == []

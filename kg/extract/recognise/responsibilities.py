@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from ..records import AgencyMention, Context, DirectiveRef, NamedMention, Responsibility, Section, Task
 from ..structure import parse_tasks, roman_to_int
+from . import places
 from .agencies import canonical_agency, tone_fold
 
 
@@ -205,13 +206,36 @@ def _skip(t: str, p: int, end: int) -> int:
 _LOCAL_UNIT = _rx(r"(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Tt]hị trấn|[Xx]ã|[Pp]hường)\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,2}(?!\w)")
 
 
+# "UBND các huyện Ba Tơ, Minh Long và Sơn Hà": after the committee of a unit, the next names of its list on
+# the same line are units of the same kind (only names the reference data knows as such); "diễn tập khu vực
+# phòng thủ huyện Văn Lãng, Lộc Bình" lists no committees
+_LISTED_UNITS = re.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|các)[ \t]+"
+                           r"([Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Tt]hị trấn|[Xx]ã|[Pp]hường)[ \t]+"
+                           r"(?:[A-ZĐ]\w*(?:[ \t]+[A-ZĐ]\w*){0,2}[ \t]*(?:,|[ \t]và)[ \t]*){1,12}$")
+_UNIT_NAME = re.compile(r"[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,2}(?!\w)")
+_AFTER_SEP = re.compile(r"(?:,|[ \t]và)[ \t]*$")
+
+
+def _listed_unit(doc: _Doc, p: int, end: int) -> tuple[re.Match, str] | None:
+    m = _UNIT_NAME.match(doc.t, p, end)
+    if m is None or not _AFTER_SEP.search(doc.t, max(0, p - 6), p):
+        return None
+    before = _LISTED_UNITS.search(doc.t, max(0, p - 240), p)
+    kind = before.group(1).lower() if before else None
+    return (m, kind) if kind and places.known(m.group(), kind) else None
+
+
 def _local_unit(doc: _Doc, p: int, end: int) -> AgencyMention | None:
     m = _LOCAL_UNIT.match(doc.t, p, end)
+    unit = m.group() if m else None
+    if m is None and (listed := _listed_unit(doc, p, end)):
+        m, kind = listed
+        unit = f"{kind} {m.group()}"
     if not m or not (doc.task_at(p) or doc.in_implementation(p)):
         return None
-    name = canonical_agency("UBND " + m.group(), doc.ctx.place, doc.ctx.level)
-    if not name or not name.startswith("Ủy ban nhân dân"):
-        return None
+    name = canonical_agency("UBND " + unit, doc.ctx.place, doc.ctx.level)
+    if not name or not name.startswith("Ủy ban nhân dân") or tone_fold(unit.split(None, 1)[1]) not in tone_fold(name):
+        return None  # the canonical name lost part of the unit's ("xã Tân Hội" read as "xã Tân")
     return AgencyMention(name=name, text=m.group(), start=p, end=m.end(), kind="PeoplesCommittee")
 
 
