@@ -10,7 +10,7 @@ from .read import read_document
 from .recognise import own, places
 from .recognise.agencies import known_agency, tone_fold
 from .records import Context, Extraction, Header
-from .structure import parse_header, parse_sections, parse_tasks, period_of, split_sentences
+from .structure import parse_header, parse_sections, parse_tasks, split_sentences
 
 
 def _title_case(s: str) -> str:
@@ -77,10 +77,7 @@ def extract_text(raw_text: str, source: str = "<text>", path: str = "", sha256: 
     ex.named = doc._.kg_named or []
     ex.quantities = doc._.kg_quantities or []
     ex.responsibilities = doc._.kg_responsibilities or []
-    ex.tasks = parse_tasks(ct.text, ctx.sections)
-    if ex.tasks and not any(t.period for t in ex.tasks) and ctx.header.title:
-        p = period_of(ctx.header.title)
-        ex.tasks = [replace(t, period=p) for t in ex.tasks]
+    ex.tasks = parse_tasks(ct.text, ctx.sections, ctx.header.title)
     ex.lineage = find_lineage(ctx, ex)
     ex.task_links = task_links(ctx, ex)
     return ex

@@ -44,13 +44,32 @@ _REQUEST = re.compile(r"^[ \t]*(?:Thực hiện|Triển khai|Theo)\s+(?:Công v�
 _TASK_HEADING = re.compile(
     r"NHIỆM VỤ(?:,| VÀ)? (?:GIẢI PHÁP|TRỌNG TÂM)|Nhiệm vụ(?:,| và)? (?:giải pháp|trọng tâm)|"
     r"PHƯƠNG HƯỚNG,? NHIỆM VỤ|Phương hướng,? nhiệm vụ|"
-    # a heading that opens with the tasks of a period: "NHIỆM VỤ 6 THÁNG CUỐI NĂM 2024", "Nhiệm vụ quý III"
-    r"^(?:MỘT SỐ |CÁC |Một số |Các )?(?:NHIỆM VỤ|Nhiệm vụ)\s+(?:\d+\s+(?:THÁNG|tháng)|THÁNG|tháng|QUÝ|quý|NĂM|năm)\b",
+    # a heading that opens with the tasks of a period: "NHIỆM VỤ 6 THÁNG CUỐI NĂM 2024", "Nhiệm vụ quý III",
+    # "NHIỆM VỤ CHỦ YẾU QUÝ IV", "NHIỆM VỤ CÔNG TÁC THÁNG 12", "Nhiệm vụ những tháng cuối năm"
+    r"^(?:MỘT SỐ |CÁC |Một số |Các )?(?:NHIỆM VỤ|Nhiệm vụ)"
+    r"(?:\s+(?:CHỦ YẾU|chủ yếu|TRỌNG ĐIỂM|trọng điểm|CÔNG TÁC|công tác|CHÍNH|chính))?"
+    r"(?:\s+(?:TRONG|trong|CỦA|của|CHO|cho))?\s+"
+    r"(?:(?:\d+|NHỮNG|những|CÁC|các)\s+(?:THÁNG|tháng)|THÁNG|tháng|QUÝ|quý|NĂM|năm)\b",
 )
+# "Phần thứ hai" alone on its line: the part's heading is the next line
+_PART_PREFIX = re.compile(r"(?i)^phần thứ\s+[^\W\d_]+[\s.:–-]*")
+# an article of a decision that assigns the work: "Điều 2. Tổ chức thực hiện", "Điều 3. Trách nhiệm thực hiện",
+# "Điều 2. Giao nhiệm vụ cho các cơ quan, đơn vị như sau:"; its numbered items are tasks
+_ASSIGNMENT_ARTICLE = re.compile(
+    r"(?i)^(?:tổ chức thực hiện|trách nhiệm thực hiện|trách nhiệm của các|phân công|"
+    r"giao\s+(?:nhiệm vụ|trách nhiệm|cho|các|sở|ủy ban|uỷ ban|ubnd|ban|cơ quan|đơn vị))(?!\w)"
+    # "Điều 2. Các sở, ngành, địa phương có trách nhiệm thực hiện các nhiệm vụ sau:"
+    r"|^(?:các|những)\s[^.:;]{0,100}?(?:có|chịu)\s+trách nhiệm[^.;]{0,80}:\s*$"
+)
+# the enacting words of a decision ("QUYẾT ĐỊNH:") before its first article; a resolution says "QUYẾT NGHỊ:"
+_DECISION_ENACTS = re.compile(r"^[ \t]*QUYẾT ĐỊNH[ \t]*:", re.MULTILINE)
+_FIRST_ARTICLE = re.compile(r"^[ \t]*Điều 1\.", re.MULTILINE)
 # a heading that assesses what was done is not a task section, even when it names "nhiệm vụ, giải pháp"
 _ASSESSMENT = re.compile(r"(?i)đánh giá|kết quả thực hiện|tình hình thực hiện|tình hình triển khai")
 _PERIOD_IN_HEADING = re.compile(
     r"(?:(?:QUÝ|quý)\s+(?P<q>[IV]+)(?:\s*(?:NĂM|năm)\s*|/)(?P<qy>\d{4})"
+    # the first or last three months of a year are its first or fourth quarter
+    r"|(?<!\w)(?:3|BA|ba)\s+(?:THÁNG|tháng)\s+(?P<q3>ĐẦU|đầu|CUỐI|cuối)\s+(?:NĂM|năm)\s*(?P<q3y>\d{4})"
     r"|(?:THÁNG|tháng)\s+(?P<m>\d{1,2})\s*(?:NĂM|năm)\s*(?P<my>\d{4})"
     r"|(?:NĂM|năm)\s+(?P<y>\d{4}))"
 )
@@ -282,16 +301,48 @@ class TaskSection:
     end: int
     heading: str
     period: str | None
+    article: bool = False  # an article of a decision ("Điều 2. Tổ chức thực hiện"), not a period's tasks
 
 
 def task_sections(text: str, sections: list[Section]) -> list[TaskSection]:
-    """Sections whose heading announces the tasks for the next period."""
+    """Sections whose heading announces the tasks for the next period, and the articles of a decision that
+    assign its work."""
     out: list[TaskSection] = []
+    decision = _is_decision(text)
     for s in sections:
-        if (s.level <= 2 and len(s.heading) < 160 and _TASK_HEADING.search(s.heading)
-                and not _ASSESSMENT.search(s.heading) and not any(t.start <= s.start < t.end for t in out)):
-            out.append(TaskSection(s.start, s.end, s.heading, period_of(s.heading)))
+        if any(t.start <= s.start < t.end for t in out):
+            continue
+        heading = _part_heading(text, s) if s.level == 0 else s.heading
+        if (s.level <= 2 and len(heading) < 160 and _TASK_HEADING.search(heading)
+                and not _ASSESSMENT.search(heading) and not (s.level == 0 and _yields_to_child(s, sections))):
+            out.append(TaskSection(s.start, s.end, heading, period_of(heading)))
+        elif decision and s.marker.startswith("Điều") and _ASSIGNMENT_ARTICLE.match(s.heading):
+            out.append(TaskSection(s.start, s.end, f"{s.marker}. {s.heading}", None, article=True))
     return out
+
+
+def _is_decision(text: str) -> bool:
+    first = _FIRST_ARTICLE.search(text)
+    return bool(first and _DECISION_ENACTS.search(text, 0, first.start()))
+
+
+def _part_heading(text: str, part: Section) -> str:
+    """'Phần thứ hai: NHIỆM VỤ ...' -> 'NHIỆM VỤ ...'; a part marker alone on its line takes the next line."""
+    line_end = text.find("\n", part.start)
+    line_end = part.end if line_end < 0 else min(line_end, part.end)
+    own = _PART_PREFIX.sub("", text[part.start:line_end].strip(), count=1).strip()
+    if own:
+        return own
+    nxt = re.match(r"\s*([^\n]*)", text[line_end:part.end])
+    line = nxt.group(1).strip() if nxt else ""
+    return "" if _MARKER.match(line) else line
+
+
+def _yields_to_child(part: Section, sections: list[Section]) -> bool:
+    """A part whose own sections (I., II.) include a task section leaves the tasks to it: the numbering of
+    items starts again under each of them."""
+    return any(part.start < s.start < part.end and s.level == 1 and _TASK_HEADING.search(s.heading)
+               and not _ASSESSMENT.search(s.heading) for s in sections)
 
 
 def period_of(heading: str) -> str | None:
@@ -300,25 +351,51 @@ def period_of(heading: str) -> str | None:
         return None
     if m.group("q"):
         return f"{m.group('qy')}-Q{roman_to_int(m.group('q'))}"
+    if m.group("q3"):
+        return f"{m.group('q3y')}-Q{1 if m.group('q3').lower() == 'đầu' else 4}"
     if m.group("m"):
         return f"{int(m.group('my')):04d}-{int(m.group('m')):02d}"
     return m.group("y")
 
 
-def parse_tasks(text: str, sections: list[Section]) -> list[Task]:
-    """The numbered items (1., 2., ...) directly under a task section become tasks."""
+_TITLE_TASKS = re.compile(r"(?i)nhiệm vụ|phương hướng")
+
+
+def tasks_period_of_title(title: str) -> str | None:
+    """The period of a document's tasks as its title states it: the one after its last 'nhiệm vụ' ('Tình hình
+    năm 2021; mục tiêu, nhiệm vụ năm 2022' -> '2022'), none if that names no year; a title that names no tasks
+    ('Kế hoạch phát triển kinh tế - xã hội năm 2023'): its period."""
+    marks = list(_TITLE_TASKS.finditer(title))
+    return period_of(title[marks[-1].end():] if marks else title)
+
+
+# the closing paragraph after the last item: "Trên đây là báo cáo ...", "Nơi nhận:"
+_CLOSING = re.compile(r"\n\s*(?:Trên đây là|Nơi nhận)")
+
+
+def parse_tasks(text: str, sections: list[Section], title: str | None = None) -> list[Task]:
+    """The numbered items (1., 2., ...) directly under a task section become tasks. A section whose heading
+    names no period ("II. NHIỆM VỤ, GIẢI PHÁP QUÝ IV") takes the one the document's title gives its tasks; a
+    decision's title names what it approves ("giai đoạn 2024 - 2030, tầm nhìn đến năm 2045"), not when the
+    tasks of its articles are due."""
     tasks: list[Task] = []
     for ts in task_sections(text, sections):
+        period = ts.period or (tasks_period_of_title(title) if title and not ts.article else None)
         items = [s for s in sections if ts.start < s.start < ts.end and s.level in (2, 3) and s.marker[:1].isdigit()]
         if not items:
             continue
         top = min(s.level for s in items)
+        numbers = [s.marker.rstrip(".") for s in items if s.level == top]
+        if len(set(numbers)) < len(numbers) or any(t.n in numbers for t in tasks):
+            continue  # the numbering starts again (under sub-sections, in another article): "1." would name two
         for s in items:
             if s.level != top:
                 continue
-            body = text[s.start : s.end].strip()
+            cm = _CLOSING.search(text, s.start, s.end)
+            end = cm.start() if cm else s.end
+            body = text[s.start : end].strip()
             body = _MARKER.sub("", body, count=1).strip()
             head = body[:80]
-            tasks.append(Task(n=s.marker.rstrip("."), head=head, text=body, start=s.start, end=s.end,
-                              period=ts.period, section=ts.heading))
+            tasks.append(Task(n=s.marker.rstrip("."), head=head, text=body, start=s.start, end=end,
+                              period=period, section=ts.heading))
     return tasks

@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from ..records import AgencyMention, Context, DirectiveRef, NamedMention, Responsibility, Section, Task
 from ..structure import parse_tasks, roman_to_int
+from . import places
 from .agencies import canonical_agency, tone_fold
 
 
@@ -104,7 +105,8 @@ _PAREN_RE = re.compile(r"\s*\([^()\n]{0,80}\)")
 _MARKER_RE = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVXL]{1,5}\.|[-+•–*])\s+")
 
 _INVESTOR = _rx(r"(?i)\s*(?:,\s*)?(?:(?:là|làm)\s+)?chủ đầu tư(?!\w)")
-_LEAD = _rx(r"(?i)(?:tiếp tục\s+|trực tiếp\s+)?chủ trì(?!\w)")
+# "X là cơ quan thường trực, chủ trì, phối hợp với Y ...", "X là cơ quan chủ trì ...": X leads
+_LEAD = _rx(r"(?i)(?:là\s+(?:cơ quan|đơn vị)\s+(?:(?:thường trực|đầu mối)\s*,?\s*)?)?(?:tiếp tục\s+|trực tiếp\s+)?chủ trì(?!\w)")
 _DUTY = _rx(r"(?i)(?:có|chịu)\s+trách nhiệm(?!\w)")
 _COOP = _rx(r"(?i)(?:tiếp tục\s+|tích cực\s+|chủ động\s+)?phối hợp(?!\w)")
 _SUPERVISE = _rx(
@@ -170,7 +172,7 @@ class _Doc:
         self._ag_at = {a.start: a for a in self.ags}
         self.named: list[NamedMention] = sorted(named or [], key=lambda n: n.start)
         self.directives: list[DirectiveRef] = sorted(directives or [], key=lambda d: d.start)
-        self.tasks: list[Task] = parse_tasks(ctx.text, ctx.sections)
+        self.tasks: list[Task] = parse_tasks(ctx.text, ctx.sections, ctx.header.title)
         # implementation sections: "Tổ chức thực hiện" headings, and every article after the first of a
         # resolution or decision (Điều 1 says what is decided, the next ones who carries it out)
         self.impl: list[Section] = [s for s in ctx.sections if s.level <= 2 and (
@@ -204,13 +206,36 @@ def _skip(t: str, p: int, end: int) -> int:
 _LOCAL_UNIT = _rx(r"(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Tt]hị trấn|[Xx]ã|[Pp]hường)\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,2}(?!\w)")
 
 
+# "UBND các huyện Ba Tơ, Minh Long và Sơn Hà": after the committee of a unit, the next names of its list on
+# the same line are units of the same kind (only names the reference data knows as such); "diễn tập khu vực
+# phòng thủ huyện Văn Lãng, Lộc Bình" lists no committees
+_LISTED_UNITS = re.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|các)[ \t]+"
+                           r"([Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Tt]hị trấn|[Xx]ã|[Pp]hường)[ \t]+"
+                           r"(?:[A-ZĐ]\w*(?:[ \t]+[A-ZĐ]\w*){0,2}[ \t]*(?:,|[ \t]và)[ \t]*){1,12}$")
+_UNIT_NAME = re.compile(r"[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,2}(?!\w)")
+_AFTER_SEP = re.compile(r"(?:,|[ \t]và)[ \t]*$")
+
+
+def _listed_unit(doc: _Doc, p: int, end: int) -> tuple[re.Match, str] | None:
+    m = _UNIT_NAME.match(doc.t, p, end)
+    if m is None or not _AFTER_SEP.search(doc.t, max(0, p - 6), p):
+        return None
+    before = _LISTED_UNITS.search(doc.t, max(0, p - 240), p)
+    kind = before.group(1).lower() if before else None
+    return (m, kind) if kind and places.known(m.group(), kind) else None
+
+
 def _local_unit(doc: _Doc, p: int, end: int) -> AgencyMention | None:
     m = _LOCAL_UNIT.match(doc.t, p, end)
+    unit = m.group() if m else None
+    if m is None and (listed := _listed_unit(doc, p, end)):
+        m, kind = listed
+        unit = f"{kind} {m.group()}"
     if not m or not (doc.task_at(p) or doc.in_implementation(p)):
         return None
-    name = canonical_agency("UBND " + m.group(), doc.ctx.place, doc.ctx.level)
-    if not name or not name.startswith("Ủy ban nhân dân"):
-        return None
+    name = canonical_agency("UBND " + unit, doc.ctx.place, doc.ctx.level)
+    if not name or not name.startswith("Ủy ban nhân dân") or tone_fold(unit.split(None, 1)[1]) not in tone_fold(name):
+        return None  # the canonical name lost part of the unit's ("xã Tân Hội" read as "xã Tân")
     return AgencyMention(name=name, text=m.group(), start=p, end=m.end(), kind="PeoplesCommittee")
 
 

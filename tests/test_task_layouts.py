@@ -1,0 +1,170 @@
+"""Tasks of decisions whose articles assign the work and of reports whose closing part lists the next period's
+tasks, and the responsibilities that name them as their object."""
+import json
+
+import pytest
+from conftest import DATA
+
+from kg.extract import extract_file
+from kg.extract.structure import parse_sections, parse_tasks, period_of, tasks_period_of_title
+
+EXPECTED = json.loads((DATA / "tasks_expected.json").read_text(encoding="utf-8"))
+DOCS = [k for k in EXPECTED if not k.startswith("_")]
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_tasks_of_each_layout(name):
+    tasks = extract_file(DATA / name).tasks
+    assert [t.n for t in tasks] == [n for n, _h, _p in EXPECTED[name]["tasks"]]
+    for t, (_n, head, period) in zip(tasks, EXPECTED[name]["tasks"]):
+        assert t.head.startswith(head), (t.n, t.head)
+        assert t.period == period, (t.n, t.period)
+        assert "Trên đây" not in t.text and "Nơi nhận" not in t.text  # the closing is no task's
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_responsibilities_inside_the_tasks(name):
+    got = [r for r in extract_file(DATA / name).responsibilities if not r.inferred]
+    want = EXPECTED[name]["rows"] + EXPECTED[name]["doc_rows"]
+    for agency, role, kind, obj, deadline in want:
+        hits = [r for r in got if agency in r.agency and r.role == role and r.object_kind == kind and r.object == obj]
+        assert hits, f"missing {agency} {role} {kind}:{obj} in {[(r.agency, r.role, r.object) for r in got]}"
+        assert hits[0].deadline == deadline, (agency, role, obj, hits[0].deadline)
+    extra = [(r.agency, r.role, r.object) for r in got if r.object_kind == "task" and not any(
+        a in r.agency and r.role == ro and r.object == o for a, ro, k, o, _d in want if k == "task")]
+    assert extra == []
+
+
+def _tasks(text, title=None):
+    return parse_tasks(text, parse_sections(text), title)
+
+
+DECISION = """QUYẾT ĐỊNH:
+
+Điều 1. Phê duyệt Kế hoạch ... với các nội dung sau:
+
+1. Mục tiêu: ...
+
+2. Nội dung: ...
+
+Điều 2. {heading}
+
+1. Sở Tài chính chủ trì thẩm định.
+
+2. Sở Nội vụ hướng dẫn.
+
+Điều 3. Chánh Văn phòng UBND tỉnh chịu trách nhiệm thi hành Quyết định này./.
+"""
+
+
+@pytest.mark.parametrize("heading, is_task", [
+    ("Tổ chức thực hiện", True),
+    ("Trách nhiệm thực hiện", True),
+    ("Giao nhiệm vụ cho các cơ quan, đơn vị như sau:", True),
+    ("Phân công thực hiện", True),
+    ("Các sở, ngành, địa phương có trách nhiệm thực hiện các nhiệm vụ sau:", True),
+    ("Các sở, ngành có trách nhiệm thực hiện Quyết định này.", False),
+    ("Giao dự toán ngân sách năm 2024 như sau:", False),  # figures given out, not work
+    ("Quyết định này có hiệu lực kể từ ngày ký.", False),
+])
+def test_decision_articles_that_assign_the_work(heading, is_task):
+    tasks = _tasks(DECISION.format(heading=heading), "Phê duyệt Đề án ... giai đoạn 2024 - 2030, tầm nhìn đến năm 2045")
+    assert [t.n for t in tasks] == (["1", "2"] if is_task else [])
+    assert all(t.period is None for t in tasks)  # the title's years are the scheme's, not the articles' deadlines
+
+
+def test_a_resolution_article_is_not_a_task_section():
+    text = DECISION.format(heading="Tổ chức thực hiện").replace("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:")
+    assert _tasks(text) == []  # "Giao UBND tỉnh tổ chức thực hiện Nghị quyết này" concerns the document
+
+
+def test_articles_whose_numbering_starts_again_keep_only_the_first():
+    text = DECISION.format(heading="Tổ chức thực hiện").replace(
+        "Điều 3.", "Điều 3. Trách nhiệm thực hiện\n\n1. Sở Y tế kiểm tra.\n\n2. Sở Xây dựng thẩm định.\n\nĐiều 4.")
+    assert [(t.n, t.head[:8]) for t in _tasks(text)] == [("1", "Sở Tài c"), ("2", "Sở Nội v")]
+
+
+@pytest.mark.parametrize("part", [
+    "Phần thứ hai\nNHIỆM VỤ TRỌNG TÂM 3 THÁNG CUỐI NĂM 2024",
+    "PHẦN THỨ HAI: NHIỆM VỤ TRỌNG TÂM 3 THÁNG CUỐI NĂM 2024",
+    "Phần thứ hai. Nhiệm vụ trọng tâm 3 tháng cuối năm 2024",
+])
+def test_a_reports_closing_part_lists_tasks(part):
+    text = f"Phần thứ nhất\nKẾT QUẢ 9 THÁNG\n\n1. Thu ngân sách đạt 72%.\n\n{part}\n\n1. Phòng Tài chính - Kế hoạch chủ trì.\n\n2. Công an huyện bảo đảm an ninh.\n"
+    assert [(t.n, t.period) for t in _tasks(text)] == [("1", "2024-Q4"), ("2", "2024-Q4")]
+
+
+def test_a_part_whose_numbering_starts_again_under_its_sections():
+    text = ("Phần thứ hai\nNHIỆM VỤ NĂM 2025\n\nI. LĨNH VỰC KINH TẾ\n\n1. Thu ngân sách.\n\n2. Đầu tư công.\n\n"
+            "II. LĨNH VỰC XÃ HỘI\n\n1. Giáo dục.\n\n2. Y tế.\n")
+    assert _tasks(text) == []  # "1." would name two tasks
+    text = text.replace("II. LĨNH VỰC XÃ HỘI", "II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU")
+    assert [t.head for t in _tasks(text)] == ["Giáo dục.", "Y tế."]  # the part leaves its tasks to its section
+
+
+@pytest.mark.parametrize("heading, is_task", [
+    ("II. NHIỆM VỤ CHỦ YẾU QUÝ IV NĂM 2024", True),
+    ("II. NHIỆM VỤ CÔNG TÁC THÁNG 12 NĂM 2024", True),
+    ("II. Nhiệm vụ những tháng cuối năm 2024", True),
+    ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG 12", True),
+    ("II. NHIỆM VỤ, GIẢI PHÁP QUÝ IV", True),
+    ("III. CÁC NHIỆM VỤ CHỦ YẾU TRONG QUÝ IV NĂM 2024", True),
+    ("II. NHIỆM VỤ CHỦ YẾU CỦA CÁC NGÀNH", False),
+    ("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ TRỌNG TÂM QUÝ III NĂM 2024", False),
+])
+def test_headings_of_a_periods_tasks(heading, is_task):
+    text = f"{heading}\n1. Sở Tài chính chủ trì thu ngân sách.\n2. Công an tỉnh bảo đảm an ninh.\n"
+    assert (len(_tasks(text)) == 2) is is_task
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("NHIỆM VỤ TRỌNG TÂM 3 THÁNG CUỐI NĂM 2024", "2024-Q4"),
+    ("Nhiệm vụ 3 tháng đầu năm 2025", "2025-Q1"),
+    ("NHIỆM VỤ 9 THÁNG ĐẦU NĂM 2024", "2024"),
+    ("NHIỆM VỤ 13 THÁNG CUỐI NĂM 2024", "2024"),
+])
+def test_three_months_of_a_year_are_a_quarter(text, expected):
+    assert period_of(text) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Tình hình thực hiện kế hoạch năm 2021; mục tiêu, nhiệm vụ kế hoạch năm 2022", "2022"),
+    ("Kết quả thực hiện nhiệm vụ tháng 11 và phương hướng nhiệm vụ tháng 12 năm 2024", "2024-12"),
+    ("Kết quả 3 tháng đầu năm 2024 và nhiệm vụ quý II", None),  # the assessed quarter is not the tasks'
+    ("Kế hoạch phát triển kinh tế - xã hội năm 2023", "2023"),
+])
+def test_the_period_a_title_gives_its_tasks(title, expected):
+    assert tasks_period_of_title(title) == expected
+
+
+def _leads_of_task_4(tmp_path, item):
+    text = (DATA / "tasks_decision_scheme.md").read_text(encoding="utf-8")
+    start = text.index("4. UBND các huyện")
+    doc = tmp_path / "d.md"
+    doc.write_text(text[:start] + item + text[text.index("\n", start):], encoding="utf-8")
+    return sorted(r.agency for r in extract_file(doc).responsibilities if r.object == "4" and r.role == "lead")
+
+
+def test_the_names_after_a_listed_unit_are_units_of_its_kind(tmp_path):
+    item = "4. UBND các huyện Ba Tơ, Minh Long và Sơn Hà chủ trì giải phóng mặt bằng, hoàn thành trong năm 2025."
+    assert _leads_of_task_4(tmp_path, item) == [
+        "Ủy ban nhân dân huyện Ba Tơ", "Ủy ban nhân dân huyện Minh Long", "Ủy ban nhân dân huyện Sơn Hà"]
+
+
+def test_a_name_not_known_as_such_a_unit_ends_the_list(tmp_path):
+    item = "4. UBND các huyện Ba Tơ, Tiếp Tục Hỗ Trợ chủ trì giải phóng mặt bằng."
+    assert _leads_of_task_4(tmp_path, item) == []  # "Tiếp Tục Hỗ Trợ" is no district: the subject is unclear
+
+
+def test_a_unit_whose_canonical_name_loses_a_word_is_left_out(tmp_path):
+    # "Hội" also opens an association's name; a unit read as "xã Tân" would be another commune
+    item = "4. UBND các xã Tân Hội, Ninh Gia rà soát thủ tục hành chính."
+    assert not [a for a in _leads_of_task_4(tmp_path, item) if a.endswith("xã Tân")]
+
+
+@pytest.mark.parametrize("item", [
+    "4. Tổ chức diễn tập khu vực phòng thủ huyện Ba Tơ,\n\nMinh Long, diễn tập phòng chống lụt bão.",
+    "4. Tổ chức diễn tập khu vực phòng thủ huyện Ba Tơ, Minh Long, Sơn Hà trong năm 2025.",
+])
+def test_units_named_in_a_task_without_their_committee_are_not_its_subject(tmp_path, item):
+    assert _leads_of_task_4(tmp_path, item) == []
