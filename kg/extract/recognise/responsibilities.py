@@ -127,6 +127,24 @@ _CLOSING = _rx(r"(?i)\s*(?:xin\s+|trân trọng\s+|kính\s+)?(?:báo cáo|đề 
 _END_OF_BODY = re.compile(r"(?im)^[ \t]*(?:Nơi nhận|TM\.|KT\.)")
 _WORD = re.compile(r"[^\W\d_]+")
 _THIS = _rx(r"(?i)(?:Nghị quyết|Kế hoạch|Quyết định|Chỉ thị|Chương trình|Đề án|Thông báo|Công văn|Kết luận)\s+này")
+# "(giám sát việc) tổ chức triển khai thực hiện Nghị quyết": carrying out a document. Without a number after
+# it, the word names the document itself where the document is of that kind or has no header (a portal's
+# summary of a resolution); a number names another one (see _carried_out_directive)
+_DOC_WORD = r"(?P<w>Nghị quyết|Kế hoạch|Quyết định|Chỉ thị|Chương trình|Đề án|Kết luận|Thông báo)"
+_IMPLEMENTS_DOC = _rx(
+    r"(?i)(?:việc\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)(?:\s+(?:có hiệu quả|nghiêm túc|tốt))?"
+    r"\s+(?:các\s+)?" + _DOC_WORD + r"(?!\s*(?:số\s*)?\d)(?!\w)"
+)
+# "Nghị quyết ... giao UBND huyện triển khai thực hiện, ...": the document is the subject, the verb has no object
+# what may stand before it in a predicate: "có trách nhiệm giám sát, đôn đốc việc thực hiện ..."
+_IMPL_HEAD = _rx(
+    r"(?i)[\s,:]*(?:(?:có|chịu)\s+trách nhiệm\s+)?(?:(?:tiếp tục|chủ trì|giám sát|kiểm tra|theo dõi|đôn đốc|chỉ đạo|"
+    r"hướng dẫn|khẩn trương)(?:\s*,\s*|\s+và\s+|\s+))*"
+)
+_BARE_IMPLEMENT = _rx(r"(?i)(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)(?=\s*[,.;]|\s*$)")
+_DOC_SUBJECT = _rx(r"(?i)(?:các\s+)?" + _DOC_WORD + r"(?!\s*(?:số\s*)?\d)(?!\w)")
+# a list of works a statement names: "tập trung đẩy nhanh các dự án trọng điểm như: A; B; C"
+_WORKS_LIST = _rx(r"(?i)(?<!\w)(?:dự án|công trình|hạng mục)(?!\w)[^.;:\n]{0,80}?(?<!\w)(?:như|gồm|bao gồm)\s*:?\s+")
 _IMPLEMENTATION = re.compile(r"(?i)tổ chức thực hiện|tổ chức triển khai|trách nhiệm thực hiện|hiệu lực thi hành|thi hành")
 
 
@@ -191,6 +209,17 @@ class _Doc:
     def in_implementation(self, pos: int) -> bool:
         return _inside(self.impl, pos) is not None
 
+    def names_itself(self, word: str) -> bool:
+        """Whether a bare 'Nghị quyết' / 'Kế hoạch' ... refers to this document: it is of that kind, or it has
+        no header of its own (a news or portal summary of the document it reports)."""
+        kind = (self.ctx.header.kind or "").lower()
+        return not kind or kind == word.lower()
+
+    def implements_this(self, p: int, end: int) -> bool:
+        """'tổ chức triển khai thực hiện Nghị quyết' at p, the document being this one."""
+        m = _IMPLEMENTS_DOC.match(self.t, _IMPL_HEAD.match(self.t, p, end).end(), end)
+        return m is not None and (self.names_itself(m.group("w")) or bool(_THIS.match(self.t, m.start("w"), end)))
+
 
 def _skip(t: str, p: int, end: int) -> int:
     while p < end and t[p] in " \t\n\"“”'‘’(":
@@ -252,6 +281,8 @@ def _agency_list(doc: _Doc, p: int, end: int) -> tuple[list[AgencyMention], int]
             p = g.end()
             w = re.match(r"\s+", t[p:end])
             p += w.end() if w else 0
+            if g.group().lower() == "ban" and doc.agency_at(p) is not None:
+                owner = True  # "các Ban HĐND tỉnh": the council's committees, like "các Ban của HĐND tỉnh"
             continue
         break
     if not found:
@@ -380,7 +411,8 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
     task = doc.task_at(s)
     if task is not None:
         return "task", task.n, None
-    if doc.in_implementation(s) or _THIS.search(doc.t, s, e):
+    if (doc.in_implementation(s) or _THIS.search(doc.t, s, e) or doc.implements_this(pred, e)
+            or role == "lead" and _carries_out_this(doc, sent[0], s, pred, e)):
         d = _carried_out_directive(doc, pred, e)
         return ("directive", d, None) if d else ("document", "", None)
     for n in doc.named:
@@ -435,11 +467,31 @@ def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Respons
             subj, q = _agency_list(doc, m.end(), b)
             if not subj or subj[0].start != m.end() or any(r.agency_start == subj[0].start for r in out):
                 continue
-            if not in_scope and not (_LEAD.match(t, _skip(t, q, b), b) or _DUTY.match(t, _skip(t, q, b), b)):
+            if not in_scope and not (_LEAD.match(t, _skip(t, q, b), b) or _DUTY.match(t, _skip(t, q, b), b)
+                                     or _carries_out_this(doc, a, m.start(), q, b)):
                 continue
             e = next((c for c, *_ in found if c > m.start()), b)
             out += _one_statement(doc, m.start(), e, "lead", subj, q, (a, b), in_scope)
     return out
+
+
+def _carries_out_this(doc: _Doc, a: int, at: int, q: int, b: int) -> bool:
+    """'HĐND tỉnh giao UBND tỉnh tổ chức triển khai thực hiện Nghị quyết', or 'Nghị quyết ... giao UBND huyện
+    triển khai thực hiện, ...': the body is given this document to carry out."""
+    if doc.implements_this(q, b):
+        return True
+    if not _BARE_IMPLEMENT.match(doc.t, _skip(doc.t, q, b), b):
+        return False
+    dm = _DOC_SUBJECT.match(doc.t, _skip(doc.t, a, at), at)
+    return dm is not None and doc.names_itself(dm.group("w"))
+
+
+def _listed_works(doc: _Doc, p: int, e: int) -> tuple[int, list[NamedMention]]:
+    """The works a statement lists after 'các dự án ... như:' (start of the list, projects), else (e, [])."""
+    m = _WORKS_LIST.search(doc.t, p, e)
+    if m is None:
+        return e, []
+    return m.start(), [n for n in doc.named if n.category == "project" and m.end() <= n.start < e]
 
 
 def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, in_scope: bool) -> list[Responsibility]:
@@ -449,10 +501,22 @@ def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, 
     if obj is None:
         return []
     kind, key, label = obj
-    dl = deadline_in_text(doc.t[s:e], doc.year)
+    works: list[NamedMention] = []
+    if role in ("lead", "cooperate") and kind != "task":
+        # outside a numbered task, the works a statement lists are each an object of its own; the document's
+        # deadline is what the text states before the list
+        list_at, works = _listed_works(doc, pred, e)
+        if kind == "project" and works and key == works[0].name:
+            works = works[1:]
+    else:
+        list_at = e
+    dl = deadline_in_text(doc.t[s:list_at if kind != "project" else e], doc.year)
     if dl is None and kind == "task":
         dl = _task_deadline(doc, s)
     out = [Responsibility(a.name, role, kind, key, dl, s, e, a.start, a.end, label) for a in subj]
+    if works:
+        wdl = deadline_in_text(doc.t[s:e], doc.year)
+        out += [Responsibility(a.name, role, "project", n.name, wdl, s, e, a.start, a.end) for n in works for a in subj]
     if role in ("lead", "supervise", "investor"):
         for m in _COOP_WITH.finditer(doc.t, pred, e):
             co, _q = _agency_list(doc, m.end(), e)
