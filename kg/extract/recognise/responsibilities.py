@@ -93,7 +93,7 @@ def deadline_in_cell(s: str, default_year: str | None = None) -> str | None:
 _GLUE = sorted({
     "và", "cùng", "các", "những", "giám đốc", "chủ tịch", "phó chủ tịch", "thủ trưởng", "chánh",
     "trưởng ban", "trưởng", "thường trực", "sở", "ban", "ngành", "đơn vị", "cơ quan", "liên quan", "địa phương",
-    "tổ đại biểu", "đại biểu", "huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn", "cấp", "tỉnh",
+    "tổ đại biểu", "đại biểu", "huyện", "quận", "thị xã", "thành phố", "xã", "phường", "thị trấn", "cấp", "tỉnh",
     "hđnd", "ubnd", "hội đồng nhân dân", "ủy ban nhân dân", "thành viên", "chức năng", "đoàn thể",
     "tổ chức chính trị - xã hội", "tổ chức chính trị-xã hội", "có liên quan", "trực thuộc", "chuyên môn", "của",
 }, key=len, reverse=True)
@@ -112,6 +112,7 @@ _SUPERVISE = _rx(
     r"|[\s,:]*(?:[\wÀ-ỹ]+[\s,]+){0,6}?(?:kiểm tra|giám sát|đánh giá|theo dõi)[^;.]{0,40}?việc\s+(?:tổ chức\s+)?"
     r"(?:triển khai\s+)?(?:thực hiện|thi hành)"
 )
+_HELPS = _rx(r"(?i)\s+(?:giúp|tham mưu(?:\s+cho)?|giúp việc cho)\s+")
 _ASSIGN = _rx(r"(?i)(?<!\w)(?<!bàn )(?<!được )(?<!đã )(?<!đang )(?:giao|chỉ đạo|phân công)\s+(?:cho\s+)?(?=\S)")
 _COOP_WITH = _rx(r"(?i)(?<!\w)phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+(?=\S)")
 _CLAUSE_OPENER = _rx(r"(?i)(?P<w>giao(?:\s+cho)?|phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?)\s+")
@@ -140,6 +141,9 @@ _IMPLEMENTS_DOC = _rx(
 _IMPL_HEAD = _rx(
     r"(?i)[\s,:]*(?:(?:có|chịu)\s+trách nhiệm\s+)?(?:(?:tiếp tục|chủ trì|giám sát|kiểm tra|theo dõi|đôn đốc|chỉ đạo|"
     r"hướng dẫn|khẩn trương)(?:\s*,\s*|\s+và\s+|\s+))*"
+)
+_IMPLEMENTS_VERB = _rx(
+    r"(?i)(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)(?:\s+(?:có hiệu quả|nghiêm túc|tốt))?\s+"
 )
 _BARE_IMPLEMENT = _rx(r"(?i)(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)(?=\s*[,.;]|\s*$)")
 _DOC_SUBJECT = _rx(r"(?i)(?:các\s+)?" + _DOC_WORD + r"(?!\s*(?:số\s*)?\d)(?!\w)")
@@ -214,6 +218,14 @@ class _Doc:
         no header of its own (a news or portal summary of the document it reports)."""
         kind = (self.ctx.header.kind or "").lower()
         return not kind or kind == word.lower()
+
+    def implements_directive(self, p: int, end: int) -> str | None:
+        """'triển khai thực hiện Kế hoạch số 45/KH-UBND' at p: the number of that other directive."""
+        m = _IMPLEMENTS_VERB.match(self.t, _IMPL_HEAD.match(self.t, p, end).end(), end)
+        if m is None:
+            return None
+        d = next((d for d in self.directives if m.end() <= d.start <= m.end() + 2), None)
+        return d.number if d is not None and d.number.replace(" ", "") != self.own_number else None
 
     def implements_this(self, p: int, end: int) -> bool:
         """'tổ chức triển khai thực hiện Nghị quyết' at p, the document being this one."""
@@ -339,13 +351,21 @@ def _statement(doc: _Doc, c: int, end: int):
     if _CLOSING.match(t, q, end) and any(a.name == doc.ctx.issuer for a in subj):
         return None  # "UBND tỉnh trân trọng báo cáo ...": the document's closing line
     r0 = q + len(t[q:end]) - len(t[q:end].lstrip(" ,"))
+    if len(subj) == 1 and not _INVESTOR.match(t, q, end):
+        longer = _name_cut_short(doc, subj[0], q, end)
+        if longer is not None and _INVESTOR.match(t, longer.end, end):
+            return "investor", [longer], longer.end, "explicit"
     if _INVESTOR.match(t, q, end):
         return "investor", subj, q, "explicit"
     if _LEAD.match(t, r0, end):
         return "lead", subj, q, "explicit"
     dm = _DUTY.match(t, r0, end)
     if dm:
-        return ("supervise" if _SUPERVISE.match(t, dm.end(), end) else "lead"), subj, q, "explicit"
+        k = dm.end()
+        hm = _HELPS.match(t, k, end)
+        if hm and doc.agency_at(hm.end()) is not None:
+            k = doc.agency_at(hm.end()).end  # "có trách nhiệm giúp UBND tỉnh theo dõi, kiểm tra việc thực hiện"
+        return ("supervise" if _SUPERVISE.match(t, k, end) else "lead"), subj, q, "explicit"
     if _COOP.match(t, r0, end):
         return "cooperate", subj, q, "explicit"
     if _SUPERVISE.match(t, q, end):
@@ -362,6 +382,21 @@ def _statement(doc: _Doc, c: int, end: int):
 # "Ban Quản lý dự án ... | dân dụng và công nghiệp tỉnh, chủ đầu tư ...": words up to a unit and a comma
 # continue a name the agency scan cut short; they are not the predicate
 _NAME_GOES_ON = re.compile(r"[^,;.:\n]{0,80}?\s(?:tỉnh|huyện|thị xã|thành phố|quận|xã|phường)(?:\s+[A-ZĐ]\w*){0,3}\s*(?:,|là\s)")
+
+
+def _name_cut_short(doc: _Doc, a: AgencyMention, q: int, end: int) -> AgencyMention | None:
+    """'Ban Quản lý dự án đầu tư xây dựng các công trình | giao thông tỉnh là chủ đầu tư': the whole name, when the
+    words after a mention run on to its unit; the place is added as the agencies recogniser adds it."""
+    gm = _NAME_GOES_ON.match(doc.t, q, end)
+    if gm is None or not a.name.startswith(("Ban ", "Trung tâm ", "Công ty ", "Tổng công ty ")):
+        return None
+    u = q + len(re.sub(r"(?:\s*,|\s+là)\s*$", "", doc.t[q:gm.end()]))
+    phrase = " ".join(doc.t[a.start:u].split())
+    if re.search(r"\d|[;()]", phrase) or len(phrase.split()) > 18 or _GENERIC_PART.search(doc.t[q:u]):
+        return None
+    place = doc.ctx.place
+    name = f"{phrase} {place}" if place and re.search(r"(?:tỉnh|thành phố)$", phrase) else phrase
+    return AgencyMention(name=name, text=doc.t[a.start:u], start=a.start, end=u, kind=a.kind)
 
 
 _UNIT_END = re.compile(r"[^\n;:.]{3,100}?\s(?:tỉnh|huyện|thị xã|thành phố|xã|phường)(?:\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,2})?(?=\s+[a-zđàáảãạăâèéẻẽẹêìíỉĩịòóỏõọôơùúủũụưỳýỷỹỵ])")
@@ -415,6 +450,9 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
             or role == "lead" and _carries_out_this(doc, sent[0], s, pred, e)):
         d = _carried_out_directive(doc, pred, e)
         return ("directive", d, None) if d else ("document", "", None)
+    d = doc.implements_directive(pred, e)
+    if d:
+        return "directive", d, None
     for n in doc.named:
         if pred <= n.start < e:
             return ("project" if n.category == "project" else "programme"), n.name, None
@@ -430,6 +468,81 @@ def _carried_out_directive(doc: _Doc, a: int, b: int) -> str | None:
     return None
 
 
+# ------------------------------------------------------------------ who executes a decision
+# "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Tài chính, Nội vụ; Chủ tịch UBND các huyện ... chịu trách
+# nhiệm thi hành Quyết định này": the subject is a ';'-separated list, and a 'các Sở:' item names departments by
+# their short names
+_EXECUTE = _rx(
+    r"(?i)(?:(?:chịu|có)\s+trách nhiệm\s+(?:tổ chức\s+)?(?:thi hành|triển khai thực hiện|thực hiện)"
+    r"|căn cứ\s+(?:Quyết định|Nghị quyết|Kế hoạch)(?:\s+này)?\s+(?:để\s+)?(?:thi hành|thực hiện))(?!\w)"
+)
+_ARTICLE = re.compile(r"\s*Điều\s+\d+\s*\.\s*")
+_DEPARTMENTS_OF = _rx(r"(?i)(?:giám đốc|thủ trưởng)\s+các\s+(?:sở|Sở)\s*:\s*")
+# the provincial departments by their short names, longest first so that "Văn hóa, Thể thao và Du lịch" is one
+_DEPARTMENTS = sorted((tone_fold(x) for x in (
+    "Kế hoạch và Đầu tư", "Tài chính", "Nội vụ", "Tư pháp", "Y tế", "Công Thương", "Ngoại vụ", "Xây dựng",
+    "Giáo dục và Đào tạo", "Lao động - Thương binh và Xã hội", "Văn hóa, Thể thao và Du lịch", "Văn hóa và Thể thao",
+    "Du lịch", "Thông tin và Truyền thông", "Tài nguyên và Môi trường", "Nông nghiệp và Phát triển nông thôn",
+    "Nông nghiệp và Môi trường", "Giao thông vận tải", "Giao thông - Vận tải", "Khoa học và Công nghệ",
+    "Dân tộc và Tôn giáo", "Quy hoạch - Kiến trúc", "Khoa học - Công nghệ")), key=len, reverse=True)
+
+
+def _departments(doc: _Doc, p: int, end: int) -> tuple[list[AgencyMention], int]:
+    """'Tài chính, Nội vụ và Xây dựng' after 'Giám đốc các Sở:': the departments, and where the list stops."""
+    t, out = doc.t, []
+    while p < end:
+        low = tone_fold(t[p:p + 45]).lower()
+        name = next((d for d in _DEPARTMENTS if low.startswith(d.lower()) and not t[p + len(d):p + len(d) + 1].isalnum()),
+                    None)
+        if name is None:
+            break
+        full = canonical_agency("Sở " + t[p:p + len(name)], doc.ctx.place, doc.ctx.level)
+        if full:
+            out.append(AgencyMention(name=full, text=t[p:p + len(name)], start=p, end=p + len(name)))
+        p += len(name)
+        m = re.match(r"\s*(?:,|(?<!\w)và(?!\w))\s*", t[p:end])
+        if not m or not m.group().strip():
+            break
+        p += m.end()
+    return out, p
+
+
+def _execution_statements(doc: _Doc, a: int, b: int) -> list[Responsibility]:
+    """Those who execute a decision, listed with ';' or by department names, before 'chịu trách nhiệm thi hành'."""
+    t = doc.t
+    m = _EXECUTE.search(t, a, b)
+    if m is None or not (";" in t[a:m.start()] or _DEPARTMENTS_OF.search(t, a, m.start())):
+        return []
+    am = _ARTICLE.match(t, a, m.start())
+    p = am.end() if am else a
+    subj: list[AgencyMention] = []
+    for seg in re.finditer(r"[^;]+", t[p:m.start()]):
+        s0, s1 = p + seg.start(), p + seg.end()
+        s0 += len(seg.group()) - len(seg.group().lstrip())
+        dm = _DEPARTMENTS_OF.match(t, s0, s1)
+        if dm:
+            found, q = _departments(doc, dm.end(), s1)
+            if not found:
+                return []
+            rest, q = _agency_list(doc, q, s1) if t[q:s1].strip(" ,") else ([], q)
+            found += rest
+        else:
+            found, q = _agency_list(doc, s0, s1)
+        if t[q:s1].strip(" ,") and not _GLUE_ONLY.fullmatch(t[q:s1]):
+            return []  # a segment that is not a list of bodies: not a subject list
+        subj += found
+    if not subj:
+        return []
+    obj = _object(doc, "lead", a, b, m.start(), (a, b))
+    if obj is None:
+        return []
+    dl = deadline_in_text(t[m.end():b], doc.year)
+    return [Responsibility(x.name, "lead", obj[0], obj[1], dl, a, b, x.start, x.end, obj[2]) for x in subj]
+
+
+_GLUE_ONLY = re.compile(r"(?:[\s,]|" + _GLUE_RE.pattern.replace("(?i)", "") + r")*", re.IGNORECASE)
+
+
 def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Responsibility]:
     out: list[Responsibility] = []
     t = doc.t
@@ -440,6 +553,8 @@ def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Respons
         if a >= body_end or any(x < b and a < y for x, y in skip):
             continue
         in_scope = doc.task_at(a) is not None or doc.in_implementation(a)
+        if in_scope:
+            out += _execution_statements(doc, a, b)
         found = []  # (clause start, role, subject, predicate start, how)
         for c in _clause_starts(t, a, b):
             st = _statement(doc, c, b)
@@ -478,7 +593,7 @@ def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Respons
 def _carries_out_this(doc: _Doc, a: int, at: int, q: int, b: int) -> bool:
     """'HĐND tỉnh giao UBND tỉnh tổ chức triển khai thực hiện Nghị quyết', or 'Nghị quyết ... giao UBND huyện
     triển khai thực hiện, ...': the body is given this document to carry out."""
-    if doc.implements_this(q, b):
+    if doc.implements_this(q, b) or doc.implements_directive(q, b):
         return True
     if not _BARE_IMPLEMENT.match(doc.t, _skip(doc.t, q, b), b):
         return False
