@@ -145,7 +145,7 @@ _IMPL_HEAD = _rx(
 _IMPLEMENTS_VERB = _rx(
     r"(?i)(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)(?:\s+(?:có hiệu quả|nghiêm túc|tốt))?\s+"
 )
-_BARE_IMPLEMENT = _rx(r"(?i)(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)(?=\s*[,.;]|\s*$)")
+_BARE_IMPLEMENT = _rx(r"(?i)(?:việc\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)(?=\s*[,.;]|\s*$)")
 _DOC_SUBJECT = _rx(r"(?i)(?:các\s+)?" + _DOC_WORD + r"(?!\s*(?:số\s*)?\d)(?!\w)")
 # a list of works a statement names: "tập trung đẩy nhanh các dự án trọng điểm như: A; B; C"
 _WORKS_LIST = _rx(r"(?i)(?<!\w)(?:dự án|công trình|hạng mục)(?!\w)[^.;:\n]{0,80}?(?<!\w)(?:như|gồm|bao gồm)\s*:?\s+")
@@ -385,8 +385,9 @@ _NAME_GOES_ON = re.compile(r"[^,;.:\n]{0,80}?\s(?:tỉnh|huyện|thị xã|thàn
 
 
 def _name_cut_short(doc: _Doc, a: AgencyMention, q: int, end: int) -> AgencyMention | None:
-    """'Ban Quản lý dự án đầu tư xây dựng các công trình | giao thông tỉnh là chủ đầu tư': the whole name, when the
-    words after a mention run on to its unit; the place is added as the agencies recogniser adds it."""
+    """'Ban Quản lý dự án đầu tư xây dựng các công trình | giao thông tỉnh là chủ đầu tư': the words after a mention
+    run on to its unit, so they belong to the name and the predicate starts after them. The name stays the one
+    the agencies recogniser gave, so that both lists name the body alike."""
     gm = _NAME_GOES_ON.match(doc.t, q, end)
     if gm is None or not a.name.startswith(("Ban ", "Trung tâm ", "Công ty ", "Tổng công ty ")):
         return None
@@ -394,9 +395,7 @@ def _name_cut_short(doc: _Doc, a: AgencyMention, q: int, end: int) -> AgencyMent
     phrase = " ".join(doc.t[a.start:u].split())
     if re.search(r"\d|[;()]", phrase) or len(phrase.split()) > 18 or _GENERIC_PART.search(doc.t[q:u]):
         return None
-    place = doc.ctx.place
-    name = f"{phrase} {place}" if place and re.search(r"(?:tỉnh|thành phố)$", phrase) else phrase
-    return AgencyMention(name=name, text=doc.t[a.start:u], start=a.start, end=u, kind=a.kind)
+    return AgencyMention(name=a.name, text=doc.t[a.start:u], start=a.start, end=u, kind=a.kind)
 
 
 _UNIT_END = re.compile(r"[^\n;:.]{3,100}?\s(?:tỉnh|huyện|thị xã|thành phố|xã|phường)(?:\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,2})?(?=\s+[a-zđàáảãạăâèéẻẽẹêìíỉĩịòóỏõọôơùúủũụưỳýỷỹỵ])")
@@ -447,7 +446,7 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
     if task is not None:
         return "task", task.n, None
     if (doc.in_implementation(s) or _THIS.search(doc.t, s, e) or doc.implements_this(pred, e)
-            or role == "lead" and _carries_out_this(doc, sent[0], s, pred, e)):
+            or role in ("lead", "supervise") and _carries_out_this(doc, sent[0], s, pred, e)):
         d = _carried_out_directive(doc, pred, e)
         return ("directive", d, None) if d else ("document", "", None)
     d = doc.implements_directive(pred, e)
@@ -578,15 +577,18 @@ def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Respons
             out += _one_statement(doc, m.start(), e, "investor", subj, m.start(), (a, b), in_scope)
         # "..., chỉ đạo huyện X chuẩn bị ...": the bodies a task is given to, mid-clause; elsewhere (a news
         # summary: "UBND tỉnh giao Sở Y tế chủ trì xây dựng Đề án ...") only before an explicit "chủ trì"
-        for m in _ASSIGN.finditer(t, a, b):
+        assigns = list(_ASSIGN.finditer(t, a, b))
+        for m in assigns:
             subj, q = _agency_list(doc, m.end(), b)
             if not subj or subj[0].start != m.end() or any(r.agency_start == subj[0].start for r in out):
                 continue
             if not in_scope and not (_LEAD.match(t, _skip(t, q, b), b) or _DUTY.match(t, _skip(t, q, b), b)
                                      or _carries_out_this(doc, a, m.start(), q, b)):
                 continue
-            e = next((c for c, *_ in found if c > m.start()), b)
-            out += _one_statement(doc, m.start(), e, "lead", subj, q, (a, b), in_scope)
+            # "...; giao Thường trực HĐND ... giám sát việc thực hiện": the bodies given the supervision
+            role = "supervise" if _SUPERVISE.match(t, q, b) and not _LEAD.match(t, _skip(t, q, b), b) else "lead"
+            e = min([c for c, *_ in found if c > m.start()] + [x.start() for x in assigns if x.start() > m.start()] + [b])
+            out += _one_statement(doc, m.start(), e, role, subj, q, (a, b), in_scope)
     return out
 
 
@@ -595,7 +597,7 @@ def _carries_out_this(doc: _Doc, a: int, at: int, q: int, b: int) -> bool:
     triển khai thực hiện, ...': the body is given this document to carry out."""
     if doc.implements_this(q, b) or doc.implements_directive(q, b):
         return True
-    if not _BARE_IMPLEMENT.match(doc.t, _skip(doc.t, q, b), b):
+    if not _BARE_IMPLEMENT.match(doc.t, _IMPL_HEAD.match(doc.t, q, b).end(), b):
         return False
     dm = _DOC_SUBJECT.match(doc.t, _skip(doc.t, a, at), at)
     return dm is not None and doc.names_itself(dm.group("w"))
