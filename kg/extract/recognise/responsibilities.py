@@ -20,6 +20,7 @@ programme the statement names; a statement with no object is left out.
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import replace
@@ -113,8 +114,8 @@ _SUPERVISE = _rx(
     r"(?:triển khai\s+)?(?:thực hiện|thi hành)"
 )
 _HELPS = _rx(r"(?i)\s+(?:giúp|tham mưu(?:\s+cho)?|giúp việc cho)\s+")
-_ASSIGN = _rx(r"(?i)(?<!\w)(?<!bàn )(?<!được )(?<!đã )(?<!đang )(?:giao|chỉ đạo|phân công)\s+(?:cho\s+)?(?=\S)")
-_COOP_WITH = _rx(r"(?i)(?<!\w)phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+(?=\S)")
+_ASSIGN = _rx(r"(?i)(?=[gcp])(?<!\w)(?<!bàn )(?<!được )(?<!đã )(?<!đang )(?:giao|chỉ đạo|phân công)\s+(?:cho\s+)?(?=\S)")
+_COOP_WITH = _rx(r"(?i)(?=p)(?<!\w)phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+(?=\S)")
 _CLAUSE_OPENER = _rx(r"(?i)(?P<w>giao(?:\s+cho)?|phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?)\s+")
 _NOT_RESPONSIBLE_OPENER = _rx(r"(?i)(?:kính\s+)?(?:đề nghị|kiến nghị|đề xuất|báo cáo|theo|căn cứ|thực hiện|trình)\b")
 # a word after the subject that does not start an action: past reports, passives, descriptions
@@ -399,7 +400,7 @@ def _name_cut_short(doc: _Doc, a: AgencyMention, q: int, end: int) -> AgencyMent
 
 
 _UNIT_END = re.compile(r"[^\n;:.]{3,100}?\s(?:tỉnh|huyện|thị xã|thành phố|xã|phường)(?:\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,2})?(?=\s+[a-zđàáảãạăâèéẻẽẹêìíỉĩịòóỏõọôơùúủũụưỳýỷỹỵ])")
-_INVESTOR_AFTER = _rx(r"(?i)(?:(?P<do>(?<!\w)do)|chủ đầu tư(?:\s+là|\s*:))\s+(?=\S)")
+_INVESTOR_AFTER = _rx(r"(?i)(?=[dc])(?:(?P<do>(?<!\w)do)|chủ đầu tư(?:\s+là|\s*:))\s+(?=\S)")
 _EXPLICIT = _rx(r"(?i)\s+(?:(?P<lead>chủ trì)|(?P<duty>(?:có|chịu)\s+trách nhiệm)|(?P<sup>giám sát))(?!\w)")
 
 
@@ -542,14 +543,31 @@ def _execution_statements(doc: _Doc, a: int, b: int) -> list[Responsibility]:
 _GLUE_ONLY = re.compile(r"(?:[\s,]|" + _GLUE_RE.pattern.replace("(?i)", "") + r")*", re.IGNORECASE)
 
 
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Spans joined where they overlap or touch, as sorted starts and ends (for bisection)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for x, y in sorted(spans):
+        if starts and x <= ends[-1]:
+            ends[-1] = max(ends[-1], y)
+        else:
+            starts.append(x)
+            ends.append(y)
+    return starts, ends
+
+
 def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Responsibility]:
     out: list[Responsibility] = []
     t = doc.t
     em = _END_OF_BODY.search(t)
     body_end = em.start() if em else len(t)
+    starts, ends = _merged(skip)
     for sent in doc.ctx.sentences:
         a, b = sent.start, sent.end
-        if a >= body_end or any(x < b and a < y for x, y in skip):
+        if a >= body_end:
+            continue
+        i = bisect.bisect_right(ends, a)  # the first span that ends after a: overlaps when it starts before b
+        if i < len(starts) and starts[i] < b:
             continue
         in_scope = doc.task_at(a) is not None or doc.in_implementation(a)
         if in_scope:
@@ -711,6 +729,17 @@ _ROW_LINE = re.compile(r"^[ \t]*\|?[^\n|]*(?:\|[^\n|]*){2,}\|?[ \t]*$", re.MULTI
 _SEP_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
 
 
+def _row_lines(text: str):
+    """The matches of _ROW_LINE, found line by line: only a line with two bars can be a row."""
+    pos = 0
+    for line in text.split("\n"):
+        if line.count("|") >= 2:
+            m = _ROW_LINE.match(text, pos, pos + len(line))
+            if m:
+                yield m
+        pos += len(line) + 1
+
+
 def _cells(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     line = text[a:b]
     lead = len(line) - len(line.lstrip())
@@ -796,7 +825,7 @@ def _table_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, 
     last_end = -1
     row_no = 0
     text = doc.t
-    for m in _ROW_LINE.finditer(text):
+    for m in _row_lines(text):
         if cols is not None and text[last_end:m.start()].strip():
             cols = None  # prose between rows: the table ended
         last_end = m.end()
@@ -843,7 +872,7 @@ def _table_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, 
 
 # ------------------------------------------------------------------ labelled lines
 _LABEL = _rx(
-    r"(?i)(?:(?<!\w)(?:cơ quan|đơn vị|bộ phận)(?:,\s*đơn vị)?\s+(?P<role>chủ trì|phối hợp|thực hiện|giám sát)"
+    r"(?i)(?=[ \tcđbp])(?:(?<!\w)(?:cơ quan|đơn vị|bộ phận)(?:,\s*đơn vị)?\s+(?P<role>chủ trì|phối hợp|thực hiện|giám sát)"
     r"|(?:^|(?<=[;(|\-–]))[ \t]*(?P<bare>chủ trì|phối hợp))\s*:\s*(?P<val>[^;\n)|]*)",
     re.MULTILINE,
 )
