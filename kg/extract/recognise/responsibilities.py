@@ -141,7 +141,7 @@ _IMPLEMENTS_DOC = _rx(
 # what may stand before it in a predicate: "có trách nhiệm giám sát, đôn đốc việc thực hiện ..."
 _IMPL_HEAD = _rx(
     r"(?i)[\s,:]*(?:(?:có|chịu)\s+trách nhiệm\s+)?(?:(?:tiếp tục|chủ trì|giám sát|kiểm tra|theo dõi|đôn đốc|chỉ đạo|"
-    r"hướng dẫn|khẩn trương)(?:\s*,\s*|\s+và\s+|\s+))*"
+    r"hướng dẫn|khẩn trương|tham gia)(?:\s*,\s*|\s+và\s+|\s+))*"
 )
 _IMPLEMENTS_VERB = _rx(
     r"(?i)(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)(?:\s+(?:có hiệu quả|nghiêm túc|tốt))?\s+"
@@ -220,9 +220,20 @@ class _Doc:
         kind = (self.ctx.header.kind or "").lower()
         return not kind or kind == word.lower()
 
+    def verb_at(self, p: int, end: int) -> int:
+        """Where the verb of a predicate starts, after 'chủ trì, giám sát, ...' and 'phối hợp với X và các cơ
+        quan liên quan' ('chủ trì, phối hợp với Sở Tài chính tổ chức thực hiện Kế hoạch')."""
+        k = _IMPL_HEAD.match(self.t, p, end).end()
+        cm = _COOP_WITH.match(self.t, k, end)
+        if cm:
+            co, q = _agency_list(self, cm.end(), end)
+            if co and co[0].start == cm.end():
+                k = _IMPL_HEAD.match(self.t, q, end).end()
+        return k
+
     def implements_directive(self, p: int, end: int) -> str | None:
         """'triển khai thực hiện Kế hoạch số 45/KH-UBND' at p: the number of that other directive."""
-        m = _IMPLEMENTS_VERB.match(self.t, _IMPL_HEAD.match(self.t, p, end).end(), end)
+        m = _IMPLEMENTS_VERB.match(self.t, self.verb_at(p, end), end)
         if m is None:
             return None
         d = next((d for d in self.directives if m.end() <= d.start <= m.end() + 2), None)
@@ -230,7 +241,7 @@ class _Doc:
 
     def implements_this(self, p: int, end: int) -> bool:
         """'tổ chức triển khai thực hiện Nghị quyết' at p, the document being this one."""
-        m = _IMPLEMENTS_DOC.match(self.t, _IMPL_HEAD.match(self.t, p, end).end(), end)
+        m = _IMPLEMENTS_DOC.match(self.t, self.verb_at(p, end), end)
         return m is not None and (self.names_itself(m.group("w")) or bool(_THIS.match(self.t, m.start("w"), end)))
 
 
@@ -615,7 +626,7 @@ def _carries_out_this(doc: _Doc, a: int, at: int, q: int, b: int) -> bool:
     triển khai thực hiện, ...': the body is given this document to carry out."""
     if doc.implements_this(q, b) or doc.implements_directive(q, b):
         return True
-    if not _BARE_IMPLEMENT.match(doc.t, _IMPL_HEAD.match(doc.t, q, b).end(), b):
+    if not _BARE_IMPLEMENT.match(doc.t, doc.verb_at(q, b), b):
         return False
     dm = _DOC_SUBJECT.match(doc.t, _skip(doc.t, a, at), at)
     return dm is not None and doc.names_itself(dm.group("w"))
