@@ -149,7 +149,8 @@ _IMPLEMENTS_VERB = _rx(
 _BARE_IMPLEMENT = _rx(r"(?i)(?:việc\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)(?=\s*[,.;]|\s*$)")
 _DOC_SUBJECT = _rx(r"(?i)(?:các\s+)?" + _DOC_WORD + r"(?!\s*(?:số\s*)?\d)(?!\w)")
 # a list of works a statement names: "tập trung đẩy nhanh các dự án trọng điểm như: A; B; C"
-_WORKS_LIST = _rx(r"(?i)(?<!\w)(?:dự án|công trình|hạng mục)(?!\w)[^.;:\n]{0,80}?(?<!\w)(?:như|gồm|bao gồm)\s*:?\s+")
+_WORKS_LIST = _rx(r"(?i)(?<!\w)(?:dự án|công trình|hạng mục)(?!\w)[^.;:\n]{0,80}?(?<!\w)(?:như|gồm|bao gồm)\s*:?(?:\s+|$)")
+_BULLET_LINE = re.compile(r"[ \t]*(?:[-+•–*]|[a-zđ]\)|\d{1,2}[.)])[ \t]+[^\n]*")
 _IMPLEMENTATION = re.compile(r"(?i)tổ chức thực hiện|tổ chức triển khai|trách nhiệm thực hiện|hiệu lực thi hành|thi hành")
 
 
@@ -634,10 +635,21 @@ def _carries_out_this(doc: _Doc, a: int, at: int, q: int, b: int) -> bool:
 
 def _listed_works(doc: _Doc, p: int, e: int) -> tuple[int, list[NamedMention]]:
     """The works a statement lists after 'các dự án ... như:' (start of the list, projects), else (e, [])."""
-    m = _WORKS_LIST.search(doc.t, p, e)
+    t = doc.t
+    m = _WORKS_LIST.search(t, p, e)
     if m is None:
         return e, []
-    return m.start(), [n for n in doc.named if n.category == "project" and m.end() <= n.start < e]
+    end = e
+    if not t[m.end():e].strip():
+        # "... gồm:" ends the sentence: the works are the bullet lines that follow
+        q = t.find("\n", m.end())
+        while q >= 0:
+            bm = _BULLET_LINE.match(t, q + 1)
+            if bm is None:
+                break
+            end = bm.end()
+            q = t.find("\n", end) if t.startswith("\n", end) else -1
+    return m.start(), [n for n in doc.named if n.category == "project" and m.end() <= n.start < end]
 
 
 def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, in_scope: bool) -> list[Responsibility]:
