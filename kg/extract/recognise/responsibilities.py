@@ -113,6 +113,7 @@ _SUPERVISE = _rx(
     r"|[\s,:]*(?:[\wÀ-ỹ]+[\s,]+){0,6}?(?:kiểm tra|giám sát|đánh giá|theo dõi)[^;.]{0,40}?việc\s+(?:tổ chức\s+)?"
     r"(?:triển khai\s+)?(?:thực hiện|thi hành)"
 )
+_STANDING = _rx(r"(?i)\s*,?\s*là\s+cơ quan\s+(?:thường trực|đầu mối|chủ trì)(?!\w)[^,;.:]{0,80}?(?=,|\s+(?:có|chịu)\s+trách)")
 _HELPS = _rx(r"(?i)\s+(?:giúp|tham mưu(?:\s+cho)?|giúp việc cho)\s+")
 _ASSIGN = _rx(r"(?i)(?=[gcp])(?<!\w)(?<!bàn )(?<!được )(?<!đã )(?<!đang )(?:giao|chỉ đạo|phân công)\s+(?:cho\s+)?(?=\S)")
 _COOP_WITH = _rx(r"(?i)(?=p)(?<!\w)phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+(?=\S)")
@@ -370,15 +371,18 @@ def _statement(doc: _Doc, c: int, end: int):
             return "investor", [longer], longer.end, "explicit"
     if _INVESTOR.match(t, q, end):
         return "investor", subj, q, "explicit"
+    sm = _STANDING.match(t, q, end)
+    if sm:
+        # "Sở Tư pháp là cơ quan thường trực, có trách nhiệm theo dõi, kiểm tra việc thực hiện": the duty after it
+        # says the role; without one the standing body leads
+        k = sm.end() + len(t[sm.end():end]) - len(t[sm.end():end].lstrip(" ,"))
+        dm = _DUTY.match(t, k, end)
+        return (_duty_role(doc, dm.end(), end) if dm else "lead"), subj, k, "explicit"
     if _LEAD.match(t, r0, end):
         return "lead", subj, q, "explicit"
     dm = _DUTY.match(t, r0, end)
     if dm:
-        k = dm.end()
-        hm = _HELPS.match(t, k, end)
-        if hm and doc.agency_at(hm.end()) is not None:
-            k = doc.agency_at(hm.end()).end  # "có trách nhiệm giúp UBND tỉnh theo dõi, kiểm tra việc thực hiện"
-        return ("supervise" if _SUPERVISE.match(t, k, end) else "lead"), subj, q, "explicit"
+        return _duty_role(doc, dm.end(), end), subj, q, "explicit"
     if _COOP.match(t, r0, end):
         return "cooperate", subj, q, "explicit"
     if _SUPERVISE.match(t, q, end):
@@ -390,6 +394,14 @@ def _statement(doc: _Doc, c: int, end: int):
     if w and w not in _NOT_ACTION and t[q:end].lstrip(" ,")[:1].islower() and not _NAME_GOES_ON.match(t, q, end):
         return "lead", subj, q, "verb"
     return None
+
+
+def _duty_role(doc: _Doc, k: int, end: int) -> str:
+    """After 'có trách nhiệm': supervise when it is to follow or check the carrying out, else lead."""
+    hm = _HELPS.match(doc.t, k, end)
+    if hm and doc.agency_at(hm.end()) is not None:
+        k = doc.agency_at(hm.end()).end  # "có trách nhiệm giúp UBND tỉnh theo dõi, kiểm tra việc thực hiện"
+    return "supervise" if _SUPERVISE.match(doc.t, k, end) else "lead"
 
 
 # "Ban Quản lý dự án ... | dân dụng và công nghiệp tỉnh, chủ đầu tư ...": words up to a unit and a comma
