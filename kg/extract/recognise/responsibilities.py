@@ -135,8 +135,8 @@ _THIS = _rx(r"(?i)(?:Nghị quyết|Kế hoạch|Quyết định|Chỉ thị|Ch�
 # summary of a resolution); a number names another one (see _carried_out_directive)
 _DOC_WORD = r"(?P<w>Nghị quyết|Kế hoạch|Quyết định|Chỉ thị|Chương trình|Đề án|Kết luận|Thông báo)"
 _IMPLEMENTS_DOC = _rx(
-    r"(?i)(?:việc\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)(?:\s+(?:có hiệu quả|nghiêm túc|tốt))?"
-    r"\s+(?:các\s+)?" + _DOC_WORD + r"(?!\s*(?:số\s*)?\d)(?!\w)"
+    r"(?i)(?:việc\s+)?(?:tổ chức\s+)?(?:(?:triển khai\s+)?(?:thực hiện|thi hành)|triển khai)"
+    r"(?:\s+(?:có hiệu quả|nghiêm túc|tốt))?\s+(?:các\s+)?" + _DOC_WORD + r"(?!\s*(?:số\s*)?\d)(?!\w)"
 )
 # "Nghị quyết ... giao UBND huyện triển khai thực hiện, ...": the document is the subject, the verb has no object
 # what may stand before it in a predicate: "có trách nhiệm giám sát, đôn đốc việc thực hiện ..."
@@ -145,8 +145,11 @@ _IMPL_HEAD = _rx(
     r"hướng dẫn|khẩn trương|tham gia)(?:\s*,\s*|\s+và\s+|\s+))*"
 )
 _IMPLEMENTS_VERB = _rx(
-    r"(?i)(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)(?:\s+(?:có hiệu quả|nghiêm túc|tốt))?\s+"
+    r"(?i)(?:tổ chức\s+)?(?:(?:triển khai\s+)?(?:thực hiện|thi hành)|triển khai)(?:\s+(?:có hiệu quả|nghiêm túc|tốt))?\s+"
 )
+# "chỉ đạo các sở, ngành, địa phương triển khai ...": the body given the job has it carried out by others
+_DIRECTS_GENERIC = _rx(r"(?i)\s*(?:các|những)\s+(?:sở|ngành|cơ quan|đơn vị|địa phương|cấp|ban)(?:[\s,]+(?:và\s+)?"
+                       r"(?:sở|ngành|ban|cơ quan|đơn vị|địa phương|liên quan|có liên quan|các cấp|các|trực thuộc))*\s+")
 _BARE_IMPLEMENT = _rx(r"(?i)(?:việc\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)(?=\s*[,.;]|\s*$)")
 _DOC_SUBJECT = _rx(r"(?i)(?:các\s+)?" + _DOC_WORD + r"(?!\s*(?:số\s*)?\d)(?!\w)")
 # a list of works a statement names: "tập trung đẩy nhanh các dự án trọng điểm như: A; B; C"
@@ -231,6 +234,9 @@ class _Doc:
             co, q = _agency_list(self, cm.end(), end)
             if co and co[0].start == cm.end():
                 k = _IMPL_HEAD.match(self.t, q, end).end()
+        gm = _DIRECTS_GENERIC.match(self.t, k, end)
+        if gm and re.search(r"(?i)chỉ\s+đạo\s*$", self.t[max(p, k - 12):k]):
+            return gm.end()
         return k
 
     def implements_directive(self, p: int, end: int) -> str | None:
@@ -244,7 +250,9 @@ class _Doc:
     def implements_this(self, p: int, end: int) -> bool:
         """'tổ chức triển khai thực hiện Nghị quyết' at p, the document being this one."""
         m = _IMPLEMENTS_DOC.match(self.t, self.verb_at(p, end), end)
-        return m is not None and (self.names_itself(m.group("w")) or bool(_THIS.match(self.t, m.start("w"), end)))
+        if m is None or any(n.start == m.start("w") for n in self.named):
+            return False  # "triển khai Kế hoạch quảng bá du lịch năm 2025": a named plan, not this document
+        return self.names_itself(m.group("w")) or bool(_THIS.match(self.t, m.start("w"), end))
 
 
 def _skip(t: str, p: int, end: int) -> int:
@@ -619,17 +627,20 @@ def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Respons
             out += _one_statement(doc, m.start(), e, "investor", subj, m.start(), (a, b), in_scope)
         # "..., chỉ đạo huyện X chuẩn bị ...": the bodies a task is given to, mid-clause; elsewhere (a news
         # summary: "UBND tỉnh giao Sở Y tế chủ trì xây dựng Đề án ...") only before an explicit "chủ trì"
-        assigns = list(_ASSIGN.finditer(t, a, b))
-        for m in assigns:
+        assigns = []  # (match, bodies given the job, predicate start)
+        for m in _ASSIGN.finditer(t, a, b):
             subj, q = _agency_list(doc, m.end(), b)
-            if not subj or subj[0].start != m.end() or any(r.agency_start == subj[0].start for r in out):
+            if subj and subj[0].start == m.end():
+                assigns.append((m, subj, q))
+        for m, subj, q in assigns:
+            if any(r.agency_start == subj[0].start for r in out):
                 continue
             if not in_scope and not (_LEAD.match(t, _skip(t, q, b), b) or _DUTY.match(t, _skip(t, q, b), b)
                                      or _carries_out_this(doc, a, m.start(), q, b)):
                 continue
             # "...; giao Thường trực HĐND ... giám sát việc thực hiện": the bodies given the supervision
             role = "supervise" if _SUPERVISE.match(t, q, b) and not _LEAD.match(t, _skip(t, q, b), b) else "lead"
-            e = min([c for c, *_ in found if c > m.start()] + [x.start() for x in assigns if x.start() > m.start()] + [b])
+            e = min([c for c, *_ in found if c > m.start()] + [x.start() for x, *_ in assigns if x.start() > m.start()] + [b])
             out += _one_statement(doc, m.start(), e, role, subj, q, (a, b), in_scope)
     return out
 
