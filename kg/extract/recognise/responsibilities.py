@@ -114,6 +114,7 @@ _SUPERVISE = _rx(
     r"(?:triển khai\s+)?(?:thực hiện|thi hành)"
 )
 _STANDING = _rx(r"(?i)\s*,?\s*là\s+cơ quan\s+(?:thường trực|đầu mối|chủ trì)(?!\w)[^,;.:]{0,80}?(?=,|\s+(?:có|chịu)\s+trách)")
+_GIVEN = _rx(r"(?i)\s*,?\s*được\s+(?:giao|phân công)(?:\s+nhiệm vụ)?\s+")
 _HELPS = _rx(r"(?i)\s+(?:giúp|tham mưu(?:\s+cho)?|giúp việc cho)\s+")
 _ASSIGN = _rx(r"(?i)(?=[gcp])(?<!\w)(?<!bàn )(?<!được )(?<!đã )(?<!đang )(?:giao|chỉ đạo|phân công)\s+(?:cho\s+)?(?=\S)")
 _COOP_WITH = _rx(r"(?i)(?=p)(?<!\w)phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+(?=\S)")
@@ -395,6 +396,9 @@ def _statement(doc: _Doc, c: int, end: int):
         return "cooperate", subj, q, "explicit"
     if _SUPERVISE.match(t, q, end):
         return "supervise", subj, q, "explicit"
+    gm = _GIVEN.match(t, q, end)
+    if gm and (doc.implements_this(gm.end(), end) or doc.implements_directive(gm.end(), end)):
+        return "lead", subj, gm.end(), "explicit"  # "UBND tỉnh được giao tổ chức thực hiện Nghị quyết"
     am = _ASSIGN.match(t, r0, end)
     if am and doc.agency_at(am.end()) is not None:
         return "assigns", subj, q, "explicit"  # "X giao Y ...": Y is responsible, read mid-clause
