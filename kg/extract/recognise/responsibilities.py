@@ -373,6 +373,9 @@ def _statement(doc: _Doc, c: int, end: int):
         return None
     if _CLOSING.match(t, q, end) and any(a.name == doc.ctx.issuer for a in subj):
         return None  # "UBND tỉnh trân trọng báo cáo ...": the document's closing line
+    cm = _LABEL_COLON.match(t, q, end)
+    if cm:
+        return _after_colon(doc, subj, cm.end(), end)
     r0 = q + len(t[q:end]) - len(t[q:end].lstrip(" ,"))
     if len(subj) == 1 and not _INVESTOR.match(t, q, end):
         longer = _name_cut_short(doc, subj[0], q, end)
@@ -405,6 +408,27 @@ def _statement(doc: _Doc, c: int, end: int):
     w = _first_word(t, q, end)
     if w and w not in _NOT_ACTION and t[q:end].lstrip(" ,")[:1].islower() and not _NAME_GOES_ON.match(t, q, end):
         return "lead", subj, q, "verb"
+    return None
+
+
+_LABEL_COLON = re.compile(r"[ \t]*:[ \t]*(?=\S)")
+
+
+def _after_colon(doc: _Doc, subj, k: int, end: int):
+    """'- Phòng Tài chính - Kế hoạch huyện: bố trí kinh phí ...': a body, a colon, then what it must do."""
+    t = doc.t
+    if _LEAD.match(t, k, end):
+        return "lead", subj, k, "explicit"
+    if _COOP.match(t, k, end):
+        return "cooperate", subj, k, "explicit"
+    if re.match(r"(?i)(?:theo dõi|kiểm tra|đôn đốc|giám sát)", t[k:k + 12]) and _SUPERVISE.match(t, k, end):
+        return "supervise", subj, k, "explicit"
+    dm = _DUTY.match(t, k, end)
+    if dm:
+        return _duty_role(doc, dm.end(), end), subj, k, "explicit"
+    w = _first_word(t, k, end)
+    if w and w not in _NOT_ACTION and t[k:k + 1].islower():
+        return "lead", subj, k, "verb"  # read only inside a task or an implementation section
     return None
 
 
