@@ -224,7 +224,10 @@ class _Doc:
         """Whether a bare 'Nghị quyết' / 'Kế hoạch' ... refers to this document: it is of that kind, or it has
         no header of its own (a news or portal summary of the document it reports)."""
         kind = (self.ctx.header.kind or "").lower()
-        return not kind or kind == word.lower()
+        if kind:
+            return kind == word.lower()
+        # a summary says what it summarises in its title or lead: "HĐND tỉnh thông qua Nghị quyết về ..."
+        return word.lower() in self.t[:600].lower()
 
     def verb_at(self, p: int, end: int) -> int:
         """Where the verb of a predicate starts, after 'chủ trì, giám sát, ...' and 'phối hợp với X và các cơ
