@@ -207,6 +207,14 @@ class _Doc:
             or s.marker.startswith("Điều") and s.marker != "Điều 1")]
         self.year = (ctx.header.date or "")[:4] or None
         self.own_number = (ctx.header.number or "").replace(" ", "")
+        self._task_at: dict[int, Task | None] = {}
+        # lower-cased text for quick tests of whether a word occurs at all (when lower-casing keeps the offsets)
+        low = ctx.text.lower()
+        self.low = low if len(low) == len(ctx.text) else None
+
+    def may_hold(self, a: int, b: int, *words: str) -> bool:
+        """False only when none of the words (lower case) occurs in a..b: a pattern that needs one cannot match."""
+        return self.low is None or any(self.low.find(w, a, b) >= 0 for w in words)
 
     def agency_at(self, pos: int) -> AgencyMention | None:
         return self._ag_at.get(pos)
@@ -215,7 +223,9 @@ class _Doc:
         return [x for x in self.ags if a <= x.start and x.end <= b]
 
     def task_at(self, pos: int) -> Task | None:
-        return _inside(self.tasks, pos)
+        if pos not in self._task_at:
+            self._task_at[pos] = _inside(self.tasks, pos)
+        return self._task_at[pos]
 
     def in_implementation(self, pos: int) -> bool:
         return _inside(self.impl, pos) is not None
@@ -573,7 +583,7 @@ def _departments(doc: _Doc, p: int, end: int) -> tuple[list[AgencyMention], int]
 def _execution_statements(doc: _Doc, a: int, b: int) -> list[Responsibility]:
     """Those who execute a decision, listed with ';' or by department names, before 'chịu trách nhiệm thi hành'."""
     t = doc.t
-    m = _EXECUTE.search(t, a, b)
+    m = _EXECUTE.search(t, a, b) if doc.may_hold(a, b, "trách", "căn") else None
     if m is None or not (";" in t[a:m.start()] or _DEPARTMENTS_OF.search(t, a, m.start())):
         return []
     am = _ARTICLE.match(t, a, m.start())
@@ -648,7 +658,7 @@ def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Respons
             e = found[i + 1][0] if i + 1 < len(found) else b
             out += _one_statement(doc, c, e, role, subj, q, (a, b), in_scope)
         # "Dự án X do Ban Quản lý ... làm chủ đầu tư", "Dự án X (chủ đầu tư: Ban ...)", "chủ đầu tư là Ban ..."
-        for m in _INVESTOR_AFTER.finditer(t, a, b):
+        for m in _INVESTOR_AFTER.finditer(t, a, b) if doc.may_hold(a, b, "do", "chủ") else ():
             subj, q = _agency_list(doc, m.end(), b)
             if not subj or subj[0].start != m.end() or any(r.agency_start == subj[0].start for r in out):
                 continue
@@ -659,7 +669,7 @@ def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Respons
         # "..., chỉ đạo huyện X chuẩn bị ...": the bodies a task is given to, mid-clause; elsewhere (a news
         # summary: "UBND tỉnh giao Sở Y tế chủ trì xây dựng Đề án ...") only before an explicit "chủ trì"
         assigns = []  # (match, bodies given the job, predicate start)
-        for m in _ASSIGN.finditer(t, a, b):
+        for m in _ASSIGN.finditer(t, a, b) if doc.may_hold(a, b, "giao", "chỉ", "phân") else ():
             subj, q = _agency_list(doc, m.end(), b)
             if subj and subj[0].start == m.end():
                 assigns.append((m, subj, q))
@@ -953,6 +963,7 @@ _LABEL = _rx(
     r"|(?:^|(?<=[;(|\-–]))[ \t]*(?P<bare>chủ trì|phối hợp))\s*:\s*(?P<val>[^;\n)|]*)",
     re.MULTILINE,
 )
+_LABEL_HINT = re.compile(r"(?:trì|hợp|hiện|sát)\s*:")
 _TIME_LABEL = _rx(r"(?i)(?<!\w)(?:thời gian|thời hạn|tiến độ)(?:\s+(?:hoàn thành|thực hiện))?\s*:\s*(?P<val>[^;\n]*)")
 _LABEL_ROLE = {"chủ trì": "lead", "thực hiện": "lead", "phối hợp": "cooperate", "giám sát": "supervise"}
 
@@ -962,6 +973,8 @@ def _label_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, 
     spans: list[tuple[int, int]] = []
     text = doc.t
     by_line: dict[int, list[re.Match]] = {}
+    if doc.low is not None and not _LABEL_HINT.search(doc.low):
+        return out, spans  # every label ends in its role word and a colon
     for m in _LABEL.finditer(text):
         by_line.setdefault(text.rfind("\n", 0, m.start()) + 1, []).append(m)
     for ls, ms in by_line.items():
