@@ -154,7 +154,10 @@ _DIRECTS_GENERIC = _rx(r"(?i)\s*(?:các|những)\s+(?:sở|ngành|cơ quan|đơn
 _BARE_IMPLEMENT = _rx(r"(?i)(?:việc\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)(?=\s*[,.;]|\s*$)")
 _DOC_SUBJECT = _rx(r"(?i)(?:các\s+)?" + _DOC_WORD + r"(?!\s*(?:số\s*)?\d)(?!\w)")
 # a list of works a statement names: "tập trung đẩy nhanh các dự án trọng điểm như: A; B; C"
-_WORKS_LIST = _rx(r"(?i)(?<!\w)(?:dự án|công trình|hạng mục)(?!\w)[^.;:\n]{0,80}?(?<!\w)(?:như|gồm|bao gồm)\s*:?(?:\s+|$)")
+_WORKS_LIST = _rx(
+    r"(?i)(?<!\w)(?:dự án|công trình|hạng mục)(?!\w)[^.;:\n]{0,80}?(?<!\w)(?:như|gồm|bao gồm)\s*:?(?:\s+|$)"
+    r"|(?<!\w)(?:các|những)\s+(?:dự án|công trình)(?!\w)[^.;:\n]{0,60}?:(?:\s+|$)"
+)
 _BULLET_LINE = re.compile(r"[ \t]*(?:[-+•–*]|[a-zđ]\)|\d{1,2}[.)])[ \t]+[^\n]*")
 _IMPLEMENTATION = re.compile(r"(?i)tổ chức thực hiện|tổ chức triển khai|trách nhiệm thực hiện|hiệu lực thi hành|thi hành")
 
@@ -677,8 +680,8 @@ def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Respons
             if any(r.agency_start == subj[0].start for r in out):
                 continue
             if not in_scope and not (_LEAD.match(t, _skip(t, q, b), b) or _DUTY.match(t, _skip(t, q, b), b)
-                                     or _carries_out_this(doc, a, m.start(), q, b)):
-                continue
+                                     or _carries_out_this(doc, a, m.start(), q, b) or _listed_works(doc, q, b)[1]):
+                continue  # "giao X đẩy nhanh các dự án như: A; B" gives X the works it lists
             # "...; giao Thường trực HĐND ... giám sát việc thực hiện": the bodies given the supervision
             role = "supervise" if _SUPERVISE.match(t, q, b) and not _LEAD.match(t, _skip(t, q, b), b) else "lead"
             e = min([c for c, *_ in found if c > m.start()] + [x.start() for x, *_ in assigns if x.start() > m.start()] + [b])
