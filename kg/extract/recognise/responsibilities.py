@@ -616,7 +616,9 @@ def _execution_statements(doc: _Doc, a: int, b: int) -> list[Responsibility]:
     return [Responsibility(x.name, "lead", obj[0], obj[1], dl, a, b, x.start, x.end, obj[2]) for x in subj]
 
 
-_GLUE_ONLY = re.compile(r"(?:[\s,]|" + _GLUE_RE.pattern.replace("(?i)", "") + r")*", re.IGNORECASE)
+# generic words that may close a list of executors: "... và các tổ chức, cá nhân có liên quan"
+_GLUE_ONLY = re.compile(r"(?:[\s,]|" + _GLUE_RE.pattern.replace("(?i)", "")
+                        + r"|(?:tổ\s+chức|cá\s+nhân|hộ\s+gia\s+đình|doanh\s+nghiệp)(?!\w))*", re.IGNORECASE)
 
 
 def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
