@@ -232,3 +232,20 @@ def test_cli_responsible_table_wraps_to_the_terminal_and_a_miss_names_who_is_res
     assert r.exit_code == 0 and "Phòng Tư pháp" in r.output
     table = wrap_table(["a", "b"], [["x" * 50, "một hai ba bốn năm sáu bảy"]], 30, wrap={0: 1, 1: 1})
     assert max(len(x) for x in table) <= 30 and any("bảy" in x for x in table)
+
+
+def test_a_bare_document_word_is_this_document_only_in_a_summary_of_one(tmp_path):
+    """'tổ chức thực hiện Nghị quyết' names the document itself in a resolution or in a headerless summary that
+    says it summarises one; in a report, or in a headerless text about something else, it names nothing."""
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\n\nBÁO CÁO\nTình hình kinh tế - xã hội quý I năm 2025\n\nI. KẾT QUẢ\n\n"
+        "UBND tỉnh giao Sở Y tế tổ chức thực hiện Nghị quyết, bảo đảm tiến độ. "
+        "Thường trực HĐND tỉnh giám sát việc thực hiện Nghị quyết.\n", encoding="utf-8")
+    assert [r for r in extract_file(report).responsibilities if not r.inferred] == []
+    news = tmp_path / "news.txt"
+    news.write_text(
+        "Hội nghị xúc tiến đầu tư vào tỉnh Sơn La năm 2025\n\n" + "Hội nghị thu hút đông đảo doanh nghiệp. " * 20
+        + "\n\nUBND tỉnh giao Sở Y tế tổ chức thực hiện Nghị quyết. "
+        "Thường trực HĐND tỉnh giám sát việc thực hiện Nghị quyết.\n", encoding="utf-8")
+    assert extract_file(news).responsibilities == []

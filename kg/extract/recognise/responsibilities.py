@@ -20,6 +20,7 @@ programme the statement names; a statement with no object is left out.
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import replace
@@ -94,7 +95,7 @@ def deadline_in_cell(s: str, default_year: str | None = None) -> str | None:
 _GLUE = sorted({
     "và", "cùng", "các", "những", "giám đốc", "chủ tịch", "phó chủ tịch", "thủ trưởng", "chánh",
     "trưởng ban", "trưởng", "thường trực", "sở", "ban", "ngành", "đơn vị", "cơ quan", "liên quan", "địa phương",
-    "tổ đại biểu", "đại biểu", "huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn", "cấp", "tỉnh",
+    "tổ đại biểu", "đại biểu", "huyện", "quận", "thị xã", "thành phố", "xã", "phường", "thị trấn", "cấp", "tỉnh",
     "hđnd", "ubnd", "hội đồng nhân dân", "ủy ban nhân dân", "thành viên", "chức năng", "đoàn thể",
     "tổ chức chính trị - xã hội", "tổ chức chính trị-xã hội", "có liên quan", "trực thuộc", "chuyên môn", "của",
 }, key=len, reverse=True)
@@ -114,8 +115,11 @@ _SUPERVISE = _rx(
     r"|[\s,:]*(?:[\wÀ-ỹ]+[\s,]+){0,6}?(?:kiểm tra|giám sát|đánh giá|theo dõi)[^;.]{0,40}?việc\s+(?:tổ chức\s+)?"
     r"(?:triển khai\s+)?(?:thực hiện|thi hành)"
 )
-_ASSIGN = _rx(r"(?i)(?<!\w)(?<!bàn )(?<!được )(?<!đã )(?<!đang )(?:giao|chỉ đạo|phân công)\s+(?:cho\s+)?(?=\S)")
-_COOP_WITH = _rx(r"(?i)(?<!\w)phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+(?=\S)")
+_STANDING = _rx(r"(?i)\s*,?\s*là\s+cơ quan\s+(?:thường trực|đầu mối|chủ trì)(?!\w)[^,;.:]{0,80}?(?=,|\s+(?:có|chịu)\s+trách)")
+_GIVEN = _rx(r"(?i)\s*,?\s*được\s+(?:giao|phân công)(?:\s+nhiệm vụ)?\s+")
+_HELPS = _rx(r"(?i)\s+(?:giúp|tham mưu(?:\s+cho)?|giúp việc cho)\s+")
+_ASSIGN = _rx(r"(?i)(?=[gcp])(?<!\w)(?<!bàn )(?<!được )(?<!đã )(?<!đang )(?:giao|chỉ đạo|phân công)\s+(?:cho\s+)?(?=\S)")
+_COOP_WITH = _rx(r"(?i)(?=p)(?<!\w)phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+(?=\S)")
 _CLAUSE_OPENER = _rx(r"(?i)(?P<w>giao(?:\s+cho)?|phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?)\s+")
 _NOT_RESPONSIBLE_OPENER = _rx(r"(?i)(?:kính\s+)?(?:đề nghị|kiến nghị|đề xuất|báo cáo|theo|căn cứ|thực hiện|trình)\b")
 # a word after the subject that does not start an action: past reports, passives, descriptions
@@ -129,6 +133,34 @@ _CLOSING = _rx(r"(?i)\s*(?:xin\s+|trân trọng\s+|kính\s+)?(?:báo cáo|đề 
 _END_OF_BODY = re.compile(r"(?im)^[ \t]*(?:Nơi nhận|TM\.|KT\.)")
 _WORD = re.compile(r"[^\W\d_]+")
 _THIS = _rx(r"(?i)(?:Nghị quyết|Kế hoạch|Quyết định|Chỉ thị|Chương trình|Đề án|Thông báo|Công văn|Kết luận)\s+này")
+# "(giám sát việc) tổ chức triển khai thực hiện Nghị quyết": carrying out a document. Without a number after
+# it, the word names the document itself where the document is of that kind or has no header (a portal's
+# summary of a resolution); a number names another one (see _carried_out_directive)
+_DOC_WORD = r"(?P<w>Nghị quyết|Kế hoạch|Quyết định|Chỉ thị|Chương trình|Đề án|Kết luận|Thông báo)"
+_IMPLEMENTS_DOC = _rx(
+    r"(?i)(?:việc\s+)?(?:tổ chức\s+)?(?:(?:triển khai\s+)?(?:thực hiện|thi hành)|triển khai)"
+    r"(?:\s+(?:có hiệu quả|nghiêm túc|tốt))?\s+(?:các\s+)?" + _DOC_WORD + r"(?!\s*(?:số\s*)?\d)(?!\w)"
+)
+# "Nghị quyết ... giao UBND huyện triển khai thực hiện, ...": the document is the subject, the verb has no object
+# what may stand before it in a predicate: "có trách nhiệm giám sát, đôn đốc việc thực hiện ..."
+_IMPL_HEAD = _rx(
+    r"(?i)[\s,:]*(?:(?:có|chịu)\s+trách nhiệm\s+)?(?:(?:tiếp tục|chủ trì|giám sát|kiểm tra|theo dõi|đôn đốc|chỉ đạo|"
+    r"hướng dẫn|khẩn trương|tham gia)(?:\s*,\s*|\s+và\s+|\s+))*"
+)
+_IMPLEMENTS_VERB = _rx(
+    r"(?i)(?:tổ chức\s+)?(?:(?:triển khai\s+)?(?:thực hiện|thi hành)|triển khai)(?:\s+(?:có hiệu quả|nghiêm túc|tốt))?\s+"
+)
+# "chỉ đạo các sở, ngành, địa phương triển khai ...": the body given the job has it carried out by others
+_DIRECTS_GENERIC = _rx(r"(?i)\s*(?:các|những)\s+(?:sở|ngành|cơ quan|đơn vị|địa phương|cấp|ban)(?:[\s,]+(?:và\s+)?"
+                       r"(?:sở|ngành|ban|cơ quan|đơn vị|địa phương|liên quan|có liên quan|các cấp|các|trực thuộc))*\s+")
+_BARE_IMPLEMENT = _rx(r"(?i)(?:việc\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)(?=\s*[,.;]|\s*$)")
+_DOC_SUBJECT = _rx(r"(?i)(?:các\s+)?" + _DOC_WORD + r"(?!\s*(?:số\s*)?\d)(?!\w)")
+# a list of works a statement names: "tập trung đẩy nhanh các dự án trọng điểm như: A; B; C"
+_WORKS_LIST = _rx(
+    r"(?i)(?<!\w)(?:dự án|công trình|hạng mục)(?!\w)[^.;:\n]{0,80}?(?<!\w)(?:như|gồm|bao gồm)\s*:?(?:\s+|$)"
+    r"|(?<!\w)(?:các|những)\s+(?:dự án|công trình)(?!\w)[^.;:\n]{0,60}?:(?:\s+|$)"
+)
+_BULLET_LINE = re.compile(r"[ \t]*(?:[-+•–*]|[a-zđ]\)|\d{1,2}[.)])[ \t]+[^\n]*")
 _IMPLEMENTATION = re.compile(r"(?i)tổ chức thực hiện|tổ chức triển khai|trách nhiệm thực hiện|hiệu lực thi hành|thi hành")
 
 
@@ -180,6 +212,14 @@ class _Doc:
             or s.marker.startswith("Điều") and s.marker != "Điều 1")]
         self.year = (ctx.header.date or "")[:4] or None
         self.own_number = (ctx.header.number or "").replace(" ", "")
+        self._task_at: dict[int, Task | None] = {}
+        # lower-cased text for quick tests of whether a word occurs at all (when lower-casing keeps the offsets)
+        low = ctx.text.lower()
+        self.low = low if len(low) == len(ctx.text) else None
+
+    def may_hold(self, a: int, b: int, *words: str) -> bool:
+        """False only when none of the words (lower case) occurs in a..b: a pattern that needs one cannot match."""
+        return self.low is None or any(self.low.find(w, a, b) >= 0 for w in words)
 
     def agency_at(self, pos: int) -> AgencyMention | None:
         return self._ag_at.get(pos)
@@ -188,10 +228,50 @@ class _Doc:
         return [x for x in self.ags if a <= x.start and x.end <= b]
 
     def task_at(self, pos: int) -> Task | None:
-        return _inside(self.tasks, pos)
+        if pos not in self._task_at:
+            self._task_at[pos] = _inside(self.tasks, pos)
+        return self._task_at[pos]
 
     def in_implementation(self, pos: int) -> bool:
         return _inside(self.impl, pos) is not None
+
+    def names_itself(self, word: str) -> bool:
+        """Whether a bare 'Nghị quyết' / 'Kế hoạch' ... refers to this document: it is of that kind, or it has
+        no header of its own (a news or portal summary of the document it reports)."""
+        kind = (self.ctx.header.kind or "").lower()
+        if kind:
+            return kind == word.lower()
+        # a summary says what it summarises in its title or lead: "HĐND tỉnh thông qua Nghị quyết về ..."
+        return word.lower() in self.t[:600].lower()
+
+    def verb_at(self, p: int, end: int) -> int:
+        """Where the verb of a predicate starts, after 'chủ trì, giám sát, ...' and 'phối hợp với X và các cơ
+        quan liên quan' ('chủ trì, phối hợp với Sở Tài chính tổ chức thực hiện Kế hoạch')."""
+        k = _IMPL_HEAD.match(self.t, p, end).end()
+        cm = _COOP_WITH.match(self.t, k, end)
+        if cm:
+            co, q = _agency_list(self, cm.end(), end)
+            if co and co[0].start == cm.end():
+                k = _IMPL_HEAD.match(self.t, q, end).end()
+        gm = _DIRECTS_GENERIC.match(self.t, k, end)
+        if gm and re.search(r"(?i)chỉ\s+đạo\s*$", self.t[max(p, k - 12):k]):
+            return gm.end()
+        return k
+
+    def implements_directive(self, p: int, end: int) -> str | None:
+        """'triển khai thực hiện Kế hoạch số 45/KH-UBND' at p: the number of that other directive."""
+        m = _IMPLEMENTS_VERB.match(self.t, self.verb_at(p, end), end)
+        if m is None:
+            return None
+        d = next((d for d in self.directives if m.end() <= d.start <= m.end() + 2), None)
+        return d.number if d is not None and d.number.replace(" ", "") != self.own_number else None
+
+    def implements_this(self, p: int, end: int) -> bool:
+        """'tổ chức triển khai thực hiện Nghị quyết' at p, the document being this one."""
+        m = _IMPLEMENTS_DOC.match(self.t, self.verb_at(p, end), end)
+        if m is None or any(n.start == m.start("w") for n in self.named):
+            return False  # "triển khai Kế hoạch quảng bá du lịch năm 2025": a named plan, not this document
+        return self.names_itself(m.group("w")) or bool(_THIS.match(self.t, m.start("w"), end))
 
 
 def _skip(t: str, p: int, end: int) -> int:
@@ -277,6 +357,8 @@ def _agency_list(doc: _Doc, p: int, end: int) -> tuple[list[AgencyMention], int]
             p = g.end()
             w = re.match(r"\s+", t[p:end])
             p += w.end() if w else 0
+            if g.group().lower() == "ban" and doc.agency_at(p) is not None:
+                owner = True  # "các Ban HĐND tỉnh": the council's committees, like "các Ban của HĐND tỉnh"
             continue
         break
     if not found:
@@ -332,18 +414,35 @@ def _statement(doc: _Doc, c: int, end: int):
         return None
     if _CLOSING.match(t, q, end) and any(a.name == doc.ctx.issuer for a in subj):
         return None  # "UBND tỉnh trân trọng báo cáo ...": the document's closing line
+    cm = _LABEL_COLON.match(t, q, end)
+    if cm:
+        return _after_colon(doc, subj, cm.end(), end)
     r0 = q + len(t[q:end]) - len(t[q:end].lstrip(" ,"))
+    if len(subj) == 1 and not _INVESTOR.match(t, q, end):
+        longer = _name_cut_short(doc, subj[0], q, end)
+        if longer is not None and _INVESTOR.match(t, longer.end, end):
+            return "investor", [longer], longer.end, "explicit"
     if _INVESTOR.match(t, q, end):
         return "investor", subj, q, "explicit"
+    sm = _STANDING.match(t, q, end)
+    if sm:
+        # "Sở Tư pháp là cơ quan thường trực, có trách nhiệm theo dõi, kiểm tra việc thực hiện": the duty after it
+        # says the role; without one the standing body leads
+        k = sm.end() + len(t[sm.end():end]) - len(t[sm.end():end].lstrip(" ,"))
+        dm = _DUTY.match(t, k, end)
+        return (_duty_role(doc, dm.end(), end) if dm else "lead"), subj, k, "explicit"
     if _LEAD.match(t, r0, end):
         return "lead", subj, q, "explicit"
     dm = _DUTY.match(t, r0, end)
     if dm:
-        return ("supervise" if _SUPERVISE.match(t, dm.end(), end) else "lead"), subj, q, "explicit"
+        return _duty_role(doc, dm.end(), end), subj, q, "explicit"
     if _COOP.match(t, r0, end):
         return "cooperate", subj, q, "explicit"
     if _SUPERVISE.match(t, q, end):
         return "supervise", subj, q, "explicit"
+    gm = _GIVEN.match(t, q, end)
+    if gm and (doc.implements_this(gm.end(), end) or doc.implements_directive(gm.end(), end)):
+        return "lead", subj, gm.end(), "explicit"  # "UBND tỉnh được giao tổ chức thực hiện Nghị quyết"
     am = _ASSIGN.match(t, r0, end)
     if am and doc.agency_at(am.end()) is not None:
         return "assigns", subj, q, "explicit"  # "X giao Y ...": Y is responsible, read mid-clause
@@ -353,13 +452,56 @@ def _statement(doc: _Doc, c: int, end: int):
     return None
 
 
+_LABEL_COLON = re.compile(r"[ \t]*:[ \t]*(?=\S)")
+
+
+def _after_colon(doc: _Doc, subj, k: int, end: int):
+    """'- Phòng Tài chính - Kế hoạch huyện: bố trí kinh phí ...': a body, a colon, then what it must do."""
+    t = doc.t
+    if _LEAD.match(t, k, end):
+        return "lead", subj, k, "explicit"
+    if _COOP.match(t, k, end):
+        return "cooperate", subj, k, "explicit"
+    if re.match(r"(?i)(?:theo dõi|kiểm tra|đôn đốc|giám sát)", t[k:k + 12]) and _SUPERVISE.match(t, k, end):
+        return "supervise", subj, k, "explicit"
+    dm = _DUTY.match(t, k, end)
+    if dm:
+        return _duty_role(doc, dm.end(), end), subj, k, "explicit"
+    w = _first_word(t, k, end)
+    if w and w not in _NOT_ACTION and t[k:k + 1].islower():
+        return "lead", subj, k, "verb"  # read only inside a task or an implementation section
+    return None
+
+
+def _duty_role(doc: _Doc, k: int, end: int) -> str:
+    """After 'có trách nhiệm': supervise when it is to follow or check the carrying out, else lead."""
+    hm = _HELPS.match(doc.t, k, end)
+    if hm and doc.agency_at(hm.end()) is not None:
+        k = doc.agency_at(hm.end()).end  # "có trách nhiệm giúp UBND tỉnh theo dõi, kiểm tra việc thực hiện"
+    return "supervise" if _SUPERVISE.match(doc.t, k, end) else "lead"
+
+
 # "Ban Quản lý dự án ... | dân dụng và công nghiệp tỉnh, chủ đầu tư ...": words up to a unit and a comma
 # continue a name the agency scan cut short; they are not the predicate
 _NAME_GOES_ON = re.compile(r"[^,;.:\n]{0,80}?\s(?:tỉnh|huyện|thị xã|thành phố|quận|xã|phường)(?:\s+[A-ZĐ]\w*){0,3}\s*(?:,|là\s)")
 
 
+def _name_cut_short(doc: _Doc, a: AgencyMention, q: int, end: int) -> AgencyMention | None:
+    """'Ban Quản lý dự án đầu tư xây dựng các công trình | giao thông tỉnh là chủ đầu tư': the words after a mention
+    run on to its unit, so they belong to the name and the predicate starts after them. The name stays the one
+    the agencies recogniser gave, so that both lists name the body alike."""
+    gm = _NAME_GOES_ON.match(doc.t, q, end)
+    if gm is None or not a.name.startswith(("Ban ", "Trung tâm ", "Công ty ", "Tổng công ty ")):
+        return None
+    u = q + len(re.sub(r"(?:\s*,|\s+là)\s*$", "", doc.t[q:gm.end()]))
+    phrase = " ".join(doc.t[a.start:u].split())
+    if re.search(r"\d|[;()]", phrase) or len(phrase.split()) > 18 or _GENERIC_PART.search(doc.t[q:u]):
+        return None
+    return AgencyMention(name=a.name, text=doc.t[a.start:u], start=a.start, end=u, kind=a.kind)
+
+
 _UNIT_END = re.compile(r"[^\n;:.]{3,100}?\s(?:tỉnh|huyện|thị xã|thành phố|xã|phường)(?:\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,2})?(?=\s+[a-zđàáảãạăâèéẻẽẹêìíỉĩịòóỏõọôơùúủũụưỳýỷỹỵ])")
-_INVESTOR_AFTER = _rx(r"(?i)(?:(?P<do>(?<!\w)do)|chủ đầu tư(?:\s+là|\s*:))\s+(?=\S)")
+_INVESTOR_AFTER = _rx(r"(?i)(?=[dc])(?:(?P<do>(?<!\w)do)|chủ đầu tư(?:\s+là|\s*:))\s+(?=\S)")
 _EXPLICIT = _rx(r"(?i)\s+(?:(?P<lead>chủ trì)|(?P<duty>(?:có|chịu)\s+trách nhiệm)|(?P<sup>giám sát))(?!\w)")
 
 
@@ -405,9 +547,13 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
     task = doc.task_at(s)
     if task is not None:
         return "task", task.n, None
-    if doc.in_implementation(s) or _THIS.search(doc.t, s, e):
+    if (doc.in_implementation(s) or _THIS.search(doc.t, s, e) or doc.implements_this(pred, e)
+            or role in ("lead", "supervise") and _carries_out_this(doc, sent[0], s, pred, e)):
         d = _carried_out_directive(doc, pred, e)
         return ("directive", d, None) if d else ("document", "", None)
+    d = doc.implements_directive(pred, e)
+    if d:
+        return "directive", d, None
     for n in doc.named:
         if pred <= n.start < e:
             return ("project" if n.category == "project" else "programme"), n.name, None
@@ -423,16 +569,112 @@ def _carried_out_directive(doc: _Doc, a: int, b: int) -> str | None:
     return None
 
 
+# ------------------------------------------------------------------ who executes a decision
+# "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Tài chính, Nội vụ; Chủ tịch UBND các huyện ... chịu trách
+# nhiệm thi hành Quyết định này": the subject is a ';'-separated list, and a 'các Sở:' item names departments by
+# their short names
+_EXECUTE = _rx(
+    r"(?i)(?:(?:chịu|có)\s+trách nhiệm\s+(?:tổ chức\s+)?(?:thi hành|triển khai thực hiện|thực hiện)"
+    r"|căn cứ\s+(?:Quyết định|Nghị quyết|Kế hoạch)(?:\s+này)?\s+(?:để\s+)?(?:thi hành|thực hiện))(?!\w)"
+)
+_ARTICLE = re.compile(r"\s*Điều\s+\d+\s*\.\s*")
+_DEPARTMENTS_OF = _rx(r"(?i)(?:giám đốc|thủ trưởng)\s+các\s+(?:sở|Sở)\s*:\s*")
+# the provincial departments by their short names, longest first so that "Văn hóa, Thể thao và Du lịch" is one
+_DEPARTMENTS = sorted((tone_fold(x) for x in (
+    "Kế hoạch và Đầu tư", "Tài chính", "Nội vụ", "Tư pháp", "Y tế", "Công Thương", "Ngoại vụ", "Xây dựng",
+    "Giáo dục và Đào tạo", "Lao động - Thương binh và Xã hội", "Văn hóa, Thể thao và Du lịch", "Văn hóa và Thể thao",
+    "Du lịch", "Thông tin và Truyền thông", "Tài nguyên và Môi trường", "Nông nghiệp và Phát triển nông thôn",
+    "Nông nghiệp và Môi trường", "Giao thông vận tải", "Giao thông - Vận tải", "Khoa học và Công nghệ",
+    "Dân tộc và Tôn giáo", "Quy hoạch - Kiến trúc", "Khoa học - Công nghệ")), key=len, reverse=True)
+
+
+def _departments(doc: _Doc, p: int, end: int) -> tuple[list[AgencyMention], int]:
+    """'Tài chính, Nội vụ và Xây dựng' after 'Giám đốc các Sở:': the departments, and where the list stops."""
+    t, out = doc.t, []
+    while p < end:
+        low = tone_fold(t[p:p + 45]).lower()
+        name = next((d for d in _DEPARTMENTS if low.startswith(d.lower()) and not t[p + len(d):p + len(d) + 1].isalnum()),
+                    None)
+        if name is None:
+            break
+        full = canonical_agency("Sở " + t[p:p + len(name)], doc.ctx.place, doc.ctx.level)
+        if full:
+            out.append(AgencyMention(name=full, text=t[p:p + len(name)], start=p, end=p + len(name)))
+        p += len(name)
+        m = re.match(r"\s*(?:,|(?<!\w)và(?!\w))\s*", t[p:end])
+        if not m or not m.group().strip():
+            break
+        p += m.end()
+    return out, p
+
+
+def _execution_statements(doc: _Doc, a: int, b: int) -> list[Responsibility]:
+    """Those who execute a decision, listed with ';' or by department names, before 'chịu trách nhiệm thi hành'."""
+    t = doc.t
+    m = _EXECUTE.search(t, a, b) if doc.may_hold(a, b, "trách", "căn") else None
+    if m is None or not (";" in t[a:m.start()] or _DEPARTMENTS_OF.search(t, a, m.start())):
+        return []
+    am = _ARTICLE.match(t, a, m.start())
+    p = am.end() if am else a
+    subj: list[AgencyMention] = []
+    for seg in re.finditer(r"[^;]+", t[p:m.start()]):
+        s0, s1 = p + seg.start(), p + seg.end()
+        s0 += len(seg.group()) - len(seg.group().lstrip())
+        dm = _DEPARTMENTS_OF.match(t, s0, s1)
+        if dm:
+            found, q = _departments(doc, dm.end(), s1)
+            if not found:
+                return []
+            rest, q = _agency_list(doc, q, s1) if t[q:s1].strip(" ,") else ([], q)
+            found += rest
+        else:
+            found, q = _agency_list(doc, s0, s1)
+        if t[q:s1].strip(" ,") and not _GLUE_ONLY.fullmatch(t[q:s1]):
+            return []  # a segment that is not a list of bodies: not a subject list
+        subj += found
+    if not subj:
+        return []
+    obj = _object(doc, "lead", a, b, m.start(), (a, b))
+    if obj is None:
+        return []
+    dl = deadline_in_text(t[m.end():b], doc.year)
+    return [Responsibility(x.name, "lead", obj[0], obj[1], dl, a, b, x.start, x.end, obj[2]) for x in subj]
+
+
+# generic words that may close a list of executors: "... và các tổ chức, cá nhân có liên quan"
+_GLUE_ONLY = re.compile(r"(?:[\s,]|" + _GLUE_RE.pattern.replace("(?i)", "")
+                        + r"|(?:tổ\s+chức|cá\s+nhân|hộ\s+gia\s+đình|doanh\s+nghiệp)(?!\w))*", re.IGNORECASE)
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Spans joined where they overlap or touch, as sorted starts and ends (for bisection)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for x, y in sorted(spans):
+        if starts and x <= ends[-1]:
+            ends[-1] = max(ends[-1], y)
+        else:
+            starts.append(x)
+            ends.append(y)
+    return starts, ends
+
+
 def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Responsibility]:
     out: list[Responsibility] = []
     t = doc.t
     em = _END_OF_BODY.search(t)
     body_end = em.start() if em else len(t)
+    starts, ends = _merged(skip)
     for sent in doc.ctx.sentences:
         a, b = sent.start, sent.end
-        if a >= body_end or any(x < b and a < y for x, y in skip):
+        if a >= body_end:
+            continue
+        i = bisect.bisect_right(ends, a)  # the first span that ends after a: overlaps when it starts before b
+        if i < len(starts) and starts[i] < b:
             continue
         in_scope = doc.task_at(a) is not None or doc.in_implementation(a)
+        if in_scope:
+            out += _execution_statements(doc, a, b)
         found = []  # (clause start, role, subject, predicate start, how)
         for c in _clause_starts(t, a, b):
             st = _statement(doc, c, b)
@@ -446,7 +688,7 @@ def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Respons
             e = found[i + 1][0] if i + 1 < len(found) else b
             out += _one_statement(doc, c, e, role, subj, q, (a, b), in_scope)
         # "Dự án X do Ban Quản lý ... làm chủ đầu tư", "Dự án X (chủ đầu tư: Ban ...)", "chủ đầu tư là Ban ..."
-        for m in _INVESTOR_AFTER.finditer(t, a, b):
+        for m in _INVESTOR_AFTER.finditer(t, a, b) if doc.may_hold(a, b, "do", "chủ") else ():
             subj, q = _agency_list(doc, m.end(), b)
             if not subj or subj[0].start != m.end() or any(r.agency_start == subj[0].start for r in out):
                 continue
@@ -456,15 +698,52 @@ def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Respons
             out += _one_statement(doc, m.start(), e, "investor", subj, m.start(), (a, b), in_scope)
         # "..., chỉ đạo huyện X chuẩn bị ...": the bodies a task is given to, mid-clause; elsewhere (a news
         # summary: "UBND tỉnh giao Sở Y tế chủ trì xây dựng Đề án ...") only before an explicit "chủ trì"
-        for m in _ASSIGN.finditer(t, a, b):
+        assigns = []  # (match, bodies given the job, predicate start)
+        for m in _ASSIGN.finditer(t, a, b) if doc.may_hold(a, b, "giao", "chỉ", "phân") else ():
             subj, q = _agency_list(doc, m.end(), b)
-            if not subj or subj[0].start != m.end() or any(r.agency_start == subj[0].start for r in out):
+            if subj and subj[0].start == m.end():
+                assigns.append((m, subj, q))
+        for m, subj, q in assigns:
+            if any(r.agency_start == subj[0].start for r in out):
                 continue
-            if not in_scope and not (_LEAD.match(t, _skip(t, q, b), b) or _DUTY.match(t, _skip(t, q, b), b)):
-                continue
-            e = next((c for c, *_ in found if c > m.start()), b)
-            out += _one_statement(doc, m.start(), e, "lead", subj, q, (a, b), in_scope)
+            if not in_scope and not (_LEAD.match(t, _skip(t, q, b), b) or _DUTY.match(t, _skip(t, q, b), b)
+                                     or _carries_out_this(doc, a, m.start(), q, b) or _listed_works(doc, q, b)[1]):
+                continue  # "giao X đẩy nhanh các dự án như: A; B" gives X the works it lists
+            # "...; giao Thường trực HĐND ... giám sát việc thực hiện": the bodies given the supervision
+            role = "supervise" if _SUPERVISE.match(t, q, b) and not _LEAD.match(t, _skip(t, q, b), b) else "lead"
+            e = min([c for c, *_ in found if c > m.start()] + [x.start() for x, *_ in assigns if x.start() > m.start()] + [b])
+            out += _one_statement(doc, m.start(), e, role, subj, q, (a, b), in_scope)
     return out
+
+
+def _carries_out_this(doc: _Doc, a: int, at: int, q: int, b: int) -> bool:
+    """'HĐND tỉnh giao UBND tỉnh tổ chức triển khai thực hiện Nghị quyết', or 'Nghị quyết ... giao UBND huyện
+    triển khai thực hiện, ...': the body is given this document to carry out."""
+    if doc.implements_this(q, b) or doc.implements_directive(q, b):
+        return True
+    if not _BARE_IMPLEMENT.match(doc.t, doc.verb_at(q, b), b):
+        return False
+    dm = _DOC_SUBJECT.match(doc.t, _skip(doc.t, a, at), at)
+    return dm is not None and doc.names_itself(dm.group("w"))
+
+
+def _listed_works(doc: _Doc, p: int, e: int) -> tuple[int, list[NamedMention]]:
+    """The works a statement lists after 'các dự án ... như:' (start of the list, projects), else (e, [])."""
+    t = doc.t
+    m = _WORKS_LIST.search(t, p, e)
+    if m is None:
+        return e, []
+    end = e
+    if not t[m.end():e].strip():
+        # "... gồm:" ends the sentence: the works are the bullet lines that follow
+        q = t.find("\n", m.end())
+        while q >= 0:
+            bm = _BULLET_LINE.match(t, q + 1)
+            if bm is None:
+                break
+            end = bm.end()
+            q = t.find("\n", end) if t.startswith("\n", end) else -1
+    return m.start(), [n for n in doc.named if n.category == "project" and m.end() <= n.start < end]
 
 
 def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, in_scope: bool) -> list[Responsibility]:
@@ -474,10 +753,22 @@ def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, 
     if obj is None:
         return []
     kind, key, label = obj
-    dl = deadline_in_text(doc.t[s:e], doc.year)
+    works: list[NamedMention] = []
+    if role in ("lead", "cooperate") and kind != "task":
+        # outside a numbered task, the works a statement lists are each an object of its own; the document's
+        # deadline is what the text states before the list
+        list_at, works = _listed_works(doc, pred, e)
+        if kind == "project" and works and key == works[0].name:
+            works = works[1:]
+    else:
+        list_at = e
+    dl = deadline_in_text(doc.t[s:list_at if kind != "project" else e], doc.year)
     if dl is None and kind == "task":
         dl = _task_deadline(doc, s)
     out = [Responsibility(a.name, role, kind, key, dl, s, e, a.start, a.end, label) for a in subj]
+    if works:
+        wdl = deadline_in_text(doc.t[s:e], doc.year)
+        out += [Responsibility(a.name, role, "project", n.name, wdl, s, e, a.start, a.end) for n in works for a in subj]
     if role in ("lead", "supervise", "investor"):
         for m in _COOP_WITH.finditer(doc.t, pred, e):
             co, _q = _agency_list(doc, m.end(), e)
@@ -553,6 +844,17 @@ def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int,
 # ------------------------------------------------------------------ tables
 _ROW_LINE = re.compile(r"^[ \t]*\|?[^\n|]*(?:\|[^\n|]*){2,}\|?[ \t]*$", re.MULTILINE)
 _SEP_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
+
+
+def _row_lines(text: str):
+    """The matches of _ROW_LINE, found line by line: only a line with two bars can be a row."""
+    pos = 0
+    for line in text.split("\n"):
+        if line.count("|") >= 2:
+            m = _ROW_LINE.match(text, pos, pos + len(line))
+            if m:
+                yield m
+        pos += len(line) + 1
 
 
 def _cells(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
@@ -640,7 +942,7 @@ def _table_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, 
     last_end = -1
     row_no = 0
     text = doc.t
-    for m in _ROW_LINE.finditer(text):
+    for m in _row_lines(text):
         if cols is not None and text[last_end:m.start()].strip():
             cols = None  # prose between rows: the table ended
         last_end = m.end()
@@ -687,10 +989,11 @@ def _table_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, 
 
 # ------------------------------------------------------------------ labelled lines
 _LABEL = _rx(
-    r"(?i)(?:(?<!\w)(?:cơ quan|đơn vị|bộ phận)(?:,\s*đơn vị)?\s+(?P<role>chủ trì|phối hợp|thực hiện|giám sát)"
+    r"(?i)(?=[ \tcđbp])(?:(?<!\w)(?:cơ quan|đơn vị|bộ phận)(?:,\s*đơn vị)?\s+(?P<role>chủ trì|phối hợp|thực hiện|giám sát)"
     r"|(?:^|(?<=[;(|\-–]))[ \t]*(?P<bare>chủ trì|phối hợp))\s*:\s*(?P<val>[^;\n)|]*)",
     re.MULTILINE,
 )
+_LABEL_HINT = re.compile(r"(?:trì|hợp|hiện|sát)\s*:")
 _TIME_LABEL = _rx(r"(?i)(?<!\w)(?:thời gian|thời hạn|tiến độ)(?:\s+(?:hoàn thành|thực hiện))?\s*:\s*(?P<val>[^;\n]*)")
 _LABEL_ROLE = {"chủ trì": "lead", "thực hiện": "lead", "phối hợp": "cooperate", "giám sát": "supervise"}
 
@@ -700,6 +1003,8 @@ def _label_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, 
     spans: list[tuple[int, int]] = []
     text = doc.t
     by_line: dict[int, list[re.Match]] = {}
+    if doc.low is not None and not _LABEL_HINT.search(doc.low):
+        return out, spans  # every label ends in its role word and a colon
     for m in _LABEL.finditer(text):
         by_line.setdefault(text.rfind("\n", 0, m.start()) + 1, []).append(m)
     for ls, ms in by_line.items():
