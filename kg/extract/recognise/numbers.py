@@ -47,7 +47,7 @@ UNITS: dict[str, str] = {
     "giấy chứng nhận": "count", "cây": "count", "con": "count", "chợ": "count",
     "cụm công nghiệp": "count", "khu công nghiệp": "count", "căn": "count", "căn hộ": "count",
     "vụ": "count", "vụ việc": "count", "đối tượng": "count", "mô hình": "count",
-    "làng": "count", "điểm du lịch": "count", "cửa hàng": "count", "trạm": "count", "tuyến": "count",
+    "làng": "count", "điểm du lịch": "count", "điểm": "count", "cửa hàng": "count", "trạm": "count", "tuyến": "count",
     "khu dân cư": "count", "khu": "count", "tài khoản": "count", "viên": "count", "thanh niên": "count",
     "bậc": "count", "hợp đồng": "count", "gia đình": "count", "nhà": "count",
     "ngày": "duration", "ngày làm việc": "duration",

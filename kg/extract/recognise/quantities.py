@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from ..records import Context, Quantity, Section, Sentence
@@ -53,7 +54,7 @@ _RESULT_CUES = (
 # words ending the text before a figure that make that text its label ("Tỷ lệ ... đạt 60%")
 _LINK_WORDS = (
     "đạt", "chiếm", "là", "ở mức", "tương đương", "đạt mức", "tăng", "giảm", "tăng thêm",
-    "giảm thêm", "lên", "xuống", "còn", "duy trì ở mức",
+    "giảm thêm", "lên", "xuống", "còn", "duy trì ở mức", "duy trì",
 )
 # filler words trimmed from the edges of a label
 _LEAD_FILLERS = (
@@ -62,7 +63,7 @@ _LEAD_FILLERS = (
 _TRAIL_FILLERS = (
     "đạt", "chiếm", "là", "ở mức", "tương đương", "được", "có", "có tổng số", "tổng số",
     "đạt mức", "với", "phấn đấu", "đạt được", "và", "của", "cho", "trong", "ước", "của dự án", "để", "nhằm",
-    "với mục tiêu", "ước thực hiện", "ước tính",
+    "với mục tiêu", "ước thực hiện", "ước tính", "duy trì", "duy trì ở mức",
 )
 # count figures that are goals only with one of these near them
 _COUNT_CUES_BEFORE = ("thêm", "mới", "có", "được", "tổng số", "đạt", "phấn đấu", "xây dựng", "hoàn thành")
@@ -99,7 +100,7 @@ def _rx() -> dict[str, re.Pattern]:
         "goal_cut": re.compile(r"(?<![^\W\d_])(?:phấn đấu|để|nhằm)(?![^\W\d_])", re.IGNORECASE),
         "after_stop": re.compile(
             r"[;.!?]|\s(?:để|nhằm|theo quy định|theo|gắn với|trong đó|đồng thời)\s"
-            r"|\s*\((?:mục tiêu|kế hoạch|KH|chỉ tiêu)(?![^\W\d_])"
+            r"|\s*\((?:mục tiêu|kế hoạch|KH|chỉ tiêu|dự toán)(?![^\W\d_])"
             r"|\s+và\s+(?:tiếp tục|đẩy mạnh|tăng cường|thực hiện|triển khai|hoàn thành|duy trì|nâng cao)",
             re.IGNORECASE,
         ),
@@ -264,6 +265,10 @@ def _limit_words(s: str, n: int) -> str:
     return out
 
 
+# a group label before a colon names a group of indicators, not one: "Về xã hội:", "- Các chỉ tiêu về môi trường:"
+_GROUP_HEAD = re.compile(r"(?:về|(?:(?:các|nhóm|một số)\s+)*chỉ tiêu)(?![^\W\d_])", re.IGNORECASE)
+
+
 def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[str, str | None, bool, int]:
     """(label before the figure, short heading before a colon, whether it ends in a link word, where the
     label's text starts). after_figure: another figure comes before in the sentence, so the words before
@@ -273,6 +278,8 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
     semi = max(raw.rfind(";"), raw.rfind("\n"))
     if after_figure and semi < 0:
         semi = raw.rfind(",")
+    if after_figure and semi < 0:  # "12 xã đạt chuẩn ... và 05 xã ...": the words before "và" end the first
+        semi = max((a.end() - 1 for a in re.finditer(r"\svà\s", raw)), default=-1)
     if semi >= 0:
         left += semi + 1
         raw = raw[semi + 1 :]
@@ -281,7 +288,7 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
         h, t = raw.rsplit(":", 1)
         if _content_count(t) >= 1:
             hs = _clean_label(h)
-            if hs and len(hs.split()) <= 6:
+            if hs and len(hs.split()) <= 6 and not _GROUP_HEAD.match(hs):
                 head = hs
             else:
                 left += len(h) + 1
@@ -613,6 +620,41 @@ def _footnote_whole(ctx: Context, seen: _Seen, sent: Sentence) -> str | None:
     return None
 
 
+# a clause that states what a plan gives: "Dự toán huyện giao", "kế hoạch giao gieo cấy", "chỉ tiêu được giao"
+_PLAN_GIVEN = re.compile(
+    r"[\s(\-+•*]*[⁰¹²³⁴⁵⁶⁷⁸⁹\d]*\s*(?P<w>(?:dự toán|kế hoạch|chỉ tiêu)(?:\s+năm\s+(?:19|20)\d\d)?"
+    r"(?:\s+(?!giao\b)[^\W\d_]+){0,3}?\s+(?:được\s+)?giao)(?P<rest>(?:\s+[^\W\d_]+){0,5}?)\s*(?:là|:)?\s*",
+    re.IGNORECASE,
+)
+
+
+def _plan_given(text: str, clause: int, m: Measure) -> tuple[str, str] | None:
+    cut = max(text.rfind("(", clause, m.start), text.rfind(",", clause, m.start))
+    pm = _PLAN_GIVEN.fullmatch(text, max(clause, cut + 1), m.start)
+    if not pm or m.comparator != "eq" and m.comparator != "range":
+        return None
+    return _clean_label(pm.group("w")), pm.group("rest").strip()
+
+
+def _plan_whole(ctx: Context, seen: _Seen, sent: Sentence, m: Measure) -> str | None:
+    """What a plan figure is the plan of: in a footnote, the figure its marker follows; else the figure with the
+    same unit before it in the clause ("thu 185 tỷ đồng (dự toán tỉnh giao 165 tỷ đồng)")."""
+    at = m.start
+    for fn in ctx.footnotes:
+        if fn.start <= sent.start < fn.end and fn.marker_at is not None:
+            at = fn.marker_at + 1
+    sup = re.match(r"\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", ctx.text[sent.start : sent.start + 8])
+    if sup and at == m.start:  # a footnote body left among the paragraphs: its mark follows the figure
+        at = ctx.text.rfind(sup.group(1), 0, sent.start) + 1
+    if at <= 0:
+        return None
+    base = _unit_base(m.unit)
+    for p, label, u, _w, _c in reversed(seen.items):
+        if p < at:
+            return label if u == base and (at != m.start or seen._same_paragraph(p, at)) else None
+    return None
+
+
 _SUP_PART = re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?=trong\s+đó)", re.IGNORECASE)
 
 
@@ -634,6 +676,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     mode, sec_period = _mode(layout, sent, ms[0].start)
     # counts that describe something ("cả 3 tiêu chí", "của 02 huyện") are words of the text, not figures
     ms = [m for m in ms if not (m.kind == "count" and _blocked(text, sent.start, m))]
+    # a vote ("với 100% đại biểu có mặt tán thành") is neither a goal nor a result of the plan
+    ms = [_per_capita(text, sent.start, m) for m in ms if not (m.kind == "percent" and _VOTE.match(text, m.end))]
     if not ms:
         return []
     out: list[Quantity] = []
@@ -787,6 +831,22 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         changed, label_of_change = (change.group(1).lower(), label) if change else (None, None)
         if label_of_change and label_of_change.startswith(("Mức giảm ", "Mức tăng ")):
             label_of_change = label_of_change.split(" ", 2)[2]
+        given = (_plan_given(text, _clause_start(text, sent.start, m.start), m)
+                 if mode != "none" and not m.plan_share and k not in result_of and k not in shares else None)
+        if given:
+            # "¹ Dự toán huyện giao 7.890 triệu đồng": the plan figure of what the marked figure measures
+            words, rest = given
+            of = _plan_whole(ctx, seen, sent, m)
+            name = f"{_strip_period(of)} ({_lc(words)})" if of else _clean_label(f"{words} {rest} {after}")
+            if of or _content_count(f"{rest} {after}") >= 1:
+                out.append(Quantity(
+                    category="target", indicator=name, value=m.value, max=m.max, comparator=m.comparator,
+                    unit=m.unit, value_text=m.value_text,
+                    period=_period_for(text, layout, label_left, m.end + len(text[m.end : stop]), m, None, layout.year),
+                    start=m.start, end=m.end,
+                ))
+            prev_end = m.end
+            continue
         pm = rx["part"].search(raw_before)
         if pm:
             sup = _SUP_PART.search(raw_before)
@@ -842,7 +902,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             out.append(Quantity(
                 category="target", indicator=label, value=m.value,
                 max=m.max if m.max is not None else (m.value if m.comparator == "lte" else None),
-                comparator=m.comparator, unit=m.unit, value_text=m.value_text,
+                comparator=m.comparator, unit=_classifier(m.unit), value_text=m.value_text,
                 period=_period_for(text, layout, clause_left, after_end, m, sentence_start_period, default),
                 start=m.start, end=m.end,
             ))
@@ -892,6 +952,35 @@ def _period_for(text: str, layout: _Layout, left: int, right: int, m: Measure, s
     if ps:
         return min(ps, key=lambda x: abs(x[0] - m.num_start))[1]
     return sent_period or default
+
+
+# a goal counts in the measure word, the thing counted is named by the indicator ("Số điểm du lịch cộng đồng",
+# "12 điểm"; "Số lượt khách du lịch", "350.000 lượt")
+_CLASSIFIERS = {"lượt khách": "lượt", "lượt người": "lượt", "điểm du lịch": "điểm"}
+
+
+def _classifier(unit: str) -> str:
+    base, _, per = unit.partition("/")
+    *mag, noun = re.split(r"\s+(?=(?:lượt|điểm)(?![^\W\d_]))", base, maxsplit=1)
+    word = _CLASSIFIERS.get(noun.lower())
+    return unit if word is None else " ".join([*mag, word]) + (f"/{per}" if per else "")
+
+
+_VOTE = re.compile(
+    r"\s*(?:tổng\s+)?(?:số\s+)?đại biểu(?:\s+[^\W\d_]+){0,6}?\s+(?:tán thành|nhất trí|biểu quyết|thông qua|đồng ý)",
+    re.IGNORECASE,
+)
+# the rate is named before the figure: "số bác sỹ/1 vạn dân đạt 13,5 bác sỹ"
+_PER_CAPITA_BEFORE = (r"\s*(?:/|trên)\s*(?:1|một)\s+(?P<mag>vạn|nghìn|ngàn|triệu|trăm nghìn)\s+(?:dân|người dân)"
+                      r"\s*(?:đạt|là|:)?\s*(?:khoảng|trên|từ|tối thiểu|ít nhất|≥|>=|>)?\s*$")
+
+
+def _per_capita(text: str, start: int, m: Measure) -> Measure:
+    if m.kind != "count" or "/" in m.unit:
+        return m
+    pm = re.search(rf"(?<![^\W\d_]){re.escape(m.unit)}{_PER_CAPITA_BEFORE}", text[max(start, m.start - 60) : m.start],
+                   re.IGNORECASE)
+    return replace(m, unit=f"{m.unit}/1 {pm.group('mag')} dân") if pm else m
 
 
 def _blocked(text: str, left: int, m: Measure) -> bool:

@@ -96,6 +96,8 @@ def is_head(line: str) -> bool:
         return False
     if rx["row"].match(line):  # a table's first row: "| Chỉ tiêu | Đơn vị | Kế hoạch 2024 |"
         return bool(re.search(r"kế hoạch|\bKH\b|mục tiêu|chỉ tiêu\s+(?:năm\s+)?\d{4}|dự kiến", s, re.IGNORECASE))
+    if head_sentence(line) > 0:
+        return True
     if rx["reported"].search(s):
         return False
     if ":" in s:  # "Các chỉ tiêu chủ yếu năm 2024 là: tốc độ tăng trưởng ...; ..." heads its own line
@@ -103,6 +105,28 @@ def is_head(line: str) -> bool:
         if rx["head"].search(lead) and len(lead.split()) <= _MAX_HEAD_WORDS:
             return True
     return len(s.split()) <= _MAX_HEAD_WORDS
+
+
+def head_sentence(line: str) -> int:
+    """Where a head closing a paragraph of narrative starts in its line ("Kỳ họp đã thông qua ... Các chỉ tiêu
+    chủ yếu năm 2025 gồm:"), or -1. The list follows on the next lines."""
+    st = line.rstrip(" *")
+    if not st.endswith(":") or "tiêu" not in st.lower():
+        return -1
+    cuts = [m.end() for m in re.finditer(r"[.!?]\s+(?=[^\W\d_])", st)]
+    if not cuts:
+        return -1
+    at = cuts[-1]
+    s = st[at:]
+    rx = _rx()
+    if not rx["head"].search(s) or rx["reported"].search(s) or len(s.split()) > _MAX_HEAD_WORDS:
+        return -1
+    return at
+
+
+_GROUP_LABEL = re.compile(
+    r"^\W*(?:(?:các|nhóm)\s+)?(?:chỉ tiêu\s+)?(?:về\s+|lĩnh vực\s+)(?:[^\W\d_]+\s*){1,4}:", re.IGNORECASE
+)
 
 
 def _stands_alone(lines: list[tuple[int, int, str]], i: int) -> bool:
@@ -139,6 +163,9 @@ def find_target_lists(text: str, end: int | None = None) -> list[TargetList]:
             i += 1
             continue
         table = bool(rx["row"].match(line))
+        inner = -1 if under or table else head_sentence(line)
+        if inner > 0:  # the head closes a paragraph: the narrative before it is not part of the list
+            s0, line = s0 + inner, line[inner:]
         rank = _rank(line)
         if rank == 5:
             rank = 2 if not _is_upper_heading(_plain(line)) else 1
@@ -168,6 +195,9 @@ def find_target_lists(text: str, end: int | None = None) -> list[TargetList]:
             if rx["reported"].search(p) and not has_figure:
                 break
             words = len(p.split())
+            if has_figure and (_GROUP_LABEL.match(p) or max(len(c.split()) for c in p.split(";")) <= _MAX_PROSE_WORDS
+                               and p.count(";") >= 2):
+                words = 0  # a group of items ("Về xã hội: ...; ...; ..."), however long the line
             if r == 4 or has_figure and (r < 5 or words <= _MAX_PROSE_WORDS):
                 last, j = e, j + 1
                 continue
