@@ -655,6 +655,38 @@ def _plan_whole(ctx: Context, seen: _Seen, sent: Sentence, m: Measure) -> str | 
     return None
 
 
+_AIM_BEFORE = re.compile(r"(?<![^\W\d_])(?:bảo đảm|đảm bảo)\s+(?P<verb>(?:[^\W\d_]+\s+){1,4}?)(?:hết\s+|đạt\s+)?$",
+                         re.IGNORECASE)
+_AIM_BY = re.compile(r"(?<![^\W\d_])(?:trước|chậm nhất|trong|đến hết|hết)\s+(?:ngày\s+|năm\s+|tháng\s+)?"
+                     r"(?:(?P<d>\d{1,2})/)?(?:(?P<m>\d{1,2})/)?(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+
+
+def _aim(ctx: Context, layout: _Layout, sent: Sentence, m: Measure, stop: int) -> str | None:
+    """The indicator of a share a task undertakes to reach by a date after the document's own ("bảo đảm giải
+    ngân 100% kế hoạch vốn trước ngày 31/01/2025"), else None: the same words about a date past are a report."""
+    text = ctx.text
+    if m.kind != "percent":
+        return None
+    left = max(sent.start, text.rfind(",", sent.start, m.start) + 1, text.rfind(";", sent.start, m.start) + 1)
+    am = _AIM_BEFORE.search(text, left, m.num_start if m.comparator == "eq" else m.start)
+    by = _AIM_BY.search(text, m.end, stop)
+    if not am or not by:
+        return None
+    y, mo, d = by.group("y"), by.group("m"), by.group("d")
+    due = f"{y}-{int(mo):02d}-{int(d):02d}" if mo else f"{y}-{int(d):02d}-31" if d else f"{y}-12-31"
+    own = ctx.header.date or layout.year
+    if not own or (due[:4] <= own if len(own) == 4 else due <= own):
+        return None
+    what = " ".join(text[m.end : by.start()].split()).strip(" ,")
+    if m.plan_share:
+        what = m.unit[1:].strip() + (f" {what}" if what else "")
+    label = _clean_label(f"Tỷ lệ {am.group('verb')} {what}")
+    ph = re.match(r"\s*([^:;.\n]{3,90}):", text[sent.start : left])
+    if ph and _content_count(ph.group(1)) >= 2:
+        label += f" ({ph.group(1).strip(' -+*')})"
+    return label if _content_count(label) >= 3 else None
+
+
 _SUP_PART = re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?=trong\s+đó)", re.IGNORECASE)
 
 
@@ -868,6 +900,17 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             seen.add(m.start, label, m.unit, whole or label, _clause_start(text, sent.start, m.start))
         clause_left = label_left
         after_end = m.end + len(text[m.end : stop])
+        aim = _aim(ctx, layout, sent, m, stop) if mode == "body" and k not in result_of else None
+        if aim:
+            # "..., bảo đảm giải ngân 100% kế hoạch vốn trước ngày 31/01/2025": a task's quantified aim
+            out.append(Quantity(
+                category="target", indicator=aim, value=m.value, max=m.max, comparator=m.comparator,
+                unit="%" if m.plan_share else m.unit, value_text=m.value_text,
+                period=_period_for(text, layout, m.start, after_end, m, None, _AIM_BY.search(text, m.end, stop).group("y")),
+                start=m.start, end=m.end,
+            ))
+            prev_end = m.end
+            continue
         if quiet or mode == "body" and k not in result_of:
             # a reported figure that states no share of a plan: "GRDP ước tăng 6,18%", "Tỷ lệ ... đạt 93,2%"
             rep = _reported_label(text, left, m, label, before, inherited)
