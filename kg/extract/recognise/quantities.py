@@ -266,7 +266,11 @@ def _limit_words(s: str, n: int) -> str:
 
 
 # a group label before a colon names a group of indicators, not one: "Về xã hội:", "- Các chỉ tiêu về môi trường:"
-_GROUP_HEAD = re.compile(r"(?:về|(?:(?:các|nhóm|một số)\s+)*chỉ tiêu)(?![^\W\d_])", re.IGNORECASE)
+_GROUP_HEAD = re.compile(
+    r"(?:về|(?:(?:các|nhóm|một số)\s+)*chỉ tiêu)(?![^\W\d_])|(?:(?:lĩnh vực|nhóm)\s+)?(?:kinh tế|xã hội|môi trường|"
+    r"văn hóa(?:\s*[-–,]\s*xã hội)?|văn hoá(?:\s*[-–,]\s*xã hội)?|quốc phòng(?:\s*[-–,]\s*an ninh)?|an ninh)$",
+    re.IGNORECASE,
+)
 
 
 def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[str, str | None, bool, int]:
@@ -424,7 +428,7 @@ class _Layout:
         year = _year_of(self.title_period) or (ctx.header.date[:4] if ctx.header.date else None)
         self.year = year
         self.lists: list[tuple[TargetList, str | None]] = [
-            (tl, _heading_period(tl.head.split(":")[0], year)) for tl in find_target_lists(ctx.text, ctx.running_end)
+            (tl, _heading_period(tl.head.split(":")[0], year, 22)) for tl in find_target_lists(ctx.text, ctx.running_end)
         ]
         self.body_start = 0
         m = re.search(r"QUYẾT NGHỊ|^\s*Điều 1\.", ctx.text[: ctx.running_end], re.MULTILINE)
@@ -473,8 +477,8 @@ def _with_heading(text: str, s: Section) -> Section:
     return Section(s.marker, s.level, s.path, m.group(1).strip(" *#"), s.start, s.end)
 
 
-def _heading_period(heading: str, year: str | None) -> str | None:
-    if len(heading.split()) > 14:  # a numbered paragraph, not a heading
+def _heading_period(heading: str, year: str | None, max_words: int = 14) -> str | None:
+    if len(heading.split()) > max_words:  # a numbered paragraph, not a heading
         return None
     ps = _periods_in(heading, 0, len(heading), year)
     if not ps:

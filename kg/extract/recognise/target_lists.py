@@ -129,6 +129,12 @@ _GROUP_LABEL = re.compile(
 )
 
 
+def _other_year(line: str, head: str) -> bool:
+    """The line opens with a year the head does not name ("Năm 2024, ..." after "chỉ tiêu năm 2025")."""
+    m = re.match(r"\W*(?:trong\s+|đến\s+|hết\s+)?năm\s+((?:19|20)\d\d)\s*,", line, re.IGNORECASE)
+    return bool(m) and re.search(r"(?:19|20)\d\d", head) is not None and m.group(1) not in head
+
+
 def _stands_alone(lines: list[tuple[int, int, str]], i: int) -> bool:
     """The line is a line of its own, not a piece of a hard-wrapped paragraph."""
     rx = _rx()
@@ -194,6 +200,8 @@ def find_target_lists(text: str, end: int | None = None) -> list[TargetList]:
                 break
             if rx["reported"].search(p) and not has_figure:
                 break
+            if r == 5 and has_figure and not _GROUP_LABEL.match(p) and (rx["reported"].search(p) or _other_year(p, line)):
+                break  # narrative again: "Năm 2024, toàn tỉnh có 12 xã ..., thu ngân sách ước đạt ..."
             words = len(p.split())
             if has_figure and (_GROUP_LABEL.match(p) or max(len(c.split()) for c in p.split(";")) <= _MAX_PROSE_WORDS
                                and p.count(";") >= 2):
