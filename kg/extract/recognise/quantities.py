@@ -585,7 +585,8 @@ def _mode(layout: _Layout, sent: Sentence, first: int) -> tuple[str, str | None]
         return "none", sec_period
     tl = layout.list_at(pos) or layout.list_at(first)
     if tl is not None:
-        return "list", tl[1] or sec_period or (task[2] if task else None) or layout.title_period
+        sub = _sub_period(layout.ctx.text, tl[0].start, max(pos, first), layout.year)
+        return "list", sub or tl[1] or sec_period or (task[2] if task else None) or layout.title_period
     if layout.planning:
         if pos < layout.body_start:
             return "none", sec_period
@@ -597,6 +598,19 @@ def _mode(layout: _Layout, sent: Sentence, first: int) -> tuple[str, str | None]
     if task is not None:
         return "task", task[2] or sec_period
     return "body", sec_period
+
+
+def _sub_period(text: str, start: int, pos: int, year: str | None) -> str | None:
+    """The period of the sub-heading inside a list a line stands under ("- Đến năm 2025:", "a) Giai đoạn 2024 -
+    2025:"), the head line itself excluded."""
+    first = text.find("\n", start, pos)
+    if first < 0:
+        return None
+    for line in reversed(text[first:pos].split("\n")):
+        st = line.strip(" *#")
+        if st.endswith(":") and len(st.split()) <= 8 and not re.search(r"\d[\d.,]*\s*%", st):
+            return _heading_period(st.lower(), year)
+    return None
 
 
 def _dangling(text: str, start: int) -> str | None:
