@@ -640,8 +640,9 @@ def _footnote_whole(ctx: Context, seen: _Seen, sent: Sentence) -> str | None:
 
 # a clause that states what a plan gives: "Dự toán huyện giao", "kế hoạch giao gieo cấy", "chỉ tiêu được giao"
 _PLAN_GIVEN = re.compile(
-    r"[\s(\-+•*]*[⁰¹²³⁴⁵⁶⁷⁸⁹\d]*\s*(?P<w>(?:dự toán|kế hoạch|chỉ tiêu)(?:\s+năm\s+(?:19|20)\d\d)?"
-    r"(?:\s+(?!giao\b)[^\W\d_]+){0,3}?\s+(?:được\s+)?giao)(?P<rest>(?:\s+[^\W\d_]+){0,5}?)\s*(?:là|:)?\s*",
+    r"[\s(\-+•*]*[⁰¹²³⁴⁵⁶⁷⁸⁹\d]*\s*(?:(?P<w>(?:dự toán|kế hoạch|chỉ tiêu)(?:\s+năm\s+(?:19|20)\d\d)?"
+    r"(?:\s+(?!giao\b)[^\W\d_]+){0,3}?\s+(?:được\s+)?giao)(?P<rest>(?:\s+[^\W\d_]+){0,5}?)\s*(?:là|:)?"
+    r"|(?P<w2>(?:dự toán|kế hoạch|chỉ tiêu)(?:\s+năm\s+(?:19|20)\d\d))\s*(?:là|:))\s*",
     re.IGNORECASE,
 )
 
@@ -651,7 +652,7 @@ def _plan_given(text: str, clause: int, m: Measure) -> tuple[str, str] | None:
     pm = _PLAN_GIVEN.fullmatch(text, max(clause, cut + 1), m.start)
     if not pm or m.comparator != "eq" and m.comparator != "range":
         return None
-    return _clean_label(pm.group("w")), pm.group("rest").strip()
+    return _clean_label(pm.group("w") or pm.group("w2")), (pm.group("rest") or "").strip()
 
 
 def _plan_whole(ctx: Context, seen: _Seen, sent: Sentence, m: Measure) -> str | None:
