@@ -428,7 +428,7 @@ class _Layout:
         year = _year_of(self.title_period) or (ctx.header.date[:4] if ctx.header.date else None)
         self.year = year
         self.lists: list[tuple[TargetList, str | None]] = [
-            (tl, _heading_period(tl.head.split(":")[0], year, 22)) for tl in find_target_lists(ctx.text, ctx.running_end)
+            (tl, _heading_period(tl.head.split(":")[0].lower(), year, 22)) for tl in find_target_lists(ctx.text, ctx.running_end)
         ]
         self.body_start = 0
         m = re.search(r"QUYẾT NGHỊ|^\s*Điều 1\.", ctx.text[: ctx.running_end], re.MULTILINE)

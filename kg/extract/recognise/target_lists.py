@@ -21,7 +21,7 @@ _HEAD = r"(?<![^\W\d_])(?:chỉ tiêu|mục tiêu cụ thể|các mục tiêu ch
 # a head that reports what was done is not a list of goals
 _REPORTED = (
     r"(?<![^\W\d_])(?:kết quả|tình hình|đánh giá|đạt được|đã đạt|ước thực hiện|ước đạt|thực hiện được|"
-    r"đạt và vượt|không đạt|vượt kế hoạch|có \d+(?:/\d+)? chỉ tiêu)(?![^\W\d_])"
+    r"đạt và vượt|không đạt|chưa đạt|đạt thấp|vượt kế hoạch|có \d+(?:/\d+)? chỉ tiêu)(?![^\W\d_])"
 )
 # headings that open another kind of part
 _OTHER_PART = (
@@ -108,20 +108,29 @@ def is_head(line: str) -> bool:
 
 
 def head_sentence(line: str) -> int:
-    """Where a head closing a paragraph of narrative starts in its line ("Kỳ họp đã thông qua ... Các chỉ tiêu
-    chủ yếu năm 2025 gồm:"), or -1. The list follows on the next lines."""
+    """Where a head that follows narrative in its line starts, or -1: "Kỳ họp đã thông qua ... Các chỉ tiêu chủ
+    yếu năm 2025 gồm:" (the list on the next lines), "... Một số chỉ tiêu năm 2025 cụ thể: về kinh tế: ...; ..."."""
     st = line.rstrip(" *")
-    if not st.endswith(":") or "tiêu" not in st.lower():
+    if ":" not in st or "tiêu" not in st.lower():
         return -1
-    cuts = [m.end() for m in re.finditer(r"[.!?]\s+(?=[^\W\d_])", st)]
-    if not cuts:
-        return -1
-    at = cuts[-1]
-    s = st[at:]
     rx = _rx()
-    if not rx["head"].search(s) or rx["reported"].search(s) or len(s.split()) > _MAX_HEAD_WORDS:
-        return -1
-    return at
+    for cut in reversed(list(re.finditer(r"[.!?]\s+(?=[^\W\d_])", st))):
+        at = cut.end()
+        lead = st[at:].split(":", 1)
+        if len(lead) < 2:
+            continue
+        if (rx["head"].search(lead[0]) and not rx["reported"].search(lead[0])
+                and len(lead[0].split()) <= _MAX_HEAD_WORDS):
+            return at
+    return -1
+
+
+def _opens_list(line: str) -> bool:
+    """The line's first sentence is itself a head ("Các chỉ tiêu chủ yếu năm 2024 là: ...; ...")."""
+    s = _plain(line)
+    first = re.split(r"[.!?]\s+(?=[^\W\d_])", s, maxsplit=1)[0]
+    lead = first.split(":", 1)[0] if ":" in first else first
+    return bool(_rx()["head"].search(lead)) and len(lead.split()) <= _MAX_HEAD_WORDS
 
 
 _GROUP_LABEL = re.compile(
@@ -169,8 +178,8 @@ def find_target_lists(text: str, end: int | None = None) -> list[TargetList]:
             i += 1
             continue
         table = bool(rx["row"].match(line))
-        inner = -1 if under or table else head_sentence(line)
-        if inner > 0:  # the head closes a paragraph: the narrative before it is not part of the list
+        inner = -1 if under or table or _opens_list(line) else head_sentence(line)
+        if inner > 0:  # the head follows narrative: the narrative before it is not part of the list
             s0, line = s0 + inner, line[inner:]
         rank = _rank(line)
         if rank == 5:
@@ -200,6 +209,8 @@ def find_target_lists(text: str, end: int | None = None) -> list[TargetList]:
                 break
             if rx["reported"].search(p) and not has_figure:
                 break
+            if r == 5 and not table and _opens_list(ln) and is_head(ln) and _stands_alone(lines, j):
+                break  # another list's head: "Các chỉ tiêu chủ yếu năm 2024 là: ..." opens a list of its own
             if r == 5 and has_figure and not _GROUP_LABEL.match(p) and (rx["reported"].search(p) or _other_year(p, line)):
                 break  # narrative again: "Năm 2024, toàn tỉnh có 12 xã ..., thu ngân sách ước đạt ..."
             words = len(p.split())
