@@ -674,7 +674,7 @@ def _plan_whole(ctx: Context, seen: _Seen, sent: Sentence, m: Measure) -> str | 
     return None
 
 
-_AIM_BEFORE = re.compile(r"(?<![^\W\d_])(?:bảo đảm|đảm bảo)\s+(?P<verb>(?:[^\W\d_]+\s+){1,4}?)(?:hết\s+|đạt\s+)?$",
+_AIM_BEFORE = re.compile(r"(?<![^\W\d_])(?:bảo đảm|đảm bảo|phấn đấu)\s+(?P<verb>(?:[^\W\d_]+\s+){1,4}?)(?:hết\s+|đạt\s+)?$",
                          re.IGNORECASE)
 _AIM_BY = re.compile(r"(?<![^\W\d_])(?:trước|chậm nhất|trong|đến hết|hết)\s+(?:ngày\s+|năm\s+|tháng\s+)?"
                      r"(?:(?P<d>\d{1,2})/)?(?:(?P<m>\d{1,2})/)?(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
@@ -697,10 +697,13 @@ def _aim(ctx: Context, layout: _Layout, sent: Sentence, m: Measure, stop: int) -
     if not own or (due[:4] <= own if len(own) == 4 else due <= own):
         return None
     what = " ".join(text[m.end : by.start()].split()).strip(" ,")
-    if m.plan_share:
+    if m.plan_share:  # "100% kế hoạch vốn": the share of the capital plan
+        if not re.match(r"vốn(?![^\W\d_])", what, re.IGNORECASE):
+            return None
         what = m.unit[1:].strip() + (f" {what}" if what else "")
-    label = _clean_label(f"Tỷ lệ {am.group('verb')} {what}")
-    ph = re.match(r"\s*([^:;.\n]{3,90}):", text[sent.start : left])
+    verb = re.sub(r"^(?:tỷ lệ|tỉ lệ)\s+", "", am.group("verb"), flags=re.IGNORECASE)
+    label = _clean_label(f"Tỷ lệ {verb} {what}")
+    ph = re.match(r"\s*(?:(?:\d{1,2}|[a-zđ])[.)]\s+|[-+•*]\s*)?([^:;.\n]{3,90}):", text[sent.start : am.start()])
     if ph and _content_count(ph.group(1)) >= 2:
         label += f" ({ph.group(1).strip(' -+*')})"
     return label if _content_count(label) >= 3 else None
