@@ -642,16 +642,19 @@ def _footnote_whole(ctx: Context, seen: _Seen, sent: Sentence) -> str | None:
 _PLAN_GIVEN = re.compile(
     r"[\s(\-+•*]*[⁰¹²³⁴⁵⁶⁷⁸⁹\d]*\s*(?:(?P<w>(?:dự toán|kế hoạch|chỉ tiêu)(?:\s+năm\s+(?:19|20)\d\d)?"
     r"(?:\s+(?!giao\b)[^\W\d_]+){0,3}?\s+(?:được\s+)?giao)(?P<rest>(?:\s+[^\W\d_]+){0,5}?)\s*(?:là|:)?"
-    r"|(?P<w2>(?:dự toán|kế hoạch|chỉ tiêu)(?:\s+năm\s+(?:19|20)\d\d))\s*(?:là|:))\s*",
+    r"|(?P<w2>(?:dự toán|kế hoạch|chỉ tiêu)(?:\s+năm\s+(?:19|20)\d\d))\s*(?:là|:)"
+    r"|(?P<w3>dự toán|kế hoạch|chỉ tiêu)\s*(?:là|:)?)\s*",
     re.IGNORECASE,
 )
 
 
-def _plan_given(text: str, clause: int, m: Measure) -> tuple[str, str] | None:
+def _plan_given(text: str, clause: int, m: Measure) -> tuple[str, str | None] | None:
     cut = max(text.rfind("(", clause, m.start), text.rfind(",", clause, m.start))
     pm = _PLAN_GIVEN.fullmatch(text, max(clause, cut + 1), m.start)
     if not pm or m.comparator != "eq" and m.comparator != "range":
         return None
+    if pm.group("w3"):  # a bare "Dự toán 7.890 triệu đồng" names a plan only of the figure it annotates
+        return _clean_label(pm.group("w3")), None
     return _clean_label(pm.group("w") or pm.group("w2")), (pm.group("rest") or "").strip()
 
 
@@ -892,7 +895,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             words, rest = given
             of = _plan_whole(ctx, seen, sent, m)
             name = f"{_strip_period(of)} ({_lc(words)})" if of else _clean_label(f"{words} {rest} {after}")
-            if of or _content_count(f"{rest} {after}") >= 1:
+            if of or rest is not None and _content_count(f"{rest} {after}") >= 1:
                 out.append(Quantity(
                     category="target", indicator=name, value=m.value, max=m.max, comparator=m.comparator,
                     unit=m.unit, value_text=m.value_text,
