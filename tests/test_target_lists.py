@@ -134,6 +134,8 @@ def test_table_with_a_two_row_heading():
     ("HỘI ĐỒNG NHÂN DÂN\nXÃ THẠCH HÀ\n\nNGHỊ QUYẾT\nVề nhiệm vụ năm 2025\n\nQUYẾT NGHỊ:\n\n"
      "Điều 1. Thông qua các chỉ tiêu chủ yếu năm 2025: tổng giá trị sản xuất 420 tỷ đồng.\n\n"
      "Nghị quyết được thông qua với 98,5% tổng số đại biểu biểu quyết nhất trí tại kỳ họp thứ 12.\n"),
+    ("Các chỉ tiêu chủ yếu năm 2025:\n\n- Trồng mới 150 ha rừng.\n\n"
+     "- Nghị quyết được thông qua với 100% số phiếu tán thành.\n"),
 ])
 def test_a_vote_is_not_a_figure(text):
     from kg.extract import extract_text

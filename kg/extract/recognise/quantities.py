@@ -745,7 +745,9 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     para_start = max(sent.start - 1500, text.rfind("\n\n", 0, sent.start) + 1, 0)
     result_of: dict[int, list[int]] = {}  # index of the value -> indices of its shares of plan
     share_first: set[int] = set()  # shares written before their figure
-    if mode in ("body", "none", "task"):
+    # a figure followed by its share of a plan is reported, in a list too, unless a goal word says otherwise
+    # ("phấn đấu thu 500 tỷ đồng, đạt 110% dự toán")
+    if mode in ("body", "none", "task") or mode == "list" and not rx["goal_body"].search(text, sent.start, sent.end):
         aside: set[int] = set()  # shares and comparisons, which are not values of their own
         for j, p in enumerate(ms):
             if p.kind != "percent":
@@ -1035,7 +1037,7 @@ def _classifier(unit: str) -> str:
 
 
 _VOTE = re.compile(
-    r"\s*(?:tổng\s+)?(?:số\s+)?đại biểu(?:\s+[^\W\d_]+){0,6}?\s+(?:tán thành|nhất trí|biểu quyết|thông qua|đồng ý)",
+    r"\s*(?:tổng\s+)?(?:số\s+)?(?:đại biểu|phiếu)(?:\s+[^\W\d_]+){0,6}?\s+(?:tán thành|nhất trí|biểu quyết|thông qua|đồng ý)",
     re.IGNORECASE,
 )
 # the rate is named before the figure: "số bác sỹ/1 vạn dân đạt 13,5 bác sỹ"
