@@ -290,8 +290,8 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
     head = None
     if ":" in raw:
         h, t = raw.rsplit(":", 1)
-        if _content_count(t) >= 1:
-            hs = _clean_label(h)
+        hs = _clean_label(h)
+        if _content_count(t) >= 1 or _GROUP_HEAD.match(hs):
             if hs and len(hs.split()) <= 6 and not _GROUP_HEAD.match(hs):
                 head = hs
             else:
@@ -732,7 +732,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     text = ctx.text
     mode, sec_period = _mode(layout, sent, ms[0].start)
     # counts that describe something ("cả 3 tiêu chí", "của 02 huyện") are words of the text, not figures
-    ms = [m for m in ms if not (m.kind == "count" and _blocked(text, sent.start, m))]
+    ms = [m for m in ms if not (m.kind == "count" and _blocked(text, sent.start, m))
+          and not (m.kind == "measure" and m.value_text == "trên 1")]  # "giá trị ... trên 1 ha": per area
     # a vote ("với 100% đại biểu có mặt tán thành") is neither a goal nor a result of the plan
     ms = [_per_capita(text, sent.start, m) for m in ms if not (m.kind == "percent" and _VOTE.match(text, m.end))]
     if not ms:
