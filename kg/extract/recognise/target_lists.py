@@ -209,7 +209,7 @@ def find_target_lists(text: str, end: int | None = None) -> list[TargetList]:
                 break
             if rx["reported"].search(p) and not has_figure:
                 break
-            if r == 5 and not table and _opens_list(ln) and is_head(ln) and _stands_alone(lines, j):
+            if (r == 5 or r <= rank) and not table and _opens_list(ln) and is_head(ln) and _stands_alone(lines, j):
                 break  # another list's head: "Các chỉ tiêu chủ yếu năm 2024 là: ..." opens a list of its own
             if r == 5 and has_figure and not _GROUP_LABEL.match(p) and (rx["reported"].search(p) or _other_year(p, line)):
                 break  # narrative again: "Năm 2024, toàn tỉnh có 12 xã ..., thu ngân sách ước đạt ..."
