@@ -13,7 +13,11 @@ How a figure is read, sentence by sentence:
   * a report: the part or task section for the next period ("Phần thứ hai / KẾ HOẠCH ... NĂM 2022",
     "NHIỆM VỤ TRỌNG TÂM QUÝ II ...") sets goals; elsewhere only an explicit goal word ("phấn đấu",
     "chỉ tiêu ... là", "với mục tiêu 100%", "(mục tiêu 10-11%)") makes a figure a target.
-  * a reported figure ("ước đạt", "đã đạt", "lũy kế", "X, đạt Y% kế hoạch") is never a target.
+  * a reported figure ("ước đạt", "đã đạt", "lũy kế", "X, đạt Y% kế hoạch") is never a target, nor is a vote
+    ("với 100% đại biểu có mặt tán thành");
+  * a plan figure ("¹ Dự toán huyện giao 7.890 triệu đồng", "(kế hoạch năm 2024: 1.200 tấn)") is a target of
+    what the figure its footnote mark follows measures; a share a task undertakes to reach by a date after the
+    document's own ("bảo đảm giải ngân 100% kế hoạch vốn trước ngày 31/01/2025") is a target.
 - Results: "X ..., đạt Y% kế hoạch/dự toán" is a result with percent_of_plan Y, one per plan when a figure
   states several ("bằng 111,4% dự toán tỉnh giao, bằng 102,6% dự toán thành phố"); a reported figure that
   states no share ("ước tăng 6,18%", "Tỷ lệ ... đạt 93,2%") is a result when its indicator is named in full.

@@ -3,8 +3,10 @@
 A target list opens with a line that announces it ("Các chỉ tiêu chủ yếu năm 2024:", "Dự kiến một số chỉ
 tiêu chủ yếu", "2. Mục tiêu cụ thể", a table whose first row reads "| Chỉ tiêu | Đơn vị | Kế hoạch |")
 and runs over the lines that follow as long as they look like items of a list: bullets, table rows, short
-sub-headings ("a) Nhóm chỉ tiêu xã hội"), lines that carry figures. It ends at a heading of the same or a
-higher rank, at a heading that opens tasks or an assessment, or at a long paragraph of prose.
+sub-headings ("a) Nhóm chỉ tiêu xã hội"), lines that carry figures, groups of items ("Về xã hội: ...; ...").
+The head may close a paragraph of narrative ("Kỳ họp đã ... tán thành. Các chỉ tiêu chủ yếu năm 2025 gồm:"):
+the list starts at its sentence. It ends at a heading of the same or a higher rank, at a heading that opens
+tasks or an assessment, at another list's head, at narrative that reports, or at a long paragraph of prose.
 
 Public API: find_target_lists(text, end) -> list[TargetList]
 """
