@@ -1046,7 +1046,7 @@ _VOTE = re.compile(
     re.IGNORECASE,
 )
 # the rate is named before the figure: "số bác sỹ/1 vạn dân đạt 13,5 bác sỹ"
-_PER_CAPITA_BEFORE = (r"\s*(?:/|trên)\s*(?:1|một)\s+(?P<mag>vạn|nghìn|ngàn|triệu|trăm nghìn)\s+(?:dân|người dân)"
+_PER_CAPITA_BEFORE = (r"\s*(?:/|trên)\s*(?:(?:1|một)\s+)?(?P<mag>vạn|nghìn|ngàn|triệu|trăm nghìn)\s+(?:dân|người dân)"
                       r"\s*(?:đạt|là|:)?\s*(?:khoảng|trên|từ|tối thiểu|ít nhất|≥|>=|>)?\s*$")
 
 
