@@ -137,8 +137,8 @@ def _rx() -> dict[str, re.Pattern]:
             r"(?<![^\W\d_])(?:quý|QUÝ)\s+(?P<q>IV|III|II|I|[1-4])(?![^\W\d_])(?:\s*(?:/|năm|NĂM)\s*(?P<qy>(?:19|20)\d\d))?"
             r"|(?<![^\W\d_])(?:tháng|THÁNG)\s+(?P<m>\d{1,2})\s*(?:/|năm|NĂM)\s*(?P<my>(?:19|20)\d\d)"
             r"|(?<![^\W\d_])(?P<n>\d{1,2})\s+tháng\s+(?:đầu\s+)?năm(?:\s+(?P<ny>(?:19|20)\d\d))?"
-            r"|(?<![^\W\d_])(?:năm|NĂM)\s+(?P<y>(?:19|20)\d\d)(?!\s*[-–]\s*(?:19|20)\d\d)"
-            r"|(?<![^\W\d_])(?:giai đoạn|GIAI ĐOẠN|thời kỳ|THỜI KỲ)\s+(?:năm\s+)?(?P<g1>(?:19|20)\d\d)\s*[-–]\s*"
+            r"|(?<![^\W\d_])(?:năm|Năm|NĂM)\s+(?P<y>(?:19|20)\d\d)(?!\s*[-–]\s*(?:19|20)\d\d)"
+            r"|(?<![^\W\d_])(?:giai đoạn|Giai đoạn|GIAI ĐOẠN|thời kỳ|Thời kỳ|THỜI KỲ)\s+(?:năm\s+)?(?P<g1>(?:19|20)\d\d)\s*[-–]\s*"
             r"(?P<g2>(?:19|20)\d\d)",
         ),
         # a year named as the base of a comparison ("so với năm 2024") is not the period of the figure

@@ -127,6 +127,17 @@ def head_sentence(line: str) -> int:
     return -1
 
 
+# what reported figures say: a list whose items say it reports ("GRDP ước tăng 7,2%; thu ngân sách ước đạt ...")
+_REPORTS = re.compile(r"(?<![^\W\d_])(?:ước (?:đạt|tăng|giảm|thực hiện|tính)|đã đạt|đạt được|lũy kế|luỹ kế)"
+                      r"(?![^\W\d_])", re.IGNORECASE)
+
+
+def _reports(span: str) -> bool:
+    """Most items of the list state figures as reported (words in brackets are comments on a goal)."""
+    items = [it for it in re.split(r"[;\n]", re.sub(r"\([^()]*\)", "", span)) if re.search(r"\d", it)]
+    return len(items) >= 2 and 2 * sum(1 for it in items if _REPORTS.search(it)) >= len(items)
+
+
 def _opens_list(line: str) -> bool:
     """The line's first sentence is itself a head ("Các chỉ tiêu chủ yếu năm 2024 là: ...; ...")."""
     s = _plain(line)
@@ -226,6 +237,8 @@ def find_target_lists(text: str, end: int | None = None) -> list[TargetList]:
                 last, j = e, j + 1
                 continue
             break
-        out.append(TargetList(start=s0, end=last, head=_plain(line), table=table, under_head=under and not is_head(line)))
+        if table or not _reports(text[s0:last]):
+            out.append(TargetList(start=s0, end=last, head=_plain(line), table=table,
+                                  under_head=under and not is_head(line)))
         i = max(j, i + 1)
     return out
