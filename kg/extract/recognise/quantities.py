@@ -76,7 +76,7 @@ _COUNT_CUES_AFTER = ("đạt", "thành lập mới", "hoàn thành", "phấn đ�
 _COUNT_BLOCKERS = ("cả", "của", "đối với", "với", "tại", "thuộc", "gồm", "trong số", "trong")
 
 # words that do not name what is measured
-_STOP = frozenset({"đạt", "có", "được", "là", "và", "thêm", "trong", "năm", "quý", "tháng", "hết", "đến", "toàn",
+_STOP = frozenset({"đạt", "bằng", "có", "được", "là", "và", "thêm", "trong", "năm", "quý", "tháng", "hết", "đến", "toàn",
                    "tỉnh", "phấn", "đấu", "tổng", "số", "từ", "các", "những"})
 _MAX_LABEL_WORDS = 30
 _MAX_AFTER_WORDS = 30
@@ -797,6 +797,9 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                     and rx["equal_link"].match(text[p.end : v.start])):
                 result_of[j + 1] = [j]
                 share_first.add(j)
+    if mode == "list":  # a goal may state its share of another plan: "1.300 tỷ đồng, bằng 105% dự toán tỉnh giao"
+        result_of = {i: js for i, js in result_of.items()
+                     if re.search(r"(?<![^\W\d_])đạt(?![^\W\d_])", text[ms[i].end : ms[js[0]].start], re.IGNORECASE)}
     shares = {j for v in result_of.values() for j in v}
     quiet = mode == "body" and not result_of and not rx["goal_any"].search(text, sent.start, sent.end)
     sentence_start_period = None

@@ -153,7 +153,7 @@ _GROUP_LABEL = re.compile(
 
 def _other_year(line: str, head: str) -> bool:
     """The line opens with a year the head does not name ("Năm 2024, ..." after "chỉ tiêu năm 2025")."""
-    m = re.match(r"\W*(?:trong\s+|đến\s+|hết\s+)?năm\s+((?:19|20)\d\d)\s*,", line, re.IGNORECASE)
+    m = re.match(r"\W*(?:trong\s+|đến\s+|hết\s+)?năm\s+((?:19|20)\d\d)\s*[,:]", line, re.IGNORECASE)
     return bool(m) and re.search(r"(?:19|20)\d\d", head) is not None and m.group(1) not in head
 
 
