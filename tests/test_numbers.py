@@ -71,6 +71,8 @@ def test_exact_decimal_kept_next_to_float():
         ("60% kế hoạch cả năm", 60, None, "eq", "% kế hoạch cả năm"),
         ("28,1% dự toán", 28.1, None, "eq", "% dự toán"),
         ("11,2 bác sỹ trên 1 vạn dân", 11.2, None, "eq", "bác sỹ/1 vạn dân"),
+        ("13,5 bác sỹ/vạn dân", 13.5, None, "eq", "bác sỹ/1 vạn dân"),
+        ("32 giường bệnh/1 vạn dân", 32, None, "eq", "giường bệnh/1 vạn dân"),
     ],
 )
 def test_parse_quantity(text, value, maximum, comparator, unit):

@@ -53,6 +53,8 @@ def test_reported_table_column_is_not_a_goal():
     ("1. Kết quả thực hiện các chỉ tiêu chủ yếu", False),
     ("Có 17/19 chỉ tiêu đạt và vượt kế hoạch", False),
     ("| STT | Chỉ tiêu | ĐVT | Thực hiện 2024 |", False),
+    ("Kỳ họp đã thông qua 14 nghị quyết với 100% đại biểu tán thành. Các chỉ tiêu chủ yếu năm 2025 gồm:", True),
+    ("Năm 2024 có 20/22 chỉ tiêu đạt kế hoạch. Các chỉ tiêu đã đạt được như sau:", False),
 ])
 def test_head_lines(line, head):
     assert is_head(line) is head
@@ -124,3 +126,20 @@ def test_table_with_a_two_row_heading():
     # the 2024 plan is a goal too; the 2024 estimate is not
     assert got == [("Sản lượng cá nuôi", 900.0, "eq", "2024"), ("Sản lượng cá nuôi", 1000.0, "eq", "2025"),
                    ("Tỷ lệ trẻ em suy dinh dưỡng", 8.0, "lte", "2025"), ("Tỷ lệ trẻ em suy dinh dưỡng", 9.0, "eq", "2024")]
+
+
+@pytest.mark.parametrize("text", [
+    ("Thị xã Kỳ Anh họp HĐND\n\nCác chỉ tiêu chủ yếu năm 2025:\n\n- Giá trị sản xuất tăng 8%.\n\n"
+     "- Với 100% đại biểu có mặt tán thành, kỳ họp đã thông qua kế hoạch đầu tư công năm 2025.\n"),
+    ("HỘI ĐỒNG NHÂN DÂN\nXÃ THẠCH HÀ\n\nNGHỊ QUYẾT\nVề nhiệm vụ năm 2025\n\nQUYẾT NGHỊ:\n\n"
+     "Điều 1. Thông qua các chỉ tiêu chủ yếu năm 2025: tổng giá trị sản xuất 420 tỷ đồng.\n\n"
+     "Nghị quyết được thông qua với 98,5% tổng số đại biểu biểu quyết nhất trí tại kỳ họp thứ 12.\n"),
+    ("Các chỉ tiêu chủ yếu năm 2025:\n\n- Trồng mới 150 ha rừng.\n\n"
+     "- Nghị quyết được thông qua với 100% số phiếu tán thành.\n"),
+])
+def test_a_vote_is_not_a_figure(text):
+    from kg.extract import extract_text
+
+    qs = extract_text(text).quantities
+    assert [q for q in qs if q.category == "target"]  # the goals of the document are read
+    assert not [q for q in qs if "đại biểu" in q.indicator.lower() or q.value in (100, 98.5)]

@@ -47,7 +47,7 @@ UNITS: dict[str, str] = {
     "giấy chứng nhận": "count", "cây": "count", "con": "count", "chợ": "count",
     "cụm công nghiệp": "count", "khu công nghiệp": "count", "căn": "count", "căn hộ": "count",
     "vụ": "count", "vụ việc": "count", "đối tượng": "count", "mô hình": "count",
-    "làng": "count", "điểm du lịch": "count", "cửa hàng": "count", "trạm": "count", "tuyến": "count",
+    "làng": "count", "điểm du lịch": "count", "điểm": "count", "cửa hàng": "count", "trạm": "count", "tuyến": "count",
     "khu dân cư": "count", "khu": "count", "tài khoản": "count", "viên": "count", "thanh niên": "count",
     "bậc": "count", "hợp đồng": "count", "gia đình": "count", "nhà": "count",
     "ngày": "duration", "ngày làm việc": "duration",
@@ -64,7 +64,7 @@ PLAN_SHARE = (
 # per-capita tails: "11,2 bác sỹ ... trên 1 vạn dân"
 # a rate after the unit: "triệu đồng/người", "%/năm", "tấn/ha"
 PER_UNIT = r"/\s*(?:1\s+)?(?:người/năm|người|năm|tháng|ha|hộ|lao động|km2|km²|dân|sào|con)(?![^\W\d_])"
-PER_CAPITA = r"(?:trên|/)\s*(?:1|một)\s+(?P<mag>vạn|nghìn|ngàn|triệu|trăm nghìn)\s+(?:dân|người dân)"
+PER_CAPITA = r"(?:trên|/)\s*(?:(?:1|một)\s+)?(?P<mag>vạn|nghìn|ngàn|triệu|trăm nghìn)\s+(?:dân|người dân)"
 
 # comparator words written before a number -> comparator (gold convention: "trên" -> gte, "dưới" -> lte)
 COMPARATORS_BEFORE: dict[str, str] = {
@@ -165,7 +165,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "before": re.compile(rf"(?<![^\W\d_])(?P<w>{before})\s*$", re.IGNORECASE),
         "after": re.compile(rf"\s+(?P<w>{after})(?![^\W\d_])", re.IGNORECASE),
         "percap": re.compile(
-            rf"(?:\s+và\s+(?:{_NUM})\s*[^\W\d_]+(?:\s+[^\W\d_]+)?)?\s+{PER_CAPITA}", re.IGNORECASE
+            rf"(?:\s+và\s+(?:{_NUM})\s*[^\W\d_]+(?:\s+[^\W\d_]+)?)?\s*{PER_CAPITA}", re.IGNORECASE
         ),
         "per_unit": re.compile(PER_UNIT, re.IGNORECASE),
         "sup": re.compile(r"<sup>([23])</sup>"),

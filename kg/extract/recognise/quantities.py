@@ -13,7 +13,11 @@ How a figure is read, sentence by sentence:
   * a report: the part or task section for the next period ("Phần thứ hai / KẾ HOẠCH ... NĂM 2022",
     "NHIỆM VỤ TRỌNG TÂM QUÝ II ...") sets goals; elsewhere only an explicit goal word ("phấn đấu",
     "chỉ tiêu ... là", "với mục tiêu 100%", "(mục tiêu 10-11%)") makes a figure a target.
-  * a reported figure ("ước đạt", "đã đạt", "lũy kế", "X, đạt Y% kế hoạch") is never a target.
+  * a reported figure ("ước đạt", "đã đạt", "lũy kế", "X, đạt Y% kế hoạch") is never a target, nor is a vote
+    ("với 100% đại biểu có mặt tán thành");
+  * a plan figure ("¹ Dự toán huyện giao 7.890 triệu đồng", "(kế hoạch năm 2024: 1.200 tấn)") is a target of
+    what the figure its footnote mark follows measures; a share a task undertakes to reach by a date after the
+    document's own ("bảo đảm giải ngân 100% kế hoạch vốn trước ngày 31/01/2025") is a target.
 - Results: "X ..., đạt Y% kế hoạch/dự toán" is a result with percent_of_plan Y, one per plan when a figure
   states several ("bằng 111,4% dự toán tỉnh giao, bằng 102,6% dự toán thành phố"); a reported figure that
   states no share ("ước tăng 6,18%", "Tỷ lệ ... đạt 93,2%") is a result when its indicator is named in full.
@@ -29,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from ..records import Context, Quantity, Section, Sentence
@@ -53,7 +58,7 @@ _RESULT_CUES = (
 # words ending the text before a figure that make that text its label ("Tỷ lệ ... đạt 60%")
 _LINK_WORDS = (
     "đạt", "chiếm", "là", "ở mức", "tương đương", "đạt mức", "tăng", "giảm", "tăng thêm",
-    "giảm thêm", "lên", "xuống", "còn", "duy trì ở mức",
+    "giảm thêm", "lên", "xuống", "còn", "duy trì ở mức", "duy trì",
 )
 # filler words trimmed from the edges of a label
 _LEAD_FILLERS = (
@@ -62,7 +67,7 @@ _LEAD_FILLERS = (
 _TRAIL_FILLERS = (
     "đạt", "chiếm", "là", "ở mức", "tương đương", "được", "có", "có tổng số", "tổng số",
     "đạt mức", "với", "phấn đấu", "đạt được", "và", "của", "cho", "trong", "ước", "của dự án", "để", "nhằm",
-    "với mục tiêu", "ước thực hiện", "ước tính",
+    "với mục tiêu", "ước thực hiện", "ước tính", "duy trì", "duy trì ở mức",
 )
 # count figures that are goals only with one of these near them
 _COUNT_CUES_BEFORE = ("thêm", "mới", "có", "được", "tổng số", "đạt", "phấn đấu", "xây dựng", "hoàn thành")
@@ -71,7 +76,7 @@ _COUNT_CUES_AFTER = ("đạt", "thành lập mới", "hoàn thành", "phấn đ�
 _COUNT_BLOCKERS = ("cả", "của", "đối với", "với", "tại", "thuộc", "gồm", "trong số", "trong")
 
 # words that do not name what is measured
-_STOP = frozenset({"đạt", "có", "được", "là", "và", "thêm", "trong", "năm", "quý", "tháng", "hết", "đến", "toàn",
+_STOP = frozenset({"đạt", "bằng", "có", "được", "là", "và", "thêm", "trong", "năm", "quý", "tháng", "hết", "đến", "toàn",
                    "tỉnh", "phấn", "đấu", "tổng", "số", "từ", "các", "những"})
 _MAX_LABEL_WORDS = 30
 _MAX_AFTER_WORDS = 30
@@ -99,7 +104,7 @@ def _rx() -> dict[str, re.Pattern]:
         "goal_cut": re.compile(r"(?<![^\W\d_])(?:phấn đấu|để|nhằm)(?![^\W\d_])", re.IGNORECASE),
         "after_stop": re.compile(
             r"[;.!?]|\s(?:để|nhằm|theo quy định|theo|gắn với|trong đó|đồng thời)\s"
-            r"|\s*\((?:mục tiêu|kế hoạch|KH|chỉ tiêu)(?![^\W\d_])"
+            r"|\s*\((?:mục tiêu|kế hoạch|KH|chỉ tiêu|dự toán)(?![^\W\d_])"
             r"|\s+và\s+(?:tiếp tục|đẩy mạnh|tăng cường|thực hiện|triển khai|hoàn thành|duy trì|nâng cao)",
             re.IGNORECASE,
         ),
@@ -132,8 +137,8 @@ def _rx() -> dict[str, re.Pattern]:
             r"(?<![^\W\d_])(?:quý|QUÝ)\s+(?P<q>IV|III|II|I|[1-4])(?![^\W\d_])(?:\s*(?:/|năm|NĂM)\s*(?P<qy>(?:19|20)\d\d))?"
             r"|(?<![^\W\d_])(?:tháng|THÁNG)\s+(?P<m>\d{1,2})\s*(?:/|năm|NĂM)\s*(?P<my>(?:19|20)\d\d)"
             r"|(?<![^\W\d_])(?P<n>\d{1,2})\s+tháng\s+(?:đầu\s+)?năm(?:\s+(?P<ny>(?:19|20)\d\d))?"
-            r"|(?<![^\W\d_])(?:năm|NĂM)\s+(?P<y>(?:19|20)\d\d)(?!\s*[-–]\s*(?:19|20)\d\d)"
-            r"|(?<![^\W\d_])(?:giai đoạn|GIAI ĐOẠN|thời kỳ|THỜI KỲ)\s+(?:năm\s+)?(?P<g1>(?:19|20)\d\d)\s*[-–]\s*"
+            r"|(?<![^\W\d_])(?:năm|Năm|NĂM)\s+(?P<y>(?:19|20)\d\d)(?!\s*[-–]\s*(?:19|20)\d\d)"
+            r"|(?<![^\W\d_])(?:giai đoạn|Giai đoạn|GIAI ĐOẠN|thời kỳ|Thời kỳ|THỜI KỲ)\s+(?:năm\s+)?(?P<g1>(?:19|20)\d\d)\s*[-–]\s*"
             r"(?P<g2>(?:19|20)\d\d)",
         ),
         # a year named as the base of a comparison ("so với năm 2024") is not the period of the figure
@@ -264,6 +269,14 @@ def _limit_words(s: str, n: int) -> str:
     return out
 
 
+# a group label before a colon names a group of indicators, not one: "Về xã hội:", "- Các chỉ tiêu về môi trường:"
+_GROUP_HEAD = re.compile(
+    r"(?:về|(?:(?:các|nhóm|một số)\s+)*chỉ tiêu)(?![^\W\d_])|(?:(?:lĩnh vực|nhóm)\s+)?(?:kinh tế|xã hội|môi trường|"
+    r"văn hóa(?:\s*[-–,]\s*xã hội)?|văn hoá(?:\s*[-–,]\s*xã hội)?|quốc phòng(?:\s*[-–,]\s*an ninh)?|an ninh)$",
+    re.IGNORECASE,
+)
+
+
 def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[str, str | None, bool, int]:
     """(label before the figure, short heading before a colon, whether it ends in a link word, where the
     label's text starts). after_figure: another figure comes before in the sentence, so the words before
@@ -273,15 +286,17 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
     semi = max(raw.rfind(";"), raw.rfind("\n"))
     if after_figure and semi < 0:
         semi = raw.rfind(",")
+    if after_figure and semi < 0:  # "12 xã đạt chuẩn ... và 05 xã ...": the words before "và" end the first
+        semi = max((a.end() - 1 for a in re.finditer(r"\svà\s", raw)), default=-1)
     if semi >= 0:
         left += semi + 1
         raw = raw[semi + 1 :]
     head = None
     if ":" in raw:
         h, t = raw.rsplit(":", 1)
-        if _content_count(t) >= 1:
-            hs = _clean_label(h)
-            if hs and len(hs.split()) <= 6:
+        hs = _clean_label(h)
+        if _content_count(t) >= 1 or _GROUP_HEAD.match(hs):
+            if hs and len(hs.split()) <= 6 and not _GROUP_HEAD.match(hs):
                 head = hs
             else:
                 left += len(h) + 1
@@ -417,7 +432,7 @@ class _Layout:
         year = _year_of(self.title_period) or (ctx.header.date[:4] if ctx.header.date else None)
         self.year = year
         self.lists: list[tuple[TargetList, str | None]] = [
-            (tl, _heading_period(tl.head.split(":")[0], year)) for tl in find_target_lists(ctx.text, ctx.running_end)
+            (tl, _heading_period(tl.head.split(":")[0].lower(), year, 22)) for tl in find_target_lists(ctx.text, ctx.running_end)
         ]
         self.body_start = 0
         m = re.search(r"QUYẾT NGHỊ|^\s*Điều 1\.", ctx.text[: ctx.running_end], re.MULTILINE)
@@ -466,8 +481,8 @@ def _with_heading(text: str, s: Section) -> Section:
     return Section(s.marker, s.level, s.path, m.group(1).strip(" *#"), s.start, s.end)
 
 
-def _heading_period(heading: str, year: str | None) -> str | None:
-    if len(heading.split()) > 14:  # a numbered paragraph, not a heading
+def _heading_period(heading: str, year: str | None, max_words: int = 14) -> str | None:
+    if len(heading.split()) > max_words:  # a numbered paragraph, not a heading
         return None
     ps = _periods_in(heading, 0, len(heading), year)
     if not ps:
@@ -574,7 +589,8 @@ def _mode(layout: _Layout, sent: Sentence, first: int) -> tuple[str, str | None]
         return "none", sec_period
     tl = layout.list_at(pos) or layout.list_at(first)
     if tl is not None:
-        return "list", tl[1] or sec_period or (task[2] if task else None) or layout.title_period
+        sub = _sub_period(layout.ctx.text, tl[0].start, max(pos, first), layout.year)
+        return "list", sub or tl[1] or sec_period or (task[2] if task else None) or layout.title_period
     if layout.planning:
         if pos < layout.body_start:
             return "none", sec_period
@@ -586,6 +602,19 @@ def _mode(layout: _Layout, sent: Sentence, first: int) -> tuple[str, str | None]
     if task is not None:
         return "task", task[2] or sec_period
     return "body", sec_period
+
+
+def _sub_period(text: str, start: int, pos: int, year: str | None) -> str | None:
+    """The period of the sub-heading inside a list a line stands under ("- Đến năm 2025:", "a) Giai đoạn 2024 -
+    2025:"), the head line itself excluded."""
+    first = text.find("\n", start, pos)
+    if first < 0:
+        return None
+    for line in reversed(text[first:pos].split("\n")):
+        st = line.strip(" *#")
+        if st.endswith(":") and len(st.split()) <= 8 and not re.search(r"\d[\d.,]*\s*%", st):
+            return _heading_period(st.lower(), year)
+    return None
 
 
 def _dangling(text: str, start: int) -> str | None:
@@ -613,6 +642,80 @@ def _footnote_whole(ctx: Context, seen: _Seen, sent: Sentence) -> str | None:
     return None
 
 
+# a clause that states what a plan gives: "Dự toán huyện giao", "kế hoạch giao gieo cấy", "chỉ tiêu được giao"
+_PLAN_GIVEN = re.compile(
+    r"[\s(\-+•*]*[⁰¹²³⁴⁵⁶⁷⁸⁹\d]*\s*(?:(?P<w>(?:dự toán|kế hoạch|chỉ tiêu)(?:\s+năm\s+(?:19|20)\d\d)?"
+    r"(?:\s+(?!giao\b)[^\W\d_]+){0,3}?\s+(?:được\s+)?giao)(?P<rest>(?:\s+[^\W\d_]+){0,5}?)\s*(?:là|:)?"
+    r"|(?P<w2>(?:dự toán|kế hoạch|chỉ tiêu)(?:\s+năm\s+(?:19|20)\d\d))\s*(?:là|:)"
+    r"|(?P<w3>dự toán|kế hoạch|chỉ tiêu)\s*(?:là|:)?)\s*",
+    re.IGNORECASE,
+)
+
+
+def _plan_given(text: str, clause: int, m: Measure) -> tuple[str, str | None] | None:
+    cut = max(text.rfind("(", clause, m.start), text.rfind(",", clause, m.start))
+    pm = _PLAN_GIVEN.fullmatch(text, max(clause, cut + 1), m.start)
+    if not pm or m.comparator != "eq" and m.comparator != "range":
+        return None
+    if pm.group("w3"):  # a bare "Dự toán 7.890 triệu đồng" names a plan only of the figure it annotates
+        return _clean_label(pm.group("w3")), None
+    return _clean_label(pm.group("w") or pm.group("w2")), (pm.group("rest") or "").strip()
+
+
+def _plan_whole(ctx: Context, seen: _Seen, sent: Sentence, m: Measure) -> str | None:
+    """What a plan figure is the plan of: in a footnote, the figure its marker follows; else the figure with the
+    same unit before it in the clause ("thu 185 tỷ đồng (dự toán tỉnh giao 165 tỷ đồng)")."""
+    at = m.start
+    for fn in ctx.footnotes:
+        if fn.start <= sent.start < fn.end and fn.marker_at is not None:
+            at = fn.marker_at + 1
+    sup = re.match(r"\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", ctx.text[sent.start : sent.start + 8])
+    if sup and at == m.start:  # a footnote body left among the paragraphs: its mark follows the figure
+        at = ctx.text.rfind(sup.group(1), 0, sent.start) + 1
+    if at <= 0:
+        return None
+    base = _unit_base(m.unit)
+    for p, label, u, _w, _c in reversed(seen.items):
+        if p < at:
+            return label if u == base and (at != m.start or seen._same_paragraph(p, at)) else None
+    return None
+
+
+_AIM_BEFORE = re.compile(r"(?<![^\W\d_])(?:bảo đảm|đảm bảo|phấn đấu)\s+(?P<verb>(?:[^\W\d_]+\s+){1,4}?)(?:hết\s+|đạt\s+)?$",
+                         re.IGNORECASE)
+_AIM_BY = re.compile(r"(?<![^\W\d_])(?:trước|chậm nhất|trong|đến hết|hết)\s+(?:ngày\s+|năm\s+|tháng\s+)?"
+                     r"(?:(?P<d>\d{1,2})/)?(?:(?P<m>\d{1,2})/)?(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+
+
+def _aim(ctx: Context, layout: _Layout, sent: Sentence, m: Measure, stop: int) -> str | None:
+    """The indicator of a share a task undertakes to reach by a date after the document's own ("bảo đảm giải
+    ngân 100% kế hoạch vốn trước ngày 31/01/2025"), else None: the same words about a date past are a report."""
+    text = ctx.text
+    if m.kind != "percent":
+        return None
+    left = max(sent.start, text.rfind(",", sent.start, m.start) + 1, text.rfind(";", sent.start, m.start) + 1)
+    am = _AIM_BEFORE.search(text, left, m.num_start if m.comparator == "eq" else m.start)
+    by = _AIM_BY.search(text, m.end, stop)
+    if not am or not by:
+        return None
+    y, mo, d = by.group("y"), by.group("m"), by.group("d")
+    due = f"{y}-{int(mo):02d}-{int(d):02d}" if mo else f"{y}-{int(d):02d}-31" if d else f"{y}-12-31"
+    own = ctx.header.date or layout.year
+    if not own or (due[:4] <= own if len(own) == 4 else due <= own):
+        return None
+    what = " ".join(text[m.end : by.start()].split()).strip(" ,")
+    if m.plan_share:  # "100% kế hoạch vốn": the share of the capital plan
+        if not re.match(r"vốn(?![^\W\d_])", what, re.IGNORECASE):
+            return None
+        what = m.unit[1:].strip() + (f" {what}" if what else "")
+    verb = re.sub(r"^(?:tỷ lệ|tỉ lệ)\s+", "", am.group("verb"), flags=re.IGNORECASE)
+    label = _clean_label(f"Tỷ lệ {verb} {what}")
+    ph = re.match(r"\s*(?:(?:\d{1,2}|[a-zđ])[.)]\s+|[-+•*]\s*)?([^:;.\n]{3,90}):", text[sent.start : am.start()])
+    if ph and _content_count(ph.group(1)) >= 2:
+        label += f" ({ph.group(1).strip(' -+*')})"
+    return label if _content_count(label) >= 3 else None
+
+
 _SUP_PART = re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?=trong\s+đó)", re.IGNORECASE)
 
 
@@ -633,7 +736,10 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     text = ctx.text
     mode, sec_period = _mode(layout, sent, ms[0].start)
     # counts that describe something ("cả 3 tiêu chí", "của 02 huyện") are words of the text, not figures
-    ms = [m for m in ms if not (m.kind == "count" and _blocked(text, sent.start, m))]
+    ms = [m for m in ms if not (m.kind == "count" and _blocked(text, sent.start, m))
+          and not (m.kind == "measure" and m.value_text == "trên 1")]  # "giá trị ... trên 1 ha": per area
+    # a vote ("với 100% đại biểu có mặt tán thành") is neither a goal nor a result of the plan
+    ms = [_per_capita(text, sent.start, m) for m in ms if not (m.kind == "percent" and _VOTE.match(text, m.end))]
     if not ms:
         return []
     out: list[Quantity] = []
@@ -644,7 +750,9 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     para_start = max(sent.start - 1500, text.rfind("\n\n", 0, sent.start) + 1, 0)
     result_of: dict[int, list[int]] = {}  # index of the value -> indices of its shares of plan
     share_first: set[int] = set()  # shares written before their figure
-    if mode in ("body", "none", "task"):
+    # a figure followed by its share of a plan is reported, in a list too, unless a goal word says otherwise
+    # ("phấn đấu thu 500 tỷ đồng, đạt 110% dự toán")
+    if mode in ("body", "none", "task") or mode == "list" and not rx["goal_body"].search(text, sent.start, sent.end):
         aside: set[int] = set()  # shares and comparisons, which are not values of their own
         for j, p in enumerate(ms):
             if p.kind != "percent":
@@ -689,6 +797,9 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                     and rx["equal_link"].match(text[p.end : v.start])):
                 result_of[j + 1] = [j]
                 share_first.add(j)
+    if mode == "list":  # a goal may state its share of another plan: "1.300 tỷ đồng, bằng 105% dự toán tỉnh giao"
+        result_of = {i: js for i, js in result_of.items()
+                     if re.search(r"(?<![^\W\d_])đạt(?![^\W\d_])", text[ms[i].end : ms[js[0]].start], re.IGNORECASE)}
     shares = {j for v in result_of.values() for j in v}
     quiet = mode == "body" and not result_of and not rx["goal_any"].search(text, sent.start, sent.end)
     sentence_start_period = None
@@ -787,6 +898,22 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         changed, label_of_change = (change.group(1).lower(), label) if change else (None, None)
         if label_of_change and label_of_change.startswith(("Mức giảm ", "Mức tăng ")):
             label_of_change = label_of_change.split(" ", 2)[2]
+        given = (_plan_given(text, _clause_start(text, sent.start, m.start), m)
+                 if mode != "none" and not m.plan_share and k not in result_of and k not in shares else None)
+        if given:
+            # "¹ Dự toán huyện giao 7.890 triệu đồng": the plan figure of what the marked figure measures
+            words, rest = given
+            of = _plan_whole(ctx, seen, sent, m)
+            name = f"{_strip_period(of)} ({_lc(words)})" if of else _clean_label(f"{words} {rest} {after}")
+            if of or rest is not None and _content_count(f"{rest} {after}") >= 1:
+                out.append(Quantity(
+                    category="target", indicator=name, value=m.value, max=m.max, comparator=m.comparator,
+                    unit=m.unit, value_text=m.value_text,
+                    period=_period_for(text, layout, label_left, m.end + len(text[m.end : stop]), m, None, layout.year),
+                    start=m.start, end=m.end,
+                ))
+            prev_end = m.end
+            continue
         pm = rx["part"].search(raw_before)
         if pm:
             sup = _SUP_PART.search(raw_before)
@@ -808,6 +935,17 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             seen.add(m.start, label, m.unit, whole or label, _clause_start(text, sent.start, m.start))
         clause_left = label_left
         after_end = m.end + len(text[m.end : stop])
+        aim = _aim(ctx, layout, sent, m, stop) if mode == "body" and k not in result_of else None
+        if aim:
+            # "..., bảo đảm giải ngân 100% kế hoạch vốn trước ngày 31/01/2025": a task's quantified aim
+            out.append(Quantity(
+                category="target", indicator=aim, value=m.value, max=m.max, comparator=m.comparator,
+                unit="%" if m.plan_share else m.unit, value_text=m.value_text,
+                period=_period_for(text, layout, m.start, after_end, m, None, _AIM_BY.search(text, m.end, stop).group("y")),
+                start=m.start, end=m.end,
+            ))
+            prev_end = m.end
+            continue
         if quiet or mode == "body" and k not in result_of:
             # a reported figure that states no share of a plan: "GRDP ước tăng 6,18%", "Tỷ lệ ... đạt 93,2%"
             rep = _reported_label(text, left, m, label, before, inherited)
@@ -842,7 +980,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             out.append(Quantity(
                 category="target", indicator=label, value=m.value,
                 max=m.max if m.max is not None else (m.value if m.comparator == "lte" else None),
-                comparator=m.comparator, unit=m.unit, value_text=m.value_text,
+                comparator=m.comparator, unit=_classifier(m.unit), value_text=m.value_text,
                 period=_period_for(text, layout, clause_left, after_end, m, sentence_start_period, default),
                 start=m.start, end=m.end,
             ))
@@ -892,6 +1030,35 @@ def _period_for(text: str, layout: _Layout, left: int, right: int, m: Measure, s
     if ps:
         return min(ps, key=lambda x: abs(x[0] - m.num_start))[1]
     return sent_period or default
+
+
+# a goal counts in the measure word, the thing counted is named by the indicator ("Số điểm du lịch cộng đồng",
+# "12 điểm"; "Số lượt khách du lịch", "350.000 lượt")
+_CLASSIFIERS = {"lượt khách": "lượt", "lượt người": "lượt", "điểm du lịch": "điểm"}
+
+
+def _classifier(unit: str) -> str:
+    base, _, per = unit.partition("/")
+    *mag, noun = re.split(r"\s+(?=(?:lượt|điểm)(?![^\W\d_]))", base, maxsplit=1)
+    word = _CLASSIFIERS.get(noun.lower())
+    return unit if word is None else " ".join([*mag, word]) + (f"/{per}" if per else "")
+
+
+_VOTE = re.compile(
+    r"\s*(?:tổng\s+)?(?:số\s+)?(?:đại biểu|phiếu)(?:\s+[^\W\d_]+){0,6}?\s+(?:tán thành|nhất trí|biểu quyết|thông qua|đồng ý)",
+    re.IGNORECASE,
+)
+# the rate is named before the figure: "số bác sỹ/1 vạn dân đạt 13,5 bác sỹ"
+_PER_CAPITA_BEFORE = (r"\s*(?:/|trên)\s*(?:(?:1|một)\s+)?(?P<mag>vạn|nghìn|ngàn|triệu|trăm nghìn)\s+(?:dân|người dân)"
+                      r"\s*(?:đạt|là|:)?\s*(?:khoảng|trên|từ|tối thiểu|ít nhất|≥|>=|>)?\s*$")
+
+
+def _per_capita(text: str, start: int, m: Measure) -> Measure:
+    if m.kind != "count" or "/" in m.unit:
+        return m
+    pm = re.search(rf"(?<![^\W\d_]){re.escape(m.unit)}{_PER_CAPITA_BEFORE}", text[max(start, m.start - 60) : m.start],
+                   re.IGNORECASE)
+    return replace(m, unit=f"{m.unit}/1 {pm.group('mag')} dân") if pm else m
 
 
 def _blocked(text: str, left: int, m: Measure) -> bool:

@@ -3,8 +3,10 @@
 A target list opens with a line that announces it ("Các chỉ tiêu chủ yếu năm 2024:", "Dự kiến một số chỉ
 tiêu chủ yếu", "2. Mục tiêu cụ thể", a table whose first row reads "| Chỉ tiêu | Đơn vị | Kế hoạch |")
 and runs over the lines that follow as long as they look like items of a list: bullets, table rows, short
-sub-headings ("a) Nhóm chỉ tiêu xã hội"), lines that carry figures. It ends at a heading of the same or a
-higher rank, at a heading that opens tasks or an assessment, or at a long paragraph of prose.
+sub-headings ("a) Nhóm chỉ tiêu xã hội"), lines that carry figures, groups of items ("Về xã hội: ...; ...").
+The head may close a paragraph of narrative ("Kỳ họp đã ... tán thành. Các chỉ tiêu chủ yếu năm 2025 gồm:"):
+the list starts at its sentence. It ends at a heading of the same or a higher rank, at a heading that opens
+tasks or an assessment, at another list's head, at narrative that reports, or at a long paragraph of prose.
 
 Public API: find_target_lists(text, end) -> list[TargetList]
 """
@@ -21,7 +23,7 @@ _HEAD = r"(?<![^\W\d_])(?:chỉ tiêu|mục tiêu cụ thể|các mục tiêu ch
 # a head that reports what was done is not a list of goals
 _REPORTED = (
     r"(?<![^\W\d_])(?:kết quả|tình hình|đánh giá|đạt được|đã đạt|ước thực hiện|ước đạt|thực hiện được|"
-    r"đạt và vượt|không đạt|vượt kế hoạch|có \d+(?:/\d+)? chỉ tiêu)(?![^\W\d_])"
+    r"đạt và vượt|không đạt|chưa đạt|đạt thấp|vượt kế hoạch|có \d+(?:/\d+)? chỉ tiêu)(?![^\W\d_])"
 )
 # headings that open another kind of part
 _OTHER_PART = (
@@ -96,6 +98,8 @@ def is_head(line: str) -> bool:
         return False
     if rx["row"].match(line):  # a table's first row: "| Chỉ tiêu | Đơn vị | Kế hoạch 2024 |"
         return bool(re.search(r"kế hoạch|\bKH\b|mục tiêu|chỉ tiêu\s+(?:năm\s+)?\d{4}|dự kiến", s, re.IGNORECASE))
+    if head_sentence(line) > 0:
+        return True
     if rx["reported"].search(s):
         return False
     if ":" in s:  # "Các chỉ tiêu chủ yếu năm 2024 là: tốc độ tăng trưởng ...; ..." heads its own line
@@ -103,6 +107,54 @@ def is_head(line: str) -> bool:
         if rx["head"].search(lead) and len(lead.split()) <= _MAX_HEAD_WORDS:
             return True
     return len(s.split()) <= _MAX_HEAD_WORDS
+
+
+def head_sentence(line: str) -> int:
+    """Where a head that follows narrative in its line starts, or -1: "Kỳ họp đã thông qua ... Các chỉ tiêu chủ
+    yếu năm 2025 gồm:" (the list on the next lines), "... Một số chỉ tiêu năm 2025 cụ thể: về kinh tế: ...; ..."."""
+    st = line.rstrip(" *")
+    if ":" not in st or "tiêu" not in st.lower():
+        return -1
+    rx = _rx()
+    for cut in reversed(list(re.finditer(r"[.!?]\s+(?=[^\W\d_])", st))):
+        at = cut.end()
+        lead = st[at:].split(":", 1)
+        if len(lead) < 2:
+            continue
+        if (rx["head"].search(lead[0]) and not rx["reported"].search(lead[0])
+                and len(lead[0].split()) <= _MAX_HEAD_WORDS):
+            return at
+    return -1
+
+
+# what reported figures say: a list whose items say it reports ("GRDP ước tăng 7,2%; thu ngân sách ước đạt ...")
+_REPORTS = re.compile(r"(?<![^\W\d_])(?:ước (?:đạt|tăng|giảm|thực hiện|tính)|đã đạt|đạt được|lũy kế|luỹ kế)"
+                      r"(?![^\W\d_])", re.IGNORECASE)
+
+
+def _reports(span: str) -> bool:
+    """Most items of the list state figures as reported (words in brackets are comments on a goal)."""
+    items = [it for it in re.split(r"[;\n]", re.sub(r"\([^()]*\)", "", span)) if re.search(r"\d", it)]
+    return len(items) >= 2 and 2 * sum(1 for it in items if _REPORTS.search(it)) >= len(items)
+
+
+def _opens_list(line: str) -> bool:
+    """The line's first sentence is itself a head ("Các chỉ tiêu chủ yếu năm 2024 là: ...; ...")."""
+    s = _plain(line)
+    first = re.split(r"[.!?]\s+(?=[^\W\d_])", s, maxsplit=1)[0]
+    lead = first.split(":", 1)[0] if ":" in first else first
+    return bool(_rx()["head"].search(lead)) and len(lead.split()) <= _MAX_HEAD_WORDS
+
+
+_GROUP_LABEL = re.compile(
+    r"^\W*(?:(?:các|nhóm)\s+)?(?:chỉ tiêu\s+)?(?:về\s+|lĩnh vực\s+)(?:[^\W\d_]+\s*){1,4}:", re.IGNORECASE
+)
+
+
+def _other_year(line: str, head: str) -> bool:
+    """The line opens with a year the head does not name ("Năm 2024, ..." after "chỉ tiêu năm 2025")."""
+    m = re.match(r"\W*(?:trong\s+|đến\s+|hết\s+)?năm\s+((?:19|20)\d\d)\s*[,:]", line, re.IGNORECASE)
+    return bool(m) and re.search(r"(?:19|20)\d\d", head) is not None and m.group(1) not in head
 
 
 def _stands_alone(lines: list[tuple[int, int, str]], i: int) -> bool:
@@ -139,6 +191,9 @@ def find_target_lists(text: str, end: int | None = None) -> list[TargetList]:
             i += 1
             continue
         table = bool(rx["row"].match(line))
+        inner = -1 if under or table or _opens_list(line) else head_sentence(line)
+        if inner > 0:  # the head follows narrative: the narrative before it is not part of the list
+            s0, line = s0 + inner, line[inner:]
         rank = _rank(line)
         if rank == 5:
             rank = 2 if not _is_upper_heading(_plain(line)) else 1
@@ -167,7 +222,14 @@ def find_target_lists(text: str, end: int | None = None) -> list[TargetList]:
                 break
             if rx["reported"].search(p) and not has_figure:
                 break
+            if (r == 5 or r <= rank) and not table and _opens_list(ln) and is_head(ln) and _stands_alone(lines, j):
+                break  # another list's head: "Các chỉ tiêu chủ yếu năm 2024 là: ..." opens a list of its own
+            if r == 5 and has_figure and not _GROUP_LABEL.match(p) and (rx["reported"].search(p) or _other_year(p, line)):
+                break  # narrative again: "Năm 2024, toàn tỉnh có 12 xã ..., thu ngân sách ước đạt ..."
             words = len(p.split())
+            if has_figure and (_GROUP_LABEL.match(p) or max(len(c.split()) for c in p.split(";")) <= _MAX_PROSE_WORDS
+                               and p.count(";") >= 2):
+                words = 0  # a group of items ("Về xã hội: ...; ...; ..."), however long the line
             if r == 4 or has_figure and (r < 5 or words <= _MAX_PROSE_WORDS):
                 last, j = e, j + 1
                 continue
@@ -175,6 +237,8 @@ def find_target_lists(text: str, end: int | None = None) -> list[TargetList]:
                 last, j = e, j + 1
                 continue
             break
-        out.append(TargetList(start=s0, end=last, head=_plain(line), table=table, under_head=under and not is_head(line)))
+        if table or not _reports(text[s0:last]):
+            out.append(TargetList(start=s0, end=last, head=_plain(line), table=table,
+                                  under_head=under and not is_head(line)))
         i = max(j, i + 1)
     return out
