@@ -100,6 +100,8 @@ def test_same_area_needs_level_and_place():
     ("Chỉ số sản xuất công nghiệp (IIP) tăng so với năm 2022", "Chỉ số sản xuất công nghiệp (IIP) tăng so với cùng kỳ"),
     ("Mức giảm tai nạn giao thông (cả 3 tiêu chí)", "Mức giảm số người bị thương do tai nạn giao thông"),
     ("Sản lượng lương thực có hạt", "Sản lượng lương thực có hạt vụ Đông Xuân"),
+    ("Thu ngân sách nhà nước trên địa bàn", "Thu ngân sách nhà nước trên địa bàn 6 tháng đầu"),
+    ("Kim ngạch xuất khẩu", "Kim ngạch xuất khẩu 9 tháng cuối"),
 ])
 def test_indicators_that_meet(target, result):
     assert indicators_match(indicator_key(target), indicator_key(result)) is not None
@@ -296,3 +298,23 @@ def test_links_hold_whichever_checkpoint_the_ingest_ends_on(tmp_path, every):
     ingest(files, store, checkpoint_every=every)
     store.close()
     assert len(_progress(tmp_path / "store")) == 3
+
+
+def test_a_report_own_plan_figure_is_not_its_target():
+    area = ("huyện", "Sông Mây")
+    own = _q("t", "Trồng rừng mới", 1500, "ha", "2024", area, source="bc.txt")
+    r = _q("r", "Trồng rừng mới", 1130, "ha", "2024-01/2024-06", area, None, "bc.txt")
+    assert compute_links([own], [r]) == []
+    other = _q("t2", "Diện tích trồng rừng mới", 1600, "ha", "2024", area, source="nq.txt")
+    assert [lk.target.iri for lk in compute_links([own, other], [r])] == ["t2"]
+
+
+def test_a_headerless_news_summary_sets_targets_for_its_province(tmp_path):
+    store = tmp_path / "store"
+    _run("ingest", PROGRESS_DATA.parent / "progress_news", "--store", store, "-q")
+    rows = _progress(store)
+    got = sorted((r["target_source"], r["target_indicator"], r["result_value"], float(r["percent"])) for r in rows)
+    assert got == [
+        ("tq_2025_council_news.txt", "Diện tích trồng rừng tập trung", "7800", 65.0),
+        ("tq_2025_council_news.txt", "Thu ngân sách nhà nước trên địa bàn", "1600", 50.0),
+    ]

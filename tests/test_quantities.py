@@ -288,3 +288,13 @@ def test_a_change_and_its_signed_rate():
     assert _find(rs, 25, "%").indicator == "Mức giảm số người bị thương so với cùng kỳ"
     fewer = _find(rs, 2, "vụ")
     assert fewer.indicator.startswith("Mức giảm")  # a decrease, not the number of fires
+
+
+@pytest.mark.parametrize("opening", ["Trước mắt, năm 2024", "Riêng năm 2024,", "Cụ thể, năm 2024", "Năm 2024,"])
+def test_a_period_opening_the_sentence_beats_the_paragraph_horizon(opening):
+    text = ("Nghị quyết của Tỉnh ủy Hà Giang về phát triển lâm nghiệp.\n\n"
+            "Đến năm 2030, phấn đấu kim ngạch xuất khẩu lâm sản đạt 300 triệu USD. "
+            f"{opening} toàn tỉnh phấn đấu trồng mới 9.200 ha rừng tập trung.\n")
+    forest = _find(_targets(text), 9200, "ha")
+    assert forest.period == "2024"
+    assert _find(_targets(text), 300, "triệu USD").period == "2030"

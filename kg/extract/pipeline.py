@@ -71,7 +71,7 @@ def extract_text(raw_text: str, source: str = "<text>", path: str = "", sha256: 
     doc = run_nlp(ctx)
     ex = Extraction(source=source, path=path, sha256=sha256, text=ct.text, header=ctx.header,
                     sentences=ctx.sentences, sections=ctx.sections, footnotes=ct.footnotes,
-                    source_offsets=ct)
+                    source_offsets=ct, area=(ctx.level, ctx.place) if ctx.level and ctx.place else None)
     ex.directives = doc._.kg_directives or []
     ex.agencies = doc._.kg_agencies or []
     ex.named = doc._.kg_named or []

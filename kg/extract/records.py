@@ -173,6 +173,9 @@ class Extraction:
     lineage: list[LineageLink] = field(default_factory=list)
     responsibilities: list[Responsibility] = field(default_factory=list)
     source_offsets: object = None  # CleanText, for mapping back to the file
+    # (level, place) the document speaks for as read from its own text (header, else the places it names
+    # most); None when unknown. A headerless news summary still belongs to its province.
+    area: tuple[str, str] | None = None
 
 
 @dataclass

@@ -168,7 +168,7 @@ def same_area(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
 # phrases that say when or how a figure was counted, not what: dropped from the indicator
 _NOISE = re.compile(
     r"\(?\b(?:lũy kế|luỹ kế|ước (?:thực hiện|tính|đạt)|ước|cả năm|năm \d{4}|quý [ivx\d]+(?:/\d{4})?"
-    r"|(?:\d+ )?tháng (?:đầu|cuối) năm|\d+ tháng|tháng \d+(?:/\d{4})?|đến (?:hết )?(?:ngày|năm|quý|tháng)[^,;()]*"
+    r"|(?:\d+ )?tháng (?:đầu|cuối)(?: năm)?|\d+ tháng|tháng \d+(?:/\d{4})?|đến (?:hết )?(?:ngày|năm|quý|tháng)[^,;()]*"
     r"|so với (?:cùng kỳ|năm|kế hoạch|dự toán)[^,;()]*|vụ (?:đông xuân|hè thu|thu đông|mùa|chiêm)"
     r"|trong (?:năm|quý|kỳ)|chỉ tiêu|\d{1,2}/\d{4}|giá so sánh(?: \d{4})?|hđnd tỉnh giao|kế hoạch|dự toán)\b\)?"
 )

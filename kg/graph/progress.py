@@ -14,7 +14,8 @@ A result measures a target when:
 - both documents are about the same place at the same level (`same_area`: province != city != district);
 - the result's period lies inside the target's (`period_inside`) and, for totals, growth rates and decreases,
   starts with it (a year-to-date figure: the month of March alone says nothing of the year's total);
-- the units convert (`to_base`).
+- the units convert (`to_base`);
+- they come from different documents (a report's plan figure for the year restates a target set elsewhere).
 A wrong link is worse than a missing one: each result keeps at most one target, the best candidate; a
 result whose stated share ("đạt 18,6% dự toán") disagrees with the computed one is linked only when the
 indicators are the same (the disagreement is then flagged, not hidden).
@@ -170,6 +171,8 @@ def _value_for(q: Quantity, kind: str) -> float:
 
 def candidate(target: Quantity, result: Quantity) -> Link | None:
     """The link when `result` measures `target`, else None."""
+    if target.source == result.source:
+        return None  # progress is measured across documents: a report's own plan figure only restates a target
     if target.kind != result.kind and not (target.kind == "ceiling" and result.kind == "level"):
         return None
     if not same_area(target.area, result.area):
@@ -200,9 +203,8 @@ def candidate(target: Quantity, result: Quantity) -> Link | None:
 
 def _rank(link: Link) -> tuple:
     agrees = link.result.percent_of_plan is not None and link.percent is not None and not link.mismatch
-    other_doc = link.target.source != link.result.source
     tp = parse_period(link.target.period)
-    return (agrees, link.similarity, other_doc, -(tp.months if tp else 999), link.target.iri)
+    return (agrees, link.similarity, -(tp.months if tp else 999), link.target.iri)
 
 
 def compute_links(targets: list[Quantity], results: list[Quantity]) -> list[Link]:

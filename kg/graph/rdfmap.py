@@ -444,7 +444,7 @@ class Mapper:
         """The place and level the document speaks for (progress links only join figures of one area)."""
         from .indicators import document_area
 
-        area = document_area(self.ex.text[:1500], self.ex.header.issuer)
+        area = document_area(self.ex.text[:1500], self.ex.header.issuer) or self.ex.area
         if area:
             self.q.add(self.doc, KGO.level, area[0])
             self.q.add(self.doc, KGO.refArea, area[1])

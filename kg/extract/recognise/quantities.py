@@ -144,7 +144,8 @@ def _rx() -> dict[str, re.Pattern]:
         # a year named as the base of a comparison ("so với năm 2024") is not the period of the figure
         "period_ban": re.compile(r"(?:giai đoạn|năm học|thời kỳ|ngày|so với(?:\s+cùng\s+kỳ)?)\s*$", re.IGNORECASE),
         "sent_start_period": re.compile(
-            r"[\W\d]{0,4}(?:(?:phấn đấu|trong|đến|hết|riêng|tính đến)\s+){0,2}(?=(?:năm|quý|tháng)\s)",
+            r"[\W\d]{0,4}(?:(?:phấn đấu|trong|đến|hết|riêng|tính đến|trước mắt|cụ thể|mặt khác)\s*,?\s+){0,2}"
+            r"(?=(?:năm|quý|tháng)\s)",
             re.IGNORECASE,
         ),
         "words": re.compile(r"[^\W\d_]+", re.UNICODE),
