@@ -6,7 +6,10 @@ lineage statements with mentions, undated citations with kgo:candidate links), b
 pyoxigraph `Store.bulk_load`, then times `find_nodes` + `lineage` for random REFs (directive numbers with a
 year, plan names, project names).
 
-    .venv/bin/python benchmarks/bench_lineage.py [--triples 1000000] [--lookups 200] [--store DIR]
+    .venv/bin/python benchmarks/bench_lineage.py [--triples 1000000] [--lookups 200] [--store DIR [--reuse]]
+
+`--store DIR --reuse` loads the store once and reuses it in later runs (same --triples and --seed: the
+generator still runs, to draw the same REFs, but writes nothing).
 
 Figures are appended to benchmarks/RESULTS.md (section "lineage").
 """
@@ -271,6 +274,8 @@ def main() -> None:
     ap.add_argument("--triples", type=int, default=1_000_000)
     ap.add_argument("--lookups", type=int, default=200)
     ap.add_argument("--store", default=None, help="Store directory (default: a temporary one, removed after).")
+    ap.add_argument("--reuse", action="store_true",
+                    help="Reuse the store in --store if it holds one (built with the same --triples and --seed).")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--no-write", action="store_true", help="Do not append to RESULTS.md.")
     args = ap.parse_args()
@@ -282,22 +287,29 @@ def main() -> None:
 
     tmp = Path(tempfile.mkdtemp(prefix="bench_lineage_"))
     store_dir = Path(args.store) if args.store else tmp / "store"
-    nq = tmp / "synthetic.nq"
+    reuse = args.reuse and args.store and store_dir.exists() and any(store_dir.iterdir())
+    nq = Path(os.devnull) if reuse else tmp / "synthetic.nq"
     t0 = time.perf_counter()
     n, docs, gen = generate(nq, args.triples, args.seed)
     t_gen = time.perf_counter() - t0
-    size_mb = nq.stat().st_size / 1e6
-    if store_dir.exists():
-        shutil.rmtree(store_dir)
-    t0 = time.perf_counter()
-    s = ox.Store(str(store_dir))
-    s.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
-    s.flush()
-    total = len(s)
-    del s
-    t_load = time.perf_counter() - t0
-    print(f"generated {n} quad lines ({docs} documents, {size_mb:.0f} MB) in {t_gen:.1f} s; "
-          f"bulk-loaded {total} quads in {t_load:.1f} s", flush=True)
+    size_mb = 0.0 if reuse else nq.stat().st_size / 1e6
+    if reuse:
+        s = ox.Store.read_only(str(store_dir))
+        total, t_load = len(s), 0.0
+        del s
+        print(f"reusing the store in {store_dir} ({total} quads)", flush=True)
+    else:
+        if store_dir.exists():
+            shutil.rmtree(store_dir)
+        t0 = time.perf_counter()
+        s = ox.Store(str(store_dir))
+        s.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+        s.flush()
+        total = len(s)
+        del s
+        t_load = time.perf_counter() - t0
+        print(f"generated {n} quad lines ({docs} documents, {size_mb:.0f} MB) in {t_gen:.1f} s; "
+              f"bulk-loaded {total} quads in {t_load:.1f} s", flush=True)
 
     store = LocalStore(store_dir, read_only=True)
     r = random.Random(args.seed + 1)
@@ -348,8 +360,8 @@ def main() -> None:
         (f"- machine: {platform.node()} · {platform.processor() or platform.machine()} · {os.cpu_count()} CPUs · "
         f"Python {platform.python_version()} · pyoxigraph {ox.__version__}"),
         f"- command: `.venv/bin/python benchmarks/bench_lineage.py --triples {args.triples} --lookups {args.lookups}`",
-        (f"- store: {total:,} quads, {docs} synthetic documents (N-Quads {size_mb:.0f} MB generated in {t_gen:.1f} s, "
-        f"`Store.bulk_load` in {t_load:.1f} s)"),
+        (f"- store: {total:,} quads, {docs} synthetic documents" + (" (reused)" if reuse else
+         f" (N-Quads {size_mb:.0f} MB generated in {t_gen:.1f} s, `Store.bulk_load` in {t_load:.1f} s)")),
         (f"- lookups: {len(times['total'])} random REFs ({', '.join(f'{k} {len(v)}' for k, v in by_kind.items())}), "
         f"{misses} not found; tree size median {statistics.median(sizes):.0f} nodes, max {max(sizes)}"),
         "",
