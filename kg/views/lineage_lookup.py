@@ -324,17 +324,23 @@ _TYPE_WORDS = set(words("số nghị quyết quyết định chỉ thị công v
 
 def _by_number(store, number: str, year: int | None) -> list[Node]:
     q = f"""
-SELECT DISTINCT ?d ?cand ?key WHERE {{
+SELECT DISTINCT ?d ?cand ?y WHERE {{
   {_bind("key", ox.Literal(number_key(number)))}
   GRAPH ?g {{ ?d kgo:numberKey ?key . ?d a kgo:Directive }}
   OPTIONAL {{ GRAPH ?rg {{ ?d kgo:candidate ?cand }} }}
+  OPTIONAL {{ GRAPH ?yg {{ ?d kgo:year ?y }} }}
 }}"""
     r = _select(store, q)
     cands: dict[str, set[str]] = {}
-    for d, c, _ in r.rows:
+    years: dict[str, set[str]] = {}
+    for d, c, y in r.rows:
         cands.setdefault(d.value, set())
         if c is not None:
             cands[d.value].add(c.value)
+        if y is not None:
+            years.setdefault(d.value, set()).add(y.value)
+    if year is not None:  # only the year's directives are answered: describe only those (one of 10-20)
+        cands = {d: c for d, c in cands.items() if any(_int(y) == year for y in years.get(d, ()))}
     nodes = describe(store, list(cands))
     out = list(nodes.values())
     dated = {n.iri for n in out if not n.undated}
@@ -343,6 +349,13 @@ SELECT DISTINCT ?d ?cand ?key WHERE {{
     if year is not None:
         out = [n for n in out if n.year == year]
     return sorted(out, key=lambda n: (n.year or 0, n.issuer or "", n.iri))
+
+
+def _int(s: str) -> int | None:
+    try:
+        return int(s)
+    except ValueError:
+        return None
 
 
 def _year_filter(nodes: list[Node], year: int | None) -> list[Node]:
@@ -480,11 +493,15 @@ def _structure_levels(store, root: str, up: bool, down: bool, depth: int | None,
                          + "\n  UNION { ?x kgo:assignedTo ?child . BIND(\"assigned_to\" AS ?rel) }"
                          + "\n  UNION { ?x kgo:concerns ?child . BIND(\"concerns\" AS ?rel) }")
                 block = f"{{ {block} }} BIND(?x AS ?parent)"
-            q = (f"SELECT DISTINCT ?child ?parent ?rel ?st WHERE {{\n  VALUES ?x {{ {_values(frontier)} }}\n"
+            # the frontier node by its position (an inline integer): its IRI is not decoded again on every row
+            reached = "?parent" if direction == "up" else "?child"
+            values = " ".join(f"({ox.NamedNode(x)} {j})" for j, x in enumerate(frontier))
+            q = (f"SELECT DISTINCT ?j {reached} ?rel ?st WHERE {{\n  VALUES (?x ?j) {{ {values} }}\n"
                  f"  LATERAL {{ {block} }}\n}}")
             nxt = []
-            for c, p, rel, st in _select(store, q, union=True).rows:
-                e = _edge(c, p, rel, st)
+            for j, o, rel, st in _select(store, q, union=True).rows:
+                x = ox.NamedNode(frontier[int(j.value)])
+                e = _edge(x, o, rel, st) if direction == "up" else _edge(o, x, rel, st)
                 edges.append(e)
                 if relations is not None and e.relation not in relations:
                     continue
@@ -545,20 +562,22 @@ def _edge(c, p, rel, st) -> _Edge:
 def _evidence(store, vias: list[str]) -> dict[str, list[Evidence]]:
     if not vias:
         return {}
+    vias = list(dict.fromkeys(vias))
+    values = " ".join(f"({ox.NamedNode(x)} {j})" for j, x in enumerate(vias))  # rows say ?j, not the IRI
     q = f"""
-SELECT DISTINCT ?x ?sentence ?source ?start ?end ?head WHERE {{
-  VALUES ?x {{ {_values(dict.fromkeys(vias))} }}
+SELECT DISTINCT ?j ?sentence ?source ?start ?end ?head WHERE {{
+  VALUES (?x ?j) {{ {values} }}
   {_lateral(store)} {{ GRAPH ?g {{ ?x kgo:mention ?m . ?m kgo:inDocument ?d . OPTIONAL {{ ?x kgo:label ?head }}
              OPTIONAL {{ ?m kgo:sentence ?sentence }} OPTIONAL {{ ?d kgo:source ?source }}
              OPTIONAL {{ ?m kgo:start ?start }} OPTIONAL {{ ?m kgo:end ?end }} }} }}
 }}"""
     out: dict[str, list[Evidence]] = {}
-    for x, sent, src, s0, s1, head in _select(store, q).rows:
+    for j, sent, src, s0, s1, head in _select(store, q).rows:
         sent = _v(sent) or None
         if head is not None and (sent is None or not re.search(r"[^\W\d_]{2,}", sent)):
             sent = head.value  # a task whose sentence is only its number ("4."): its heading instead
         e = Evidence(sent, _v(src), int(s0.value) if s0 else None, int(s1.value) if s1 else None)
-        lst = out.setdefault(x.value, [])
+        lst = out.setdefault(vias[int(j.value)], [])
         if e not in lst:
             lst.append(e)
     for lst in out.values():
