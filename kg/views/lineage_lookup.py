@@ -19,8 +19,9 @@ Edges (child -> parent), walked up from the root and in reverse down from it:
 
 The structure is fetched in ONE query: on a local store, SPARQL property paths over the union of the
 document graphs give the edges of the reachable region; on a remote endpoint (whose default graph may not be
-the union of the named graphs) one query fetches the whole edge table and the walk is done here. A second
-query fetches the labels and evidence of what was reached. The number of queries does not depend on the
+the union of the named graphs) one query fetches the whole edge table and the walk is done here. A bounded
+answer (`limit`) is fetched one level at a time instead. Two queries then describe what was reached (each node's own facts,
+then its issuer and sources) and one fetches the evidence. The number of queries does not depend on the
 number of nodes.
 """
 from __future__ import annotations
