@@ -295,3 +295,20 @@ def test_cli_limit_says_what_it_left_out(corpus_store):
     assert d["limit"] == 3 and len(descendants(d)) + len(d["ancestors"]) <= 3
     d = run_json("01/NQ-CP", "--store", corpus_store, "--limit", "0")
     assert d["limit"] is None
+
+
+def test_ref_is_bound_as_data_whatever_it_holds(tmp_path):
+    """REF reaches the queries as one serialised RDF literal: a file name with quotes, braces and a backslash
+    is found by name, and a REF written as SPARQL is only an unknown name."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    name = 'bao cao "quy 1" {x} \\ 2022.txt'
+    (docs / name).write_text(SMALL["b.txt"], encoding="utf-8")
+    store = open_ro(build_store([docs / name], tmp_path / "store"))
+    found = ll.find_nodes(store, name)
+    assert [(n.kind, n.label) for n in found] == [("Document", name)]
+    for ref in ('x" } UNION { ?d ?p ?o } #', 'bao cao \\"quy 1\\" {x} \\\\ 2022.txt', "05/NQ-CP\" . ?d ?p ?o #"):
+        assert all(n.label != name for n in ll.find_nodes(store, ref))
+    # the directive numbers of the document are still found by number and year, one year only
+    assert [n.year for n in ll.find_nodes(store, "05/NQ-CP", year=2022)] == [2022]
+    assert ll.find_nodes(store, "05/NQ-CP", year=2021) == []
