@@ -13,9 +13,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.extract.pipeline import extract_file  # noqa: E402
-from kg.graph.rdfmap import to_quads  # noqa: E402
-from kg.ingest import expand  # noqa: E402
+from kg.extract.pipeline import extract_file
+from kg.graph.rdfmap import to_quads
+from kg.ingest import expand
 
 
 def main() -> None:

@@ -295,3 +295,13 @@ def test_agencies_joint_office_of_council_and_committee_is_one_body(text, expect
 
     names = {a.name for a in extract_text(text).agencies}
     assert expected in names and forbidden not in names
+
+
+def test_agencies_found_the_same_when_lower_casing_changes_the_length():
+    """The scan runs over the lower-cased text; a character that lower-cases to two ("İ") makes it scan the
+    text itself, with the same mentions and offsets."""
+    body = "Giao Sở Công Thương chủ trì, UBND tỉnh đã chỉ đạo. Sở Tài chính phối hợp."
+    odd = "İ " + body
+    plain, shifted = find_agencies(_ctx(body)), find_agencies(_ctx(odd))
+    assert len("İ".lower()) == 2 and len(plain) == 3
+    assert [(m.name, m.start + 2, m.end + 2, m.text) for m in plain] == [(m.name, m.start, m.end, m.text) for m in shifted]
