@@ -124,6 +124,8 @@ WORK_VERBS = (
     "kết cấu hạ tầng", "hạng mục", "tu bổ", "tôn tạo", "trùng tu", "chỉnh trang",
 )
 
+_VERB_TAILS = tuple({v.split()[-1] for v in WORK_VERBS})  # the last word of each (lower case)
+
 # stages of building: what follows them is a work ("thi công Cầu X", "khánh thành Trường Y")
 BUILD_STAGES = (
     "thi công", "khởi công", "khánh thành", "nghiệm thu", "bàn giao", "đưa vào sử dụng", "giải phóng mặt bằng",
@@ -569,6 +571,11 @@ def _left_verbs(text: str, head_start: int) -> int:
     rx = _rx()
     lo = max(0, head_start - 60)
     window = text[lo:head_start]
+    # the phrase ends the window ("xây dựng ", "nâng cấp, "): without a verb's last word there, no phrase
+    # (an end-anchored search tries every start in the window)
+    tail = window.rstrip()
+    if not tail.removesuffix(",").lower().endswith(_VERB_TAILS):
+        return head_start
     m = rx["verbs_left"].search(window)
     if not m or m.start() == m.end():
         return head_start

@@ -592,8 +592,10 @@ def _dangling(text: str, start: int) -> str | None:
     """The words a blank line cut off from this sentence ("Tỷ lệ đô thị" + blank line + "hóa đạt 73,5%")."""
     if not text[start : start + 1].islower():
         return None
-    gap = len(text[:start]) - len(text[:start].rstrip())
-    end = start - gap
+    end = start  # back over the white space before the sentence (without copying the text before it)
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    gap = start - end
     if gap == 0 or "\n\n" not in text[end:start] or not text[end - 1 : end].isalpha():
         return None
     cut = max(text.rfind(";", 0, end), text.rfind("\n", 0, end), text.rfind(".", 0, end))
