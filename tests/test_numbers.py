@@ -71,6 +71,11 @@ def test_exact_decimal_kept_next_to_float():
         ("60% kế hoạch cả năm", 60, None, "eq", "% kế hoạch cả năm"),
         ("28,1% dự toán", 28.1, None, "eq", "% dự toán"),
         ("11,2 bác sỹ trên 1 vạn dân", 11.2, None, "eq", "bác sỹ/1 vạn dân"),
+        # comparators in capitals, split over a line, or spaced from the number
+        ("KHÔNG DƯỚI 10 người", 10, None, "gte", "người"),
+        ("ước\nđạt   5 tỷ đồng", 5, None, "approx", "tỷ đồng"),
+        ("≥ 95%", 95, None, "gte", "%"),
+        ("trong vòng 30 ngày", 30, None, "lte", "ngày"),
     ],
 )
 def test_parse_quantity(text, value, maximum, comparator, unit):
