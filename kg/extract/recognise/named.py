@@ -753,7 +753,7 @@ def _list_items(text: str) -> list[tuple[int, int]]:
     rx = _rx()
     out: list[tuple[int, int]] = []
     # openers
-    for m in rx["opener"].finditer(text):
+    for m in _openers(text):
         s = m.end()
         paren = m.group(0).rstrip().endswith("(")
         stop = len(text)
@@ -790,6 +790,50 @@ def _list_items(text: str) -> list[tuple[int, int]]:
             out += _line_list(text, ls, line)
         ls += len(line) + 1
     return out
+
+
+def _openers(text: str):
+    """What `_rx()["opener"].finditer(text)` yields, with the regex tried only near the list words
+    (LIST_OPENERS) that every match holds: run from every position of the text, it cost more than the
+    reading of the lists.
+
+    A match holding the list word at q starts between `_earliest(text, q)` and q; the starts are tried in
+    increasing order (the lowest bound among the words still ahead keeps them so), as finditer tries them."""
+    rx = _rx()["opener"]
+    at = sorted(i for w in LIST_OPENERS for i in _occurrences(text, w))
+    low = [_earliest(text, q) for q in at]
+    for i in range(len(low) - 2, -1, -1):
+        low[i] = min(low[i], low[i + 1])
+    p = 0  # the next start to try: every start before it failed or lies inside a match yielded
+    for q, lo in zip(at, low):
+        p = max(p, lo)
+        while p <= q:
+            m = rx.match(text, p)
+            if m:
+                yield m
+                p = m.end()  # past q: the match holds a list word at or after its start
+                break
+            p += 1
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+def _earliest(text: str, q: int) -> int:
+    """A start no match holding the list word at q can precede: back over the spaces before it, then over
+    a number or at most 8 characters of a counting word ("các đợt")."""
+    k = q
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    j = k
+    while j > 0 and text[j - 1].isalnum():
+        j -= 1
+    return max(0, min(j, k - 8))
 
 
 def _line_list(text: str, ls: int, line: str) -> list[tuple[int, int]]:
