@@ -28,6 +28,7 @@ import re
 import unicodedata
 
 from ..records import Context, NamedMention
+from .scan import finditer_near, occurrences
 from .spelling import tone_fold
 
 # ----------------------------------------------------------------------------- reference data
@@ -793,35 +794,10 @@ def _list_items(text: str) -> list[tuple[int, int]]:
 
 
 def _openers(text: str):
-    """What `_rx()["opener"].finditer(text)` yields, with the regex tried only near the list words
-    (LIST_OPENERS) that every match holds: run from every position of the text, it cost more than the
-    reading of the lists.
-
-    A match holding the list word at q starts between `_earliest(text, q)` and q; the starts are tried in
-    increasing order (the lowest bound among the words still ahead keeps them so), as finditer tries them."""
-    rx = _rx()["opener"]
-    at = sorted(i for w in LIST_OPENERS for i in _occurrences(text, w))
-    low = [_earliest(text, q) for q in at]
-    for i in range(len(low) - 2, -1, -1):
-        low[i] = min(low[i], low[i + 1])
-    p = 0  # the next start to try: every start before it failed or lies inside a match yielded
-    for q, lo in zip(at, low):
-        p = max(p, lo)
-        while p <= q:
-            m = rx.match(text, p)
-            if m:
-                yield m
-                p = m.end()  # past q: the match holds a list word at or after its start
-                break
-            p += 1
-
-
-def _occurrences(text: str, word: str) -> list[int]:
-    out, i = [], text.find(word)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + 1)
-    return out
+    """What `_rx()["opener"].finditer(text)` yields, the regex tried only near the list words (LIST_OPENERS)
+    every match holds: run from every position of the text, it cost more than the reading of the lists."""
+    at = sorted(i for w in LIST_OPENERS for i in occurrences(text, w))
+    return finditer_near(_rx()["opener"], text, at, _earliest)
 
 
 def _earliest(text: str, q: int) -> int:
