@@ -227,7 +227,8 @@ def test_agencies_canonical_issuer_phrases(phrase, name):
 @pytest.mark.parametrize(
     ("old", "new"),
     [("Uỷ ban", "Ủy ban"), ("hoá", "hóa"), ("Toà", "Tòa"), ("UỶ BAN", "ỦY BAN"), ("khoẻ", "khỏe"),
-     ("quý", "quý"), ("Quỳnh", "Quỳnh")],
+     ("quý", "quý"), ("Quỳnh", "Quỳnh"), ("oà", "òa"), ("QUỶ", "QUỶ"), ("hoạch", "hoạch"), ("xoá bỏ", "xóa bỏ"),
+     ("Thuỵ", "Thụy")],
 )
 def test_agencies_tone_fold(old, new):
     assert tone_fold(old) == new
