@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..records import Context, NamedMention
 from .scan import finditer_near, occurrences
@@ -499,7 +500,7 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
         # a word
         low = tok.lower()
         if not titled and nwords > 0:
-            if rx["stop"].match(text, i) and not rx["stop_ok"].match(text, i):
+            if _may_stop(c) and rx["stop"].match(text, i) and not rx["stop_ok"].match(text, i):
                 break
             k = j
             while k < limit and text[k] == " ":
@@ -556,14 +557,27 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
         end = j
         nwords += 1
         last_word = tok
-        closed = bool(rx["year"].match(tok)) and bool(rx["period_before"].search(text, max(pos, i - 40), i))
+        closed = (tok.startswith(("19", "20")) and bool(rx["year"].match(tok))
+                  and bool(rx["period_before"].search(text, max(pos, i - 40), i)))
         i = j
         if nwords >= MAX_WORDS:
             break
     # trailing connectors never end a name
     s = text[pos:end]
-    s2 = re.sub(r"(?:\s*[,\-–]|\s+(?:và|của|về|với|cho|tại|theo|trên|hoặc|các|thuộc|đoạn|từ|đến))+\s*$", "", s)
-    return pos + len(s2)
+    if not s.rstrip().endswith(_TRAILING_ENDS):  # the end-anchored pattern would try every position of s
+        return pos + len(s)
+    return pos + len(_TRAILING.sub("", s))
+
+
+_TRAILING_WORDS = ("và", "của", "về", "với", "cho", "tại", "theo", "trên", "hoặc", "các", "thuộc", "đoạn", "từ", "đến")
+_TRAILING = re.compile(rf"(?:\s*[,\-–]|\s+(?:{'|'.join(_TRAILING_WORDS)}))+\s*$")
+_TRAILING_ENDS = (",", "-", "–", *_TRAILING_WORDS)
+
+
+@lru_cache(maxsize=512)
+def _may_stop(c: str) -> bool:
+    """Whether a stop word can start with this character (as the case-insensitive stop pattern reads it)."""
+    return bool(re.match("[" + "".join(sorted({re.escape(w[0]) for w in STOP_WORDS})) + "]", c, re.IGNORECASE))
 
 
 # ----------------------------------------------------------------------------- the scan
