@@ -55,6 +55,7 @@ _LINK_WORDS = (
     "đạt", "chiếm", "là", "ở mức", "tương đương", "đạt mức", "tăng", "giảm", "tăng thêm",
     "giảm thêm", "lên", "xuống", "còn", "duy trì ở mức",
 )
+_LINK_ENDS = (":", *{w.split()[-1] for w in _LINK_WORDS})  # what the text ends with when a link word ends it
 # filler words trimmed from the edges of a label
 _LEAD_FILLERS = (
     "trong đó", "đồng thời", "và", "phấn đấu", "riêng", "cụ thể", "gồm", "bao gồm", "với", "như", "đạt",
@@ -287,7 +288,9 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
                 left += len(h) + 1
             raw = t
         # else: "Tốc độ tăng trưởng kinh tế (GRDP): 7 - 7,5%" keeps the words before the colon
-    linked = bool(rx["link_end"].search(raw.rstrip()))
+    tail = raw.rstrip()
+    # the end-anchored pattern tries every position: only when a link word (or a colon) ends the text
+    linked = tail.lower().endswith(_LINK_ENDS) and bool(rx["link_end"].search(tail))
     # cut the imperative before the goal: "Thực hiện ..., phấn đấu trong quý II thu ngân sách đạt"
     cuts = list(rx["goal_cut"].finditer(raw))
     if cuts:
@@ -466,6 +469,7 @@ def _with_heading(text: str, s: Section) -> Section:
     return Section(s.marker, s.level, s.path, m.group(1).strip(" *#"), s.start, s.end)
 
 
+@lru_cache(maxsize=4096)  # asked for every enclosing heading of every sentence with a figure
 def _heading_period(heading: str, year: str | None) -> str | None:
     if len(heading.split()) > 14:  # a numbered paragraph, not a heading
         return None
