@@ -351,7 +351,8 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
     base_unit = m.unit.split("/")[0]
     unit_words = [w for w in base_unit.split() if w.lower() not in ("nghìn", "ngàn", "triệu", "tỷ", "trăm")]
     share = m.kind == "percent" and after and not m.plan_share and not re.match(r"so\s+với", after, re.IGNORECASE)
-    growth = _GROWTH.search(before) if m.kind == "percent" and not m.plan_share else None
+    growth = (_GROWTH.search(before) if m.kind == "percent" and not m.plan_share
+              and before.rstrip().lower().endswith(("tăng", "giảm", "khoảng", "thêm")) else None)
     if linked and growth and _content_count(before[: growth.start()]) >= 1 and not _RATE_NOUN.match(before):
         # "Kim ngạch xuất khẩu ước tăng 7,7%": the rate of growth of what is named
         core = _strip_period(before[: growth.start()])
@@ -394,7 +395,8 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
         label = f"{head}: {_lc(label)}"
     if _DIMENSION.fullmatch(label) and inherited:
         label = f"{label} ({_lc(inherited)})"  # "..., diện tích 17,4 ha": the area of what the figure before counts
-    label = _TAIL_PERIOD.sub("", label) or label  # "Tỷ lệ che phủ rừng vào năm 2025": the year is the period
+    if label.removesuffix("\n")[-1:].isdigit():  # the end-anchored pattern ends with a year
+        label = _TAIL_PERIOD.sub("", label) or label  # "Tỷ lệ che phủ rừng vào năm 2025": the year is the period
     if _AVERAGE.fullmatch(label) and inherited:
         label = f"{inherited} {_lc(label)}"  # "..., bình quân 2.400 ha/năm"
     return label[:1].upper() + label[1:]
