@@ -65,10 +65,11 @@ def main() -> None:
                 f"- command: `.venv/bin/python benchmarks/bench_corpus.py {a.corpus} --runs {a.runs} --kg KG`\n\n"
                 "| build | files | MB | runs | median wall s | median CPU s | MB per CPU s |\n|---|---|---|---|---|---|---|\n")
         block = re.search(r"<!-- corpus:start -->\n(.*?)<!-- corpus:end -->\n", text, re.DOTALL)
-        if block and "| build |" in block.group(1):
+        lines = block.group(1).rstrip("\n").splitlines() if block else []
+        if lines and lines[-1].startswith("|"):  # the block ends with a table: one more row
             body = block.group(1) + row + "\n"
-        else:
-            body = head + row + "\n"
+        else:  # no table yet, or notes after the last one: a new dated table
+            body = (block.group(1) + "\n" if lines else "") + head + row + "\n"
         section = f"<!-- corpus:start -->\n{body}<!-- corpus:end -->\n"
         text = text.replace(block.group(0), section) if block else text.rstrip("\n") + "\n\n" + section
         res.write_text(text, encoding="utf-8")

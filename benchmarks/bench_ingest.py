@@ -7,7 +7,11 @@ from all of them until it is about as long as a sample. Each size is ingested by
 the largest resident set of the command or one of its workers (ru_maxrss of the waited children, as
 /usr/bin/time -v reports it).
 
-    .venv/bin/python benchmarks/bench_ingest.py [--scales 10 50 100] [--jobs 1 N] [--profile]
+    .venv/bin/python benchmarks/bench_ingest.py [--scales 10 50 100] [--jobs 1 N] [--profile] [--no-baseline]
+
+Baseline: spaCy's Vietnamese pipeline with pyvi word segmentation (`spacy.blank("vi")`, its default), run over
+the same texts in a subprocess, end to end (import, model load, tokenisation); the goal is an ingest at least
+twice as fast as that. It needs pyvi (`pip install -e ".[bench]"`); without it the baseline is skipped.
 
 Figures go to benchmarks/RESULTS.md (section "ingest"). --profile also runs cProfile over the extraction
 of the 10x corpus in this process and prints the hot spots.
@@ -82,6 +86,28 @@ def run_ingest_timed(corpus: Path, store: Path, jobs: int) -> tuple[float, float
     return dt, usage.ru_maxrss / 1024, first
 
 
+PYVI_RUN = """
+import sys
+from pathlib import Path
+import spacy
+nlp = spacy.blank("vi")  # pyvi word segmentation on (spaCy's default for Vietnamese)
+for f in sorted(Path(sys.argv[1]).glob("*.txt")):
+    nlp(f.read_text(encoding="utf-8"))
+"""
+
+
+def pyvi_baseline(corpus: Path) -> float | None:
+    """Seconds (wall clock) for spaCy + pyvi to tokenise the corpus in a new process; None without pyvi."""
+    import importlib.util
+
+    if importlib.util.find_spec("pyvi") is None:
+        print("  baseline skipped: pyvi is not installed (pip install -e '.[bench]')", flush=True)
+        return None
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", PYVI_RUN, str(corpus)], check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
 def profile(corpus: Path, limit: int = 25) -> str:
     import cProfile
     import io
@@ -110,6 +136,7 @@ def main() -> None:
     ap.add_argument("--jobs1-scales", type=int, nargs="+", default=None,
                     help="Scales to run with --jobs 1 (default: all).")
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--no-baseline", action="store_true", help="Skip the spaCy + pyvi baseline.")
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench_ingest_"))
@@ -121,6 +148,9 @@ def main() -> None:
             n, size = make_corpus(corpus, scale)
             t_gen = time.perf_counter() - t0
             print(f"{scale}x: {n} documents, {size / 1e6:.1f} MB (generated in {t_gen:.1f} s)", flush=True)
+            base = None if args.no_baseline else pyvi_baseline(corpus)
+            if base is not None:
+                print(f"  spaCy + pyvi: {base:.1f} s", flush=True)
             for jobs in dict.fromkeys(args.jobs):
                 if jobs == 1 and args.jobs1_scales is not None and scale not in args.jobs1_scales:
                     continue
@@ -128,7 +158,7 @@ def main() -> None:
                 disk, logs = _disk(tmp / "store")
                 mbs = size / 1e6 / dt
                 row = {"scale": scale, "docs": n, "mb": size / 1e6, "jobs": jobs, "s": dt, "mbs": mbs, "mbs_core": mbs / jobs,
-                           "docs_s": n / dt, "rss": rss, "line": line, "disk": disk, "logs": logs}
+                           "docs_s": n / dt, "rss": rss, "line": line, "disk": disk, "logs": logs, "pyvi": base}
                 rows.append(row)
                 print(f"  --jobs {jobs}: {dt:.1f} s, {mbs:.3f} MB/s ({mbs / jobs:.3f} per core), "
                       f"{n / dt:.2f} docs/s, peak {rss:.0f} MB, disk {disk:.0f} MB ({logs:.0f} MB logs) · {line}", flush=True)
@@ -159,12 +189,18 @@ def report(rows, args) -> str:
         "- corpus: documents recombined from paragraphs of samples/corpus (seed 1234), Nx the sample's 4 documents",
         "- peak memory: largest resident set among the command and its workers (wait4 ru_maxrss)",
         "",
-        "| scale | docs | MB | jobs | seconds | MB/s | MB/s per core | docs/s | peak RSS MB | disk MB (logs) |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        ("- spaCy + pyvi: `spacy.blank(\"vi\")` (pyvi word segmentation) over the same texts in a new process;"
+        " × pyvi = its seconds / the ingest's (goal ≥ 2)"),
+        "",
+        ("| scale | docs | MB | jobs | seconds | MB/s | MB/s per core | docs/s | peak RSS MB | disk MB (logs) "
+        "| spaCy + pyvi s | × pyvi |"),
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
+        base = f"{r['pyvi']:.1f} | {r['pyvi'] / r['s']:.2f}" if r.get("pyvi") else "– | –"
         lines.append(f"| {r['scale']}x | {r['docs']} | {r['mb']:.1f} | {r['jobs']} | {r['s']:.1f} | {r['mbs']:.3f} | "
-                     f"{r['mbs_core']:.3f} | {r['docs_s']:.2f} | {r['rss']:.0f} | {r['disk']:.0f} ({r['logs']:.0f}) |")
+                     f"{r['mbs_core']:.3f} | {r['docs_s']:.2f} | {r['rss']:.0f} | {r['disk']:.0f} ({r['logs']:.0f}) "
+                     f"| {base} |")
     best = max((r["mbs_core"] for r in rows), default=0)
     lines += ["", f"Target ≥ 1 MB/s per core: {'met' if best >= 1 else 'NOT met'} (best {best:.3f} MB/s per core).",
               ""]

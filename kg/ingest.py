@@ -182,7 +182,7 @@ def ingest(paths: Iterable[str | Path], store, jobs: int = 1,
                 report.skipped.append((str(f), _same(f, others[0])))
                 continue
         todo.append(f)
-    w = _Writer(store, report, checkpoint_every)
+    w = _Writer(store, report, checkpoint_every, len(todo))
     written: dict[str, str] = {}  # sha256 -> name, of the files stored by this run
     for i, (f, (graph, payload, size)) in enumerate(_extracted(todo, jobs), 1):
         digest = digests[f]
@@ -206,10 +206,14 @@ class _Writer:
     A document new to the store waits in a batch, written with the store's bulk loader at the next
     checkpoint: the first document, then every `every` documents or BATCH_QUADS quads. A document that
     replaces a stored graph is a DROP + INSERT in one transaction, as before.
+
+    Progress links are relinked at the first checkpoint only when the run is longer than `every`
+    documents (`total`): a shorter run reaches its final checkpoint, which relinks them, soon after.
     """
 
-    def __init__(self, store, report: IngestReport, every: int) -> None:
+    def __init__(self, store, report: IngestReport, every: int, total: int | None = None) -> None:
         self.store, self.report, self.every = store, report, every
+        self.long = total is None or total > every
         self.stored = set(store.graphs())
         self.batch: list[tuple[Path, str, object, int, int]] = []  # (file, graph, body, triples, size)
         self.batch_quads = 0
@@ -257,7 +261,7 @@ class _Writer:
 
     def checkpoint(self, final: bool = False) -> None:
         self._write_batch()
-        self.linked = final or not self.checkpoints
+        self.linked = final or (not self.checkpoints and self.long)
         _checkpoint(self.store, progress=self.linked)
         self.checkpoints += 1
         self.since = 0

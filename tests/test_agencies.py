@@ -227,7 +227,8 @@ def test_agencies_canonical_issuer_phrases(phrase, name):
 @pytest.mark.parametrize(
     ("old", "new"),
     [("Uỷ ban", "Ủy ban"), ("hoá", "hóa"), ("Toà", "Tòa"), ("UỶ BAN", "ỦY BAN"), ("khoẻ", "khỏe"),
-     ("quý", "quý"), ("Quỳnh", "Quỳnh")],
+     ("quý", "quý"), ("Quỳnh", "Quỳnh"), ("oà", "òa"), ("QUỶ", "QUỶ"), ("hoạch", "hoạch"), ("xoá bỏ", "xóa bỏ"),
+     ("Thuỵ", "Thụy")],
 )
 def test_agencies_tone_fold(old, new):
     assert tone_fold(old) == new
@@ -375,3 +376,13 @@ def test_agency_subjects_and_bare_places(body, expected):
         assert _names(_ctx(body)) == {"Kho bạc Nhà nước"}
         return
     assert _names(_ctx(body)) == expected
+
+
+def test_agencies_found_the_same_when_lower_casing_changes_the_length():
+    """The scan runs over the lower-cased text; a character that lower-cases to two ("İ") makes it scan the
+    text itself, with the same mentions and offsets."""
+    body = "Giao Sở Công Thương chủ trì, UBND tỉnh đã chỉ đạo. Sở Tài chính phối hợp."
+    odd = "İ " + body
+    plain, shifted = find_agencies(_ctx(body)), find_agencies(_ctx(odd))
+    assert len("İ".lower()) == 2 and len(plain) == 3
+    assert [(m.name, m.start + 2, m.end + 2, m.text) for m in plain] == [(m.name, m.start, m.end, m.text) for m in shifted]

@@ -101,3 +101,27 @@ def test_directives_issuer_is_the_subject_after_an_opening_clause(text, number, 
 
     found = {d.number: d.issuer for d in extract_text(text).directives}
     assert found[number] == issuer
+
+
+_PIECES = ["Nghị quyết", "Nghị quyết liên tịch", "số", "số hiệu", ":", " ", "  ", "\n", "12/NQ-CP", "06-NQ/TU",
+           "15/2021/NQ-HĐND", "53/BC- HĐND", "12 /KH-UBND", "x12/KH-UBND", "/12/QĐ-UB", "Quyết định", "và", "2021",
+           "1505/BKHĐT-TH", "Kế hoạch số", "Luật", "٣/NQ-CP", "Thông tư liên tịch", "-7/TB-VP", ".9/KH-UB"]
+
+
+def test_mentions_found_as_by_a_scan_of_the_whole_text():
+    """Mentions are looked for only at type words and numbers; they are the ones a regex scan of the whole
+    text finds, at the same offsets, on every mix of type words, "số", colons, spaces and numbers."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.recognise.directives import _mentions, _patterns
+
+    mention_re = _patterns()[0]
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(_PIECES), max_size=14), st.sampled_from([" ", "", "\n"]))
+    def check(pieces, sep):
+        text = sep.join(pieces)
+        assert [m.span() for m in _mentions(mention_re, text)] == [m.span() for m in mention_re.finditer(text)]
+
+    check()

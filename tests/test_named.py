@@ -374,3 +374,25 @@ def test_named_a_plan_named_after_an_agency_is_still_found():
 
     ex = extract_text("Sở Kế hoạch và Đầu tư triển khai Kế hoạch cải thiện chỉ số năng lực cạnh tranh cấp tỉnh năm 2024.")
     assert any(m.name.startswith("Kế hoạch cải thiện chỉ số năng lực cạnh tranh") for m in ex.named)
+
+
+_PIECES = ["các dự án: A, B", "12  dự án: X", "một số\n dự án như Cầu", "các đợt   công trình (1) x", "xdự án:",
+           "dự án dự án: Y", "các công trình ( Z )", "99 công trình: Q; R", "Các dự án: A", "dự án", "công trình",
+           "và", "Dự án", "công", "trình", "\n", ":", "các", "5", "như", "Cầu", "(", ")"]
+
+
+def test_list_openers_found_as_by_a_scan_of_the_whole_text():
+    """The list openers are looked for only near the list words; they are the ones a regex scan of the whole
+    text finds, at the same offsets, on every mix of counting words, numbers, spaces and list words."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.recognise.named import _openers, _rx
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(_PIECES), max_size=14), st.sampled_from([" ", "  ", "\n", ""]))
+    def check(pieces, sep):
+        text = sep.join(pieces)
+        assert [m.span() for m in _openers(text)] == [m.span() for m in _rx()["opener"].finditer(text)]
+
+    check()

@@ -56,3 +56,25 @@ def test_normalise_offsets_point_at_real_characters_in_corpus(sample_files):
 def test_normalise_html_unit_power_kept():
     ct = clean("khai thác 4.050,0 nghìn m<sup>3</sup>, tăng 2%<sup>7</sup>.")
     assert ct.text.startswith("khai thác 4.050,0 nghìn m³, tăng 2%.")
+
+
+def test_markup_found_as_by_a_scan_of_the_whole_line():
+    """Inline markup is looked for only at the characters it starts with; the matches are those of a scan
+    of the whole line, on every mix of tags, superscripts, emphasis and text."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.normalise import _INLINE, _INLINE_FIRST
+    from kg.extract.recognise.scan import finditer_at
+
+    pieces = ["<sup>2</sup>", "<sup> 12 </sup>", "³", "¹²", "<b>", "</i>", "<x", "**", "*", "___", "_", "m", "a<b",
+              "km", " ", "2", "Chỉ tiêu", "<", ">", "__"]
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=16), st.integers(0, 6))
+    def check(parts, pos):
+        line = "".join(parts)
+        starts = [c.start() for c in _INLINE_FIRST.finditer(line, pos)]
+        assert [m.span() for m in finditer_at(_INLINE, line, starts)] == [m.span() for m in _INLINE.finditer(line, pos)]
+
+    check()

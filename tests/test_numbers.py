@@ -73,6 +73,11 @@ def test_exact_decimal_kept_next_to_float():
         ("11,2 bác sỹ trên 1 vạn dân", 11.2, None, "eq", "bác sỹ/1 vạn dân"),
         ("13,5 bác sỹ/vạn dân", 13.5, None, "eq", "bác sỹ/1 vạn dân"),
         ("32 giường bệnh/1 vạn dân", 32, None, "eq", "giường bệnh/1 vạn dân"),
+        # comparators in capitals, split over a line, or spaced from the number
+        ("KHÔNG DƯỚI 10 người", 10, None, "gte", "người"),
+        ("ước\nđạt   5 tỷ đồng", 5, None, "approx", "tỷ đồng"),
+        ("≥ 95%", 95, None, "gte", "%"),
+        ("trong vòng 30 ngày", 30, None, "lte", "ngày"),
     ],
 )
 def test_parse_quantity(text, value, maximum, comparator, unit):

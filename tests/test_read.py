@@ -11,6 +11,8 @@ from kg.extract.read import ReadError, read_document
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
         ("utf16.txt", "Nghị quyết".encode("utf-16-le"), "binary"),
         ("latin1.txt", "Báo cáo năm".encode("latin-1", "replace") + b" \xe9t\xe9", "not UTF-8"),
+        ("controls.txt", "Báo cáo \x01\x02\x03\x04\x05\x06\x07\x0b\x1f năm".encode(), "binary"),
+        ("invisible.txt", " \u200b\n\ufeff\u00ad ".encode(), "no visible text"),
     ],
 )
 def test_read_bad_input_raises_one_line_error(tmp_path, name, data, message):
@@ -19,6 +21,14 @@ def test_read_bad_input_raises_one_line_error(tmp_path, name, data, message):
     with pytest.raises(ReadError) as e:
         read_document(p)
     assert message in str(e.value) and "\n" not in str(e.value) and name in str(e.value)
+
+
+def test_read_text_with_a_few_controls_or_a_zero_width_start(tmp_path):
+    """Eight control characters are tolerated (form feeds and tabs are not counted); a zero-width
+    character before the first visible one is not an empty text."""
+    p = tmp_path / "ok.txt"
+    p.write_bytes("\u200bBáo cáo \x01\x02\x03\x04\x05\x06\x07\x0b\f\t năm".encode())
+    assert read_document(p).text.startswith("\u200bBáo cáo")
 
 
 def test_read_docx(tmp_path):

@@ -55,6 +55,7 @@ def read_document(path: str | Path) -> RawText:
 _BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
          (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xef\xbb\xbf", "utf-8"))
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters but \t \n \f \r
 
 
 def _decode_text(p: Path, data: bytes) -> str:
@@ -68,10 +69,10 @@ def _decode_text(p: Path, data: bytes) -> str:
         text = data[len(bom[0]) if bom else 0:].decode(enc)
     except UnicodeDecodeError as e:
         raise ReadError(f"{p}: not {enc.upper()} text (invalid byte at position {e.start})") from None
-    if not text.translate(_INVISIBLE).strip():  # only zero-width characters
-        raise ReadError(f"{p}: empty document (no visible text)")
-    controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\t\n\r\f")
-    if controls > 8:
+    first = text.lstrip()[:1]  # a visible first character settles it without translating the whole text
+    if (not first or ord(first) in _INVISIBLE) and not text.translate(_INVISIBLE).strip():
+        raise ReadError(f"{p}: empty document (no visible text)")  # only zero-width characters
+    if len(_CONTROL.findall(text, 0, 8192)) > 8:
         raise ReadError(f"{p}: binary file, not a text document")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

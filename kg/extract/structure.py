@@ -245,10 +245,9 @@ def parse_sections(text: str, end: int | None = None) -> list[Section]:
 
 def split_sentences(text: str, start: int = 0, end: int | None = None, sections: list[Section] | None = None) -> list[Sentence]:
     end = len(text) if end is None else end
-    out: list[Sentence] = []
+    spans: list[tuple[int, int]] = []
     pos = start
-    bounds = [m for m in _SENT_SPLIT.finditer(text, start, end)]
-    cuts = [(m.start(), m.end()) for m in bounds] + [(end, end)]
+    cuts = [(m.start(), m.end()) for m in _SENT_SPLIT.finditer(text, start, end)] + [(end, end)]
     carry = None  # start of a list marker ("4.", "II.") that opens the next sentence, not a sentence of its own
     for cut_start, cut_end in cuts:
         s, e = pos, cut_start
@@ -259,16 +258,15 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, sections:
         pos = cut_end
         if e <= s:
             continue
-        if _MARKER_ONLY.fullmatch(text[s:e]):
+        if _MARKER_ONLY.fullmatch(text, s, e):
             carry = s if carry is None else carry
             continue
         if carry is not None:
             s, carry = carry, None
-        out.append(Sentence(s, e, text[s:e].replace("\n", " "), None))
-    if sections:
-        paths = section_paths(sections, [x.start for x in out])
-        out = [Sentence(x.start, x.end, x.text, path) for x, path in zip(out, paths)]
-    return out
+        spans.append((s, e))
+    # each sentence is built once, with its section (frozen records cost more to build than to read)
+    paths = section_paths(sections, [s for s, _ in spans]) if sections else [None] * len(spans)
+    return [Sentence(s, e, text[s:e].replace("\n", " "), path) for (s, e), path in zip(spans, paths)]
 
 
 def section_paths(sections: list[Section], offsets: list[int]) -> list[str | None]:

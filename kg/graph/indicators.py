@@ -232,15 +232,20 @@ class IndicatorKey:
         return " ".join(self.tokens)
 
 
+_BRACKETED = re.compile(r"\(([^()]*)(?:\)|$)")
+_PUNCT = re.compile(r"[()\[\]{}:;,.\-–\"“”'/+]")
+
+
+@lru_cache(maxsize=16384)  # one indicator is keyed by the mapper, by progress linking, for every figure
 def indicator_key(indicator: str) -> IndicatorKey:
     """Content words of an indicator, period phrases and generic measure words dropped, synonyms merged."""
     s = _norm_text(indicator)
     # a long aside in brackets is a remark, not a qualifier like "(GRDP)" or "(khách quốc tế)"
-    s = re.sub(r"\(([^()]*)(?:\)|$)", lambda m: " " if len(m.group(1).split()) > 7 else m.group(0), s)
+    s = _BRACKETED.sub(lambda m: " " if len(m.group(1).split()) > 7 else m.group(0), s)
     umbrella = bool(_UMBRELLA.search(s))
     s = _UMBRELLA.sub(" ", s)
     s = _NOISE.sub(" ", s)
-    s = re.sub(r"[()\[\]{}:;,.\-–\"“”'/+]", " ", s)
+    s = _PUNCT.sub(" ", s)
     s = f" {' '.join(s.split())} "
     for a, b in _SYNONYMS:
         while f" {a} " in s:

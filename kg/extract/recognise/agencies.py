@@ -55,6 +55,8 @@ class _Data:
     acronym_keys: set[str]
     regex: re.Pattern
     codes: dict[str, _Entry]
+    # the same labels over a lower-cased text: a case-sensitive scan runs several times faster
+    regex_low: re.Pattern
 
 
 def _atom(ch: str) -> str:
@@ -146,7 +148,9 @@ def _data() -> _Data:
     body = _trie_regex(sorted(by_key))
     first = "".join(sorted({c for k in by_key for c in (k[0], k[0].upper())}))
     regex = re.compile("(?=[" + re.escape(first) + r"])(?<![\w/\-])" + body + r"(?![\w])", re.IGNORECASE)
-    return _Data(entries, by_key, acronym_keys, regex, codes)
+    first_low = "".join(sorted({k[0] for k in by_key}))  # the keys are lower case
+    regex_low = re.compile("(?=[" + re.escape(first_low) + r"])(?<![\w/\-])" + body + r"(?![\w])")
+    return _Data(entries, by_key, acronym_keys, regex, codes, regex_low)
 
 
 def reference_entries() -> list[_Entry]:
@@ -626,13 +630,16 @@ def _scan(text: str, place: str | None, level: str | None, city: str | None = No
     out: list[AgencyMention] = []
     pos = 0
     skipped_to = -1  # end of the last mention left out as a funding source: a list after it is too
+    lowered = t.lower()
+    # spans of the lower-cased text are the text's own when lower-casing kept every character one character
+    regex, hay = (data.regex_low, lowered) if len(lowered) == len(t) else (data.regex, t)
     while True:
-        m = data.regex.search(t, pos)
+        m = regex.search(hay, pos)
         if not m:
             break
         s, e = m.span()
         pos = e
-        surface = m.group()
+        surface = t[s:e]
         k = _key(surface)
         entries = data.by_key.get(k)
         if not entries:

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ..records import Context, DirectiveRef
 from .agencies import canonical_agency, issuer_from_code
+from .scan import finditer_at, occurrences
 
 # type words and codes: reference data of the number system
 TYPE_WORDS = (
@@ -112,6 +113,19 @@ def _iso(d: str, m: str, y: str) -> str | None:
     return f"{yi:04d}-{mi:02d}-{di:02d}"
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def _mentions(mention_re: re.Pattern, text: str):
+    """What `mention_re.finditer(text)` yields, the regex tried only where a mention can start: at a type word
+    or at a run of digits after no word character, "/", "." or "-" (tried from every position of the text, it
+    was most of the time of this recogniser)."""
+    starts = [m.start() for m in _DIGITS.finditer(text)
+              if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_/.-")]
+    starts += [i for w in TYPE_WORDS for i in occurrences(text, w)]
+    return finditer_at(mention_re, text, sorted(starts))
+
+
 def find_directives(ctx: Context) -> list[DirectiveRef]:
     text = ctx.text
     mention_re, listed_re, date_re, issuer_re = _patterns()
@@ -123,7 +137,7 @@ def find_directives(ctx: Context) -> list[DirectiveRef]:
         rest = lm.group("rest")
         expanded[lm.start("tail")] = [(h + rest, s, e) for h, s, e in heads]
     own = _own_numbers(text, ctx)
-    for m in mention_re.finditer(text):
+    for m in _mentions(mention_re, text):
         number = re.sub(r"\s", "", m.group("num"))
         if number_key(number) in own:
             continue  # the document's own number: in its header, or "(Kèm theo Kế hoạch số ...)" of its annex

@@ -27,8 +27,10 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..records import Context, NamedMention
+from .scan import finditer_near, occurrences
 from .spelling import tone_fold
 
 # ----------------------------------------------------------------------------- reference data
@@ -133,6 +135,7 @@ WORK_VERBS = (
 
 # verbs that name what a work does when they follow "và" after a lower-case word ("thoát nước và xử lý nước thải")
 WORK_NOUNS = ("xử lý", "quản lý", "vận hành", "cấp nước", "thoát nước", "chiếu sáng", "phát triển")
+_VERB_TAILS = tuple({v.split()[-1] for v in WORK_VERBS})  # the last word of each (lower case)
 
 # stages of building: what follows them is a work ("thi công Cầu X", "khánh thành Trường Y")
 BUILD_STAGES = (
@@ -511,7 +514,7 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
         # a word
         low = tok.lower()
         if not titled and nwords > 0:
-            if rx["stop"].match(text, i) and not rx["stop_ok"].match(text, i):
+            if _may_stop(c) and rx["stop"].match(text, i) and not rx["stop_ok"].match(text, i):
                 break
             k = j
             while k < limit and text[k] == " ":
@@ -572,14 +575,27 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
         end = j
         nwords += 1
         last_word = tok
-        closed = bool(rx["year"].match(tok)) and bool(rx["period_before"].search(text, max(pos, i - 40), i))
+        closed = (tok.startswith(("19", "20")) and bool(rx["year"].match(tok))
+                  and bool(rx["period_before"].search(text, max(pos, i - 40), i)))
         i = j
         if nwords >= MAX_WORDS:
             break
     # trailing connectors never end a name
     s = text[pos:end]
-    s2 = re.sub(r"(?:\s*[,\-–]|\s+(?:và|của|về|với|cho|tại|theo|trên|hoặc|các|thuộc|đoạn|từ|đến|vào))+\s*$", "", s)
-    return pos + len(s2)
+    if not s.rstrip().endswith(_TRAILING_ENDS):  # the end-anchored pattern would try every position of s
+        return pos + len(s)
+    return pos + len(_TRAILING.sub("", s))
+
+
+_TRAILING_WORDS = ("và", "của", "về", "với", "cho", "tại", "theo", "trên", "hoặc", "các", "thuộc", "đoạn", "từ", "đến", "vào")
+_TRAILING = re.compile(rf"(?:\s*[,\-–]|\s+(?:{'|'.join(_TRAILING_WORDS)}))+\s*$")
+_TRAILING_ENDS = (",", "-", "–", *_TRAILING_WORDS)
+
+
+@lru_cache(maxsize=512)
+def _may_stop(c: str) -> bool:
+    """Whether a stop word can start with this character (as the case-insensitive stop pattern reads it)."""
+    return bool(re.match("[" + "".join(sorted({re.escape(w[0]) for w in STOP_WORDS})) + "]", c, re.IGNORECASE))
 
 
 # ----------------------------------------------------------------------------- the scan
@@ -588,6 +604,11 @@ def _left_verbs(text: str, head_start: int) -> int:
     rx = _rx()
     lo = max(0, head_start - 60)
     window = text[lo:head_start]
+    # the phrase ends the window ("xây dựng ", "nâng cấp, "): without a verb's last word there, no phrase
+    # (an end-anchored search tries every start in the window)
+    tail = window.rstrip()
+    if not tail.removesuffix(",").lower().endswith(_VERB_TAILS):
+        return head_start
     m = rx["verbs_left"].search(window)
     if not m or m.start() == m.end():
         return head_start
@@ -777,7 +798,7 @@ def _list_items(text: str) -> list[tuple[int, int]]:
     rx = _rx()
     out: list[tuple[int, int]] = []
     # openers
-    for m in rx["opener"].finditer(text):
+    for m in _openers(text):
         s = m.end()
         paren = m.group(0).rstrip().endswith("(")
         stop = len(text)
@@ -814,6 +835,25 @@ def _list_items(text: str) -> list[tuple[int, int]]:
             out += _line_list(text, ls, line)
         ls += len(line) + 1
     return out
+
+
+def _openers(text: str):
+    """What `_rx()["opener"].finditer(text)` yields, the regex tried only near the list words (LIST_OPENERS)
+    every match holds: run from every position of the text, it cost more than the reading of the lists."""
+    at = sorted(i for w in LIST_OPENERS for i in occurrences(text, w))
+    return finditer_near(_rx()["opener"], text, at, _earliest)
+
+
+def _earliest(text: str, q: int) -> int:
+    """A start no match holding the list word at q can precede: back over the spaces before it, then over
+    a number or at most 8 characters of a counting word ("các đợt")."""
+    k = q
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    j = k
+    while j > 0 and text[j - 1].isalnum():
+        j -= 1
+    return max(0, min(j, k - 8))
 
 
 def _line_list(text: str, ls: int, line: str) -> list[tuple[int, int]]:

@@ -77,6 +77,7 @@ COMPARATORS_BEFORE: dict[str, str] = {
     "khoảng": "approx", "gần": "approx", "xấp xỉ": "approx", "ước khoảng": "approx", "ước tính": "approx",
     "ước đạt": "approx", "ước": "approx",
 }
+_BEFORE_TAILS = tuple({w.split()[-1] for w in COMPARATORS_BEFORE})  # the last word of each (lower case)
 # words after the unit that bound the value
 COMPARATORS_AFTER: dict[str, str] = {"trở lên": "gte", "trở xuống": "lte"}
 RANGE_SEPARATORS = ("-", "–", "đến", "tới")
@@ -113,17 +114,23 @@ def parse_number(s: str) -> Decimal | None:
     """One Vietnamese number as written -> exact Decimal; None when it is not one."""
     if not isinstance(s, str):
         return None
+    return _parse_number(s)
+
+
+@lru_cache(maxsize=8192)  # the same few numbers recur (years, 100, 2,5): a Decimal is immutable, so shared
+def _parse_number(s: str) -> Decimal | None:
     s = s.strip()
     if not s:
         return None
     neg = s.startswith("-")
     if neg:
         s = s[1:].strip()
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+    p = _patterns()
+    if p["thousands"].fullmatch(s):
         t = s.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d+(?:,\d+)?", s):
+    elif p["decimal_comma"].fullmatch(s):
         t = s.replace(",", ".")
-    elif re.fullmatch(r"\d+\.\d{1,2}", s):  # an English decimal ("4.5"); three digits would be thousands
+    elif p["decimal_point"].fullmatch(s):  # an English decimal ("4.5"); three digits would be thousands
         t = s
     else:
         return None
@@ -170,6 +177,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "per_unit": re.compile(PER_UNIT, re.IGNORECASE),
         "sup": re.compile(r"<sup>([23])</sup>"),
         "digit": re.compile(r"\d"),
+        "thousands": re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?"),
+        "decimal_comma": re.compile(r"\d+(?:,\d+)?"),
+        "decimal_point": re.compile(r"\d+\.\d{1,2}"),
     }
 
 
@@ -224,7 +234,9 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[Mea
         s, e = m.start(), m.end()
         comparator = "range" if b is not None else "eq"
         prefix = ""
-        bm = p["before"].search(text, max(start, s - 30), s)
+        lo = max(start, s - 30)
+        # the word must end the window ("đạt khoảng "): look for it only when a comparator's last word does
+        bm = p["before"].search(text, lo, s) if text[lo:s].rstrip().lower().endswith(_BEFORE_TAILS) else None
         if bm:
             word = _norm_space(bm.group("w")).lower()
             comp = COMPARATORS_BEFORE.get(word, "eq")

@@ -60,6 +60,7 @@ _LINK_WORDS = (
     "đạt", "chiếm", "là", "ở mức", "tương đương", "đạt mức", "tăng", "giảm", "tăng thêm",
     "giảm thêm", "lên", "xuống", "còn", "duy trì ở mức", "duy trì",
 )
+_LINK_ENDS = (":", *{w.split()[-1] for w in _LINK_WORDS})  # what the text ends with when a link word ends it
 # filler words trimmed from the edges of a label
 _LEAD_FILLERS = (
     "trong đó", "đồng thời", "và", "phấn đấu", "riêng", "cụ thể", "gồm", "bao gồm", "với", "như", "đạt",
@@ -303,7 +304,9 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
                 left += len(h) + 1
             raw = t
         # else: "Tốc độ tăng trưởng kinh tế (GRDP): 7 - 7,5%" keeps the words before the colon
-    linked = bool(rx["link_end"].search(raw.rstrip()))
+    tail = raw.rstrip()
+    # the end-anchored pattern tries every position: only when a link word (or a colon) ends the text
+    linked = tail.lower().endswith(_LINK_ENDS) and bool(rx["link_end"].search(tail))
     # cut the imperative before the goal: "Thực hiện ..., phấn đấu trong quý II thu ngân sách đạt"
     cuts = list(rx["goal_cut"].finditer(raw))
     if cuts:
@@ -364,7 +367,8 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
     base_unit = m.unit.split("/")[0]
     unit_words = [w for w in base_unit.split() if w.lower() not in ("nghìn", "ngàn", "triệu", "tỷ", "trăm")]
     share = m.kind == "percent" and after and not m.plan_share and not re.match(r"so\s+với", after, re.IGNORECASE)
-    growth = _GROWTH.search(before) if m.kind == "percent" and not m.plan_share else None
+    growth = (_GROWTH.search(before) if m.kind == "percent" and not m.plan_share
+              and before.rstrip().lower().endswith(("tăng", "giảm", "khoảng", "thêm")) else None)
     if linked and growth and _content_count(before[: growth.start()]) >= 1 and not _RATE_NOUN.match(before):
         # "Kim ngạch xuất khẩu ước tăng 7,7%": the rate of growth of what is named
         core = _strip_period(before[: growth.start()])
@@ -407,7 +411,8 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
         label = f"{head}: {_lc(label)}"
     if _DIMENSION.fullmatch(label) and inherited:
         label = f"{label} ({_lc(inherited)})"  # "..., diện tích 17,4 ha": the area of what the figure before counts
-    label = _TAIL_PERIOD.sub("", label) or label  # "Tỷ lệ che phủ rừng vào năm 2025": the year is the period
+    if label.removesuffix("\n")[-1:].isdigit():  # the end-anchored pattern ends with a year
+        label = _TAIL_PERIOD.sub("", label) or label  # "Tỷ lệ che phủ rừng vào năm 2025": the year is the period
     if _AVERAGE.fullmatch(label) and inherited:
         label = f"{inherited} {_lc(label)}"  # "..., bình quân 2.400 ha/năm"
     return label[:1].upper() + label[1:]
@@ -482,6 +487,7 @@ def _with_heading(text: str, s: Section) -> Section:
     return Section(s.marker, s.level, s.path, m.group(1).strip(" *#"), s.start, s.end)
 
 
+@lru_cache(maxsize=4096)  # asked for every enclosing heading of every sentence with a figure
 def _heading_period(heading: str, year: str | None, max_words: int = 14) -> str | None:
     if len(heading.split()) > max_words:  # a numbered paragraph, not a heading
         return None
@@ -622,8 +628,10 @@ def _dangling(text: str, start: int) -> str | None:
     """The words a blank line cut off from this sentence ("Tỷ lệ đô thị" + blank line + "hóa đạt 73,5%")."""
     if not text[start : start + 1].islower():
         return None
-    gap = len(text[:start]) - len(text[:start].rstrip())
-    end = start - gap
+    end = start  # back over the white space before the sentence (without copying the text before it)
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    gap = start - end
     if gap == 0 or "\n\n" not in text[end:start] or not text[end - 1 : end].isalpha():
         return None
     cut = max(text.rfind(";", 0, end), text.rfind("\n", 0, end), text.rfind(".", 0, end))
