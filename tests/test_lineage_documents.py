@@ -130,3 +130,17 @@ def test_opening_carries_out_an_unnumbered_party_resolution():
             "tỉnh ban hành Chương trình hành động như sau:\n\nI. MỤC TIÊU\nNội dung.\n")
     got = rows(extract_text(text, source="ct.txt"))
     assert got == {("this", "plan:Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVI", "implements")}
+
+
+def test_a_letters_directions_are_its_tasks():
+    ex = extract_file(DATA / "letter_directions.txt")
+    assert ex.header.kind == "Công văn" and ex.header.title == "tăng cường phòng, chống dịch bệnh trên đàn vật nuôi"
+    assert [t.n for t in ex.tasks] == ["1", "2", "3"]
+    leads = {(r.object, r.agency) for r in ex.responsibilities if r.role == "lead" and r.object_kind == "task"}
+    assert ("1", "Sở Nông nghiệp và Phát triển nông thôn tỉnh Quảng Ngãi") in leads
+    assert ("2", "Sở Tài chính tỉnh Quảng Ngãi") in leads
+
+
+@pytest.mark.parametrize("stem", ["letter_comment_draft", "letter_reply", "letter_report_request"])
+def test_comments_on_a_draft_and_a_report_list_no_tasks(stem):
+    assert extract_file(DATA / f"{stem}.txt").tasks == []

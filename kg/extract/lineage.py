@@ -83,7 +83,7 @@ def _res() -> dict[str, re.Pattern]:
             r",\s*(?P<subj>[^,;.]{2,80}?)\s+(?:đã\s+)?(?:kịp thời\s+)?(?:(?:xây dựng|tham mưu)\s+(?:và\s+)?)?"
             r"(?P<verb>ban hành|xây dựng|phê duyệt)\s+"),
         "request": re.compile(
-            r"(?im)^[ \t]*(?:(?:Thực hiện|Triển khai|Theo|Phúc đáp|Trả lời)"
+            r"(?im)(?:^[ \t]*|[;,][ \t]+)(?:(?:Thực hiện|Triển khai|Theo|Phúc đáp|Trả lời)"
             r"(?:\s+(?:ý kiến\s+)?(?:đề nghị|yêu cầu|chỉ đạo)(?:\s+của\s+[^,;\n]{2,80}?)?\s+tại)?)\s+"
             r"(?=(?:Công văn|Văn bản|Công điện|Thông báo)\b)"),
         "assessed": re.compile(rf"(?i)(?:tình hình|kết quả)(?:\s+\d+\s+(?:năm|tháng))?\s+(?:triển khai\s*,?\s*)?(?:{_VERB}\s+)?$"),
@@ -132,6 +132,7 @@ def find_lineage(ctx: Context, ex: Extraction) -> list[LineageLink]:
     links += _responds_to(ctx, refs, objs)
     links += based_on(ctx, refs, _preamble_end(ctx))
     links += _title_implements(ctx, refs, objs)
+    links += _letter_opening(ctx, refs, objs)
     issued, itself = _issued_in_sentence(ctx, refs, objs, programmes)
     links += issued
     links += _phrases(ctx, ex, refs, programmes, objs, itself)
@@ -332,7 +333,10 @@ def _ref_before(text: str, verb: int, ref_ending: dict[int, DirectiveRef]) -> Di
     for end in range(verb, max(-1, verb - 40), -1):
         r = ref_ending.get(end)
         if r is not None:
-            return r if _res()["connector"].match(text[end:verb]) else None
+            gap = text[end:verb]
+            if r.type in LETTER_TYPES and re.match(r"\s*,?\s*về\b", gap):
+                return None  # "Công văn số 5120/BNN-TY về việc triển khai X": the letter's subject, no lineage
+            return r if _res()["connector"].match(gap) else None
     return None
 
 
@@ -506,6 +510,32 @@ def _title_implements(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _O
     return []
 
 
+_DIRECTS = re.compile(r"(?i),\s*[^,;.]{2,80}?\s+(?:có ý kiến|chỉ đạo|yêu cầu|đề nghị|giao)\b[^.;]*(?:như sau|sau đây|sau)\s*:\s*$")
+
+
+def _letter_opening(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _Obj]) -> list[LineageLink]:
+    """An official letter whose opening carries something out and gives its directions: 'Thực hiện Chỉ thị số
+    21/CT-TTg ..., UBND tỉnh có ý kiến chỉ đạo như sau:' -> this implements 21/CT-TTg (a letter it follows is
+    answered, not carried out: `_responds_to`)."""
+    if ctx.header.kind != "Công văn":
+        return []
+    text, res = ctx.text, _res()
+    end = _preamble_end(ctx)
+    out: list[LineageLink] = []
+    for m in re.finditer(r"(?m)^[ \t]*(?=(?:Để|Nhằm|Thực hiện|Triển khai|Tiếp tục)\s)", text[:end]):
+        op = res["opening"].match(text, m.end(), end)
+        first = objs.get(op.end()) if op else None
+        if first is None or not first.directive:
+            continue
+        p_end = _first_paragraph_end(text, m.end(), end)
+        if not _DIRECTS.search(text[m.end() : p_end].rstrip()):
+            continue
+        letters = {r.number for r in refs if r.type in LETTER_TYPES}
+        out += [LineageLink(THIS, o.endpoint, "implements", m.end(), p_end) for o in _chain(first, text, objs)
+                if o.endpoint.key not in letters]
+    return out
+
+
 def _responds_to(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _Obj]) -> list[LineageLink]:
     """The letters named by the opening 'Thực hiện / Phúc đáp / Theo đề nghị tại Công văn số ...', and what the
     opening says the report is about ('... về việc báo cáo kết quả thực hiện Nghị quyết số X', or 'Thực hiện
@@ -514,10 +544,11 @@ def _responds_to(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _Obj]) 
         return []
     text, res = ctx.text, _res()
     end = min(ctx.running_end, _preamble_end(ctx) + 200)
-    spans = [ctx.header.request] if ctx.header.request else []
+    spans = [(ctx.header.request[0], max(ctx.header.request[1], _first_paragraph_end(text, ctx.header.request[0], end)))
+             ] if ctx.header.request else []
     for m in res["request"].finditer(text, 0, end):
-        line_end = text.find("\n", m.end())
-        spans.append((m.start(), line_end if line_end > 0 else end))
+        # the opening's paragraph: a hard-wrapped line goes on ("Công văn số 1856/UBND-\nKTTH ...")
+        spans.append((m.start(), _first_paragraph_end(text, m.start(), end)))
     out: list[LineageLink] = []
     for s0, s1 in spans:
         first = next((r for r in refs if s0 <= r.start < s1), None)

@@ -1,6 +1,7 @@
 """Structure of a clean document: header, parts/sections/items, sentences, task sections and tasks."""
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -39,6 +40,10 @@ _DATE_LINE = re.compile(
     re.MULTILINE,
 )
 _ADOPTED = re.compile(r"thông qua ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+# an official letter states its subject under its number: "V/v triển khai thực hiện Chỉ thị số ...", wrapped lines
+# going on in lower case
+_SUBJECT = re.compile(r"^[ \t]*(?:V/v|V/V|Về việc)\s*:?[ \t]*(?P<s>\S[^\n]*(?:\n[ \t]*(?=[^\W_])(?![^\n]*,\s*ngày)[^\n]*)*)",
+                      re.MULTILINE)
 _KINH_GUI = re.compile(r"^[ \t]*Kính gửi\s*:\s*(?P<to>[^\n]+)", re.MULTILINE)
 _REQUEST = re.compile(r"^[ \t]*(?:Thực hiện|Triển khai|Theo)\s+(?:Công văn|Văn bản|Công điện)[^\n]*", re.MULTILINE)
 _TASK_HEADING = re.compile(
@@ -158,6 +163,14 @@ def parse_header(text: str) -> Header:
             title_span = (first, pos)
             if kind == "Nghị quyết" and title.upper() == title and not title.startswith("NGHỊ QUYẾT"):
                 title = kind_at.group(1).strip() + " " + title
+    if kind is None:
+        m = _SUBJECT.search(head[: head.find("Kính gửi")] if "Kính gửi" in head else head)
+        if m:  # no kind line, a subject line: an official letter, its subject the title
+            lines = m.group("s").split("\n")
+            keep = lines[:1] + list(itertools.takewhile(lambda ln: ln.strip()[:1].islower() or ln.strip()[:1].isdigit(),
+                                                        lines[1:]))
+            sub = "\n".join(keep)
+            kind, title, title_span = "Công văn", " ".join(sub.split()), (m.start("s"), m.start("s") + len(sub))
     addressee = None
     m = _KINH_GUI.search(head)
     if m:
@@ -318,7 +331,37 @@ def task_sections(text: str, sections: list[Section]) -> list[TaskSection]:
             out.append(TaskSection(s.start, s.end, heading, period_of(heading)))
         elif decision and s.marker.startswith("Điều") and _ASSIGNMENT_ARTICLE.match(s.heading):
             out.append(TaskSection(s.start, s.end, f"{s.marker}. {s.heading}", None, article=True))
+    if not out and not decision:
+        letter = _letter_directions(text, sections)
+        out += [letter] if letter else []
     return out
+
+
+# an official letter gives its directions as numbered items after its opening: "UBND tỉnh có ý kiến (chỉ đạo) như
+# sau:", "UBND huyện yêu cầu các cơ quan, đơn vị thực hiện một số nội dung sau:"
+_LETTER_DIRECTS = re.compile(
+    r"(?im)(?:có ý kiến(?:\s+chỉ đạo)?|chỉ đạo|yêu cầu[^.:;\n]{0,120}?|giao nhiệm vụ[^.:;\n]{0,80}?)\s+"
+    r"(?:như sau|(?:(?:một số|các)\s+)?(?:nội dung|nhiệm vụ|việc)(?:\s+(?:cụ thể|chủ yếu|trọng tâm))?\s+(?:như\s+)?sau"
+    r"|sau đây)\s*:[ \t]*$")
+# a reply with comments on a draft: its items are opinions, not tasks
+_COMMENTS = re.compile(r"(?i)góp ý|tham gia ý kiến|cho ý kiến|dự thảo")
+
+
+def _letter_directions(text: str, sections: list[Section]) -> TaskSection | None:
+    """The numbered items of a letter's directions: the opening line ends with them, the first item follows it,
+    and the letter has no parts or articles of its own."""
+    if any(s.level <= 1 for s in sections):
+        return None
+    first = next((s for s in sections if s.level == 2 and s.marker.startswith("1")), None)
+    if first is None:
+        return None
+    m = None
+    for m in _LETTER_DIRECTS.finditer(text, 0, first.start):
+        pass
+    if m is None or text[m.end() : first.start].strip() or _COMMENTS.search(text, 0, m.end()):
+        return None
+    end = _CLOSING.search(text, first.start)
+    return TaskSection(m.start(), end.start() if end else len(text), m.group(0).rstrip(" :\t"), None, article=True)
 
 
 def _is_decision(text: str) -> bool:
