@@ -144,3 +144,10 @@ def test_a_letters_directions_are_its_tasks():
 @pytest.mark.parametrize("stem", ["letter_comment_draft", "letter_reply", "letter_report_request"])
 def test_comments_on_a_draft_and_a_report_list_no_tasks(stem):
     assert extract_file(DATA / f"{stem}.txt").tasks == []
+
+
+def test_this_resolution_is_no_anaphora_of_its_basis():
+    text = ("HỘI ĐỒNG NHÂN DÂN\nTỈNH PHÚ YÊN\n\nNGHỊ QUYẾT\nVề phát triển du lịch\n\n"
+            "Căn cứ Nghị quyết số 12/NQ-HĐND ngày 05/7/2023 của Hội đồng nhân dân tỉnh.\n\nQUYẾT NGHỊ:\n"
+            "Điều 1. Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.\n")
+    assert rows(extract_text(text, source="nq.txt")) == {("this", "12/NQ-HĐND", "based_on")}

@@ -60,11 +60,15 @@ def _res() -> dict[str, re.Pattern]:
         "plan_gap": re.compile(r"^(?P<gap>[^.;:\n]{0,160}?)\s*(?:(?:về|để|nhằm)\s+)?(?:việc\s+)?$"),
         "list_of_kinds": re.compile(rf"(?i)(?:(?:các|những|mọi)\s+(?:{_KINDS}\s*(?:,|và)\s*)*|{_KINDS}\s*(?:,|và)\s*)$"),
         "connector": re.compile(
-            r"(?i)^\s*,?\s*(?:(?:về|để|nhằm)\s+)?(?:việc\s+)?(?:tiếp tục\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?$"),
+            r"(?i)^\s*,?\s*(?:(?:được ban hành|ra đời)\s+(?=để|nhằm))?(?:(?:về|để|nhằm)\s+)?(?:việc\s+)?(?:tiếp tục\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?$"),
         "coord": re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+|;\s*)$"),
         "anaphora": re.compile(
             r"(?<![\w/])(Nghị quyết|Chỉ thị|Kết luận|Nghị định|Quyết định|Thông tư|Kế hoạch|Công văn)"
-            r"(?=\s*(?:[.;,:)]|$)|\s+(?:nêu trên|trên|đó)\b)", re.MULTILINE),
+            r"(?=\s*(?:[.;,:)]|$)|\s+(?:nêu trên|trên|đó|này)\b)", re.MULTILINE),
+        # a sentence whose subject stands for a document of the sentence before: "Nghị quyết được ban hành nhằm"
+        "subject_anaphora": re.compile(
+            r"(?:^|[.!?…]\s+|\n\s*)(?P<t>Nghị quyết|Chỉ thị|Kết luận|Nghị định|Quyết định|Thông tư|Kế hoạch)"
+            r"(?:\s+(?:này|trên|nêu trên))?\s+(?:được ban hành|ra đời)\s+(?:để|nhằm)\s+$"),
         "law_obj": re.compile(rf"(?<!\w)(?P<w>{_LAW_WORDS}|{_TREATY_WORDS})\s+(?=[\"“]?\w)"),
         "party_obj": re.compile(r"(?<!\w)(?:Nghị quyết|Chỉ thị|Kết luận)\s+(?=(?:Trung ương|Hội nghị|Đại hội)\b)"),
         "name_stop": re.compile(
@@ -81,7 +85,7 @@ def _res() -> dict[str, re.Pattern]:
             rf"(?:(?:để|nhằm|tiếp tục)\s+)*(?:(?:tổ chức|triển khai)\s+)*{_VERB}(?:\s+(?:và\s+)?{_VERB})?\s+{_MANNERS}"),
         "issue": re.compile(
             r",\s*(?P<subj>[^,;.]{2,80}?)\s+(?:đã\s+)?(?:kịp thời\s+)?(?:(?:xây dựng|tham mưu)\s+(?:và\s+)?)?"
-            r"(?P<verb>ban hành|xây dựng|phê duyệt)\s+"),
+            r"(?P<verb>ban hành|xây dựng|phê duyệt|triển khai)\s+"),
         "request": re.compile(
             r"(?im)(?:^[ \t]*|[;,][ \t]+)(?:(?:Thực hiện|Triển khai|Theo|Phúc đáp|Trả lời)"
             r"(?:\s+(?:ý kiến\s+)?(?:đề nghị|yêu cầu|chỉ đạo)(?:\s+của\s+[^,;\n]{2,80}?)?\s+tại)?)\s+"
@@ -239,6 +243,10 @@ def _sentence_at(ctx: Context, pos: int) -> tuple[int, int]:
 def _antecedent(ctx: Context, refs: list[DirectiveRef], pos: int, type_word: str) -> DirectiveRef | None:
     """'... Nghị quyết số 21/NQ-TU ... và ban hành Kế hoạch triển khai thực hiện Nghị quyết.' -> 21/NQ-TU."""
     s0, _ = _sentence_at(ctx, pos)
+    if re.match(r"\s+này\b", ctx.text[pos + len(type_word) : pos + len(type_word) + 6]):
+        if (ctx.header.kind or "").lower() == type_word.lower():
+            return None  # "Nghị quyết này" in a resolution: the document itself
+        s0 = _sentence_at(ctx, max(0, s0 - 2))[0]  # "... Nghị quyết số 28-NQ/TU. ... thực hiện Nghị quyết này"
     before = [r for r in refs if s0 <= r.start and r.end <= pos and (r.type or "").lower() == type_word.lower()]
     return before[-1] if before else None
 
@@ -294,7 +302,7 @@ def _phrases(ctx: Context, ex: Extraction, refs, programmes, objs: dict[int, _Ob
         chain = _chain(obj, text, objs)
         seen.update(o.start for o in chain)
         # a numbered document issued to carry the object out: "Quyết định số 12/QĐ-UBND ... để triển khai X"
-        child_ref = _ref_before(text, verb, ref_ending)
+        child_ref = _ref_before(text, verb, ref_ending) or _subject_antecedent(ctx, refs, verb)
         if child_ref is not None:
             out += [LineageLink(_directive_ep(child_ref), o.endpoint, "implements", child_ref.start, o.end)
                     for o in chain if o.endpoint != _directive_ep(child_ref)]
@@ -340,6 +348,16 @@ def _ref_before(text: str, verb: int, ref_ending: dict[int, DirectiveRef]) -> Di
     return None
 
 
+def _subject_antecedent(ctx: Context, refs: list[DirectiveRef], verb: int) -> DirectiveRef | None:
+    """'... Nghị quyết số 28-NQ/TU ... . Nghị quyết được ban hành nhằm cụ thể hóa X' -> 28-NQ/TU carries X out."""
+    m = _res()["subject_anaphora"].search(ctx.text, max(0, verb - 60), verb)
+    if m is None or (ctx.header.kind or "").lower() == m.group("t").lower():
+        return None
+    s0 = _sentence_at(ctx, max(0, _sentence_at(ctx, m.start("t"))[0] - 2))[0]
+    before = [r for r in refs if s0 <= r.start and r.end <= m.start("t") and (r.type or "") == m.group("t")]
+    return before[-1] if before else None
+
+
 def _is_own_kind_line(ctx: Context, head: int) -> bool:
     """'KẾ HOẠCH' above the title, or 'KẾ HOẠCH THỰC HIỆN ...' as the title's own first words."""
     span = ctx.header.title_span
@@ -360,7 +378,8 @@ def _plan_head(text: str, verb: int, refs, programmes, ref_at) -> int | None:
         g = res["plan_gap"].match(text[h.end() : verb])
         gap = g.group("gap") if g else None
         # one noun phrase: no other number, no "và", no list of kinds ("kế hoạch, chương trình ...")
-        if (gap is None or re.search(r"\d+/|\d+-[A-Z]|\svà(?:\s|$)", gap) or gap.lstrip().startswith(",")
+        if (gap is None or re.search(r"\d+/|\d+-[A-Z]|\svà(?:\s|$)|(?<!\w)(?:được|đã|sẽ|đang|là|ban hành)(?!\w)", gap)
+                or gap.lstrip().startswith(",")
                 or re.search(r"\n[ \t]*\n", text[h.end() : verb])):
             continue
         if any(r.start < head < r.end for r in refs):
@@ -412,20 +431,23 @@ def _issued_in_sentence(ctx: Context, refs: list[DirectiveRef], objs: dict[int, 
         if not op:
             continue
         first = objs.get(op.end())
-        issued = None
-        for m in res["issue"].finditer(text, op.end(), s.end):
-            issued = m  # the last issuing clause of the sentence
+        clauses = list(res["issue"].finditer(text, op.end(), s.end))
+        # the last issuing clause of the sentence; "triển khai" only where nothing is issued ("..., UBND phường
+        # triển khai Kế hoạch thực hiện như sau:" -- the document itself)
+        issued = next((m for m in reversed(clauses) if m.group("verb") != "triển khai"), clauses[-1] if clauses else None)
         if issued is None or re.search(r"(?i)\b(?:các|những)\b", issued.group("subj")):
             continue
         after = issued.end()
         child = next((r for r in refs if r.start == after or (after <= r.start <= after + 40
                      and re.fullmatch(r"(?i)\s*(?:kế hoạch|chương trình|đề án|quyết định|chỉ thị)?\s*",
                                       text[after : r.start]))), None)
-        if child is not None:
+        if child is not None and issued.group("verb") != "triển khai":
             child_ep = _directive_ep(child)
         elif s.start < preamble_end and _names_itself(ctx, text[after : s.end]):
             child_ep = THIS
             itself.append((after, s.end))
+        elif issued.group("verb") == "triển khai":
+            continue  # "..., UBND xã triển khai Kế hoạch số 45/KH-UBND": carries another document out, issues none
         else:
             child_ep = _plan_issued(text, after, s.end, programmes)
             if child_ep is None:
