@@ -77,7 +77,7 @@ def _res() -> dict[str, re.Pattern]:
             rf"(?i)^(?:báo cáo\s+)?(?:tình hình|kết quả|sơ kết|tổng kết|đánh giá(?:\s+kết quả)?)"
             rf"(?:\s+\d+\s+năm)?\s+(?:tổ chức\s+)?(?:triển khai\s*,?\s+)?{_VERB}\s+"),
         "impl_title": re.compile(
-            rf"(?i)(?:(?:{_KINDS})\s+)?(?:(?:tiếp tục|tổ chức|triển khai)\s+)*{_VERB}\s+{_MANNERS}"),
+            rf"(?i)(?:(?:{_KINDS})\s+)?(?:(?:tiếp tục|tổ chức|triển khai|đẩy mạnh|tăng cường)\s+)*{_VERB}\s+{_MANNERS}"),
         "title_cut": re.compile(r"(?i)\s+và\s+(?:tình hình|kết quả|nhiệm vụ|phương hướng|kế hoạch\s+(?!số))|;|\n\s*\n"),
         "issue_after": re.compile(r"^\s*[,;]?\s*(?:và\s+)?(?:đồng thời\s+)?(?:đã\s+)?ban hành\s+$"),
         "opening": re.compile(
@@ -87,7 +87,7 @@ def _res() -> dict[str, re.Pattern]:
             r",\s*(?P<subj>[^,;.]{2,80}?)\s+(?:đã\s+)?(?:kịp thời\s+)?(?:(?:xây dựng|tham mưu)\s+(?:và\s+)?)?"
             r"(?P<verb>ban hành|xây dựng|phê duyệt|triển khai)\s+"),
         "request": re.compile(
-            r"(?im)(?:^[ \t]*|[;,][ \t]+)(?:(?:Thực hiện|Triển khai|Theo|Phúc đáp|Trả lời)"
+            r"(?im)(?:^[ \t]*|[;,][ \t]+)(?:(?:Thực hiện|Triển khai|Theo|Phúc đáp|Trả lời|(?P<xet>Xét))"
             r"(?:\s+(?:ý kiến\s+)?(?:đề nghị|yêu cầu|chỉ đạo)(?:\s+của\s+[^,;\n]{2,80}?)?\s+tại)?)\s+"
             r"(?=(?:Công văn|Văn bản|Công điện|Thông báo)\b)"),
         "assessed": re.compile(rf"(?i)(?:tình hình|kết quả)(?:\s+\d+\s+(?:năm|tháng))?\s+(?:triển khai\s*,?\s*)?(?:{_VERB}\s+)?$"),
@@ -522,7 +522,10 @@ def _title_implements(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _O
         return []
     first = objs.get(m.end())
     if first is not None and not first.numbered_only:
-        return [LineageLink(THIS, o.endpoint, "implements", s0, s1) for o in _chain(first, ctx.text, objs)]
+        # a letter that follows another letter answers it ('V/v triển khai Công văn số ...'): `_responds_to`
+        letters = {r.number for r in refs if r.type in LETTER_TYPES} if h.kind == "Công văn" else set()
+        return [LineageLink(THIS, o.endpoint, "implements", s0, s1) for o in _chain(first, ctx.text, objs)
+                if o.endpoint.key not in letters]
     # an unnumbered object the recognisers did not name: the title's words up to its first qualifier
     tail = " ".join(ctx.text[m.end() : s1].split())
     cut = re.search(r"(?i)[;:]|\s(?:giai đoạn|năm\s+\d{4}|trên địa bàn|đến năm)\b", tail)
@@ -569,6 +572,8 @@ def _responds_to(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _Obj]) 
     spans = [(ctx.header.request[0], max(ctx.header.request[1], _first_paragraph_end(text, ctx.header.request[0], end)))
              ] if ctx.header.request else []
     for m in res["request"].finditer(text, 0, end):
+        if m.group("xet") and ctx.header.kind != "Công văn":
+            continue  # "Xét đề nghị ... tại Công văn số" answers the letter only in a letter, not in a decision
         # the opening's paragraph: a hard-wrapped line goes on ("Công văn số 1856/UBND-\nKTTH ...")
         spans.append((m.start(), _first_paragraph_end(text, m.start(), end)))
     out: list[LineageLink] = []
@@ -577,7 +582,8 @@ def _responds_to(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _Obj]) 
         if first is None or first.type not in LETTER_TYPES or first.start - s0 >= 140:
             continue
         chain = _chain(objs[first.start], text, objs) if first.start in objs else []
-        out += [LineageLink(THIS, o.endpoint, "responds_to", s0, s1) for o in chain]
+        letters = {r.number for r in refs if r.type in LETTER_TYPES}  # a submission ('Tờ trình') asks no answer
+        out += [LineageLink(THIS, o.endpoint, "responds_to", s0, s1) for o in chain if o.endpoint.key in letters]
         for r in refs:
             if first.end <= r.start < s1 and res["assessed"].search(text, max(0, r.start - 60), r.start):
                 out.append(LineageLink(THIS, _directive_ep(r), "reports_on", s0, s1))
