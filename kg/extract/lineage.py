@@ -378,7 +378,7 @@ def _plan_head(text: str, verb: int, refs, programmes, ref_at) -> int | None:
         g = res["plan_gap"].match(text[h.end() : verb])
         gap = g.group("gap") if g else None
         # one noun phrase: no other number, no "và", no list of kinds ("kế hoạch, chương trình ...")
-        if (gap is None or re.search(r"\d+/|\d+-[A-Z]|\svà(?:\s|$)|(?<!\w)(?:được|đã|sẽ|đang|là|ban hành)(?!\w)", gap)
+        if (gap is None or re.search(r"\d+/|\d+-[A-Z]|\svà(?:\s|$)|(?<!\w)(?:được|đã|sẽ|đang|là|ban hành|yêu cầu|đề ra|nêu|xác định|đặt ra|cần|phải|gồm)(?!\w)", gap)
                 or gap.lstrip().startswith(",")
                 or re.search(r"\n[ \t]*\n", text[h.end() : verb])):
             continue
@@ -535,7 +535,7 @@ def _title_implements(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _O
     return []
 
 
-_DIRECTS = re.compile(r"(?i),\s*[^,;.]{2,80}?\s+(?:có ý kiến|chỉ đạo|yêu cầu|đề nghị|giao)\b[^.;]*(?:như sau|sau đây|sau)\s*:\s*$")
+_DIRECTS = re.compile(r"(?i)[,;]\s*[^,;.]{2,80}?\s+(?:có ý kiến|chỉ đạo|yêu cầu|đề nghị|giao)\b[^.;]*(?:như sau|sau đây|sau)\s*:\s*$")
 
 
 def _letter_opening(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _Obj]) -> list[LineageLink]:

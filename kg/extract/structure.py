@@ -163,14 +163,15 @@ def parse_header(text: str) -> Header:
             title_span = (first, pos)
             if kind == "Nghị quyết" and title.upper() == title and not title.startswith("NGHỊ QUYẾT"):
                 title = kind_at.group(1).strip() + " " + title
-    if kind is None:
+    if kind_at is None:
         m = _SUBJECT.search(head[: head.find("Kính gửi")] if "Kính gửi" in head else head)
-        if m:  # no kind line, a subject line: an official letter, its subject the title
+        if m:  # no kind line, a subject line: an official letter (or a report by its number), its subject the title
             lines = m.group("s").split("\n")
             keep = lines[:1] + list(itertools.takewhile(lambda ln: ln.strip()[:1].islower() or ln.strip()[:1].isdigit(),
                                                         lines[1:]))
             sub = "\n".join(keep)
-            kind, title, title_span = "Công văn", " ".join(sub.split()), (m.start("s"), m.start("s") + len(sub))
+            kind = _TYPE_FROM_CODE.get(type_code or "", "Công văn")
+            title, title_span = " ".join(sub.split()), (m.start("s"), m.start("s") + len(sub))
     addressee = None
     m = _KINH_GUI.search(head)
     if m:
