@@ -141,8 +141,8 @@ def test_a_letters_directions_are_its_tasks():
     assert ("2", "Sở Tài chính tỉnh Quảng Ngãi") in leads
 
 
-@pytest.mark.parametrize("stem", ["letter_comment_draft", "letter_reply", "letter_report_request"])
-def test_comments_on_a_draft_and_a_report_list_no_tasks(stem):
+@pytest.mark.parametrize("stem", ["letter_comment_draft", "letter_reply", "letter_report_request", "letter_asks_support"])
+def test_comments_requests_and_reports_list_no_tasks(stem):
     assert extract_file(DATA / f"{stem}.txt").tasks == []
 
 
@@ -151,3 +151,9 @@ def test_this_resolution_is_no_anaphora_of_its_basis():
             "Căn cứ Nghị quyết số 12/NQ-HĐND ngày 05/7/2023 của Hội đồng nhân dân tỉnh.\n\nQUYẾT NGHỊ:\n"
             "Điều 1. Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.\n")
     assert rows(extract_text(text, source="nq.txt")) == {("this", "12/NQ-HĐND", "based_on")}
+
+
+def test_directions_to_subordinates_are_tasks():
+    ex = extract_file(DATA / "letter_subordinates.txt")
+    assert [t.n for t in ex.tasks] == ["1", "2"]
+    assert ("1", "2024-05-30") in {(r.object, r.deadline) for r in ex.responsibilities if r.role == "lead"}

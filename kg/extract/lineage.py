@@ -535,7 +535,8 @@ def _title_implements(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _O
     return []
 
 
-_DIRECTS = re.compile(r"(?i)[,;]\s*[^,;.]{2,80}?\s+(?:có ý kiến|chỉ đạo|yêu cầu|đề nghị|giao)\b[^.;]*(?:như sau|sau đây|sau)\s*:\s*$")
+_DIRECTS = re.compile(r"(?i)[,;]\s*[^,;.]{2,80}?\s+(?:có ý kiến|chỉ đạo|yêu cầu|đề nghị\s+(?:\w+\s+){0,2}các|giao)\b[^.;]*"
+                      r"(?:như sau|sau đây|sau)\s*:\s*$")
 
 
 def _letter_opening(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _Obj]) -> list[LineageLink]:

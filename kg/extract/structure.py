@@ -341,7 +341,9 @@ def task_sections(text: str, sections: list[Section]) -> list[TaskSection]:
 # an official letter gives its directions as numbered items after its opening: "UBND tỉnh có ý kiến (chỉ đạo) như
 # sau:", "UBND huyện yêu cầu các cơ quan, đơn vị thực hiện một số nội dung sau:"
 _LETTER_DIRECTS = re.compile(
-    r"(?im)(?:có ý kiến(?:\s+chỉ đạo)?|chỉ đạo|(?:yêu cầu|giao)[^.:;\n]{0,120}?)\s+"
+    r"(?im)(?:có ý kiến(?:\s+chỉ đạo)?|chỉ đạo|(?:yêu cầu|giao)[^.:;\n]{0,120}?"
+    # "đề nghị" directs only the bodies under the writer ("đề nghị các sở, ngành ..."), not one it asks for help
+    r"|đề nghị\s+(?:(?:Thủ trưởng|Chủ tịch|Giám đốc|Trưởng)\s+)?các\s[^.:;\n]{0,120}?)\s+"
     r"(?:như sau|(?:(?:một số|các)\s+)?(?:nội dung|nhiệm vụ|việc)(?:\s+(?:cụ thể|chủ yếu|trọng tâm))?\s+(?:như\s+)?sau"
     r"|sau đây)\s*:[ \t]*$")
 # a reply with comments on a draft: its items are opinions, not tasks
