@@ -157,3 +157,9 @@ def test_directions_to_subordinates_are_tasks():
     ex = extract_file(DATA / "letter_subordinates.txt")
     assert [t.n for t in ex.tasks] == ["1", "2"]
     assert ("1", "2024-05-30") in {(r.object, r.deadline) for r in ex.responsibilities if r.role == "lead"}
+
+
+def test_a_news_line_opening_with_ve_viec_is_no_letter_subject():
+    ex = extract_text("Huyện ủy họp\n\nVề việc triển khai Nghị quyết số 05-NQ/HU ngày 02/01/2024, đồng chí Bí thư yêu cầu "
+                      "các xã quan tâm.\n", source="n.txt")
+    assert ex.header.kind is None and ex.header.title is None and rows(ex) == set()

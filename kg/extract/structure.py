@@ -119,7 +119,7 @@ def parse_header(text: str) -> Header:
         if kind:
             break
     number = None
-    m = _NUMBER_LINE.search(head)
+    m = number_line = _NUMBER_LINE.search(head)
     type_code = None
     if m:
         num = m.group("num")
@@ -163,8 +163,10 @@ def parse_header(text: str) -> Header:
             title_span = (first, pos)
             if kind == "Nghị quyết" and title.upper() == title and not title.startswith("NGHỊ QUYẾT"):
                 title = kind_at.group(1).strip() + " " + title
-    if kind_at is None:
-        m = _SUBJECT.search(head[: head.find("Kính gửi")] if "Kính gửi" in head else head)
+    if kind_at is None and number_line is not None:
+        # the subject stands by the number, in the header's left column (a news text's "Về việc ..." is none)
+        a, b = max(0, number_line.start() - 300), number_line.end() + 400
+        m = _SUBJECT.search(head[: head.find("Kính gửi")] if "Kính gửi" in head else head, a, b)
         if m:  # no kind line, a subject line: an official letter (or a report by its number), its subject the title
             lines = m.group("s").split("\n")
             keep = lines[:1] + list(itertools.takewhile(lambda ln: ln.strip()[:1].islower() or ln.strip()[:1].isdigit(),
