@@ -357,7 +357,7 @@ def _letter_directions(text: str, sections: list[Section]) -> TaskSection | None
     and the letter has no parts or articles of its own."""
     if any(s.level <= 1 for s in sections):
         return None
-    first = next((s for s in sections if s.level == 2 and s.marker.startswith("1")), None)
+    first = next((s for s in sections if s.level == 2 and s.marker == "1"), None)
     if first is None:
         return None
     m = None
