@@ -163,3 +163,10 @@ def test_a_news_line_opening_with_ve_viec_is_no_letter_subject():
     ex = extract_text("Huyện ủy họp\n\nVề việc triển khai Nghị quyết số 05-NQ/HU ngày 02/01/2024, đồng chí Bí thư yêu cầu "
                       "các xã quan tâm.\n", source="n.txt")
     assert ex.header.kind is None and ex.header.title is None and rows(ex) == set()
+
+
+def test_a_rule_followed_mid_sentence_is_no_request():
+    body = ("Năm 2024, theo Công văn số 123/STC-NS ngày 02/01/2024 của Sở Tài chính, các xã phải tiết kiệm chi; theo đề "
+            "nghị của Sở Tài chính tại Công văn số 456/STC-NS ngày 02/3/2024, UBND huyện báo cáo như sau:\n\n"
+            "I. KẾT QUẢ\nĐạt khá.\n")
+    assert _report(body) == {("this", "456/STC-NS", "responds_to")}
