@@ -8,9 +8,12 @@ Only explicit links, each keeping the span of the words it was read from:
 - the document's own title ("KẾ HOẠCH Triển khai thực hiện Nghị quyết số ...") and opening sentence
   ("..., UBND tỉnh ban hành Kế hoạch ... như sau:") make the document itself implement its object;
 - a report reports on what its title or a part heading says it assesses ("Tình hình thực hiện X");
-- a letter or report answers the letter its opening names ("Thực hiện/Phúc đáp Công văn số ...");
+- a letter or report answers the letter its opening names ("Thực hiện/Phúc đáp Công văn số ...", "theo đề nghị
+  của ... tại Công văn số ..."), never a submission ("Tờ trình"); an official letter carries out what its subject
+  line ("V/v triển khai X") or its opening ("Thực hiện X, UBND tỉnh có ý kiến chỉ đạo như sau:") names;
 - "Căn cứ ..." lines of the preamble are its legal basis, each law and document of the line (`lineage_basis`).
-"theo ...", "Xét Tờ trình ...", "theo đề nghị của ..." and co-occurrence are not lineage.
+"theo ...", "Xét Tờ trình ...", another letter's subject ("Công văn số N về việc triển khai X") and co-occurrence
+are not lineage.
 """
 from __future__ import annotations
 
