@@ -90,7 +90,7 @@ def _res() -> dict[str, re.Pattern]:
             r",\s*(?P<subj>[^,;.]{2,80}?)\s+(?:đã\s+)?(?:kịp thời\s+)?(?:(?:xây dựng|tham mưu)\s+(?:và\s+)?)?"
             r"(?P<verb>ban hành|xây dựng|phê duyệt|triển khai)\s+"),
         "request": re.compile(
-            r"(?im)(?:^[ \t]*|(?P<mid>[;,])[ \t]+)(?:(?:Thực hiện|Triển khai|Theo|Phúc đáp|Trả lời|(?P<xet>Xét))"
+            r"(?im)(?:^[ \t]*|(?P<mid>[;,])[ \t]+)(?:(?:Thực hiện|Triển khai|Theo|Phúc đáp|Trả lời|(?P<xet>Xét|[^\n.;:]{0,80}?\bnhận được))"
             r"(?:\s+(?:ý kiến\s+)?(?:đề nghị|yêu cầu|chỉ đạo)(?:\s+của\s+[^,;\n]{2,80}?)?\s+tại)?)\s+"
             r"(?=(?:Công văn|Văn bản|Công điện|Thông báo)\b)"),
         "assessed": re.compile(rf"(?i)(?:tình hình|kết quả)(?:\s+\d+\s+(?:năm|tháng))?\s+(?:triển khai\s*,?\s*)?(?:{_VERB}\s+)?$"),
@@ -577,7 +577,7 @@ def _responds_to(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _Obj]) 
              ] if ctx.header.request else []
     for m in res["request"].finditer(text, 0, end):
         if m.group("xet") and ctx.header.kind != "Công văn":
-            continue  # "Xét đề nghị ... tại Công văn số" answers the letter only in a letter, not in a decision
+            continue  # "Xét đề nghị ... tại / (UBND tỉnh) nhận được Công văn số" answer a letter only in a letter
         if m.group("mid") and re.fullmatch(r"(?i)[;,]\s*theo\s*", m.group(0)):
             continue  # "..., theo Công văn số X, các địa phương phải ...": what a rule follows, no request
         # the opening's paragraph: a hard-wrapped line goes on ("Công văn số 1856/UBND-\nKTTH ...")
