@@ -170,3 +170,9 @@ def test_a_rule_followed_mid_sentence_is_no_request():
             "nghị của Sở Tài chính tại Công văn số 456/STC-NS ngày 02/3/2024, UBND huyện báo cáo như sau:\n\n"
             "I. KẾT QUẢ\nĐạt khá.\n")
     assert _report(body) == {("this", "456/STC-NS", "responds_to")}
+
+
+def test_a_wrapped_subject_is_the_whole_title():
+    ex = extract_file(DATA / "letter_wrapped_subject.txt")
+    assert ex.header.title == "triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị"
+    assert [t.n for t in ex.tasks] == ["1", "2"]

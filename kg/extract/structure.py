@@ -169,8 +169,7 @@ def parse_header(text: str) -> Header:
         m = _SUBJECT.search(head[: head.find("Kính gửi")] if "Kính gửi" in head else head, a, b)
         if m:  # no kind line, a subject line: an official letter (or a report by its number), its subject the title
             lines = m.group("s").split("\n")
-            keep = lines[:1] + list(itertools.takewhile(lambda ln: ln.strip()[:1].islower() or ln.strip()[:1].isdigit(),
-                                                        lines[1:]))
+            keep = lines[:1] + list(itertools.takewhile(_subject_goes_on, lines[1:]))
             sub = "\n".join(keep)
             kind = _TYPE_FROM_CODE.get(type_code or "", "Công văn")
             title, title_span = " ".join(sub.split()), (m.start("s"), m.start("s") + len(sub))
@@ -186,6 +185,13 @@ def parse_header(text: str) -> Header:
         kind = _TYPE_FROM_CODE.get(type_code)
     return Header(kind=kind, number=number, issuer=None, place=place, date=date, title=title,
                   title_span=title_span, addressee=addressee, request=request)
+
+
+def _subject_goes_on(line: str) -> bool:
+    """A wrapped subject line: it starts in lower case or with a number, or ends a name in a few words ('Chính trị')."""
+    s = line.strip()
+    return s[:1].islower() or s[:1].isdigit() or (len(s.split()) <= 3 and ":" not in s and not s.isupper()
+                                                  and not _is_opening(s, True))
 
 
 _TYPE_FROM_CODE = {"BC": "Báo cáo", "NQ": "Nghị quyết", "QĐ": "Quyết định", "KH": "Kế hoạch", "CT": "Chỉ thị"}
