@@ -130,3 +130,49 @@ def test_opening_carries_out_an_unnumbered_party_resolution():
             "tỉnh ban hành Chương trình hành động như sau:\n\nI. MỤC TIÊU\nNội dung.\n")
     got = rows(extract_text(text, source="ct.txt"))
     assert got == {("this", "plan:Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVI", "implements")}
+
+
+def test_a_letters_directions_are_its_tasks():
+    ex = extract_file(DATA / "letter_directions.txt")
+    assert ex.header.kind == "Công văn" and ex.header.title == "tăng cường phòng, chống dịch bệnh trên đàn vật nuôi"
+    assert [t.n for t in ex.tasks] == ["1", "2", "3"]
+    leads = {(r.object, r.agency) for r in ex.responsibilities if r.role == "lead" and r.object_kind == "task"}
+    assert ("1", "Sở Nông nghiệp và Phát triển nông thôn tỉnh Quảng Ngãi") in leads
+    assert ("2", "Sở Tài chính tỉnh Quảng Ngãi") in leads
+
+
+@pytest.mark.parametrize("stem", ["letter_comment_draft", "letter_reply", "letter_report_request", "letter_asks_support"])
+def test_comments_requests_and_reports_list_no_tasks(stem):
+    assert extract_file(DATA / f"{stem}.txt").tasks == []
+
+
+def test_this_resolution_is_no_anaphora_of_its_basis():
+    text = ("HỘI ĐỒNG NHÂN DÂN\nTỈNH PHÚ YÊN\n\nNGHỊ QUYẾT\nVề phát triển du lịch\n\n"
+            "Căn cứ Nghị quyết số 12/NQ-HĐND ngày 05/7/2023 của Hội đồng nhân dân tỉnh.\n\nQUYẾT NGHỊ:\n"
+            "Điều 1. Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.\n")
+    assert rows(extract_text(text, source="nq.txt")) == {("this", "12/NQ-HĐND", "based_on")}
+
+
+def test_directions_to_subordinates_are_tasks():
+    ex = extract_file(DATA / "letter_subordinates.txt")
+    assert [t.n for t in ex.tasks] == ["1", "2"]
+    assert ("1", "2024-05-30") in {(r.object, r.deadline) for r in ex.responsibilities if r.role == "lead"}
+
+
+def test_a_news_line_opening_with_ve_viec_is_no_letter_subject():
+    ex = extract_text("Huyện ủy họp\n\nVề việc triển khai Nghị quyết số 05-NQ/HU ngày 02/01/2024, đồng chí Bí thư yêu cầu "
+                      "các xã quan tâm.\n", source="n.txt")
+    assert ex.header.kind is None and ex.header.title is None and rows(ex) == set()
+
+
+def test_a_rule_followed_mid_sentence_is_no_request():
+    body = ("Năm 2024, theo Công văn số 123/STC-NS ngày 02/01/2024 của Sở Tài chính, các xã phải tiết kiệm chi; theo đề "
+            "nghị của Sở Tài chính tại Công văn số 456/STC-NS ngày 02/3/2024, UBND huyện báo cáo như sau:\n\n"
+            "I. KẾT QUẢ\nĐạt khá.\n")
+    assert _report(body) == {("this", "456/STC-NS", "responds_to")}
+
+
+def test_a_wrapped_subject_is_the_whole_title():
+    ex = extract_file(DATA / "letter_wrapped_subject.txt")
+    assert ex.header.title == "triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị"
+    assert [t.n for t in ex.tasks] == ["1", "2"]

@@ -8,9 +8,12 @@ Only explicit links, each keeping the span of the words it was read from:
 - the document's own title ("KẾ HOẠCH Triển khai thực hiện Nghị quyết số ...") and opening sentence
   ("..., UBND tỉnh ban hành Kế hoạch ... như sau:") make the document itself implement its object;
 - a report reports on what its title or a part heading says it assesses ("Tình hình thực hiện X");
-- a letter or report answers the letter its opening names ("Thực hiện/Phúc đáp Công văn số ...");
+- a letter or report answers the letter its opening names ("Thực hiện/Phúc đáp Công văn số ...", "theo đề nghị
+  của ... tại Công văn số ..."), never a submission ("Tờ trình"); an official letter carries out what its subject
+  line ("V/v triển khai X") or its opening ("Thực hiện X, UBND tỉnh có ý kiến chỉ đạo như sau:") names;
 - "Căn cứ ..." lines of the preamble are its legal basis, each law and document of the line (`lineage_basis`).
-"theo ...", "Xét Tờ trình ...", "theo đề nghị của ..." and co-occurrence are not lineage.
+"theo ...", "Xét Tờ trình ...", another letter's subject ("Công văn số N về việc triển khai X") and co-occurrence
+are not lineage.
 """
 from __future__ import annotations
 
@@ -60,11 +63,15 @@ def _res() -> dict[str, re.Pattern]:
         "plan_gap": re.compile(r"^(?P<gap>[^.;:\n]{0,160}?)\s*(?:(?:về|để|nhằm)\s+)?(?:việc\s+)?$"),
         "list_of_kinds": re.compile(rf"(?i)(?:(?:các|những|mọi)\s+(?:{_KINDS}\s*(?:,|và)\s*)*|{_KINDS}\s*(?:,|và)\s*)$"),
         "connector": re.compile(
-            r"(?i)^\s*,?\s*(?:(?:về|để|nhằm)\s+)?(?:việc\s+)?(?:tiếp tục\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?$"),
+            r"(?i)^\s*,?\s*(?:(?:được ban hành|ra đời)\s+(?=để|nhằm))?(?:(?:về|để|nhằm)\s+)?(?:việc\s+)?(?:tiếp tục\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?$"),
         "coord": re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+|;\s*)$"),
         "anaphora": re.compile(
             r"(?<![\w/])(Nghị quyết|Chỉ thị|Kết luận|Nghị định|Quyết định|Thông tư|Kế hoạch|Công văn)"
-            r"(?=\s*(?:[.;,:)]|$)|\s+(?:nêu trên|trên|đó)\b)", re.MULTILINE),
+            r"(?=\s*(?:[.;,:)]|$)|\s+(?:nêu trên|trên|đó|này)\b)", re.MULTILINE),
+        # a sentence whose subject stands for a document of the sentence before: "Nghị quyết được ban hành nhằm"
+        "subject_anaphora": re.compile(
+            r"(?:^|[.!?…]\s+|\n\s*)(?P<t>Nghị quyết|Chỉ thị|Kết luận|Nghị định|Quyết định|Thông tư|Kế hoạch)"
+            r"(?:\s+(?:này|trên|nêu trên))?\s+(?:được ban hành|ra đời)\s+(?:để|nhằm)\s+$"),
         "law_obj": re.compile(rf"(?<!\w)(?P<w>{_LAW_WORDS}|{_TREATY_WORDS})\s+(?=[\"“]?\w)"),
         "party_obj": re.compile(r"(?<!\w)(?:Nghị quyết|Chỉ thị|Kết luận)\s+(?=(?:Trung ương|Hội nghị|Đại hội)\b)"),
         "name_stop": re.compile(
@@ -73,7 +80,7 @@ def _res() -> dict[str, re.Pattern]:
             rf"(?i)^(?:báo cáo\s+)?(?:tình hình|kết quả|sơ kết|tổng kết|đánh giá(?:\s+kết quả)?)"
             rf"(?:\s+\d+\s+năm)?\s+(?:tổ chức\s+)?(?:triển khai\s*,?\s+)?{_VERB}\s+"),
         "impl_title": re.compile(
-            rf"(?i)(?:(?:{_KINDS})\s+)?(?:(?:tiếp tục|tổ chức|triển khai)\s+)*{_VERB}\s+{_MANNERS}"),
+            rf"(?i)(?:(?:{_KINDS})\s+)?(?:(?:tiếp tục|tổ chức|triển khai|đẩy mạnh|tăng cường)\s+)*{_VERB}\s+{_MANNERS}"),
         "title_cut": re.compile(r"(?i)\s+và\s+(?:tình hình|kết quả|nhiệm vụ|phương hướng|kế hoạch\s+(?!số))|;|\n\s*\n"),
         "issue_after": re.compile(r"^\s*[,;]?\s*(?:và\s+)?(?:đồng thời\s+)?(?:đã\s+)?ban hành\s+$"),
         "opening": re.compile(
@@ -81,9 +88,9 @@ def _res() -> dict[str, re.Pattern]:
             rf"(?:(?:để|nhằm|tiếp tục)\s+)*(?:(?:tổ chức|triển khai)\s+)*{_VERB}(?:\s+(?:và\s+)?{_VERB})?\s+{_MANNERS}"),
         "issue": re.compile(
             r",\s*(?P<subj>[^,;.]{2,80}?)\s+(?:đã\s+)?(?:kịp thời\s+)?(?:(?:xây dựng|tham mưu)\s+(?:và\s+)?)?"
-            r"(?P<verb>ban hành|xây dựng|phê duyệt)\s+"),
+            r"(?P<verb>ban hành|xây dựng|phê duyệt|triển khai)\s+"),
         "request": re.compile(
-            r"(?im)^[ \t]*(?:(?:Thực hiện|Triển khai|Theo|Phúc đáp|Trả lời)"
+            r"(?im)(?:^[ \t]*|(?P<mid>[;,])[ \t]+)(?:(?:Thực hiện|Triển khai|Theo|Phúc đáp|Trả lời|(?P<xet>Xét|[^\n.;:]{0,80}?\bnhận được))"
             r"(?:\s+(?:ý kiến\s+)?(?:đề nghị|yêu cầu|chỉ đạo)(?:\s+của\s+[^,;\n]{2,80}?)?\s+tại)?)\s+"
             r"(?=(?:Công văn|Văn bản|Công điện|Thông báo)\b)"),
         "assessed": re.compile(rf"(?i)(?:tình hình|kết quả)(?:\s+\d+\s+(?:năm|tháng))?\s+(?:triển khai\s*,?\s*)?(?:{_VERB}\s+)?$"),
@@ -132,6 +139,7 @@ def find_lineage(ctx: Context, ex: Extraction) -> list[LineageLink]:
     links += _responds_to(ctx, refs, objs)
     links += based_on(ctx, refs, _preamble_end(ctx))
     links += _title_implements(ctx, refs, objs)
+    links += _letter_opening(ctx, refs, objs)
     issued, itself = _issued_in_sentence(ctx, refs, objs, programmes)
     links += issued
     links += _phrases(ctx, ex, refs, programmes, objs, itself)
@@ -238,6 +246,10 @@ def _sentence_at(ctx: Context, pos: int) -> tuple[int, int]:
 def _antecedent(ctx: Context, refs: list[DirectiveRef], pos: int, type_word: str) -> DirectiveRef | None:
     """'... Nghị quyết số 21/NQ-TU ... và ban hành Kế hoạch triển khai thực hiện Nghị quyết.' -> 21/NQ-TU."""
     s0, _ = _sentence_at(ctx, pos)
+    if re.match(r"\s+này\b", ctx.text[pos + len(type_word) : pos + len(type_word) + 6]):
+        if (ctx.header.kind or "").lower() == type_word.lower():
+            return None  # "Nghị quyết này" in a resolution: the document itself
+        s0 = _sentence_at(ctx, max(0, s0 - 2))[0]  # "... Nghị quyết số 28-NQ/TU. ... thực hiện Nghị quyết này"
     before = [r for r in refs if s0 <= r.start and r.end <= pos and (r.type or "").lower() == type_word.lower()]
     return before[-1] if before else None
 
@@ -293,7 +305,7 @@ def _phrases(ctx: Context, ex: Extraction, refs, programmes, objs: dict[int, _Ob
         chain = _chain(obj, text, objs)
         seen.update(o.start for o in chain)
         # a numbered document issued to carry the object out: "Quyết định số 12/QĐ-UBND ... để triển khai X"
-        child_ref = _ref_before(text, verb, ref_ending)
+        child_ref = _ref_before(text, verb, ref_ending) or _subject_antecedent(ctx, refs, verb)
         if child_ref is not None:
             out += [LineageLink(_directive_ep(child_ref), o.endpoint, "implements", child_ref.start, o.end)
                     for o in chain if o.endpoint != _directive_ep(child_ref)]
@@ -332,8 +344,21 @@ def _ref_before(text: str, verb: int, ref_ending: dict[int, DirectiveRef]) -> Di
     for end in range(verb, max(-1, verb - 40), -1):
         r = ref_ending.get(end)
         if r is not None:
-            return r if _res()["connector"].match(text[end:verb]) else None
+            gap = text[end:verb]
+            if r.type in LETTER_TYPES and re.match(r"\s*,?\s*về\b", gap):
+                return None  # "Công văn số 5120/BNN-TY về việc triển khai X": the letter's subject, no lineage
+            return r if _res()["connector"].match(gap) else None
     return None
+
+
+def _subject_antecedent(ctx: Context, refs: list[DirectiveRef], verb: int) -> DirectiveRef | None:
+    """'... Nghị quyết số 28-NQ/TU ... . Nghị quyết được ban hành nhằm cụ thể hóa X' -> 28-NQ/TU carries X out."""
+    m = _res()["subject_anaphora"].search(ctx.text, max(0, verb - 60), verb)
+    if m is None or (ctx.header.kind or "").lower() == m.group("t").lower():
+        return None
+    s0 = _sentence_at(ctx, max(0, _sentence_at(ctx, m.start("t"))[0] - 2))[0]
+    before = [r for r in refs if s0 <= r.start and r.end <= m.start("t") and (r.type or "") == m.group("t")]
+    return before[-1] if before else None
 
 
 def _is_own_kind_line(ctx: Context, head: int) -> bool:
@@ -356,7 +381,8 @@ def _plan_head(text: str, verb: int, refs, programmes, ref_at) -> int | None:
         g = res["plan_gap"].match(text[h.end() : verb])
         gap = g.group("gap") if g else None
         # one noun phrase: no other number, no "và", no list of kinds ("kế hoạch, chương trình ...")
-        if (gap is None or re.search(r"\d+/|\d+-[A-Z]|\svà(?:\s|$)", gap) or gap.lstrip().startswith(",")
+        if (gap is None or re.search(r"\d+/|\d+-[A-Z]|\svà(?:\s|$)|(?<!\w)(?:được|đã|sẽ|đang|là|ban hành|yêu cầu|đề ra|nêu|xác định|đặt ra|cần|phải|gồm)(?!\w)", gap)
+                or gap.lstrip().startswith(",")
                 or re.search(r"\n[ \t]*\n", text[h.end() : verb])):
             continue
         if any(r.start < head < r.end for r in refs):
@@ -408,20 +434,23 @@ def _issued_in_sentence(ctx: Context, refs: list[DirectiveRef], objs: dict[int, 
         if not op:
             continue
         first = objs.get(op.end())
-        issued = None
-        for m in res["issue"].finditer(text, op.end(), s.end):
-            issued = m  # the last issuing clause of the sentence
+        clauses = list(res["issue"].finditer(text, op.end(), s.end))
+        # the last issuing clause of the sentence; "triển khai" only where nothing is issued ("..., UBND phường
+        # triển khai Kế hoạch thực hiện như sau:" -- the document itself)
+        issued = next((m for m in reversed(clauses) if m.group("verb") != "triển khai"), clauses[-1] if clauses else None)
         if issued is None or re.search(r"(?i)\b(?:các|những)\b", issued.group("subj")):
             continue
         after = issued.end()
         child = next((r for r in refs if r.start == after or (after <= r.start <= after + 40
                      and re.fullmatch(r"(?i)\s*(?:kế hoạch|chương trình|đề án|quyết định|chỉ thị)?\s*",
                                       text[after : r.start]))), None)
-        if child is not None:
+        if child is not None and issued.group("verb") != "triển khai":
             child_ep = _directive_ep(child)
         elif s.start < preamble_end and _names_itself(ctx, text[after : s.end]):
             child_ep = THIS
             itself.append((after, s.end))
+        elif issued.group("verb") == "triển khai":
+            continue  # "..., UBND xã triển khai Kế hoạch số 45/KH-UBND": carries another document out, issues none
         else:
             child_ep = _plan_issued(text, after, s.end, programmes)
             if child_ep is None:
@@ -496,7 +525,10 @@ def _title_implements(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _O
         return []
     first = objs.get(m.end())
     if first is not None and not first.numbered_only:
-        return [LineageLink(THIS, o.endpoint, "implements", s0, s1) for o in _chain(first, ctx.text, objs)]
+        # a letter that follows another letter answers it ('V/v triển khai Công văn số ...'): `_responds_to`
+        letters = {r.number for r in refs if r.type in LETTER_TYPES} if h.kind == "Công văn" else set()
+        return [LineageLink(THIS, o.endpoint, "implements", s0, s1) for o in _chain(first, ctx.text, objs)
+                if o.endpoint.key not in letters]
     # an unnumbered object the recognisers did not name: the title's words up to its first qualifier
     tail = " ".join(ctx.text[m.end() : s1].split())
     cut = re.search(r"(?i)[;:]|\s(?:giai đoạn|năm\s+\d{4}|trên địa bàn|đến năm)\b", tail)
@@ -504,6 +536,33 @@ def _title_implements(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _O
     if re.match(r"(?i)(?:chương trình|đề án|quy hoạch|kế hoạch|chiến lược|luật|công ước)\s", words) and len(words.split()) >= 3:
         return [LineageLink(THIS, Endpoint("plan", _label(words)), "implements", s0, s1)]
     return []
+
+
+_DIRECTS = re.compile(r"(?i)[,;]\s*[^,;.]{2,80}?\s+(?:có ý kiến|chỉ đạo|yêu cầu|đề nghị\s+(?:\w+\s+){0,2}các|giao)\b[^.;]*"
+                      r"(?:như sau|sau đây|sau)\s*:\s*$")
+
+
+def _letter_opening(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _Obj]) -> list[LineageLink]:
+    """An official letter whose opening carries something out and gives its directions: 'Thực hiện Chỉ thị số
+    21/CT-TTg ..., UBND tỉnh có ý kiến chỉ đạo như sau:' -> this implements 21/CT-TTg (a letter it follows is
+    answered, not carried out: `_responds_to`)."""
+    if ctx.header.kind != "Công văn":
+        return []
+    text, res = ctx.text, _res()
+    end = _preamble_end(ctx)
+    out: list[LineageLink] = []
+    for m in re.finditer(r"(?m)^[ \t]*(?=(?:Để|Nhằm|Thực hiện|Triển khai|Tiếp tục)\s)", text[:end]):
+        op = res["opening"].match(text, m.end(), end)
+        first = objs.get(op.end()) if op else None
+        if first is None or not first.directive:
+            continue
+        p_end = _first_paragraph_end(text, m.end(), end)
+        if not _DIRECTS.search(text[m.end() : p_end].rstrip()):
+            continue
+        letters = {r.number for r in refs if r.type in LETTER_TYPES}
+        out += [LineageLink(THIS, o.endpoint, "implements", m.end(), p_end) for o in _chain(first, text, objs)
+                if o.endpoint.key not in letters]
+    return out
 
 
 def _responds_to(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _Obj]) -> list[LineageLink]:
@@ -514,17 +573,23 @@ def _responds_to(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _Obj]) 
         return []
     text, res = ctx.text, _res()
     end = min(ctx.running_end, _preamble_end(ctx) + 200)
-    spans = [ctx.header.request] if ctx.header.request else []
+    spans = [(ctx.header.request[0], max(ctx.header.request[1], _first_paragraph_end(text, ctx.header.request[0], end)))
+             ] if ctx.header.request else []
     for m in res["request"].finditer(text, 0, end):
-        line_end = text.find("\n", m.end())
-        spans.append((m.start(), line_end if line_end > 0 else end))
+        if m.group("xet") and ctx.header.kind != "Công văn":
+            continue  # "Xét đề nghị ... tại / (UBND tỉnh) nhận được Công văn số" answer a letter only in a letter
+        if m.group("mid") and re.fullmatch(r"(?i)[;,]\s*theo\s*", m.group(0)):
+            continue  # "..., theo Công văn số X, các địa phương phải ...": what a rule follows, no request
+        # the opening's paragraph: a hard-wrapped line goes on ("Công văn số 1856/UBND-\nKTTH ...")
+        spans.append((m.start(), _first_paragraph_end(text, m.start(), end)))
     out: list[LineageLink] = []
     for s0, s1 in spans:
         first = next((r for r in refs if s0 <= r.start < s1), None)
         if first is None or first.type not in LETTER_TYPES or first.start - s0 >= 140:
             continue
         chain = _chain(objs[first.start], text, objs) if first.start in objs else []
-        out += [LineageLink(THIS, o.endpoint, "responds_to", s0, s1) for o in chain]
+        letters = {r.number for r in refs if r.type in LETTER_TYPES}  # a submission ('Tờ trình') asks no answer
+        out += [LineageLink(THIS, o.endpoint, "responds_to", s0, s1) for o in chain if o.endpoint.key in letters]
         for r in refs:
             if first.end <= r.start < s1 and res["assessed"].search(text, max(0, r.start - 60), r.start):
                 out.append(LineageLink(THIS, _directive_ep(r), "reports_on", s0, s1))

@@ -1,6 +1,7 @@
 """Structure of a clean document: header, parts/sections/items, sentences, task sections and tasks."""
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -39,6 +40,10 @@ _DATE_LINE = re.compile(
     re.MULTILINE,
 )
 _ADOPTED = re.compile(r"thông qua ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+# an official letter states its subject under its number: "V/v triển khai thực hiện Chỉ thị số ...", wrapped lines
+# going on in lower case
+_SUBJECT = re.compile(r"^[ \t]*(?:V/v|V/V|Về việc)\s*:?[ \t]*(?P<s>\S[^\n]*(?:\n[ \t]*(?=[^\W_])(?![^\n]*,\s*ngày)[^\n]*)*)",
+                      re.MULTILINE)
 _KINH_GUI = re.compile(r"^[ \t]*Kính gửi\s*:\s*(?P<to>[^\n]+)", re.MULTILINE)
 _REQUEST = re.compile(r"^[ \t]*(?:Thực hiện|Triển khai|Theo)\s+(?:Công văn|Văn bản|Công điện)[^\n]*", re.MULTILINE)
 _TASK_HEADING = re.compile(
@@ -114,7 +119,7 @@ def parse_header(text: str) -> Header:
         if kind:
             break
     number = None
-    m = _NUMBER_LINE.search(head)
+    m = number_line = _NUMBER_LINE.search(head)
     type_code = None
     if m:
         num = m.group("num")
@@ -158,6 +163,16 @@ def parse_header(text: str) -> Header:
             title_span = (first, pos)
             if kind == "Nghị quyết" and title.upper() == title and not title.startswith("NGHỊ QUYẾT"):
                 title = kind_at.group(1).strip() + " " + title
+    if kind_at is None and number_line is not None:
+        # the subject stands by the number, in the header's left column (a news text's "Về việc ..." is none)
+        a, b = max(0, number_line.start() - 300), number_line.end() + 400
+        m = _SUBJECT.search(head[: head.find("Kính gửi")] if "Kính gửi" in head else head, a, b)
+        if m:  # no kind line, a subject line: an official letter (or a report by its number), its subject the title
+            lines = m.group("s").split("\n")
+            keep = lines[:1] + list(itertools.takewhile(_subject_goes_on, lines[1:]))
+            sub = "\n".join(keep)
+            kind = _TYPE_FROM_CODE.get(type_code or "", "Công văn")
+            title, title_span = " ".join(sub.split()), (m.start("s"), m.start("s") + len(sub))
     addressee = None
     m = _KINH_GUI.search(head)
     if m:
@@ -170,6 +185,13 @@ def parse_header(text: str) -> Header:
         kind = _TYPE_FROM_CODE.get(type_code)
     return Header(kind=kind, number=number, issuer=None, place=place, date=date, title=title,
                   title_span=title_span, addressee=addressee, request=request)
+
+
+def _subject_goes_on(line: str) -> bool:
+    """A wrapped subject line: it starts in lower case or with a number, or ends a name in a few words ('Chính trị')."""
+    s = line.strip()
+    return s[:1].islower() or s[:1].isdigit() or (len(s.split()) <= 3 and ":" not in s and not s.isupper()
+                                                  and not _is_opening(s, True))
 
 
 _TYPE_FROM_CODE = {"BC": "Báo cáo", "NQ": "Nghị quyết", "QĐ": "Quyết định", "KH": "Kế hoạch", "CT": "Chỉ thị"}
@@ -316,7 +338,39 @@ def task_sections(text: str, sections: list[Section]) -> list[TaskSection]:
             out.append(TaskSection(s.start, s.end, heading, period_of(heading)))
         elif decision and s.marker.startswith("Điều") and _ASSIGNMENT_ARTICLE.match(s.heading):
             out.append(TaskSection(s.start, s.end, f"{s.marker}. {s.heading}", None, article=True))
+    if not out and not decision:
+        letter = _letter_directions(text, sections)
+        out += [letter] if letter else []
     return out
+
+
+# an official letter gives its directions as numbered items after its opening: "UBND tỉnh có ý kiến (chỉ đạo) như
+# sau:", "UBND huyện yêu cầu các cơ quan, đơn vị thực hiện một số nội dung sau:"
+_LETTER_DIRECTS = re.compile(
+    r"(?im)(?:có ý kiến(?:\s+chỉ đạo)?|chỉ đạo|(?:yêu cầu|giao)[^.:;\n]{0,120}?"
+    # "đề nghị" directs only the bodies under the writer ("đề nghị các sở, ngành ..."), not one it asks for help
+    r"|đề nghị\s+(?:(?:Thủ trưởng|Chủ tịch|Giám đốc|Trưởng)\s+)?các\s[^.:;\n]{0,120}?)\s+"
+    r"(?:như sau|(?:(?:một số|các)\s+)?(?:nội dung|nhiệm vụ|việc)(?:\s+(?:cụ thể|chủ yếu|trọng tâm))?\s+(?:như\s+)?sau"
+    r"|sau đây)\s*:[ \t]*$")
+# a reply with comments on a draft: its items are opinions, not tasks
+_COMMENTS = re.compile(r"(?i)góp ý|tham gia ý kiến|cho ý kiến|dự thảo")
+
+
+def _letter_directions(text: str, sections: list[Section]) -> TaskSection | None:
+    """The numbered items of a letter's directions: the opening line ends with them, the first item follows it,
+    and the letter has no parts or articles of its own."""
+    if any(s.level <= 1 for s in sections):
+        return None
+    first = next((s for s in sections if s.level == 2 and s.marker == "1"), None)
+    if first is None:
+        return None
+    m = None
+    for m in _LETTER_DIRECTS.finditer(text, 0, first.start):
+        pass
+    if m is None or text[m.end() : first.start].strip() or _COMMENTS.search(text, 0, m.end()):
+        return None
+    end = _CLOSING.search(text, first.start)
+    return TaskSection(m.start(), end.start() if end else len(text), m.group(0).rstrip(" :\t"), None, article=True)
 
 
 def _is_decision(text: str) -> bool:
