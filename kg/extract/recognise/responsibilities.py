@@ -116,6 +116,9 @@ _SUPERVISE = _rx(
     r"(?:triển khai\s+)?(?:thực hiện|thi hành)"
 )
 _STANDING = _rx(r"(?i)\s*,?\s*là\s+cơ quan\s+(?:thường trực|đầu mối|chủ trì)(?!\w)[^,;.:]{0,80}?(?=,|\s+(?:có|chịu)\s+trách)")
+# "Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh xây dựng ...": the party body leads; the body it leads is
+# only led (unlike "chỉ đạo X", which gives X the job)
+_LEADS_BODY = _rx(r"(?i)\s*,?\s*lãnh đạo\s+(?=\S)")
 _GIVEN = _rx(r"(?i)\s*,?\s*được\s+(?:giao|phân công)(?:\s+nhiệm vụ)?\s+")
 _HELPS = _rx(r"(?i)\s+(?:giúp|tham mưu(?:\s+cho)?|giúp việc cho)\s+")
 _ASSIGN = _rx(r"(?i)(?=[gcp])(?<!\w)(?<!bàn )(?<!được )(?<!đã )(?<!đang )(?:giao|chỉ đạo|phân công)\s+(?:cho\s+)?(?=\S)")
@@ -137,9 +140,13 @@ _THIS = _rx(r"(?i)(?:Nghị quyết|Kế hoạch|Quyết định|Chỉ thị|Ch�
 # it, the word names the document itself where the document is of that kind or has no header (a portal's
 # summary of a resolution); a number names another one (see _carried_out_directive)
 _DOC_WORD = r"(?P<w>Nghị quyết|Kế hoạch|Quyết định|Chỉ thị|Chương trình|Đề án|Kết luận|Thông báo)"
+# "tổ chức tuyên truyền, quán triệt sâu rộng Nghị quyết": making a document known is carrying it out too
+_SPREAD = r"(?:quán triệt|tuyên truyền|phổ biến|học tập|cụ thể hóa|cụ thể hoá)"
 _IMPLEMENTS_DOC = _rx(
-    r"(?i)(?:việc\s+)?(?:tổ chức\s+)?(?:(?:triển khai\s+)?(?:thực hiện|thi hành)|triển khai)"
-    r"(?:\s+(?:có hiệu quả|nghiêm túc|tốt))?\s+(?:các\s+)?" + _DOC_WORD + r"(?!\s*(?:số\s*)?\d)(?!\w)"
+    r"(?i)(?:việc\s+)?(?:tổ chức\s+)?(?:(?:triển khai\s+)?(?:thực hiện|thi hành)|triển khai"
+    r"|" + _SPREAD + r"(?:(?:\s*,\s*|\s+và\s+)" + _SPREAD + r")*)"
+    r"(?:\s+(?:có hiệu quả|nghiêm túc|tốt|sâu rộng|rộng rãi|kịp thời))?\s+(?:các\s+)?" + _DOC_WORD
+    + r"(?!\s*(?:số\s*)?\d)(?!\w)"
 )
 # "Nghị quyết ... giao UBND huyện triển khai thực hiện, ...": the document is the subject, the verb has no object
 # what may stand before it in a predicate: "có trách nhiệm giám sát, đôn đốc việc thực hiện ..."
@@ -162,6 +169,11 @@ _WORKS_LIST = _rx(
 )
 _BULLET_LINE = re.compile(r"[ \t]*(?:[-+•–*]|[a-zđ]\)|\d{1,2}[.)])[ \t]+[^\n]*")
 _IMPLEMENTATION = re.compile(r"(?i)tổ chức thực hiện|tổ chức triển khai|trách nhiệm thực hiện|hiệu lực thi hành|thi hành")
+
+
+_BARE_RESOLUTION = _rx(r"(?<!\w)Nghị quyết(?!\s*(?:số\s*)?\d)(?!\w)")
+# "đã ban hành Nghị quyết số ...", "thông qua Nghị quyết số ...": the resolution a summary reports
+_REPORTS = _rx(r"(?i)(?:ban hành|thông qua|ký ban hành)\s+(?:các\s+)?$")
 
 
 def _inside(spans, pos: int):
@@ -213,9 +225,22 @@ class _Doc:
         self.year = (ctx.header.date or "")[:4] or None
         self.own_number = (ctx.header.number or "").replace(" ", "")
         self._task_at: dict[int, Task | None] = {}
+        self._reported: str | None = None
         # lower-cased text for quick tests of whether a word occurs at all (when lower-casing keeps the offsets)
         low = ctx.text.lower()
         self.low = low if len(low) == len(ctx.text) else None
+
+    def reported_resolution(self, s: int, e: int) -> str | None:
+        """The number of the one resolution a headerless summary reports ('Tỉnh ủy X đã ban hành Nghị quyết số
+        28-NQ/TU ...'), when the statement at s..e names a bare 'Nghị quyết'; None when it reports none or several."""
+        if self.ctx.header.kind or not _BARE_RESOLUTION.search(self.t, s, e):
+            return None
+        if self._reported is None:
+            nq = {d.number.replace(" ", "") for d in self.directives if d.type_code == "NQ"}
+            told = {d.number.replace(" ", "") for d in self.directives if d.type_code == "NQ"
+                    and _REPORTS.search(self.t, max(0, d.start - 30), d.start)}
+            self._reported = next(iter(told)) if len(told) == 1 and nq == told else ""
+        return self._reported or None
 
     def may_hold(self, a: int, b: int, *words: str) -> bool:
         """False only when none of the words (lower case) occurs in a..b: a pattern that needs one cannot match."""
@@ -440,7 +465,14 @@ def _statement(doc: _Doc, c: int, end: int):
         return "cooperate", subj, q, "explicit"
     if _SUPERVISE.match(t, q, end):
         return "supervise", subj, q, "explicit"
+    lb = _led_body(doc, q, end)
+    if lb is not None:
+        return "lead", subj, lb, "explicit"
     gm = _GIVEN.match(t, q, end)
+    if gm and _INVESTOR.match(t, gm.end(), end):
+        return "investor", subj, gm.end(), "explicit"  # "Sở X được giao làm chủ đầu tư Trung tâm ..."
+    if gm and _LEAD.match(t, gm.end(), end):
+        return "lead", subj, gm.end(), "explicit"  # "Sở X được giao chủ trì rà soát ..."
     if gm and (doc.implements_this(gm.end(), end) or doc.implements_directive(gm.end(), end)):
         return "lead", subj, gm.end(), "explicit"  # "UBND tỉnh được giao tổ chức thực hiện Nghị quyết"
     am = _ASSIGN.match(t, r0, end)
@@ -450,6 +482,15 @@ def _statement(doc: _Doc, c: int, end: int):
     if w and w not in _NOT_ACTION and t[q:end].lstrip(" ,")[:1].islower() and not _NAME_GOES_ON.match(t, q, end):
         return "lead", subj, q, "verb"
     return None
+
+
+def _led_body(doc: _Doc, q: int, end: int) -> int | None:
+    """'lãnh đạo UBND tỉnh xây dựng ...' at q: where the led body's task starts, else None."""
+    m = _LEADS_BODY.match(doc.t, q, end)
+    if m is None:
+        return None
+    led, k = _agency_list(doc, m.end(), end)
+    return k if led and led[0].start == m.end() and _first_word(doc.t, k, end) not in _NOT_ACTION | {""} else None
 
 
 _LABEL_COLON = re.compile(r"[ \t]*:[ \t]*(?=\S)")
@@ -540,6 +581,11 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
         at = pred + after.end() if after else -10
         projects = [n for n in doc.named if n.category == "project"]
         nxt = next((n for n in projects if at <= n.start <= at + 3), None)
+        item = _item_at(doc, s)
+        if nxt is None and item is not None and _BACK_TO_WORK.match(doc.t, max(at, 0), e):
+            # "6. Nâng cấp Đường X ... Ban Quản lý ... là chủ đầu tư công trình": the work the item names
+            nxt = next((n for n in projects if item[0] <= n.start < s), None)
+            return ("project", nxt.name, None) if nxt else None
         if nxt is None:
             before = [n for n in projects if sent[0] <= n.start < s]
             nxt = before[-1] if before else next((n for n in projects if pred <= n.start < e), None)
@@ -549,7 +595,7 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
         return "task", task.n, None
     if (doc.in_implementation(s) or _THIS.search(doc.t, s, e) or doc.implements_this(pred, e)
             or role in ("lead", "supervise") and _carries_out_this(doc, sent[0], s, pred, e)):
-        d = _carried_out_directive(doc, pred, e)
+        d = _carried_out_directive(doc, pred, e) or doc.reported_resolution(s, e)
         return ("directive", d, None) if d else ("document", "", None)
     d = doc.implements_directive(pred, e)
     if d:
@@ -558,6 +604,26 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
         if pred <= n.start < e:
             return ("project" if n.category == "project" else "programme"), n.name, None
     return None
+
+
+# "là chủ đầu tư công trình." / "chủ đầu tư dự án này": the work named before
+_BACK_TO_WORK = _rx(r"(?i)(?:công trình|dự án|hạng mục)(?:\s+(?:này|trên))?\s*(?:[.;,]|$)")
+# "Nâng cấp A và B", "A; B", "A, B": works listed after "chủ đầu tư"
+_WORK_SEP = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)")
+
+
+def _invested_works(doc: _Doc, first: str, s: int, e: int) -> list[NamedMention]:
+    """The works listed after the first one a body invests in, each joined to the one before by ',', ';', 'và'."""
+    projects = [n for n in doc.named if n.category == "project" and s <= n.start < e]
+    out: list[NamedMention] = []
+    prev = next((n for n in projects if n.name == first), None)
+    while prev is not None:
+        nxt = next((n for n in projects if n.start >= prev.end), None)
+        if nxt is None or not _WORK_SEP.fullmatch(doc.t[prev.end:nxt.start]):
+            break
+        out.append(nxt)
+        prev = nxt
+    return out
 
 
 def _carried_out_directive(doc: _Doc, a: int, b: int) -> str | None:
@@ -706,7 +772,16 @@ def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Respons
         for m, subj, q in assigns:
             if any(r.agency_start == subj[0].start for r in out):
                 continue
-            if not in_scope and not (_LEAD.match(t, _skip(t, q, b), b) or _DUTY.match(t, _skip(t, q, b), b)
+            if re.search(r"(?i)lãnh\s+đạo\s*,?\s*(?:và\s+)?$", t[max(a, m.start() - 12):m.start()]):
+                continue  # "lãnh đạo, chỉ đạo UBND tỉnh ...": the led body, read with its party body
+            if _INVESTOR.match(t, q, b):  # "giao Phòng Kinh tế làm chủ đầu tư Chợ X"
+                e = min([c for c, *_ in found if c > m.start()] + [x.start() for x, *_ in assigns if x.start() > m.start()] + [b])
+                out += _one_statement(doc, m.start(), e, "investor", subj, q, (a, b), in_scope)
+                continue
+            lb = _led_body(doc, q, b)
+            if lb is not None:
+                q = lb  # "giao Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh xây dựng Kế hoạch ..."
+            elif not in_scope and not (_LEAD.match(t, _skip(t, q, b), b) or _DUTY.match(t, _skip(t, q, b), b)
                                      or _carries_out_this(doc, a, m.start(), q, b) or _listed_works(doc, q, b)[1]):
                 continue  # "giao X đẩy nhanh các dự án như: A; B" gives X the works it lists
             # "...; giao Thường trực HĐND ... giám sát việc thực hiện": the bodies given the supervision
@@ -760,14 +835,19 @@ def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, 
         list_at, works = _listed_works(doc, pred, e)
         if kind == "project" and works and key == works[0].name:
             works = works[1:]
+    elif role == "investor":
+        list_at, works = e, _invested_works(doc, key, s, e)
     else:
         list_at = e
     dl = deadline_in_text(doc.t[s:list_at if kind != "project" else e], doc.year)
     if dl is None and kind == "task":
         dl = _task_deadline(doc, s)
+    if dl is None and role == "investor" and _item_at(doc, s) is not None:
+        tm = _TIME_LABEL.search(doc.t, _item_at(doc, s)[0], s)  # the item's "Thời gian: Quý III/2025"
+        dl = deadline_in_cell(tm.group("val"), doc.year) if tm else None
     out = [Responsibility(a.name, role, kind, key, dl, s, e, a.start, a.end, label) for a in subj]
     if works:
-        wdl = deadline_in_text(doc.t[s:e], doc.year)
+        wdl = deadline_in_text(doc.t[s:e], doc.year) if role != "investor" else dl
         out += [Responsibility(a.name, role, "project", n.name, wdl, s, e, a.start, a.end) for n in works for a in subj]
     if role in ("lead", "supervise", "investor"):
         for m in _COOP_WITH.finditer(doc.t, pred, e):
@@ -995,6 +1075,7 @@ _LABEL = _rx(
 )
 _LABEL_HINT = re.compile(r"(?:trì|hợp|hiện|sát)\s*:")
 _TIME_LABEL = _rx(r"(?i)(?<!\w)(?:thời gian|thời hạn|tiến độ)(?:\s+(?:hoàn thành|thực hiện))?\s*:\s*(?P<val>[^;\n]*)")
+_LABELS_END = re.compile(r"\.[ \t]+(?=[A-ZĐÀ-Ỹ])")
 _LABEL_ROLE = {"chủ trì": "lead", "thực hiện": "lead", "phối hợp": "cooperate", "giám sát": "supervise"}
 
 
@@ -1016,12 +1097,25 @@ def _label_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, 
         if obj is None:
             continue
         kind, key = obj
-        spans.append((ls, le))
+        # "...; Thời gian: Quý III/2025. Ban Quản lý ... là chủ đầu tư công trình.": a sentence after the labels
+        # is read as a sentence
+        last = max([x.start() for x in ms] + ([tm.start()] if tm else []))
+        stop = _LABELS_END.search(text, last, le)
+        spans.append((ls, stop.start() + 1 if stop else le))
         for m in ms:
             role = _LABEL_ROLE[(m.group("role") or m.group("bare")).lower()]
             for name, a0, a1 in _cell_agencies(doc, m.start("val"), m.end("val")):
                 out.append(Responsibility(name, role, kind, key, dl, ls, le, a0, a1))
     return out, spans
+
+
+def _item_at(doc: _Doc, pos: int) -> tuple[int, int] | None:
+    """(start, end) of the numbered task, or numbered item of a plan, that holds pos."""
+    task = doc.task_at(pos)
+    if task is not None:
+        return task.start, task.end
+    items = [s for s in doc.ctx.sections if s.start <= pos < s.end and s.marker[:1].isdigit() and 2 <= s.level <= 4]
+    return (items[-1].start, items[-1].end) if items else None
 
 
 def _label_object(doc: _Doc, pos: int) -> tuple[str, str] | None:
