@@ -374,3 +374,33 @@ def test_named_a_plan_named_after_an_agency_is_still_found():
 
     ex = extract_text("Sở Kế hoạch và Đầu tư triển khai Kế hoạch cải thiện chỉ số năng lực cạnh tranh cấp tỉnh năm 2024.")
     assert any(m.name.startswith("Kế hoạch cải thiện chỉ số năng lực cạnh tranh") for m in ex.named)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ban Quản lý dự án thị xã là chủ đầu tư Đường trục Hòa Lợi - Long Hữu (giai đoạn 2) và Nhà thi đấu đa năng "
+         "thị xã, có trách nhiệm hoàn thành trong Quý IV/2024.",
+         {"Đường trục Hòa Lợi - Long Hữu (giai đoạn 2)", "Nhà thi đấu đa năng thị xã"}),
+        ("Phòng Kinh tế và Hạ tầng huyện làm chủ đầu tư các công trình: Nâng cấp Đường Lê Lợi; Kè chống sạt lở "
+         "suối Nậm Pàn, hoàn thành trước ngày 30/11/2024.", {"Nâng cấp Đường Lê Lợi", "Kè chống sạt lở suối Nậm Pàn"}),
+        ("Sở Y tế được giao làm chủ đầu tư Trung tâm Kiểm soát bệnh tật tỉnh, hoàn thành trong năm 2026.",
+         {"Trung tâm Kiểm soát bệnh tật tỉnh"}),
+        ("I. NHIỆM VỤ\n6. Cải tạo Chợ trung tâm Phước Long (giai đoạn 1).\nCơ quan chủ trì: Ban Quản lý dự án huyện. "
+         "Ban Quản lý dự án huyện là chủ đầu tư công trình.\n", {"Cải tạo Chợ trung tâm Phước Long (giai đoạn 1)"}),
+    ],
+)
+def test_named_works_a_body_invests_in(text, expected):
+    assert expected <= _names(text, "project")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I. NHIỆM VỤ\n3. Xây dựng Nông thôn mới kiểu mẫu tại các xã.\nCơ quan chủ trì: Phòng Nông nghiệp huyện.\n",
+        "Sở Tài chính là chủ đầu tư theo quy định, báo cáo UBND tỉnh trước ngày 30/6/2024.",
+        "UBND huyện là chủ đầu tư, Ban Quản lý dự án huyện là đại diện chủ đầu tư.",
+    ],
+)
+def test_named_no_work_where_no_body_invests_in_one(text):
+    assert _names(text, "project") == set()

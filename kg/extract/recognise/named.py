@@ -198,7 +198,8 @@ CLAUSE_VERBS = (
     "bố trí", "phân bổ", "giải ngân", "khánh thành", "khởi công", "thi công", "vận hành", "quản lý",
     "xây dựng", "phát động", "sơ kết", "tổng kết", "các", "những", "một số", "nhiều", "từng",
     "công tác", "nghiên cứu", "thông tin", "đề xuất", "ký", "hội nghị", "tạo", "chú trọng", "cải thiện",
-    "báo cáo", "dự kiến", "đến nay", "hiện nay", "qua đó", "bước đầu",
+    "báo cáo", "dự kiến", "đến nay", "hiện nay", "qua đó", "bước đầu", "có trách nhiệm", "chịu trách nhiệm",
+    "hoàn thành trước", "hoàn thành trong",
 )
 # after a comma these open a document of another kind ("Kế hoạch ..., dự toán ngân sách ...")
 COMMA_ITEMS = ("dự toán", "báo cáo", "tờ trình")

@@ -118,7 +118,7 @@ _SUPERVISE = _rx(
 _STANDING = _rx(r"(?i)\s*,?\s*là\s+cơ quan\s+(?:thường trực|đầu mối|chủ trì)(?!\w)[^,;.:]{0,80}?(?=,|\s+(?:có|chịu)\s+trách)")
 # "Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh xây dựng ...": the party body leads; the body it leads is
 # only led (unlike "chỉ đạo X", which gives X the job)
-_LEADS_BODY = _rx(r"(?i)\s*,?\s*lãnh đạo\s+(?=\S)")
+_LEADS_BODY = _rx(r"(?i)\s*,?\s*lãnh đạo(?:(?:\s*,\s*|\s+và\s+)chỉ đạo)?\s+(?=\S)")
 _GIVEN = _rx(r"(?i)\s*,?\s*được\s+(?:giao|phân công)(?:\s+nhiệm vụ)?\s+")
 _HELPS = _rx(r"(?i)\s+(?:giúp|tham mưu(?:\s+cho)?|giúp việc cho)\s+")
 _ASSIGN = _rx(r"(?i)(?=[gcp])(?<!\w)(?<!bàn )(?<!được )(?<!đã )(?<!đang )(?:giao|chỉ đạo|phân công)\s+(?:cho\s+)?(?=\S)")
@@ -173,7 +173,8 @@ _IMPLEMENTATION = re.compile(r"(?i)tổ chức thực hiện|tổ chức triển
 
 _BARE_RESOLUTION = _rx(r"(?<!\w)Nghị quyết(?!\s*(?:số\s*)?\d)(?!\w)")
 # "đã ban hành Nghị quyết số ...", "thông qua Nghị quyết số ...": the resolution a summary reports
-_REPORTS = _rx(r"(?i)(?:ban hành|thông qua|ký ban hành)\s+(?:các\s+)?$")
+_REPORTS = _rx(r"(?i)(?:ban hành|thông qua|ký ban hành|quán triệt|triển khai|sơ kết|tổng kết)\s+$")
+_REPORTS_UNNUMBERED = _rx(r"(?i)(?:ban hành|thông qua)\s+(?:các\s+)?Nghị quyết(?!\s*(?:số\s*)?\d)(?!\w)")
 
 
 def _inside(spans, pos: int):
@@ -239,7 +240,10 @@ class _Doc:
             nq = {d.number.replace(" ", "") for d in self.directives if d.type_code == "NQ"}
             told = {d.number.replace(" ", "") for d in self.directives if d.type_code == "NQ"
                     and _REPORTS.search(self.t, max(0, d.start - 30), d.start)}
-            self._reported = next(iter(told)) if len(told) == 1 and nq == told else ""
+            # "thông qua Nghị quyết về ... và Nghị quyết số 41/NQ-HĐND": one of them has no number (a headline
+            # may name the numbered one without its number)
+            unnumbered = _REPORTS_UNNUMBERED.search(self.t, max(0, self.t.find("\n")))
+            self._reported = next(iter(told)) if len(told) == 1 and nq == told and not unnumbered else ""
         return self._reported or None
 
     def may_hold(self, a: int, b: int, *words: str) -> bool:
@@ -431,6 +435,8 @@ def _statement(doc: _Doc, c: int, end: int):
         role = "lead" if om.group("w").lower().startswith("giao") else "cooperate"
         if role == "lead" and _SUPERVISE.match(t, q, end):
             role = "supervise"
+        elif role == "lead" and _INVESTOR.match(t, q, end):
+            role = "investor"  # "Giao Ban Quản lý dự án huyện làm chủ đầu tư Dự án X"
         return role, subj, q, "opener"
     subj, q = _agency_list(doc, p, end)
     if not subj:
@@ -458,6 +464,9 @@ def _statement(doc: _Doc, c: int, end: int):
         return (_duty_role(doc, dm.end(), end) if dm else "lead"), subj, k, "explicit"
     if _LEAD.match(t, r0, end):
         return "lead", subj, q, "explicit"
+    lb = _led_body(doc, q, end)
+    if lb is not None:
+        return "lead", subj, lb, "explicit"  # whatever the led body is to do, the party body leads it
     dm = _DUTY.match(t, r0, end)
     if dm:
         return _duty_role(doc, dm.end(), end), subj, q, "explicit"
@@ -465,9 +474,6 @@ def _statement(doc: _Doc, c: int, end: int):
         return "cooperate", subj, q, "explicit"
     if _SUPERVISE.match(t, q, end):
         return "supervise", subj, q, "explicit"
-    lb = _led_body(doc, q, end)
-    if lb is not None:
-        return "lead", subj, lb, "explicit"
     gm = _GIVEN.match(t, q, end)
     if gm and _INVESTOR.match(t, gm.end(), end):
         return "investor", subj, gm.end(), "explicit"  # "Sở X được giao làm chủ đầu tư Trung tâm ..."
