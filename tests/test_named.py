@@ -379,15 +379,15 @@ def test_named_a_plan_named_after_an_agency_is_still_found():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Ban Quản lý dự án thị xã là chủ đầu tư Đường trục Hòa Lợi - Long Hữu (giai đoạn 2) và Nhà thi đấu đa năng "
-         "thị xã, có trách nhiệm hoàn thành trong Quý IV/2024.",
+        (("Ban Quản lý dự án thị xã là chủ đầu tư Đường trục Hòa Lợi - Long Hữu (giai đoạn 2) và Nhà thi đấu đa năng "
+          "thị xã, có trách nhiệm hoàn thành trong Quý IV/2024."),
          {"Đường trục Hòa Lợi - Long Hữu (giai đoạn 2)", "Nhà thi đấu đa năng thị xã"}),
-        ("Phòng Kinh tế và Hạ tầng huyện làm chủ đầu tư các công trình: Nâng cấp Đường Lê Lợi; Kè chống sạt lở "
-         "suối Nậm Pàn, hoàn thành trước ngày 30/11/2024.", {"Nâng cấp Đường Lê Lợi", "Kè chống sạt lở suối Nậm Pàn"}),
+        (("Phòng Kinh tế và Hạ tầng huyện làm chủ đầu tư các công trình: Nâng cấp Đường Lê Lợi; Kè chống sạt lở "
+          "suối Nậm Pàn, hoàn thành trước ngày 30/11/2024."), {"Nâng cấp Đường Lê Lợi", "Kè chống sạt lở suối Nậm Pàn"}),
         ("Sở Y tế được giao làm chủ đầu tư Trung tâm Kiểm soát bệnh tật tỉnh, hoàn thành trong năm 2026.",
          {"Trung tâm Kiểm soát bệnh tật tỉnh"}),
-        ("I. NHIỆM VỤ\n6. Cải tạo Chợ trung tâm Phước Long (giai đoạn 1).\nCơ quan chủ trì: Ban Quản lý dự án huyện. "
-         "Ban Quản lý dự án huyện là chủ đầu tư công trình.\n", {"Cải tạo Chợ trung tâm Phước Long (giai đoạn 1)"}),
+        (("I. NHIỆM VỤ\n6. Cải tạo Chợ trung tâm Phước Long (giai đoạn 1).\nCơ quan chủ trì: Ban Quản lý dự án huyện. "
+          "Ban Quản lý dự án huyện là chủ đầu tư công trình.\n"), {"Cải tạo Chợ trung tâm Phước Long (giai đoạn 1)"}),
     ],
 )
 def test_named_works_a_body_invests_in(text, expected):

@@ -5,9 +5,11 @@ Three layouts state them:
   the cooperating bodies ("Cơ quan phối hợp") and the time ("Thời gian hoàn thành");
 - labelled lines: "Cơ quan chủ trì: X; Cơ quan phối hợp: Y; Thời gian: Quý II/2024";
 - items headed by a body ("2. Sở Tài chính:" then bullets of what it must do);
-- sentences: "X chủ trì, phối hợp với Y ...", "Giao X ...", "X có trách nhiệm ...", "X là chủ đầu tư ...",
-  "X giám sát việc thực hiện ...", and, inside a task or an implementation section, a clause whose subject is
-  an agency ("UBND huyện X hoàn thành ... trước ngày 30/6/2023").
+- sentences: "X chủ trì, phối hợp với Y ...", "Giao X ...", "X có trách nhiệm ...", "X là chủ đầu tư A và B ...",
+  "X được giao làm chủ đầu tư / chủ trì ...", "X giám sát việc thực hiện ...", a party body that leads a state
+  body ("Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh xây dựng ...": the party body leads, the led body is not
+  read), and, inside a task or an implementation section, a clause whose subject is an agency ("UBND huyện X
+  hoàn thành ... trước ngày 30/6/2023").
 
 Only the subject of a clause, the bodies a task is given to ("Giao X", "chỉ đạo X") and the bodies after
 "phối hợp với" are read: where an instruction came from ("theo chỉ đạo của X"), whom a request or report
@@ -15,8 +17,10 @@ goes to ("đề nghị X", "báo cáo X") and agencies merely named inside a tas
 Agencies are the agencies recogniser's mentions, so their names are the canonical ones.
 
 The object of a statement: the enclosing task (a numbered item of a task section, a table row), the project
-of an investor, the document itself in its implementation section ("Tổ chức thực hiện"), else a project or
-programme the statement names; a statement with no object is left out.
+of an investor (each of the works it lists; "là chủ đầu tư công trình" in a numbered item: the work the item
+names), the document itself in its implementation section ("Tổ chức thực hiện"), else a project or programme
+the statement names; a statement with no object is left out. A headerless summary that reports exactly one
+numbered resolution ("Tỉnh ủy X đã ban hành Nghị quyết số 28-NQ/TU ...") means that one by a bare "Nghị quyết".
 """
 from __future__ import annotations
 
@@ -1081,7 +1085,7 @@ _LABEL = _rx(
 )
 _LABEL_HINT = re.compile(r"(?:trì|hợp|hiện|sát)\s*:")
 _TIME_LABEL = _rx(r"(?i)(?<!\w)(?:thời gian|thời hạn|tiến độ)(?:\s+(?:hoàn thành|thực hiện))?\s*:\s*(?P<val>[^;\n]*)")
-_LABELS_END = re.compile(r"\.[ \t]+(?=[A-ZĐÀ-Ỹ])")
+_LABELS_END = re.compile(r"\.[ \t]+(?=[^\W\d_])")
 _LABEL_ROLE = {"chủ trì": "lead", "thực hiện": "lead", "phối hợp": "cooperate", "giám sát": "supervise"}
 
 
@@ -1106,7 +1110,7 @@ def _label_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, 
         # "...; Thời gian: Quý III/2025. Ban Quản lý ... là chủ đầu tư công trình.": a sentence after the labels
         # is read as a sentence
         last = max([x.start() for x in ms] + ([tm.start()] if tm else []))
-        stop = _LABELS_END.search(text, last, le)
+        stop = next((x for x in _LABELS_END.finditer(text, last, le) if text[x.end()].isupper()), None)
         spans.append((ls, stop.start() + 1 if stop else le))
         for m in ms:
             role = _LABEL_ROLE[(m.group("role") or m.group("bare")).lower()]
