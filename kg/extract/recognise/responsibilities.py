@@ -613,7 +613,19 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
     for n in doc.named:
         if pred <= n.start < e:
             return ("project" if n.category == "project" else "programme"), n.name, None
+    if role in ("lead", "supervise") and _carries_out_this_later(doc, pred, e):
+        # "lãnh đạo HĐND tỉnh ban hành cơ chế, chính sách để thực hiện Nghị quyết": what the work is for
+        return ("directive", doc.reported_resolution(s, e), None) if doc.reported_resolution(s, e) else ("document", "", None)
     return None
+
+
+def _carries_out_this_later(doc: _Doc, pred: int, e: int) -> bool:
+    """Whether the predicate at pred..e goes on to carry out this document ('..., cụ thể hóa Nghị quyết')."""
+    for m in _IMPLEMENTS_DOC.finditer(doc.t, pred, e):
+        if not any(n.start == m.start("w") for n in doc.named) and (
+                doc.names_itself(m.group("w")) or _THIS.match(doc.t, m.start("w"), e)):
+            return True
+    return False
 
 
 # "là chủ đầu tư công trình." / "chủ đầu tư dự án này": the work named before
@@ -792,7 +804,8 @@ def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Respons
             if lb is not None:
                 q = lb  # "giao Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh xây dựng Kế hoạch ..."
             elif not in_scope and not (_LEAD.match(t, _skip(t, q, b), b) or _DUTY.match(t, _skip(t, q, b), b)
-                                     or _carries_out_this(doc, a, m.start(), q, b) or _listed_works(doc, q, b)[1]):
+                                     or _carries_out_this(doc, a, m.start(), q, b) or _listed_works(doc, q, b)[1]
+                                     or _carries_out_this_later(doc, q, b)):
                 continue  # "giao X đẩy nhanh các dự án như: A; B" gives X the works it lists
             # "...; giao Thường trực HĐND ... giám sát việc thực hiện": the bodies given the supervision
             role = "supervise" if _SUPERVISE.match(t, q, b) and not _LEAD.match(t, _skip(t, q, b), b) else "lead"
