@@ -396,3 +396,33 @@ def test_list_openers_found_as_by_a_scan_of_the_whole_text():
         assert [m.span() for m in _openers(text)] == [m.span() for m in _rx()["opener"].finditer(text)]
 
     check()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (("Ban Quản lý dự án thị xã là chủ đầu tư Đường trục Hòa Lợi - Long Hữu (giai đoạn 2) và Nhà thi đấu đa năng "
+          "thị xã, có trách nhiệm hoàn thành trong Quý IV/2024."),
+         {"Đường trục Hòa Lợi - Long Hữu (giai đoạn 2)", "Nhà thi đấu đa năng thị xã"}),
+        (("Phòng Kinh tế và Hạ tầng huyện làm chủ đầu tư các công trình: Nâng cấp Đường Lê Lợi; Kè chống sạt lở "
+          "suối Nậm Pàn, hoàn thành trước ngày 30/11/2024."), {"Nâng cấp Đường Lê Lợi", "Kè chống sạt lở suối Nậm Pàn"}),
+        ("Sở Y tế được giao làm chủ đầu tư Trung tâm Kiểm soát bệnh tật tỉnh, hoàn thành trong năm 2026.",
+         {"Trung tâm Kiểm soát bệnh tật tỉnh"}),
+        (("I. NHIỆM VỤ\n6. Cải tạo Chợ trung tâm Phước Long (giai đoạn 1).\nCơ quan chủ trì: Ban Quản lý dự án huyện. "
+          "Ban Quản lý dự án huyện là chủ đầu tư công trình.\n"), {"Cải tạo Chợ trung tâm Phước Long (giai đoạn 1)"}),
+    ],
+)
+def test_named_works_a_body_invests_in(text, expected):
+    assert expected <= _names(text, "project")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I. NHIỆM VỤ\n3. Xây dựng Nông thôn mới kiểu mẫu tại các xã.\nCơ quan chủ trì: Phòng Nông nghiệp huyện.\n",
+        "Sở Tài chính là chủ đầu tư theo quy định, báo cáo UBND tỉnh trước ngày 30/6/2024.",
+        "UBND huyện là chủ đầu tư, Ban Quản lý dự án huyện là đại diện chủ đầu tư.",
+    ],
+)
+def test_named_no_work_where_no_body_invests_in_one(text):
+    assert _names(text, "project") == set()

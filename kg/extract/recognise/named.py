@@ -201,7 +201,8 @@ CLAUSE_VERBS = (
     "bố trí", "phân bổ", "giải ngân", "khánh thành", "khởi công", "thi công", "vận hành", "quản lý",
     "xây dựng", "phát động", "sơ kết", "tổng kết", "các", "những", "một số", "nhiều", "từng",
     "công tác", "nghiên cứu", "thông tin", "đề xuất", "ký", "hội nghị", "tạo", "chú trọng", "cải thiện",
-    "báo cáo", "dự kiến", "đến nay", "hiện nay", "qua đó", "bước đầu",
+    "báo cáo", "dự kiến", "đến nay", "hiện nay", "qua đó", "bước đầu", "có trách nhiệm", "chịu trách nhiệm",
+    "hoàn thành trước", "hoàn thành trong",
 )
 # after a comma these open a document of another kind ("Kế hoạch ..., dự toán ngân sách ...")
 COMMA_ITEMS = ("dự toán", "báo cáo", "tờ trình")
@@ -1214,6 +1215,57 @@ def _stage_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
+# what a body invests in is a work, named with or without a head: "X là chủ đầu tư Đường trục A - B và Trung tâm
+# Y", "X làm chủ đầu tư các công trình: A; B"
+_INVESTED_OPENER = re.compile(
+    rf"(?<!{_W})(?:là|làm)\s+chủ\s+đầu\s+tư\s+(?:(?:các|những)\s+)?(?:(?:công\s+trình|dự\s+án)\s*:?\s*)?(?={_UP})",
+    re.IGNORECASE)
+# a numbered task that opens with building a capitalised work: "6. Nâng cấp Đường nội ô khóm A (dài 1,2 km) ..."
+_TASK_WORK = re.compile(
+    rf"^[ \t]*\d{{1,2}}\.[ \t]+(?:(?:Nâng cấp|Xây dựng|Cải tạo|Sửa chữa|Mở rộng|Xây mới)(?:,?\s+(?:mở rộng|nâng cấp|"
+    rf"cải tạo|sửa chữa))?(?:\s+mới)?)\s+(?={_UP})", re.MULTILINE)
+_NEXT_ITEM = re.compile(r"\n[ \t]*(?:\d{1,2}\.|[IVX]+\.)[ \t]")
+_INVESTED_NEXT = re.compile(rf"(?:,|;|\s+và|,\s*và)\s+(?={_UP})")
+
+
+def _work_names(text: str, p: int, limit: int, agencies: list[tuple[int, int]], sep: re.Pattern | None):
+    """Names read from p on, each to its own end, the next one after `sep` ("A và B", "A; B")."""
+    out: list[tuple[int, int]] = []
+    while p < limit and text[p:p + 1].isupper():
+        if _NOT_WORK_FIRST.match(text, p) or _opens_inside(p, agencies) or any(a == p for a, _ in agencies):
+            break
+        end = _extend(text, p, limit, "project", "công trình")
+        seg = text[p:end]
+        # "A - B (giai đoạn 2) và Trung tâm C": a "và" before a capital word opens the next work
+        cut = re.search(rf"\s+và\s+(?={_UP})", seg)
+        if cut and sep is not None:
+            end = p + cut.start()
+        if not 1 < len(_words(text[p:end])) <= 20:
+            break
+        out.append((p, end))
+        nx = sep.match(text, end, limit) if sep is not None else None
+        if not nx:
+            break
+        p = nx.end()
+    return out
+
+
+def _invested_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Works a body invests in: named after 'chủ đầu tư', or opening a task that names its investor."""
+    out: list[tuple[int, int]] = []
+    if "đầu tư" not in text:
+        return out
+    for m in _INVESTED_OPENER.finditer(text):
+        out += _work_names(text, m.end(), _line_end(text, m.end()), agencies, _INVESTED_NEXT)
+    for m in _TASK_WORK.finditer(text):
+        nx = _NEXT_ITEM.search(text, m.end())
+        task_end = nx.start() if nx else len(text)
+        if re.search(r"chủ\s+đầu\s+tư", text[m.end():task_end]):
+            verb = m.start() + re.match(r"[ \t]*\d{1,2}\.[ \t]+", m.group()).end()  # past the task's number
+            out += _work_names(text, verb, _line_end(text, m.end()), agencies, None)
+    return out
+
+
 def _opens_inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     """Whether `pos` falls inside (not at the start of) one of the sorted (start, end) spans."""
     i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
@@ -1239,6 +1291,11 @@ def find_named(ctx: Context, agencies: list | None = None) -> list[NamedMention]
             covered.append((sp.start, sp.end))
     # items of lists of works that no head covered
     starts = {a for _, _, a, _, _ in found}
+    for a, b in _invested_items(text, inside):
+        if any(ca <= a < cb for ca, cb in covered) or a in starts:
+            continue
+        found.append(("project", None, a, b, text[a:b]))
+        starts.add(a)
     for a, b in _list_items(text):
         seg = text[a:b]
         if not _words(seg) or len(_words(seg)) > MAX_WORDS:

@@ -5,9 +5,11 @@ Three layouts state them:
   the cooperating bodies ("Cơ quan phối hợp") and the time ("Thời gian hoàn thành");
 - labelled lines: "Cơ quan chủ trì: X; Cơ quan phối hợp: Y; Thời gian: Quý II/2024";
 - items headed by a body ("2. Sở Tài chính:" then bullets of what it must do);
-- sentences: "X chủ trì, phối hợp với Y ...", "Giao X ...", "X có trách nhiệm ...", "X là chủ đầu tư ...",
-  "X giám sát việc thực hiện ...", and, inside a task or an implementation section, a clause whose subject is
-  an agency ("UBND huyện X hoàn thành ... trước ngày 30/6/2023").
+- sentences: "X chủ trì, phối hợp với Y ...", "Giao X ...", "X có trách nhiệm ...", "X là chủ đầu tư A và B ...",
+  "X được giao làm chủ đầu tư / chủ trì ...", "X giám sát việc thực hiện ...", a party body that leads a state
+  body ("Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh xây dựng ...": the party body leads, the led body is not
+  read), and, inside a task or an implementation section, a clause whose subject is an agency ("UBND huyện X
+  hoàn thành ... trước ngày 30/6/2023").
 
 Only the subject of a clause, the bodies a task is given to ("Giao X", "chỉ đạo X") and the bodies after
 "phối hợp với" are read: where an instruction came from ("theo chỉ đạo của X"), whom a request or report
@@ -15,8 +17,10 @@ goes to ("đề nghị X", "báo cáo X") and agencies merely named inside a tas
 Agencies are the agencies recogniser's mentions, so their names are the canonical ones.
 
 The object of a statement: the enclosing task (a numbered item of a task section, a table row), the project
-of an investor, the document itself in its implementation section ("Tổ chức thực hiện"), else a project or
-programme the statement names; a statement with no object is left out.
+of an investor (each of the works it lists; "là chủ đầu tư công trình" in a numbered item: the work the item
+names), the document itself in its implementation section ("Tổ chức thực hiện"), else a project or programme
+the statement names; a statement with no object is left out. A headerless summary that reports exactly one
+numbered resolution ("Tỉnh ủy X đã ban hành Nghị quyết số 28-NQ/TU ...") means that one by a bare "Nghị quyết".
 """
 from __future__ import annotations
 
@@ -116,6 +120,9 @@ _SUPERVISE = _rx(
     r"(?:triển khai\s+)?(?:thực hiện|thi hành)"
 )
 _STANDING = _rx(r"(?i)\s*,?\s*là\s+cơ quan\s+(?:thường trực|đầu mối|chủ trì)(?!\w)[^,;.:]{0,80}?(?=,|\s+(?:có|chịu)\s+trách)")
+# "Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh xây dựng ...": the party body leads; the body it leads is
+# only led (unlike "chỉ đạo X", which gives X the job)
+_LEADS_BODY = _rx(r"(?i)\s*,?\s*lãnh đạo(?:(?:\s*,\s*|\s+và\s+)chỉ đạo)?\s+(?=\S)")
 _GIVEN = _rx(r"(?i)\s*,?\s*được\s+(?:giao|phân công)(?:\s+nhiệm vụ)?\s+")
 _HELPS = _rx(r"(?i)\s+(?:giúp|tham mưu(?:\s+cho)?|giúp việc cho)\s+")
 _ASSIGN = _rx(r"(?i)(?=[gcp])(?<!\w)(?<!bàn )(?<!được )(?<!đã )(?<!đang )(?:giao|chỉ đạo|phân công)\s+(?:cho\s+)?(?=\S)")
@@ -137,9 +144,13 @@ _THIS = _rx(r"(?i)(?:Nghị quyết|Kế hoạch|Quyết định|Chỉ thị|Ch�
 # it, the word names the document itself where the document is of that kind or has no header (a portal's
 # summary of a resolution); a number names another one (see _carried_out_directive)
 _DOC_WORD = r"(?P<w>Nghị quyết|Kế hoạch|Quyết định|Chỉ thị|Chương trình|Đề án|Kết luận|Thông báo)"
+# "tổ chức tuyên truyền, quán triệt sâu rộng Nghị quyết": making a document known is carrying it out too
+_SPREAD = r"(?:quán triệt|tuyên truyền|phổ biến|học tập|cụ thể hóa|cụ thể hoá)"
 _IMPLEMENTS_DOC = _rx(
-    r"(?i)(?:việc\s+)?(?:tổ chức\s+)?(?:(?:triển khai\s+)?(?:thực hiện|thi hành)|triển khai)"
-    r"(?:\s+(?:có hiệu quả|nghiêm túc|tốt))?\s+(?:các\s+)?" + _DOC_WORD + r"(?!\s*(?:số\s*)?\d)(?!\w)"
+    r"(?i)(?:việc\s+)?(?:tổ chức\s+)?(?:(?:triển khai\s+)?(?:thực hiện|thi hành)|triển khai"
+    r"|" + _SPREAD + r"(?:(?:\s*,\s*|\s+và\s+)" + _SPREAD + r")*)"
+    r"(?:\s+(?:có hiệu quả|nghiêm túc|tốt|sâu rộng|rộng rãi|kịp thời))?\s+(?:các\s+)?" + _DOC_WORD
+    + r"(?!\s*(?:số\s*)?\d)(?!\w)"
 )
 # "Nghị quyết ... giao UBND huyện triển khai thực hiện, ...": the document is the subject, the verb has no object
 # what may stand before it in a predicate: "có trách nhiệm giám sát, đôn đốc việc thực hiện ..."
@@ -162,6 +173,12 @@ _WORKS_LIST = _rx(
 )
 _BULLET_LINE = re.compile(r"[ \t]*(?:[-+•–*]|[a-zđ]\)|\d{1,2}[.)])[ \t]+[^\n]*")
 _IMPLEMENTATION = re.compile(r"(?i)tổ chức thực hiện|tổ chức triển khai|trách nhiệm thực hiện|hiệu lực thi hành|thi hành")
+
+
+_BARE_RESOLUTION = _rx(r"(?<!\w)Nghị quyết(?!\s*(?:số\s*)?\d)(?!\w)")
+# "đã ban hành Nghị quyết số ...", "thông qua Nghị quyết số ...": the resolution a summary reports
+_REPORTS = _rx(r"(?i)(?:ban hành|thông qua|ký ban hành|quán triệt|triển khai|sơ kết|tổng kết)\s+$")
+_REPORTS_UNNUMBERED = _rx(r"(?i)(?:ban hành|thông qua)\s+(?:các\s+)?Nghị quyết(?!\s*(?:số\s*)?\d)(?!\w)")
 
 
 def _inside(spans, pos: int):
@@ -213,9 +230,25 @@ class _Doc:
         self.year = (ctx.header.date or "")[:4] or None
         self.own_number = (ctx.header.number or "").replace(" ", "")
         self._task_at: dict[int, Task | None] = {}
+        self._reported: str | None = None
         # lower-cased text for quick tests of whether a word occurs at all (when lower-casing keeps the offsets)
         low = ctx.text.lower()
         self.low = low if len(low) == len(ctx.text) else None
+
+    def reported_resolution(self, s: int, e: int) -> str | None:
+        """The number of the one resolution a headerless summary reports ('Tỉnh ủy X đã ban hành Nghị quyết số
+        28-NQ/TU ...'), when the statement at s..e names a bare 'Nghị quyết'; None when it reports none or several."""
+        if self.ctx.header.kind or not _BARE_RESOLUTION.search(self.t, s, e):
+            return None
+        if self._reported is None:
+            nq = {d.number.replace(" ", "") for d in self.directives if d.type_code == "NQ"}
+            told = {d.number.replace(" ", "") for d in self.directives if d.type_code == "NQ"
+                    and _REPORTS.search(self.t, max(0, d.start - 30), d.start)}
+            # "thông qua Nghị quyết về ... và Nghị quyết số 41/NQ-HĐND": one of them has no number (a headline
+            # may name the numbered one without its number)
+            unnumbered = _REPORTS_UNNUMBERED.search(self.t, max(0, self.t.find("\n")))
+            self._reported = next(iter(told)) if len(told) == 1 and nq == told and not unnumbered else ""
+        return self._reported or None
 
     def may_hold(self, a: int, b: int, *words: str) -> bool:
         """False only when none of the words (lower case) occurs in a..b: a pattern that needs one cannot match."""
@@ -406,6 +439,8 @@ def _statement(doc: _Doc, c: int, end: int):
         role = "lead" if om.group("w").lower().startswith("giao") else "cooperate"
         if role == "lead" and _SUPERVISE.match(t, q, end):
             role = "supervise"
+        elif role == "lead" and _INVESTOR.match(t, q, end):
+            role = "investor"  # "Giao Ban Quản lý dự án huyện làm chủ đầu tư Dự án X"
         return role, subj, q, "opener"
     subj, q = _agency_list(doc, p, end)
     if not subj:
@@ -433,6 +468,9 @@ def _statement(doc: _Doc, c: int, end: int):
         return (_duty_role(doc, dm.end(), end) if dm else "lead"), subj, k, "explicit"
     if _LEAD.match(t, r0, end):
         return "lead", subj, q, "explicit"
+    lb = _led_body(doc, q, end)
+    if lb is not None:
+        return "lead", subj, lb, "explicit"  # whatever the led body is to do, the party body leads it
     dm = _DUTY.match(t, r0, end)
     if dm:
         return _duty_role(doc, dm.end(), end), subj, q, "explicit"
@@ -441,6 +479,10 @@ def _statement(doc: _Doc, c: int, end: int):
     if _SUPERVISE.match(t, q, end):
         return "supervise", subj, q, "explicit"
     gm = _GIVEN.match(t, q, end)
+    if gm and _INVESTOR.match(t, gm.end(), end):
+        return "investor", subj, gm.end(), "explicit"  # "Sở X được giao làm chủ đầu tư Trung tâm ..."
+    if gm and _LEAD.match(t, gm.end(), end):
+        return "lead", subj, gm.end(), "explicit"  # "Sở X được giao chủ trì rà soát ..."
     if gm and (doc.implements_this(gm.end(), end) or doc.implements_directive(gm.end(), end)):
         return "lead", subj, gm.end(), "explicit"  # "UBND tỉnh được giao tổ chức thực hiện Nghị quyết"
     am = _ASSIGN.match(t, r0, end)
@@ -450,6 +492,15 @@ def _statement(doc: _Doc, c: int, end: int):
     if w and w not in _NOT_ACTION and t[q:end].lstrip(" ,")[:1].islower() and not _NAME_GOES_ON.match(t, q, end):
         return "lead", subj, q, "verb"
     return None
+
+
+def _led_body(doc: _Doc, q: int, end: int) -> int | None:
+    """'lãnh đạo UBND tỉnh xây dựng ...' at q: where the led body's task starts, else None."""
+    m = _LEADS_BODY.match(doc.t, q, end)
+    if m is None:
+        return None
+    led, k = _agency_list(doc, m.end(), end)
+    return k if led and led[0].start == m.end() and _first_word(doc.t, k, end) not in _NOT_ACTION | {""} else None
 
 
 _LABEL_COLON = re.compile(r"[ \t]*:[ \t]*(?=\S)")
@@ -540,6 +591,11 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
         at = pred + after.end() if after else -10
         projects = [n for n in doc.named if n.category == "project"]
         nxt = next((n for n in projects if at <= n.start <= at + 3), None)
+        item = _item_at(doc, s)
+        if nxt is None and item is not None and _BACK_TO_WORK.match(doc.t, max(at, 0), e):
+            # "6. Nâng cấp Đường X ... Ban Quản lý ... là chủ đầu tư công trình": the work the item names
+            nxt = next((n for n in projects if item[0] <= n.start < s), None)
+            return ("project", nxt.name, None) if nxt else None
         if nxt is None:
             before = [n for n in projects if sent[0] <= n.start < s]
             nxt = before[-1] if before else next((n for n in projects if pred <= n.start < e), None)
@@ -549,7 +605,7 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
         return "task", task.n, None
     if (doc.in_implementation(s) or _THIS.search(doc.t, s, e) or doc.implements_this(pred, e)
             or role in ("lead", "supervise") and _carries_out_this(doc, sent[0], s, pred, e)):
-        d = _carried_out_directive(doc, pred, e)
+        d = _carried_out_directive(doc, pred, e) or doc.reported_resolution(s, e)
         return ("directive", d, None) if d else ("document", "", None)
     d = doc.implements_directive(pred, e)
     if d:
@@ -557,7 +613,39 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
     for n in doc.named:
         if pred <= n.start < e:
             return ("project" if n.category == "project" else "programme"), n.name, None
+    if role in ("lead", "supervise") and _carries_out_this_later(doc, pred, e):
+        # "lãnh đạo HĐND tỉnh ban hành cơ chế, chính sách để thực hiện Nghị quyết": what the work is for
+        return ("directive", doc.reported_resolution(s, e), None) if doc.reported_resolution(s, e) else ("document", "", None)
     return None
+
+
+def _carries_out_this_later(doc: _Doc, pred: int, e: int) -> bool:
+    """Whether the predicate at pred..e goes on to carry out this document ('..., cụ thể hóa Nghị quyết')."""
+    for m in _IMPLEMENTS_DOC.finditer(doc.t, pred, e):
+        if not any(n.start == m.start("w") for n in doc.named) and (
+                doc.names_itself(m.group("w")) or _THIS.match(doc.t, m.start("w"), e)):
+            return True
+    return False
+
+
+# "là chủ đầu tư công trình." / "chủ đầu tư dự án này": the work named before
+_BACK_TO_WORK = _rx(r"(?i)(?:công trình|dự án|hạng mục)(?:\s+(?:này|trên))?\s*(?:[.;,]|$)")
+# "Nâng cấp A và B", "A; B", "A, B": works listed after "chủ đầu tư"
+_WORK_SEP = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)")
+
+
+def _invested_works(doc: _Doc, first: str, s: int, e: int) -> list[NamedMention]:
+    """The works listed after the first one a body invests in, each joined to the one before by ',', ';', 'và'."""
+    projects = [n for n in doc.named if n.category == "project" and s <= n.start < e]
+    out: list[NamedMention] = []
+    prev = next((n for n in projects if n.name == first), None)
+    while prev is not None:
+        nxt = next((n for n in projects if n.start >= prev.end), None)
+        if nxt is None or not _WORK_SEP.fullmatch(doc.t[prev.end:nxt.start]):
+            break
+        out.append(nxt)
+        prev = nxt
+    return out
 
 
 def _carried_out_directive(doc: _Doc, a: int, b: int) -> str | None:
@@ -706,8 +794,18 @@ def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Respons
         for m, subj, q in assigns:
             if any(r.agency_start == subj[0].start for r in out):
                 continue
-            if not in_scope and not (_LEAD.match(t, _skip(t, q, b), b) or _DUTY.match(t, _skip(t, q, b), b)
-                                     or _carries_out_this(doc, a, m.start(), q, b) or _listed_works(doc, q, b)[1]):
+            if re.search(r"(?i)lãnh\s+đạo\s*,?\s*(?:và\s+)?$", t[max(a, m.start() - 12):m.start()]):
+                continue  # "lãnh đạo, chỉ đạo UBND tỉnh ...": the led body, read with its party body
+            if _INVESTOR.match(t, q, b):  # "giao Phòng Kinh tế làm chủ đầu tư Chợ X"
+                e = min([c for c, *_ in found if c > m.start()] + [x.start() for x, *_ in assigns if x.start() > m.start()] + [b])
+                out += _one_statement(doc, m.start(), e, "investor", subj, q, (a, b), in_scope)
+                continue
+            lb = _led_body(doc, q, b)
+            if lb is not None:
+                q = lb  # "giao Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh xây dựng Kế hoạch ..."
+            elif not in_scope and not (_LEAD.match(t, _skip(t, q, b), b) or _DUTY.match(t, _skip(t, q, b), b)
+                                     or _carries_out_this(doc, a, m.start(), q, b) or _listed_works(doc, q, b)[1]
+                                     or _carries_out_this_later(doc, q, b)):
                 continue  # "giao X đẩy nhanh các dự án như: A; B" gives X the works it lists
             # "...; giao Thường trực HĐND ... giám sát việc thực hiện": the bodies given the supervision
             role = "supervise" if _SUPERVISE.match(t, q, b) and not _LEAD.match(t, _skip(t, q, b), b) else "lead"
@@ -760,14 +858,19 @@ def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, 
         list_at, works = _listed_works(doc, pred, e)
         if kind == "project" and works and key == works[0].name:
             works = works[1:]
+    elif role == "investor":
+        list_at, works = e, _invested_works(doc, key, s, e)
     else:
         list_at = e
     dl = deadline_in_text(doc.t[s:list_at if kind != "project" else e], doc.year)
     if dl is None and kind == "task":
         dl = _task_deadline(doc, s)
+    if dl is None and role == "investor" and _item_at(doc, s) is not None:
+        tm = _TIME_LABEL.search(doc.t, _item_at(doc, s)[0], s)  # the item's "Thời gian: Quý III/2025"
+        dl = deadline_in_cell(tm.group("val"), doc.year) if tm else None
     out = [Responsibility(a.name, role, kind, key, dl, s, e, a.start, a.end, label) for a in subj]
     if works:
-        wdl = deadline_in_text(doc.t[s:e], doc.year)
+        wdl = deadline_in_text(doc.t[s:e], doc.year) if role != "investor" else dl
         out += [Responsibility(a.name, role, "project", n.name, wdl, s, e, a.start, a.end) for n in works for a in subj]
     if role in ("lead", "supervise", "investor"):
         for m in _COOP_WITH.finditer(doc.t, pred, e):
@@ -995,6 +1098,7 @@ _LABEL = _rx(
 )
 _LABEL_HINT = re.compile(r"(?:trì|hợp|hiện|sát)\s*:")
 _TIME_LABEL = _rx(r"(?i)(?<!\w)(?:thời gian|thời hạn|tiến độ)(?:\s+(?:hoàn thành|thực hiện))?\s*:\s*(?P<val>[^;\n]*)")
+_LABELS_END = re.compile(r"\.[ \t]+(?=[^\W\d_])")
 _LABEL_ROLE = {"chủ trì": "lead", "thực hiện": "lead", "phối hợp": "cooperate", "giám sát": "supervise"}
 
 
@@ -1016,12 +1120,25 @@ def _label_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, 
         if obj is None:
             continue
         kind, key = obj
-        spans.append((ls, le))
+        # "...; Thời gian: Quý III/2025. Ban Quản lý ... là chủ đầu tư công trình.": a sentence after the labels
+        # is read as a sentence
+        last = max([x.start() for x in ms] + ([tm.start()] if tm else []))
+        stop = next((x for x in _LABELS_END.finditer(text, last, le) if text[x.end()].isupper()), None)
+        spans.append((ls, stop.start() + 1 if stop else le))
         for m in ms:
             role = _LABEL_ROLE[(m.group("role") or m.group("bare")).lower()]
             for name, a0, a1 in _cell_agencies(doc, m.start("val"), m.end("val")):
                 out.append(Responsibility(name, role, kind, key, dl, ls, le, a0, a1))
     return out, spans
+
+
+def _item_at(doc: _Doc, pos: int) -> tuple[int, int] | None:
+    """(start, end) of the numbered task, or numbered item of a plan, that holds pos."""
+    task = doc.task_at(pos)
+    if task is not None:
+        return task.start, task.end
+    items = [s for s in doc.ctx.sections if s.start <= pos < s.end and s.marker[:1].isdigit() and 2 <= s.level <= 4]
+    return (items[-1].start, items[-1].end) if items else None
 
 
 def _label_object(doc: _Doc, pos: int) -> tuple[str, str] | None:
