@@ -522,6 +522,9 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
             k = j
             while k < limit and text[k] == " ":
                 k += 1
+            if cat == "project" and low == "cho" and capitals > 0 and last_word[:1].isupper() and (
+                    _PLACE_RX.match(text, k) or text[k:k + 1].isupper()):
+                break  # "Bàn giao Trường Mầm non X cho xã Y": after its proper name, to whom it is handed
             if low == "thuộc" and rx["belongs"].match(text, k):
                 break
             if low == "của":
@@ -1185,7 +1188,7 @@ _NOT_WORK_FIRST = re.compile(
 
 # a work that opens a sentence and is then said to be built: "Chợ trung tâm X đang thi công", "Cầu Y đã được
 # khánh thành" (the verb may sit on the next line of hard-wrapped text)
-_SUBJECT_WORK = re.compile(rf"(?:^|(?<=[.;:!?])[ \t]+|(?<=\n)[ \t]*(?:[-–+*•][ \t]+)?)(?={_WORK_NOUN.pattern})", re.MULTILINE)
+_SUBJECT_WORK = re.compile(rf"(?:^|(?<=[.;:!?,])[ \t]+|(?<=\n)[ \t]*(?:[-–+*•][ \t]+)?)(?={_WORK_NOUN.pattern})", re.MULTILINE)
 _SUBJECT_STAGE = re.compile(
     r"\s*,?\s*(?:(?:đang|đã|sẽ|vừa|cơ bản)\s+)*(?:được\s+(?:khởi công|khánh thành|nghiệm thu|bàn giao|đưa vào sử dụng"
     r"|xây dựng|nâng cấp|cải tạo|sửa chữa|đầu tư xây dựng|thi công)|thi công|khởi công|khánh thành|đưa vào sử dụng"
