@@ -1243,8 +1243,9 @@ def _opens_inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 # a national target programme runs for a period; a single year after its name is when it is carried out
-_NATIONAL_YEAR = re.compile(r"^Chương trình (?:mục tiêu quốc gia|MTQG)\s.*?(\s+(?:trong\s+)?năm\s+(?:19|20)\d\d)$",
-                            re.IGNORECASE)
+_NATIONAL_YEAR = re.compile(
+    r"^Chương trình (?:mục tiêu quốc gia|MTQG)\s.*?(\s+(?:trong\s+)?(?:(?:quý\s+[IVX\d]+|\d+\s+tháng(?:\s+đầu|\s+cuối)?)"
+    r"\s+)?năm\s+(?:19|20)\d\d)$", re.IGNORECASE)
 
 
 def find_named(ctx: Context, agencies: list | None = None) -> list[NamedMention]:
