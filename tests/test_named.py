@@ -403,6 +403,7 @@ def test_named_a_plan_named_after_an_agency_is_still_found():
         # building verbs before what is no work
         ("Tiếp tục xây dựng Đảng trong sạch vững mạnh; hoàn thành Kế hoạch năm; nâng cấp Hệ thống thông tin.", set()),
         ("Năm học mới. Trường THCS Hòa Chung đã hoàn thành chương trình năm học.", set()),
+        ("Hoàn thành Trường học trực tuyến VNEdu; đầu tư Hệ thống camera giám sát.", set()),
     ],
 )
 def test_named_plans_figures_and_works_without_head(text, expected):

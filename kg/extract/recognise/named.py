@@ -710,6 +710,8 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
         return False
     if head_low in ROAD_HEADS and not in_context and not re.search(r"\(|đoạn|Km", body):
         return False
+    if head_low == "trường" and re.match(r"học(?!\w)", body):
+        return False  # "Trường học trực tuyến X": schooling, not a school building
     if re.fullmatch(r"\d+", body) and head_low not in ("dự án thành phần",):
         return False  # "tiểu dự án 2", "Dự án 8": a component without its title
     if not words:
@@ -1175,7 +1177,7 @@ _BUILD_OPENER = re.compile(
     rf"|thi công|nghiệm thu|bàn giao)(?:,?\s+(?:nâng cấp|mở rộng|sửa chữa|xây dựng mới|xây dựng))?\s+(?-i:(?={_UP}))",
     re.IGNORECASE)
 _WORK_NOUN = re.compile(
-    r"(?:Trung tâm|Chợ|Trường|Đường|Cầu|Kè|Hồ chứa|Đập|Bệnh viện|Trạm y tế|Trụ sở|Nhà văn hóa|Nhà văn hoá|Nhà thi đấu"
+    r"(?:Trung tâm|Chợ|Trường(?![ \t]+học(?![\wÀ-ỹĐđ]))|Đường|Cầu|Kè|Hồ chứa|Đập|Bệnh viện|Trạm y tế|Trụ sở|Nhà văn hóa|Nhà văn hoá|Nhà thi đấu"
     r"|Sân vận động|Công viên|Quảng trường|Thư viện|Bảo tàng|Nghĩa trang|Bến xe|Bến cảng|Cảng|Kênh|Hệ thống|Tuyến đường"
     r"|Khu dân cư|Khu đô thị|Khu tái định cư|Ký túc xá|Nhà máy|Tượng đài)(?![\wÀ-ỹĐđ])")
 # capitalised words that open no work: plans, documents, bodies
