@@ -121,7 +121,7 @@ ROAD_HEADS = {"quốc lộ", "ql", "đường tỉnh", "đường huyện"}
 # units after a number end a name ("Chương trình MTQG 40 tỷ đồng")
 UNITS = ("tỷ", "triệu", "nghìn", "ngàn", "ha", "%", "km", "người", "lượt", "hộ", "tấn", "đồng", "cây", "m2", "m²")
 # before a programme head: a figure measured against a plan, not a named plan
-PROGRAMME_BLOCK_BEFORE = ("chỉ tiêu", "so với", "vượt", "đạt", "bằng", "%", "kế hoạch vốn")
+PROGRAMME_BLOCK_BEFORE = ("chỉ tiêu", "so với", "vượt", "vượt mức", "đạt", "bằng", "%", "kế hoạch vốn")
 # heads whose mention inside a longer name is still a work of its own ("Nút giao vào Khu công nghiệp X")
 COMPLEX_HEADS = {"cụm công nghiệp", "khu công nghiệp", "khu chế xuất", "nhà máy", "khu tái định cư"}
 
