@@ -386,3 +386,39 @@ def test_agencies_found_the_same_when_lower_casing_changes_the_length():
     plain, shifted = find_agencies(_ctx(body)), find_agencies(_ctx(odd))
     assert len("İ".lower()) == 2 and len(plain) == 3
     assert [(m.name, m.start + 2, m.end + 2, m.text) for m in plain] == [(m.name, m.start, m.end, m.text) for m in shifted]
+
+
+@pytest.mark.parametrize(
+    ("body", "place", "level", "expected"),
+    [
+        # "Xã hội" inside a name is no commune: the name runs on to its place
+        ("Báo cáo UBND xã và Phòng Lao động - Thương binh và Xã hội huyện Hòa An kết quả.", "Hòa An", "huyện",
+         {"Phòng Lao động - Thương binh và Xã hội huyện Hòa An"}),
+        ("Phòng Lao động - Thương binh và Xã hội phối hợp rà soát.", "Hòa An", "huyện",
+         {"Phòng Lao động - Thương binh và Xã hội huyện Hòa An"}),
+        ("Phòng LĐ-TB&XH huyện chủ trì; Phòng LĐTBXH huyện Hà Quảng phối hợp.", "Hòa An", "huyện",
+         {"Phòng Lao động - Thương binh và Xã hội huyện Hòa An", "Phòng Lao động - Thương binh và Xã hội huyện Hà Quảng"}),
+        ("Sở LĐ-TB&XH hướng dẫn; Sở LĐTBXH tổng hợp.", "Cao Bằng", "tỉnh",
+         {"Sở Lao động - Thương binh và Xã hội tỉnh Cao Bằng"}),
+        # a department of a ministry, its parent in brackets; a provincial branch keeps the place it is given
+        ("Cục Chăn nuôi (Bộ NN&PTNT) kiểm tra.", "Cao Bằng", "tỉnh",
+         {"Cục Chăn nuôi", "Bộ Nông nghiệp và Phát triển nông thôn"}),
+        ("Cục Quản lý thị trường tỉnh Cao Bằng kiểm tra hàng hóa.", "Cao Bằng", "tỉnh",
+         {"Cục Quản lý thị trường tỉnh Cao Bằng"}),
+        ("Chi cục Chăn nuôi và Thú y tỉnh hướng dẫn tiêm phòng.", "Cao Bằng", "tỉnh",
+         {"Chi cục Chăn nuôi và Thú y tỉnh Cao Bằng"}),
+        ("Cục trưởng dự họp.", "Cao Bằng", "tỉnh", set()),
+        # a hyphenated name with its place, and its short form
+        ("Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện Hòa An mở lớp; Trung tâm GDNN-GDTX tuyển sinh.",
+         "Hòa An", "huyện", {"Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện Hòa An"}),
+        # rooms of an office in a distribution list are not agencies
+        ("Nơi nhận:\n- CT, PCT UBND huyện;\n- LĐVP, Phòng KT;\n- Lưu: VT, KT.", "Hòa An", "huyện",
+         {"Ủy ban nhân dân huyện Hòa An"}),
+        # the standing body of a ward's party committee, after a sentence that ends in "viên"
+        ("Tập huấn cho 40 học viên. Thường trực Đảng ủy phường Sông Hiến chỉ đạo.", "Cao Bằng", "thành phố",
+         {"Thường trực Đảng ủy phường Sông Hiến"}),
+        ("Thường trực Đảng ủy phường chỉ đạo rà soát.", "Sông Hiến", "phường", {"Thường trực Đảng ủy phường Sông Hiến"}),
+    ],
+)
+def test_agency_names_of_offices_and_branches(body, place, level, expected):
+    assert _names(_ctx(body, place, level)) == expected

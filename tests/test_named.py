@@ -74,8 +74,9 @@ def test_named_alias_merging():
 @pytest.mark.parametrize(
     "text, name, kind",
     [
+        # a national target programme carried out in a year is the one programme, not one per year
         ("Triển khai Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2022.",
-         "Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2022", "Chương trình"),
+         "Chương trình mục tiêu quốc gia xây dựng nông thôn mới", "Chương trình"),
         ("Ban hành và triển khai Kế hoạch thực hiện Nghị quyết số 02/NQ-CP ngày 01/01/2022 của Chính phủ.",
          "Kế hoạch thực hiện Nghị quyết số 02/NQ-CP", "Kế hoạch"),
         ("Tiếp tục triển khai Đề án phát triển lâm nghiệp bền vững trên địa bàn tỉnh.",
@@ -426,3 +427,38 @@ def test_named_works_a_body_invests_in(text, expected):
 )
 def test_named_no_work_where_no_body_invests_in_one(text):
     assert _names(text, "project") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan figure, or a plan measured against, is not a named plan
+        ("Kế hoạch trồng rừng năm 2024 là 500 ha.", set()),
+        ("Kế hoạch khai thác gỗ năm 2025 được giao 3.000 m3.", set()),
+        ("Trồng mới 600 ha, vượt Kế hoạch trồng rừng năm 2024.", set()),
+        # planning as an activity, a plan of a quarter, a document that says not which
+        ("Rà soát quy hoạch vùng nguyên liệu.", set()),
+        ("Xây dựng Kế hoạch phát triển kinh tế - xã hội quý II.", set()),
+        ("Ban hành Chương trình hành động thực hiện Nghị quyết.", set()),
+        ("Nghị quyết được ban hành kịp thời; Kế hoạch thực hiện Nghị quyết được triển khai.", set()),
+        # a national target programme carried out in a year is the programme
+        ("Thực hiện Chương trình MTQG xây dựng nông thôn mới năm 2024.",
+         {("programme", "Chương trình mục tiêu quốc gia xây dựng nông thôn mới")}),
+        # works without a "Dự án" head: after a building verb, as the subject of building, to their place
+        ("Hoàn thành nâng cấp Đường Nà Giàng - Phù Ngọc (huyện Hà Quảng) trong năm 2024.",
+         {("project", "Đường Nà Giàng - Phù Ngọc (huyện Hà Quảng)")}),
+        ("Năm 2024, Cầu Bằng Giang đang được nâng cấp.", {("project", "Cầu Bằng Giang")}),
+        ("Tiếp tục đầu tư Trung tâm logistics tỉnh Cao Bằng tại thành phố Cao Bằng.",
+         {("project", "Trung tâm logistics tỉnh Cao Bằng")}),
+        ("Khởi công xây dựng mới Trường THPT Bế Văn Đàn đạt chuẩn quốc gia.", {("project", "Trường THPT Bế Văn Đàn")}),
+        ("Đã bàn giao Trường Mầm non Hoa Sen cho xã Hưng Đạo.", {("project", "Trường Mầm non Hoa Sen")}),
+        # building verbs before what is no work
+        ("Tiếp tục xây dựng Đảng trong sạch vững mạnh; hoàn thành Kế hoạch năm; nâng cấp Hệ thống thông tin.", set()),
+        ("Năm học mới. Trường THCS Hòa Chung đã hoàn thành chương trình năm học.", set()),
+        ("Hoàn thành Trường học trực tuyến VNEdu; đầu tư Hệ thống camera giám sát.", set()),
+    ],
+)
+def test_named_plans_figures_and_works_without_head(text, expected):
+    from kg.extract import extract_text
+
+    assert {(n.category, n.name) for n in extract_text(text).named} == expected

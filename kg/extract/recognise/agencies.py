@@ -161,7 +161,11 @@ def reference_entries() -> list[_Entry]:
 # ------------------------------------------------------------------ grammar around a label
 _UNITS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
 # "TP" is written for "thành phố": "UBND TP", "Công an TP.", "TP. Hồ Chí Minh", "TP.HCM", "UBND TPLS"
-_UNIT_RE = re.compile(r"\s+(" + "|".join(_UNITS) + r"|(?-i:TP)(?:\.|(?-i:[A-ZĐ]{2,3}))?)(?![\w])", re.IGNORECASE)
+# "xã hội" is society, not the unit "xã" ("Phòng Lao động - Thương binh và Xã hội thành phố X"): "xã" + "hội" is a
+# unit only when a place name goes on ("xã Hội Hoan", "XÃ HỘI HOAN")
+_XA_HOI = r"(?!(?<=ã)[ \t]+hội(?![ \t]+(?!(?:thành|tỉnh|huyện|thị|quận|phường|xã)(?![\w]))(?-i:[A-ZĐÀ-Ỹ])))"
+_UNIT_RE = re.compile(r"\s+(" + "|".join(_UNITS) + r"|(?-i:TP)(?:\.|(?-i:[A-ZĐ]{2,3}))?)(?![\w])" + _XA_HOI,
+                      re.IGNORECASE)
 _HCM_RE = re.compile(r"[ \t]*\.?[ \t]*(?:HCM|Hồ Chí Minh)(?![\w])")
 # the parent unit a name carries in itself: "Tỉnh ủy", "Ban Thường vụ Thành ủy", "Huyện đoàn"
 _UNIT_IN_NAME = {"tỉnh ủy": "tỉnh", "thành ủy": "thành phố", "huyện ủy": "huyện", "thị ủy": "thị xã",
@@ -209,6 +213,11 @@ _STANDARD_NAMES = {
                 "bảo vệ thực vật", "quản lý thị trường", "thống kê", "thi hành án dân sự", "phát triển nông thôn",
                 "thủy sản", "biển và hải đảo", "dân số - kế hoạch hóa gia đình", "an toàn vệ sinh thực phẩm",
                 "văn thư - lưu trữ", "bảo vệ môi trường", "quản lý đất đai", "giám định xây dựng", "hải quan"),
+    "cục": ("thú y", "chăn nuôi", "trồng trọt", "bảo vệ thực vật", "kiểm lâm", "lâm nghiệp", "thủy lợi", "thủy sản",
+            "quản lý thị trường", "đường bộ việt nam", "hàng hải việt nam", "quản lý đê điều và phòng, chống thiên tai",
+            "kinh tế hợp tác và phát triển nông thôn", "việc làm", "bảo trợ xã hội", "người có công", "an toàn thực phẩm",
+            "quản lý dược", "quản lý môi trường y tế", "y tế dự phòng", "quản lý xây dựng công trình",
+            "quản lý đất đai", "biến đổi khí hậu", "xuất nhập khẩu", "đầu tư nước ngoài", "phát triển doanh nghiệp"),
 }
 _PLURAL_BEFORE = {"các", "những", "mọi", "từng", "nhiều"}
 # a building or a parent named through the organisation: "hạng mục Trung tâm y tế ...", "nâng cấp Trường ..."
@@ -438,7 +447,9 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
                     break
         if not m and toks:
             pm = re.compile(r"[ \t]*\(([^()\n]{1,60})\)").match(t, p)
-            if pm and pm.group(1)[:1].isupper():
+            # "(AFD)" is part of the name; "(Bộ NN&PTNT)" names its parent, another agency
+            if pm and pm.group(1)[:1].isupper() and not (
+                    data.regex.match(pm.group(1)) and not re.fullmatch(r"[A-Z]{2,}", pm.group(1))):
                 toks.append((pm.group(), pm.start(), pm.end()))
                 p = pm.end()
                 continue
@@ -687,7 +698,8 @@ def _standing_before(t: str, s: int, name: str) -> int | None:
     m = _STANDING_RE.search(t, max(0, s - 16), s)
     if not m:
         return None
-    before = re.findall(r"\w+", t[max(0, m.start() - 20):m.start()].lower())
+    # a title ends in the same clause: "... 300 học viên. Thường trực Đảng ủy" is the body
+    before = re.findall(r"\w+", re.split(r"[.;:!?\n]", t[max(0, m.start() - 20):m.start()])[-1].lower())
     if before[-2:] == ["bí", "thư"] or before[-1:] == ["viên"]:
         return None
     return m.start()
@@ -796,6 +808,8 @@ def _resolve_one(t: str, s: int, e: int, entry: _Entry, data: _Data, doc: _Doc, 
                 nm2, end2 = _proper_name(t, tm.end(), doc, caps)
                 if nm2:
                     desc, end = f"{desc} tại {nm2}".strip(), end2
+        if entry.head and _key(entry.pref) == "phòng" and re.fullmatch(r"[A-ZĐ]{1,5}", desc):
+            return None  # "Phòng KT", "Phòng TH": a room of an office by its initials, not a body that acts
         name = f"{entry.pref} {desc}".strip() if desc else entry.pref
         if found_unit:
             u, p, ok = _resolve_unit_place(unit, nm, doc, s)

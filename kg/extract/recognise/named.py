@@ -123,7 +123,7 @@ ROAD_HEADS = {"quốc lộ", "ql", "đường tỉnh", "đường huyện"}
 # units after a number end a name ("Chương trình MTQG 40 tỷ đồng")
 UNITS = ("tỷ", "triệu", "nghìn", "ngàn", "ha", "%", "km", "người", "lượt", "hộ", "tấn", "đồng", "cây", "m2", "m²")
 # before a programme head: a figure measured against a plan, not a named plan
-PROGRAMME_BLOCK_BEFORE = ("chỉ tiêu", "so với", "vượt", "đạt", "bằng", "%", "kế hoạch vốn")
+PROGRAMME_BLOCK_BEFORE = ("chỉ tiêu", "so với", "vượt", "vượt mức", "đạt", "bằng", "%", "kế hoạch vốn")
 # heads whose mention inside a longer name is still a work of its own ("Nút giao vào Khu công nghiệp X")
 COMPLEX_HEADS = {"cụm công nghiệp", "khu công nghiệp", "khu chế xuất", "nhà máy", "khu tái định cư"}
 
@@ -298,7 +298,7 @@ def _rx() -> dict[str, re.Pattern]:
         rf"|^(?:của|cho)\s+(?:tỉnh|huyện|thành phố|thị xã|xã|phường|quận|ngành|đơn vị|cơ quan)(?:\s+\S+){{0,3}}$")
     _RX["generic_word"] = re.compile(rf"^(?:{_alt(_fold(w) for w in GENERIC_BODY)})(?!{_W})\s*")
     _RX["needs_period"] = re.compile(
-        rf"(?:{_alt(_fold(w) for w in NEEDS_PERIOD)})(?:\s+(?:\d+\s+tháng(?:\s+đầu năm|\s+cuối năm)?|cả năm|hằng năm|hàng năm))?\s*$")
+        rf"(?:{_alt(_fold(w) for w in NEEDS_PERIOD)})(?:\s+(?:\d+\s+tháng(?:\s+đầu năm|\s+cuối năm)?|cả năm|hằng năm|hàng năm|quý\s+(?:[ivx]+|\d)))?\s*$")
     _RX["period_before"] = re.compile(
         r"(?:năm|giai đoạn|thời kỳ|nhiệm kỳ|niên khóa|đến năm|\d{4}\s*[-–]|\d{4}\s*-\s*\d{4}\s*\()\s*$",
         re.IGNORECASE)
@@ -410,6 +410,9 @@ def _same_head(head: str, rest: str) -> bool:
 
 
 # ----------------------------------------------------------------------------- extension to the right
+_NAMED_PLACE_END = re.compile(rf"(?:tỉnh|huyện|thành phố|thị xã|thị trấn|xã|phường|quận)\s+{_UP}{_W}*(?:\s+{_UP}{_W}*)*$")
+
+
 def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
     """End offset of a name whose body starts at `pos` (just after the head)."""
     rx = _rx()
@@ -515,11 +518,17 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
         # a word
         low = tok.lower()
         if not titled and nwords > 0:
-            if _may_stop(c) and rx["stop"].match(text, i) and not rx["stop_ok"].match(text, i):
-                break
+            if _may_stop(c) and rx["stop"].match(text, i) and not (rx["stop_ok"].match(text, i) and not (
+                    cat == "project" and low == "đạt")):
+                break  # "Trường THCS X đạt chuẩn quốc gia": the standard a work is built to, not its name
+            if cat == "project" and low == "tại" and _NAMED_PLACE_END.search(text, pos, end):
+                break  # "Trung tâm ... tỉnh X tại huyện Y": the name has its place, "tại" says where it is built
             k = j
             while k < limit and text[k] == " ":
                 k += 1
+            if cat == "project" and low == "cho" and capitals > 0 and last_word[:1].isupper() and (
+                    _PLACE_RX.match(text, k) or text[k:k + 1].isupper()):
+                break  # "Bàn giao Trường Mầm non X cho xã Y": after its proper name, to whom it is handed
             if low == "thuộc" and rx["belongs"].match(text, k):
                 break
             if low == "của":
@@ -564,7 +573,7 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
         if low == "số" and re.match(r"\s+\d+[/\-]", text[j:j + 12]):
             # "Kế hoạch thực hiện Nghị quyết số 02/NQ-CP": keep the number, stop after it
             # ("Trường Tiểu học số 2 Nam Lý" goes on: a plain number is part of the name)
-            mm = re.match(r"\s+\d[\w/\-.Đđ]*", text[j:limit])
+            mm = re.match(r"\s+\d[\w/\-.Đđ]*(?<!\.)", text[j:limit])  # not the full stop after it
             if mm:
                 end = j + mm.end()
                 i = end
@@ -633,6 +642,13 @@ def _inside_agency(text: str, start: int) -> bool:
             and not any(_rx()["clause"].fullmatch(w) or w in ("làm", "là") for w in between))
 
 
+# a document kind with nothing that says which one ("... thực hiện Nghị quyết", "... Chỉ thị này")
+_BARE_KIND = re.compile(r"(?:nghị quyết|chỉ thị|kết luận|quyết định|nghị định|thông tư|công văn|luật|chương trình|đề án"
+                        r"|kế hoạch)(?:\s+(?:này|trên|nói trên|đó|đã nêu|của\s+(?:tỉnh|huyện|thành phố)))?")
+# a plan's name followed by its figure: "Kế hoạch trồng rừng năm 2024 là 1.200 ha", "... : 350 ha", "... giao 12 tỷ"
+_PLAN_FIGURE = re.compile(r"\s*(?:là|:|=|(?:được\s+)?giao|đề ra|đặt ra)\s*(?:là\s+)?\d", re.IGNORECASE)
+
+
 def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) -> bool:
     rx = _rx()
     body = text[sp.body_start:sp.end].strip()
@@ -661,6 +677,8 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
                 r"(?:chương trình|đề án|kế hoạch|nghị quyết|quy hoạch|chỉ thị|kết luận)"
                 r"\s+(?:hằng|hàng)\s+năm\s*$", rest_g):
             return False  # "Kế hoạch thực hiện với các nội dung sau", "Kế hoạch triển khai Đề án hằng năm": no name
+        if _BARE_KIND.fullmatch(_strip_generic(re.sub(r"^hành động\s+", "", _strip_generic(body)))):
+            return False  # "Kế hoạch thực hiện Nghị quyết", "Chương trình hành động thực hiện Nghị quyết": which one is unsaid
         gm = rx["generic"].match(body)
         # "Kế hoạch của UBND tỉnh về phòng, chống thiên tai": an issuer, then what the plan is about
         owned = re.match(r"của\s+(?:\S+\s+){1,6}?(?:về|triển khai|thực hiện)\s+\S", body) and rx["agency"].match(body, 4)
@@ -682,6 +700,11 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
             return False  # "quy hoạch chi tiết các phường", "kế hoạch triển khai đối với 56 dự án": plans of a set
         if not re.search(r"\b(?:19|20)\d\d\b", body) and rx["needs_period"].match(_fold(body)):
             return False  # "kế hoạch phát triển kinh tế - xã hội" with no year: the yearly plan in general
+        if head_low == "kế hoạch" and _PLAN_FIGURE.match(text, sp.end):
+            return False  # "Kế hoạch trồng rừng năm 2024 là 1.200 ha": the figure planned, not a named plan
+        if (head_low == "quy hoạch" and not text[sp.head_start].isupper() and not _has_capital(body)
+                and not re.search(r"\d", body) and not body.startswith(("“", '"'))):
+            return False  # "rà soát quy hoạch ba loại rừng": planning as an activity; a named one has a place or period
         if head_low == "chương trình" and rx["event"].match(body):
             return False  # "chương trình kỳ họp", "chương trình nghệ thuật": an agenda or a show, not a programme
         if head_low == "phong trào" and rx["campaign_field"].match(body.replace(",", "")):
@@ -709,6 +732,8 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
         return False
     if head_low in ROAD_HEADS and not in_context and not re.search(r"\(|đoạn|Km", body):
         return False
+    if head_low == "trường" and re.match(r"học(?!\w)", body):
+        return False  # "Trường học trực tuyến X": schooling, not a school building
     if re.fullmatch(r"\d+", body) and head_low not in ("dự án thành phần",):
         return False  # "tiểu dự án 2", "Dự án 8": a component without its title
     if not words:
@@ -1184,8 +1209,18 @@ def _short_forms(text: str, found: list, short_of: dict) -> list:
 
 # verbs that only a work can follow: what comes after them, capitalised, is the name of a work without a head
 # ("Khởi công Chợ trung tâm Cam Lộ và Kè sông Hiếu")
-_STAGE_OPENER = re.compile(rf"(?<!{_W})(?:khởi công|khánh thành|động thổ)(?:\s+(?:xây dựng|mới|xây dựng mới))?\s+(?={_UP})",
+_STAGE_OPENER = re.compile(rf"(?<!{_W})(?:khởi công|khánh thành|động thổ)(?:\s+(?:xây dựng mới|xây dựng|mới))?\s+(?-i:(?={_UP}))",
                            re.IGNORECASE)
+# verbs that build, but also do much else ("xây dựng Kế hoạch", "hoàn thành Chỉ tiêu"): what follows is a work only
+# when it opens with a kind of work and goes on with a proper name ("nâng cấp Đường lâm nghiệp A - B")
+_BUILD_OPENER = re.compile(
+    rf"(?<!{_W})(?:xây dựng mới|xây dựng|xây mới|nâng cấp|cải tạo|sửa chữa|mở rộng|đầu tư xây dựng|đầu tư|hoàn thành"
+    rf"|thi công|nghiệm thu|bàn giao)(?:,?\s+(?:nâng cấp|mở rộng|sửa chữa|xây dựng mới|xây dựng))?\s+(?-i:(?={_UP}))",
+    re.IGNORECASE)
+_WORK_NOUN = re.compile(
+    r"(?:Trung tâm|Chợ|Trường(?![ \t]+học(?![\wÀ-ỹĐđ]))|Đường|Cầu|Kè|Hồ chứa|Đập|Bệnh viện|Trạm y tế|Trụ sở|Nhà văn hóa|Nhà văn hoá|Nhà thi đấu"
+    r"|Sân vận động|Công viên|Quảng trường|Thư viện|Bảo tàng|Nghĩa trang|Bến xe|Bến cảng|Cảng|Kênh|Hệ thống|Tuyến đường"
+    r"|Khu dân cư|Khu đô thị|Khu tái định cư|Ký túc xá|Nhà máy|Tượng đài)(?![\wÀ-ỹĐđ])")
 # capitalised words that open no work: plans, documents, bodies
 _NOT_WORK_FIRST = re.compile(
     rf"(?:{_alt(PROGRAMME_HEADS)}|nghị quyết|quyết định|chỉ thị|kết luận|thông báo|công văn|ủy ban|uỷ ban|ubnd|hđnd"
@@ -1194,20 +1229,49 @@ _NOT_WORK_FIRST = re.compile(
     re.IGNORECASE)
 
 
+# a work that opens a sentence and is then said to be built: "Chợ trung tâm X đang thi công", "Cầu Y đã được
+# khánh thành" (the verb may sit on the next line of hard-wrapped text)
+_SUBJECT_WORK = re.compile(rf"(?:^|(?<=[.;:!?,])[ \t]+|(?<=\n)[ \t]*(?:[-–+*•][ \t]+)?)(?={_WORK_NOUN.pattern})", re.MULTILINE)
+_SUBJECT_STAGE = re.compile(
+    r"\s*,?\s*(?:(?:đang|đã|sẽ|vừa|cơ bản)\s+)*(?:được\s+(?:khởi công|khánh thành|nghiệm thu|bàn giao|đưa vào sử dụng"
+    r"|xây dựng|nâng cấp|cải tạo|sửa chữa|đầu tư xây dựng|thi công)|thi công|khởi công|khánh thành|đưa vào sử dụng"
+    r"|hoàn thành\s+(?:thi công|xây dựng|và đưa vào sử dụng))(?![\wÀ-ỹĐđ])")
+
+
+def _subject_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Works that open a sentence and are said to be built right after their name."""
+    out: list[tuple[int, int]] = []
+    for m in _SUBJECT_WORK.finditer(text):
+        p = m.end()
+        if _opens_inside(p, agencies) or any(a == p for a, _ in agencies):
+            continue
+        end = _extend(text, p, _line_end(text, p), "project", "công trình")
+        wm = _WORK_NOUN.match(text, p)
+        if (wm and _has_capital(text[wm.end():end]) and 1 < len(_words(text[p:end])) <= 20
+                and _SUBJECT_STAGE.match(text, end)):
+            out.append((p, end))
+    return out
+
+
 def _stage_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Works named right after a building stage, each item of "A và B", "A, B" read to its own end."""
     out: list[tuple[int, int]] = []
-    for m in _STAGE_OPENER.finditer(text):
+    openers = [(m, False) for m in _STAGE_OPENER.finditer(text)] + [(m, True) for m in _BUILD_OPENER.finditer(text)]
+    for m, strict in openers:
         p, limit = m.end(), _line_end(text, m.end())
         while p < limit and text[p:p + 1].isupper():
             if _NOT_WORK_FIRST.match(text, p) or _opens_inside(p, agencies) or any(a == p for a, _ in agencies):
+                break
+            wm = _WORK_NOUN.match(text, p) if strict else None
+            if strict and not (wm and _has_capital(text[wm.end():_extend(text, p, limit, "project", "công trình")])):
                 break
             end = _extend(text, p, limit, "project", "công trình")
             seg = text[p:end]
             parts = [mm.start() for mm in re.finditer(rf"\s+và\s+(?={_UP})", seg)]
             starts = [p] + [p + re.match(r"\s+và\s+", seg[c:]).end() + c for c in parts]
             ends = [p + c for c in parts] + [end]
-            out += [(a, b) for a, b in zip(starts, ends) if 1 < len(_words(text[a:b])) <= 20]
+            out += [(a, b) for a, b in zip(starts, ends) if 1 < len(_words(text[a:b])) <= 20
+                    and (not strict or _WORK_NOUN.match(text, a))]
             nx = re.match(rf"(?:,|\s+và|,\s*và)\s+(?={_UP})", text[end:limit])
             if not nx:
                 break
@@ -1272,6 +1336,12 @@ def _opens_inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < pos < b for a, b in spans[max(0, i - 3) : i + 1])
 
 
+# a national target programme runs for a period; a single year after its name is when it is carried out
+_NATIONAL_YEAR = re.compile(
+    r"^Chương trình (?:mục tiêu quốc gia|MTQG)\s.*?(\s+(?:trong\s+)?(?:(?:quý\s+[IVX\d]+|\d+\s+tháng(?:\s+đầu|\s+cuối)?)"
+    r"\s+)?năm\s+(?:19|20)\d\d)$", re.IGNORECASE)
+
+
 def find_named(ctx: Context, agencies: list | None = None) -> list[NamedMention]:
     """Projects and programmes; `agencies` (found before) keep a head word inside a body's name from opening
     one: "Phòng Tài chính - Kế hoạch chủ trì ..." names no plan."""
@@ -1286,6 +1356,10 @@ def find_named(ctx: Context, agencies: list | None = None) -> list[NamedMention]
             # "Kế hoạch thực hiện Chương trình X năm 2023 trên địa bàn tỉnh": the year and the place are the plan's
             items = [(a, b, _plain(nm)) for a, b, nm in items]
         for a, b, nm in items:
+            ym = _NATIONAL_YEAR.search(nm) if sp.cat == "programme" else None
+            if ym and nm == text[a:b]:
+                # "Thực hiện Chương trình mục tiêu quốc gia X năm 2025": the year it is carried out in, one programme
+                nm, b = nm[:ym.start(1)], a + ym.start(1)
             found.append((sp.cat, sp.kind, a, b, nm))
         if sp.cat == "project":
             covered.append((sp.start, sp.end))
@@ -1309,7 +1383,7 @@ def find_named(ctx: Context, agencies: list | None = None) -> list[NamedMention]
             continue
         found.append(("project", None, a, b, seg))
         starts.add(a)
-    for a, b in _stage_items(text, inside):
+    for a, b in _stage_items(text, inside) + _subject_items(text, inside):
         if any(ca <= a < cb for ca, cb in covered) or a in starts:
             continue
         found.append(("project", None, a, b, text[a:b]))
