@@ -204,7 +204,8 @@ class _Writer:
     """Writes extracted documents; new ones in bulk, replacements one transaction each.
 
     A document new to the store waits in a batch, written with the store's bulk loader at the next
-    checkpoint: the first document, then every `every` documents or BATCH_QUADS quads. A document that
+    checkpoint: the first document of a run longer than `every` documents, then every `every` documents or
+    BATCH_QUADS quads, and the end of the run. A document that
     replaces a stored graph is a DROP + INSERT in one transaction, as before.
 
     Progress links are relinked at the first checkpoint only when the run is longer than `every`
@@ -220,6 +221,7 @@ class _Writer:
         self.since: int | None = None  # documents since the last checkpoint (None: none yet)
         self.checkpoints = 0
         self.linked = True  # the progress graph reflects every checkpoint so far
+        self.pending = False  # documents written or batched since the last checkpoint
 
     def write(self, f: Path, graph: str, payload, size: int) -> None:
         body, n = payload
@@ -236,8 +238,11 @@ class _Writer:
             self.batch.append((f, graph, body, n, size))
             self.batch_quads += n
             self.stored.add(graph)
+        self.pending = True
         self.since = 0 if self.since is None else self.since + 1
-        if self.since == 0 or self.since >= self.every or self.batch_quads >= BATCH_QUADS:
+        # a long run stores its first document at once (the graphs exist early, should it be killed); a short
+        # one writes everything at its end: a run killed before then leaves the store as it was
+        if (self.since == 0 and self.long) or self.since >= self.every or self.batch_quads >= BATCH_QUADS:
             self.checkpoint()
 
     def _done(self, n: int, size: int) -> None:
@@ -265,9 +270,10 @@ class _Writer:
         _checkpoint(self.store, progress=self.linked)
         self.checkpoints += 1
         self.since = 0
+        self.pending = False
 
     def finish(self) -> None:
-        if self.since or derived_missing(self.store) or not self.linked:
+        if self.pending or derived_missing(self.store) or not self.linked:
             self.checkpoint(final=True)
         else:
             self.store.flush()

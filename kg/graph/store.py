@@ -187,13 +187,15 @@ class LocalStore:
             self._s = None
             return
         self._s.flush()
-        self._s = None
-        gc.collect()  # the lock is released when the store object is freed
-        try:
-            ox.Store(str(self.path)).flush()
-        except OSError:
-            pass  # another writer has it: the logs go when that one closes
-        gc.collect()
+        self._s = None  # the lock is released when the store object is freed: at once, unless a cycle holds it
+        for attempt in (1, 2):
+            try:
+                ox.Store(str(self.path)).flush()  # a temporary: freed (and unlocked) as soon as it returns
+                return
+            except OSError:
+                if attempt == 2:
+                    return  # another writer has it: the logs go when that one closes
+                gc.collect()  # a full collection costs ~50 ms with the NLP pipeline loaded: only when needed
 
 
 PROJECT_GRAPHS = "https://w3id.org/kg-vn/graph/"  # vocab.BASE + "graph/": every graph kg writes (rdfmap)
