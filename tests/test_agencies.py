@@ -431,6 +431,11 @@ def test_agency_names_of_offices_and_branches(body, place, level, expected):
     # a regional body is neither the national one nor the district's own
     ("Kho bạc Nhà nước khu vực VIII kiểm soát chi.", {"Kho bạc Nhà nước khu vực VIII"},
      {"Kho bạc Nhà nước huyện Mai Sơn", "Kho bạc Nhà nước"}),
+    ("Đoàn Thanh niên xã Hát Lót ra quân. Đoàn Thanh niên các xã tham gia.",
+     {"Đoàn Thanh niên Cộng sản Hồ Chí Minh xã Hát Lót"}, set()),
+    # "thuộc" names the parent: it ends the name
+    ("Cục Kiểm tra văn bản quy phạm pháp luật thuộc Bộ Tư pháp kiểm tra.",
+     {"Cục Kiểm tra văn bản quy phạm pháp luật"}, {"Cục Kiểm tra văn bản quy phạm pháp luật thuộc"}),
     # a bare "Bưu điện" is the service, not a body
     ("Bưu điện văn hóa xã hoạt động tốt.", set(), {"Bưu điện huyện Mai Sơn"}),
     # a name with lower-case words joined by "và" runs on to its unit

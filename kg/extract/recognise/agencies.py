@@ -187,7 +187,7 @@ _STOP = {
     "về", "theo", "ngày", "để", "đã", "đang", "sẽ", "được", "bị", "tại", "trong", "của", "với", "cho", "là",
     "lần", "nhằm", "trên", "dưới", "từ", "đến", "khi", "nếu", "thì", "mà", "có", "không", "cũng", "vẫn",
     "còn", "đều", "phải", "cần", "hoặc", "hay", "các", "những", "này", "đó", "như", "sau", "trước", "qua",
-    "vào", "ra", "và", "số", "kèm", "gồm", "đối", "thay",
+    "vào", "ra", "và", "số", "kèm", "gồm", "đối", "thay", "thuộc",
 }
 # verbs that end a descriptor once it has a word ("Hiệp hội ... Việt - Đài trao đổi về ...")
 _VERBS = {
