@@ -11,7 +11,8 @@ first use; every label goes into one case-insensitive regex (a character trie), 
 What follows a label decides the rest: the unit and place ("UBND tỉnh Cao Bằng"), the document's own place
 when the text gives none ("Sở Công Thương" -> "... tỉnh Lạng Sơn"), a descriptor ("Ban Chỉ đạo thực hiện ..."),
 or that the mention is generic ("UBND các huyện", "UBND cấp huyện") and not an agency, unless places follow
-("UBND các huyện A, B và C": one body per place).
+("UBND các huyện A, B và C": one body per place). A labelled slot ("Cơ quan phối hợp: X, Y") or a table's body
+column lists bodies whatever their head word: each is named as written when the reference knows it only in part.
 """
 from __future__ import annotations
 
