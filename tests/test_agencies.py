@@ -422,3 +422,41 @@ def test_agencies_found_the_same_when_lower_casing_changes_the_length():
 )
 def test_agency_names_of_offices_and_branches(body, place, level, expected):
     assert _names(_ctx(body, place, level)) == expected
+
+
+@pytest.mark.parametrize("text, expected, forbidden", [
+    # bodies of the reference named outside any slot, with the document's place where the text gives none
+    ("Huyện đoàn phối hợp với Bưu điện huyện tổ chức hội chợ.", {"Huyện đoàn Mai Sơn", "Bưu điện huyện Mai Sơn"}, set()),
+    ("Liên minh Hợp tác xã tỉnh hỗ trợ các hợp tác xã.", {"Liên minh Hợp tác xã tỉnh Sơn La"}, {"Hợp tác xã tỉnh Sơn La"}),
+    # a regional body is neither the national one nor the district's own
+    ("Kho bạc Nhà nước khu vực VIII kiểm soát chi.", {"Kho bạc Nhà nước khu vực VIII"},
+     {"Kho bạc Nhà nước huyện Mai Sơn", "Kho bạc Nhà nước"}),
+    ("Đoàn Thanh niên xã Hát Lót ra quân. Đoàn Thanh niên các xã tham gia.",
+     {"Đoàn Thanh niên Cộng sản Hồ Chí Minh xã Hát Lót"}, set()),
+    # "thuộc" names the parent: it ends the name
+    ("Cục Kiểm tra văn bản quy phạm pháp luật thuộc Bộ Tư pháp kiểm tra.",
+     {"Cục Kiểm tra văn bản quy phạm pháp luật"}, {"Cục Kiểm tra văn bản quy phạm pháp luật thuộc"}),
+    # a bare "Bưu điện" is the service, not a body
+    ("Bưu điện văn hóa xã hoạt động tốt.", set(), {"Bưu điện huyện Mai Sơn"}),
+    # a name with lower-case words joined by "và" runs on to its unit
+    ("Ban Quản lý dự án các công trình nông nghiệp và phát triển nông thôn huyện làm chủ đầu tư.",
+     {"Ban Quản lý dự án các công trình nông nghiệp và phát triển nông thôn huyện Mai Sơn"}, set()),
+])
+def test_agencies_mass_and_regional_bodies(text, expected, forbidden):
+    ctx = _ctx(text, "Mai Sơn", "huyện")
+    names = {m.name for m in find_agencies(ctx)}
+    assert expected <= names and not names & forbidden, names
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("Hội đồng đánh giá, phân hạng sản phẩm OCOP huyện Yên Châu", ["Hội đồng đánh giá, phân hạng sản phẩm OCOP huyện Yên Châu"]),
+    ("Huyện đoàn Yên Châu, Tổ công tác liên ngành huyện", ["Huyện đoàn Yên Châu", "Tổ công tác liên ngành huyện"]),
+    ("các phòng, ban, ngành liên quan, UBND các xã", []),
+    ("Sở Tài chính và Sở Xây dựng", ["Sở Tài chính tỉnh Sơn La", "Sở Xây dựng tỉnh Sơn La"]),
+])
+def test_agencies_slot_value_is_a_list_of_bodies(value, expected):
+    text = f"1. Triển khai nhiệm vụ.\nCơ quan phối hợp: {value}; Thời gian: năm 2025."
+    ctx = _ctx(text, "Sơn La", "tỉnh")
+    got = [m for m in find_agencies(ctx) if text.index(value) <= m.start]
+    assert [m.name for m in got] == expected
+    assert all(text[m.start:m.end] == m.text for m in got)

@@ -462,3 +462,19 @@ def test_named_plans_figures_and_works_without_head(text, expected):
     from kg.extract import extract_text
 
     assert {(n.category, n.name) for n in extract_text(text).named} == expected
+
+
+def test_works_an_item_funds_are_named_when_the_item_names_their_investor():
+    from conftest import DATA
+
+    from kg.extract import extract_file
+
+    ex = extract_file(DATA / "resp_works_then_investor.md")
+    projects = {n.name for n in ex.named if n.category == "project"}
+    # a parenthetical place stays in the name, "tại <place>" does not; an item naming no investor gives no work
+    assert projects == {
+        "Nhà sơ chế, bảo quản chè Tủa Chùa (xã Sính Phình, huyện Tủa Chùa)",
+        "Kho lạnh bảo quản sản phẩm OCOP huyện Mường Ảng",
+        "Trung tâm giới thiệu và bán sản phẩm OCOP tỉnh Điện Biên",
+        "Chợ nông sản trung tâm Mường Chà",
+    }

@@ -11,7 +11,8 @@ first use; every label goes into one case-insensitive regex (a character trie), 
 What follows a label decides the rest: the unit and place ("UBND tỉnh Cao Bằng"), the document's own place
 when the text gives none ("Sở Công Thương" -> "... tỉnh Lạng Sơn"), a descriptor ("Ban Chỉ đạo thực hiện ..."),
 or that the mention is generic ("UBND các huyện", "UBND cấp huyện") and not an agency, unless places follow
-("UBND các huyện A, B và C": one body per place).
+("UBND các huyện A, B và C": one body per place). A labelled slot ("Cơ quan phối hợp: X, Y") or a table's body
+column lists bodies whatever their head word: each is named as written when the reference knows it only in part.
 """
 from __future__ import annotations
 
@@ -187,7 +188,7 @@ _STOP = {
     "về", "theo", "ngày", "để", "đã", "đang", "sẽ", "được", "bị", "tại", "trong", "của", "với", "cho", "là",
     "lần", "nhằm", "trên", "dưới", "từ", "đến", "khi", "nếu", "thì", "mà", "có", "không", "cũng", "vẫn",
     "còn", "đều", "phải", "cần", "hoặc", "hay", "các", "những", "này", "đó", "như", "sau", "trước", "qua",
-    "vào", "ra", "và", "số", "kèm", "gồm", "đối", "thay",
+    "vào", "ra", "và", "số", "kèm", "gồm", "đối", "thay", "thuộc",
 }
 # verbs that end a descriptor once it has a word ("Hiệp hội ... Việt - Đài trao đổi về ...")
 _VERBS = {
@@ -470,8 +471,10 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
             nw = nx.group(1) if nx else ""
             nx2 = _WORD_RE.match(t, nx.end()) if nx else None
             verb = nw in _VERBS or (nx2 and f"{nw} {nx2.group(1).lower()}" in _VERBS)
+            # "... các công trình nông nghiệp và phát triển nông thôn tỉnh": a lower-case name that goes on to its unit
             if toks and nw and (nw[0].isupper() and not data.regex.match(t, nx.start(1))
-                       or nw[0].islower() and toks and toks[0][0][0].isupper() and nw not in _STOP and not verb):
+                       or nw[0].islower() and toks and toks[0][0][0].isupper() and nw not in _STOP and not verb
+                       or nw[0].islower() and unit_capable and not verb and _reaches_unit(t, m.end(), data)):
                 toks.append((w, m.start(m.lastindex), m.end()))
                 p = m.end()
                 continue
@@ -773,8 +776,17 @@ def _bare_place(t: str, e: int, entry: _Entry, doc: _Doc, caps: bool) -> tuple[s
     return cands[0].kind, cands[0].name, end
 
 
+_REGION_RE = re.compile(r"[ \t]+khu[ \t]+vực[ \t]+([IVXL]+|\d{1,2})(?![\w])", re.IGNORECASE)
+
+
 def _resolve(t: str, s: int, e: int, entries: list[_Entry], data: _Data, doc: _Doc, caps: bool
              ) -> tuple[str, int, _Entry] | None:
+    rm = _REGION_RE.match(t, e)
+    local = [x for x in entries if x.template and not x.head]
+    if rm and local:
+        # a body of a region of several units ("Kho bạc Nhà nước khu vực VIII"): neither the national one nor
+        # the document's own unit's
+        return f"{local[0].pref} khu vực {rm.group(1).upper()}", rm.end(), local[0]
     if len(entries) > 1 and (_UNIT_RE.match(t, e) or any(
             x.mode == "explicit" and _bare_place(t, e, x, doc, caps)[0] for x in entries)):
         # "Kho bạc Nhà nước tỉnh", "Kho bạc Nhà nước Cao Lộc": the local body, not the national one
@@ -916,8 +928,12 @@ def canonical_agency(phrase: str, place: str | None, level: str | None = "tỉnh
     if found and re.fullmatch(r"(?:Phó\s+)?Chủ tịch|Thường trực|Lãnh đạo", s[: found[0].start].strip()):
         # "Chủ tịch UBND tỉnh Nguyễn Văn A": the office of the body, without the person
         return f"{s[: found[0].start].strip()} {found[0].name}"
-    # not in the reference data: expand what can be expanded, keep the rest as written
-    s = tone_fold(s)
+    return as_written(s, place)
+
+
+def as_written(phrase: str, place: str | None) -> str:
+    """A name not in the reference data: expand what can be expanded, keep the rest as written."""
+    s = tone_fold(" ".join(phrase.split()))
     for pat, full in _ABBREV:
         s = re.sub(pat, full, s)
     s = re.sub(r"\s+khóa\s+[IVXL]+$", "", s)
@@ -935,9 +951,111 @@ def known_agency(phrase: str, place: str | None, level: str | None = "tỉnh") -
     return None
 
 
+# ------------------------------------------------------------------ labelled slots
+# head words of an organisation's name: a capitalised phrase in a slot that starts with one names a body even
+# when the reference data does not know it ("Tổ vệ sinh môi trường xã X", "Hợp tác xã dịch vụ nông nghiệp Y")
+ORG_HEAD = re.compile(
+    r"(?:Phòng|Sở|Ban|Cục|Chi cục|Trung tâm|Văn phòng|Công an|Ủy ban|Uỷ ban|UBND|Hội đồng|HĐND|Hội|Hiệp hội|Đoàn|"
+    r"Viện|Tòa án|Toà án|Kho bạc|Bảo hiểm|Đài|Báo|Trường|Bệnh viện|Bộ Chỉ huy|Ngân hàng|Quỹ|Liên đoàn|Cảng vụ|"
+    r"Thanh tra|Đội|Hạt|Trạm|Công ty|Tổng công ty|Điện lực|Viễn thông|Liên minh|Huyện đoàn|Tỉnh đoàn|Thành đoàn|"
+    r"Bưu điện|Hợp tác xã|HTX|Tổ(?![ \t]+chức)|Mặt trận|Bộ)(?!\w)"
+)
+GENERIC_PART = re.compile(r"(?i)(?<!\w)(?:các|những|mọi|cấp|liên quan)(?!\w)")
+# "Cơ quan chủ trì: X; Cơ quan phối hợp: Y, Z; Thời gian: ...": each value is a list of bodies
+_SLOT_RE = re.compile(r"(?i)(?<!\w)(?:cơ quan|đơn vị)[ \t]+(?:chủ trì|phối hợp|thực hiện)[ \t]*:[ \t]*([^;\n|]*)")
+_SLOT_END_RE = re.compile(r"\.[ \t]+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _slot_pieces(t: str, a: int, b: int, starts: set[int]) -> list[tuple[int, int]]:
+    """Spans of the ';'/','-separated parts of a slot value; a comma splits only where a new body starts (a
+    capitalised head word or a known agency): "Hội đồng đánh giá, phân hạng sản phẩm ..." is one name."""
+    out: list[tuple[int, int]] = []
+    for pm in re.finditer(r"[^;]+", t[a:b]):
+        s0, e0 = a + pm.start(), a + pm.end()
+        cut = s0
+        for cm in re.finditer(r",[ \t]*", t[s0:e0]):
+            nxt = s0 + cm.end()
+            if t[nxt:nxt + 1].isupper() and (ORG_HEAD.match(t, nxt) or nxt in starts):
+                out.append((cut, s0 + cm.start()))
+                cut = nxt
+        out.append((cut, e0))
+    return out
+
+
+def slot_bodies(text: str, a: int, b: int, mentions: list[AgencyMention], place: str | None,
+                level: str | None = "tỉnh") -> list[AgencyMention]:
+    """The bodies a slot value (text[a:b]) names. A part that one mention covers is that mention; a part of
+    several mentions ("Sở A và Sở B") is those; a capitalised part that starts with a head word, or that a
+    mention covers only in part ("Liên minh Hợp tác xã tỉnh X", "Kho bạc Nhà nước khu vực VIII"), is one body
+    named as written; generic plurals ("các phòng, ban, ngành liên quan", "UBND các xã") are none."""
+    out: list[AgencyMention] = []
+    for s0, e0 in _slot_pieces(text, a, b, {m.start for m in mentions}):
+        raw = text[s0:e0]
+        s1 = s0 + len(raw) - len(raw.lstrip())
+        e1 = s0 + len(raw.rstrip(" \t.,"))
+        if s1 >= e1:
+            continue
+        part = text[s1:e1]
+        inside = [m for m in mentions if s1 <= m.start and m.end <= e1 + 1]
+        if len(inside) == 1 and inside[0].start == s1 and inside[0].end >= e1:
+            out += inside
+            continue
+        words = part.split()
+        written = (part[0].isupper() and not GENERIC_PART.search(part) and 2 <= len(words) <= 14
+                   and (ORG_HEAD.match(part) or inside) and len(inside) <= 1
+                   and not re.search(r"[()\[\]:]|\d|[ \t]và[ \t]+[A-ZĐ]", part))
+        if written:
+            out.append(AgencyMention(name=as_written(part, place), text=part, start=s1, end=e1,
+                                     kind=inside[0].kind if inside and inside[0].start == s1 else None))
+        else:
+            out += inside
+    return out
+
+
+_SLOT_HEADER_RE = re.compile(r"(?i)(?:cơ quan|đơn vị)[ \t]+(?:chủ trì|phối hợp|thực hiện)")
+_ROW_RE = re.compile(r"^[ \t]*\|.*$", re.MULTILINE)
+_CELL_RE = re.compile(r"\|([^|\n]*)(?=\|)")
+
+
+def _slot_cells(text: str) -> list[tuple[int, int]]:
+    """Spans of the cells of a pipe table under a "Cơ quan chủ trì" / "Cơ quan phối hợp" column."""
+    out: list[tuple[int, int]] = []
+    cols: set[int] = set()
+    last = -1
+    for m in _ROW_RE.finditer(text):
+        if last >= 0 and text[last:m.start()].strip():
+            cols = set()  # prose between rows: the table ended
+        last = m.end()
+        cells = [(c.start(1), c.end(1)) for c in _CELL_RE.finditer(text, m.start(), m.end())]
+        heads = {i for i, (a, b) in enumerate(cells) if _SLOT_HEADER_RE.fullmatch(text[a:b].strip())}
+        if heads:
+            cols = heads
+            continue
+        out += [cells[i] for i in cols if i < len(cells)]
+    return out
+
+
+def _with_slots(text: str, found: list[AgencyMention], place: str | None, level: str | None) -> list[AgencyMention]:
+    """Mentions with the bodies of labelled slots and of a table's body columns in place of the mentions inside."""
+    spans = []
+    for m in _SLOT_RE.finditer(text):
+        a, b = m.span(1)
+        stop = _SLOT_END_RE.search(text, a, b)
+        spans.append((a, stop.start() if stop else b))
+    if "|" in text:
+        spans += _slot_cells(text)
+    for a, b in spans:
+        inside = [x for x in found if a <= x.start < b]
+        bodies = slot_bodies(text, a, b, inside, place, level)
+        if bodies != inside:
+            found = sorted([x for x in found if not a <= x.start < b] + bodies, key=lambda x: x.start)
+    return found
+
+
 def find_agencies(ctx: Context) -> list[AgencyMention]:
     """Every organisation the text names, with its canonical name and its span in ctx.text."""
     text = ctx.text
     if not text:
         return []
-    return _scan(text, ctx.place, ctx.level, _city(tone_fold(text)), text[:3000])
+    found = _scan(text, ctx.place, ctx.level, _city(tone_fold(text)), text[:3000])
+    return _with_slots(text, found, ctx.place, ctx.level)

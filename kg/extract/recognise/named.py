@@ -1289,6 +1289,13 @@ _TASK_WORK = re.compile(
     rf"^[ \t]*\d{{1,2}}\.[ \t]+(?:(?:Nâng cấp|Xây dựng|Cải tạo|Sửa chữa|Mở rộng|Xây mới)(?:,?\s+(?:mở rộng|nâng cấp|"
     rf"cải tạo|sửa chữa))?(?:\s+mới)?)\s+(?={_UP})", re.MULTILINE)
 _NEXT_ITEM = re.compile(r"\n[ \t]*(?:\d{1,2}\.|[IVX]+\.)[ \t]")
+# a lettered or dashed item that opens with funding a capitalised work and names its investor: "b) Hỗ trợ đầu tư
+# Nhà sơ chế A (xã B) và Kho lạnh C; Ban Quản lý ... làm chủ đầu tư."
+_ITEM_WORK = re.compile(
+    rf"^[ \t]*(?:[a-zđ]\)|[-–+•])[ \t]+(?:Hỗ trợ (?:đầu tư xây dựng|đầu tư|xây dựng)|Đầu tư xây dựng)\s+(?={_UP})",
+    re.MULTILINE)
+_AT_PLACE = re.compile(r"[ \t]+tại[ \t]+(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|xã|phường)(?![\wÀ-ỹĐđ])")
+_NEXT_ANY_ITEM = re.compile(r"\n[ \t]*(?:\d{1,2}\.|[IVX]+\.|[a-zđ]\)|[-–+•])[ \t]|\n[ \t]*\n")
 _INVESTED_NEXT = re.compile(rf"(?:,|;|\s+và|,\s*và)\s+(?={_UP})")
 
 
@@ -1327,6 +1334,12 @@ def _invested_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[in
         if re.search(r"chủ\s+đầu\s+tư", text[m.end():task_end]):
             verb = m.start() + re.match(r"[ \t]*\d{1,2}\.[ \t]+", m.group()).end()  # past the task's number
             out += _work_names(text, verb, _line_end(text, m.end()), agencies, None)
+    for m in _ITEM_WORK.finditer(text):
+        nx = _NEXT_ANY_ITEM.search(text, m.end())
+        if re.search(r"chủ\s+đầu\s+tư", text[m.end():nx.start() if nx else len(text)]):
+            for a, b in _work_names(text, m.end(), _line_end(text, m.end()), agencies, _INVESTED_NEXT):
+                at = _AT_PLACE.search(text, a, b)  # "Trung tâm X tại thành phố Y": where it is built, not its name
+                out.append((a, at.start() if at else b))
     return out
 
 

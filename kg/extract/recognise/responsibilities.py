@@ -32,7 +32,7 @@ from dataclasses import replace
 from ..records import AgencyMention, Context, DirectiveRef, NamedMention, Responsibility, Section, Task
 from ..structure import parse_tasks, roman_to_int
 from . import places
-from .agencies import canonical_agency, tone_fold
+from .agencies import GENERIC_PART, ORG_HEAD, canonical_agency, slot_bodies, tone_fold
 
 
 def _rx(pattern: str, flags: int = 0) -> re.Pattern:
@@ -597,8 +597,16 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
             nxt = next((n for n in projects if item[0] <= n.start < s), None)
             return ("project", nxt.name, None) if nxt else None
         if nxt is None:
-            before = [n for n in projects if sent[0] <= n.start < s]
-            nxt = before[-1] if before else next((n for n in projects if pred <= n.start < e), None)
+            # the works named before it in the same sentence, never in an item before this one's
+            mk = None
+            for mk in _ITEM_MARK.finditer(doc.t, sent[0], s):
+                pass
+            lo = max(sent[0], mk.start() if mk else sent[0])
+            before = [n for n in projects if lo <= n.start < s]
+            # "b) Hỗ trợ đầu tư A và B; X làm chủ đầu tư": the first work of the list that runs to the last one
+            first = next((n for n in before if n is before[-1] or before[-1] in _invested_works(doc, n.name, lo, s)),
+                         None)
+            nxt = first if before else next((n for n in projects if pred <= n.start < e), None)
         return ("project", nxt.name, None) if nxt else None
     task = doc.task_at(s)
     if task is not None:
@@ -628,6 +636,8 @@ def _carries_out_this_later(doc: _Doc, pred: int, e: int) -> bool:
     return False
 
 
+# the start of an item's line: "b) ...", "- ...", "3. ..."
+_ITEM_MARK = re.compile(r"(?:^|(?<=\n))[ \t]*(?:\d{1,2}\.|[a-zđ]\)|[-–+•])[ \t]")
 # "là chủ đầu tư công trình." / "chủ đầu tư dự án này": the work named before
 _BACK_TO_WORK = _rx(r"(?i)(?:công trình|dự án|hạng mục)(?:\s+(?:này|trên))?\s*(?:[.;,]|$)")
 # "Nâng cấp A và B", "A; B", "A, B": works listed after "chủ đầu tư"
@@ -859,7 +869,7 @@ def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, 
         if kind == "project" and works and key == works[0].name:
             works = works[1:]
     elif role == "investor":
-        list_at, works = e, _invested_works(doc, key, s, e)
+        list_at, works = e, _invested_works(doc, key, sent[0], e)  # the works may be named before the body
     else:
         list_at = e
     dl = deadline_in_text(doc.t[s:list_at if kind != "project" else e], doc.year)
@@ -997,16 +1007,10 @@ def _header_columns(cells) -> dict[str, int] | None:
     return cols if "lead" in cols else None
 
 
-_GENERIC_PART = re.compile(r"(?i)(?<!\w)(?:các|những|mọi|cấp|liên quan)(?!\w)")
-
-
-# head words of an organisation's name: a capitalised phrase in a subject slot or a cell that starts with one
-# names a body even when the reference data does not know it ("Phòng Văn hóa và Thông tin huyện")
-_ORG_HEAD = re.compile(
-    r"(?:Phòng|Sở|Ban|Cục|Chi cục|Trung tâm|Văn phòng|Công an|Ủy ban|Uỷ ban|UBND|Hội đồng|HĐND|Hội|Hiệp hội|Đoàn|"
-    r"Viện|Tòa án|Toà án|Kho bạc|Bảo hiểm|Đài|Báo|Trường|Bệnh viện|Bộ Chỉ huy|Ngân hàng|Quỹ|Liên đoàn|Cảng vụ|"
-    r"Thanh tra|Đội|Hạt|Trạm|Công ty|Tổng công ty|Điện lực|Viễn thông)(?!\w)"
-)
+_GENERIC_PART = GENERIC_PART
+# a capitalised phrase in a subject slot or a cell that starts with a head word names a body even when the
+# reference data does not know it ("Phòng Văn hóa và Thông tin huyện")
+_ORG_HEAD = ORG_HEAD
 
 
 def _named_body(doc: _Doc, part: str) -> str | None:
@@ -1025,7 +1029,8 @@ def _named_body(doc: _Doc, part: str) -> str | None:
 def _cell_agencies(doc: _Doc, a: int, b: int) -> list[tuple[str, int, int]]:
     """The bodies a cell names: the agencies recogniser's mentions, and each other ';'/','-separated part that
     reads as one name ('Trung tâm Phát triển quỹ đất tỉnh'); generic plurals ('Các sở, ban, ngành') are not."""
-    out = [(x.name, x.start, x.end) for x in doc.agencies_in(a, b)]
+    out = [(x.name, x.start, x.end) for x in slot_bodies(doc.t, a, b, doc.agencies_in(a, b), doc.ctx.place,
+                                                         doc.ctx.level)]
     for pm in re.finditer(r"[^;,]+", doc.t[a:b]):
         s0, s1 = a + pm.start(), a + pm.end()
         part = pm.group().strip()
