@@ -176,3 +176,14 @@ def test_a_wrapped_subject_is_the_whole_title():
     ex = extract_file(DATA / "letter_wrapped_subject.txt")
     assert ex.header.title == "triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị"
     assert [t.n for t in ex.tasks] == ["1", "2"]
+
+
+def test_a_letters_closing_paragraphs_are_not_its_last_task():
+    ex = extract_file(DATA / "letter_closing.txt")
+    assert [t.n for t in ex.tasks] == ["1", "2"]
+    assert "Công văn này" not in ex.tasks[-1].text
+    rows = {(r.agency, r.role, r.object_kind, r.object) for r in ex.responsibilities}
+    assert ("Sở Xây dựng tỉnh Hòa Bình", "lead", "task", "2") in rows
+    assert not any(r.object_kind == "task" and r.object == "2" and r.agency != "Sở Xây dựng tỉnh Hòa Bình"
+                   for r in ex.responsibilities)
+    assert not any(r.agency == "Ủy ban nhân dân tỉnh Hòa Bình" for r in ex.responsibilities)

@@ -369,8 +369,15 @@ def _letter_directions(text: str, sections: list[Section]) -> TaskSection | None
         pass
     if m is None or text[m.end() : first.start].strip() or _COMMENTS.search(text, 0, m.end()):
         return None
-    end = _CLOSING.search(text, first.start)
-    return TaskSection(m.start(), end.start() if end else len(text), m.group(0).rstrip(" :\t"), None, article=True)
+    ends = [c.start() for c in (_CLOSING.search(text, first.start), _LETTER_CLOSING.search(text, first.start)) if c]
+    return TaskSection(m.start(), min(ends, default=len(text)), m.group(0).rstrip(" :\t"), None, article=True)
+
+
+# a letter's closing paragraph after its last item speaks of the letter as a whole: "Giao Văn phòng UBND tỉnh theo
+# dõi, đôn đốc việc thực hiện Công văn này", "Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các cơ quan ... thực hiện"
+_LETTER_CLOSING = re.compile(
+    r"\n[ \t]*\n[ \t]*(?=[^\n]{0,240}?(?:Công văn|văn bản|Chỉ thị|Thông báo) này"
+    r"|(?:Ủy ban nhân dân|UBND)[^\n.;:]{0,60}?\s(?:yêu cầu|đề nghị)\s)")
 
 
 def _is_decision(text: str) -> bool:
@@ -444,7 +451,7 @@ def parse_tasks(text: str, sections: list[Section], title: str | None = None) ->
             if s.level != top:
                 continue
             cm = _CLOSING.search(text, s.start, s.end)
-            end = cm.start() if cm else s.end
+            end = min(cm.start() if cm else s.end, ts.end)  # the section's own closing ends its last item
             body = text[s.start : end].strip()
             body = _MARKER.sub("", body, count=1).strip()
             head = body[:80]
