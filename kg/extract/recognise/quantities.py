@@ -50,6 +50,8 @@ _ASSESS_HEADING = r"đánh giá|kết quả (?:thực hiện|đạt được)|t�
 _TARGET_LIST_HEADING = r"chỉ tiêu"
 # headings of parts that do not set goals (organisation, funding)
 _NON_GOAL_HEADING = r"^\W*(?:tổ chức thực hiện|hiệu lực thi hành|điều khoản thi hành)\W*$"
+# words that make the figures after them goals: "phấn đấu", "Thành phố cũng đặt mục tiêu có thêm 03 trường ..."
+_GOAL_WORDS = r"phấn đấu|(?:đặt|đề ra|đặt ra)\s+(?:các\s+)?mục tiêu"
 # words that make a figure a reported one
 _RESULT_CUES = (
     r"ước đạt|ước thực hiện|ước tính|ước cả năm|đã đạt|đạt được|lũy kế|luỹ kế|đã thực hiện|thực hiện được|"
@@ -97,12 +99,12 @@ def _rx() -> dict[str, re.Pattern]:
         "lead": re.compile(
             rf"^(?:[\s\-+•–,;:.*]+|\(?\d{{1,2}}[.)]?\s+(?=[^\W\d_])|(?:{alt(_LEAD_FILLERS)})(?![^\W\d_])"
             r"|(?:(?:trong|đến|hết|tính đến|riêng)\s+)?(?:năm|quý|tháng)\s+[\dIVX]+(?:/\d{4})?(?:\s+năm\s+\d{4})?"
-            r"(?![^\W\d_]))+",
+            r"(?![^\W\d_])|(?:cả|(?:đến\s+)?cuối)\s+năm(?![^\W\d_])(?!\s+\d))+",
             re.IGNORECASE,
         ),
         "lead_after": re.compile(r"^[\s\-+•–,;:.*]+"),
         "trail": re.compile(rf"(?:[\s\-–,;:(*]+|(?<![^\W\d_])(?:{alt(_TRAIL_FILLERS)}))+$", re.IGNORECASE),
-        "goal_cut": re.compile(r"(?<![^\W\d_])(?:phấn đấu|để|nhằm)(?![^\W\d_])", re.IGNORECASE),
+        "goal_cut": re.compile(rf"(?<![^\W\d_])(?:{_GOAL_WORDS}|để|nhằm)(?![^\W\d_])", re.IGNORECASE),
         "after_stop": re.compile(
             r"[;.!?]|\s(?:để|nhằm|theo quy định|theo|gắn với|trong đó|đồng thời)\s"
             r"|\s*\((?:mục tiêu|kế hoạch|KH|chỉ tiêu|dự toán)(?![^\W\d_])"
@@ -116,7 +118,7 @@ def _rx() -> dict[str, re.Pattern]:
             r"|(?:mục tiêu|chỉ tiêu)(?:\s+(?:đến\s+)?năm\s+(?:19|20)\d\d)?\s*(?:là|:))\s*$",
             re.IGNORECASE,
         ),
-        "goal_body": re.compile(r"(?<![^\W\d_])phấn đấu(?![^\W\d_])", re.IGNORECASE),
+        "goal_body": re.compile(rf"(?<![^\W\d_])(?:{_GOAL_WORDS})(?![^\W\d_])", re.IGNORECASE),
         "purpose": re.compile(r"(?<![^\W\d_])(?:để|nhằm)\s*$", re.IGNORECASE),
         "plan_is": re.compile(
             r"(?<![^\W\d_])(?:chỉ tiêu|mục tiêu|kế hoạch)(?:\s+(?:năm|quý|tháng)\s+[\dIVX/]+)?"
@@ -344,6 +346,9 @@ def _lc(s: str) -> str:
 def _short(before: str) -> str:
     """The verb phrase right before a figure: its last comma segment, at most 12 words; two segments when the
     last is too short to say anything ("cấp cho hộ gia đình, cá nhân được")."""
+    cut = list(_rx()["goal_cut"].finditer(before))
+    if cut and before[cut[-1].end():].strip():  # "thành phố cũng đặt mục tiêu có thêm": the verb after the goal word
+        before = before[cut[-1].end():]
     parts = before.rsplit(",", 2)
     seg = parts[-1].strip()
     if len(parts) > 1 and _content_count(seg) < 3:
@@ -468,6 +473,15 @@ class _Layout:
         for tl in self.lists:
             if tl[0].start <= pos < tl[0].end:
                 return tl
+        return None
+
+    def period_after_list(self, pos: int) -> str | None:
+        """The period of a list of goals that ends right before `pos` (the paragraph after it, no heading
+        between): "Huyện phấn đấu có thêm 2 xã ..." after "các chỉ tiêu chủ yếu năm 2025 của huyện là: ..."."""
+        for tl, period in reversed(self.lists):
+            if tl.end <= pos:
+                gap = self.ctx.text[tl.end : pos]
+                return period if len(gap) <= 300 and gap.count("\n\n") <= 1 and gap.count("\n") <= 2 else None
         return None
 
     def task_at(self, pos: int) -> tuple[int, int, str | None] | None:
@@ -637,6 +651,15 @@ def _dangling(text: str, start: int) -> str | None:
     cut = max(text.rfind(";", 0, end), text.rfind("\n", 0, end), text.rfind(".", 0, end))
     frag = text[cut + 1 : end].strip(" -+•*")
     return frag if 0 < len(frag.split()) <= 12 and not re.search(r"\d", frag) else None
+
+
+def _headline(text: str, start: int) -> bool:
+    """The sentence is the first line of the text, a line of its own that ends no sentence."""
+    first = len(text) - len(text.lstrip())
+    end = text.find("\n", first)
+    end = len(text) if end < 0 else end
+    line = text[first:end].rstrip()
+    return first <= start < end and not line.endswith((".", ";", ":")) and len(line.split()) <= 30
 
 
 def _clause_start(text: str, sent_start: int, pos: int) -> int:
@@ -822,6 +845,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     clause_head: str | None = None
     list_head: str | None = None
     dangling = _dangling(text, sent.start)
+    # a news headline ("Huyện X đặt mục tiêu tăng trưởng 9% năm 2025") announces a goal its body states in full
+    headline = mode == "body" and not ctx.header.kind and _headline(text, sent.start)
     changed: str | None = None  # "tăng" / "giảm" when the figure before was a change ("giảm 05 vụ")
     label_of_change: str | None = None
     whole = (_footnote_whole(ctx, seen, sent) if sent.start >= ctx.running_end
@@ -984,8 +1009,9 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                                            sec_period or layout.title_period),
                         start=m.start, end=p.end, percent_of_plan=p.value,
                     ))
-        elif label and _is_target(text, mode, sent, m, nxt if next_in_clause else None, clause_left, after_end):
-            default = sec_period if mode in ("task", "plan", "list") else None
+        elif label and not headline and _is_target(text, mode, sent, m, nxt if next_in_clause else None, clause_left,
+                                                   after_end):
+            default = sec_period if mode in ("task", "plan", "list") else layout.period_after_list(sent.start)
             out.append(Quantity(
                 category="target", indicator=label, value=m.value,
                 max=m.max if m.max is not None else (m.value if m.comparator == "lte" else None),
@@ -1086,8 +1112,12 @@ def _is_target(text: str, mode: str, sent: Sentence, m: Measure, nxt: Measure | 
         if not (r.start() > m.end and text.rfind("(", m.end, r.start()) > text.rfind(")", m.end, r.start())):
             return False
     if mode == "body":
+        # a goal word reaches over the figures after it in its clause ("phấn đấu có thêm 2 xã ... và 1 xã ..."),
+        # not past a period of their own ("..., năm 2024 có 3 xã")
+        goal = rx["goal_body"].search(text, _clause_start(text, sent.start, m.start), m.start)
+        reach = left if goal is None or _periods_in(text, goal.end(), left, None) else goal.start()
         return bool(
-            rx["goal_body"].search(text, left, m.start)
+            rx["goal_body"].search(text, reach, m.start)
             or rx["goal_named"].search(text, max(left, m.start - 30), m.start)
             or rx["purpose"].search(text, max(left, m.start - 8), m.start)
             or rx["plan_is"].search(text, max(left, m.start - 40), m.start)

@@ -163,9 +163,14 @@ def _stands_alone(lines: list[tuple[int, int, str]], i: int) -> bool:
     line = lines[i][2]
     if rx["row"].match(line) or _rank(line) < 5 or line.lstrip()[:1] in "*#" or _is_upper_heading(_plain(line)):
         return True
-    prev = next((ln[2].strip() for ln in reversed(lines[:i]) if ln[2].strip()), "")
+    k = next((k for k in range(i - 1, -1, -1) if lines[k][2].strip()), -1)
+    prev = lines[k][2].strip() if k >= 0 else ""
     blank_before = i == 0 or not lines[i - 1][2].strip()
     heading_before = bool(prev) and (_rank(prev) < 4 or _is_upper_heading(_plain(prev))) and len(prev.split()) <= 16
+    # a news sub-heading: a short line of its own after a paragraph break ("Chỉ tiêu năm 2025")
+    heading_before = heading_before or (
+        k >= 0 and (k == 0 or not lines[k - 1][2].strip()) and _plain(prev)[:1].isupper()
+        and len(prev.split()) <= 10 and prev[-1] not in ".,;:!?")
     if not (blank_before or heading_before or not prev or prev[-1] in ".:;!?"):
         return False
     if ":" in line:
