@@ -49,7 +49,12 @@ _ASSESS_HEADING = r"đánh giá|kết quả (?:thực hiện|đạt được)|t�
 # headings of a list of targets
 _TARGET_LIST_HEADING = r"chỉ tiêu"
 # headings of parts that do not set goals (organisation, funding)
-_NON_GOAL_HEADING = r"^\W*(?:tổ chức thực hiện|hiệu lực thi hành|điều khoản thi hành)\W*$"
+_NON_GOAL_HEADING = (
+    r"^\W*(?:tổ chức thực hiện|hiệu lực thi hành|điều khoản thi hành"
+    r"|(?:nguồn\s+)?kinh phí(?:\s+thực hiện)?(?:\s+và\s+nguồn\s+vốn)?|nguồn\s+vốn(?:\s+thực hiện)?)\W*$"
+    # what a support policy pays ("Nội dung và mức hỗ trợ", "Định mức hỗ trợ"): rates, not goals
+    r"|^(?!.*(?:mục tiêu|chỉ tiêu)).*(?<![^\W\d_])(?:mức|định mức|nội dung|chính sách|cơ chế)\s+hỗ trợ(?![^\W\d_])"
+)
 # words that make the figures after them goals: "phấn đấu", "Thành phố cũng đặt mục tiêu có thêm 03 trường ..."
 _GOAL_WORDS = r"phấn đấu|(?:đặt|đề ra|đặt ra)\s+(?:các\s+)?mục tiêu"
 # words that make a figure a reported one
@@ -73,7 +78,8 @@ _TRAIL_FILLERS = (
     "với mục tiêu", "ước thực hiện", "ước tính", "duy trì", "duy trì ở mức",
 )
 # count figures that are goals only with one of these near them
-_COUNT_CUES_BEFORE = ("thêm", "mới", "có", "được", "tổng số", "đạt", "phấn đấu", "xây dựng", "hoàn thành")
+_COUNT_CUES_BEFORE = ("thêm", "mới", "có", "được", "tổng số", "đạt", "phấn đấu", "xây dựng", "hoàn thành",
+                      "hỗ trợ", "công nhận", "đào tạo", "tập huấn", "thành lập", "nâng cấp", "cải tạo")
 _COUNT_CUES_AFTER = ("đạt", "thành lập mới", "hoàn thành", "phấn đấu", "được công nhận", "trở lên")
 # words right before a count that make it part of a description, not a goal ("cả 3 tiêu chí")
 _COUNT_BLOCKERS = ("cả", "của", "đối với", "với", "tại", "thuộc", "gồm", "trong số", "trong")
@@ -365,6 +371,9 @@ _DIMENSION = re.compile(r"(?:tổng\s+)?(?:diện tích|số lượng|giá trị
                         re.IGNORECASE)
 _AVERAGE = re.compile(r"(?:bình quân|trung bình)(?:\s+(?:mỗi|hằng|hàng)\s+năm)?", re.IGNORECASE)
 _GROWTH = re.compile(r"\s(?:ước\s+)?(tăng|giảm)(?:\s+(?:khoảng|thêm))?\s*$", re.IGNORECASE)
+# verbs whose object is what a count counts: "hỗ trợ 150 chủ thể", "công nhận mới 45 sản phẩm"
+_DONE_TO = re.compile(r"(?:hỗ trợ|công nhận(?: mới)?|đào tạo(?: nghề)?|tập huấn|cấp(?: mới)?|xây dựng(?: mới)?|"
+                      r"nâng cấp|cải tạo|thành lập(?: mới)?|kiểm tra|đánh giá,? phân hạng)", re.IGNORECASE)
 _RATE_NOUN = re.compile(r"(?:tỷ lệ|tỷ trọng|tốc độ|chỉ số|mức|giảm|tăng)(?![^\W\d_])", re.IGNORECASE)
 
 
@@ -393,9 +402,17 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
         if "/" in m.unit:
             label = f"Số {noun} trên {m.unit.split('/', 1)[1]}"
         else:
-            label = f"Số {noun}" + (f" {_lc(after)}" if after else "")
-            if _short(before):
-                label += f" ({_lc(_short(before))})"
+            verb = _short(before)
+            rest = _TAIL_PERIOD.sub("", after) if after else after
+            if verb and _DONE_TO.fullmatch(verb):
+                # "Hỗ trợ 150 chủ thể OCOP đưa sản phẩm lên sàn ...": what is counted is what the verb is done to
+                named = re.match(r"(?:[A-ZĐ]{2,}\s*)*", rest).group(0).strip()
+                tail = rest[len(named):].strip() if named else rest
+                label = " ".join(w for w in (f"Số {noun}", named, f"được {_lc(verb)}", _lc(tail)) if w)
+            else:
+                label = f"Số {noun}" + (f" {_lc(after)}" if after else "")
+                if verb:
+                    label += f" ({_lc(verb)})"
     elif share:
         label = f"Tỷ lệ {_lc(after)}"
         if _short(before):
@@ -772,6 +789,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
           and not (m.kind == "measure" and m.value_text == "trên 1")]  # "giá trị ... trên 1 ha": per area
     # a vote ("với 100% đại biểu có mặt tán thành") is neither a goal nor a result of the plan
     ms = [_per_capita(text, sent.start, m) for m in ms if not (m.kind == "percent" and _VOTE.match(text, m.end))]
+    # what a support policy pays ("Hỗ trợ một lần 30 triệu đồng/sản phẩm", "hỗ trợ 50% chi phí") is a rate
+    ms = [m for m in ms if not _policy_rate(text, sent.start, m)]
     if not ms:
         return []
     out: list[Quantity] = []
@@ -895,6 +914,12 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         if k == 0 and dangling and before[:1].isupper() and ";" not in text[sent.start : m.start]:
             before = _clean_label(f"{dangling} {_lc(before)}")
         label = _indicator(m, before, head, linked, after, inherited)
+        if m.kind == "percent" and "/" in m.unit:
+            # "tăng bình quân 12 - 15%/năm": a rate in "%", the "/năm" says what the indicator averages over
+            unit, per = m.unit.split("/", 1)
+            m = replace(m, unit=unit)
+            if label and not re.search(rf"/\s*{re.escape(per)}|(?:hằng|hàng|mỗi)\s+{re.escape(per)}", label):
+                label = f"{label}/{per}"
         raw_before = text[left : m.start]
         bare = _BARE_CHANGE.match(text[left : m.num_start]) if k > 0 and m.kind == "percent" else None
         signed = _SIGNED_SHARE.match(text[left : m.num_start]) if k > 0 and m.kind == "percent" else None
@@ -1094,6 +1119,30 @@ def _per_capita(text: str, start: int, m: Measure) -> Measure:
     pm = re.search(rf"(?<![^\W\d_]){re.escape(m.unit)}{_PER_CAPITA_BEFORE}", text[max(start, m.start - 60) : m.start],
                    re.IGNORECASE)
     return replace(m, unit=f"{m.unit}/1 {pm.group('mag')} dân") if pm else m
+
+
+_SUPPORT = re.compile(r"(?<![^\W\d_])(?:hỗ trợ|định mức|mức chi|mức thưởng|thưởng|trợ cấp|trợ giúp|bồi thường)"
+                      r"(?![^\W\d_])", re.IGNORECASE)
+# a support word right before the amount: "Hỗ trợ một lần 30 triệu đồng", "mức hỗ trợ tối đa 20 triệu đồng"
+_SUPPORT_BEFORE = re.compile(r"(?<![^\W\d_])(?:hỗ trợ|định mức|mức chi|trợ cấp)(?:\s+(?:một lần|thêm|là|mức|bằng))?"
+                             r"\s*(?:tối đa|không quá|đến|lên đến|từ)?\s*$", re.IGNORECASE)
+_PER_THING = re.compile(r"\s*/\s*[^\W\d_]|\s*(?:cho\s+)?(?:mỗi|một)\s+[^\W\d_]", re.IGNORECASE)
+_COST_SHARE = re.compile(r"\s*(?:tổng\s+)?(?:chi phí|kinh phí|giá trị|lãi suất|học phí|tiền|mức phí|phí|vốn vay)"
+                         r"(?![^\W\d_])", re.IGNORECASE)
+
+
+def _policy_rate(text: str, sent_start: int, m: Measure) -> bool:
+    """A sum a policy pays per thing or a share of a cost it bears, said with a support word: "Hỗ trợ một lần 30
+    triệu đồng/sản phẩm", "hỗ trợ 50% chi phí thiết kế", "định mức 5 triệu đồng/ha". A per-capita goal without
+    one ("thu nhập bình quân đầu người 60 triệu đồng/người/năm") stays a figure."""
+    if m.kind not in ("money", "percent") or m.plan_share:
+        return False
+    clause = text[_clause_start(text, sent_start, m.start) : m.start]
+    if not _SUPPORT.search(clause):
+        return False
+    if m.kind == "percent":
+        return bool(_COST_SHARE.match(text, m.end)) and bool(_SUPPORT.search(clause[-40:]))
+    return "/" in m.unit or bool(_PER_THING.match(text, m.end)) or bool(_SUPPORT_BEFORE.search(clause))
 
 
 def _blocked(text: str, left: int, m: Measure) -> bool:
