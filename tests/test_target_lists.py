@@ -143,3 +143,30 @@ def test_a_vote_is_not_a_figure(text):
     qs = extract_text(text).quantities
     assert [q for q in qs if q.category == "target"]  # the goals of the document are read
     assert not [q for q in qs if "đại biểu" in q.indicator.lower() or q.value in (100, 98.5)]
+
+
+@pytest.mark.parametrize("name, rates", [
+    ("district_plan_ocop_support.txt", {30, 50, 20, 10, 2150}),  # per product, share of a cost, cap, fair, budget
+    ("province_resolution_support_policy.txt", {5, 70, 30, 120, 20}),  # per ha, share of seed cost, per household
+    ("commune_plan_support_inline.txt", {3, 50, 10, 20}),  # "định mức 3 triệu đồng/hộ", "hỗ trợ một lần 10 triệu"
+])
+def test_support_rates_are_neither_goals_nor_results(name, rates):
+    qs = extract_file(DATA / name).quantities
+    assert not [(q.category, q.indicator, q.value, q.unit) for q in qs if q.value in rates]
+
+
+def test_a_per_capita_goal_is_not_a_support_rate():
+    from kg.extract import extract_text
+
+    text = ("KẾ HOẠCH\nGiảm nghèo bền vững năm 2025\n\nI. MỤC TIÊU\n"
+            "- Thu nhập bình quân đầu người của hộ nghèo đạt 30 triệu đồng/người/năm.\n"
+            "- Hỗ trợ 40 hộ nghèo cải tạo nhà ở, mức hỗ trợ 40 triệu đồng/hộ.\n")
+    ts = [q for q in extract_text(text).quantities if q.category == "target"]
+    assert sorted((q.value, q.unit) for q in ts) == [(30, "triệu đồng/người/năm"), (40, "hộ nghèo")]
+
+
+def test_a_total_after_a_part_is_a_whole_of_its_own():
+    ts = [q for q in extract_file(DATA / "layout" / "district_plan_split_numbers.txt").quantities
+          if q.category == "target"]
+    (q,) = [q for q in ts if q.value == 3600]
+    assert q.indicator == "Tổng vốn đầu tư phát triển toàn xã hội"

@@ -282,32 +282,33 @@ _PRINTED = range(55, 131)  # the length of a line cut by a page's width; a parag
 
 
 def _mark_local_wraps(lines: list[_Line]) -> None:
-    """In text not hard-wrapped as a whole (one paragraph a line), a pasted block of printed lines still is:
-    a line of a printed width that ends no sentence runs on into a next line in lower case ("... là: tổng" /
-    "thu ngân sách ..."), and, inside such a block, into a next line that opens with a figure ("trên" / "1.100
-    tỷ đồng")."""
+    """In text not hard-wrapped as a whole (one paragraph a line), a pasted block of printed lines still is: a
+    line of a printed width that ends no sentence runs on into a next line that goes on in lower case ("... là:
+    tổng" / "thu ngân sách ...") or with a figure ("... đạt" / "8,5 – 9%; ..."), when another line of its block
+    does so too or the line is as long as a printed line gets (a title on two shorter lines stays two lines)."""
     pairs = [(a, b) for a, b in pairwise(lines) if a.kind == "text" and b.kind == "text" and not a.cell and not b.cell]
-    lower = [a.phys in _PRINTED and not a.body.endswith(_SENTENCE_END) and _starts_lower(b.body) for a, b in pairs]
+    cont = [a.phys in _PRINTED and not a.body.endswith(_SENTENCE_END) and not _caps(a.body)
+            and (_starts_lower(b.body) or b.body[:1].isdigit() and not _STRUCT_START.match(b.body)) for a, b in pairs]
+    lower = [c and _starts_lower(b.body) for c, (_a, b) in zip(cont, pairs, strict=True)]
     # pairs of one block of lines: the next pair starts where this one ends
     linked = [k + 1 < len(pairs) and pairs[k + 1][0] is b for k, (_a, b) in enumerate(pairs)]
 
-    def block_wraps(k: int, reach: int) -> bool:
-        """Another line of the block around pair k, at most `reach` pairs away, runs on in lower case."""
+    def near(k: int, flags: list[bool], reach: int) -> bool:
+        """Another pair of the block around pair k, at most `reach` pairs away, has the flag."""
         for d in (-1, 1):
             j = k
             for _ in range(reach):
                 if not (0 <= j + d < len(pairs)) or not linked[min(j, j + d)]:
                     break
                 j += d
-                if lower[j]:
+                if flags[j]:
                     return True
         return False
 
-    for k, (a, b) in enumerate(pairs):
-        # one line cut in lower case may be a title on two lines: a printed block cuts more than one
-        a.runs_on = lower[k] and block_wraps(k, 2) or (
-            a.phys in _PRINTED and not a.body.endswith(_SENTENCE_END) and b.body[:1].isdigit()
-            and not _STRUCT_START.match(b.body) and not _caps(a.body) and block_wraps(k, 1))
+    for k, (a, _b) in enumerate(pairs):
+        if cont[k]:
+            block = near(k, cont, 2) and (lower[k] or near(k, lower, 2))
+            a.runs_on = block or lower[k] and a.phys >= 80
 
 
 def _continues(a: _Line, b: _Line, width: float) -> bool:

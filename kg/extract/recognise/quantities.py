@@ -75,7 +75,7 @@ _LEAD_FILLERS = (
 _TRAIL_FILLERS = (
     "đạt", "chiếm", "là", "ở mức", "tương đương", "được", "có", "có tổng số", "tổng số",
     "đạt mức", "với", "phấn đấu", "đạt được", "và", "của", "cho", "trong", "ước", "của dự án", "để", "nhằm",
-    "với mục tiêu", "ước thực hiện", "ước tính", "duy trì", "duy trì ở mức",
+    "với mục tiêu", "ước thực hiện", "ước tính", "duy trì", "duy trì ở mức", "ổn định ở mức",
 )
 # count figures that are goals only with one of these near them
 _COUNT_CUES_BEFORE = ("thêm", "mới", "có", "được", "tổng số", "đạt", "phấn đấu", "xây dựng", "hoàn thành",
@@ -114,6 +114,7 @@ def _rx() -> dict[str, re.Pattern]:
         "after_stop": re.compile(
             r"[;.!?]|\s(?:để|nhằm|theo quy định|theo|gắn với|trong đó|đồng thời)\s"
             r"|\s*\((?:mục tiêu|kế hoạch|KH|chỉ tiêu|dự toán)(?![^\W\d_])"
+            r"|,\s*(?:với\s+)?(?:mức|định mức)(?:\s+hỗ trợ)?(?![^\W\d_])"
             r"|\s+và\s+(?:tiếp tục|đẩy mạnh|tăng cường|thực hiện|triển khai|hoàn thành|duy trì|nâng cao)",
             re.IGNORECASE,
         ),
@@ -365,8 +366,8 @@ def _short(before: str) -> str:
 _QUANTITY_NOUN = re.compile(
     r"(?:tổng số|tổng lượng|tổng lượt|số lượng|số lượt|sản lượng|lượng|tổng)(?![^\W\d_])", re.IGNORECASE
 )
-_TAIL_PERIOD = re.compile(r"\s+(?:vào|đến|trong|tính đến|cuối|hết)?\s*(?:năm\s+(?:19|20)\d\d|giai đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)$",
-                          re.IGNORECASE)
+_TAIL_PERIOD = re.compile(r"(?<!so với)(?:\s+(?:vào|đến|trong|tính đến|cuối|hết)?\s*(?:năm\s+(?:19|20)\d\d"
+                          r"|giai đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)|\s+trong\s+năm)$", re.IGNORECASE)
 _DIMENSION = re.compile(r"(?:tổng\s+)?(?:diện tích|số lượng|giá trị|kinh phí|vốn|số tiền|sản lượng|công suất)",
                         re.IGNORECASE)
 _AVERAGE = re.compile(r"(?:bình quân|trung bình)(?:\s+(?:mỗi|hằng|hàng)\s+năm)?", re.IGNORECASE)
@@ -374,6 +375,10 @@ _GROWTH = re.compile(r"\s(?:ước\s+)?(tăng|giảm)(?:\s+(?:khoảng|thêm))?\
 # verbs whose object is what a count counts: "hỗ trợ 150 chủ thể", "công nhận mới 45 sản phẩm"
 _DONE_TO = re.compile(r"(?:hỗ trợ|công nhận(?: mới)?|đào tạo(?: nghề)?|tập huấn|cấp(?: mới)?|xây dựng(?: mới)?|"
                       r"nâng cấp|cải tạo|thành lập(?: mới)?|kiểm tra|đánh giá,? phân hạng)", re.IGNORECASE)
+_VERB_START = re.compile(
+    r"(?<![^\W\d_])(?:đưa|xây dựng|tham gia|đạt|có|thực hiện|áp dụng|ứng dụng|chuyển đổi|phát triển|sản xuất|"
+    r"tiêu thụ|tiếp cận|vay|làm|mở rộng|liên kết|hoàn thành|đổi mới|nâng cao|để|nhằm|với|theo|cho|vào|lên)"
+    r"(?![^\W\d_])", re.IGNORECASE)
 _RATE_NOUN = re.compile(r"(?:tỷ lệ|tỷ trọng|tốc độ|chỉ số|mức|giảm|tăng)(?![^\W\d_])", re.IGNORECASE)
 
 
@@ -406,9 +411,13 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
             rest = _TAIL_PERIOD.sub("", after) if after else after
             if verb and _DONE_TO.fullmatch(verb):
                 # "Hỗ trợ 150 chủ thể OCOP đưa sản phẩm lên sàn ...": what is counted is what the verb is done to
-                named = re.match(r"(?:[A-ZĐ]{2,}\s*)*", rest).group(0).strip()
-                tail = rest[len(named):].strip() if named else rest
-                label = " ".join(w for w in (f"Số {noun}", named, f"được {_lc(verb)}", _lc(tail)) if w)
+                # the words that qualify the thing stand before the verb ("lao động nông thôn được đào tạo
+                # nghề"), what it is done for after ("chủ thể OCOP được hỗ trợ đưa sản phẩm lên sàn")
+                v = _VERB_START.search(rest)
+                named, tail = (rest[: v.start()].strip(), rest[v.start():].strip()) if v else (rest, "")
+                if len(named.split()) > 2:  # more than a qualifier: a verb phrase of its own ("cải tạo nhà ở")
+                    named, tail = "", rest
+                label = " ".join(w for w in (f"Số {noun}", _lc(named), f"được {_lc(verb)}", _lc(tail)) if w)
             else:
                 label = f"Số {noun}" + (f" {_lc(after)}" if after else "")
                 if verb:
@@ -981,6 +990,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 whole = fw or whole
             if whole:
                 in_part = True
+        elif in_part and label and ";" in raw_before and re.match(r"tổng(?![^\W\d_])", label, re.IGNORECASE):
+            in_part = False  # "trong đó thu nội địa 480 tỷ đồng; tổng vốn đầu tư ...": a total is a whole of its own
         if label and rx["cumul"].search(raw_before) or label and _content_count(_strip_period(label)) < 1:
             prior = seen.same_unit(m.start, m.unit, _clause_start(text, sent.start, m.start))
             if prior:
