@@ -338,6 +338,9 @@ def _after_text(text: str, m: Measure, stop: int, next_in_clause: bool) -> str:
         c = seg.find(",")
         if c >= 0:
             seg = seg[:c]
+        c = seg.rfind(" và ")
+        if c >= 0:  # "200 ha cà phê và thành lập mới 60 doanh nghiệp": the words after "và" lead to the next figure
+            seg = seg[:c]
     ws = seg.split()
     if len(ws) > _MAX_AFTER_WORDS:
         seg = " ".join(ws[:_MAX_AFTER_WORDS])
@@ -379,6 +382,7 @@ _VERB_START = re.compile(
     r"(?<![^\W\d_])(?:đưa|xây dựng|tham gia|đạt|có|thực hiện|áp dụng|ứng dụng|chuyển đổi|phát triển|sản xuất|"
     r"tiêu thụ|tiếp cận|vay|làm|mở rộng|liên kết|hoàn thành|đổi mới|nâng cao|để|nhằm|với|theo|cho|vào|lên)"
     r"(?![^\W\d_])", re.IGNORECASE)
+_QUALIFIER = re.compile(r"(?:thuộc|của|tại|ở|trên địa bàn)(?![^\W\d_])", re.IGNORECASE)
 _RATE_NOUN = re.compile(r"(?:tỷ lệ|tỷ trọng|tốc độ|chỉ số|mức|giảm|tăng)(?![^\W\d_])", re.IGNORECASE)
 
 
@@ -408,14 +412,15 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
             label = f"Số {noun} trên {m.unit.split('/', 1)[1]}"
         else:
             verb = _short(before)
-            rest = _TAIL_PERIOD.sub("", after) if after else after
+            rest = _TAIL_PERIOD.sub("", f" {after}").strip() if after else after
             if verb and _DONE_TO.fullmatch(verb):
                 # "Hỗ trợ 150 chủ thể OCOP đưa sản phẩm lên sàn ...": what is counted is what the verb is done to
                 # the words that qualify the thing stand before the verb ("lao động nông thôn được đào tạo
                 # nghề"), what it is done for after ("chủ thể OCOP được hỗ trợ đưa sản phẩm lên sàn")
                 v = _VERB_START.search(rest)
                 named, tail = (rest[: v.start()].strip(), rest[v.start():].strip()) if v else (rest, "")
-                if len(named.split()) > 2:  # more than a qualifier: a verb phrase of its own ("cải tạo nhà ở")
+                if len(named.split()) > 2 and not _QUALIFIER.match(named):
+                    # more than a qualifier ("nông thôn", "thuộc lĩnh vực nông nghiệp"): a verb phrase ("cải tạo nhà ở")
                     named, tail = "", rest
                 label = " ".join(w for w in (f"Số {noun}", _lc(named), f"được {_lc(verb)}", _lc(tail)) if w)
             else:

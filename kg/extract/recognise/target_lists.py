@@ -167,9 +167,10 @@ def _stands_alone(lines: list[tuple[int, int, str]], i: int) -> bool:
     prev = lines[k][2].strip() if k >= 0 else ""
     blank_before = i == 0 or not lines[i - 1][2].strip()
     heading_before = bool(prev) and (_rank(prev) < 4 or _is_upper_heading(_plain(prev))) and len(prev.split()) <= 16
-    # a news sub-heading: a short line of its own after a paragraph break ("Chỉ tiêu năm 2025")
+    # a news sub-heading: a short line of its own after a paragraph ("Chỉ tiêu năm 2025")
     heading_before = heading_before or (
-        k >= 0 and (k == 0 or not lines[k - 1][2].strip()) and _plain(prev)[:1].isupper()
+        k >= 0 and (k == 0 or not lines[k - 1][2].strip() or lines[k - 1][2].rstrip()[-1:] in ".!?")
+        and _plain(prev)[:1].isupper()
         and len(prev.split()) <= 10 and prev[-1] not in ".,;:!?")
     if not (blank_before or heading_before or not prev or prev[-1] in ".:;!?"):
         return False
