@@ -55,6 +55,11 @@ def test_reported_table_column_is_not_a_goal():
     ("| STT | Chỉ tiêu | ĐVT | Thực hiện 2024 |", False),
     ("Kỳ họp đã thông qua 14 nghị quyết với 100% đại biểu tán thành. Các chỉ tiêu chủ yếu năm 2025 gồm:", True),
     ("Năm 2024 có 20/22 chỉ tiêu đạt kế hoạch. Các chỉ tiêu đã đạt được như sau:", False),
+    # a lead phrase before the list's own clause
+    ("Theo nghị quyết được thông qua, các chỉ tiêu chủ yếu năm 2025 của thị xã Hà Tiên là: tổng", True),
+    ("Theo Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội năm 2025 được HĐND thành phố thông qua tại kỳ họp "
+     "thường lệ cuối năm, các chỉ tiêu chủ yếu năm 2025 của thành phố Long Xuyên là: tổng vốn ...", True),
+    ("Kết quả thực hiện năm 2024, các chỉ tiêu cơ bản: thu ngân sách ước đạt 1.020 tỷ đồng", False),
 ])
 def test_head_lines(line, head):
     assert is_head(line) is head

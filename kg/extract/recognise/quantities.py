@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from ..records import Context, Quantity, Section, Sentence
 from .numbers import Measure, find_measures
-from .target_lists import TargetList, find_target_lists
+from .target_lists import TargetList, find_target_lists, head_clause
 from .target_tables import read_table
 
 # ---------------------------------------------------------------- reference words
@@ -474,7 +474,8 @@ class _Layout:
         year = _year_of(self.title_period) or (ctx.header.date[:4] if ctx.header.date else None)
         self.year = year
         self.lists: list[tuple[TargetList, str | None]] = [
-            (tl, _heading_period(tl.head.split(":")[0].lower(), year, 22)) for tl in find_target_lists(ctx.text, ctx.running_end)
+            (tl, _heading_period((head_clause(tl.head.split(":")[0]) or tl.head.split(":")[0]).lower(), year, 22))
+            for tl in find_target_lists(ctx.text, ctx.running_end)
         ]
         self.body_start = 0
         m = re.search(r"QUYẾT NGHỊ|^\s*Điều 1\.", ctx.text[: ctx.running_end], re.MULTILINE)
@@ -1142,6 +1143,7 @@ _SUPPORT = re.compile(r"(?<![^\W\d_])(?:hỗ trợ|định mức|mức chi|mức
 # a support word right before the amount: "Hỗ trợ một lần 30 triệu đồng", "mức hỗ trợ tối đa 20 triệu đồng"
 _SUPPORT_BEFORE = re.compile(r"(?<![^\W\d_])(?:hỗ trợ|định mức|mức chi|trợ cấp)(?:\s+(?:một lần|thêm|là|mức|bằng))?"
                              r"\s*(?:tối đa|không quá|đến|lên đến|từ)?\s*$", re.IGNORECASE)
+_REPORTED_SUM = re.compile(r"(?<![^\W\d_])(?:đã|ước|lũy kế|luỹ kế)(?![^\W\d_])", re.IGNORECASE)
 _PER_THING = re.compile(r"\s*/\s*[^\W\d_]|\s*(?:cho\s+)?(?:mỗi|một)\s+[^\W\d_]", re.IGNORECASE)
 _COST_SHARE = re.compile(r"\s*(?:tổng\s+)?(?:chi phí|kinh phí|giá trị|lãi suất|học phí|tiền|mức phí|phí|vốn vay)"
                          r"(?![^\W\d_])", re.IGNORECASE)
@@ -1158,7 +1160,11 @@ def _policy_rate(text: str, sent_start: int, m: Measure) -> bool:
         return False
     if m.kind == "percent":
         return bool(_COST_SHARE.match(text, m.end)) and bool(_SUPPORT.search(clause[-40:]))
-    return "/" in m.unit or bool(_PER_THING.match(text, m.end)) or bool(_SUPPORT_BEFORE.search(clause))
+    if "/" in m.unit or _PER_THING.match(text, m.end):
+        return True
+    # "Hỗ trợ một lần 10 triệu đồng để ...", not what was paid out: "đã hỗ trợ 1.200 triệu đồng, đạt 80% kế hoạch"
+    return (bool(_SUPPORT_BEFORE.search(clause)) and not _REPORTED_SUM.search(clause)
+            and not re.match(r"[^.;]{0,40}?\d[\d.,]*\s*%\s*(?:kế hoạch|dự toán|KH)", text[m.end : m.end + 60]))
 
 
 def _blocked(text: str, left: int, m: Measure) -> bool:

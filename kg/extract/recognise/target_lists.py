@@ -8,7 +8,7 @@ The head may close a paragraph of narrative ("Kỳ họp đã ... tán thành. C
 the list starts at its sentence. It ends at a heading of the same or a higher rank, at a heading that opens
 tasks or an assessment, at another list's head, at narrative that reports, or at a long paragraph of prose.
 
-Public API: find_target_lists(text, end) -> list[TargetList]
+Public API: find_target_lists(text, end) -> list[TargetList]; is_head(line); head_clause(lead)
 """
 from __future__ import annotations
 
@@ -100,13 +100,24 @@ def is_head(line: str) -> bool:
         return bool(re.search(r"kế hoạch|\bKH\b|mục tiêu|chỉ tiêu\s+(?:năm\s+)?\d{4}|dự kiến", s, re.IGNORECASE))
     if head_sentence(line) > 0:
         return True
-    if rx["reported"].search(s):
-        return False
     if ":" in s:  # "Các chỉ tiêu chủ yếu năm 2024 là: tốc độ tăng trưởng ...; ..." heads its own line
         lead = s.split(":", 1)[0]
-        if rx["head"].search(lead) and len(lead.split()) <= _MAX_HEAD_WORDS:
+        if head_clause(lead) and not rx["reported"].search(lead):
             return True
+    if rx["reported"].search(s):
+        return False
     return len(s.split()) <= _MAX_HEAD_WORDS
+
+
+def head_clause(lead: str) -> str | None:
+    """The clause of `lead` that names the goals, when it is short enough to head a list: the whole lead, or
+    its part after a lead phrase ("Theo nghị quyết được HĐND thành phố thông qua tại kỳ họp thường lệ cuối năm,
+    các chỉ tiêu chủ yếu năm 2025 của thành phố là")."""
+    m = _rx()["head"].search(lead)
+    if not m:
+        return None
+    clause = lead if len(lead.split()) <= _MAX_HEAD_WORDS else lead[lead.rfind(",", 0, m.start()) + 1 :]
+    return clause if len(clause.split()) <= _MAX_HEAD_WORDS else None
 
 
 def head_sentence(line: str) -> int:
@@ -143,7 +154,7 @@ def _opens_list(line: str) -> bool:
     s = _plain(line)
     first = re.split(r"[.!?]\s+(?=[^\W\d_])", s, maxsplit=1)[0]
     lead = first.split(":", 1)[0] if ":" in first else first
-    return bool(_rx()["head"].search(lead)) and len(lead.split()) <= _MAX_HEAD_WORDS
+    return head_clause(lead) is not None
 
 
 _GROUP_LABEL = re.compile(
