@@ -175,3 +175,12 @@ def test_a_total_after_a_part_is_a_whole_of_its_own():
           if q.category == "target"]
     (q,) = [q for q in ts if q.value == 3600]
     assert q.indicator == "Tổng vốn đầu tư phát triển toàn xã hội"
+
+
+def test_a_goal_word_reaches_over_and_not_past_a_comma():
+    from kg.extract import extract_text
+
+    text = ("Tin tức huyện Phú Tân\n\nNăm 2024, huyện đặt mục tiêu thu ngân sách 200 tỷ đồng, kết quả thu 210 tỷ đồng. "
+            "Huyện phấn đấu có thêm 2 xã đạt chuẩn nông thôn mới nâng cao và 1 xã đạt chuẩn nông thôn mới kiểu mẫu.\n")
+    ts = {q.value for q in extract_text(text).quantities if q.category == "target"}
+    assert ts == {200, 2, 1}

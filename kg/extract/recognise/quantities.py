@@ -377,7 +377,8 @@ _AVERAGE = re.compile(r"(?:bình quân|trung bình)(?:\s+(?:mỗi|hằng|hàng)\
 _GROWTH = re.compile(r"\s(?:ước\s+)?(tăng|giảm)(?:\s+(?:khoảng|thêm))?\s*$", re.IGNORECASE)
 # verbs whose object is what a count counts: "hỗ trợ 150 chủ thể", "công nhận mới 45 sản phẩm"
 _DONE_TO = re.compile(r"(?:hỗ trợ|công nhận(?: mới)?|đào tạo(?: nghề)?|tập huấn|cấp(?: mới)?|xây dựng(?: mới)?|"
-                      r"nâng cấp|cải tạo|thành lập(?: mới)?|kiểm tra|đánh giá,? phân hạng)", re.IGNORECASE)
+                      r"nâng cấp|cải tạo|thành lập(?: mới)?|kiểm tra|đánh giá,? phân hạng|giải quyết việc làm(?: mới)?)",
+                      re.IGNORECASE)
 _VERB_START = re.compile(
     r"(?<![^\W\d_])(?:đưa|xây dựng|tham gia|đạt|có|thực hiện|áp dụng|ứng dụng|chuyển đổi|phát triển|sản xuất|"
     r"tiêu thụ|tiếp cận|vay|làm|mở rộng|liên kết|hoàn thành|đổi mới|nâng cao|để|nhằm|với|theo|cho|vào|lên)"
@@ -1183,10 +1184,11 @@ def _is_target(text: str, mode: str, sent: Sentence, m: Measure, nxt: Measure | 
         if not (r.start() > m.end and text.rfind("(", m.end, r.start()) > text.rfind(")", m.end, r.start())):
             return False
     if mode == "body":
-        # a goal word reaches over the figures after it in its clause ("phấn đấu có thêm 2 xã ... và 1 xã ..."),
-        # not past a period of their own ("..., năm 2024 có 3 xã")
+        # a goal word reaches over the figures after it joined by "và" ("phấn đấu có thêm 2 xã ... và 1 xã ..."),
+        # not past a comma ("đặt mục tiêu thu 200 tỷ đồng, kết quả thu 210 tỷ đồng") or a period of their own
         goal = rx["goal_body"].search(text, _clause_start(text, sent.start, m.start), m.start)
-        reach = left if goal is None or _periods_in(text, goal.end(), left, None) else goal.start()
+        reach = (left if goal is None or "," in text[goal.end() : left] or _periods_in(text, goal.end(), left, None)
+                 else goal.start())
         return bool(
             rx["goal_body"].search(text, reach, m.start)
             or rx["goal_named"].search(text, max(left, m.start - 30), m.start)
