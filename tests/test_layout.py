@@ -223,3 +223,16 @@ def test_layout_a_printed_block_in_text_of_one_paragraph_a_line_is_unwrapped():
     assert "trên địa bàn trên 1.100 tỷ đồng; tổng vốn" in ct.text and "150 doanh nghiệp; tỷ lệ" in ct.text
     assert "năm 2024\nvà phương hướng" in ct.text  # a title on two lines stays two lines
     assert ct.text.count("\n") == len(raw.splitlines()) - 1 - 2  # the two cuts of the block, nothing else
+
+
+def test_layout_a_sub_heading_after_a_full_line_stays_a_line():
+    raw = "\n".join([
+        "Sáng 16/12, Hội đồng nhân dân huyện khai mạc kỳ họp thứ 12 để xem xét, thông qua các báo cáo của",
+        "huyện. Các đại biểu đã thảo luận nhiều nội dung quan trọng về phát triển kinh tế - xã hội của huyện,",
+        "đời sống của nhân dân tiếp tục được cải thiện, an ninh chính trị và trật tự xã hội được giữ vững.",
+        "Chỉ tiêu năm 2025",
+        "Cụ thể, một số chỉ tiêu chủ yếu năm 2025 của huyện như sau: giá trị sản xuất các ngành tăng 7,5 -",
+        "8%; thu ngân sách trên địa bàn 320 tỷ đồng.",
+    ]) + "\n"
+    ct = clean(raw, wrapped=True)
+    assert "được giữ vững.\nChỉ tiêu năm 2025\nCụ thể," in ct.text

@@ -330,6 +330,8 @@ def _continues(a: _Line, b: _Line, width: float) -> bool:
     if _caps(x) or _caps(y):
         return _caps(x) and _caps(y) and a.phys >= 0.6 * width
     if x.endswith(_TERMINAL):
+        if y[0].isupper() and not y.endswith(_SENTENCE_END) and len(y.split()) <= 10 and b.phys < 0.6 * width:
+            return False  # a short line that ends no sentence after one that does: a sub-heading ("Chỉ tiêu năm 2025")
         # a sentence that ends where the line is full goes on in the same paragraph
         return a.phys >= 0.85 * width
     return not y[0].isalpha() or full
