@@ -174,7 +174,9 @@ def _rx() -> dict[str, re.Pattern]:
         "task_heading": re.compile(
             r"NHIỆM VỤ(?:,| VÀ)? (?:GIẢI PHÁP|TRỌNG TÂM)|Nhiệm vụ(?:,| và)? (?:giải pháp|trọng tâm)|"
             r"PHƯƠNG HƯỚNG,? NHIỆM VỤ|Phương hướng,? nhiệm vụ|KẾ HOẠCH (?:THÁNG|QUÝ|NĂM|PHÁT TRIỂN)|"
-            r"MỤC TIÊU,? NHIỆM VỤ|Mục tiêu,? nhiệm vụ",
+            r"MỤC TIÊU,? NHIỆM VỤ|Mục tiêu,? nhiệm vụ"
+            # a part of a report that sets its goals: "II. MỤC TIÊU NĂM 2025", "Mục tiêu cụ thể"
+            r"|^\W*(?:(?:CÁC|Các)\s+)?(?:MỤC TIÊU|Mục tiêu)(?![^\W\d_])",
         ),
     }
 
