@@ -203,6 +203,8 @@ def test_layout_a_number_cut_by_a_line_break_is_one_number(name, joined):
         ("Kết quả năm 2024, toàn huyện có 12 xã đạt chuẩn nông thôn mới, tăng 3 xã so với năm 2023.",
          "215 hộ thoát nghèo trong năm."),  # a sentence ends with a year; the next opens with a figure
         ("1.", "200 hộ gia đình được hỗ trợ cải tạo nhà ở trong năm 2024."),  # a marker alone is no number
+        ("Các xã tổ chức thực hiện theo nội dung hướng dẫn tại Điều 3.",
+         "100% cán bộ được tập huấn về chuyển đổi số."),  # a reference ends the line, a share opens the next
         ("Tỷ lệ hộ nghèo của các xã trong huyện giảm còn 12 xã có tỷ lệ dưới 3%; thôn 12,",
          "Thôn 5 và Thôn 7 hoàn thành sớm."),  # a comma before a name, not a decimal
     ],

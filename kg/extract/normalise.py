@@ -403,8 +403,11 @@ def clean(raw: str, wrapped: bool | None = None) -> CleanText:
 
 
 # a number cut at its thousands dot or decimal comma by a line break: "ước đạt 9." + "215 tỷ đồng", "55," + "2%"
-_CUT_NUMBER_END = re.compile(r"[\s(]\d{1,3}(?:\.\d{3})*(?P<mark>[.,])$")
-_CUT_THOUSANDS_NEXT = re.compile(r"\d{3}(?:\.\d{3})*(?:,\d+)?(?![\d.,]?\d)")
+_CUT_NUMBER_END = re.compile(
+    r"(?<!Điều)(?<!Khoản)(?<!khoản)(?<!Mục)(?<!mục)(?<!điểm)(?<!Chương)(?<!Phần)(?<!Bước)"  # "Điều 3." ends a reference
+    r"[\s(]\d{1,3}(?:\.\d{3})*(?P<mark>[.,])$"
+)
+_CUT_THOUSANDS_NEXT = re.compile(r"\d{3}(?:\.\d{3})*(?:,\d+)?\s+[^\W\d_]")  # "215 tỷ đồng": a word follows
 _CUT_DECIMAL_NEXT = re.compile(r"\d{1,3}(?:\s*%|\s+[^\W\d_])")
 
 

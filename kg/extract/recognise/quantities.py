@@ -53,7 +53,7 @@ _NON_GOAL_HEADING = (
     r"^\W*(?:tổ chức thực hiện|hiệu lực thi hành|điều khoản thi hành"
     r"|(?:nguồn\s+)?kinh phí(?:\s+thực hiện)?(?:\s+và\s+nguồn\s+vốn)?|nguồn\s+vốn(?:\s+thực hiện)?)\W*$"
     # what a support policy pays ("Nội dung và mức hỗ trợ", "Định mức hỗ trợ"): rates, not goals
-    r"|^(?!.*(?:mục tiêu|chỉ tiêu)).*(?<![^\W\d_])(?:mức|định mức|nội dung|chính sách|cơ chế)\s+hỗ trợ(?![^\W\d_])"
+    r"|^(?!.*(?:mục tiêu|chỉ tiêu)).*(?<![^\W\d_])(?:mức|định mức|nội dung)\s+hỗ trợ(?![^\W\d_])"
 )
 # words that make the figures after them goals: "phấn đấu", "Thành phố cũng đặt mục tiêu có thêm 03 trường ..."
 _GOAL_WORDS = r"phấn đấu|(?:đặt|đề ra|đặt ra)\s+(?:các\s+)?mục tiêu"
