@@ -450,7 +450,7 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
         label = f"{head}: {_lc(label)}"
     if _DIMENSION.fullmatch(label) and inherited:
         label = f"{label} ({_lc(inherited)})"  # "..., diện tích 17,4 ha": the area of what the figure before counts
-    if label.removesuffix("\n")[-1:].isdigit():  # the end-anchored pattern ends with a year
+    if label.removesuffix("\n")[-1:].isdigit() or label.endswith("năm"):  # the pattern ends with a year or "trong năm"
         label = _TAIL_PERIOD.sub("", label) or label  # "Tỷ lệ che phủ rừng vào năm 2025": the year is the period
     if _AVERAGE.fullmatch(label) and inherited:
         label = f"{inherited} {_lc(label)}"  # "..., bình quân 2.400 ha/năm"
