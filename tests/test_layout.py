@@ -174,3 +174,67 @@ def test_layout_header_cells_are_never_joined_to_a_neighbour(raw, number, place)
     h = parse_header(ct.text)
     assert (h.number, h.place) == (number, place)
     assert "\nSố: " in ct.text and "VIỆT NAM\n" in ct.text
+
+
+@pytest.mark.parametrize(
+    "name, joined",
+    [
+        ("province_report_split_numbers.txt", "ước đạt 8.736 tỷ đồng, đạt 48,6%"),
+        ("province_report_split_numbers.txt", "ước đạt 1.365 tỷ đồng"),
+        ("province_report_split_numbers.txt", "đạt 55,2% dự toán"),
+        ("province_report_split_numbers.txt", "ước tăng 12,5% so với"),
+        ("province_report_split_numbers.txt", "việc làm cho 7.420 lao động"),  # across a page break
+        ("district_plan_split_numbers.txt", "Sản lượng vải thiều đạt 180.000 tấn"),
+        ("district_plan_split_numbers.txt", "giảm còn 8,2%;"),
+    ],
+)
+def test_layout_a_number_cut_by_a_line_break_is_one_number(name, joined):
+    raw, ct = _clean(name)
+    at = ct.text.index(joined)
+    # the joined number still maps to its two pieces in the source
+    for i in range(at, at + len(joined)):
+        if not ct.text[i].isspace():
+            assert raw[ct.to_source(i)] == ct.text[i]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Kết quả năm 2024, toàn huyện có 12 xã đạt chuẩn nông thôn mới, tăng 3 xã so với năm 2023.",
+         "215 hộ thoát nghèo trong năm."),  # a sentence ends with a year; the next opens with a figure
+        ("1.", "200 hộ gia đình được hỗ trợ cải tạo nhà ở trong năm 2024."),  # a marker alone is no number
+        ("Các xã tổ chức thực hiện theo nội dung hướng dẫn tại Điều 3.",
+         "100% cán bộ được tập huấn về chuyển đổi số."),  # a reference ends the line, a share opens the next
+        ("Tỷ lệ hộ nghèo của các xã trong huyện giảm còn 12 xã có tỷ lệ dưới 3%; thôn 12,",
+         "Thôn 5 và Thôn 7 hoàn thành sớm."),  # a comma before a name, not a decimal
+    ],
+)
+def test_layout_lines_that_only_look_like_a_cut_number_stay_apart(a, b):
+    ct = clean(f"BÁO CÁO\n{a}\n{b}\n\f")  # a form feed: page text, unwrapped
+    assert a[-4:] + b[:4] not in ct.text and b in ct.text
+
+
+def test_layout_a_printed_block_in_text_of_one_paragraph_a_line_is_unwrapped():
+    paras = [f"Đoạn {i}: kỳ họp đã thảo luận nhiều nội dung quan trọng của thành phố trong năm vừa qua." for i in range(40)]
+    block = ["Các chỉ tiêu chủ yếu năm 2025 của thành phố là: tổng thu ngân sách nhà nước trên địa bàn",
+             "trên 1.100 tỷ đồng; tổng vốn đầu tư toàn xã hội 8.300 tỷ đồng; thành lập mới 150 doanh",
+             "nghiệp; tỷ lệ hộ nghèo dưới 0,4%."]
+    title = ["**Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2024", "và phương hướng năm 2025**"]
+    raw = "\n".join(title + paras[:20] + block + paras[20:]) + "\n"
+    ct = clean(raw)
+    assert "trên địa bàn trên 1.100 tỷ đồng; tổng vốn" in ct.text and "150 doanh nghiệp; tỷ lệ" in ct.text
+    assert "năm 2024\nvà phương hướng" in ct.text  # a title on two lines stays two lines
+    assert ct.text.count("\n") == len(raw.splitlines()) - 1 - 2  # the two cuts of the block, nothing else
+
+
+def test_layout_a_sub_heading_after_a_full_line_stays_a_line():
+    raw = "\n".join([
+        "Sáng 16/12, Hội đồng nhân dân huyện khai mạc kỳ họp thứ 12 để xem xét, thông qua các báo cáo của",
+        "huyện. Các đại biểu đã thảo luận nhiều nội dung quan trọng về phát triển kinh tế - xã hội của huyện,",
+        "đời sống của nhân dân tiếp tục được cải thiện, an ninh chính trị và trật tự xã hội được giữ vững.",
+        "Chỉ tiêu năm 2025",
+        "Cụ thể, một số chỉ tiêu chủ yếu năm 2025 của huyện như sau: giá trị sản xuất các ngành tăng 7,5 -",
+        "8%; thu ngân sách trên địa bàn 320 tỷ đồng.",
+    ]) + "\n"
+    ct = clean(raw, wrapped=True)
+    assert "được giữ vững.\nChỉ tiêu năm 2025\nCụ thể," in ct.text

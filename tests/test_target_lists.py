@@ -55,6 +55,11 @@ def test_reported_table_column_is_not_a_goal():
     ("| STT | Chỉ tiêu | ĐVT | Thực hiện 2024 |", False),
     ("Kỳ họp đã thông qua 14 nghị quyết với 100% đại biểu tán thành. Các chỉ tiêu chủ yếu năm 2025 gồm:", True),
     ("Năm 2024 có 20/22 chỉ tiêu đạt kế hoạch. Các chỉ tiêu đã đạt được như sau:", False),
+    # a lead phrase before the list's own clause
+    ("Theo nghị quyết được thông qua, các chỉ tiêu chủ yếu năm 2025 của thị xã Hà Tiên là: tổng", True),
+    ("Theo Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội năm 2025 được HĐND thành phố thông qua tại kỳ họp "
+     "thường lệ cuối năm, các chỉ tiêu chủ yếu năm 2025 của thành phố Long Xuyên là: tổng vốn ...", True),
+    ("Kết quả thực hiện năm 2024, các chỉ tiêu cơ bản: thu ngân sách ước đạt 1.020 tỷ đồng", False),
 ])
 def test_head_lines(line, head):
     assert is_head(line) is head
@@ -143,3 +148,39 @@ def test_a_vote_is_not_a_figure(text):
     qs = extract_text(text).quantities
     assert [q for q in qs if q.category == "target"]  # the goals of the document are read
     assert not [q for q in qs if "đại biểu" in q.indicator.lower() or q.value in (100, 98.5)]
+
+
+@pytest.mark.parametrize("name, rates", [
+    ("district_plan_ocop_support.txt", {30, 50, 20, 10, 2150}),  # per product, share of a cost, cap, fair, budget
+    ("province_resolution_support_policy.txt", {5, 70, 30, 120, 20}),  # per ha, share of seed cost, per household
+    ("commune_plan_support_inline.txt", {3, 50, 10, 20}),  # "định mức 3 triệu đồng/hộ", "hỗ trợ một lần 10 triệu"
+])
+def test_support_rates_are_neither_goals_nor_results(name, rates):
+    qs = extract_file(DATA / name).quantities
+    assert not [(q.category, q.indicator, q.value, q.unit) for q in qs if q.value in rates]
+
+
+def test_a_per_capita_goal_is_not_a_support_rate():
+    from kg.extract import extract_text
+
+    text = ("KẾ HOẠCH\nGiảm nghèo bền vững năm 2025\n\nI. MỤC TIÊU\n"
+            "- Thu nhập bình quân đầu người của hộ nghèo đạt 30 triệu đồng/người/năm.\n"
+            "- Hỗ trợ 40 hộ nghèo cải tạo nhà ở, mức hỗ trợ 40 triệu đồng/hộ.\n")
+    ts = [q for q in extract_text(text).quantities if q.category == "target"]
+    assert sorted((q.value, q.unit) for q in ts) == [(30, "triệu đồng/người/năm"), (40, "hộ nghèo")]
+
+
+def test_a_total_after_a_part_is_a_whole_of_its_own():
+    ts = [q for q in extract_file(DATA / "layout" / "district_plan_split_numbers.txt").quantities
+          if q.category == "target"]
+    (q,) = [q for q in ts if q.value == 3600]
+    assert q.indicator == "Tổng vốn đầu tư phát triển toàn xã hội"
+
+
+def test_a_goal_word_reaches_over_and_not_past_a_comma():
+    from kg.extract import extract_text
+
+    text = ("Tin tức huyện Phú Tân\n\nNăm 2024, huyện đặt mục tiêu thu ngân sách 200 tỷ đồng, kết quả thu 210 tỷ đồng. "
+            "Huyện phấn đấu có thêm 2 xã đạt chuẩn nông thôn mới nâng cao và 1 xã đạt chuẩn nông thôn mới kiểu mẫu.\n")
+    ts = {q.value for q in extract_text(text).quantities if q.category == "target"}
+    assert ts == {200, 2, 1}

@@ -152,6 +152,7 @@ class _Line:
     bar: int | None = None  # for a header cell after the first: offset of the "|" before it
     cell: bool = False  # a cell of a flattened header: a line of its own, never joined
     kind: str = "text"  # text | blank | drop | note | note+ (a footnote's first line, its other lines)
+    runs_on: bool = False  # in text not judged hard-wrapped as a whole: a printed line that runs on into the next
 
     @property
     def body(self) -> str:
@@ -277,6 +278,39 @@ def _looks_wrapped(lines: list[_Line]) -> bool:
     return wrapped >= 3 and wrapped >= 0.08 * pairs
 
 
+_PRINTED = range(55, 131)  # the length of a line cut by a page's width; a paragraph of its own runs longer
+
+
+def _mark_local_wraps(lines: list[_Line]) -> None:
+    """In text not hard-wrapped as a whole (one paragraph a line), a pasted block of printed lines still is: a
+    line of a printed width that ends no sentence runs on into a next line that goes on in lower case ("... là:
+    tổng" / "thu ngân sách ...") or with a figure ("... đạt" / "8,5 – 9%; ..."), when another line of its block
+    does so too or the line is as long as a printed line gets (a title on two shorter lines stays two lines)."""
+    pairs = [(a, b) for a, b in pairwise(lines) if a.kind == "text" and b.kind == "text" and not a.cell and not b.cell]
+    cont = [a.phys in _PRINTED and not a.body.endswith(_SENTENCE_END) and not _caps(a.body)
+            and (_starts_lower(b.body) or b.body[:1].isdigit() and not _STRUCT_START.match(b.body)) for a, b in pairs]
+    lower = [c and _starts_lower(b.body) for c, (_a, b) in zip(cont, pairs, strict=True)]
+    # pairs of one block of lines: the next pair starts where this one ends
+    linked = [k + 1 < len(pairs) and pairs[k + 1][0] is b for k, (_a, b) in enumerate(pairs)]
+
+    def near(k: int, flags: list[bool], reach: int) -> bool:
+        """Another pair of the block around pair k, at most `reach` pairs away, has the flag."""
+        for d in (-1, 1):
+            j = k
+            for _ in range(reach):
+                if not (0 <= j + d < len(pairs)) or not linked[min(j, j + d)]:
+                    break
+                j += d
+                if flags[j]:
+                    return True
+        return False
+
+    for k, (a, _b) in enumerate(pairs):
+        if cont[k]:
+            block = near(k, cont, 2) and (lower[k] or near(k, lower, 2))
+            a.runs_on = block or lower[k] and a.phys >= 80
+
+
 def _continues(a: _Line, b: _Line, width: float) -> bool:
     """Whether line `a` of hard-wrapped text runs on into line `b`."""
     x, y = a.body, b.body
@@ -296,6 +330,8 @@ def _continues(a: _Line, b: _Line, width: float) -> bool:
     if _caps(x) or _caps(y):
         return _caps(x) and _caps(y) and a.phys >= 0.6 * width
     if x.endswith(_TERMINAL):
+        if y[0].isupper() and not y.endswith(_SENTENCE_END) and len(y.split()) <= 10 and b.phys < 0.6 * width:
+            return False  # a short line that ends no sentence after one that does: a sub-heading ("Chỉ tiêu năm 2025")
         # a sentence that ends where the line is full goes on in the same paragraph
         return a.phys >= 0.85 * width
     return not y[0].isalpha() or full
@@ -308,6 +344,8 @@ def clean(raw: str, wrapped: bool | None = None) -> CleanText:
     _mark_footnotes(lines)
     if wrapped is None:
         wrapped = "\f" in raw or _looks_wrapped(lines)  # form feeds end printed pages
+        if not wrapped:
+            _mark_local_wraps(lines)
     # the measure of a full line; a flattened header is not a printed line
     lengths = sorted(ln.phys for ln in lines if ln.kind == "text" and ln.phys == len(ln.text.strip()))
     width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
@@ -364,10 +402,31 @@ def clean(raw: str, wrapped: bool | None = None) -> CleanText:
     return ct
 
 
+# a number cut at its thousands dot or decimal comma by a line break: "ước đạt 9." + "215 tỷ đồng", "55," + "2%"
+_CUT_NUMBER_END = re.compile(
+    r"(?<!Điều)(?<!Khoản)(?<!khoản)(?<!Mục)(?<!mục)(?<!điểm)(?<!Chương)(?<!Phần)(?<!Bước)"  # "Điều 3." ends a reference
+    r"[\s(]\d{1,3}(?:\.\d{3})*(?P<mark>[.,])$"
+)
+_CUT_THOUSANDS_NEXT = re.compile(r"\d{3}(?:\.\d{3})*(?:,\d+)?\s+[^\W\d_]")  # "215 tỷ đồng": a word follows
+_CUT_DECIMAL_NEXT = re.compile(r"\d{1,3}(?:\s*%|\s+[^\W\d_])")
+
+
+def _cut_number(a: str, n: str) -> bool:
+    """Line `a` ends with the first part of a number whose rest opens line `n`: thousands after a dot ("9." +
+    "215 tỷ đồng"), decimals after a comma when a unit follows ("12," + "5%")."""
+    m = _CUT_NUMBER_END.search(a)
+    if not m:  # a marker standing alone ("1.") is an item number
+        return False
+    nxt = _CUT_THOUSANDS_NEXT if m.group("mark") == "." else _CUT_DECIMAL_NEXT
+    return bool(nxt.match(n))
+
+
 def _separate(b: _Builder, raw: str, a: _Line, n: _Line, blank: bool, note: bool, page: bool,
               wrapped: bool, width: float) -> None:
     """Put what separates line `a` from the next running line `n`: nothing, a space, a line or a paragraph break."""
     end = a.src + len(a.text.rstrip())  # the source character after `a`, a newline, space or "|"
+    if n.bar is None and (wrapped or not blank) and not n.cell and not a.cell and _cut_number(a.body, n.body):
+        return  # one number: nothing between its parts
     lower = not a.body.endswith(_SENTENCE_END) and _starts_lower(n.body)
     if n.bar is not None:
         b.add("\n", n.bar, n.bar + 1)  # a header cell: a line of its own
@@ -377,6 +436,8 @@ def _separate(b: _Builder, raw: str, a: _Line, n: _Line, blank: bool, note: bool
             b.add(" ", end, end + 1)
         else:
             b.add("\n\n", n.src, n.src)
+    elif a.runs_on and not page and not note:
+        b.add(" ", end, end + 1)
     elif wrapped and _continues(a, n, width):
         if a.body.endswith("-") and a.body[-2:-1].isalnum():
             return  # a symbol cut at its hyphen: "28/KH-" + "UBND"

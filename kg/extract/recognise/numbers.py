@@ -39,7 +39,7 @@ UNITS: dict[str, str] = {
     "học sinh": "count", "sinh viên": "count", "giáo viên": "count", "bác sỹ": "count", "bác sĩ": "count",
     "giường bệnh": "count", "trường": "count", "lớp": "count", "phòng học": "count",
     "sản phẩm": "count", "doanh nghiệp": "count", "hợp tác xã": "count", "tổ hợp tác": "count",
-    "dự án": "count", "công trình": "count", "chương trình": "count", "đề án": "count",
+    "chủ thể": "count", "dự án": "count", "công trình": "count", "chương trình": "count", "đề án": "count",
     "đơn vị": "count", "cơ quan": "count", "tiêu chí": "count", "chuỗi": "count",
     "lượt": "count", "lượt khách": "count", "lượt người": "count", "khách": "count",
     "cơ sở": "count", "cơ sở y tế": "count", "cơ sở y tế công lập": "count", "dịch vụ công": "count",

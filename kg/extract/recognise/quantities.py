@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from ..records import Context, Quantity, Section, Sentence
 from .numbers import Measure, find_measures
-from .target_lists import TargetList, find_target_lists
+from .target_lists import TargetList, find_target_lists, head_clause
 from .target_tables import read_table
 
 # ---------------------------------------------------------------- reference words
@@ -49,7 +49,14 @@ _ASSESS_HEADING = r"đánh giá|kết quả (?:thực hiện|đạt được)|t�
 # headings of a list of targets
 _TARGET_LIST_HEADING = r"chỉ tiêu"
 # headings of parts that do not set goals (organisation, funding)
-_NON_GOAL_HEADING = r"^\W*(?:tổ chức thực hiện|hiệu lực thi hành|điều khoản thi hành)\W*$"
+_NON_GOAL_HEADING = (
+    r"^\W*(?:tổ chức thực hiện|hiệu lực thi hành|điều khoản thi hành"
+    r"|(?:nguồn\s+)?kinh phí(?:\s+thực hiện)?(?:\s+và\s+nguồn\s+vốn)?|nguồn\s+vốn(?:\s+thực hiện)?)\W*$"
+    # what a support policy pays ("Nội dung và mức hỗ trợ", "Định mức hỗ trợ"): rates, not goals
+    r"|^(?!.*(?:mục tiêu|chỉ tiêu)).*(?<![^\W\d_])(?:mức|định mức|nội dung)\s+hỗ trợ(?![^\W\d_])"
+)
+# words that make the figures after them goals: "phấn đấu", "Thành phố cũng đặt mục tiêu có thêm 03 trường ..."
+_GOAL_WORDS = r"phấn đấu|(?:đặt|đề ra|đặt ra)\s+(?:các\s+)?mục tiêu"
 # words that make a figure a reported one
 _RESULT_CUES = (
     r"ước đạt|ước thực hiện|ước tính|ước cả năm|đã đạt|đạt được|lũy kế|luỹ kế|đã thực hiện|thực hiện được|"
@@ -68,10 +75,11 @@ _LEAD_FILLERS = (
 _TRAIL_FILLERS = (
     "đạt", "chiếm", "là", "ở mức", "tương đương", "được", "có", "có tổng số", "tổng số",
     "đạt mức", "với", "phấn đấu", "đạt được", "và", "của", "cho", "trong", "ước", "của dự án", "để", "nhằm",
-    "với mục tiêu", "ước thực hiện", "ước tính", "duy trì", "duy trì ở mức",
+    "với mục tiêu", "ước thực hiện", "ước tính", "duy trì", "duy trì ở mức", "ổn định ở mức",
 )
 # count figures that are goals only with one of these near them
-_COUNT_CUES_BEFORE = ("thêm", "mới", "có", "được", "tổng số", "đạt", "phấn đấu", "xây dựng", "hoàn thành")
+_COUNT_CUES_BEFORE = ("thêm", "mới", "có", "được", "tổng số", "đạt", "phấn đấu", "xây dựng", "hoàn thành",
+                      "hỗ trợ", "công nhận", "đào tạo", "tập huấn", "thành lập", "nâng cấp", "cải tạo")
 _COUNT_CUES_AFTER = ("đạt", "thành lập mới", "hoàn thành", "phấn đấu", "được công nhận", "trở lên")
 # words right before a count that make it part of a description, not a goal ("cả 3 tiêu chí")
 _COUNT_BLOCKERS = ("cả", "của", "đối với", "với", "tại", "thuộc", "gồm", "trong số", "trong")
@@ -97,15 +105,16 @@ def _rx() -> dict[str, re.Pattern]:
         "lead": re.compile(
             rf"^(?:[\s\-+•–,;:.*]+|\(?\d{{1,2}}[.)]?\s+(?=[^\W\d_])|(?:{alt(_LEAD_FILLERS)})(?![^\W\d_])"
             r"|(?:(?:trong|đến|hết|tính đến|riêng)\s+)?(?:năm|quý|tháng)\s+[\dIVX]+(?:/\d{4})?(?:\s+năm\s+\d{4})?"
-            r"(?![^\W\d_]))+",
+            r"(?![^\W\d_])|(?:cả|(?:đến\s+)?cuối)\s+năm(?![^\W\d_])(?!\s+\d))+",
             re.IGNORECASE,
         ),
         "lead_after": re.compile(r"^[\s\-+•–,;:.*]+"),
         "trail": re.compile(rf"(?:[\s\-–,;:(*]+|(?<![^\W\d_])(?:{alt(_TRAIL_FILLERS)}))+$", re.IGNORECASE),
-        "goal_cut": re.compile(r"(?<![^\W\d_])(?:phấn đấu|để|nhằm)(?![^\W\d_])", re.IGNORECASE),
+        "goal_cut": re.compile(rf"(?<![^\W\d_])(?:{_GOAL_WORDS}|để|nhằm)(?![^\W\d_])", re.IGNORECASE),
         "after_stop": re.compile(
             r"[;.!?]|\s(?:để|nhằm|theo quy định|theo|gắn với|trong đó|đồng thời)\s"
             r"|\s*\((?:mục tiêu|kế hoạch|KH|chỉ tiêu|dự toán)(?![^\W\d_])"
+            r"|,\s*(?:với\s+)?(?:mức|định mức)(?:\s+hỗ trợ)?(?![^\W\d_])"
             r"|\s+và\s+(?:tiếp tục|đẩy mạnh|tăng cường|thực hiện|triển khai|hoàn thành|duy trì|nâng cao)",
             re.IGNORECASE,
         ),
@@ -116,7 +125,7 @@ def _rx() -> dict[str, re.Pattern]:
             r"|(?:mục tiêu|chỉ tiêu)(?:\s+(?:đến\s+)?năm\s+(?:19|20)\d\d)?\s*(?:là|:))\s*$",
             re.IGNORECASE,
         ),
-        "goal_body": re.compile(r"(?<![^\W\d_])phấn đấu(?![^\W\d_])", re.IGNORECASE),
+        "goal_body": re.compile(rf"(?<![^\W\d_])(?:{_GOAL_WORDS})(?![^\W\d_])", re.IGNORECASE),
         "purpose": re.compile(r"(?<![^\W\d_])(?:để|nhằm)\s*$", re.IGNORECASE),
         "plan_is": re.compile(
             r"(?<![^\W\d_])(?:chỉ tiêu|mục tiêu|kế hoạch)(?:\s+(?:năm|quý|tháng)\s+[\dIVX/]+)?"
@@ -165,7 +174,9 @@ def _rx() -> dict[str, re.Pattern]:
         "task_heading": re.compile(
             r"NHIỆM VỤ(?:,| VÀ)? (?:GIẢI PHÁP|TRỌNG TÂM)|Nhiệm vụ(?:,| và)? (?:giải pháp|trọng tâm)|"
             r"PHƯƠNG HƯỚNG,? NHIỆM VỤ|Phương hướng,? nhiệm vụ|KẾ HOẠCH (?:THÁNG|QUÝ|NĂM|PHÁT TRIỂN)|"
-            r"MỤC TIÊU,? NHIỆM VỤ|Mục tiêu,? nhiệm vụ",
+            r"MỤC TIÊU,? NHIỆM VỤ|Mục tiêu,? nhiệm vụ"
+            # a part of a report that sets its goals: "II. MỤC TIÊU NĂM 2025", "Mục tiêu cụ thể"
+            r"|^\W*(?:(?:CÁC|Các)\s+)?(?:MỤC TIÊU|Mục tiêu)(?![^\W\d_])",
         ),
     }
 
@@ -329,6 +340,9 @@ def _after_text(text: str, m: Measure, stop: int, next_in_clause: bool) -> str:
         c = seg.find(",")
         if c >= 0:
             seg = seg[:c]
+        c = seg.rfind(" và ")
+        if c >= 0:  # "200 ha cà phê và thành lập mới 60 doanh nghiệp": the words after "và" lead to the next figure
+            seg = seg[:c]
     ws = seg.split()
     if len(ws) > _MAX_AFTER_WORDS:
         seg = " ".join(ws[:_MAX_AFTER_WORDS])
@@ -344,6 +358,9 @@ def _lc(s: str) -> str:
 def _short(before: str) -> str:
     """The verb phrase right before a figure: its last comma segment, at most 12 words; two segments when the
     last is too short to say anything ("cấp cho hộ gia đình, cá nhân được")."""
+    cut = list(_rx()["goal_cut"].finditer(before))
+    if cut and before[cut[-1].end():].strip():  # "thành phố cũng đặt mục tiêu có thêm": the verb after the goal word
+        before = before[cut[-1].end():]
     parts = before.rsplit(",", 2)
     seg = parts[-1].strip()
     if len(parts) > 1 and _content_count(seg) < 3:
@@ -354,12 +371,21 @@ def _short(before: str) -> str:
 _QUANTITY_NOUN = re.compile(
     r"(?:tổng số|tổng lượng|tổng lượt|số lượng|số lượt|sản lượng|lượng|tổng)(?![^\W\d_])", re.IGNORECASE
 )
-_TAIL_PERIOD = re.compile(r"\s+(?:vào|đến|trong|tính đến|cuối|hết)?\s*(?:năm\s+(?:19|20)\d\d|giai đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)$",
-                          re.IGNORECASE)
+_TAIL_PERIOD = re.compile(r"(?<!so với)(?:\s+(?:vào|đến|trong|tính đến|cuối|hết)?\s*(?:năm\s+(?:19|20)\d\d"
+                          r"|giai đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)|\s+trong\s+năm)$", re.IGNORECASE)
 _DIMENSION = re.compile(r"(?:tổng\s+)?(?:diện tích|số lượng|giá trị|kinh phí|vốn|số tiền|sản lượng|công suất)",
                         re.IGNORECASE)
 _AVERAGE = re.compile(r"(?:bình quân|trung bình)(?:\s+(?:mỗi|hằng|hàng)\s+năm)?", re.IGNORECASE)
 _GROWTH = re.compile(r"\s(?:ước\s+)?(tăng|giảm)(?:\s+(?:khoảng|thêm))?\s*$", re.IGNORECASE)
+# verbs whose object is what a count counts: "hỗ trợ 150 chủ thể", "công nhận mới 45 sản phẩm"
+_DONE_TO = re.compile(r"(?:hỗ trợ|công nhận(?: mới)?|đào tạo(?: nghề)?|tập huấn|cấp(?: mới)?|xây dựng(?: mới)?|"
+                      r"nâng cấp|cải tạo|thành lập(?: mới)?|kiểm tra|đánh giá,? phân hạng|giải quyết việc làm(?: mới)?)",
+                      re.IGNORECASE)
+_VERB_START = re.compile(
+    r"(?<![^\W\d_])(?:đưa|xây dựng|tham gia|đạt|có|thực hiện|áp dụng|ứng dụng|chuyển đổi|phát triển|sản xuất|"
+    r"tiêu thụ|tiếp cận|vay|làm|mở rộng|liên kết|hoàn thành|đổi mới|nâng cao|để|nhằm|với|theo|cho|vào|lên)"
+    r"(?![^\W\d_])", re.IGNORECASE)
+_QUALIFIER = re.compile(r"(?:thuộc|của|tại|ở|trên địa bàn)(?![^\W\d_])", re.IGNORECASE)
 _RATE_NOUN = re.compile(r"(?:tỷ lệ|tỷ trọng|tốc độ|chỉ số|mức|giảm|tăng)(?![^\W\d_])", re.IGNORECASE)
 
 
@@ -388,9 +414,22 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
         if "/" in m.unit:
             label = f"Số {noun} trên {m.unit.split('/', 1)[1]}"
         else:
-            label = f"Số {noun}" + (f" {_lc(after)}" if after else "")
-            if _short(before):
-                label += f" ({_lc(_short(before))})"
+            verb = _short(before)
+            rest = _TAIL_PERIOD.sub("", f" {after}").strip() if after else after
+            if verb and _DONE_TO.fullmatch(verb):
+                # "Hỗ trợ 150 chủ thể OCOP đưa sản phẩm lên sàn ...": what is counted is what the verb is done to
+                # the words that qualify the thing stand before the verb ("lao động nông thôn được đào tạo
+                # nghề"), what it is done for after ("chủ thể OCOP được hỗ trợ đưa sản phẩm lên sàn")
+                v = _VERB_START.search(rest)
+                named, tail = (rest[: v.start()].strip(), rest[v.start():].strip()) if v else (rest, "")
+                if len(named.split()) > 2 and not _QUALIFIER.match(named):
+                    # more than a qualifier ("nông thôn", "thuộc lĩnh vực nông nghiệp"): a verb phrase ("cải tạo nhà ở")
+                    named, tail = "", rest
+                label = " ".join(w for w in (f"Số {noun}", _lc(named), f"được {_lc(verb)}", _lc(tail)) if w)
+            else:
+                label = f"Số {noun}" + (f" {_lc(after)}" if after else "")
+                if verb:
+                    label += f" ({_lc(verb)})"
     elif share:
         label = f"Tỷ lệ {_lc(after)}"
         if _short(before):
@@ -411,7 +450,7 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
         label = f"{head}: {_lc(label)}"
     if _DIMENSION.fullmatch(label) and inherited:
         label = f"{label} ({_lc(inherited)})"  # "..., diện tích 17,4 ha": the area of what the figure before counts
-    if label.removesuffix("\n")[-1:].isdigit():  # the end-anchored pattern ends with a year
+    if label.removesuffix("\n")[-1:].isdigit() or label.endswith("năm"):  # the pattern ends with a year or "trong năm"
         label = _TAIL_PERIOD.sub("", label) or label  # "Tỷ lệ che phủ rừng vào năm 2025": the year is the period
     if _AVERAGE.fullmatch(label) and inherited:
         label = f"{inherited} {_lc(label)}"  # "..., bình quân 2.400 ha/năm"
@@ -438,7 +477,8 @@ class _Layout:
         year = _year_of(self.title_period) or (ctx.header.date[:4] if ctx.header.date else None)
         self.year = year
         self.lists: list[tuple[TargetList, str | None]] = [
-            (tl, _heading_period(tl.head.split(":")[0].lower(), year, 22)) for tl in find_target_lists(ctx.text, ctx.running_end)
+            (tl, _heading_period((head_clause(tl.head.split(":")[0]) or tl.head.split(":")[0]).lower(), year, 22))
+            for tl in find_target_lists(ctx.text, ctx.running_end)
         ]
         self.body_start = 0
         m = re.search(r"QUYẾT NGHỊ|^\s*Điều 1\.", ctx.text[: ctx.running_end], re.MULTILINE)
@@ -468,6 +508,15 @@ class _Layout:
         for tl in self.lists:
             if tl[0].start <= pos < tl[0].end:
                 return tl
+        return None
+
+    def period_after_list(self, pos: int) -> str | None:
+        """The period of a list of goals that ends right before `pos` (the paragraph after it, no heading
+        between): "Huyện phấn đấu có thêm 2 xã ..." after "các chỉ tiêu chủ yếu năm 2025 của huyện là: ..."."""
+        for tl, period in reversed(self.lists):
+            if tl.end <= pos:
+                gap = self.ctx.text[tl.end : pos]
+                return period if len(gap) <= 300 and gap.count("\n\n") <= 1 and gap.count("\n") <= 2 else None
         return None
 
     def task_at(self, pos: int) -> tuple[int, int, str | None] | None:
@@ -639,6 +688,15 @@ def _dangling(text: str, start: int) -> str | None:
     return frag if 0 < len(frag.split()) <= 12 and not re.search(r"\d", frag) else None
 
 
+def _headline(text: str, start: int) -> bool:
+    """The sentence is the first line of the text, a line of its own that ends no sentence."""
+    first = len(text) - len(text.lstrip())
+    end = text.find("\n", first)
+    end = len(text) if end < 0 else end
+    line = text[first:end].rstrip()
+    return first <= start < end and not line.endswith((".", ";", ":")) and len(line.split()) <= 30
+
+
 def _clause_start(text: str, sent_start: int, pos: int) -> int:
     return max(sent_start, text.rfind(";", sent_start, pos) + 1)
 
@@ -749,6 +807,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
           and not (m.kind == "measure" and m.value_text == "trên 1")]  # "giá trị ... trên 1 ha": per area
     # a vote ("với 100% đại biểu có mặt tán thành") is neither a goal nor a result of the plan
     ms = [_per_capita(text, sent.start, m) for m in ms if not (m.kind == "percent" and _VOTE.match(text, m.end))]
+    # what a support policy pays ("Hỗ trợ một lần 30 triệu đồng/sản phẩm", "hỗ trợ 50% chi phí") is a rate
+    ms = [m for m in ms if not _policy_rate(text, sent.start, m)]
     if not ms:
         return []
     out: list[Quantity] = []
@@ -822,6 +882,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     clause_head: str | None = None
     list_head: str | None = None
     dangling = _dangling(text, sent.start)
+    # a news headline ("Huyện X đặt mục tiêu tăng trưởng 9% năm 2025") announces a goal its body states in full
+    headline = mode == "body" and not ctx.header.kind and _headline(text, sent.start)
     changed: str | None = None  # "tăng" / "giảm" when the figure before was a change ("giảm 05 vụ")
     label_of_change: str | None = None
     whole = (_footnote_whole(ctx, seen, sent) if sent.start >= ctx.running_end
@@ -870,6 +932,12 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         if k == 0 and dangling and before[:1].isupper() and ";" not in text[sent.start : m.start]:
             before = _clean_label(f"{dangling} {_lc(before)}")
         label = _indicator(m, before, head, linked, after, inherited)
+        if m.kind == "percent" and "/" in m.unit:
+            # "tăng bình quân 12 - 15%/năm": a rate in "%", the "/năm" says what the indicator averages over
+            unit, per = m.unit.split("/", 1)
+            m = replace(m, unit=unit)
+            if label and not re.search(rf"/\s*{re.escape(per)}|(?:hằng|hàng|mỗi)\s+{re.escape(per)}", label):
+                label = f"{label}/{per}"
         raw_before = text[left : m.start]
         bare = _BARE_CHANGE.match(text[left : m.num_start]) if k > 0 and m.kind == "percent" else None
         signed = _SIGNED_SHARE.match(text[left : m.num_start]) if k > 0 and m.kind == "percent" else None
@@ -931,6 +999,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 whole = fw or whole
             if whole:
                 in_part = True
+        elif in_part and label and ";" in raw_before and re.match(r"tổng(?![^\W\d_])", label, re.IGNORECASE):
+            in_part = False  # "trong đó thu nội địa 480 tỷ đồng; tổng vốn đầu tư ...": a total is a whole of its own
         if label and rx["cumul"].search(raw_before) or label and _content_count(_strip_period(label)) < 1:
             prior = seen.same_unit(m.start, m.unit, _clause_start(text, sent.start, m.start))
             if prior:
@@ -984,8 +1054,9 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                                            sec_period or layout.title_period),
                         start=m.start, end=p.end, percent_of_plan=p.value,
                     ))
-        elif label and _is_target(text, mode, sent, m, nxt if next_in_clause else None, clause_left, after_end):
-            default = sec_period if mode in ("task", "plan", "list") else None
+        elif label and not headline and _is_target(text, mode, sent, m, nxt if next_in_clause else None, clause_left,
+                                                   after_end):
+            default = sec_period if mode in ("task", "plan", "list") else layout.period_after_list(sent.start)
             out.append(Quantity(
                 category="target", indicator=label, value=m.value,
                 max=m.max if m.max is not None else (m.value if m.comparator == "lte" else None),
@@ -1070,6 +1141,35 @@ def _per_capita(text: str, start: int, m: Measure) -> Measure:
     return replace(m, unit=f"{m.unit}/1 {pm.group('mag')} dân") if pm else m
 
 
+_SUPPORT = re.compile(r"(?<![^\W\d_])(?:hỗ trợ|định mức|mức chi|mức thưởng|thưởng|trợ cấp|trợ giúp|bồi thường)"
+                      r"(?![^\W\d_])", re.IGNORECASE)
+# a support word right before the amount: "Hỗ trợ một lần 30 triệu đồng", "mức hỗ trợ tối đa 20 triệu đồng"
+_SUPPORT_BEFORE = re.compile(r"(?<![^\W\d_])(?:hỗ trợ|định mức|mức chi|trợ cấp)(?:\s+(?:một lần|thêm|là|mức|bằng))?"
+                             r"\s*(?:tối đa|không quá|đến|lên đến|từ)?\s*$", re.IGNORECASE)
+_REPORTED_SUM = re.compile(r"(?<![^\W\d_])(?:đã|ước|lũy kế|luỹ kế)(?![^\W\d_])", re.IGNORECASE)
+_PER_THING = re.compile(r"\s*/\s*[^\W\d_]|\s*(?:cho\s+)?(?:mỗi|một)\s+[^\W\d_]", re.IGNORECASE)
+_COST_SHARE = re.compile(r"\s*(?:tổng\s+)?(?:chi phí|kinh phí|giá trị|lãi suất|học phí|tiền|mức phí|phí|vốn vay)"
+                         r"(?![^\W\d_])", re.IGNORECASE)
+
+
+def _policy_rate(text: str, sent_start: int, m: Measure) -> bool:
+    """A sum a policy pays per thing or a share of a cost it bears, said with a support word: "Hỗ trợ một lần 30
+    triệu đồng/sản phẩm", "hỗ trợ 50% chi phí thiết kế", "định mức 5 triệu đồng/ha". A per-capita goal without
+    one ("thu nhập bình quân đầu người 60 triệu đồng/người/năm") stays a figure."""
+    if m.kind not in ("money", "percent") or m.plan_share:
+        return False
+    clause = text[_clause_start(text, sent_start, m.start) : m.start]
+    if not _SUPPORT.search(clause):
+        return False
+    if m.kind == "percent":
+        return bool(_COST_SHARE.match(text, m.end)) and bool(_SUPPORT.search(clause[-40:]))
+    if "/" in m.unit or _PER_THING.match(text, m.end):
+        return True
+    # "Hỗ trợ một lần 10 triệu đồng để ...", not what was paid out: "đã hỗ trợ 1.200 triệu đồng, đạt 80% kế hoạch"
+    return (bool(_SUPPORT_BEFORE.search(clause)) and not _REPORTED_SUM.search(clause)
+            and not re.match(r"[^.;]{0,40}?\d[\d.,]*\s*%\s*(?:kế hoạch|dự toán|KH)", text[m.end : m.end + 60]))
+
+
 def _blocked(text: str, left: int, m: Measure) -> bool:
     bwords = text[max(left, m.start - 30) : m.start].lower().split()
     if not bwords:
@@ -1086,8 +1186,13 @@ def _is_target(text: str, mode: str, sent: Sentence, m: Measure, nxt: Measure | 
         if not (r.start() > m.end and text.rfind("(", m.end, r.start()) > text.rfind(")", m.end, r.start())):
             return False
     if mode == "body":
+        # a goal word reaches over the figures after it joined by "và" ("phấn đấu có thêm 2 xã ... và 1 xã ..."),
+        # not past a comma ("đặt mục tiêu thu 200 tỷ đồng, kết quả thu 210 tỷ đồng") or a period of their own
+        goal = rx["goal_body"].search(text, _clause_start(text, sent.start, m.start), m.start)
+        reach = (left if goal is None or "," in text[goal.end() : left] or _periods_in(text, goal.end(), left, None)
+                 else goal.start())
         return bool(
-            rx["goal_body"].search(text, left, m.start)
+            rx["goal_body"].search(text, reach, m.start)
             or rx["goal_named"].search(text, max(left, m.start - 30), m.start)
             or rx["purpose"].search(text, max(left, m.start - 8), m.start)
             or rx["plan_is"].search(text, max(left, m.start - 40), m.start)

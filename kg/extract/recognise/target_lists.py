@@ -8,7 +8,7 @@ The head may close a paragraph of narrative ("Kỳ họp đã ... tán thành. C
 the list starts at its sentence. It ends at a heading of the same or a higher rank, at a heading that opens
 tasks or an assessment, at another list's head, at narrative that reports, or at a long paragraph of prose.
 
-Public API: find_target_lists(text, end) -> list[TargetList]
+Public API: find_target_lists(text, end) -> list[TargetList]; is_head(line); head_clause(lead)
 """
 from __future__ import annotations
 
@@ -100,13 +100,24 @@ def is_head(line: str) -> bool:
         return bool(re.search(r"kế hoạch|\bKH\b|mục tiêu|chỉ tiêu\s+(?:năm\s+)?\d{4}|dự kiến", s, re.IGNORECASE))
     if head_sentence(line) > 0:
         return True
-    if rx["reported"].search(s):
-        return False
     if ":" in s:  # "Các chỉ tiêu chủ yếu năm 2024 là: tốc độ tăng trưởng ...; ..." heads its own line
         lead = s.split(":", 1)[0]
-        if rx["head"].search(lead) and len(lead.split()) <= _MAX_HEAD_WORDS:
+        if head_clause(lead) and not rx["reported"].search(lead):
             return True
+    if rx["reported"].search(s):
+        return False
     return len(s.split()) <= _MAX_HEAD_WORDS
+
+
+def head_clause(lead: str) -> str | None:
+    """The clause of `lead` that names the goals, when it is short enough to head a list: the whole lead, or
+    its part after a lead phrase ("Theo nghị quyết được HĐND thành phố thông qua tại kỳ họp thường lệ cuối năm,
+    các chỉ tiêu chủ yếu năm 2025 của thành phố là")."""
+    m = _rx()["head"].search(lead)
+    if not m:
+        return None
+    clause = lead if len(lead.split()) <= _MAX_HEAD_WORDS else lead[lead.rfind(",", 0, m.start()) + 1 :]
+    return clause if len(clause.split()) <= _MAX_HEAD_WORDS else None
 
 
 def head_sentence(line: str) -> int:
@@ -143,7 +154,7 @@ def _opens_list(line: str) -> bool:
     s = _plain(line)
     first = re.split(r"[.!?]\s+(?=[^\W\d_])", s, maxsplit=1)[0]
     lead = first.split(":", 1)[0] if ":" in first else first
-    return bool(_rx()["head"].search(lead)) and len(lead.split()) <= _MAX_HEAD_WORDS
+    return head_clause(lead) is not None
 
 
 _GROUP_LABEL = re.compile(
@@ -163,9 +174,15 @@ def _stands_alone(lines: list[tuple[int, int, str]], i: int) -> bool:
     line = lines[i][2]
     if rx["row"].match(line) or _rank(line) < 5 or line.lstrip()[:1] in "*#" or _is_upper_heading(_plain(line)):
         return True
-    prev = next((ln[2].strip() for ln in reversed(lines[:i]) if ln[2].strip()), "")
+    k = next((k for k in range(i - 1, -1, -1) if lines[k][2].strip()), -1)
+    prev = lines[k][2].strip() if k >= 0 else ""
     blank_before = i == 0 or not lines[i - 1][2].strip()
     heading_before = bool(prev) and (_rank(prev) < 4 or _is_upper_heading(_plain(prev))) and len(prev.split()) <= 16
+    # a news sub-heading: a short line of its own after a paragraph ("Chỉ tiêu năm 2025")
+    heading_before = heading_before or (
+        k >= 0 and (k == 0 or not lines[k - 1][2].strip() or lines[k - 1][2].rstrip()[-1:] in ".!?")
+        and _plain(prev)[:1].isupper()
+        and len(prev.split()) <= 10 and prev[-1] not in ".,;:!?")
     if not (blank_before or heading_before or not prev or prev[-1] in ".:;!?"):
         return False
     if ":" in line:
