@@ -318,3 +318,15 @@ def test_a_headerless_news_summary_sets_targets_for_its_province(tmp_path):
         ("tq_2025_council_news.txt", "Diện tích trồng rừng tập trung", "7800", 65.0),
         ("tq_2025_council_news.txt", "Thu ngân sách nhà nước trên địa bàn", "1600", 50.0),
     ]
+
+
+def test_an_increase_target_is_not_met_by_a_running_total():
+    area = ("tỉnh", "Điện Biên")
+    t = _q("t", "Số xã đạt chuẩn nông thôn mới (có thêm)", 10, "xã", "2025", area, source="nq.txt")
+    total = Quantity(iri="r1", source="bc.txt", indicator="Số xã đạt chuẩn nông thôn mới", value=74, unit="xã",
+                     period="2025-01/2025-06", area=area, value_text="74",
+                     sentence="Có 3 xã được công nhận đạt chuẩn nông thôn mới; lũy kế 74 xã đạt chuẩn.")
+    step = Quantity(iri="r2", source="bc.txt", indicator="Số xã được công nhận đạt chuẩn nông thôn mới", value=3,
+                    unit="xã", period="2025-01/2025-06", area=area, value_text="3",
+                    sentence="Có 3 xã được công nhận đạt chuẩn nông thôn mới; lũy kế 74 xã đạt chuẩn.")
+    assert [(lk.result.iri, lk.percent) for lk in compute_links([t], [total, step])] == [("r2", 30.0)]

@@ -169,10 +169,30 @@ def _value_for(q: Quantity, kind: str) -> float:
     return abs(q.value) if kind == "down" else q.value
 
 
+# a target counted as an increase ("có thêm 12 xã", "phát triển thêm") is not measured by a running total
+# ("lũy kế 86 xã đạt chuẩn", "nâng tổng số lên 86 xã")
+_INCREMENT = re.compile(r"(?i)(?<!\w)(?:có thêm|tăng thêm|phát triển thêm|xây dựng thêm|thêm)(?!\w)")
+_RUNNING_TOTAL = re.compile(r"(?i)(?:lũy kế|luỹ kế|cộng dồn|nâng tổng số(?:\s+\w+){0,4}?\s+lên|tổng số)\s*(?:đến nay\s*)?:?\s*$")
+
+
+def _running_total(q: Quantity) -> bool:
+    """Whether a result's figure is a running total: the words just before its value in its sentence say so."""
+    if not q.sentence or not q.value_text:
+        return False
+    at = q.sentence.find(q.value_text)
+    while at >= 0:
+        if _RUNNING_TOTAL.search(q.sentence[max(0, at - 40):at]):
+            return True
+        at = q.sentence.find(q.value_text, at + 1)
+    return False
+
+
 def candidate(target: Quantity, result: Quantity) -> Link | None:
     """The link when `result` measures `target`, else None."""
     if target.source == result.source:
         return None  # progress is measured across documents: a report's own plan figure only restates a target
+    if _INCREMENT.search(target.indicator) and _running_total(result):
+        return None
     if target.kind != result.kind and not (target.kind == "ceiling" and result.kind == "level"):
         return None
     if not same_area(target.area, result.area):
