@@ -298,3 +298,34 @@ def test_a_period_opening_the_sentence_beats_the_paragraph_horizon(opening):
     forest = _find(_targets(text), 9200, "ha")
     assert forest.period == "2024"
     assert _find(_targets(text), 300, "triệu USD").period == "2030"
+
+
+REPORT_TABLE = """ỦY BAN NHÂN DÂN PHƯỜNG AN HÒA
+BÁO CÁO
+Kết quả thực hiện các chỉ tiêu kinh tế - xã hội năm 2023
+I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU
+| TT | Chỉ tiêu | Đơn vị tính | KH năm 2023 | Thực hiện năm 2023 | Tỷ lệ đạt (%) |
+|---|---|---|---|---|---|
+| 1 | Thu ngân sách trên địa bàn | triệu đồng | 5.200 | 5.460 | 105 |
+| 2 | Số hộ nghèo giảm | hộ | 20 | 17 | 85 |
+"""
+
+PLAN_TABLE = """ỦY BAN NHÂN DÂN XÃ TÂN HỘI
+KẾ HOẠCH
+Phát triển kinh tế - xã hội năm 2024
+Các chỉ tiêu chủ yếu năm 2024 như sau:
+| STT | Chỉ tiêu | ĐVT | Thực hiện năm 2023 | Kế hoạch năm 2024 |
+|---|---|---|---|---|
+| 1 | Thu ngân sách trên địa bàn | triệu đồng | 4.100 | 4.500 |
+"""
+
+
+def test_a_report_table_gives_results_beside_its_plan_column():
+    qs = find_quantities(_ctx(REPORT_TABLE))
+    got = sorted((q.category, q.value, q.unit, q.period, q.percent_of_plan) for q in qs)
+    assert got == [("result", 17.0, "hộ", "2023", 85.0), ("result", 5460.0, "triệu đồng", "2023", 105.0),
+                   ("target", 20.0, "hộ", "2023", None), ("target", 5200.0, "triệu đồng", "2023", None)]
+
+
+def test_a_plan_table_reports_no_result_for_another_year():
+    assert [(q.category, q.value) for q in find_quantities(_ctx(PLAN_TABLE))] == [("target", 4500.0)]

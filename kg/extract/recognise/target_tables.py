@@ -2,8 +2,10 @@
 
 The first row names the columns: the indicator ("Chỉ tiêu", "Nội dung"), the unit ("Đơn vị", "ĐVT") and
 the planned values ("Kế hoạch 2024", "KH năm 2024", "Mục tiêu", "Chỉ tiêu 2024"). Columns of reported
-values ("Thực hiện", "Ước thực hiện") are not goals. Each later row gives one target per plan column; the
-unit comes from the unit column, the period from the plan column's heading.
+values ("Thực hiện", "Ước thực hiện") are not goals: when one of them reports the year a plan column sets
+("Kế hoạch năm 2024 | Ước thực hiện năm 2024 | So với KH (%)"), its cells are results, with the share of the
+plan the comparison column states. Each later row gives one target per plan column; the unit comes from the
+unit column, the period from the column's heading.
 
 Public API: read_table(text, start, end, default_period) -> list[Quantity]
 """
@@ -18,6 +20,9 @@ _INDICATOR = re.compile(r"^(?:tên\s+)?(?:chỉ tiêu|nội dung|chỉ số|danh
 _UNIT = re.compile(r"^(?:đơn vị(?:\s+tính)?|đvt)$", re.IGNORECASE)
 _PLAN = re.compile(r"(?:kế hoạch|\bKH\b|mục tiêu|chỉ tiêu|dự kiến|phấn đấu)", re.IGNORECASE)
 _REPORTED = re.compile(r"(?:thực hiện|\bTH\b|ước|đạt|so sánh|tỷ lệ|%)", re.IGNORECASE)
+_ACTUAL = re.compile(r"^(?:ước\s+)?(?:thực hiện|TH|kết quả|ước đạt|ước)(?![^\W\d_])", re.IGNORECASE)
+_SHARE = re.compile(r"(?:so\s+(?:với\s+)?(?:KH|kế hoạch|NQ|nghị quyết|dự toán)|%\s*(?:so\s+)?(?:KH|kế hoạch)|tỷ lệ\s+đạt)",
+                    re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?")
 _VALUE = re.compile(r"^(?P<cmp>≥|>=|>|≤|<=|<|trên|dưới|tối thiểu|tối đa|khoảng|từ)?\s*(?P<a>[\d.,]+)"
                     r"(?:\s*[-–]\s*(?P<b>[\d.,]+))?\s*(?P<after>trở lên|trở xuống)?$", re.IGNORECASE)
@@ -92,6 +97,14 @@ def read_table(text: str, start: int, end: int, default_period: str | None, unde
     if not plans and under_head:
         plans = [i for i, h in enumerate(head) if i not in (ind, unit_col) and _YEAR.search(h)
                  and not _REPORTED.search(h)]
+    # reported columns of the plans' own years ("Ước thực hiện năm 2024" beside "Kế hoạch năm 2024"), and the
+    # column stating the share of the plan ("So với KH (%)"): a report's table of results against its plan
+    plan_years = {_period(head[i], None) for i in plans} - {None}
+    shares = [i for i, h in enumerate(head) if i not in (ind, unit_col) and _SHARE.search(h)]
+    reported = [i for i, h in enumerate(head) if i not in (ind, unit_col, *plans, *shares) and _ACTUAL.search(h)
+                and _period(h, None) in plan_years] if plan_years and len(shares) <= 1 else []
+    if len(reported) != 1:
+        reported = []  # which plan a share belongs to is only clear with one reported column
     out: list[Quantity] = []
     for line, off in rows[1:]:
         cells = _cells(line, start + off)
@@ -114,5 +127,15 @@ def read_table(text: str, start: int, end: int, default_period: str | None, unde
                 max=vmax if vmax is not None else (value if cmp == "lte" else None), comparator=cmp,
                 unit=u, value_text=written, period=_period(head[i], default_period),
                 start=cells[i][1], end=cells[i][2],
+            ))
+        for i in reported:
+            v = _value(cells[i][0], unit)
+            if v is None or not unit or v[2] != "eq":
+                continue
+            share = parse_number(cells[shares[0]][0].strip().rstrip("%").strip()) if shares else None
+            out.append(Quantity(
+                category="result", indicator=label, value=v[0], max=None, comparator="eq", unit=unit,
+                value_text=v[3], period=_period(head[i], default_period), start=cells[i][1], end=cells[i][2],
+                percent_of_plan=float(share) if share is not None else None,
             ))
     return out
