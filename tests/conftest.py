@@ -12,6 +12,17 @@ SAMPLES = ROOT / "samples" / "corpus"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+def data_case(stem: str):
+    """A test document of our own, its expected extraction (`<stem>.expected.json`) and what is extracted."""
+    import json
+
+    from kg.extract import extract_text
+
+    text = (DATA / f"{stem}.txt").read_text(encoding="utf-8")
+    expected = json.loads((DATA / f"{stem}.expected.json").read_text(encoding="utf-8"))
+    return text, expected, extract_text(text)
+
+
 @pytest.fixture(scope="session")
 def sample_files() -> list[Path]:
     return sorted(SAMPLES.glob("*.txt"))

@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import DATA, data_case
 
 from kg.extract import document_context
 from kg.extract.recognise.agencies import (
@@ -301,19 +302,12 @@ def test_agencies_joint_office_of_council_and_committee_is_one_body(text, expect
 # ----------------------------------------------------------------------------- documents of our own
 # Each tests/data/agencies_*.txt has an agencies_*.expected.json: the exact set of agencies the document names
 # (canonical names) and, for some mentions as written, the name each must take.
-_DATA = __import__("pathlib").Path(__file__).parent / "data"
-_DOCS = sorted(p.stem for p in _DATA.glob("agencies_*.txt"))
+_DOCS = sorted(p.stem for p in DATA.glob("agencies_*.txt"))
 
 
 @pytest.mark.parametrize("stem", _DOCS)
 def test_agencies_documents(stem):
-    import json
-
-    from kg.extract import extract_text
-
-    text = (_DATA / f"{stem}.txt").read_text(encoding="utf-8")
-    exp = json.loads((_DATA / f"{stem}.expected.json").read_text(encoding="utf-8"))
-    ex = extract_text(text)
+    text, exp, ex = data_case(stem)
     assert {a.name for a in ex.agencies} == set(exp["agencies"])
     for written, name in exp.get("mentions", {}).items():
         uses = [a for a in ex.agencies if a.text == written]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import DATA, data_case
 
 from kg.extract import document_context
 from kg.extract.recognise.named import find_named
@@ -144,19 +145,12 @@ def test_named_import_does_no_work():
 # ----------------------------------------------------------------------------- documents of our own
 # Each tests/data/named_*.txt has a named_*.expected.json: the exact projects and programmes (with kind) it
 # names, phrases that must not come out as names, and short forms that must take the full name.
-_DATA = __import__("pathlib").Path(__file__).parent / "data"
-_DOCS = sorted(p.stem for p in _DATA.glob("named_*.txt"))
+_DOCS = sorted(p.stem for p in DATA.glob("named_*.txt"))
 
 
 @pytest.mark.parametrize("stem", _DOCS)
 def test_named_documents(stem):
-    import json
-
-    from kg.extract import extract_text
-
-    text = (_DATA / f"{stem}.txt").read_text(encoding="utf-8")
-    exp = json.loads((_DATA / f"{stem}.expected.json").read_text(encoding="utf-8"))
-    ex = extract_text(text)
+    text, exp, ex = data_case(stem)
     found = ex.named
     projects = {n.name for n in found if n.category == "project"}
     programmes = {(n.name, n.kind) for n in found if n.category == "programme"}
