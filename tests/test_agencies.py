@@ -307,7 +307,7 @@ _DOCS = sorted(p.stem for p in DATA.glob("agencies_*.txt"))
 
 @pytest.mark.parametrize("stem", _DOCS)
 def test_agencies_documents(stem):
-    text, exp, ex = data_case(stem)
+    _, exp, ex = data_case(stem)
     assert {a.name for a in ex.agencies} == set(exp["agencies"])
     for written, name in exp.get("mentions", {}).items():
         uses = [a for a in ex.agencies if a.text == written]

@@ -150,7 +150,7 @@ _DOCS = sorted(p.stem for p in DATA.glob("named_*.txt"))
 
 @pytest.mark.parametrize("stem", _DOCS)
 def test_named_documents(stem):
-    text, exp, ex = data_case(stem)
+    _, exp, ex = data_case(stem)
     found = ex.named
     projects = {n.name for n in found if n.category == "project"}
     programmes = {(n.name, n.kind) for n in found if n.category == "programme"}
