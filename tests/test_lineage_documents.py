@@ -187,3 +187,16 @@ def test_a_letters_closing_paragraphs_are_not_its_last_task():
     assert not any(r.object_kind == "task" and r.object == "2" and r.agency != "Sở Xây dựng tỉnh Hòa Bình"
                    for r in ex.responsibilities)
     assert not any(r.agency == "Ủy ban nhân dân tỉnh Hòa Bình" for r in ex.responsibilities)
+
+
+def test_preamble_line_with_a_main_clause_or_in_a_report_is_not_carried_out():
+    head = "HỘI ĐỒNG NHÂN DÂN\nTỈNH SƠN LA\nSố: 70/NQ-HĐND\n\nNGHỊ QUYẾT\nVề chương trình giám sát năm 2025\n\n"
+    body = ("Căn cứ Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân ngày 20 tháng 11 năm 2015;\n"
+            "Thực hiện Kết luận số 33-KL/TU ngày 02/10/2024 của Ban Thường vụ Tỉnh ủy, Thường trực Hội đồng nhân dân "
+            "tỉnh đề nghị bổ sung nội dung giám sát;\n"
+            "Xét Tờ trình số 12/TTr-HĐND ngày 01/12/2024 của Thường trực Hội đồng nhân dân tỉnh.\n\nQUYẾT NGHỊ:\n"
+            "Điều 1. Thông qua chương trình giám sát năm 2025.\n")
+    assert not any(r[2] == "implements" for r in rows(extract_text(head + body, source="n.txt")))
+    report = _report("Thực hiện Nghị quyết số 41-NQ/HU ngày 10/12/2024 của Ban Chấp hành Đảng bộ huyện;\n\n"
+                     "I. KẾT QUẢ\nTăng trưởng đạt 7%.\n")
+    assert not any(r[2] == "implements" for r in report)

@@ -6,7 +6,8 @@ Only explicit links, each keeping the span of the words it was read from:
   follows ("Quyết định số 12/QĐ-UBND để triển khai X"), to the task whose own paragraph states it, and to the
   document issued in the same sentence ("Thực hiện X ..., UBND huyện ban hành Kế hoạch số 45/KH-UBND");
 - the document's own title ("KẾ HOẠCH Triển khai thực hiện Nghị quyết số ...") and opening sentence
-  ("..., UBND tỉnh ban hành Kế hoạch ... như sau:") make the document itself implement its object;
+  ("..., UBND tỉnh ban hành Kế hoạch ... như sau:", every document it lists) make the document itself implement
+  its object, and so does a "Thực hiện X;" line of its own among the "Căn cứ" lines of its preamble;
 - a report reports on what its title or a part heading says it assesses ("Tình hình thực hiện X");
 - a letter or report answers the letter its opening names ("Thực hiện/Phúc đáp Công văn số ...", "theo đề nghị
   của ... tại Công văn số ..."), never a submission ("Tờ trình"); an official letter carries out what its subject
@@ -56,7 +57,7 @@ def _res() -> dict[str, re.Pattern]:
         "phrase": re.compile(rf"(?i){_PHRASE}"),
         "after_verb": re.compile(rf"(?i)(?:\s+và\s+{_VERB})?\s+{_MANNERS}{_PARTS_OF}"),
         "type_before": re.compile(r"(?i)(?<!\w)(?:nghị quyết|chỉ thị|kết luận|nghị định|quyết định|thông tư|kế hoạch|"
-                                  r"công văn|chương trình|đề án)\s+(?:số\s*)?$"),
+                                  r"công văn|chương trình(?:\s+hành động)?|đề án)\s+(?:số\s*)?$"),
         "paragraph_end": re.compile(r"\n[ \t]*\n|(?<=[.;:!?…])[\"”’)]?[ \t]*\n"),
         "plan_head": re.compile(rf"(?i)(?<!\w){_KINDS}(?!\w)"),
         # the words between a plan head and its verb stay inside one noun phrase
@@ -94,6 +95,8 @@ def _res() -> dict[str, re.Pattern]:
             r"(?:\s+(?:ý kiến\s+)?(?:đề nghị|yêu cầu|chỉ đạo)(?:\s+của\s+[^,;\n]{2,80}?)?\s+tại)?)\s+"
             r"(?=(?:Công văn|Văn bản|Công điện|Thông báo)\b)"),
         "assessed": re.compile(rf"(?i)(?:tình hình|kết quả)(?:\s+\d+\s+(?:năm|tháng))?\s+(?:triển khai\s*,?\s*)?(?:{_VERB}\s+)?$"),
+        "preamble_line": re.compile(r"(?m)^[ \t]*(?=(?:Thực hiện|Triển khai)\s)"),
+        "preamble_stop": re.compile(r"[;.][ \t]*(?:\n|$)|\n[ \t]*\n|\n[ \t]*(?=(?:Căn cứ|Xét|Theo đề nghị|Thực hiện)\s)"),
         "report_opening": re.compile(r"(?m)^[ \t]*Thực hiện\s+"),
         "reports_clause": re.compile(r",\s*[^,;.]{2,80}?\s+(?:xin\s+|trân trọng\s+)?báo cáo\b"),
         "heading_impl": re.compile(
@@ -140,6 +143,7 @@ def find_lineage(ctx: Context, ex: Extraction) -> list[LineageLink]:
     links += based_on(ctx, refs, _preamble_end(ctx))
     links += _title_implements(ctx, refs, objs)
     links += _letter_opening(ctx, refs, objs)
+    links += _preamble_implements(ctx, refs, objs)
     issued, itself = _issued_in_sentence(ctx, refs, objs, programmes)
     links += issued
     links += _phrases(ctx, ex, refs, programmes, objs, itself)
@@ -154,7 +158,7 @@ def _objects(ctx: Context, refs: list[DirectiveRef], programmes: list[NamedMenti
     for p in programmes:
         out.setdefault(p.start, _Obj(p.start, p.end, p.end, Endpoint("plan", _label(p.name))))
     for r in refs:  # a numbered reference wins over a programme starting at the same word
-        t = r.start == r.number_start and res["type_before"].search(text, max(0, r.start - 20), r.start)
+        t = r.start == r.number_start and res["type_before"].search(text, max(0, r.start - 30), r.start)
         start = t.start() if t else r.start  # "NGHỊ QUYẾT SỐ 18-NQ/TU": the type word opens the object
         out[start] = _Obj(start, r.end, r.number_end, _directive_ep(r), directive=True)
     spans = [(r.start, r.end) for r in refs]
@@ -285,6 +289,24 @@ def _chain(first: _Obj, text: str, objs: dict[int, _Obj]) -> list[_Obj]:
             out.append(o)
         elif pos > out[-1].end:
             break
+    return out
+
+
+def _listed(first: _Obj, text: str, objs: dict[int, _Obj], end: int) -> list[_Obj]:
+    """The objects an opening lists before `end`: the first with those coordinated with it, and each numbered
+    document that opens a later ';' part ('Thực hiện X của Thành ủy về ...; Kế hoạch số Y của UBND tỉnh về ...,')
+    or follows a description with 'và' and a date or issuer of its own ('X ... về nhiệm vụ năm 2025 và Kế hoạch
+    số Y ngày ... của UBND huyện'); not one the description cites ('X về việc triển khai Y')."""
+    out = _chain(first, text, objs)
+    base = out[-1].end
+    for m in re.finditer(r"(?i);\s*(?:(?:và|thực hiện|triển khai)\s+)?|\s(?:và|cùng)\s+", text[base:end]):
+        o = objs.get(base + m.end())
+        if o is None or not o.directive or any(x.start == o.start for x in out):
+            continue
+        if not m.group().startswith(";") and (o.end <= o.label_end or _VERB_RE.search(text, out[-1].end, base + m.start())
+                                               or re.search(r"(?i)\b(?:ban hành|việc)\b", text[out[-1].end : base + m.start()])):
+            continue
+        out += _chain(o, text, objs)
     return out
 
 
@@ -457,7 +479,7 @@ def _issued_in_sentence(ctx: Context, refs: list[DirectiveRef], objs: dict[int, 
                 continue
         if first is None or (first.numbered_only and child_ep.kind == "plan"):
             continue  # an unnamed object ("nhiệm vụ, chỉ tiêu ... tỉnh giao") is no plan of its own
-        parents = [o.endpoint for o in _chain(first, text, objs)]
+        parents = [o.endpoint for o in _listed(first, text, objs, issued.start())]
         out += [LineageLink(child_ep, p, "implements", s.start, s.end) for p in parents if p != child_ep]
     return out, itself
 
@@ -536,6 +558,37 @@ def _title_implements(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _O
     if re.match(r"(?i)(?:chương trình|đề án|quy hoạch|kế hoạch|chiến lược|luật|công ước)\s", words) and len(words.split()) >= 3:
         return [LineageLink(THIS, Endpoint("plan", _label(words)), "implements", s0, s1)]
     return []
+
+
+# a clause of its own after the object: the opening issues, reports, answers or directs ("..., UBND tỉnh báo cáo")
+_MAIN_CLAUSE = re.compile(r",\s*[^,;.]{2,80}?\s+(?:đã\s+)?(?:ban hành|báo cáo|xây dựng|phê duyệt|triển khai|đề nghị|"
+                          r"có ý kiến|chỉ đạo|yêu cầu|giao|quyết định|thông báo|hướng dẫn)(?!\w)")
+
+
+def _preamble_implements(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _Obj]) -> list[LineageLink]:
+    """A preamble line of its own among the 'Căn cứ' lines: 'Thực hiện Nghị quyết số 41-NQ/HU ngày ... của Ban
+    Chấp hành Đảng bộ huyện về ...;' -> this implements 41-NQ/HU (a 'Căn cứ' line is its basis instead)."""
+    h = ctx.header
+    if h.kind not in _IMPLEMENTING_KINDS - {"Công văn"} or not h.title_span:
+        return []
+    text, res = ctx.text, _res()
+    end = _preamble_end(ctx)
+    letters = {r.number for r in refs if r.type in LETTER_TYPES}
+    out: list[LineageLink] = []
+    for m in res["preamble_line"].finditer(text, h.title_span[1], end):
+        op = res["opening"].match(text, m.end(), end)
+        first = objs.get(op.end()) if op else None
+        if first is None or not first.directive:
+            continue
+        # the line ends with ';' or '.' (hard-wrapped lines go on), or where the next preamble clause starts
+        e = res["preamble_stop"].search(text, first.start, end)
+        c_end = e.start() if e else end
+        listed = _listed(first, text, objs, c_end)
+        if _MAIN_CLAUSE.search(text, listed[-1].end, c_end) or (e is None or text[e.start()] not in ";."):
+            continue  # an opening with a main clause is another kind of link; an unfinished clause, no line of its own
+        out += [LineageLink(THIS, o.endpoint, "implements", m.end(), c_end) for o in listed
+                if o.endpoint.key not in letters]
+    return out
 
 
 _DIRECTS = re.compile(r"(?i)[,;]\s*[^,;.]{2,80}?\s+(?:có ý kiến|chỉ đạo|yêu cầu|đề nghị\s+(?:\w+\s+){0,2}các|giao)\b[^.;]*"
