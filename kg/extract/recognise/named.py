@@ -1321,6 +1321,32 @@ def _work_names(text: str, p: int, limit: int, agencies: list[tuple[int, int]], 
     return out
 
 
+# an item that opens with a work and names its investor right after it: "- Cầu X do Sở Y làm chủ đầu tư: ...",
+# "- Khu điều trị Z Bệnh viện W, chủ đầu tư là Ban Quản lý ...: ..."
+_ITEM_OPEN = re.compile(r"^[ \t]*(?:[a-zđ]\)|[-–+•*]|\d{1,2}\.)[ \t]+(?=" + _UP + ")", re.MULTILINE)
+_INVESTOR_NEXT = re.compile(r"(?:,[ \t]*chủ[ \t]+đầu[ \t]+tư[ \t]*(?:là|:)|[ \t]+do)[ \t]+", re.IGNORECASE)
+_DO_INVESTS = re.compile(r"[^;:.\n]{0,120}?(?<![\wÀ-ỹĐđ])(?:là|làm)\s+chủ\s+đầu\s+tư(?![\wÀ-ỹĐđ])", re.IGNORECASE)
+
+
+def _named_investor_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Works an item opens with when a known body is named their investor right after them."""
+    out: list[tuple[int, int]] = []
+    starts = {a for a, _ in agencies}
+    for m in _ITEM_OPEN.finditer(text):
+        p = m.end()
+        if _NOT_WORK_FIRST.match(text, p) or p in starts or _opens_inside(p, agencies):
+            continue
+        limit = _line_end(text, p)
+        im = next((x for x in _INVESTOR_NEXT.finditer(text, p, limit) if x.end() in starts), None)
+        if im is None or im.group().strip().lower() == "do" and not _DO_INVESTS.match(text, im.end(), limit):
+            continue
+        seg = text[p:im.start()]
+        if re.search(r"[,;:]", seg) or not 1 < len(_words(seg)) <= 20 or not _has_capital(seg.split(None, 1)[1]):
+            continue
+        out.append((p, im.start()))
+    return out
+
+
 def _invested_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Works a body invests in: named after 'chủ đầu tư', or opening a task that names its investor."""
     out: list[tuple[int, int]] = []
@@ -1340,7 +1366,7 @@ def _invested_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[in
             for a, b in _work_names(text, m.end(), _line_end(text, m.end()), agencies, _INVESTED_NEXT):
                 at = _AT_PLACE.search(text, a, b)  # "Trung tâm X tại thành phố Y": where it is built, not its name
                 out.append((a, at.start() if at else b))
-    return out
+    return out + _named_investor_items(text, agencies)
 
 
 def _opens_inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -1389,6 +1415,8 @@ def find_named(ctx: Context, agencies: list | None = None) -> list[NamedMention]
             continue
         if any(ca <= a < cb for ca, cb in covered) or a in starts:
             continue
+        if _opens_inside(a, inside) or any(x == a for x, _ in inside):
+            continue  # "A; B; Ban Quản lý dự án ... làm chủ đầu tư": the body that closes the list is no work
         hm = _rx()["head_at"].match(seg)
         if hm and hm.group(0).lower() in PROGRAMME_HEADS:
             continue

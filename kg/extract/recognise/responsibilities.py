@@ -607,6 +607,8 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
             first = next((n for n in before if n is before[-1] or before[-1] in _invested_works(doc, n.name, lo, s)),
                          None)
             nxt = first if before else next((n for n in projects if pred <= n.start < e), None)
+            if nxt is None and item is not None and not doc.t[sent[0]:s].strip():
+                nxt = _closed_list(doc, projects, max(item[0], mk.start() if mk else item[0]), sent[0])
         return ("project", nxt.name, None) if nxt else None
     task = doc.task_at(s)
     if task is not None:
@@ -642,6 +644,15 @@ _ITEM_MARK = re.compile(r"(?:^|(?<=\n))[ \t]*(?:\d{1,2}\.|[a-zđ]\)|[-–+•])[
 _BACK_TO_WORK = _rx(r"(?i)(?:công trình|dự án|hạng mục)(?:\s+(?:này|trên))?\s*(?:[.;,]|$)")
 # "Nâng cấp A và B", "A; B", "A, B": works listed after "chủ đầu tư"
 _WORK_SEP = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)")
+
+
+def _closed_list(doc: _Doc, projects: list[NamedMention], lo: int, a: int) -> NamedMention | None:
+    """'2. Đẩy nhanh các công trình: A; B; C. Ban Quản lý ... làm chủ đầu tư': a sentence at a that opens with
+    the investor closes the list of works the sentence before it ends with, in the same item: its first work."""
+    before = [n for n in projects if lo <= n.start and n.end <= a]
+    if not before or not re.fullmatch(r"[\s.;]*", doc.t[before[-1].end:a]):
+        return None
+    return next((n for n in before if n is before[-1] or before[-1] in _invested_works(doc, n.name, n.start, a)), None)
 
 
 def _invested_works(doc: _Doc, first: str, s: int, e: int) -> list[NamedMention]:
@@ -869,7 +880,9 @@ def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, 
         if kind == "project" and works and key == works[0].name:
             works = works[1:]
     elif role == "investor":
-        list_at, works = e, _invested_works(doc, key, sent[0], e)  # the works may be named before the body
+        # the works may be named before the body, or close the sentence before it
+        lo = min([sent[0]] + [max((n.start for n in doc.named if n.name == key and n.start < s), default=sent[0])])
+        list_at, works = e, _invested_works(doc, key, lo, e)
     else:
         list_at = e
     dl = deadline_in_text(doc.t[s:list_at if kind != "project" else e], doc.year)
