@@ -564,7 +564,12 @@ _SUBJECT_VERB_RE = re.compile(
     r"|chi trả)(?![\w])")
 
 
+_INVESTOR_MARK_RE = re.compile(r"[ \t]*\([ \t]*chủ đầu tư[ \t]*\)")
+
+
 def _company_acts(t: str, s: int, end: int) -> bool:
+    if _INVESTOR_MARK_RE.match(t, end):
+        return True  # "Nhà máy X của Công ty cổ phần Y (chủ đầu tư)": the company invests in the work
     before = t[max(0, s - 120):s]
     if _PARTNER_BEFORE_RE.search(before):
         return True

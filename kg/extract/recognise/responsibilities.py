@@ -553,6 +553,7 @@ def _name_cut_short(doc: _Doc, a: AgencyMention, q: int, end: int) -> AgencyMent
 
 _UNIT_END = re.compile(r"[^\n;:.]{3,100}?\s(?:tỉnh|huyện|thị xã|thành phố|xã|phường)(?:\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,2})?(?=\s+[a-zđàáảãạăâèéẻẽẹêìíỉĩịòóỏõọôơùúủũụưỳýỷỹỵ])")
 _INVESTOR_AFTER = _rx(r"(?i)(?=[dc])(?:(?P<do>(?<!\w)do)|chủ đầu tư(?:\s+là|\s*:))\s+(?=\S)")
+_INVESTOR_MARK = _rx(r"(?i)\s*\(\s*chủ đầu tư\s*\)")
 _EXPLICIT = _rx(r"(?i)\s+(?:(?P<lead>chủ trì)|(?P<duty>(?:có|chịu)\s+trách nhiệm)|(?P<sup>giám sát))(?!\w)")
 
 
@@ -805,6 +806,12 @@ def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Respons
                 continue
             e = next((c for c, *_ in found if c > m.start()), b)
             out += _one_statement(doc, m.start(), e, "investor", subj, m.start(), (a, b), in_scope)
+        # "Nhà máy X của Công ty cổ phần Y (chủ đầu tư) ...": the body marked as investor of the work before it
+        for ag in doc.agencies_in(a, b) if doc.may_hold(a, b, "(chủ") else ():
+            im = _INVESTOR_MARK.match(t, ag.end, b)
+            if im and not any(r.agency_start == ag.start for r in out):
+                e = next((c for c, *_ in found if c > ag.start), b)
+                out += _one_statement(doc, ag.start, e, "investor", [ag], ag.end, (a, b), in_scope)
         # "..., chỉ đạo huyện X chuẩn bị ...": the bodies a task is given to, mid-clause; elsewhere (a news
         # summary: "UBND tỉnh giao Sở Y tế chủ trì xây dựng Đề án ...") only before an explicit "chủ trì"
         assigns = []  # (match, bodies given the job, predicate start)
