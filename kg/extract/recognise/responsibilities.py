@@ -20,8 +20,9 @@ The object of a statement: the enclosing task (a numbered item of a task section
 of an investor (each of the works it lists; "là chủ đầu tư công trình" in a numbered item: the work the item
 names; "2. ... các công trình: A; B. X làm chủ đầu tư": the list the sentence before ends with, in the same
 item; "Nhà máy A của Công ty X (chủ đầu tư)": the work before the body), the document itself in its
-implementation section ("Tổ chức thực hiện"), else a project or programme the statement names; a statement with no object is left out. A headerless summary that reports exactly one
-numbered resolution ("Tỉnh ủy X đã ban hành Nghị quyết số 28-NQ/TU ...") means that one by a bare "Nghị quyết".
+implementation section ("Tổ chức thực hiện"), else a project or programme the statement names; a statement
+with no object is left out. A headerless summary that reports exactly one numbered resolution ("Tỉnh ủy X
+đã ban hành Nghị quyết số 28-NQ/TU ...") means that one by a bare "Nghị quyết".
 """
 from __future__ import annotations
 
