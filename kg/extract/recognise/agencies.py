@@ -494,7 +494,9 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
             break
         if toks and w[0].islower():
             nx = _WORD_RE.match(t, m.end())
-            if lw in _VERBS or (nx and f"{lw} {nx.group(1).lower()}" in _VERBS):
+            # "giao" assigns, but "giao thông" is a field of the name ("... công trình giao thông tỉnh")
+            if (lw in _VERBS and not (lw == "giao" and nx and nx.group(1).lower() == "thông")
+                    or (nx and f"{lw} {nx.group(1).lower()}" in _VERBS)):
                 break
             if nx and f"{lw} {nx.group(1).lower()}" in _COMPANY_VERBS and (
                     entry.kind == "Company" or toks[-1][0][:1].isupper()):
@@ -562,7 +564,12 @@ _SUBJECT_VERB_RE = re.compile(
     r"|chi trả)(?![\w])")
 
 
+_INVESTOR_MARK_RE = re.compile(r"[ \t]*\([ \t]*chủ đầu tư[ \t]*\)")
+
+
 def _company_acts(t: str, s: int, end: int) -> bool:
+    if _INVESTOR_MARK_RE.match(t, end):
+        return True  # "Nhà máy X của Công ty cổ phần Y (chủ đầu tư)": the company invests in the work
     before = t[max(0, s - 120):s]
     if _PARTNER_BEFORE_RE.search(before):
         return True

@@ -1321,6 +1321,35 @@ def _work_names(text: str, p: int, limit: int, agencies: list[tuple[int, int]], 
     return out
 
 
+# an item or a sentence that opens with a work and names its investor right after it: "- Cầu X do Sở Y làm
+# chủ đầu tư: ...", "- Khu điều trị Z Bệnh viện W, chủ đầu tư là Ban Quản lý ...: ..."
+_ITEM_OPEN = re.compile(r"(?:^[ \t]*(?:(?:[a-zđ]\)|[-–+•*]|\d{1,2}\.)[ \t]+)?|(?<=[.;:])[ \t]+)(?=" + _UP + ")", re.MULTILINE)
+_INVESTOR_NEXT = re.compile(r"(?:,[ \t]*chủ[ \t]+đầu[ \t]+tư[ \t]*(?:là|:)|[ \t]+do)[ \t]+", re.IGNORECASE)
+_DONE = re.compile(rf"Hoàn thành(?:\s+xây dựng)?\s+(?={_UP})")
+_DO_INVESTS = re.compile(r"[^;:.\n]{0,120}?(?<![\wÀ-ỹĐđ])(?:là|làm)\s+chủ\s+đầu\s+tư(?![\wÀ-ỹĐđ])", re.IGNORECASE)
+
+
+def _named_investor_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Works an item opens with when a known body is named their investor right after them."""
+    out: list[tuple[int, int]] = []
+    starts = {a for a, _ in agencies}
+    for m in _ITEM_OPEN.finditer(text):
+        p = m.end()
+        sm = _STAGE_OPENER.match(text, p) or _DONE.match(text, p)
+        p = sm.end() if sm else p  # "- Khánh thành Cầu X do ...": the stage is not the work's name
+        if _NOT_WORK_FIRST.match(text, p) or p in starts or _opens_inside(p, agencies):
+            continue
+        limit = _line_end(text, p)
+        im = next((x for x in _INVESTOR_NEXT.finditer(text, p, limit) if x.end() in starts), None)
+        if im is None or im.group().strip().lower() == "do" and not _DO_INVESTS.match(text, im.end(), limit):
+            continue
+        seg = text[p:im.start()]
+        if re.search(r"[,;:]", seg) or not 1 < len(_words(seg)) <= 20 or not _has_capital(seg.split(None, 1)[1]):
+            continue
+        out.append((p, im.start()))
+    return out
+
+
 def _invested_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Works a body invests in: named after 'chủ đầu tư', or opening a task that names its investor."""
     out: list[tuple[int, int]] = []
@@ -1340,7 +1369,7 @@ def _invested_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[in
             for a, b in _work_names(text, m.end(), _line_end(text, m.end()), agencies, _INVESTED_NEXT):
                 at = _AT_PLACE.search(text, a, b)  # "Trung tâm X tại thành phố Y": where it is built, not its name
                 out.append((a, at.start() if at else b))
-    return out
+    return out + _named_investor_items(text, agencies)
 
 
 def _opens_inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -1355,12 +1384,29 @@ _NATIONAL_YEAR = re.compile(
     r"\s+)?năm\s+(?:19|20)\d\d)$", re.IGNORECASE)
 
 
+_OWNER_BEFORE = re.compile(r"\s+của\s+$")
+_INVESTOR_MARK = re.compile(r"[ \t]*\([ \t]*chủ[ \t]+đầu[ \t]+tư[ \t]*\)")
+
+
+def _cut_at_investor(text: str, sp: _Span, agencies: list[tuple[int, int]]) -> None:
+    """'Nhà máy X của Công ty Y (chủ đầu tư)': the work's name ends before the body that invests in it."""
+    if sp.cat != "project":
+        return
+    for a, b in agencies:
+        om = _OWNER_BEFORE.search(text, sp.body_start, a) if sp.body_start < a < sp.end else None
+        if om and _INVESTOR_MARK.match(text, b):
+            sp.end = om.start()
+            return
+
+
 def find_named(ctx: Context, agencies: list | None = None) -> list[NamedMention]:
     """Projects and programmes; `agencies` (found before) keep a head word inside a body's name from opening
     one: "Phòng Tài chính - Kế hoạch chủ trì ..." names no plan."""
     text = ctx.text
     inside = sorted((m.start, m.end) for m in agencies or ())
     spans = [sp for sp in _scan(text) if not _opens_inside(sp.start, inside)]
+    for sp in spans:
+        _cut_at_investor(text, sp, inside)
     found: list[tuple[str, str | None, int, int, str]] = []  # cat, kind, start, end, name-as-read
     covered: list[tuple[int, int]] = []
     for sp in spans:
@@ -1389,6 +1435,8 @@ def find_named(ctx: Context, agencies: list | None = None) -> list[NamedMention]
             continue
         if any(ca <= a < cb for ca, cb in covered) or a in starts:
             continue
+        if _opens_inside(a, inside) or any(x == a for x, _ in inside):
+            continue  # "A; B; Ban Quản lý dự án ... làm chủ đầu tư": the body that closes the list is no work
         hm = _rx()["head_at"].match(seg)
         if hm and hm.group(0).lower() in PROGRAMME_HEADS:
             continue

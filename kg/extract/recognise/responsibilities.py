@@ -18,9 +18,11 @@ Agencies are the agencies recogniser's mentions, so their names are the canonica
 
 The object of a statement: the enclosing task (a numbered item of a task section, a table row), the project
 of an investor (each of the works it lists; "là chủ đầu tư công trình" in a numbered item: the work the item
-names), the document itself in its implementation section ("Tổ chức thực hiện"), else a project or programme
-the statement names; a statement with no object is left out. A headerless summary that reports exactly one
-numbered resolution ("Tỉnh ủy X đã ban hành Nghị quyết số 28-NQ/TU ...") means that one by a bare "Nghị quyết".
+names; "2. ... các công trình: A; B. X làm chủ đầu tư": the list the sentence before ends with, in the same
+item; "Nhà máy A của Công ty X (chủ đầu tư)": the work before the body), the document itself in its
+implementation section ("Tổ chức thực hiện"), else a project or programme the statement names; a statement
+with no object is left out. A headerless summary that reports exactly one numbered resolution ("Tỉnh ủy X
+đã ban hành Nghị quyết số 28-NQ/TU ...") means that one by a bare "Nghị quyết".
 """
 from __future__ import annotations
 
@@ -553,6 +555,7 @@ def _name_cut_short(doc: _Doc, a: AgencyMention, q: int, end: int) -> AgencyMent
 
 _UNIT_END = re.compile(r"[^\n;:.]{3,100}?\s(?:tỉnh|huyện|thị xã|thành phố|xã|phường)(?:\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,2})?(?=\s+[a-zđàáảãạăâèéẻẽẹêìíỉĩịòóỏõọôơùúủũụưỳýỷỹỵ])")
 _INVESTOR_AFTER = _rx(r"(?i)(?=[dc])(?:(?P<do>(?<!\w)do)|chủ đầu tư(?:\s+là|\s*:))\s+(?=\S)")
+_INVESTOR_MARK = _rx(r"(?i)\s*\(\s*chủ đầu tư\s*\)")
 _EXPLICIT = _rx(r"(?i)\s+(?:(?P<lead>chủ trì)|(?P<duty>(?:có|chịu)\s+trách nhiệm)|(?P<sup>giám sát))(?!\w)")
 
 
@@ -607,6 +610,8 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
             first = next((n for n in before if n is before[-1] or before[-1] in _invested_works(doc, n.name, lo, s)),
                          None)
             nxt = first if before else next((n for n in projects if pred <= n.start < e), None)
+            if nxt is None and item is not None and not doc.t[sent[0]:s].strip():
+                nxt = _closed_list(doc, projects, max(item[0], mk.start() if mk else item[0]), sent[0])
         return ("project", nxt.name, None) if nxt else None
     task = doc.task_at(s)
     if task is not None:
@@ -642,6 +647,15 @@ _ITEM_MARK = re.compile(r"(?:^|(?<=\n))[ \t]*(?:\d{1,2}\.|[a-zđ]\)|[-–+•])[
 _BACK_TO_WORK = _rx(r"(?i)(?:công trình|dự án|hạng mục)(?:\s+(?:này|trên))?\s*(?:[.;,]|$)")
 # "Nâng cấp A và B", "A; B", "A, B": works listed after "chủ đầu tư"
 _WORK_SEP = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)")
+
+
+def _closed_list(doc: _Doc, projects: list[NamedMention], lo: int, a: int) -> NamedMention | None:
+    """'2. Đẩy nhanh các công trình: A; B; C. Ban Quản lý ... làm chủ đầu tư': a sentence at a that opens with
+    the investor closes the list of works the sentence before it ends with, in the same item: its first work."""
+    before = [n for n in projects if lo <= n.start and n.end <= a]
+    if not before or not re.fullmatch(r"[\s.;]*", doc.t[before[-1].end:a]):
+        return None
+    return next((n for n in before if n is before[-1] or before[-1] in _invested_works(doc, n.name, n.start, a)), None)
 
 
 def _invested_works(doc: _Doc, first: str, s: int, e: int) -> list[NamedMention]:
@@ -794,6 +808,12 @@ def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Respons
                 continue
             e = next((c for c, *_ in found if c > m.start()), b)
             out += _one_statement(doc, m.start(), e, "investor", subj, m.start(), (a, b), in_scope)
+        # "Nhà máy X của Công ty cổ phần Y (chủ đầu tư) ...": the body marked as investor of the work before it
+        for ag in doc.agencies_in(a, b) if doc.may_hold(a, b, "(chủ") else ():
+            im = _INVESTOR_MARK.match(t, ag.end, b)
+            if im and not any(r.agency_start == ag.start for r in out):
+                e = next((c for c, *_ in found if c > ag.start), b)
+                out += _one_statement(doc, ag.start, e, "investor", [ag], ag.end, (a, b), in_scope)
         # "..., chỉ đạo huyện X chuẩn bị ...": the bodies a task is given to, mid-clause; elsewhere (a news
         # summary: "UBND tỉnh giao Sở Y tế chủ trì xây dựng Đề án ...") only before an explicit "chủ trì"
         assigns = []  # (match, bodies given the job, predicate start)
@@ -869,7 +889,9 @@ def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, 
         if kind == "project" and works and key == works[0].name:
             works = works[1:]
     elif role == "investor":
-        list_at, works = e, _invested_works(doc, key, sent[0], e)  # the works may be named before the body
+        # the works may be named before the body, or close the sentence before it
+        lo = min([sent[0]] + [max((n.start for n in doc.named if n.name == key and n.start < s), default=sent[0])])
+        list_at, works = e, _invested_works(doc, key, lo, e)
     else:
         list_at = e
     dl = deadline_in_text(doc.t[s:list_at if kind != "project" else e], doc.year)
