@@ -249,3 +249,14 @@ def test_a_bare_document_word_is_this_document_only_in_a_summary_of_one(tmp_path
         + "\n\nUBND tỉnh giao Sở Y tế tổ chức thực hiện Nghị quyết. "
         "Thường trực HĐND tỉnh giám sát việc thực hiện Nghị quyết.\n", encoding="utf-8")
     assert extract_file(news).responsibilities == []
+
+
+def test_an_investor_naming_its_works_takes_those_not_the_list_before():
+    from kg.extract import extract_text
+
+    text = ("Kỳ họp thống nhất tập trung nguồn lực cho các công trình: Đường Nguyễn Trãi nối dài; Cầu Sông Đà 3; "
+            "Công viên văn hóa Tân Thịnh; Bệnh viện Đa khoa thành phố Hòa Bình. Trong đó, Ban Quản lý dự án đầu tư "
+            "xây dựng thành phố Hòa Bình là chủ đầu tư Đường Nguyễn Trãi nối dài và Cầu Sông Đà 3.\n")
+    ex = extract_text(text)
+    invests = {r.object for r in ex.responsibilities if r.role == "investor"}
+    assert invests == {"Đường Nguyễn Trãi nối dài", "Cầu Sông Đà 3"}

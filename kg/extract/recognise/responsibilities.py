@@ -890,7 +890,10 @@ def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, 
             works = works[1:]
     elif role == "investor":
         # the works may be named before the body, or close the sentence before it
-        lo = min([sent[0]] + [max((n.start for n in doc.named if n.name == key and n.start < s), default=sent[0])])
+        # (only when the statement names no work after its verb: "X là chủ đầu tư A và B" lists its own)
+        named_after = any(n.name == key and pred <= n.start < e for n in doc.named)
+        lo = sent[0] if named_after else min(
+            [sent[0]] + [max((n.start for n in doc.named if n.name == key and n.start < s), default=sent[0])])
         list_at, works = e, _invested_works(doc, key, lo, e)
     else:
         list_at = e
