@@ -13,6 +13,13 @@ EXPECTED = json.loads((DATA / "resp_expected.json").read_text(encoding="utf-8"))
 DOCS = [k for k in EXPECTED if not k.startswith("_")]
 
 
+def _responsibilities(tmp_path, name, text):
+    """What a short document of our own, read from a file of this name, makes responsible."""
+    doc = tmp_path / name
+    doc.write_text(text, encoding="utf-8")
+    return extract_file(doc).responsibilities
+
+
 def _stated(name):
     return [r for r in extract_file(DATA / name).responsibilities if not r.inferred]
 
@@ -70,12 +77,11 @@ def test_deadline_in_cell(cell, expected):
 
 
 def test_pipe_table_with_other_headers_and_blank_lines_between_rows(tmp_path):
-    doc = tmp_path / "plan.txt"
-    doc.write_text(
+    got = _responsibilities(tmp_path, "plan.txt", (
         "KẾ HOẠCH\nThực hiện nhiệm vụ năm 2024\n\nI. NHIỆM VỤ\n\n| STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn |\n\n"
         "| 2.1 | Rà soát quy hoạch | Sở Xây dựng | Sở Tài chính; Các sở, ngành | Quý IV/2024 |\n\n"
-        "| 2.2 | Báo cáo sơ kết | Sở Nội vụ | | Tháng 7/2024 |\n", encoding="utf-8")
-    rs = {(r.agency.split(" tỉnh")[0], r.role, r.object, r.deadline) for r in extract_file(doc).responsibilities}
+        "| 2.2 | Báo cáo sơ kết | Sở Nội vụ | | Tháng 7/2024 |\n"))
+    rs = {(r.agency.split(" tỉnh")[0], r.role, r.object, r.deadline) for r in got}
     assert rs == {("Sở Xây dựng", "lead", "2.1", "2024-Q4"), ("Sở Tài chính", "cooperate", "2.1", "2024-Q4"),
                   ("Sở Nội vụ", "lead", "2.2", "2024-07")}
 
@@ -100,13 +106,11 @@ def test_query_columns_and_task_assignment(tmp_path):
 
 
 def test_narrative_cooperation_needs_a_named_object(tmp_path):
-    doc = tmp_path / "report.txt"
-    doc.write_text(
+    rs = _responsibilities(tmp_path, "report.txt", (
         "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n\nBÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2024\n\nI. KẾT QUẢ\n\n"
         "Phối hợp với Sở Giao thông vận tải tỉnh Nghệ An triển khai Dự án nâng cấp Quốc lộ 8A đoạn qua hai tỉnh. "
         "Phối hợp với các sở, ngành tổ chức hội nghị xúc tiến đầu tư. "
-        "Sở Y tế đã chủ trì kiểm tra an toàn thực phẩm tại 40 cơ sở.\n", encoding="utf-8")
-    rs = extract_file(doc).responsibilities
+        "Sở Y tế đã chủ trì kiểm tra an toàn thực phẩm tại 40 cơ sở.\n"))
     assert [(r.agency, r.role, r.object_kind) for r in rs] == [
         ("Sở Giao thông vận tải tỉnh Nghệ An", "cooperate", "project")]
     assert rs[0].object.startswith("Dự án nâng cấp Quốc lộ 8A")
@@ -142,13 +146,11 @@ def test_cli_responsible_lists_overdue_first(tmp_path):
 
 
 def test_lines_broken_anywhere_as_in_pdf_text(tmp_path):
-    doc = tmp_path / "report.txt"
-    doc.write_text(
+    got = _responsibilities(tmp_path, "report.txt", (
         "ỦY BAN NHÂN DÂN\nTỈNH PHÚ YÊN\n\nBÁO CÁO\nTình hình kinh tế - xã hội quý I năm 2024\n\n"
         "II. NHIỆM VỤ, GIẢI PHÁP QUÝ II NĂM 2024\n\n1. Sở Tài chính chủ\ntrì, phối hợp với Cục Thuế tỉnh rà soát các khoản\n"
-        "thu, hoàn thành trước\nngày 30/5/2024. Sở Xây dựng có trách\nnhiệm kiểm tra, giám sát việc thực\nhiện các dự án.\n",
-        encoding="utf-8")
-    rs = {(r.agency, r.role, r.object, r.deadline) for r in extract_file(doc).responsibilities if not r.inferred}
+        "thu, hoàn thành trước\nngày 30/5/2024. Sở Xây dựng có trách\nnhiệm kiểm tra, giám sát việc thực\nhiện các dự án.\n"))
+    rs = {(r.agency, r.role, r.object, r.deadline) for r in got if not r.inferred}
     assert rs == {("Sở Tài chính tỉnh Phú Yên", "lead", "1", "2024-05-30"),
                   ("Cục Thuế tỉnh Phú Yên", "cooperate", "1", "2024-05-30"),
                   ("Sở Xây dựng tỉnh Phú Yên", "supervise", "1", "2024-Q2")}
@@ -162,35 +164,29 @@ def test_deadline_of_a_range_is_its_end(cell, expected):
 
 
 def test_one_column_holding_lead_and_cooperating_bodies(tmp_path):
-    doc = tmp_path / "plan.md"
-    doc.write_text(
+    got = _responsibilities(tmp_path, "plan.md", (
         "KẾ HOẠCH\nPhòng, chống thiên tai năm 2025\n\nI. NHIỆM VỤ\n\n| TT | Nhiệm vụ | Cơ quan thực hiện | Thời gian |\n"
-        "|---|---|---|---|\n| 1 | Diễn tập ứng phó bão | Chủ trì: Sở Nông nghiệp và Môi trường; Phối hợp: Công an tỉnh | Quý II/2025 |\n",
-        encoding="utf-8")
-    rs = {(r.agency.split(" tỉnh")[0], r.role, r.object, r.deadline) for r in extract_file(doc).responsibilities}
+        "|---|---|---|---|\n| 1 | Diễn tập ứng phó bão | Chủ trì: Sở Nông nghiệp và Môi trường; Phối hợp: Công an tỉnh | Quý II/2025 |\n"))
+    rs = {(r.agency.split(" tỉnh")[0], r.role, r.object, r.deadline) for r in got}
     assert rs == {("Sở Nông nghiệp và Môi trường", "lead", "1", "2025-Q2"), ("Công an", "cooperate", "1", "2025-Q2")}
 
 
 def test_districts_named_as_a_tasks_subject_are_their_peoples_committees(tmp_path):
-    doc = tmp_path / "report.txt"
-    doc.write_text(
+    rs = _responsibilities(tmp_path, "report.txt", (
         "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\n\nBÁO CÁO\nKết quả quý I năm 2024\n\nII. NHIỆM VỤ TRỌNG TÂM QUÝ II NĂM 2024\n\n"
-        "1. Huyện Bát Xát và thị xã Sa Pa hoàn thành diễn tập phòng thủ.\n\n2. Thành phố tiếp tục chỉnh trang đô thị.\n",
-        encoding="utf-8")
-    rs = extract_file(doc).responsibilities
+        "1. Huyện Bát Xát và thị xã Sa Pa hoàn thành diễn tập phòng thủ.\n\n2. Thành phố tiếp tục chỉnh trang đô thị.\n"))
     assert {(r.agency, r.object, r.deadline) for r in rs if not r.inferred} == {
         ("Ủy ban nhân dân huyện Bát Xát", "1", "2024-Q2"), ("Ủy ban nhân dân thị xã Sa Pa", "1", "2024-Q2")}
     assert [r.object for r in rs if r.inferred] == ["2"]  # "Thành phố" with no name is nobody in particular
 
 
 def test_news_summary_assignment_with_a_named_programme(tmp_path):
-    doc = tmp_path / "news.txt"
-    doc.write_text(
+    got = _responsibilities(tmp_path, "news.txt", (
         "Chiều 12/3, Ủy ban nhân dân tỉnh Gia Lai họp bàn về y tế cơ sở. Ủy ban nhân dân tỉnh giao Sở Y tế chủ trì, "
         "phối hợp với Sở Tài chính xây dựng Đề án nâng cao năng lực y tế cơ sở, trình trước ngày 30/6/2025. "
-        "Theo chỉ đạo của Bộ Y tế, tỉnh đã giao các huyện rà soát trạm y tế.\n", encoding="utf-8")
+        "Theo chỉ đạo của Bộ Y tế, tỉnh đã giao các huyện rà soát trạm y tế.\n"))
     # (the place of a document without a header is the agencies recogniser's to find)
-    rs = {(r.agency.split(" tỉnh")[0], r.role, r.object_kind, r.deadline) for r in extract_file(doc).responsibilities}
+    rs = {(r.agency.split(" tỉnh")[0], r.role, r.object_kind, r.deadline) for r in got}
     assert rs == {("Sở Y tế", "lead", "programme", "2025-06-30"), ("Sở Tài chính", "cooperate", "programme", "2025-06-30")}
 
 
