@@ -59,7 +59,7 @@ def document_context(text: str, header: Header, running_end: int, footnotes) -> 
             issuer = known_agency(_title_case(found.sub), place, kind) or issuer
     return Context(text=text, header=replace(header, issuer=issuer, place=header.place or place), sections=sections,
                    sentences=sentences, footnotes=footnotes, running_end=running_end, place=place, level=kind,
-                   issuer=issuer)
+                   issuer=issuer, tasks=parse_tasks(text, sections, header.title))
 
 
 def extract_text(raw_text: str, source: str = "<text>", path: str = "", sha256: str = "") -> Extraction:
@@ -77,7 +77,7 @@ def extract_text(raw_text: str, source: str = "<text>", path: str = "", sha256: 
     ex.named = doc._.kg_named or []
     ex.quantities = doc._.kg_quantities or []
     ex.responsibilities = doc._.kg_responsibilities or []
-    ex.tasks = parse_tasks(ct.text, ctx.sections, ctx.header.title)
+    ex.tasks = ctx.tasks
     ex.lineage = find_lineage(ctx, ex)
     ex.task_links = task_links(ctx, ex)
     return ex

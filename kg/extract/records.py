@@ -191,3 +191,4 @@ class Context:
     place: str | None = None  # province/city the issuer belongs to ("Lạng Sơn")
     level: str | None = None  # "tỉnh" | "thành phố": how the document names its own province
     issuer: str | None = None  # canonical name of who wrote the document
+    tasks: list[Task] = field(default_factory=list)  # the numbered items of its task sections, parsed once

@@ -32,7 +32,7 @@ import re
 from dataclasses import replace
 
 from ..records import AgencyMention, Context, DirectiveRef, NamedMention, Responsibility, Section, Task
-from ..structure import parse_tasks, roman_to_int
+from ..structure import roman_to_int
 from . import places
 from .agencies import GENERIC_PART, ORG_HEAD, canonical_agency, slot_bodies, tone_fold
 
@@ -223,7 +223,7 @@ class _Doc:
         self._ag_at = {a.start: a for a in self.ags}
         self.named: list[NamedMention] = sorted(named or [], key=lambda n: n.start)
         self.directives: list[DirectiveRef] = sorted(directives or [], key=lambda d: d.start)
-        self.tasks: list[Task] = parse_tasks(ctx.text, ctx.sections, ctx.header.title)
+        self.tasks: list[Task] = ctx.tasks
         # implementation sections: "Tổ chức thực hiện" headings, and every article after the first of a
         # resolution or decision (Điều 1 says what is decided, the next ones who carries it out)
         self.impl: list[Section] = [s for s in ctx.sections if s.level <= 2 and (
