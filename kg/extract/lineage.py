@@ -299,6 +299,8 @@ def _listed(first: _Obj, text: str, objs: dict[int, _Obj], end: int) -> list[_Ob
     số Y ngày ... của UBND huyện'); not one the description cites ('X về việc triển khai Y')."""
     out = _chain(first, text, objs)
     base = out[-1].end
+    basis = re.search(r"(?i);\s*căn cứ\s", text[base:end])  # "...; căn cứ Y" names a basis, not an object
+    end = base + basis.start() if basis else end
     for m in re.finditer(r"(?i);\s*(?:(?:và|thực hiện|triển khai)\s+)?|\s(?:và|cùng)\s+", text[base:end]):
         o = objs.get(base + m.end())
         if o is None or not o.directive or any(x.start == o.start for x in out):
@@ -610,7 +612,10 @@ def _letter_opening(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _Obj
         if first is None or not first.directive:
             continue
         p_end = _first_paragraph_end(text, m.end(), end)
-        if not _DIRECTS.search(text[m.end() : p_end].rstrip()):
+        own_line = text[m.end() : p_end].rstrip().endswith(";")
+        # the directions are asked in this paragraph, or -- after an opening line of its own ('Thực hiện X ...;')
+        # -- in the paragraph that leads into them ('..., Sở Y tế đề nghị các đơn vị thực hiện nội dung sau:')
+        if not _DIRECTS.search(text[m.end() : p_end].rstrip()) and not (own_line and _DIRECTS.search(text[p_end:end].rstrip())):
             continue
         letters = {r.number for r in refs if r.type in LETTER_TYPES}
         out += [LineageLink(THIS, o.endpoint, "implements", m.end(), p_end) for o in _chain(first, text, objs)
@@ -643,9 +648,13 @@ def _responds_to(ctx: Context, refs: list[DirectiveRef], objs: dict[int, _Obj]) 
         chain = _chain(objs[first.start], text, objs) if first.start in objs else []
         letters = {r.number for r in refs if r.type in LETTER_TYPES}  # a submission ('Tờ trình') asks no answer
         out += [LineageLink(THIS, o.endpoint, "responds_to", s0, s1) for o in chain if o.endpoint.key in letters]
-        for r in refs:
-            if first.end <= r.start < s1 and res["assessed"].search(text, max(0, r.start - 60), r.start):
-                out.append(LineageLink(THIS, _directive_ep(r), "reports_on", s0, s1))
+        assessed = [r for r in refs if first.end <= r.start < s1
+                    and res["assessed"].search(text, max(0, r.start - 60), r.start)]
+        # the letter asks for a report on X, the main clause says what this one reports on ('..., UBND tỉnh báo
+        # cáo kết quả thực hiện Kế hoạch số Y triển khai X'): Y is its object, X only through Y
+        main = _MAIN_CLAUSE.search(text, first.end, s1)
+        own = [r for r in assessed if main and r.start >= main.start()]
+        out += [LineageLink(THIS, _directive_ep(r), "reports_on", s0, s1) for r in (own or assessed)]
         break
     for m in res["report_opening"].finditer(text, 0, end):
         first = objs.get(m.end())

@@ -17,7 +17,8 @@ LAW_WORDS = r"(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp)"
 @lru_cache(maxsize=1)
 def _res() -> dict[str, re.Pattern]:
     return {
-        "can_cu": re.compile(r"(?m)(?:^|(?<=[;.])|(?<=[;.]\s))[ \t]*Căn cứ\s+"),
+        # a clause of its own, or one after ';' in an opening ("Thực hiện X; căn cứ Y, UBND tỉnh ban hành ...")
+        "can_cu": re.compile(r"(?m)(?:^|(?<=[;.])|(?<=[;.]\s))[ \t]*Căn cứ\s+|(?<=;\s)căn cứ\s+(?!vào\b)"),
         "basis_heading": re.compile(r"(?i)căn cứ(?:\s+pháp lý|\s+xây dựng|\s+ban hành)?(?:\s+(?:kế hoạch|chương trình|đề án))?\s*:?\s*$"),
         # clauses of a preamble that are not a legal basis end a "Căn cứ" line
         "not_basis": re.compile(r"(?i)(?:^|[;.]\s*|\n)\s*(?:Xét|Sau khi|Theo đề nghị|Thực hiện|Trên cơ sở|Căn cứ|"
