@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -184,3 +185,14 @@ def test_a_goal_word_reaches_over_and_not_past_a_comma():
             "Huyện phấn đấu có thêm 2 xã đạt chuẩn nông thôn mới nâng cao và 1 xã đạt chuẩn nông thôn mới kiểu mẫu.\n")
     ts = {q.value for q in extract_text(text).quantities if q.category == "target"}
     assert ts == {200, 2, 1}
+
+
+def test_lettered_items_leave_no_marker_in_the_indicator():
+    """'a) Tốc độ tăng trưởng ...', 'đ) Thành lập mới ...', 'a. Giá trị ...': the letter marks the item, it is no
+    word of the indicator."""
+    ex = extract_file(DATA / "decision_lettered_goals.txt")
+    labels = sorted(q.indicator for q in ex.quantities if q.category == "target")
+    assert len(labels) == 8, labels
+    assert not [x for x in labels if re.match(r"(?i)[a-zđ]\s|.*\([a-zđ]\s", x)], labels
+    assert any(x.startswith("Tốc độ tăng trưởng GRDP") for x in labels), labels
+    assert any("giá trị sản xuất nông nghiệp" in x.lower() and not x[0].islower() for x in labels), labels
