@@ -196,8 +196,12 @@ def _run(*args):
     return r.stdout
 
 
+def _rows(store, query: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(_run("query", query, "--store", store, "-f", "csv"))))
+
+
 def _progress(store):
-    return list(csv.DictReader(io.StringIO(_run("query", "progress", "--store", store, "-f", "csv"))))
+    return _rows(store, "progress")
 
 
 def test_district_targets_meet_the_district_report_not_the_province(tmp_path, monkeypatch):
@@ -330,3 +334,20 @@ def test_an_increase_target_is_not_met_by_a_running_total():
                     unit="xã", period="2025-01/2025-06", area=area, value_text="3",
                     sentence="Có 3 xã được công nhận đạt chuẩn nông thôn mới; lũy kế 74 xã đạt chuẩn.")
     assert [(lk.result.iri, lk.percent) for lk in compute_links([t], [total, step])] == [("r2", 30.0)]
+
+
+def test_a_news_headline_gives_its_results_their_period(tmp_path):
+    """'Lào Cai: kinh tế quý I/2025 ...': the headline's quarter is the period of the item's results, which then
+    meet the year's targets of the province's plan; an item whose headline states no period (only a dateline)
+    keeps its results without one, and links nothing."""
+    store = tmp_path / "store"
+    _run("ingest", PROGRESS_DATA.parent / "progress_news_quarter", "--store", store, "-q")
+    rows = _progress(store)
+    got = sorted((r["result_source"], r["target_indicator"], r["result_period"], round(float(r["percent"]), 1))
+                 for r in rows)
+    assert got == [
+        ("lc_2025_q1_news.txt", "Diện tích trồng rừng tập trung", "2025-Q1", 20.0),
+        ("lc_2025_q1_news.txt", "Kim ngạch xuất khẩu", "2025-Q1", 25.8),
+        ("lc_2025_q1_news.txt", "Tổng thu ngân sách nhà nước trên địa bàn", "2025-Q1", 24.2),
+    ]
+    assert all(not r["indicator"].lower().startswith("theo") for r in _rows(store, "results")), "a source is no indicator"

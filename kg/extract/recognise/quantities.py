@@ -104,7 +104,7 @@ def _rx() -> dict[str, re.Pattern]:
         "link_end": re.compile(rf"(?:(?<![^\W\d_])(?:{alt(_LINK_WORDS)})|:)\s*$", re.IGNORECASE),
         "lead": re.compile(
             rf"^(?:[\s\-+•–,;:.*]+|\(?\d{{1,2}}[.)]?\s+(?=[^\W\d_])|[a-zđ][.)]\s+(?=[^\W\d_])"  # "1.", "a)", "đ."
-            rf"|(?:{alt(_LEAD_FILLERS)})(?![^\W\d_])"
+            rf"|(?:{alt(_LEAD_FILLERS)})(?![^\W\d_])|theo\s[^,;:\d]{{2,80}},"  # "Theo Sở X, ...": the source
             r"|(?:(?:trong|đến|hết|tính đến|riêng)\s+)?(?:năm|quý|tháng)\s+[\dIVX]+(?:/\d{4})?(?:\s+năm\s+\d{4})?"
             r"(?![^\W\d_])|(?:cả|(?:đến\s+)?cuối)\s+năm(?![^\W\d_])(?!\s+\d))+",
             re.IGNORECASE,
@@ -219,8 +219,20 @@ def _year_of(period: str | None) -> str | None:
     return period[:4] if period else None
 
 
+def _news_headline(ctx: Context) -> str:
+    """A news item's first line when the document has no header of its own: it says what the item reports on
+    ("Lào Cai: kinh tế quý I/2025 tăng trưởng khá"). Only a period it states is used, never the item's date."""
+    if ctx.header.kind or ctx.header.title or not _headline(ctx.text, len(ctx.text) - len(ctx.text.lstrip())):
+        return ""
+    return ctx.text.lstrip().split("\n", 1)[0].strip(" #*")
+
+
 def _title_period(ctx: Context) -> str | None:
     title = ctx.header.title or ""
+    headline = _news_headline(ctx)
+    ps = _periods_in(headline, 0, len(headline), None) if headline else []
+    if ps:
+        return max(ps, key=lambda x: (len(x[1]), x[0]))[1]
     cut = re.search(r"nhiệm vụ|phương hướng", title, re.IGNORECASE)
     head = title[: cut.start()] if cut else title
     year = None
