@@ -37,6 +37,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..records import Context, Quantity, Section, Sentence
+from .goal_prose import carried, goal_opener, goal_year, keeps_goal
 from .numbers import Measure, find_measures
 from .target_lists import TargetList, find_target_lists, head_clause
 from .target_tables import read_table
@@ -56,7 +57,8 @@ _NON_GOAL_HEADING = (
     r"|^(?!.*(?:mục tiêu|chỉ tiêu)).*(?<![^\W\d_])(?:mức|định mức|nội dung)\s+hỗ trợ(?![^\W\d_])"
 )
 # words that make the figures after them goals: "phấn đấu", "Thành phố cũng đặt mục tiêu có thêm 03 trường ..."
-_GOAL_WORDS = r"phấn đấu|(?:đặt|đề ra|đặt ra)\s+(?:các\s+)?mục tiêu"
+# ("nhờ sự nỗ lực phấn đấu, năm 2024 thu ... đạt": a noun, not a goal)
+_GOAL_WORDS = r"(?<!sự )(?<!nỗ lực )phấn đấu(?!\s*[,.])|(?:đặt|đề ra|đặt ra)\s+(?:các\s+)?mục tiêu"
 # words that make a figure a reported one
 _RESULT_CUES = (
     r"ước đạt|ước thực hiện|ước tính|ước cả năm|đã đạt|đạt được|lũy kế|luỹ kế|đã thực hiện|thực hiện được|"
@@ -890,6 +892,14 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         ps = _periods_in(text, sp.end(), min(sent.end, sp.end() + 25), layout.year)
         if ps and ps[0][0] == sp.end():
             sentence_start_period = ps[0][1]
+    # a sentence opened by a goal word carries it over its ";" clauses (news prose of a resolution)
+    opener = goal_opener(text, sent.start, sent.end, ms[0].start) if mode == "body" else None
+    if opener and sentence_start_period is None:
+        sentence_start_period = opener.period
+    para_start = text.rfind("\n\n", 0, sent.start) + 1
+    if quiet and any(keeps_goal(text, para_start, sent.start, _clause_start(text, sent.start, m.start), m.start)
+                     for m in ms):
+        quiet = False  # "Tỷ lệ che phủ rừng duy trì ở mức 47%." after a sentence of goals
     prev_end = sent.start
     inherited: str | None = None
     clause_head: str | None = None
@@ -1042,7 +1052,9 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             # a reported figure that states no share of a plan: "GRDP ước tăng 6,18%", "Tỷ lệ ... đạt 93,2%"
             rep = _reported_label(text, left, m, label, before, inherited)
             if rep and not (not quiet and _is_target(text, mode, sent, m, nxt if next_in_clause else None,
-                                                     clause_left, after_end)):
+                                                     clause_left, after_end,
+                                                     _goal_carried(text, mode, sent, opener, para_start,
+                                                                   clause_left, m))):
                 out.append(Quantity(
                     category="result", indicator=rep, value=m.value, max=m.max, comparator=m.comparator,
                     unit=m.unit, value_text=m.value_text,
@@ -1068,13 +1080,20 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                         start=m.start, end=p.end, percent_of_plan=p.value,
                     ))
         elif label and not headline and _is_target(text, mode, sent, m, nxt if next_in_clause else None, clause_left,
-                                                   after_end):
+                                                   after_end, _goal_carried(text, mode, sent, opener, para_start,
+                                                                            clause_left, m)):
             default = sec_period if mode in ("task", "plan", "list") else layout.period_after_list(sent.start)
+            if mode == "body" and default is None and not layout.year and not sentence_start_period:
+                default = goal_year(text, sent.start)  # a news text: the year it last gave its plan or goals
+            right = after_end
+            if opener is not None:  # "giảm 1,5%, năm 2024 đã giảm 1,8%": a year past a comma is the next figure's
+                comma = text.find(",", m.end, after_end)
+                right = after_end if comma < 0 else comma
             out.append(Quantity(
                 category="target", indicator=label, value=m.value,
                 max=m.max if m.max is not None else (m.value if m.comparator == "lte" else None),
                 comparator=m.comparator, unit=_classifier(m.unit), value_text=m.value_text,
-                period=_period_for(text, layout, clause_left, after_end, m, sentence_start_period, default),
+                period=_period_for(text, layout, clause_left, right, m, sentence_start_period, default),
                 start=m.start, end=m.end,
             ))
         if label:
@@ -1190,7 +1209,22 @@ def _blocked(text: str, left: int, m: Measure) -> bool:
     return bwords[-1] in _COUNT_BLOCKERS or " ".join(bwords[-2:]) in _COUNT_BLOCKERS
 
 
-def _is_target(text: str, mode: str, sent: Sentence, m: Measure, nxt: Measure | None, left: int, right: int) -> bool:
+def _goal_carried(text: str, mode: str, sent: Sentence, opener, para_start: int, clause_left: int,
+                  m: Measure) -> bool:
+    """The figure's clause carries the goal its sentence opens with, or keeps a level the sentence before set."""
+    if mode != "body":
+        return False
+    if opener is not None:
+        return m.start > opener.end and carried(text, opener, _clause_start(text, sent.start, m.start), m.start)
+    return keeps_goal(text, para_start, sent.start, _clause_start(text, sent.start, m.start), m.start)
+
+
+# a part of a goal after a comma: "thu ngân sách 7.100 tỷ đồng, trong đó thu nội địa 6.450 tỷ đồng"
+_PART_COMMA = re.compile(r",\s*(?=trong\s+đó(?![^\W\d_]))", re.IGNORECASE)
+
+
+def _is_target(text: str, mode: str, sent: Sentence, m: Measure, nxt: Measure | None, left: int, right: int,
+               goal_carried: bool = False) -> bool:
     rx = _rx()
     if mode == "none":
         return False
@@ -1199,11 +1233,14 @@ def _is_target(text: str, mode: str, sent: Sentence, m: Measure, nxt: Measure | 
         if not (r.start() > m.end and text.rfind("(", m.end, r.start()) > text.rfind(")", m.end, r.start())):
             return False
     if mode == "body":
+        if goal_carried:
+            return True
         # a goal word reaches over the figures after it joined by "và" ("phấn đấu có thêm 2 xã ... và 1 xã ..."),
-        # not past a comma ("đặt mục tiêu thu 200 tỷ đồng, kết quả thu 210 tỷ đồng") or a period of their own
+        # or a part of it ("trong đó ..."), not past another comma ("đặt mục tiêu thu 200 tỷ đồng, kết quả thu
+        # 210 tỷ đồng") or a period of their own
         goal = rx["goal_body"].search(text, _clause_start(text, sent.start, m.start), m.start)
-        reach = (left if goal is None or "," in text[goal.end() : left] or _periods_in(text, goal.end(), left, None)
-                 else goal.start())
+        reach = (left if goal is None or "," in _PART_COMMA.sub(" ", text[goal.end() : left])
+                 or _periods_in(text, goal.end(), left, None) else goal.start())
         return bool(
             rx["goal_body"].search(text, reach, m.start)
             or rx["goal_named"].search(text, max(left, m.start - 30), m.start)
