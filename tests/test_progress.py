@@ -102,6 +102,12 @@ def test_same_area_needs_level_and_place():
     ("Sản lượng lương thực có hạt", "Sản lượng lương thực có hạt vụ Đông Xuân"),
     ("Thu ngân sách nhà nước trên địa bàn", "Thu ngân sách nhà nước trên địa bàn 6 tháng đầu"),
     ("Kim ngạch xuất khẩu", "Kim ngạch xuất khẩu 9 tháng cuối"),
+    # an abbreviation spelt out on one side names the indicator the other side calls by it
+    ("Thu hút vốn đầu tư trực tiếp nước ngoài (FDI)", "Thu hút FDI"),
+    ("Vốn đầu tư trực tiếp nước ngoài (FDI) thu hút được", "FDI"),
+    ("Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)", "PCI"),
+    ("Tỷ lệ dân số tham gia bảo hiểm y tế (BHYT)", "Tỷ lệ dân số tham gia BHYT"),
+    ("Tăng trưởng GRDP", "Tổng sản phẩm trên địa bàn (GRDP) 9 tháng ước tăng"),
 ])
 def test_indicators_that_meet(target, result):
     assert indicators_match(indicator_key(target), indicator_key(result)) is not None
@@ -115,6 +121,11 @@ def test_indicators_that_meet(target, result):
     ("Số xã đạt chuẩn nông thôn mới", "Số xã đạt nông thôn mới nâng cao"),
     ("Kim ngạch xuất khẩu", "Kim ngạch nhập khẩu"),
     ("Trồng rừng mới", "Diện tích trồng rừng tập trung"),
+    # the abbreviation is shared, but one side says more than the other spells out
+    ("Tốc độ tăng trưởng kinh tế (GRDP)", "GRDP bình quân đầu người"),
+    ("Thu hút vốn đầu tư trực tiếp nước ngoài (FDI)", "Giải ngân vốn FDI"),
+    ("Thu hút vốn đầu tư trực tiếp nước ngoài (FDI)", "Kim ngạch xuất khẩu khu vực FDI"),
+    ("Số sản phẩm OCOP (có thêm)", "Số chủ thể OCOP"),
 ])
 def test_indicators_that_do_not_meet(target, result):
     assert indicators_match(indicator_key(target), indicator_key(result)) is None

@@ -862,8 +862,10 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             if past and not p.plan_share:
                 continue  # only a share that names its plan reaches past another figure
             gap = text[gap_start : p.start]
+            # names in brackets after the counted thing are an aside: "02 xã đạt chuẩn ... (A, B), đạt 66,7% kế hoạch"
+            aside_only = close < 0 or text.rfind("(", sent.start, close) > gap_start
             if not rx["result_link"].match(gap) and not (past and rx["share_link"].match(gap)) and not (
-                not past and p.plan_share and close < 0 and rx["noun_link"].match(gap)
+                not past and p.plan_share and aside_only and rx["noun_link"].match(_NAMES_ASIDE.sub("", gap))
             ):
                 continue
             while i >= 0 and (i in aside or ms[i].plan_share) and ";" not in text[ms[i].start : p.start]:
@@ -912,6 +914,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     whole = (_footnote_whole(ctx, seen, sent) if sent.start >= ctx.running_end
              else _inline_footnote_whole(text, seen, sent))
     in_part = whole is not None
+    part_unit: str | None = None
     if not in_part and rx["part"].match(text, sent.start, sent.start + 12):
         whole = seen.whole_before(sent.start)
         in_part = whole is not None
@@ -1022,7 +1025,15 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 whole = fw or whole
             if whole:
                 in_part = True
-        elif in_part and label and ";" in raw_before and re.match(r"tổng(?![^\W\d_])", label, re.IGNORECASE):
+                # "7.100 tỷ đồng, trong đó thu nội địa 6.450 tỷ đồng; có thêm 9 xã ...": a part named inside its
+                # whole's clause, not a list of parts ("trong đó: a; b; c"), ends where a figure of another unit
+                # opens a clause
+                own = [p for p in ms[:k] if p.kind != "percent"]  # the whole's figure, not its share or growth
+                part_unit = (_unit_base(own[-1].unit) if own and ";" not in raw_before[: pm.start()]
+                             and not re.match(r"\s*:", raw_before[pm.end() :]) else None)
+        elif in_part and label and ";" in raw_before and (
+                part_unit and m.kind != "percent" and _unit_base(m.unit) != part_unit
+                or re.match(r"tổng(?![^\W\d_])", label, re.IGNORECASE)):
             in_part = False  # "trong đó thu nội địa 480 tỷ đồng; tổng vốn đầu tư ...": a total is a whole of its own
         if label and rx["cumul"].search(raw_before) or label and _content_count(_strip_period(label)) < 1:
             prior = seen.same_unit(m.start, m.unit, _clause_start(text, sent.start, m.start))
@@ -1050,7 +1061,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             continue
         if quiet or mode == "body" and k not in result_of:
             # a reported figure that states no share of a plan: "GRDP ước tăng 6,18%", "Tỷ lệ ... đạt 93,2%"
-            rep = _reported_label(text, left, m, label, before, inherited)
+            rep = _reported_label(text, left, m, label, before, inherited,
+                                  added_counts=bool(ctx.header.kind) and not layout.planning)
             if rep and not (not quiet and _is_target(text, mode, sent, m, nxt if next_in_clause else None,
                                                      clause_left, after_end,
                                                      _goal_carried(text, mode, sent, opener, para_start,
@@ -1113,14 +1125,20 @@ _CHANGE_BEFORE = re.compile(r"(?<![^\W\d_])(tăng|giảm)(?:\s+thêm)?\s*$", re.
 _BARE_CHANGE = re.compile(r"^[\s,]*(tăng|giảm)\s*$", re.IGNORECASE)
 
 
+# a count a report adds in the period: "Có thêm 07 xã được công nhận đạt chuẩn ...", "công nhận thêm 3 sản phẩm"
+_ADDED = re.compile(r"(?<![^\W\d_])(?:có|công nhận|xây dựng|phát triển|thành lập)(?:\s+mới)?\s+thêm(?:\s+được)?\s*$",
+                    re.IGNORECASE)
+
+
 def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
-                    inherited: str | None) -> str | None:
-    """The indicator of a figure the text reports ("ước đạt", "đạt", "tăng"), or None when it is not one.
-    Only figures whose indicator is named in full are kept: a reported figure is a fact about its indicator."""
+                    inherited: str | None, added_counts: bool = False) -> str | None:
+    """The indicator of a figure the text reports ("ước đạt", "đạt", "tăng"; in a report, a count it adds: "có
+    thêm 07 xã ..."), or None when it is not one. Only figures whose indicator is named in full are kept: a
+    reported figure is a fact about its indicator."""
     if m.plan_share:
         return None
     lead = text[max(left, m.start - 30) : m.num_start]
-    if not _REPORT_CUE.search(lead):
+    if not _REPORT_CUE.search(lead) and not (added_counts and m.kind == "count" and _ADDED.search(lead)):
         return None
     bare = _BARE_CHANGE.match(text[left : m.num_start])
     if bare and inherited and m.kind == "percent":
@@ -1219,6 +1237,7 @@ def _goal_carried(text: str, mode: str, sent: Sentence, opener, para_start: int,
     return keeps_goal(text, para_start, sent.start, _clause_start(text, sent.start, m.start), m.start)
 
 
+_NAMES_ASIDE = re.compile(r"\s*\([^()]{1,120}\)")
 # a part of a goal after a comma: "thu ngân sách 7.100 tỷ đồng, trong đó thu nội địa 6.450 tỷ đồng"
 _PART_COMMA = re.compile(r",\s*(?=trong\s+đó(?![^\W\d_]))", re.IGNORECASE)
 
