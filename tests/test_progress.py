@@ -362,3 +362,31 @@ def test_a_news_headline_gives_its_results_their_period(tmp_path):
         ("lc_2025_q1_news.txt", "Tổng thu ngân sách nhà nước trên địa bàn", "2025-Q1", 24.2),
     ]
     assert all(not r["indicator"].lower().startswith("theo") for r in _rows(store, "results")), "a source is no indicator"
+
+
+def test_abbreviations_added_counts_and_news_prose_meet_their_targets(tmp_path):
+    """A province's resolution and 9-month report (abbreviations spelt out on one side, "có thêm N xã" with no
+    share, "triệu lượt khách du lịch"), a district's pair (names in brackets before the share), and a news
+    summary whose goals run over ";" clauses with the report of its province."""
+    store = tmp_path / "store"
+    _run("ingest", PROGRESS_DATA.parent / "progress_prose", "--store", store, "-q")
+    got = sorted((r["target_source"][:2], r["target_indicator"], r["result_value"], r["result_unit"],
+                  round(float(r["percent"])) if r["percent"] else None) for r in _progress(store))
+    assert got == [
+        ("hd", "GRDP bình quân đầu người", "108", "triệu đồng", 72),
+        ("hd", "Số lượt khách du lịch (đón)", "2.15", "triệu lượt", 77),
+        ("hd", "Số sản phẩm OCOP đạt từ 3 sao trở lên (có thêm)", "18", "sản phẩm", 72),
+        ("hd", "Số xã đạt chuẩn nông thôn mới kiểu mẫu (có thêm)", "1", "xã", 33),
+        ("hd", "Số xã đạt chuẩn nông thôn mới nâng cao (có thêm)", "7", "xã", 58),
+        ("hd", "Thu hút vốn đầu tư trực tiếp nước ngoài (FDI)", "1.03", "tỷ USD", 86),
+        ("hd", "Tốc độ tăng trưởng kinh tế (GRDP)", "13.1", "%", None),  # a growth rate: no share
+        ("hd", "Tỷ lệ dân số tham gia bảo hiểm y tế (BHYT)", "92.8", "%", 99),
+        ("py", "Lượng khách du lịch đến tỉnh", "2.9", "triệu lượt", 54),
+        ("py", "Số xã đạt chuẩn nông thôn mới (có thêm)", "4", "xã", 44),
+        ("py", "Tổng thu ngân sách nhà nước trên địa bàn", "3550", "tỷ đồng", 50),
+        ("py", "Tổng thu ngân sách nhà nước trên địa bàn - thu nội địa", "3100", "tỷ đồng", 48),
+        # the district's figures meet the district's targets only
+        ("vh", "Số lượt khách du lịch (đón)", "52", "nghìn lượt", 43),
+        ("vh", "Số sản phẩm OCOP đạt từ 3 sao trở lên (có thêm)", "3", "sản phẩm", 60),
+        ("vh", "Số xã đạt chuẩn nông thôn mới nâng cao (có thêm)", "2", "xã", 67),
+    ]

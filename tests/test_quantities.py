@@ -329,3 +329,26 @@ def test_a_report_table_gives_results_beside_its_plan_column():
 
 def test_a_plan_table_reports_no_result_for_another_year():
     assert [(q.category, q.value) for q in find_quantities(_ctx(PLAN_TABLE))] == [("target", 4500.0)]
+
+
+CITY_REPORT_ADDED = """ỦY BAN NHÂN DÂN THÀNH PHỐ BẢO LỘC
+BÁO CÁO
+Tình hình kinh tế - xã hội 9 tháng năm 2024
+I. KẾT QUẢ THỰC HIỆN
+Có thêm 02 xã được công nhận đạt chuẩn nông thôn mới nâng cao. Đã có thêm 03 trường học đạt chuẩn quốc gia. Có thêm 01 xã đạt chuẩn nông thôn mới kiểu mẫu (xã Đại Lào), đạt 50% kế hoạch. Lũy kế toàn thành phố có 9 xã đạt chuẩn nông thôn mới nâng cao.
+II. NHIỆM VỤ TRỌNG TÂM QUÝ IV NĂM 2024
+Phấn đấu có thêm 01 xã đạt chuẩn nông thôn mới nâng cao.
+"""
+
+
+def test_a_report_adds_counts_with_or_without_a_share():
+    res = {(q.indicator, q.value, q.percent_of_plan) for q in _results(CITY_REPORT_ADDED)}
+    assert res == {
+        ("Số xã được công nhận đạt chuẩn nông thôn mới nâng cao (có thêm)", 2, None),
+        ("Số trường học đạt chuẩn quốc gia (đã có thêm)", 3, None),
+        # the names in brackets do not part the figure from its share
+        ("Số xã đạt chuẩn nông thôn mới kiểu mẫu (có thêm)", 1, 50),
+    }
+    assert [(q.value, q.period) for q in _targets(CITY_REPORT_ADDED)] == [(1, "2024-Q4")]
+    # a plan's "có thêm" is a goal, not a result
+    assert not _results(RESOLUTION) or all(q.value != 6 for q in _results(RESOLUTION))

@@ -192,6 +192,7 @@ _GENERIC = frozenset([
     "số", "tổng", "lượng", "lượt", "mức", "tăng", "giảm", "thêm", "mới", "có", "được", "đạt", "của", "các",
     "những", "và", "cho", "trong", "là", "trên", "dưới", "khoảng", "giá", "trị",
     "toàn", "hiện", "nay", "so", "với",
+    "đón", "đến",  # "Đón 2,9 triệu lượt khách du lịch", "Lượng khách du lịch đến tỉnh": the same visitors
 ])
 # on one side only, these words make two indicators different whatever else they share
 CONTRAST = frozenset({"thu", "chi", "xuất", "nhập", "quốctế", "nộiđịa", "trongnước", "nướcngoài", "tỷlệ",

@@ -6,8 +6,9 @@ unit": "Năm 2025, tỉnh phấn đấu tăng trưởng GRDP 8%; thu ngân sách
 says what is to be kept ("Tỷ lệ che phủ rừng duy trì ở mức 47%.") continues it. The period is the one the
 opener names, else the year the text last gave its plan or goals ("Nghị quyết về kế hoạch ... năm 2025").
 
-Public API: goal_opener(text, start, end, first) -> Opener | None; keeps_goal(text, para_start, start,
-clause_left, fig_start) -> bool; goal_year(text, pos) -> str | None
+Public API: goal_opener(text, start, end, first) -> Opener | None; carried(text, opener, clause_left,
+fig_start) -> bool; keeps_goal(text, para_start, start, clause_left, fig_start) -> bool;
+goal_year(text, pos) -> str | None
 """
 from __future__ import annotations
 

@@ -345,9 +345,19 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
     return _clean_label(limited), head, linked, left
 
 
+# places named in brackets after what a figure counts: "02 xã đạt chuẩn ... (Tân Hòa, Phú Lợi)", "(xã Đại Lào)"
+_PLACE_NAMES = re.compile(
+    r"\s*\((?:(?:xã|phường|thị trấn|thôn|bản|huyện|thị xã|thành phố)\s+)?[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*)*"
+    r"(?:\s*(?:,|và)\s*(?:(?:xã|phường|thị trấn|thôn|bản|huyện|thị xã|thành phố)\s+)?[A-ZĐ][^\W\d_]*"
+    r"(?:\s+[A-ZĐ][^\W\d_]*)*)*\)"
+)
+
+
 def _after_text(text: str, m: Measure, stop: int, next_in_clause: bool) -> str:
     rx = _rx()
     seg = text[m.end : stop]
+    if m.kind == "count" and "(" in seg:  # the places are not part of what is counted
+        seg = _PLACE_NAMES.sub("", seg)
     sm = rx["after_stop"].search(seg)
     if sm:
         seg = seg[: sm.start()]
