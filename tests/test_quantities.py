@@ -335,7 +335,7 @@ CITY_REPORT_ADDED = """ỦY BAN NHÂN DÂN THÀNH PHỐ BẢO LỘC
 BÁO CÁO
 Tình hình kinh tế - xã hội 9 tháng năm 2024
 I. KẾT QUẢ THỰC HIỆN
-Có thêm 02 xã được công nhận đạt chuẩn nông thôn mới nâng cao. Đã có thêm 03 trường học đạt chuẩn quốc gia. Có thêm 01 xã đạt chuẩn nông thôn mới kiểu mẫu (xã Đại Lào), đạt 50% kế hoạch. Lũy kế toàn thành phố có 9 xã đạt chuẩn nông thôn mới nâng cao.
+Có thêm 02 xã được công nhận đạt chuẩn nông thôn mới nâng cao. Trong quý IV dự kiến có thêm 04 xã đạt chuẩn nông thôn mới. Đã có thêm 03 trường học đạt chuẩn quốc gia. Có thêm 01 xã đạt chuẩn nông thôn mới kiểu mẫu (xã Đại Lào), đạt 50% kế hoạch. Lũy kế toàn thành phố có 9 xã đạt chuẩn nông thôn mới nâng cao.
 II. NHIỆM VỤ TRỌNG TÂM QUÝ IV NĂM 2024
 Phấn đấu có thêm 01 xã đạt chuẩn nông thôn mới nâng cao.
 """

@@ -1138,6 +1138,9 @@ _BARE_CHANGE = re.compile(r"^[\s,]*(tăng|giảm)\s*$", re.IGNORECASE)
 # a count a report adds in the period: "Có thêm 07 xã được công nhận đạt chuẩn ...", "công nhận thêm 3 sản phẩm"
 _ADDED = re.compile(r"(?<![^\W\d_])(?:có|công nhận|xây dựng|phát triển|thành lập)(?:\s+mới)?\s+thêm(?:\s+được)?\s*$",
                     re.IGNORECASE)
+# words before it that make the count a forecast or an aim: "dự kiến có thêm 02 xã", "sẽ có thêm"
+_NOT_DONE = re.compile(r"(?<![^\W\d_])(?:dự kiến|sẽ|phấn đấu|kế hoạch|mục tiêu|cần|đề nghị|để|nhằm)\s+[^\W\d_]+"
+                       r"(?:\s+[^\W\d_]+)?\s*$", re.IGNORECASE)
 
 
 def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
@@ -1148,7 +1151,8 @@ def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
     if m.plan_share:
         return None
     lead = text[max(left, m.start - 30) : m.num_start]
-    if not _REPORT_CUE.search(lead) and not (added_counts and m.kind == "count" and _ADDED.search(lead)):
+    if not _REPORT_CUE.search(lead) and not (added_counts and m.kind == "count" and _ADDED.search(lead)
+                                             and not _NOT_DONE.search(text, max(left, m.start - 45), m.num_start)):
         return None
     bare = _BARE_CHANGE.match(text[left : m.num_start])
     if bare and inherited and m.kind == "percent":
