@@ -1105,8 +1105,9 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                                                    after_end, _goal_carried(text, mode, sent, opener, para_start,
                                                                             clause_left, m)):
             default = sec_period if mode in ("task", "plan", "list") else layout.period_after_list(sent.start)
-            if mode == "body" and default is None and not layout.year and not sentence_start_period:
-                default = goal_year(text, sent.start)  # a news text: the year it last gave its plan or goals
+            if mode == "body" and default is None and not ctx.header.kind and not sentence_start_period:
+                # a news text: the year it last gave its plan or goals, else its headline's
+                default = goal_year(text, sent.start) or layout.year
             right = after_end
             if opener is not None:  # "giảm 1,5%, năm 2024 đã giảm 1,8%": a year past a comma is the next figure's
                 comma = text.find(",", m.end, after_end)
