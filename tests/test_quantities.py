@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import document_context
+from kg.extract import document_context, extract_text
 from kg.extract.recognise.quantities import find_quantities
 from kg.extract.structure import parse_header
 
@@ -352,3 +352,14 @@ def test_a_report_adds_counts_with_or_without_a_share():
     assert [(q.value, q.period) for q in _targets(CITY_REPORT_ADDED)] == [(1, "2024-Q4")]
     # a plan's "có thêm" is a goal, not a result
     assert not _results(RESOLUTION) or all(q.value != 6 for q in _results(RESOLUTION))
+
+
+def test_a_result_clause_keeps_the_year_an_earlier_clause_stated():
+    """'năm 2024 ... tăng 7,4%; thu nhập ... đạt 55 triệu đồng': both figures are of 2024 whatever the headline
+    says; a baseline ('so với năm 2023') is no period of the figures after it."""
+    text = ("Huyện Đắk Song bàn nhiệm vụ năm 2025\n\nBáo cáo tại kỳ họp cho biết năm 2024 giá trị sản xuất ước tăng "
+            "6,9%; thu nhập bình quân đầu người đạt 51 triệu đồng.\n\nSo với năm 2023, tổng thu ngân sách trên địa bàn "
+            "tăng 12%; tổng vốn đầu tư toàn xã hội đạt 2.150 tỷ đồng.\n")
+    got = {(q.value, q.period) for q in extract_text(text, source="n.txt").quantities if q.category == "result"}
+    assert (51, "2024") in got and (6.9, "2024") in got, got
+    assert not any(p == "2023" for _v, p in got), got

@@ -1080,7 +1080,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 out.append(Quantity(
                     category="result", indicator=rep, value=m.value, max=m.max, comparator=m.comparator,
                     unit=m.unit, value_text=m.value_text,
-                    period=_period_for(text, layout, clause_left, after_end, m, sentence_start_period,
+                    period=_period_for(text, layout, clause_left, after_end, m,
+                                       sentence_start_period or _earlier_period(text, layout, sent.start, clause_left),
                                        sec_period or layout.title_period),
                     start=m.start, end=m.end,
                 ))
@@ -1097,7 +1098,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                     out.append(Quantity(
                         category="result", indicator=label, value=m.value, max=m.max, comparator=m.comparator,
                         unit=m.unit, value_text=m.value_text,
-                        period=_period_for(text, layout, clause_left, after_end, m, sentence_start_period,
+                        period=_period_for(text, layout, clause_left, after_end, m,
+                                           sentence_start_period or _earlier_period(text, layout, sent.start, clause_left),
                                            sec_period or layout.title_period),
                         start=m.start, end=p.end, percent_of_plan=p.value,
                     ))
@@ -1165,6 +1167,16 @@ def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
     if m.kind == "percent" and not (label.startswith(("Tốc độ tăng ", "Mức giảm ")) or _RATE_NOUN.match(before)):
         return None  # "đạt khoảng 65% khối lượng" is a share of something the text does not name
     return _clean_label(re.sub(r"\s+là\s.*$", "", label))
+
+
+def _earlier_period(text: str, layout: _Layout, sent_start: int, clause_left: int) -> str | None:
+    """The period an earlier clause of the sentence stated: '... năm 2024 tổng giá trị sản xuất tăng 7,4%; thu
+    nhập bình quân đầu người đạt 55 triệu đồng' -- the second figure is of 2024 too, not of the headline's year."""
+    if clause_left <= sent_start:
+        return None
+    ps = [p for p in _periods_in(text, sent_start, clause_left, layout.year)  # not a baseline ("so với năm 2023")
+          if not re.search(r"(?i)(?:so với|cùng kỳ|hơn|bằng)(?:\s+(?:cuối|đầu))?\s*$", text[max(sent_start, p[0] - 20) : p[0]])]
+    return ps[-1][1] if ps else None
 
 
 def _period_for(text: str, layout: _Layout, left: int, right: int, m: Measure, sent_period: str | None,
