@@ -454,3 +454,33 @@ def test_agencies_slot_value_is_a_list_of_bodies(value, expected):
     got = [m for m in find_agencies(ctx) if text.index(value) <= m.start]
     assert [m.name for m in got] == expected
     assert all(text[m.start:m.end] == m.text for m in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a public service unit known only by its head word: an agency where it acts, its name up to the verb
+    ("1. Trạm Y tế xã Chiềng Mung và Trạm Khuyến nông huyện tổ chức tập huấn.",
+     {"Trạm Y tế xã Chiềng Mung", "Trạm Khuyến nông huyện Mai Sơn"}),
+    ("Phòng Nông nghiệp chủ trì, phối hợp với Trung tâm Nước sạch và Vệ sinh môi trường nông thôn tổ chức quan trắc.",
+     {"Phòng Nông nghiệp huyện Mai Sơn", "Trung tâm Nước sạch và Vệ sinh môi trường nông thôn"}),
+    ("Giao Đài Truyền thanh - Truyền hình huyện tuyên truyền.", {"Đài Truyền thanh - Truyền hình huyện Mai Sơn"}),
+    ("- Trung tâm Dịch vụ nông nghiệp cung cấp giống cây trồng.", {"Trung tâm Dịch vụ nông nghiệp"}),
+    ("Đài Khí tượng Thủy văn tỉnh Sơn La có trách nhiệm cung cấp bản tin.", {"Đài Khí tượng Thủy văn tỉnh Sơn La"}),
+    # near misses: merged units, a place, a footnote's list, a name in lower case
+    ("Hợp nhất Trạm Thú y, Trạm Bảo vệ thực vật thành Trung tâm Dịch vụ nông nghiệp.", set()),
+    ("Chợ hoa họp tại khu vực Trung tâm Hội chợ thương mại huyện.", set()),
+    ("¹ Trung tâm Văn hóa - Thể thao; Trung tâm Dịch vụ nông nghiệp.", set()),
+    ("Trung tâm hành chính huyện được đầu tư xây dựng.", set()),
+])
+def test_agencies_public_service_units_where_they_act(text, expected):
+    assert _names(_ctx(text, "Mai Sơn", "huyện")) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nơi nhận:\n- TT Huyện ủy;\n- TT HĐND huyện;\n- Lưu: VT.",
+     {"Thường trực Huyện ủy Mai Sơn", "Thường trực Hội đồng nhân dân huyện Mai Sơn"}),
+    ("Nơi nhận:\n- TT. Huyện ủy;\n- TT. HĐND huyện;\n- Lưu: VT.",
+     {"Thường trực Huyện ủy Mai Sơn", "Thường trực Hội đồng nhân dân huyện Mai Sơn"}),
+    ("TT.HĐND huyện giám sát việc thực hiện.", {"Thường trực Hội đồng nhân dân huyện Mai Sơn"}),
+])
+def test_agencies_standing_bodies_by_abbreviation(text, expected):
+    assert _names(_ctx(text, "Mai Sơn", "huyện")) == expected

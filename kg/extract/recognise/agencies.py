@@ -198,6 +198,7 @@ _VERBS = {
     "giao", "đề xuất", "tiếp nhận", "công bố", "khảo sát", "thăm", "phụ trách", "thành lập",
     "xử lý", "bắt", "phát hiện", "thu giữ", "phá sản", "đạt", "tài trợ", "ủng hộ", "trao tặng", "thi công", "vi phạm",
     "đẩy nhanh", "khẩn trương", "tập trung", "theo dõi", "cập nhật", "lắp đặt", "hoàn thành",
+    "cung cấp", "bảo đảm", "đảm bảo", "tuyên truyền", "duy trì", "chuẩn bị", "bố trí",
 }
 # what a company does after its name ("Công ty X thực hiện ...", "Hợp tác xã Y thu mua ..."); "Ban Chỉ đạo thực hiện
 # ..." is a name, so these end another body's name only after a proper name
@@ -419,7 +420,9 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
 
     Returns (end, descriptor, unit, place, found_unit)."""
     unit_capable = entry.template is not None and "{unit}" in entry.template
-    need_cap = len(entry.pref.split()) == 1 and entry.head
+    # a one-word head ("Sở", "Đài") or "Trung tâm" opens a name only with a capitalised word ("Trung tâm hành chính
+    # huyện" is a place)
+    need_cap = entry.head and (len(entry.pref.split()) == 1 or _key(entry.pref) == "trung tâm")
     toks: list[tuple[str, int, int]] = []  # (word, start, end)
     p = pos
     unit = place = None
@@ -649,6 +652,7 @@ def _scan(text: str, place: str | None, level: str | None, city: str | None = No
     lvl = (level or "tỉnh").lower()
     doc = _Doc(t, place, lvl, city, _parents(lvl, place, hints))
     out: list[AgencyMention] = []
+    weak: set[int] = set()  # starts of mentions that are agencies only where they act (see _acting)
     pos = 0
     skipped_to = -1  # end of the last mention left out as a funding source: a list after it is too
     lowered = t.lower()
@@ -692,12 +696,53 @@ def _scan(text: str, place: str | None, level: str | None, city: str | None = No
         if st is not None:
             s, name = st, f"Thường trực {name}"
         out.append(AgencyMention(name=name, text=text[s:end], start=s, end=end, kind=entry.kind))
-    return out
+        if entry.head and _key(entry.pref) in _ACTING_HEADS:
+            weak.add(s)
+    return _acting(t, out, weak) if weak else out
+
+
+# a public service unit ("Trung tâm ...", "Trạm ...", "Đài ...") known only by its head word is named in many roles
+# (merged into another, a place, a footnote's list of units inspected): an agency only where it acts
+_ACTING_HEADS = {"trung tâm", "trạm", "đài"}
+_GIVES_BEFORE = re.compile(r"(?i)(?:phối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:với|cùng)|giao(?:\s+cho)?|chỉ\s+đạo|đề\s+nghị|"
+                           r"yêu\s+cầu|kính\s+gửi\s*:?)\s+$")
+_ROLE_AFTER = re.compile(r"(?i)\s*,?\s*(?:chủ\s+trì|phối\s+hợp|(?:có|chịu)\s+trách\s+nhiệm|(?:là|làm)\s+chủ\s+đầu\s+tư|"
+                         r"giám\s+sát)(?!\w)")
+# the start of a clause: a line (after its item marker), a sentence, a part after ';' or ':'
+_CLAUSE_START_RE = re.compile(r"(?:^|[;:.]|\n)[ \t]*(?:(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+•–*])[ \t]*)?$")
+_LIST_SEP_RE = re.compile(r"\s*(?:,|;|và|,\s*và)\s*")
+# words after a subject that do not start what it does
+_NOT_DOING = {"của", "thuộc", "tại", "và", "trực", "cấp", "thành", "được", "bị", "là", "với", "có", "ở", "trên", "cho",
+              "theo", "về", "trong", "gồm", "nay", "này", "đó"}
+
+
+def _acting(t: str, out: list[AgencyMention], weak: set[int]) -> list[AgencyMention]:
+    """Drop the mentions of `weak` starts whose list of bodies ('X, Y và Z') does not act: given a job before it
+    ('phối hợp với', 'giao'), a role after it ('chủ trì', 'có trách nhiệm'), or the subject of a clause whose
+    verb follows ('3. Trung tâm Y tế huyện bảo đảm ...')."""
+    groups: list[list[AgencyMention]] = []
+    for m in out:
+        if groups and _LIST_SEP_RE.fullmatch(t, groups[-1][-1].end, m.start) and groups[-1][-1].end <= m.start:
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    keep: list[AgencyMention] = []
+    for g in groups:
+        if not any(m.start in weak for m in g):
+            keep += g
+            continue
+        a, e = g[0].start, g[-1].end
+        w = re.match(r"\s+([^\W\d_]+)", t[e:e + 30])
+        acts = bool(_GIVES_BEFORE.search(t, max(0, a - 40), a) or _ROLE_AFTER.match(t, e) or (
+            _CLAUSE_START_RE.search(t, max(0, a - 12), a) and w and w.group(1).islower()
+            and w.group(1) not in _NOT_DOING))
+        keep += [m for m in g if acts or m.start not in weak]
+    return keep
 
 
 # a party committee of any level: its standing members act as a body ("Thường trực Huyện ủy", "TT Đảng ủy xã")
 _COMMITTEE_RE = re.compile(r"(?:Tỉnh|Thành|Huyện|Thị|Quận|Đảng) ủy(?![\w])")
-_STANDING_RE = re.compile(r"(?:(?<![\w])(?:Thường trực|TT))[ \t]+$")
+_STANDING_RE = re.compile(r"(?:(?<![\w])(?:Thường trực|TT\.?))[ \t]*$")
 
 
 def _standing_before(t: str, s: int, name: str) -> int | None:
