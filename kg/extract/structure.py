@@ -49,6 +49,8 @@ _REQUEST = re.compile(r"^[ \t]*(?:Thực hiện|Triển khai|Theo)\s+(?:Công v�
 _TASK_HEADING = re.compile(
     r"NHIỆM VỤ(?:,| VÀ)? (?:GIẢI PHÁP|TRỌNG TÂM)|Nhiệm vụ(?:,| và)? (?:giải pháp|trọng tâm)|"
     r"PHƯƠNG HƯỚNG,? NHIỆM VỤ|Phương hướng,? nhiệm vụ|"
+    # a plan's task part: "II. NHIỆM VỤ CỤ THỂ", "I. NHIỆM VỤ", "Nhiệm vụ thời gian tới"
+    r"^(?:CÁC |Các )?(?:NHIỆM VỤ|Nhiệm vụ)(?:\s+(?:CỤ THỂ|cụ thể|THỜI GIAN TỚI|thời gian tới))?\s*:?$|"
     # a heading that opens with the tasks of a period: "NHIỆM VỤ 6 THÁNG CUỐI NĂM 2024", "Nhiệm vụ quý III",
     # "NHIỆM VỤ CHỦ YẾU QUÝ IV", "NHIỆM VỤ CÔNG TÁC THÁNG 12", "Nhiệm vụ những tháng cuối năm"
     r"^(?:MỘT SỐ |CÁC |Một số |Các )?(?:NHIỆM VỤ|Nhiệm vụ)"

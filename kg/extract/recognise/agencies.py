@@ -464,8 +464,9 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
         lw = w.lower()
         if not toks and need_cap and not w[0].isupper():
             break
-        if w[0].isupper() and data.regex.match(t, m.start(m.lastindex)) and toks:
-            break  # another agency begins
+        am = data.regex.match(t, m.start(m.lastindex)) if w[0].isupper() and toks else None
+        if am and not (sep == "-" and _key(am.group()) in _ACTING_HEADS):
+            break  # another agency begins ("Việt - Đài" goes on: a bare head after a hyphen is part of the name)
         if not toks and w.lower() in _SURNAMES and _person_at(t, m.start(m.lastindex)):
             break  # "Trưởng Ban Chỉ đạo Trần Văn Nam": a person, not the name of the body
         if lw == "và":
