@@ -481,6 +481,21 @@ def test_agencies_public_service_units_where_they_act(text, expected):
     ("Nơi nhận:\n- TT. Huyện ủy;\n- TT. HĐND huyện;\n- Lưu: VT.",
      {"Thường trực Huyện ủy Mai Sơn", "Thường trực Hội đồng nhân dân huyện Mai Sơn"}),
     ("TT.HĐND huyện giám sát việc thực hiện.", {"Thường trực Hội đồng nhân dân huyện Mai Sơn"}),
+    ("Nơi nhận:\n- TT.HU, TT.HĐND huyện;\n- TTHU;", {"Thường trực Huyện ủy Mai Sơn", "Thường trực Hội đồng nhân dân huyện Mai Sơn"}),
+    # a person's title is not the standing body
+    ("Đồng chí Phó Bí thư Thường trực Huyện ủy dự họp.", {"Huyện ủy Mai Sơn"}),
 ])
 def test_agencies_standing_bodies_by_abbreviation(text, expected):
     assert _names(_ctx(text, "Mai Sơn", "huyện")) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("resp_district_letter_directions.md", {"Thường trực Huyện ủy Định Hóa", "Thường trực Hội đồng nhân dân huyện Định Hóa"}),
+    ("resp_district_report_results_tasks.md", {"Thường trực Huyện ủy Thanh Chương",
+                                               "Thường trực Hội đồng nhân dân huyện Thanh Chương"}),
+])
+def test_agencies_standing_bodies_of_a_distribution_list_take_the_issuers_place(name, expected):
+    from kg.extract import extract_file
+
+    names = {a.name for a in extract_file(DATA / name).agencies}
+    assert expected <= names and not {"Thường trực Huyện ủy", "Hội đồng nhân dân huyện Thanh Chương"} & names, names

@@ -696,6 +696,8 @@ def _scan(text: str, place: str | None, level: str | None, city: str | None = No
         st = _standing_before(t, s, name)
         if st is not None:
             s, name = st, f"Thường trực {name}"
+        elif name.startswith("Thường trực ") and (pm := _TITLE_STANDING_RE.match(t, s, end)) and _title_before(t, s):
+            s, name = pm.end(), name[len("Thường trực "):]  # "Phó Bí thư Thường trực Huyện ủy": a person's title
         out.append(AgencyMention(name=name, text=text[s:end], start=s, end=end, kind=entry.kind))
         if entry.head and _key(entry.pref) in _ACTING_HEADS:
             weak.add(s)
@@ -744,6 +746,15 @@ def _acting(t: str, out: list[AgencyMention], weak: set[int]) -> list[AgencyMent
 # a party committee of any level: its standing members act as a body ("Thường trực Huyện ủy", "TT Đảng ủy xã")
 _COMMITTEE_RE = re.compile(r"(?:Tỉnh|Thành|Huyện|Thị|Quận|Đảng) ủy(?![\w])")
 _STANDING_RE = re.compile(r"(?:(?<![\w])(?:Thường trực|TT\.?))[ \t]*$")
+
+
+_TITLE_STANDING_RE = re.compile(r"Thường trực\s+(?=[A-ZĐ])")
+
+
+def _title_before(t: str, s: int) -> bool:
+    """'Phó Bí thư' right before s: 'Thường trực' after it is part of a person's title."""
+    before = re.findall(r"\w+", t[max(0, s - 20):s].lower())
+    return before[-2:] == ["bí", "thư"]
 
 
 def _standing_before(t: str, s: int, name: str) -> int | None:
