@@ -381,7 +381,9 @@ _LETTER_DIRECTS = re.compile(
     # "đề nghị" directs only the bodies under the writer ("đề nghị các sở, ngành ..."), not one it asks for help
     r"|đề nghị\s+(?:(?:Thủ trưởng|Chủ tịch|Giám đốc|Trưởng)\s+)?các\s[^.:;\n]{0,120}?)\s+"
     r"(?:như sau|(?:(?:một số|các)\s+)?(?:nội dung|nhiệm vụ|việc)(?:\s+(?:cụ thể|chủ yếu|trọng tâm))?\s+(?:như\s+)?sau"
-    r"|sau đây)\s*:[ \t]*$")
+    r"|sau đây)\s*:[ \t]*$"
+    # "Ủy ban nhân dân huyện yêu cầu:", "Chủ tịch UBND xã chỉ đạo:": the items say what
+    r"|(?<!\w)(?:chỉ đạo|yêu cầu)\s*:[ \t]*$")
 # a reply with comments on a draft: its items are opinions, not tasks
 _COMMENTS = re.compile(r"(?i)góp ý|tham gia ý kiến|cho ý kiến|dự thảo")
 
