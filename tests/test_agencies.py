@@ -465,6 +465,10 @@ def test_agencies_slot_value_is_a_list_of_bodies(value, expected):
     ("Giao Đài Truyền thanh - Truyền hình huyện tuyên truyền.", {"Đài Truyền thanh - Truyền hình huyện Mai Sơn"}),
     ("- Trung tâm Dịch vụ nông nghiệp cung cấp giống cây trồng.", {"Trung tâm Dịch vụ nông nghiệp"}),
     ("Đài Khí tượng Thủy văn tỉnh Sơn La có trách nhiệm cung cấp bản tin.", {"Đài Khí tượng Thủy văn tỉnh Sơn La"}),
+    # "và" inside a name: a head word followed by lower case ("Phòng chống") opens no second body
+    ("Sở Nông nghiệp chủ trì, phối hợp với Chi cục Thủy lợi và Phòng chống thiên tai tỉnh rà soát đê điều.",
+     {"Sở Nông nghiệp tỉnh Sơn La", "Chi cục Thủy lợi và Phòng chống thiên tai tỉnh Sơn La"}),
+    ("Chi cục Thủy lợi và Phòng Nông nghiệp huyện rà soát.", {"Chi cục Thủy lợi tỉnh Sơn La", "Phòng Nông nghiệp huyện Mai Sơn"}),
     # near misses: merged units, a place, a footnote's list, a name in lower case
     ("Hợp nhất Trạm Thú y, Trạm Bảo vệ thực vật thành Trung tâm Dịch vụ nông nghiệp.", set()),
     ("Chợ hoa họp tại khu vực Trung tâm Hội chợ thương mại huyện.", set()),

@@ -465,7 +465,7 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
         if not toks and need_cap and not w[0].isupper():
             break
         am = data.regex.match(t, m.start(m.lastindex)) if w[0].isupper() and toks else None
-        if am and not (sep == "-" and _key(am.group()) in _ACTING_HEADS):
+        if am and _agency_starts(t, m.start(m.lastindex), data) and not (sep == "-" and _key(am.group()) in _ACTING_HEADS):
             break  # another agency begins ("Việt - Đài" goes on: a bare head after a hyphen is part of the name)
         if not toks and w.lower() in _SURNAMES and _person_at(t, m.start(m.lastindex)):
             break  # "Trưởng Ban Chỉ đạo Trần Văn Nam": a person, not the name of the body
@@ -476,7 +476,7 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
             nx2 = _WORD_RE.match(t, nx.end()) if nx else None
             verb = nw in _VERBS or (nx2 and f"{nw} {nx2.group(1).lower()}" in _VERBS)
             # "... các công trình nông nghiệp và phát triển nông thôn tỉnh": a lower-case name that goes on to its unit
-            if toks and nw and (nw[0].isupper() and not data.regex.match(t, nx.start(1))
+            if toks and nw and (nw[0].isupper() and not _agency_starts(t, nx.start(1), data)
                        or nw[0].islower() and toks and toks[0][0][0].isupper() and nw not in _STOP and not verb
                        or nw[0].islower() and unit_capable and not verb and _reaches_unit(t, m.end(), data)):
                 toks.append((w, m.start(m.lastindex), m.end()))
@@ -517,6 +517,18 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
     end = p if found_unit else toks[-1][2]
     desc = " ".join(tone_fold(t[pos:toks[-1][2]]).split())
     return end, desc, unit, place, found_unit
+
+
+def _agency_starts(t: str, p: int, data: _Data) -> bool:
+    """Whether an agency's name starts at p: a label of the reference, but not a head word that needs a
+    capitalised word after it and has none ("Thủy lợi và Phòng chống thiên tai": 'Phòng' opens no department)."""
+    m = data.regex.match(t, p)
+    if m is None:
+        return False
+    entries = data.by_key.get(_key(m.group()), [])
+    nx = _WORD_RE.match(t, m.end())
+    bare_head = entries and all(e.head and (len(e.pref.split()) == 1 or _key(e.pref) == "trung tâm") for e in entries)
+    return not (bare_head and nx is not None and nx.group(1)[:1].islower())
 
 
 def _name_ends_before_verb(t: str, pos: int, toks: list[tuple[str, int, int]], entry: _Entry, found_unit: bool) -> int:
