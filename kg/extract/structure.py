@@ -473,7 +473,9 @@ def _unnumbered_items(text: str, ts: TaskSection, sections: list[Section]) -> li
         return []
     mark = text[bullets[0].start:bullets[0].end].lstrip()[:1]
     bullets = [s for s in bullets if text[s.start:s.end].lstrip()[:1] == mark]
-    return [Section(str(i), 2, s.path, s.heading, s.start, s.end) for i, s in enumerate(bullets, 1)]
+    # a bullet runs to the next one of its kind: the '+' lines under it are its own
+    ends = [b.start for b in bullets[1:]] + [max(bullets[-1].end, max(s.end for s in inner if s.level == 6))]
+    return [Section(str(i), 2, s.path, s.heading, s.start, e) for i, (s, e) in enumerate(zip(bullets, ends, strict=True), 1)]
 
 
 # the closing paragraph after the last item: "Trên đây là báo cáo ...", "Nơi nhận:"
