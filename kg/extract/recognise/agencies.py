@@ -723,8 +723,8 @@ _GIVES_BEFORE = re.compile(r"(?i)(?:phối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:v�
                            r"yêu\s+cầu|kính\s+gửi\s*:?)\s+$")
 _ROLE_AFTER = re.compile(r"(?i)\s*,?\s*(?:chủ\s+trì|phối\s+hợp|(?:có|chịu)\s+trách\s+nhiệm|(?:là|làm)\s+chủ\s+đầu\s+tư|"
                          r"giám\s+sát)(?!\w)")
-# the start of a clause: a line (after its item marker), a sentence, a part after ';' or ':'
-_CLAUSE_START_RE = re.compile(r"(?:^|[;:.]|\n)[ \t]*(?:(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+•–*])[ \t]*)?$")
+# the start of a clause: a line (after its item marker), a sentence, a part after ';', ':' or ','
+_CLAUSE_START_RE = re.compile(r"(?:^|[;:.,]|\n)[ \t]*(?:(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+•–*])[ \t]*)?$")
 _LIST_SEP_RE = re.compile(r"\s*(?:,|;|và|,\s*và)\s*")
 # words after a subject that do not start what it does
 _NOT_DOING = {"của", "thuộc", "tại", "và", "trực", "cấp", "thành", "được", "bị", "là", "với", "có", "ở", "trên", "cho",
@@ -733,8 +733,8 @@ _NOT_DOING = {"của", "thuộc", "tại", "và", "trực", "cấp", "thành", "
 
 def _acting(t: str, out: list[AgencyMention], weak: set[int]) -> list[AgencyMention]:
     """Drop the mentions of `weak` starts whose list of bodies ('X, Y và Z') does not act: given a job before it
-    ('phối hợp với', 'giao'), a role after it ('chủ trì', 'có trách nhiệm'), or the subject of a clause whose
-    verb follows ('3. Trung tâm Y tế huyện bảo đảm ...')."""
+    ('phối hợp với', 'giao'), or the subject of a clause with a role ('chủ trì', 'có trách nhiệm') or a verb
+    after it ('3. Trung tâm Y tế huyện bảo đảm ...')."""
     groups: list[list[AgencyMention]] = []
     for m in out:
         if groups and _LIST_SEP_RE.fullmatch(t, groups[-1][-1].end, m.start) and groups[-1][-1].end <= m.start:
@@ -748,9 +748,9 @@ def _acting(t: str, out: list[AgencyMention], weak: set[int]) -> list[AgencyMent
             continue
         a, e = g[0].start, g[-1].end
         w = re.match(r"\s+([^\W\d_]+)", t[e:e + 30])
-        acts = bool(_GIVES_BEFORE.search(t, max(0, a - 40), a) or _ROLE_AFTER.match(t, e) or (
-            _CLAUSE_START_RE.search(t, max(0, a - 12), a) and w and w.group(1).islower()
-            and w.group(1) not in _NOT_DOING))
+        # a subject opens its clause: "... và Trung tâm Văn hóa thị xã, có trách nhiệm" names a work, not who acts
+        acts = bool(_GIVES_BEFORE.search(t, max(0, a - 40), a) or _CLAUSE_START_RE.search(t, max(0, a - 12), a) and (
+            _ROLE_AFTER.match(t, e) or w and w.group(1).islower() and w.group(1) not in _NOT_DOING))
         keep += [m for m in g if acts or m.start not in weak]
     return keep
 
