@@ -474,6 +474,7 @@ def test_agencies_slot_value_is_a_list_of_bodies(value, expected):
     ("Chợ hoa họp tại khu vực Trung tâm Hội chợ thương mại huyện.", set()),
     ("¹ Trung tâm Văn hóa - Thể thao; Trung tâm Dịch vụ nông nghiệp.", set()),
     ("Trung tâm hành chính huyện được đầu tư xây dựng.", set()),
+    ("Đài Loan tiếp tục là thị trường xuất khẩu lớn.", set()),
     # a work of that name invested in, the role after it is its investor's
     ("Ban Quản lý dự án huyện là chủ đầu tư Đường Nà Sản và Trung tâm Văn hóa - Thể thao huyện, có trách nhiệm "
      "hoàn thành trong năm 2024.", {"Ban Quản lý dự án huyện Mai Sơn"}),

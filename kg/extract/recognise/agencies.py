@@ -898,6 +898,8 @@ def _resolve_one(t: str, s: int, e: int, entry: _Entry, data: _Data, doc: _Doc, 
                     desc, end = f"{desc} tại {nm2}".strip(), end2
         if entry.head and _key(entry.pref) == "phòng" and re.fullmatch(r"[A-ZĐ]{1,5}", desc):
             return None  # "Phòng KT", "Phòng TH": a room of an office by its initials, not a body that acts
+        if entry.head and _key(entry.pref) in _ACTING_HEADS and len(desc.split()) < 2:
+            return None  # "Đài Loan" is a place; a unit's name says what it serves in two words at least
         name = f"{entry.pref} {desc}".strip() if desc else entry.pref
         if found_unit:
             u, p, ok = _resolve_unit_place(unit, nm, doc, s)
