@@ -262,7 +262,7 @@ def test_an_investor_naming_its_works_takes_those_not_the_list_before():
 @pytest.mark.parametrize("name,numbers", [
     ("resp_district_resolution_tasks.md", ["1", "2", "3", "4", "5"]),  # "2. Nhiệm vụ, giải pháp" then 1., 2. again
     ("resp_city_resolution_lettered.md", ["a", "b", "c", "d"]),
-    ("resp_commune_resolution_bullets.md", ["1", "2", "3", "4"]),  # bullets, numbered in order
+    ("resp_commune_resolution_bullets.md", []),  # bullets: no numbered items, no tasks (SPEC: a task is numbered)
 ])
 def test_resolution_tasks_under_a_numbered_heading(name, numbers):
     tasks = extract_file(DATA / name).tasks

@@ -461,21 +461,15 @@ def tasks_period_of_title(title: str) -> str | None:
 
 
 def _unnumbered_items(text: str, ts: TaskSection, sections: list[Section]) -> list[Section]:
-    """A task section without numbered items: its lettered items (a), b) keep their letters), else its bullets of
-    the first bullet's kind ('-', not the '+' under them), numbered in order."""
+    """A task section without numbered items: its lettered items (a), b) keep their letters). Bullets are no tasks:
+    a task is a numbered item (its number is how the text and its readers refer to it), so what a bullet assigns
+    is stated of the document."""
     inner = [s for s in sections if ts.start < s.start < ts.end]
     letters = [s for s in inner if s.level == 5]
-    if letters:
-        top = min(s.path.count(".") for s in letters)
-        return [s for s in letters if s.path.count(".") == top]
-    bullets = [s for s in inner if s.level == 6]
-    if not bullets:
+    if not letters:
         return []
-    mark = text[bullets[0].start:bullets[0].end].lstrip()[:1]
-    bullets = [s for s in bullets if text[s.start:s.end].lstrip()[:1] == mark]
-    # a bullet runs to the next one of its kind: the '+' lines under it are its own
-    ends = [b.start for b in bullets[1:]] + [max(bullets[-1].end, max(s.end for s in inner if s.level == 6))]
-    return [Section(str(i), 2, s.path, s.heading, s.start, e) for i, (s, e) in enumerate(zip(bullets, ends, strict=True), 1)]
+    top = min(s.path.count(".") for s in letters)
+    return [s for s in letters if s.path.count(".") == top]
 
 
 # the closing paragraph after the last item: "Trên đây là báo cáo ...", "Nơi nhận:"
