@@ -7,7 +7,7 @@ import sys
 import pytest
 from conftest import DATA, data_case
 
-from kg.extract import document_context
+from kg.extract import document_context, extract_text
 from kg.extract.recognise.agencies import (
     AGENCIES_TTL,
     canonical_agency,
@@ -507,3 +507,26 @@ def test_agencies_standing_bodies_of_a_distribution_list_take_the_issuers_place(
 
     names = {a.name for a in extract_file(DATA / name).agencies}
     assert expected <= names and not {"Thường trực Huyện ủy", "Hội đồng nhân dân huyện Thanh Chương"} & names, names
+
+
+@pytest.mark.parametrize(
+    "line, names, not_names",
+    [
+        ("Thường trực Hội đồng nhân dân huyện, Ban Kinh tế - Xã hội, Ban Pháp chế Hội đồng nhân dân huyện và đại biểu "
+         "Hội đồng nhân dân huyện giám sát việc thực hiện Nghị quyết này.",
+         {"Ban Kinh tế - Xã hội Hội đồng nhân dân huyện Tam Nông", "Ban Pháp chế Hội đồng nhân dân huyện Tam Nông"}, set()),
+        ("Ban Kinh tế - Ngân sách, Ban Văn hóa - Xã hội và Ban Pháp chế HĐND tỉnh giám sát việc thực hiện.",
+         {"Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh Đồng Tháp", "Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh Đồng Tháp",
+          "Ban Pháp chế Hội đồng nhân dân tỉnh Đồng Tháp"}, set()),
+        # not a committee of a council: no name is made for it
+        ("Ban Chỉ đạo phòng chống thiên tai, Ban Pháp chế HĐND huyện phối hợp kiểm tra.",
+         {"Ban Pháp chế Hội đồng nhân dân huyện Tam Nông"}, {"Ban Chỉ đạo phòng chống thiên tai Hội đồng nhân dân huyện Tam Nông"}),
+    ],
+)
+def test_committees_listed_before_the_last_share_its_council(line, names, not_names):
+    text = ("HỘI ĐỒNG NHÂN DÂN\nHUYỆN TAM NÔNG\nSố: 40/NQ-HĐND\nTam Nông, ngày 10 tháng 12 năm 2024\n\nNGHỊ QUYẾT\n"
+            "Về nhiệm vụ năm 2025\n\nĐiều 1. Thông qua nhiệm vụ năm 2025.\n\nĐiều 2. Tổ chức thực hiện\n" + line + "\n")
+    if "tỉnh" in line:
+        text = text.replace("HUYỆN TAM NÔNG", "TỈNH ĐỒNG THÁP").replace("Tam Nông, ngày", "Đồng Tháp, ngày")
+    got = {a.name for a in extract_text(text, source="nq.txt").agencies}
+    assert names <= got and not (not_names & got), got

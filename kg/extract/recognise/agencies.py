@@ -713,7 +713,35 @@ def _scan(text: str, place: str | None, level: str | None, city: str | None = No
         out.append(AgencyMention(name=name, text=text[s:end], start=s, end=end, kind=entry.kind))
         if entry.head and _key(entry.pref) in _ACTING_HEADS:
             weak.add(s)
+    shared = _committees_sharing_council(text, t, out, data)
+    if shared:
+        out = sorted(out + shared, key=lambda a: a.start)
     return _acting(t, out, weak) if weak else out
+
+
+_BARE_COMMITTEE_RE = re.compile(r"(Ban\s+[^\W\d_][^,;:\n()]{1,40}?)(?:,\s*|\s+và\s+)$")
+
+
+def _committees_sharing_council(text: str, t: str, found: list[AgencyMention], data: _Data) -> list[AgencyMention]:
+    """'Ban Kinh tế - Xã hội, Ban Pháp chế Hội đồng nhân dân huyện': committees listed before the last one name
+    their council once, at the end; each is a committee of that council when the council has a committee so
+    called (a label of the reference)."""
+    out: list[AgencyMention] = []
+    for m in found:
+        cut = m.name.find(" Hội đồng nhân dân")
+        if not m.name.startswith("Ban ") or cut < 0:
+            continue
+        council = m.name[cut:]
+        at = m.start
+        while (bm := _BARE_COMMITTEE_RE.search(t, max(0, at - 60), at)) is not None:
+            bare = " ".join(text[bm.start(1) : bm.end(1)].split())
+            if not data.by_key.get(_key(bare + " Hội đồng nhân dân")) or any(
+                    x.start <= bm.start(1) < x.end for x in found):
+                break
+            out.append(AgencyMention(name=bare + council, text=text[bm.start(1) : bm.end(1)], start=bm.start(1),
+                                     end=bm.end(1), kind=m.kind))
+            at = bm.start(1)
+    return out
 
 
 # a public service unit ("Trung tâm ...", "Trạm ...", "Đài ...") known only by its head word is named in many roles
