@@ -288,3 +288,27 @@ def test_items_numbered_again_stop_at_the_next_heading_of_the_outer_list(tmp_pat
 def test_a_decision_keeps_its_articles_tasks_over_the_bullets_of_what_it_approves():
     tasks = extract_file(DATA / "tasks_decision_scheme.md").tasks
     assert [t.n for t in tasks] == ["1", "2", "3", "4"] and all(t.section.startswith("Điều 2") for t in tasks)
+
+
+_NEWS_SESSION = (
+    "Huyện Tam Đường bế mạc kỳ họp cuối năm\n\n"
+    "Ngày 17/12, HĐND huyện Tam Đường khóa XXI tổ chức kỳ họp thứ 14. Các đại biểu đã nghe báo cáo tình hình "
+    "kinh tế - xã hội năm 2024, thảo luận về những hạn chế trong giải ngân vốn đầu tư công và công tác giải phóng mặt "
+    "bằng, về việc giữ vững an ninh trật tự ở các xã biên giới, về chăm lo đời sống người dân vùng sâu, vùng xa.\n\n"
+    "Kỳ họp đã thông qua Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội năm 2025 với 18 chỉ tiêu chủ yếu.\n\n"
+    "{closing}\n"
+)
+
+
+@pytest.mark.parametrize("closing, expected", [
+    ("HĐND huyện giao UBND huyện tổ chức triển khai thực hiện các nghị quyết đã thông qua; Thường trực HĐND huyện, "
+     "các Ban HĐND huyện và đại biểu HĐND huyện giám sát việc thực hiện.",
+     {("Ủy ban nhân dân huyện Tam Đường", "lead"), ("Thường trực Hội đồng nhân dân huyện Tam Đường", "supervise")}),
+    # the supervision with nothing before it that gives the document to carry out: no object, no row
+    ("Thường trực HĐND huyện giám sát việc thực hiện.", set()),
+])
+def test_a_session_news_item_gives_the_resolution_it_passed(tmp_path, closing, expected):
+    """A headerless news item that says the session passed a resolution stands for it: 'giao UBND huyện tổ chức
+    triển khai thực hiện các nghị quyết đã thông qua' and the bare 'giám sát việc thực hiện' after it are about it."""
+    rs = _responsibilities(tmp_path, "tin.txt", _NEWS_SESSION.format(closing=closing))
+    assert {(r.agency, r.role) for r in rs if r.object_kind == "document"} == expected

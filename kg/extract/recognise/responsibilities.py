@@ -154,6 +154,8 @@ _IMPLEMENTS_DOC = _rx(
     r"(?:\s+(?:có hiệu quả|nghiêm túc|tốt|sâu rộng|rộng rãi|kịp thời))?\s+(?:các\s+)?" + _DOC_WORD
     + r"(?!\s*(?:số\s*)?\d)(?!\w)"
 )
+# "giám sát việc thực hiện." with nothing after it
+_BARE_SUPERVISE = _rx(r"(?i)việc\s+(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)\s*(?:[.;]|$)")
 # "Nghị quyết ... giao UBND huyện triển khai thực hiện, ...": the document is the subject, the verb has no object
 # what may stand before it in a predicate: "có trách nhiệm giám sát, đôn đốc việc thực hiện ..."
 _IMPL_HEAD = _rx(
@@ -276,8 +278,10 @@ class _Doc:
         kind = (self.ctx.header.kind or "").lower()
         if kind:
             return kind == word.lower()
-        # a summary says what it summarises in its title or lead: "HĐND tỉnh thông qua Nghị quyết về ..."
-        return word.lower() in self.t[:600].lower()
+        # a summary says what it summarises in its title or lead, or that the meeting passed it: "HĐND tỉnh thông
+        # qua Nghị quyết về ...", "Kỳ họp đã thông qua Nghị quyết về nhiệm vụ năm 2025"
+        w = word.lower()
+        return w in self.t[:600].lower() or bool(re.search(rf"(?i)thông qua\s+(?:các\s+)?{re.escape(w)}(?!\w)", self.t))
 
     def verb_at(self, p: int, end: int) -> int:
         """Where the verb of a predicate starts, after 'chủ trì, giám sát, ...' and 'phối hợp với X và các cơ
@@ -632,6 +636,12 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
     d = doc.implements_directive(pred, e)
     if d:
         return "directive", d, None
+    if role == "supervise" and _BARE_SUPERVISE.search(doc.t, pred, e):
+        # "... giao UBND tổ chức thực hiện các nghị quyết đã thông qua; Thường trực HĐND ... giám sát việc thực
+        # hiện.": what is supervised is what the sentence gave to carry out before
+        m = _IMPLEMENTS_DOC.search(doc.t, sent[0], s)
+        if m is not None and doc.names_itself(m.group("w")):
+            return "document", "", None
     for n in doc.named:
         if pred <= n.start < e:
             return ("project" if n.category == "project" else "programme"), n.name, None
