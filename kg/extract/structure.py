@@ -407,8 +407,8 @@ def _letter_directions(text: str, sections: list[Section]) -> TaskSection | None
 
 # a letter's closing paragraph after its last item speaks of the letter as a whole: "Giao Văn phòng UBND tỉnh theo
 # dõi, đôn đốc việc thực hiện Công văn này", "Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các cơ quan ... thực hiện"
-_LETTER_CLOSING = re.compile(
-    r"\n[ \t]*\n[ \t]*(?=[^\n]{0,240}?(?:Công văn|văn bản|Chỉ thị|Thông báo) này"
+_LETTER_CLOSING = re.compile(  # (a numbered item that speaks of the letter is a direction still: "8. Sở X theo dõi ...")
+    r"\n[ \t]*\n[ \t]*(?![0-9]{1,2}[.)][ \t])(?=[^\n]{0,240}?(?:Công văn|văn bản|Chỉ thị|Thông báo) này"
     r"|(?:Ủy ban nhân dân|UBND)[^\n.;:]{0,60}?\s(?:yêu cầu|đề nghị)\s)")
 
 

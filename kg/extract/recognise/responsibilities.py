@@ -1246,11 +1246,51 @@ def _merge(rs: list[Responsibility]) -> list[Responsibility]:
     return list(out.values())
 
 
+_APPOSED_INVESTOR = re.compile(r"(?i)\s*(?:\(\s*|,\s*)(?:là\s+|làm\s+)?chủ đầu tư\s+(?:của\s+)?")
+
+
+def _apposed_work(doc: _Doc, p: int):
+    """The project named in an apposition right after an agency ending at p: 'Ban X (chủ đầu tư Dự án A)',
+    'Ban X, chủ đầu tư Dự án A, ...'; None if there is none."""
+    m = _APPOSED_INVESTOR.match(doc.t, p)
+    if m is None:
+        return None
+    return next((n for n in doc.named if n.category == "project" and m.end() <= n.start <= m.end() + 1), None)
+
+
+def _apposed_investors(doc: _Doc) -> list[Responsibility]:
+    out = []
+    for a in doc.ags:
+        work = _apposed_work(doc, a.end)
+        if work is not None:
+            out.append(Responsibility(a.name, "investor", "project", work.name, None, a.start, work.end,
+                                      a.start, a.end))
+    return out
+
+
+_TRAILING_COOP = re.compile(r"(?i)\s+(?:cùng\s+)?phối hợp(?:\s+thực hiện)?\s*(?=[;.]|$)", re.MULTILINE)
+
+
+def _trailing_cooperators(doc: _Doc) -> list[Responsibility]:
+    """'5. Thanh tra tỉnh kiểm tra việc ..., Sở Tài chính phối hợp; hoàn thành trong Quý III': a body named after
+    the lead's clause with a bare 'phối hợp' cooperates on the same task."""
+    out = []
+    for a in doc.ags:
+        task = doc.task_at(a.start)
+        if task is None or not re.search(r"(?:,|\svà)\s*$", doc.t[max(task.start, a.start - 4) : a.start]):
+            continue
+        m = _TRAILING_COOP.match(doc.t, a.end)
+        if m is not None:
+            due = deadline_in_text(doc.t[m.end() : task.end], doc.year) or _task_deadline(doc, a.start)
+            out.append(Responsibility(a.name, "cooperate", "task", task.n, due, a.start, m.end(), a.start, a.end))
+    return out
+
+
 def find_responsibilities(ctx: Context, agencies=None, named=None, directives=None) -> list[Responsibility]:
     doc = _Doc(ctx, agencies, named, directives)
     table, tspans = _table_statements(doc)
     labels, lspans = _label_statements(doc)
     headed, hspans = _headed_statements(doc)
     sentences = _sentence_statements(doc, tspans + lspans + hspans)
-    stated = _merge(table + labels + headed + sentences)
+    stated = _merge(table + labels + headed + sentences + _apposed_investors(doc) + _trailing_cooperators(doc))
     return stated + _implied(doc, stated)
