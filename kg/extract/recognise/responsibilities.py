@@ -35,6 +35,7 @@ from ..records import AgencyMention, Context, DirectiveRef, NamedMention, Respon
 from ..structure import roman_to_int
 from . import places
 from .agencies import GENERIC_PART, ORG_HEAD, canonical_agency, slot_bodies, tone_fold
+from .target_objects import targets_named
 
 
 def _rx(pattern: str, flags: int = 0) -> re.Pattern:
@@ -215,8 +216,9 @@ def _joint_offices(text: str, ags: list[AgencyMention]) -> list[AgencyMention]:
 class _Doc:
     """What the scan reads of the document, with lookups by offset."""
 
-    def __init__(self, ctx: Context, agencies, named, directives) -> None:
+    def __init__(self, ctx: Context, agencies, named, directives, quantities=None) -> None:
         self.ctx = ctx
+        self.quantities = quantities or []  # the targets a statement may assign
         self.text = ctx.text
         self.t = ctx.text  # matched as written: folding tone marks would change the words the rules look for
         self.ags: list[AgencyMention] = _joint_offices(ctx.text, sorted(agencies or [], key=lambda a: a.start))
@@ -877,6 +879,10 @@ def _listed_works(doc: _Doc, p: int, e: int) -> tuple[int, list[NamedMention]]:
 def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, in_scope: bool) -> list[Responsibility]:
     if role == "assigns":
         return []  # the assigning body is not responsible; the bodies after "giao" are read separately
+    if role in ("lead", "cooperate", "supervise") and doc.task_at(s) is None:
+        targeted = _target_statement(doc, s, e, role, subj, pred)
+        if targeted:
+            return targeted
     obj = _object(doc, role, s, e, pred, sent)
     if obj is None:
         return []
@@ -915,6 +921,33 @@ def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, 
                 if okind:
                     out += [Responsibility(a.name, "cooperate", okind, okey, dl, s, e, a.start, a.end, label) for a in co]
     return out
+
+
+def _target_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int) -> list[Responsibility]:
+    """Outside numbered tasks, a statement that assigns targets of its own document ('Sở X chủ trì thực hiện chỉ
+    tiêu tổng lượt khách du lịch; xây dựng Chương trình Y ...'): each target is an object, and so is the programme
+    or project a later ';' part names; each with the deadline its part states."""
+    refs = targets_named(doc.t, pred, e, doc.quantities)
+    if not refs:
+        return []
+    cuts = [pred] + [pred + m.end() for m in re.finditer(";", doc.t[pred:e])] + [e]
+    objs: list[tuple[str, str, str | None]] = []
+    for a, b in itertools.pairwise(cuts):
+        dl = deadline_in_text(doc.t[a:b], doc.year)
+        named = [r.indicator for r in refs if a <= r.start < b]
+        if named:
+            objs += [("target", x, dl) for x in named]
+        else:  # "...; xây dựng Chương trình kích cầu du lịch ..., trình UBND thành phố trong Quý I/2024"
+            n = next((n for n in doc.named if a <= n.start < b), None)
+            if n is not None:
+                objs.append(("project" if n.category == "project" else "programme", n.name, dl))
+    bodies = [(role, x) for x in subj]
+    if role in ("lead", "supervise"):
+        for m in _COOP_WITH.finditer(doc.t, pred, e):
+            co, _q = _agency_list(doc, m.end(), e)
+            if co and co[0].start == m.end():
+                bodies += [("cooperate", x) for x in co]
+    return [Responsibility(x.name, r, kind, key, dl, s, e, x.start, x.end) for r, x in bodies for kind, key, dl in objs]
 
 
 def _task_deadline(doc: _Doc, pos: int) -> str | None:
@@ -1211,8 +1244,9 @@ def _merge(rs: list[Responsibility]) -> list[Responsibility]:
     return list(out.values())
 
 
-def find_responsibilities(ctx: Context, agencies=None, named=None, directives=None) -> list[Responsibility]:
-    doc = _Doc(ctx, agencies, named, directives)
+def find_responsibilities(ctx: Context, agencies=None, named=None, directives=None,
+                          quantities=None) -> list[Responsibility]:
+    doc = _Doc(ctx, agencies, named, directives, quantities)
     table, tspans = _table_statements(doc)
     labels, lspans = _label_statements(doc)
     headed, hspans = _headed_statements(doc)

@@ -1,0 +1,69 @@
+"""Responsibilities whose object is a target of the document, or a project an investor table or heading names."""
+import csv
+import io
+import json
+
+import pytest
+from conftest import DATA, build_store
+
+from kg.extract import extract_file
+from kg.extract.recognise.target_objects import targets_named
+from kg.extract.records import Quantity
+
+EXPECTED = json.loads((DATA / "resp_objects_expected.json").read_text(encoding="utf-8"))
+DOCS = [k for k in EXPECTED if not k.startswith("_")]
+
+
+def _matches(r, agency, role, kind, obj) -> bool:
+    return (agency in r.agency and r.role == role and r.object_kind == kind
+            and (r.object.startswith(obj) if kind in ("project", "programme") else r.object == obj))
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_expected_objects(name):
+    got = [r for r in extract_file(DATA / name).responsibilities if not r.inferred]
+    for agency, role, kind, obj, deadline in EXPECTED[name]["rows"]:
+        hits = [r for r in got if _matches(r, agency, role, kind, obj)]
+        assert hits, f"missing {agency} {role} {kind}:{obj} in {[(r.agency, r.role, r.object_kind, r.object) for r in got]}"
+        assert hits[0].deadline == deadline, (agency, role, obj, hits[0].deadline)
+    for agency, kind in EXPECTED[name]["absent"]:
+        assert not [r for r in got if agency in r.agency and r.object_kind == kind], (agency, kind)
+    # every target object is one the rows expect: a near-miss names none
+    rows = EXPECTED[name]["rows"]
+    assert not [r for r in got if r.object_kind == "target"
+                and not any(_matches(r, a, ro, k, o) for a, ro, k, o, _d in rows)]
+
+
+def _target(indicator: str, value_text: str, unit: str) -> Quantity:
+    return Quantity("target", indicator, 0.0, None, "eq", unit, value_text, "2024", 0, 0)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("thực hiện chỉ tiêu giảm tỷ lệ hộ nghèo", ["Tỷ lệ hộ nghèo giảm"]),
+    ("thực hiện chỉ tiêu Tổng lượt khách du lịch và chỉ tiêu giảm tỷ lệ hộ nghèo",
+     ["Tổng lượt khách du lịch", "Tỷ lệ hộ nghèo giảm"]),
+    ("tổ chức thu ngân sách nhà nước năm 2024 đạt 14.200 tỷ đồng", ["Thu ngân sách nhà nước trên địa bàn"]),
+    ("tổng hợp kết quả thực hiện các chỉ tiêu", []),  # no indicator
+    ("thực hiện chỉ tiêu tỷ lệ đô thị hóa", []),  # not a target of this document
+    ("hoàn thành chỉ tiêu được giao", []),
+    ("đạt 14.200 tỷ đồng vốn đầu tư công", []),  # the figure without the indicator's words
+])
+def test_targets_named(text, expected):
+    targets = [_target("Tổng lượt khách du lịch", "9,5", "triệu lượt"),
+               _target("Thu ngân sách nhà nước trên địa bàn", "14.200", "tỷ đồng"),
+               _target("Tỷ lệ hộ nghèo giảm", "0,5", "%")]
+    assert [r.indicator for r in targets_named(text, 0, len(text), targets)] == expected
+
+
+def test_a_target_object_reaches_the_store_and_the_query(tmp_path):
+    from kg.graph.query import format_results, run_query
+    from kg.graph.store import LocalStore
+
+    store = LocalStore(build_store([DATA / "resp_target_news.md"], tmp_path / "store"))
+    rows = list(csv.DictReader(io.StringIO(format_results(run_query(store, "responsibilities"), "csv"))))
+    row = next(r for r in rows if r["object_kind"] == "target" and r["role"] == "lead" and "Tài chính" in r["agency"])
+    assert row["object"] == "Thu ngân sách nhà nước trên địa bàn"
+    q = """PREFIX kgo: <https://w3id.org/kg-vn/ont#>
+           SELECT ?ind WHERE { GRAPH ?g { ?r a kgo:Responsibility ; kgo:objectKind "target" ; kgo:responsibilityFor ?t .
+                                          ?t a kgo:Target ; kgo:indicator ?ind } }"""
+    assert {b[0].value for b in store.query(q).rows} == {"Thu ngân sách nhà nước trên địa bàn", "Tổng lượt khách du lịch"}
