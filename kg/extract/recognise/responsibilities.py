@@ -962,6 +962,19 @@ def _task_deadline(doc: _Doc, pos: int) -> str | None:
 _BULLET_SPLIT = re.compile(r"\n[ \t]*(?:[-+•–*]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})+[.)]?)[ \t]+")
 
 
+# "1. Đối với Ban Quản lý dự án ...:" heads an item of what that body must do, like "1. Ban Quản lý dự án ...:"
+_FOR_BODY = _rx(r"(?i)(?P<w>đối với)\s+")
+# "a) Là chủ đầu tư các dự án A và B, ...": a bullet of a body's item that names the works it invests in
+_INVESTOR_BULLET = _rx(r"(?i)(?:là|làm)\s+chủ đầu tư(?!\w)")
+
+
+def _invests_in_named(doc: _Doc, subj, a: int, b: int) -> list[Responsibility]:
+    """The bodies of the heading invest in each project the bullet at a..b names."""
+    dl = deadline_in_text(doc.t[a:b], doc.year)
+    return [Responsibility(x.name, "investor", "project", n.name, dl, a, b, x.start, x.end)
+            for n in doc.named if n.category == "project" and a <= n.start < b for x in subj]
+
+
 def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, int]]]:
     """'2. Sở Tài chính:' then what it must do, as bullets or after the colon: each is that body's.
 
@@ -978,8 +991,8 @@ def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int,
         head = _skip(t, sec.start, line_end)
         colon = t.find(":", head, line_end)
         stop = colon if colon >= 0 else line_end
-        om = _CLAUSE_OPENER.match(t, head, stop)
-        if om and om.group("w").lower().startswith("giao"):
+        om = _CLAUSE_OPENER.match(t, head, stop) or _FOR_BODY.match(t, head, stop)
+        if om and om.group("w").lower().startswith(("giao", "đối")):
             head = om.end()
         elif _NOT_RESPONSIBLE_OPENER.match(t, head, stop):
             continue
@@ -991,9 +1004,12 @@ def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int,
         cuts = [body_start] + [body_start + m.end() for m in _BULLET_SPLIT.finditer(t[body_start:sec.end])] + [sec.end]
         for a, b in itertools.pairwise(cuts):
             seg = t[a:b].strip()
-            if not re.search(r"\w", seg):
-                continue
+            if not re.search(r"\w", seg) or re.fullmatch(r"[a-zđ]\)", seg):
+                continue  # nothing, or only the marker of the first bullet ("Sở X:\na) ...")
             a += len(t[a:b]) - len(t[a:b].lstrip())
+            if _INVESTOR_BULLET.match(seg):
+                out += _invests_in_named(doc, subj, a, b)
+                continue
             role = "lead"
             if re.match(r"(?i)(?:tiếp tục\s+|chủ động\s+)?phối hợp", seg):
                 role = "cooperate"
@@ -1054,6 +1070,8 @@ def _header_columns(cells) -> dict[str, int] | None:
             continue  # a header cell is a short title, not "Chủ trì: Sở ..."
         if "chủ trì" in lc or lc in ("đơn vị thực hiện", "cơ quan thực hiện", "đơn vị chủ trì"):
             cols.setdefault("lead", i)
+        elif lc == "chủ đầu tư":
+            cols.setdefault("investor", i)
         elif "phối hợp" in lc:
             cols.setdefault("coop", i)
         elif re.search(r"thời gian|thời hạn|tiến độ|hoàn thành", lc):
@@ -1062,7 +1080,7 @@ def _header_columns(cells) -> dict[str, int] | None:
             cols.setdefault("n", i)
         elif re.search(r"nhiệm vụ|nội dung|công việc|tên", lc):
             cols.setdefault("task", i)
-    return cols if "lead" in cols else None
+    return cols if "lead" in cols or "investor" in cols else None
 
 
 _GENERIC_PART = GENERIC_PART
@@ -1137,6 +1155,7 @@ def _table_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, 
         dl = deadline_in_cell(tc[2], doc.year) if tc else None
         task = cell("task")
         label = task[2] if task else None
+        out += _row_investors(doc, cell("investor"), m.start(), m.end(), dl)
         for role, k in (("lead", "lead"), ("cooperate", "coop")):
             cc = cell(k)
             if cc is None:
@@ -1151,6 +1170,19 @@ def _table_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, 
             for name, a0, a1 in _cell_agencies(doc, cc[0], cc[1]):
                 out.append(Responsibility(name, role, "task", n, dl, m.start(), m.end(), a0, a1, label))
     return out, spans
+
+
+def _row_investors(doc: _Doc, cc, a: int, b: int, dl: str | None) -> list[Responsibility]:
+    """A table's 'Chủ đầu tư' cell: the bodies it names invest in the project its row names (a row whose work is
+    not recognised as a project gives none)."""
+    if cc is None:
+        return []
+    work = next((n for n in doc.named if n.category == "project" and a <= n.start < b
+                 and not cc[0] <= n.start < cc[1]), None)
+    if work is None:
+        return []
+    return [Responsibility(name, "investor", "project", work.name, dl, a, b, a0, a1)
+            for name, a0, a1 in _cell_agencies(doc, cc[0], cc[1])]
 
 
 # ------------------------------------------------------------------ labelled lines
