@@ -1015,6 +1015,10 @@ def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int,
                 role = "cooperate"
             elif not re.match(r"(?i)chủ trì", seg) and _SUPERVISE.match(seg):
                 role = "supervise"
+            targeted = _target_statement(doc, a, b, role, subj, a) if doc.task_at(a) is None else []
+            if targeted:  # "- Chủ trì thực hiện chỉ tiêu tỷ lệ che phủ rừng": the target is the object
+                out += targeted
+                continue
             obj = _object(doc, role, a, b, a, (a, b))
             if obj is None or obj[0] == "project" and role != "investor":
                 obj = ("task", doc.task_at(a).n, None) if doc.task_at(a) else ("document", "", None)
