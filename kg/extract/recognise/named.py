@@ -865,8 +865,8 @@ def _list_items(text: str) -> list[tuple[int, int]]:
 
 
 # the column of works in a table that names their investors: "| STT | Tên dự án | Chủ đầu tư | ... |"
-_WORK_COLUMN = re.compile(r"(?i)(?:tên\s+)?(?:dự án|công trình)(?:\s*,\s*(?:dự án|công trình))?")
-_INVESTOR_COLUMN = re.compile(r"(?i)chủ đầu tư")
+_WORK_COLUMN = re.compile(r"(?i)(?:(?:tên|danh mục)\s+)?(?:dự án|công trình)(?:\s*[,/]\s*(?:dự án|công trình))?")
+_INVESTOR_COLUMN = re.compile(r"(?i)chủ đầu tư(?:\s*\([^()|]*\))?")
 
 
 def _row_cells(line: str, ls: int) -> list[tuple[int, int]]:

@@ -1074,7 +1074,7 @@ def _header_columns(cells) -> dict[str, int] | None:
             continue  # a header cell is a short title, not "Chủ trì: Sở ..."
         if "chủ trì" in lc or lc in ("đơn vị thực hiện", "cơ quan thực hiện", "đơn vị chủ trì"):
             cols.setdefault("lead", i)
-        elif lc == "chủ đầu tư":
+        elif re.fullmatch(r"chủ đầu tư(?:\s*\([^()]*\))?", lc):  # "Chủ đầu tư (đơn vị được giao)"
             cols.setdefault("investor", i)
         elif "phối hợp" in lc:
             cols.setdefault("coop", i)
