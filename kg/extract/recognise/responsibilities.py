@@ -979,13 +979,16 @@ def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int,
     """'2. Sở Tài chính:' then what it must do, as bullets or after the colon: each is that body's.
 
     A bullet that opens with 'Phối hợp' makes the body a cooperating one, 'giám sát' / 'kiểm tra việc thực
-    hiện' a supervising one; otherwise it leads. Only inside a task or an implementation section."""
+    hiện' a supervising one; otherwise it leads. Only inside a task or an implementation section; elsewhere
+    (a report's account of a body's works) only a bullet 'Là chủ đầu tư A và B' is read."""
     out: list[Responsibility] = []
     spans: list[tuple[int, int]] = []
     t = doc.t
     for sec in doc.ctx.sections:
-        if not 2 <= sec.level <= 5 or not (doc.task_at(sec.start) or doc.in_implementation(sec.start)):
-            continue
+        scoped = doc.task_at(sec.start) is not None or doc.in_implementation(sec.start)
+        if not 2 <= sec.level <= 5 or not (scoped or doc.may_hold(sec.start, sec.end, "chủ đầu tư")
+                                           and _INVESTOR_BULLET.search(t, sec.start, sec.end)):
+            continue  # elsewhere only the works a body invests in ("a) Là chủ đầu tư A và B") are read
         line_end = t.find("\n", sec.start)
         line_end = sec.end if line_end < 0 or line_end > sec.end else line_end
         head = _skip(t, sec.start, line_end)
@@ -1000,7 +1003,8 @@ def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int,
         if not subj or t[q:stop].strip(" .,"):
             continue  # the heading is not only a list of bodies
         body_start = colon + 1 if colon >= 0 else line_end
-        spans.append((sec.start, sec.end))
+        if scoped:
+            spans.append((sec.start, sec.end))
         cuts = [body_start] + [body_start + m.end() for m in _BULLET_SPLIT.finditer(t[body_start:sec.end])] + [sec.end]
         for a, b in itertools.pairwise(cuts):
             seg = t[a:b].strip()
@@ -1009,6 +1013,8 @@ def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int,
             a += len(t[a:b]) - len(t[a:b].lstrip())
             if _INVESTOR_BULLET.match(seg):
                 out += _invests_in_named(doc, subj, a, b)
+                continue
+            if not scoped:
                 continue
             role = "lead"
             if re.match(r"(?i)(?:tiếp tục\s+|chủ động\s+)?phối hợp", seg):
