@@ -86,6 +86,7 @@ def test_works_column_of_an_investor_table_names_projects():
     ("Đội Thuế liên phường Hải Châu - Thanh Khê chủ trì thu thuế.", "Đội Thuế liên phường Hải Châu - Thanh Khê"),
     ("Đội Thuế liên xã A Lưới - Hồng Vân - Bắc Sơn đôn đốc thu nộp.", "Đội Thuế liên xã A Lưới - Hồng Vân - Bắc Sơn"),
     ("Thuế tỉnh Gia Lai chủ trì thu ngân sách.", "Thuế tỉnh Gia Lai"),
+    ("Thuế cơ sở 3 tỉnh Gia Lai phối hợp thu nợ thuế.", "Thuế cơ sở 3 tỉnh Gia Lai"),
     ("Ban Giám sát đầu tư của cộng đồng xã Ia Băng giám sát công trình.",
      "Ban Giám sát đầu tư của cộng đồng xã Ia Băng"),
 ])
@@ -98,6 +99,7 @@ def test_names_of_local_bodies_are_read_whole(text, name):
 @pytest.mark.parametrize("text", [
     "Đội Thuế xã Tân Phú - nơi có nhiều hộ kinh doanh - thu vượt dự toán.",  # no 'liên': one commune's team
     "Số thu nộp thuế tỉnh năm nay tăng 12%.",  # tax, not the tax department
+    "Thu thuế cơ sở kinh doanh tăng 8%.",
 ])
 def test_no_longer_name_than_written(text):
     from kg.extract import extract_text
