@@ -40,6 +40,7 @@ def _target(indicator: str, value_text: str, unit: str) -> Quantity:
 
 @pytest.mark.parametrize("text,expected", [
     ("thực hiện chỉ tiêu giảm tỷ lệ hộ nghèo", ["Tỷ lệ hộ nghèo giảm"]),
+    ("thực hiện chỉ tiêu giảm nghèo, hoàn thành trong năm 2024", ["Tỷ lệ hộ nghèo giảm"]),
     ("thực hiện chỉ tiêu Tổng lượt khách du lịch và chỉ tiêu giảm tỷ lệ hộ nghèo",
      ["Tổng lượt khách du lịch", "Tỷ lệ hộ nghèo giảm"]),
     ("tổ chức thu ngân sách nhà nước năm 2024 đạt 14.200 tỷ đồng", ["Thu ngân sách nhà nước trên địa bàn"]),
