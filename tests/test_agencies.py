@@ -454,3 +454,56 @@ def test_agencies_slot_value_is_a_list_of_bodies(value, expected):
     got = [m for m in find_agencies(ctx) if text.index(value) <= m.start]
     assert [m.name for m in got] == expected
     assert all(text[m.start:m.end] == m.text for m in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a public service unit known only by its head word: an agency where it acts, its name up to the verb
+    ("1. Trạm Y tế xã Chiềng Mung và Trạm Khuyến nông huyện tổ chức tập huấn.",
+     {"Trạm Y tế xã Chiềng Mung", "Trạm Khuyến nông huyện Mai Sơn"}),
+    ("Phòng Nông nghiệp chủ trì, phối hợp với Trung tâm Nước sạch và Vệ sinh môi trường nông thôn tổ chức quan trắc.",
+     {"Phòng Nông nghiệp huyện Mai Sơn", "Trung tâm Nước sạch và Vệ sinh môi trường nông thôn"}),
+    ("Giao Đài Truyền thanh - Truyền hình huyện tuyên truyền.", {"Đài Truyền thanh - Truyền hình huyện Mai Sơn"}),
+    ("- Trung tâm Dịch vụ nông nghiệp cung cấp giống cây trồng.", {"Trung tâm Dịch vụ nông nghiệp"}),
+    ("Đài Khí tượng Thủy văn tỉnh Sơn La có trách nhiệm cung cấp bản tin.", {"Đài Khí tượng Thủy văn tỉnh Sơn La"}),
+    # "và" inside a name: a head word followed by lower case ("Phòng chống") opens no second body
+    ("Sở Nông nghiệp chủ trì, phối hợp với Chi cục Thủy lợi và Phòng chống thiên tai tỉnh rà soát đê điều.",
+     {"Sở Nông nghiệp tỉnh Sơn La", "Chi cục Thủy lợi và Phòng chống thiên tai tỉnh Sơn La"}),
+    ("Chi cục Thủy lợi và Phòng Nông nghiệp huyện rà soát.", {"Chi cục Thủy lợi tỉnh Sơn La", "Phòng Nông nghiệp huyện Mai Sơn"}),
+    # near misses: merged units, a place, a footnote's list, a name in lower case
+    ("Hợp nhất Trạm Thú y, Trạm Bảo vệ thực vật thành Trung tâm Dịch vụ nông nghiệp.", set()),
+    ("Chợ hoa họp tại khu vực Trung tâm Hội chợ thương mại huyện.", set()),
+    ("¹ Trung tâm Văn hóa - Thể thao; Trung tâm Dịch vụ nông nghiệp.", set()),
+    ("Trung tâm hành chính huyện được đầu tư xây dựng.", set()),
+    ("Đài Loan tiếp tục là thị trường xuất khẩu lớn.", set()),
+    # a work of that name invested in, the role after it is its investor's
+    ("Ban Quản lý dự án huyện là chủ đầu tư Đường Nà Sản và Trung tâm Văn hóa - Thể thao huyện, có trách nhiệm "
+     "hoàn thành trong năm 2024.", {"Ban Quản lý dự án huyện Mai Sơn"}),
+])
+def test_agencies_public_service_units_where_they_act(text, expected):
+    assert _names(_ctx(text, "Mai Sơn", "huyện")) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nơi nhận:\n- TT Huyện ủy;\n- TT HĐND huyện;\n- Lưu: VT.",
+     {"Thường trực Huyện ủy Mai Sơn", "Thường trực Hội đồng nhân dân huyện Mai Sơn"}),
+    ("Nơi nhận:\n- TT. Huyện ủy;\n- TT. HĐND huyện;\n- Lưu: VT.",
+     {"Thường trực Huyện ủy Mai Sơn", "Thường trực Hội đồng nhân dân huyện Mai Sơn"}),
+    ("TT.HĐND huyện giám sát việc thực hiện.", {"Thường trực Hội đồng nhân dân huyện Mai Sơn"}),
+    ("Nơi nhận:\n- TT.HU, TT.HĐND huyện;\n- TTHU;", {"Thường trực Huyện ủy Mai Sơn", "Thường trực Hội đồng nhân dân huyện Mai Sơn"}),
+    # a person's title is not the standing body
+    ("Đồng chí Phó Bí thư Thường trực Huyện ủy dự họp.", {"Huyện ủy Mai Sơn"}),
+])
+def test_agencies_standing_bodies_by_abbreviation(text, expected):
+    assert _names(_ctx(text, "Mai Sơn", "huyện")) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("resp_district_letter_directions.md", {"Thường trực Huyện ủy Định Hóa", "Thường trực Hội đồng nhân dân huyện Định Hóa"}),
+    ("resp_district_report_results_tasks.md", {"Thường trực Huyện ủy Thanh Chương",
+                                               "Thường trực Hội đồng nhân dân huyện Thanh Chương"}),
+])
+def test_agencies_standing_bodies_of_a_distribution_list_take_the_issuers_place(name, expected):
+    from kg.extract import extract_file
+
+    names = {a.name for a in extract_file(DATA / name).agencies}
+    assert expected <= names and not {"Thường trực Huyện ủy", "Hội đồng nhân dân huyện Thanh Chương"} & names, names

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract import extract_file
+from kg.extract import extract_file, extract_text
 from kg.extract.normalise import clean
 from kg.extract.structure import parse_header
 
@@ -46,6 +46,28 @@ def test_layout_flattened_header_is_split_into_its_cells(name, kind, number, pla
     assert (h.kind, h.number, h.place, h.date) == (kind, number, place, date)
     first = ct.text.split("\n", 1)[0]
     assert "|" not in first and first.isupper()
+
+
+@pytest.mark.parametrize(
+    "raw, issuer",
+    [
+        ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTHỊ XÃ NGÃ NĂM | Độc lập - Tự do - Hạnh phúc\n"
+         "Số: 41/BC-UBND | Ngã Năm, ngày 30 tháng 6 năm 2024\nBÁO CÁO\nTình hình kinh tế - xã hội 6 tháng đầu năm 2024\n",
+         "Ủy ban nhân dân thị xã Ngã Năm"),
+        ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN ĐỨC TRỌNG | Độc lập - Tự do - Hạnh phúc\n"
+         "Số: 12/KH-UBND | Đức Trọng, ngày 10 tháng 01 năm 2025\nKẾ HOẠCH\nPhát triển du lịch năm 2025\n",
+         "Ủy ban nhân dân huyện Đức Trọng"),
+        ("HỘI ĐỒNG NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ TÂN PHÚ | Độc lập - Tự do - Hạnh phúc\n"
+         "Số: 20/NQ-HĐND | Tân Phú, ngày 20 tháng 12 năm 2024\nNGHỊ QUYẾT\nVề nhiệm vụ năm 2025\n",
+         "Hội đồng nhân dân xã Tân Phú"),
+    ],
+)
+def test_layout_a_flattened_header_is_read_column_by_column(raw, issuer):
+    """'ỦY BAN NHÂN DÂN | CỘNG HÒA ...' over 'THỊ XÃ NGÃ NĂM | Độc lập ...': the body and its place are one cell
+    column, so the document's issuer keeps its place (and its figures their area)."""
+    ct = clean(raw, wrapped=True)
+    assert ct.text.index("\nSố: ") < ct.text.index("CỘNG HÒA")
+    assert extract_text(raw, source="h.txt").header.issuer == issuer
 
 
 @pytest.mark.parametrize(

@@ -152,3 +152,18 @@ def test_more_written_forms(text, value, vmax, comparator, unit):
     m = parse_quantity(text)
     assert (m.value, m.max, m.comparator, m.unit) == (pytest.approx(value), vmax if vmax is None else pytest.approx(vmax),
                                                       comparator, unit)
+
+
+@pytest.mark.parametrize("text,unit,rest", [
+    # the measure word is the unit when the counted noun goes on after it: the noun names the indicator
+    ("Đón 2,15 triệu lượt khách du lịch, đạt 76,8% kế hoạch", "triệu lượt", " khách du lịch, đạt"),
+    ("thu hút 910,8 nghìn lượt khách quốc tế", "nghìn lượt", " khách quốc tế"),
+    ("có 1.200 lượt người tham gia hiến máu", "lượt", " người tham gia"),
+    # the unit ends the phrase: kept as written
+    ("ước đạt 755.950 lượt khách, đạt 22% kế hoạch", "lượt khách", ", đạt"),
+    ("đón 52 nghìn lượt khách trong quý I", "nghìn lượt khách", " trong quý"),
+    ("đạt 3.100 lượt khách.", "lượt khách", "."),
+])
+def test_a_count_unit_followed_by_its_noun(text, unit, rest):
+    m = find_measures(text)[0]
+    assert m.unit == unit and text[m.end:].startswith(rest)

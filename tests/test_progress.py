@@ -102,6 +102,12 @@ def test_same_area_needs_level_and_place():
     ("Sản lượng lương thực có hạt", "Sản lượng lương thực có hạt vụ Đông Xuân"),
     ("Thu ngân sách nhà nước trên địa bàn", "Thu ngân sách nhà nước trên địa bàn 6 tháng đầu"),
     ("Kim ngạch xuất khẩu", "Kim ngạch xuất khẩu 9 tháng cuối"),
+    # an abbreviation spelt out on one side names the indicator the other side calls by it
+    ("Thu hút vốn đầu tư trực tiếp nước ngoài (FDI)", "Thu hút FDI"),
+    ("Vốn đầu tư trực tiếp nước ngoài (FDI) thu hút được", "FDI"),
+    ("Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)", "PCI"),
+    ("Tỷ lệ dân số tham gia bảo hiểm y tế (BHYT)", "Tỷ lệ dân số tham gia BHYT"),
+    ("Tăng trưởng GRDP", "Tổng sản phẩm trên địa bàn (GRDP) 9 tháng ước tăng"),
 ])
 def test_indicators_that_meet(target, result):
     assert indicators_match(indicator_key(target), indicator_key(result)) is not None
@@ -115,6 +121,11 @@ def test_indicators_that_meet(target, result):
     ("Số xã đạt chuẩn nông thôn mới", "Số xã đạt nông thôn mới nâng cao"),
     ("Kim ngạch xuất khẩu", "Kim ngạch nhập khẩu"),
     ("Trồng rừng mới", "Diện tích trồng rừng tập trung"),
+    # the abbreviation is shared, but one side says more than the other spells out
+    ("Tốc độ tăng trưởng kinh tế (GRDP)", "GRDP bình quân đầu người"),
+    ("Thu hút vốn đầu tư trực tiếp nước ngoài (FDI)", "Giải ngân vốn FDI"),
+    ("Thu hút vốn đầu tư trực tiếp nước ngoài (FDI)", "Kim ngạch xuất khẩu khu vực FDI"),
+    ("Số sản phẩm OCOP (có thêm)", "Số chủ thể OCOP"),
 ])
 def test_indicators_that_do_not_meet(target, result):
     assert indicators_match(indicator_key(target), indicator_key(result)) is None
@@ -196,8 +207,12 @@ def _run(*args):
     return r.stdout
 
 
+def _rows(store, query: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(_run("query", query, "--store", store, "-f", "csv"))))
+
+
 def _progress(store):
-    return list(csv.DictReader(io.StringIO(_run("query", "progress", "--store", store, "-f", "csv"))))
+    return _rows(store, "progress")
 
 
 def test_district_targets_meet_the_district_report_not_the_province(tmp_path, monkeypatch):
@@ -330,3 +345,48 @@ def test_an_increase_target_is_not_met_by_a_running_total():
                     unit="xã", period="2025-01/2025-06", area=area, value_text="3",
                     sentence="Có 3 xã được công nhận đạt chuẩn nông thôn mới; lũy kế 74 xã đạt chuẩn.")
     assert [(lk.result.iri, lk.percent) for lk in compute_links([t], [total, step])] == [("r2", 30.0)]
+
+
+def test_a_news_headline_gives_its_results_their_period(tmp_path):
+    """'Lào Cai: kinh tế quý I/2025 ...': the headline's quarter is the period of the item's results, which then
+    meet the year's targets of the province's plan; an item whose headline states no period (only a dateline)
+    keeps its results without one, and links nothing."""
+    store = tmp_path / "store"
+    _run("ingest", PROGRESS_DATA.parent / "progress_news_quarter", "--store", store, "-q")
+    rows = _progress(store)
+    got = sorted((r["result_source"], r["target_indicator"], r["result_period"], round(float(r["percent"]), 1))
+                 for r in rows)
+    assert got == [
+        ("lc_2025_q1_news.txt", "Diện tích trồng rừng tập trung", "2025-Q1", 20.0),
+        ("lc_2025_q1_news.txt", "Kim ngạch xuất khẩu", "2025-Q1", 25.8),
+        ("lc_2025_q1_news.txt", "Tổng thu ngân sách nhà nước trên địa bàn", "2025-Q1", 24.2),
+    ]
+    assert all(not r["indicator"].lower().startswith("theo") for r in _rows(store, "results")), "a source is no indicator"
+
+
+def test_abbreviations_added_counts_and_news_prose_meet_their_targets(tmp_path):
+    """A province's resolution and 9-month report (abbreviations spelt out on one side, "có thêm N xã" with no
+    share, "triệu lượt khách du lịch"), a district's pair (names in brackets before the share), and a news
+    summary whose goals run over ";" clauses with the report of its province."""
+    store = tmp_path / "store"
+    _run("ingest", PROGRESS_DATA.parent / "progress_prose", "--store", store, "-q")
+    got = sorted((r["target_source"][:2], r["target_indicator"], r["result_value"], r["result_unit"],
+                  round(float(r["percent"])) if r["percent"] else None) for r in _progress(store))
+    assert got == [
+        ("hd", "GRDP bình quân đầu người", "108", "triệu đồng", 72),
+        ("hd", "Số lượt khách du lịch (đón)", "2.15", "triệu lượt", 77),
+        ("hd", "Số sản phẩm OCOP đạt từ 3 sao trở lên (có thêm)", "18", "sản phẩm", 72),
+        ("hd", "Số xã đạt chuẩn nông thôn mới kiểu mẫu (có thêm)", "1", "xã", 33),
+        ("hd", "Số xã đạt chuẩn nông thôn mới nâng cao (có thêm)", "7", "xã", 58),
+        ("hd", "Thu hút vốn đầu tư trực tiếp nước ngoài (FDI)", "1.03", "tỷ USD", 86),
+        ("hd", "Tốc độ tăng trưởng kinh tế (GRDP)", "13.1", "%", None),  # a growth rate: no share
+        ("hd", "Tỷ lệ dân số tham gia bảo hiểm y tế (BHYT)", "92.8", "%", 99),
+        ("py", "Lượng khách du lịch đến tỉnh", "2.9", "triệu lượt", 54),
+        ("py", "Số xã đạt chuẩn nông thôn mới (có thêm)", "4", "xã", 44),
+        ("py", "Tổng thu ngân sách nhà nước trên địa bàn", "3550", "tỷ đồng", 50),
+        ("py", "Tổng thu ngân sách nhà nước trên địa bàn - thu nội địa", "3100", "tỷ đồng", 48),
+        # the district's figures meet the district's targets only
+        ("vh", "Số lượt khách du lịch (đón)", "52", "nghìn lượt", 43),
+        ("vh", "Số sản phẩm OCOP đạt từ 3 sao trở lên (có thêm)", "3", "sản phẩm", 60),
+        ("vh", "Số xã đạt chuẩn nông thôn mới nâng cao (có thêm)", "2", "xã", 67),
+    ]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import document_context
+from kg.extract import document_context, extract_text
 from kg.extract.recognise.quantities import find_quantities
 from kg.extract.structure import parse_header
 
@@ -329,3 +329,37 @@ def test_a_report_table_gives_results_beside_its_plan_column():
 
 def test_a_plan_table_reports_no_result_for_another_year():
     assert [(q.category, q.value) for q in find_quantities(_ctx(PLAN_TABLE))] == [("target", 4500.0)]
+
+
+CITY_REPORT_ADDED = """ỦY BAN NHÂN DÂN THÀNH PHỐ BẢO LỘC
+BÁO CÁO
+Tình hình kinh tế - xã hội 9 tháng năm 2024
+I. KẾT QUẢ THỰC HIỆN
+Có thêm 02 xã được công nhận đạt chuẩn nông thôn mới nâng cao. Trong quý IV dự kiến có thêm 04 xã đạt chuẩn nông thôn mới. Đã có thêm 03 trường học đạt chuẩn quốc gia. Có thêm 01 xã đạt chuẩn nông thôn mới kiểu mẫu (xã Đại Lào), đạt 50% kế hoạch. Lũy kế toàn thành phố có 9 xã đạt chuẩn nông thôn mới nâng cao.
+II. NHIỆM VỤ TRỌNG TÂM QUÝ IV NĂM 2024
+Phấn đấu có thêm 01 xã đạt chuẩn nông thôn mới nâng cao.
+"""
+
+
+def test_a_report_adds_counts_with_or_without_a_share():
+    res = {(q.indicator, q.value, q.percent_of_plan) for q in _results(CITY_REPORT_ADDED)}
+    assert res == {
+        ("Số xã được công nhận đạt chuẩn nông thôn mới nâng cao (có thêm)", 2, None),
+        ("Số trường học đạt chuẩn quốc gia (đã có thêm)", 3, None),
+        # the names in brackets do not part the figure from its share
+        ("Số xã đạt chuẩn nông thôn mới kiểu mẫu (có thêm)", 1, 50),
+    }
+    assert [(q.value, q.period) for q in _targets(CITY_REPORT_ADDED)] == [(1, "2024-Q4")]
+    # a plan's "có thêm" is a goal, not a result
+    assert not _results(RESOLUTION) or all(q.value != 6 for q in _results(RESOLUTION))
+
+
+def test_a_result_clause_keeps_the_year_an_earlier_clause_stated():
+    """'năm 2024 ... tăng 7,4%; thu nhập ... đạt 55 triệu đồng': both figures are of 2024 whatever the headline
+    says; a baseline ('so với năm 2023') is no period of the figures after it."""
+    text = ("Huyện Đắk Song bàn nhiệm vụ năm 2025\n\nBáo cáo tại kỳ họp cho biết năm 2024 giá trị sản xuất ước tăng "
+            "6,9%; thu nhập bình quân đầu người đạt 51 triệu đồng.\n\nSo với năm 2023, tổng thu ngân sách trên địa bàn "
+            "tăng 12%; tổng vốn đầu tư toàn xã hội đạt 2.150 tỷ đồng.\n")
+    got = {(q.value, q.period) for q in extract_text(text, source="n.txt").quantities if q.category == "result"}
+    assert (51, "2024") in got and (6.9, "2024") in got, got
+    assert not any(p == "2023" for _v, p in got), got

@@ -256,3 +256,35 @@ def test_an_investor_naming_its_works_takes_those_not_the_list_before():
     ex = extract_text(text)
     invests = {r.object for r in ex.responsibilities if r.role == "investor"}
     assert invests == {"Đường Nguyễn Trãi nối dài", "Cầu Sông Đà 3"}
+
+
+# ------------------------------------------------------------------ a resolution's own task list
+@pytest.mark.parametrize("name,numbers", [
+    ("resp_district_resolution_tasks.md", ["1", "2", "3", "4", "5"]),  # "2. Nhiệm vụ, giải pháp" then 1., 2. again
+    ("resp_city_resolution_lettered.md", ["a", "b", "c", "d"]),
+    ("resp_commune_resolution_bullets.md", []),  # bullets: no numbered items, no tasks (SPEC: a task is numbered)
+])
+def test_resolution_tasks_under_a_numbered_heading(name, numbers):
+    tasks = extract_file(DATA / name).tasks
+    assert [t.n for t in tasks] == numbers
+    assert all(t.section.lower().startswith("nhiệm vụ") for t in tasks)
+    assert not any("Tổ chức thực hiện" in t.text or "Giao Ủy ban" in t.text for t in tasks)  # Điều 2 ends them
+
+
+def test_items_numbered_again_stop_at_the_next_heading_of_the_outer_list(tmp_path):
+    doc = tmp_path / "nq.md"
+    doc.write_text(
+        "HỘI ĐỒNG NHÂN DÂN\nHUYỆN CAM LỘ\n\nSố: 30/NQ-HĐND\n\nCam Lộ, ngày 10 tháng 12 năm 2024\n\nNGHỊ QUYẾT\n"
+        "Về nhiệm vụ năm 2025\n\nQUYẾT NGHỊ:\n\nĐiều 1. Thông qua nhiệm vụ năm 2025:\n\n1. Mục tiêu\n\nTăng thu ngân sách.\n\n"
+        "2. Nhiệm vụ, giải pháp chủ yếu\n\n1. Phòng Kinh tế và Hạ tầng huyện rà soát quy hoạch chung.\n\n"
+        "2. Tăng cường quản lý đất đai.\n\n3. Giải pháp về vốn\n\nHuy động vốn xã hội hóa cho hạ tầng.\n\n"
+        "Điều 2. Giao Ủy ban nhân dân huyện tổ chức thực hiện Nghị quyết này.\n", encoding="utf-8")
+    ex = extract_file(doc)
+    assert [t.n for t in ex.tasks] == ["1", "2"]
+    assert {(r.agency, r.object) for r in ex.responsibilities if r.role == "lead" and r.object_kind == "task"} == {
+        ("Phòng Kinh tế và Hạ tầng huyện Cam Lộ", "1")}
+
+
+def test_a_decision_keeps_its_articles_tasks_over_the_bullets_of_what_it_approves():
+    tasks = extract_file(DATA / "tasks_decision_scheme.md").tasks
+    assert [t.n for t in tasks] == ["1", "2", "3", "4"] and all(t.section.startswith("Điều 2") for t in tasks)

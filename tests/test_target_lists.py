@@ -196,3 +196,22 @@ def test_lettered_items_leave_no_marker_in_the_indicator():
     assert not [x for x in labels if re.match(r"(?i)[a-zđ]\s|.*\([a-zđ]\s", x)], labels
     assert any(x.startswith("Tốc độ tăng trưởng GRDP") for x in labels), labels
     assert any("giá trị sản xuất nông nghiệp" in x.lower() and not x[0].islower() for x in labels), labels
+
+
+@pytest.mark.parametrize("sentence,period", [
+    ("Theo nghị quyết, năm 2025 tỉnh phấn đấu tăng trưởng GRDP đạt 8%; thu ngân sách 900 tỷ đồng.", "2025"),
+    ("Mục tiêu năm 2026, huyện có thêm 2 xã đạt chuẩn; trồng mới 150 ha rừng.", "2026"),
+    ("Về xã hội, thành phố đặt mục tiêu giảm tỷ lệ hộ nghèo 1%; tạo việc làm cho 900 lao động.", None),
+    # not goals: a reported word before the goal word, "phấn đấu" as a noun, the goal word after the first ";"
+    ("Năm 2024 tỉnh đã phấn đấu đạt 7%; thu ngân sách 800 tỷ đồng.", False),
+    ("Nhờ sự nỗ lực phấn đấu, năm 2024 thu ngân sách đạt 800 tỷ đồng; GRDP tăng 7%.", False),
+    ("Năm 2024 thu ngân sách đạt 800 tỷ đồng; năm 2025 phấn đấu đạt 900 tỷ đồng.", False),
+])
+def test_a_sentence_opened_by_a_goal_word(sentence, period):
+    from kg.extract.recognise.goal_prose import goal_opener
+    from kg.extract.recognise.numbers import find_measures
+
+    op = goal_opener(sentence, 0, len(sentence), find_measures(sentence)[0].start)
+    assert (op is not None) is (period is not False)
+    if op is not None:
+        assert op.period == period

@@ -179,24 +179,39 @@ def _lines(raw: str) -> list[_Line]:
 
 
 def _split_header(lines: list[_Line]) -> list[_Line]:
-    """One line per cell for a flattened two-column header "ỦY BAN ... | CỘNG HÒA ... | Số: ... | ..."."""
+    """One line per cell for a flattened two-column header "ỦY BAN ... | CỘNG HÒA ... | Số: ... | ...".
+
+    Consecutive flattened lines are read column by column: the left column's "ỦY BAN NHÂN DÂN" / "THỊ XÃ GIÁ RAI"
+    stay together (one body), then the right column's motto and date."""
     out: list[_Line] = []
+    run: list[list[_Line]] = []  # the cells of each flattened line of the current run
+
+    def flush() -> None:
+        for col in range(max((len(r) for r in run), default=0)):
+            out.extend(r[col] for r in run if col < len(r))
+        run.clear()
+
     seen = 0
     for ln in lines:
         if ln.kind == "text":
             seen += 1
         t = ln.text
         if ln.kind != "text" or seen > _HEADER_ZONE or " | " not in t or t.strip().startswith("|"):
+            flush()
             out.append(ln)
             continue
         pos = 0
         bar = None
+        cells = []
         for cell in t.split("|"):
             lead = len(cell) - len(cell.lstrip())
             if cell.strip():
-                out.append(_Line(ln.src + pos + lead, cell.strip(), ln.page_break and not out, ln.phys, bar, cell=True))
+                first = ln.page_break and not out and not run and not cells
+                cells.append(_Line(ln.src + pos + lead, cell.strip(), first, ln.phys, bar, cell=True))
             bar = ln.src + pos + len(cell)
             pos += len(cell) + 1
+        run.append(cells)
+    flush()
     return out
 
 

@@ -49,6 +49,8 @@ _REQUEST = re.compile(r"^[ \t]*(?:Thực hiện|Triển khai|Theo)\s+(?:Công v�
 _TASK_HEADING = re.compile(
     r"NHIỆM VỤ(?:,| VÀ)? (?:GIẢI PHÁP|TRỌNG TÂM)|Nhiệm vụ(?:,| và)? (?:giải pháp|trọng tâm)|"
     r"PHƯƠNG HƯỚNG,? NHIỆM VỤ|Phương hướng,? nhiệm vụ|"
+    # a plan's task part: "II. NHIỆM VỤ CỤ THỂ", "I. NHIỆM VỤ", "Nhiệm vụ thời gian tới"
+    r"^(?:CÁC |Các )?(?:NHIỆM VỤ|Nhiệm vụ)(?:\s+(?:CỤ THỂ|cụ thể|THỜI GIAN TỚI|thời gian tới))?\s*:?$|"
     # a heading that opens with the tasks of a period: "NHIỆM VỤ 6 THÁNG CUỐI NĂM 2024", "Nhiệm vụ quý III",
     # "NHIỆM VỤ CHỦ YẾU QUÝ IV", "NHIỆM VỤ CÔNG TÁC THÁNG 12", "Nhiệm vụ những tháng cuối năm"
     r"^(?:MỘT SỐ |CÁC |Một số |Các )?(?:NHIỆM VỤ|Nhiệm vụ)"
@@ -78,7 +80,8 @@ _PERIOD_IN_HEADING = re.compile(
     r"|(?:THÁNG|tháng)\s+(?P<m>\d{1,2})\s*(?:NĂM|năm)\s*(?P<my>\d{4})"
     r"|(?:NĂM|năm)\s+(?P<y>\d{4}))"
 )
-_SENT_SPLIT = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(‘]?[A-ZĐÀ-ỸÁÉÍÓÚÝÂÊÔƠƯĂ])|\n\s*\n|\n(?=\s*(?:[-+•]\s|[IVX]+\.\s|\d+\.\s|[a-zđ]\)\s))")
+# "TT. HĐND huyện": the abbreviation of "Thường trực" ends no sentence
+_SENT_SPLIT = re.compile(r"(?<=[.!?…])(?<!(?<!\w)TT\.)[\"”’)]?\s+(?=[\"“(‘]?[A-ZĐÀ-ỸÁÉÍÓÚÝÂÊÔƠƯĂ])|\n\s*\n|\n(?=\s*(?:[-+•]\s|[IVX]+\.\s|\d+\.\s|[a-zđ]\)\s))")
 
 _MARKER_ONLY = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,6}|[a-zđ])[.)]")
 
@@ -335,13 +338,40 @@ def task_sections(text: str, sections: list[Section]) -> list[TaskSection]:
         heading = _part_heading(text, s) if s.level == 0 else s.heading
         if (s.level <= 2 and len(heading) < 160 and _TASK_HEADING.search(heading)
                 and not _ASSESSMENT.search(heading) and not (s.level == 0 and _yields_to_child(s, sections))):
-            out.append(TaskSection(s.start, s.end, heading, period_of(heading)))
+            out.append(TaskSection(s.start, _restarted_items_end(text, s, sections) or s.end, heading,
+                                   period_of(heading)))
         elif decision and s.marker.startswith("Điều") and _ASSIGNMENT_ARTICLE.match(s.heading):
             out.append(TaskSection(s.start, s.end, f"{s.marker}. {s.heading}", None, article=True))
     if not out and not decision:
         letter = _letter_directions(text, sections)
         out += [letter] if letter else []
     return out
+
+
+def _restarted_items_end(text: str, head: Section, sections: list[Section]) -> int | None:
+    """'2. Nhiệm vụ, giải pháp chủ yếu' then items numbered again from 1 at the heading's own level (a resolution's
+    Điều 1): where that run of items ends. The run stops at a higher marker ('Điều 2.'), at a number out of
+    sequence, and at the heading's next sibling ('3. Tổ chức thực hiện', a short line without a full stop)."""
+    if head.level != 2 or not head.marker.isdigit():
+        return None
+    nxt = [x for x in sections if x.start >= head.end and x.level <= 2]
+    if not nxt or nxt[0].start != head.end or nxt[0].marker != "1":
+        return None
+    end, expect = None, 1
+    for x in nxt:
+        if x.level < 2 or x.marker != str(expect):
+            break
+        if expect == int(head.marker) + 1 and _heading_line(text, x):
+            break
+        end, expect = x.end, expect + 1
+    return end
+
+
+def _heading_line(text: str, s: Section) -> bool:
+    """A numbered line that is a heading: short, no full stop, the next line opens a paragraph of its own."""
+    line = s.heading.strip()
+    return len(line) < 100 and not line.endswith((".", ";", ":")) and text[s.start:s.end].count("\n") >= 1 and \
+        len(text[s.start:s.end].strip()) > len(line) + 10
 
 
 # an official letter gives its directions as numbered items after its opening: "UBND tỉnh có ý kiến (chỉ đạo) như
@@ -351,7 +381,9 @@ _LETTER_DIRECTS = re.compile(
     # "đề nghị" directs only the bodies under the writer ("đề nghị các sở, ngành ..."), not one it asks for help
     r"|đề nghị\s+(?:(?:Thủ trưởng|Chủ tịch|Giám đốc|Trưởng)\s+)?các\s[^.:;\n]{0,120}?)\s+"
     r"(?:như sau|(?:(?:một số|các)\s+)?(?:nội dung|nhiệm vụ|việc)(?:\s+(?:cụ thể|chủ yếu|trọng tâm))?\s+(?:như\s+)?sau"
-    r"|sau đây)\s*:[ \t]*$")
+    r"|sau đây)\s*:[ \t]*$"
+    # "Ủy ban nhân dân huyện yêu cầu:", "Chủ tịch UBND xã chỉ đạo:": the items say what
+    r"|(?<!\w)(?:chỉ đạo|yêu cầu)\s*:[ \t]*$")
 # a reply with comments on a draft: its items are opinions, not tasks
 _COMMENTS = re.compile(r"(?i)góp ý|tham gia ý kiến|cho ý kiến|dự thảo")
 
@@ -428,6 +460,18 @@ def tasks_period_of_title(title: str) -> str | None:
     return period_of(title[marks[-1].end():] if marks else title)
 
 
+def _unnumbered_items(text: str, ts: TaskSection, sections: list[Section]) -> list[Section]:
+    """A task section without numbered items: its lettered items (a), b) keep their letters). Bullets are no tasks:
+    a task is a numbered item (its number is how the text and its readers refer to it), so what a bullet assigns
+    is stated of the document."""
+    inner = [s for s in sections if ts.start < s.start < ts.end]
+    letters = [s for s in inner if s.level == 5]
+    if not letters:
+        return []
+    top = min(s.path.count(".") for s in letters)
+    return [s for s in letters if s.path.count(".") == top]
+
+
 # the closing paragraph after the last item: "Trên đây là báo cáo ...", "Nơi nhận:"
 _CLOSING = re.compile(r"\n\s*(?:Trên đây là|Nơi nhận)")
 
@@ -438,12 +482,17 @@ def parse_tasks(text: str, sections: list[Section], title: str | None = None) ->
     decision's title names what it approves ("giai đoạn 2024 - 2030, tầm nhìn đến năm 2045"), not when the
     tasks of its articles are due."""
     tasks: list[Task] = []
+    # (task section, its items), the numbered ones first: a document that numbers its tasks somewhere (a decision's
+    # articles) has its lettered or bulleted items elsewhere describe what it approves, not tasks
+    found = []
     for ts in task_sections(text, sections):
-        period = ts.period or (tasks_period_of_title(title) if title and not ts.article else None)
         items = [s for s in sections if ts.start < s.start < ts.end and s.level in (2, 3) and s.marker[:1].isdigit()]
-        if not items:
+        found.append((not items, ts, items or _unnumbered_items(text, ts, sections)))
+    for _unnumbered, ts, items in sorted(found, key=lambda f: f[0]):
+        period = ts.period or (tasks_period_of_title(title) if title and not ts.article else None)
+        if not items or _unnumbered and tasks:
             continue
-        top = min(s.level for s in items)
+        top = min(s.level for s in items) if items[0].level < 5 else 5
         numbers = [s.marker.rstrip(".") for s in items if s.level == top]
         if len(set(numbers)) < len(numbers) or any(t.n in numbers for t in tasks):
             continue  # the numbering starts again (under sub-sections, in another article): "1." would name two
@@ -457,4 +506,5 @@ def parse_tasks(text: str, sections: list[Section], title: str | None = None) ->
             head = body[:80]
             tasks.append(Task(n=s.marker.rstrip("."), head=head, text=body, start=s.start, end=end,
                               period=period, section=ts.heading))
+    tasks.sort(key=lambda t: t.start)
     return tasks

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..extract.recognise.spelling import tone_fold
@@ -192,12 +192,14 @@ _GENERIC = frozenset([
     "số", "tổng", "lượng", "lượt", "mức", "tăng", "giảm", "thêm", "mới", "có", "được", "đạt", "của", "các",
     "những", "và", "cho", "trong", "là", "trên", "dưới", "khoảng", "giá", "trị",
     "toàn", "hiện", "nay", "so", "với",
+    "đón", "đến",  # "Đón 2,9 triệu lượt khách du lịch", "Lượng khách du lịch đến tỉnh": the same visitors
 ])
 # on one side only, these words make two indicators different whatever else they share
 CONTRAST = frozenset({"thu", "chi", "xuất", "nhập", "quốctế", "nộiđịa", "trongnước", "nướcngoài", "tỷlệ",
                       "tỷtrọng", "bìnhquân", "đầungười", "nângcao", "kiểumẫu", "hộnghèo", "cậnnghèo", "nông",
                       "công", "dịch", "grdp", "iip"})
 MATCH_THRESHOLD = 0.85
+ABBREV_SIMILARITY = 0.9  # one side spells out the abbreviation the other uses: the same, short of identical wording
 _UMBRELLA = re.compile(r"\(?\b(?:cả|trên cả|theo cả)\s+(?:\d+|ba|03)\s+tiêu chí\b\)?", re.IGNORECASE)
 
 
@@ -226,6 +228,10 @@ def kind_of(indicator: str, unit: str | None, comparator: str | None = None) -> 
 class IndicatorKey:
     tokens: tuple[str, ...]  # content syllables in order of appearance
     umbrella: bool = False  # "cả 3 tiêu chí": met by each criterion
+    # abbreviations that name the indicator ("GRDP", "FDI", lower case) and those of them spelt out before,
+    # in brackets ("vốn đầu tư trực tiếp nước ngoài (FDI)")
+    abbrevs: frozenset[str] = field(default=frozenset(), compare=False)
+    spelt: frozenset[str] = field(default=frozenset(), compare=False)
 
     @property
     def text(self) -> str:
@@ -255,7 +261,24 @@ def indicator_key(indicator: str) -> IndicatorKey:
         if w in _GENERIC or w.isdigit() or w in out:
             continue
         out.append(w)
-    return IndicatorKey(tuple(out), umbrella)
+    raw = _nfc(indicator)
+    abbrevs = frozenset(a.lower() for a in _ABBREV.findall(raw) if not _ROMAN.fullmatch(a))
+    spelt = frozenset(a.lower() for a in _SPELT.findall(raw) if not _ROMAN.fullmatch(a))
+    return IndicatorKey(tuple(out), umbrella, abbrevs, spelt)
+
+
+# an abbreviation: two to six capitals ("GRDP", "FDI", "BHYT", "OCOP"), not a Roman numeral ("III")
+_ABBREV = re.compile(r"(?<![^\W\d_])([A-ZĐ]{2,6})(?![^\W\d_])")
+_SPELT = re.compile(r"[^\W\d_]\s*\(\s*([A-ZĐ]{2,6})\s*\)")
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+def _abbrev_match(a: IndicatorKey, b: IndicatorKey) -> bool:
+    """`a` spells out an abbreviation ("Thu hút vốn đầu tư trực tiếp nước ngoài (FDI)") that `b` uses ("Thu hút
+    FDI"), and `b` says nothing `a` does not: the abbreviation names the indicator, whatever its long form.
+    "Giải ngân vốn FDI" and "Xuất khẩu khu vực FDI" say more, and stay other indicators."""
+    shared = a.spelt & b.abbrevs
+    return bool(shared) and set(b.tokens) - shared <= set(a.tokens)
 
 
 
@@ -273,6 +296,8 @@ def indicators_match(target: IndicatorKey, result: IndicatorKey) -> float | None
         return None
     if target.umbrella and st <= sr and (sr - st).isdisjoint(CONTRAST) and len(st) >= 2:
         return 1.0
+    if _abbrev_match(target, result) or _abbrev_match(result, target):
+        return max(indicator_similarity(target, result), ABBREV_SIMILARITY)
     if (st ^ sr) & CONTRAST:
         return None
     sim = indicator_similarity(target, result)

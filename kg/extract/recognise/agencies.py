@@ -198,6 +198,7 @@ _VERBS = {
     "giao", "đề xuất", "tiếp nhận", "công bố", "khảo sát", "thăm", "phụ trách", "thành lập",
     "xử lý", "bắt", "phát hiện", "thu giữ", "phá sản", "đạt", "tài trợ", "ủng hộ", "trao tặng", "thi công", "vi phạm",
     "đẩy nhanh", "khẩn trương", "tập trung", "theo dõi", "cập nhật", "lắp đặt", "hoàn thành",
+    "cung cấp", "bảo đảm", "đảm bảo", "tuyên truyền", "duy trì", "chuẩn bị", "bố trí",
 }
 # what a company does after its name ("Công ty X thực hiện ...", "Hợp tác xã Y thu mua ..."); "Ban Chỉ đạo thực hiện
 # ..." is a name, so these end another body's name only after a proper name
@@ -419,7 +420,9 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
 
     Returns (end, descriptor, unit, place, found_unit)."""
     unit_capable = entry.template is not None and "{unit}" in entry.template
-    need_cap = len(entry.pref.split()) == 1 and entry.head
+    # a one-word head ("Sở", "Đài") or "Trung tâm" opens a name only with a capitalised word ("Trung tâm hành chính
+    # huyện" is a place)
+    need_cap = entry.head and (len(entry.pref.split()) == 1 or _key(entry.pref) == "trung tâm")
     toks: list[tuple[str, int, int]] = []  # (word, start, end)
     p = pos
     unit = place = None
@@ -463,8 +466,9 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
         lw = w.lower()
         if not toks and need_cap and not w[0].isupper():
             break
-        if w[0].isupper() and data.regex.match(t, m.start(m.lastindex)) and toks:
-            break  # another agency begins
+        am = data.regex.match(t, m.start(m.lastindex)) if w[0].isupper() and toks else None
+        if am and _agency_starts(t, m.start(m.lastindex), data) and not (sep == "-" and _key(am.group()) in _ACTING_HEADS):
+            break  # another agency begins ("Việt - Đài" goes on: a bare head after a hyphen is part of the name)
         if not toks and w.lower() in _SURNAMES and _person_at(t, m.start(m.lastindex)):
             break  # "Trưởng Ban Chỉ đạo Trần Văn Nam": a person, not the name of the body
         if lw == "và":
@@ -474,7 +478,7 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
             nx2 = _WORD_RE.match(t, nx.end()) if nx else None
             verb = nw in _VERBS or (nx2 and f"{nw} {nx2.group(1).lower()}" in _VERBS)
             # "... các công trình nông nghiệp và phát triển nông thôn tỉnh": a lower-case name that goes on to its unit
-            if toks and nw and (nw[0].isupper() and not data.regex.match(t, nx.start(1))
+            if toks and nw and (nw[0].isupper() and not _agency_starts(t, nx.start(1), data)
                        or nw[0].islower() and toks and toks[0][0][0].isupper() and nw not in _STOP and not verb
                        or nw[0].islower() and unit_capable and not verb and _reaches_unit(t, m.end(), data)):
                 toks.append((w, m.start(m.lastindex), m.end()))
@@ -533,6 +537,18 @@ def _joined_places(t: str, place: str, p: int) -> tuple[str, int]:
             break
         place, p = place + " - " + " ".join(words), q
     return place, p
+
+
+def _agency_starts(t: str, p: int, data: _Data) -> bool:
+    """Whether an agency's name starts at p: a label of the reference, but not a head word that needs a
+    capitalised word after it and has none ("Thủy lợi và Phòng chống thiên tai": 'Phòng' opens no department)."""
+    m = data.regex.match(t, p)
+    if m is None:
+        return False
+    entries = data.by_key.get(_key(m.group()), [])
+    nx = _WORD_RE.match(t, m.end())
+    bare_head = entries and all(e.head and (len(e.pref.split()) == 1 or _key(e.pref) == "trung tâm") for e in entries)
+    return not (bare_head and nx is not None and nx.group(1)[:1].islower())
 
 
 def _name_ends_before_verb(t: str, pos: int, toks: list[tuple[str, int, int]], entry: _Entry, found_unit: bool) -> int:
@@ -669,6 +685,7 @@ def _scan(text: str, place: str | None, level: str | None, city: str | None = No
     lvl = (level or "tỉnh").lower()
     doc = _Doc(t, place, lvl, city, _parents(lvl, place, hints))
     out: list[AgencyMention] = []
+    weak: set[int] = set()  # starts of mentions that are agencies only where they act (see _acting)
     pos = 0
     skipped_to = -1  # end of the last mention left out as a funding source: a list after it is too
     lowered = t.lower()
@@ -711,13 +728,65 @@ def _scan(text: str, place: str | None, level: str | None, city: str | None = No
         st = _standing_before(t, s, name)
         if st is not None:
             s, name = st, f"Thường trực {name}"
+        elif name.startswith("Thường trực ") and (pm := _TITLE_STANDING_RE.match(t, s, end)) and _title_before(t, s):
+            s, name = pm.end(), name[len("Thường trực "):]  # "Phó Bí thư Thường trực Huyện ủy": a person's title
         out.append(AgencyMention(name=name, text=text[s:end], start=s, end=end, kind=entry.kind))
-    return out
+        if entry.head and _key(entry.pref) in _ACTING_HEADS:
+            weak.add(s)
+    return _acting(t, out, weak) if weak else out
+
+
+# a public service unit ("Trung tâm ...", "Trạm ...", "Đài ...") known only by its head word is named in many roles
+# (merged into another, a place, a footnote's list of units inspected): an agency only where it acts
+_ACTING_HEADS = {"trung tâm", "trạm", "đài"}
+_GIVES_BEFORE = re.compile(r"(?i)(?:phối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:với|cùng)|giao(?:\s+cho)?|chỉ\s+đạo|đề\s+nghị|"
+                           r"yêu\s+cầu|kính\s+gửi\s*:?)\s+$")
+_ROLE_AFTER = re.compile(r"(?i)\s*,?\s*(?:chủ\s+trì|phối\s+hợp|(?:có|chịu)\s+trách\s+nhiệm|(?:là|làm)\s+chủ\s+đầu\s+tư|"
+                         r"giám\s+sát)(?!\w)")
+# the start of a clause: a line (after its item marker), a sentence, a part after ';', ':' or ','
+_CLAUSE_START_RE = re.compile(r"(?:^|[;:.,]|\n)[ \t]*(?:(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+•–*])[ \t]*)?$")
+_LIST_SEP_RE = re.compile(r"\s*(?:,|;|và|,\s*và)\s*")
+# words after a subject that do not start what it does
+_NOT_DOING = {"của", "thuộc", "tại", "và", "trực", "cấp", "thành", "được", "bị", "là", "với", "có", "ở", "trên", "cho",
+              "theo", "về", "trong", "gồm", "nay", "này", "đó"}
+
+
+def _acting(t: str, out: list[AgencyMention], weak: set[int]) -> list[AgencyMention]:
+    """Drop the mentions of `weak` starts whose list of bodies ('X, Y và Z') does not act: given a job before it
+    ('phối hợp với', 'giao'), or the subject of a clause with a role ('chủ trì', 'có trách nhiệm') or a verb
+    after it ('3. Trung tâm Y tế huyện bảo đảm ...')."""
+    groups: list[list[AgencyMention]] = []
+    for m in out:
+        if groups and _LIST_SEP_RE.fullmatch(t, groups[-1][-1].end, m.start) and groups[-1][-1].end <= m.start:
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    keep: list[AgencyMention] = []
+    for g in groups:
+        if not any(m.start in weak for m in g):
+            keep += g
+            continue
+        a, e = g[0].start, g[-1].end
+        w = re.match(r"\s+([^\W\d_]+)", t[e:e + 30])
+        # a subject opens its clause: "... và Trung tâm Văn hóa thị xã, có trách nhiệm" names a work, not who acts
+        acts = bool(_GIVES_BEFORE.search(t, max(0, a - 40), a) or _CLAUSE_START_RE.search(t, max(0, a - 12), a) and (
+            _ROLE_AFTER.match(t, e) or w and w.group(1).islower() and w.group(1) not in _NOT_DOING))
+        keep += [m for m in g if acts or m.start not in weak]
+    return keep
 
 
 # a party committee of any level: its standing members act as a body ("Thường trực Huyện ủy", "TT Đảng ủy xã")
 _COMMITTEE_RE = re.compile(r"(?:Tỉnh|Thành|Huyện|Thị|Quận|Đảng) ủy(?![\w])")
-_STANDING_RE = re.compile(r"(?:(?<![\w])(?:Thường trực|TT))[ \t]+$")
+_STANDING_RE = re.compile(r"(?:(?<![\w])(?:Thường trực|TT\.?))[ \t]*$")
+
+
+_TITLE_STANDING_RE = re.compile(r"Thường trực\s+(?=[A-ZĐ])")
+
+
+def _title_before(t: str, s: int) -> bool:
+    """'Phó Bí thư' right before s: 'Thường trực' after it is part of a person's title."""
+    before = re.findall(r"\w+", t[max(0, s - 20):s].lower())
+    return before[-2:] == ["bí", "thư"]
 
 
 def _standing_before(t: str, s: int, name: str) -> int | None:
@@ -849,6 +918,8 @@ def _resolve_one(t: str, s: int, e: int, entry: _Entry, data: _Data, doc: _Doc, 
                     desc, end = f"{desc} tại {nm2}".strip(), end2
         if entry.head and _key(entry.pref) == "phòng" and re.fullmatch(r"[A-ZĐ]{1,5}", desc):
             return None  # "Phòng KT", "Phòng TH": a room of an office by its initials, not a body that acts
+        if entry.head and _key(entry.pref) in _ACTING_HEADS and len(desc.split()) < 2:
+            return None  # "Đài Loan" is a place; a unit's name says what it serves in two words at least
         name = f"{entry.pref} {desc}".strip() if desc else entry.pref
         if found_unit:
             u, p, ok = _resolve_unit_place(unit, nm, doc, s)

@@ -207,6 +207,31 @@ def _unit_kind(unit: str) -> str:
     return "count"
 
 
+# measure words whose unit, as written, runs into the noun they count ("lượt khách", "lượt người")
+MEASURE_WORDS = ("lượt",)
+# words after such a unit that do not continue the counted noun: a link, a comparison, a period, a comparator
+_NOT_NOUN = frozenset((
+    "đạt", "tăng", "giảm", "bằng", "so", "ước", "trong", "và", "của", "với", "tại", "năm", "quý", "tháng", "là",
+    "vượt", "chiếm", "trở", "đến", "hết", "lũy", "luỹ", "tương", "theo", "cho", "từ", "trên", "dưới", "khoảng",
+    "được", "đã",
+))
+
+
+def _counted_noun(text: str, unit: str, e: int, end: int) -> tuple[str, int] | None:
+    """(the counted noun at the end of `unit`, its length in the text) when the noun phrase goes on after the
+    unit ("lượt khách du lịch", "lượt người tham gia"), so that the noun belongs to the indicator; None when the
+    unit ends the phrase ("755.950 lượt khách, đạt 22% kế hoạch")."""
+    words = unit.split()
+    at = next((i for i, w in enumerate(words) if w.lower() in MEASURE_WORDS), None)
+    if at is None or at == len(words) - 1:
+        return None
+    nm = re.match(r"[ \t]+([^\W\d_]+)", text[e:end])
+    if not nm or nm.group(1).lower() in _NOT_NOUN:
+        return None
+    written = re.search(r"\s+" + r"\s+".join(map(re.escape, words[at + 1 :])) + r"$", text[:e], re.IGNORECASE)
+    return (" ".join(words[at + 1 :]), len(written.group(0))) if written else None
+
+
 def find_measures(text: str, start: int = 0, end: int | None = None) -> list[Measure]:
     """Every number with a unit in text[start:end], with range, comparator and unit."""
     end = len(text) if end is None else end
@@ -232,6 +257,9 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[Mea
             unit = _spelling(_norm_space(m.group("named")))
             kind = _unit_kind(unit)
         s, e = m.start(), m.end()
+        cut = _counted_noun(text, unit, e, end)
+        if cut:  # "2,15 triệu lượt khách du lịch": the measure word is the unit, the counted noun names the indicator
+            unit, e = unit[: -len(cut[0])].rstrip(), e - cut[1]
         comparator = "range" if b is not None else "eq"
         prefix = ""
         lo = max(start, s - 30)

@@ -37,6 +37,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..records import Context, Quantity, Section, Sentence
+from .goal_prose import carried, goal_opener, goal_year, keeps_goal
 from .numbers import Measure, find_measures
 from .target_lists import TargetList, find_target_lists, head_clause
 from .target_tables import read_table
@@ -56,7 +57,8 @@ _NON_GOAL_HEADING = (
     r"|^(?!.*(?:mục tiêu|chỉ tiêu)).*(?<![^\W\d_])(?:mức|định mức|nội dung)\s+hỗ trợ(?![^\W\d_])"
 )
 # words that make the figures after them goals: "phấn đấu", "Thành phố cũng đặt mục tiêu có thêm 03 trường ..."
-_GOAL_WORDS = r"phấn đấu|(?:đặt|đề ra|đặt ra)\s+(?:các\s+)?mục tiêu"
+# ("nhờ sự nỗ lực phấn đấu, năm 2024 thu ... đạt": a noun, not a goal)
+_GOAL_WORDS = r"(?<!sự )(?<!nỗ lực )phấn đấu(?!\s*[,.])|(?:đặt|đề ra|đặt ra)\s+(?:các\s+)?mục tiêu"
 # words that make a figure a reported one
 _RESULT_CUES = (
     r"ước đạt|ước thực hiện|ước tính|ước cả năm|đã đạt|đạt được|lũy kế|luỹ kế|đã thực hiện|thực hiện được|"
@@ -104,7 +106,7 @@ def _rx() -> dict[str, re.Pattern]:
         "link_end": re.compile(rf"(?:(?<![^\W\d_])(?:{alt(_LINK_WORDS)})|:)\s*$", re.IGNORECASE),
         "lead": re.compile(
             rf"^(?:[\s\-+•–,;:.*]+|\(?\d{{1,2}}[.)]?\s+(?=[^\W\d_])|[a-zđ][.)]\s+(?=[^\W\d_])"  # "1.", "a)", "đ."
-            rf"|(?:{alt(_LEAD_FILLERS)})(?![^\W\d_])"
+            rf"|(?:{alt(_LEAD_FILLERS)})(?![^\W\d_])|theo\s[^,;:\d]{{2,80}},"  # "Theo Sở X, ...": the source
             r"|(?:(?:trong|đến|hết|tính đến|riêng)\s+)?(?:năm|quý|tháng)\s+[\dIVX]+(?:/\d{4})?(?:\s+năm\s+\d{4})?"
             r"(?![^\W\d_])|(?:cả|(?:đến\s+)?cuối)\s+năm(?![^\W\d_])(?!\s+\d))+",
             re.IGNORECASE,
@@ -219,8 +221,20 @@ def _year_of(period: str | None) -> str | None:
     return period[:4] if period else None
 
 
+def _news_headline(ctx: Context) -> str:
+    """A news item's first line when the document has no header of its own: it says what the item reports on
+    ("Lào Cai: kinh tế quý I/2025 tăng trưởng khá"). Only a period it states is used, never the item's date."""
+    if ctx.header.kind or ctx.header.title or not _headline(ctx.text, len(ctx.text) - len(ctx.text.lstrip())):
+        return ""
+    return ctx.text.lstrip().split("\n", 1)[0].strip(" #*")
+
+
 def _title_period(ctx: Context) -> str | None:
     title = ctx.header.title or ""
+    headline = _news_headline(ctx)
+    ps = _periods_in(headline, 0, len(headline), None) if headline else []
+    if ps:
+        return max(ps, key=lambda x: (len(x[1]), x[0]))[1]
     cut = re.search(r"nhiệm vụ|phương hướng", title, re.IGNORECASE)
     head = title[: cut.start()] if cut else title
     year = None
@@ -331,9 +345,19 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
     return _clean_label(limited), head, linked, left
 
 
+# places named in brackets after what a figure counts: "02 xã đạt chuẩn ... (Tân Hòa, Phú Lợi)", "(xã Đại Lào)"
+_PLACE_NAMES = re.compile(
+    r"\s*\((?:(?:xã|phường|thị trấn|thôn|bản|huyện|thị xã|thành phố)\s+)?[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*)*"
+    r"(?:\s*(?:,|và)\s*(?:(?:xã|phường|thị trấn|thôn|bản|huyện|thị xã|thành phố)\s+)?[A-ZĐ][^\W\d_]*"
+    r"(?:\s+[A-ZĐ][^\W\d_]*)*)*\)"
+)
+
+
 def _after_text(text: str, m: Measure, stop: int, next_in_clause: bool) -> str:
     rx = _rx()
     seg = text[m.end : stop]
+    if m.kind == "count" and "(" in seg:  # the places are not part of what is counted
+        seg = _PLACE_NAMES.sub("", seg)
     sm = rx["after_stop"].search(seg)
     if sm:
         seg = seg[: sm.start()]
@@ -848,8 +872,10 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             if past and not p.plan_share:
                 continue  # only a share that names its plan reaches past another figure
             gap = text[gap_start : p.start]
+            # names in brackets after the counted thing are an aside: "02 xã đạt chuẩn ... (A, B), đạt 66,7% kế hoạch"
+            aside_only = close < 0 or text.rfind("(", sent.start, close) > gap_start
             if not rx["result_link"].match(gap) and not (past and rx["share_link"].match(gap)) and not (
-                not past and p.plan_share and close < 0 and rx["noun_link"].match(gap)
+                not past and p.plan_share and aside_only and rx["noun_link"].match(_NAMES_ASIDE.sub("", gap))
             ):
                 continue
             while i >= 0 and (i in aside or ms[i].plan_share) and ";" not in text[ms[i].start : p.start]:
@@ -878,6 +904,14 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         ps = _periods_in(text, sp.end(), min(sent.end, sp.end() + 25), layout.year)
         if ps and ps[0][0] == sp.end():
             sentence_start_period = ps[0][1]
+    # a sentence opened by a goal word carries it over its ";" clauses (news prose of a resolution)
+    opener = goal_opener(text, sent.start, sent.end, ms[0].start) if mode == "body" else None
+    if opener and sentence_start_period is None:
+        sentence_start_period = opener.period
+    para_start = text.rfind("\n\n", 0, sent.start) + 1
+    if quiet and any(keeps_goal(text, para_start, sent.start, _clause_start(text, sent.start, m.start), m.start)
+                     for m in ms):
+        quiet = False  # "Tỷ lệ che phủ rừng duy trì ở mức 47%." after a sentence of goals
     prev_end = sent.start
     inherited: str | None = None
     clause_head: str | None = None
@@ -890,6 +924,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     whole = (_footnote_whole(ctx, seen, sent) if sent.start >= ctx.running_end
              else _inline_footnote_whole(text, seen, sent))
     in_part = whole is not None
+    part_unit: str | None = None
     if not in_part and rx["part"].match(text, sent.start, sent.start + 12):
         whole = seen.whole_before(sent.start)
         in_part = whole is not None
@@ -1000,7 +1035,15 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 whole = fw or whole
             if whole:
                 in_part = True
-        elif in_part and label and ";" in raw_before and re.match(r"tổng(?![^\W\d_])", label, re.IGNORECASE):
+                # "7.100 tỷ đồng, trong đó thu nội địa 6.450 tỷ đồng; có thêm 9 xã ...": a part named inside its
+                # whole's clause, not a list of parts ("trong đó: a; b; c"), ends where a figure of another unit
+                # opens a clause
+                own = [p for p in ms[:k] if p.kind != "percent"]  # the whole's figure, not its share or growth
+                part_unit = (_unit_base(own[-1].unit) if own and ";" not in raw_before[: pm.start()]
+                             and not re.match(r"\s*:", raw_before[pm.end() :]) else None)
+        elif in_part and label and ";" in raw_before and (
+                part_unit and m.kind != "percent" and _unit_base(m.unit) != part_unit
+                or re.match(r"tổng(?![^\W\d_])", label, re.IGNORECASE)):
             in_part = False  # "trong đó thu nội địa 480 tỷ đồng; tổng vốn đầu tư ...": a total is a whole of its own
         if label and rx["cumul"].search(raw_before) or label and _content_count(_strip_period(label)) < 1:
             prior = seen.same_unit(m.start, m.unit, _clause_start(text, sent.start, m.start))
@@ -1028,13 +1071,17 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             continue
         if quiet or mode == "body" and k not in result_of:
             # a reported figure that states no share of a plan: "GRDP ước tăng 6,18%", "Tỷ lệ ... đạt 93,2%"
-            rep = _reported_label(text, left, m, label, before, inherited)
+            rep = _reported_label(text, left, m, label, before, inherited,
+                                  added_counts=bool(ctx.header.kind) and not layout.planning)
             if rep and not (not quiet and _is_target(text, mode, sent, m, nxt if next_in_clause else None,
-                                                     clause_left, after_end)):
+                                                     clause_left, after_end,
+                                                     _goal_carried(text, mode, sent, opener, para_start,
+                                                                   clause_left, m))):
                 out.append(Quantity(
                     category="result", indicator=rep, value=m.value, max=m.max, comparator=m.comparator,
                     unit=m.unit, value_text=m.value_text,
-                    period=_period_for(text, layout, clause_left, after_end, m, sentence_start_period,
+                    period=_period_for(text, layout, clause_left, after_end, m,
+                                       sentence_start_period or _earlier_period(text, layout, sent.start, clause_left),
                                        sec_period or layout.title_period),
                     start=m.start, end=m.end,
                 ))
@@ -1051,18 +1098,27 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                     out.append(Quantity(
                         category="result", indicator=label, value=m.value, max=m.max, comparator=m.comparator,
                         unit=m.unit, value_text=m.value_text,
-                        period=_period_for(text, layout, clause_left, after_end, m, sentence_start_period,
+                        period=_period_for(text, layout, clause_left, after_end, m,
+                                           sentence_start_period or _earlier_period(text, layout, sent.start, clause_left),
                                            sec_period or layout.title_period),
                         start=m.start, end=p.end, percent_of_plan=p.value,
                     ))
         elif label and not headline and _is_target(text, mode, sent, m, nxt if next_in_clause else None, clause_left,
-                                                   after_end):
+                                                   after_end, _goal_carried(text, mode, sent, opener, para_start,
+                                                                            clause_left, m)):
             default = sec_period if mode in ("task", "plan", "list") else layout.period_after_list(sent.start)
+            if mode == "body" and default is None and not ctx.header.kind and not sentence_start_period:
+                # a news text: the year it last gave its plan or goals, else its headline's
+                default = goal_year(text, sent.start) or layout.year
+            right = after_end
+            if opener is not None:  # "giảm 1,5%, năm 2024 đã giảm 1,8%": a year past a comma is the next figure's
+                comma = text.find(",", m.end, after_end)
+                right = after_end if comma < 0 else comma
             out.append(Quantity(
                 category="target", indicator=label, value=m.value,
                 max=m.max if m.max is not None else (m.value if m.comparator == "lte" else None),
                 comparator=m.comparator, unit=_classifier(m.unit), value_text=m.value_text,
-                period=_period_for(text, layout, clause_left, after_end, m, sentence_start_period, default),
+                period=_period_for(text, layout, clause_left, right, m, sentence_start_period, default),
                 start=m.start, end=m.end,
             ))
         if label:
@@ -1082,14 +1138,24 @@ _CHANGE_BEFORE = re.compile(r"(?<![^\W\d_])(tăng|giảm)(?:\s+thêm)?\s*$", re.
 _BARE_CHANGE = re.compile(r"^[\s,]*(tăng|giảm)\s*$", re.IGNORECASE)
 
 
+# a count a report adds in the period: "Có thêm 07 xã được công nhận đạt chuẩn ...", "công nhận thêm 3 sản phẩm"
+_ADDED = re.compile(r"(?<![^\W\d_])(?:có|công nhận|xây dựng|phát triển|thành lập)(?:\s+mới)?\s+thêm(?:\s+được)?\s*$",
+                    re.IGNORECASE)
+# words before it that make the count a forecast or an aim: "dự kiến có thêm 02 xã", "sẽ có thêm"
+_NOT_DONE = re.compile(r"(?<![^\W\d_])(?:dự kiến|sẽ|phấn đấu|kế hoạch|mục tiêu|cần|đề nghị|để|nhằm)\s+[^\W\d_]+"
+                       r"(?:\s+[^\W\d_]+)?\s*$", re.IGNORECASE)
+
+
 def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
-                    inherited: str | None) -> str | None:
-    """The indicator of a figure the text reports ("ước đạt", "đạt", "tăng"), or None when it is not one.
-    Only figures whose indicator is named in full are kept: a reported figure is a fact about its indicator."""
+                    inherited: str | None, added_counts: bool = False) -> str | None:
+    """The indicator of a figure the text reports ("ước đạt", "đạt", "tăng"; in a report, a count it adds: "có
+    thêm 07 xã ..."), or None when it is not one. Only figures whose indicator is named in full are kept: a
+    reported figure is a fact about its indicator."""
     if m.plan_share:
         return None
     lead = text[max(left, m.start - 30) : m.num_start]
-    if not _REPORT_CUE.search(lead):
+    if not _REPORT_CUE.search(lead) and not (added_counts and m.kind == "count" and _ADDED.search(lead)
+                                             and not _NOT_DONE.search(text, max(left, m.start - 45), m.num_start)):
         return None
     bare = _BARE_CHANGE.match(text[left : m.num_start])
     if bare and inherited and m.kind == "percent":
@@ -1101,6 +1167,16 @@ def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
     if m.kind == "percent" and not (label.startswith(("Tốc độ tăng ", "Mức giảm ")) or _RATE_NOUN.match(before)):
         return None  # "đạt khoảng 65% khối lượng" is a share of something the text does not name
     return _clean_label(re.sub(r"\s+là\s.*$", "", label))
+
+
+def _earlier_period(text: str, layout: _Layout, sent_start: int, clause_left: int) -> str | None:
+    """The period an earlier clause of the sentence stated: '... năm 2024 tổng giá trị sản xuất tăng 7,4%; thu
+    nhập bình quân đầu người đạt 55 triệu đồng' -- the second figure is of 2024 too, not of the headline's year."""
+    if clause_left <= sent_start:
+        return None
+    ps = [p for p in _periods_in(text, sent_start, clause_left, layout.year)  # not a baseline ("so với năm 2023")
+          if not re.search(r"(?i)(?:so với|cùng kỳ|hơn|bằng)(?:\s+(?:cuối|đầu))?\s*$", text[max(sent_start, p[0] - 20) : p[0]])]
+    return ps[-1][1] if ps else None
 
 
 def _period_for(text: str, layout: _Layout, left: int, right: int, m: Measure, sent_period: str | None,
@@ -1178,7 +1254,23 @@ def _blocked(text: str, left: int, m: Measure) -> bool:
     return bwords[-1] in _COUNT_BLOCKERS or " ".join(bwords[-2:]) in _COUNT_BLOCKERS
 
 
-def _is_target(text: str, mode: str, sent: Sentence, m: Measure, nxt: Measure | None, left: int, right: int) -> bool:
+def _goal_carried(text: str, mode: str, sent: Sentence, opener, para_start: int, clause_left: int,
+                  m: Measure) -> bool:
+    """The figure's clause carries the goal its sentence opens with, or keeps a level the sentence before set."""
+    if mode != "body":
+        return False
+    if opener is not None:
+        return m.start > opener.end and carried(text, opener, _clause_start(text, sent.start, m.start), m.start)
+    return keeps_goal(text, para_start, sent.start, _clause_start(text, sent.start, m.start), m.start)
+
+
+_NAMES_ASIDE = re.compile(r"\s*\([^()]{1,120}\)")
+# a part of a goal after a comma: "thu ngân sách 7.100 tỷ đồng, trong đó thu nội địa 6.450 tỷ đồng"
+_PART_COMMA = re.compile(r",\s*(?=trong\s+đó(?![^\W\d_]))", re.IGNORECASE)
+
+
+def _is_target(text: str, mode: str, sent: Sentence, m: Measure, nxt: Measure | None, left: int, right: int,
+               goal_carried: bool = False) -> bool:
     rx = _rx()
     if mode == "none":
         return False
@@ -1187,11 +1279,14 @@ def _is_target(text: str, mode: str, sent: Sentence, m: Measure, nxt: Measure | 
         if not (r.start() > m.end and text.rfind("(", m.end, r.start()) > text.rfind(")", m.end, r.start())):
             return False
     if mode == "body":
+        if goal_carried:
+            return True
         # a goal word reaches over the figures after it joined by "và" ("phấn đấu có thêm 2 xã ... và 1 xã ..."),
-        # not past a comma ("đặt mục tiêu thu 200 tỷ đồng, kết quả thu 210 tỷ đồng") or a period of their own
+        # or a part of it ("trong đó ..."), not past another comma ("đặt mục tiêu thu 200 tỷ đồng, kết quả thu
+        # 210 tỷ đồng") or a period of their own
         goal = rx["goal_body"].search(text, _clause_start(text, sent.start, m.start), m.start)
-        reach = (left if goal is None or "," in text[goal.end() : left] or _periods_in(text, goal.end(), left, None)
-                 else goal.start())
+        reach = (left if goal is None or "," in _PART_COMMA.sub(" ", text[goal.end() : left])
+                 or _periods_in(text, goal.end(), left, None) else goal.start())
         return bool(
             rx["goal_body"].search(text, reach, m.start)
             or rx["goal_named"].search(text, max(left, m.start - 30), m.start)

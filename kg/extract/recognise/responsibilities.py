@@ -557,6 +557,8 @@ def _name_cut_short(doc: _Doc, a: AgencyMention, q: int, end: int) -> AgencyMent
 
 _UNIT_END = re.compile(r"[^\n;:.]{3,100}?\s(?:tỉnh|huyện|thị xã|thành phố|xã|phường)(?:\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,2})?(?=\s+[a-zđàáảãạăâèéẻẽẹêìíỉĩịòóỏõọôơùúủũụưỳýỷỹỵ])")
 _INVESTOR_AFTER = _rx(r"(?i)(?=[dc])(?:(?P<do>(?<!\w)do)|chủ đầu tư(?:\s+là|\s*:))\s+(?=\S)")
+_COMMA_BEFORE = re.compile(r",\s*$")
+_INVESTOR_IS = _rx(r"(?i)\s*(?:là|làm)\s+chủ đầu tư(?!\w)")
 _INVESTOR_MARK = _rx(r"(?i)\s*\(\s*chủ đầu tư\s*\)")
 _EXPLICIT = _rx(r"(?i)\s+(?:(?P<lead>chủ trì)|(?P<duty>(?:có|chịu)\s+trách nhiệm)|(?P<sup>giám sát))(?!\w)")
 
@@ -597,7 +599,14 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
         projects = [n for n in doc.named if n.category == "project"]
         nxt = next((n for n in projects if at <= n.start <= at + 3), None)
         item = _item_at(doc, s)
-        if nxt is None and item is not None and _BACK_TO_WORK.match(doc.t, max(at, 0), e):
+        bm = _BACK_TO_WORK.match(doc.t, max(at, 0), e) if nxt is None and at >= 0 else None
+        if bm and bm.group("this"):
+            # "HĐND tỉnh giao Ban ... làm chủ đầu tư dự án này": the one work the sentence before names; with
+            # several there, "này" names none of them for sure
+            works = {n.name: n for n in _previous_sentence_works(doc, sent[0])}
+            if works:
+                return ("project", next(iter(works)), None) if len(works) == 1 else None
+        if nxt is None and item is not None and bm:
             # "6. Nâng cấp Đường X ... Ban Quản lý ... là chủ đầu tư công trình": the work the item names
             nxt = next((n for n in projects if item[0] <= n.start < s), None)
             return ("project", nxt.name, None) if nxt else None
@@ -646,7 +655,17 @@ def _carries_out_this_later(doc: _Doc, pred: int, e: int) -> bool:
 # the start of an item's line: "b) ...", "- ...", "3. ..."
 _ITEM_MARK = re.compile(r"(?:^|(?<=\n))[ \t]*(?:\d{1,2}\.|[a-zđ]\)|[-–+•])[ \t]")
 # "là chủ đầu tư công trình." / "chủ đầu tư dự án này": the work named before
-_BACK_TO_WORK = _rx(r"(?i)(?:công trình|dự án|hạng mục)(?:\s+(?:này|trên))?\s*(?:[.;,]|$)")
+_BACK_TO_WORK = _rx(r"(?i)(?:công trình|dự án|hạng mục)(?:\s+(?P<this>này|trên))?\s*(?:[.;,]|$)")
+
+
+def _previous_sentence_works(doc: _Doc, a: int) -> list[NamedMention]:
+    """The works named in the sentence before the one starting at a, in the same paragraph or the one before."""
+    sents = doc.ctx.sentences
+    i = bisect.bisect_left([x.start for x in sents], a)
+    if i == 0:
+        return []
+    prev = sents[i - 1]
+    return [n for n in doc.named if n.category == "project" and prev.start <= n.start < prev.end]
 # "Nâng cấp A và B", "A; B", "A, B": works listed after "chủ đầu tư"
 _WORK_SEP = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)")
 
@@ -810,6 +829,12 @@ def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Respons
                 continue
             e = next((c for c, *_ in found if c > m.start()), b)
             out += _one_statement(doc, m.start(), e, "investor", subj, m.start(), (a, b), in_scope)
+        # "Dự án A đạt 40% khối lượng, Sở X là chủ đầu tư": an investor clause after a comma, its works before it
+        for ag in doc.agencies_in(a, b) if doc.may_hold(a, b, "chủ đầu tư") else ():
+            if (_COMMA_BEFORE.search(t, max(a, ag.start - 3), ag.start) and _INVESTOR_IS.match(t, ag.end, b)
+                    and not any(r.agency_start == ag.start for r in out)):
+                e = next((c for c, *_ in found if c > ag.start), b)
+                out += _one_statement(doc, ag.start, e, "investor", [ag], ag.end, (a, b), in_scope)
         # "Nhà máy X của Công ty cổ phần Y (chủ đầu tư) ...": the body marked as investor of the work before it
         for ag in doc.agencies_in(a, b) if doc.may_hold(a, b, "(chủ") else ():
             im = _INVESTOR_MARK.match(t, ag.end, b)
