@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..records import Quantity
 from .spelling import tone_fold
@@ -58,6 +59,12 @@ def _best(phrase: set[str], targets: list[Quantity]) -> Quantity | None:
     return max(scored, key=lambda x: x[:2])[2] if scored else None
 
 
+@lru_cache(maxsize=512)
+def _figure(value_text: str, unit: str) -> re.Pattern:
+    """A target's figure as written, with its unit: '14.200 tỷ đồng'."""
+    return re.compile(r"(?<![\d.,])" + re.escape(value_text) + r"\s*" + re.escape(unit) + r"(?!\w)")
+
+
 def targets_named(text: str, start: int, end: int, quantities: list[Quantity]) -> list[TargetRef]:
     """The targets among `quantities` that text[start:end] names, in the order it names them (each once)."""
     targets = [q for q in quantities if q.category == "target"]
@@ -73,10 +80,9 @@ def targets_named(text: str, start: int, end: int, quantities: list[Quantity]) -
         q = _best(_words(p), targets)
         if q is not None:
             out.append(TargetRef(q.indicator, m.start(), m.start("p") + len(p.rstrip())))
-    for q in targets:
+    for q in targets if re.compile(r"\d").search(text, start, end) else ():
         if q.value_text and not any(r.indicator == q.indicator for r in out):
-            fig = re.compile(r"(?<![\d.,])" + re.escape(q.value_text) + r"\s*" + re.escape(q.unit) + r"(?!\w)")
-            for m in fig.finditer(text, start, end):
+            for m in _figure(q.value_text, q.unit).finditer(text, start, end):
                 before = _words(text[max(start, m.start() - 120):m.start()])
                 ind = _words(q.indicator)
                 if ind and len(before & ind) >= max(2, 0.8 * len(ind)):
