@@ -51,7 +51,8 @@ RECOGNISERS = {
     "kg_named": (named.find_named, ("kg_agencies",)),
     "kg_quantities": (quantities.find_quantities, ()),
     # who is responsible for what reads the agencies, projects and directives found before it
-    "kg_responsibilities": (responsibilities.find_responsibilities, ("kg_agencies", "kg_named", "kg_directives")),
+    "kg_responsibilities": (responsibilities.find_responsibilities,
+                            ("kg_agencies", "kg_named", "kg_directives", "kg_quantities")),
 }
 for _name, (_find, _needs) in RECOGNISERS.items():
     _register(_name, _find, _needs)

@@ -124,8 +124,8 @@ class Responsibility:
 
     agency: str  # canonical name, as the agencies recogniser writes it
     role: str  # "lead" | "cooperate" | "investor" | "supervise"
-    object_kind: str  # "task" | "project" | "programme" | "directive" | "document"
-    object: str  # task number, project/programme name, directive number; "" for the document itself
+    object_kind: str  # "task" | "project" | "programme" | "directive" | "document" | "target"
+    object: str  # task number, project/programme name, directive number, target indicator; "" for the document
     deadline: str | None  # "2023-06-30", "2023-06", "2023-Q3", "2023"
     start: int  # span of the statement (evidence)
     end: int

@@ -407,6 +407,9 @@ class Mapper:
             return NamedNode(project_iri(r.object))
         if r.object_kind == "programme":
             return NamedNode(programme_iri(r.object))
+        if r.object_kind == "target":  # a target of this document, by its indicator: the first one listed
+            return next((self._quantity_iri(i, x) for i, x in enumerate(self.ex.quantities)
+                         if x.category == "target" and x.indicator == r.object), None)
         node = task_iris.get(r.object)
         if node is None:  # a row of an assignment table: a task of its own
             node = task_iris[r.object] = NamedNode(f"{BASE}id/task/{self.docslug}/{slug(r.object)}")
@@ -419,11 +422,14 @@ class Mapper:
             self.mention(node, r.start, r.end, "task")
         return node
 
+    def _quantity_iri(self, i: int, x) -> NamedNode:
+        return NamedNode(f"{BASE}id/{x.category}/{self.docslug}/{x.start}-{x.end}-{i}")
+
     def quantities(self, task_iris: dict[str, NamedNode]) -> None:
         q = self.q
         for i, x in enumerate(self.ex.quantities):
             cls = KGO.Target if x.category == "target" else KGO.Result
-            node = NamedNode(f"{BASE}id/{x.category}/{self.docslug}/{x.start}-{x.end}-{i}")
+            node = self._quantity_iri(i, x)
             q.type(node, cls)
             q.add(node, KGO.indicator, x.indicator)
             q.add(node, KGO.value, float(x.value))

@@ -435,6 +435,8 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
                 if u:
                     unit, place, found_unit = u, nm, True
                     p = end
+                    if nm and toks and toks[-1][0].lower() == "liên":
+                        place, p = _joined_places(t, nm, p)  # "Đội Thuế liên xã A - B": one body of both
                     break
         m = _WORD_RE.match(t, p)
         sep = ""
@@ -517,6 +519,24 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
     end = p if found_unit else toks[-1][2]
     desc = " ".join(tone_fold(t[pos:toks[-1][2]]).split())
     return end, desc, unit, place, found_unit
+
+
+_JOIN_RE = re.compile(r"[ \t]*[-–][ \t]*(?=\w)")
+_CAP_WORD_RE = re.compile(r"[ \t]*(\w+)")
+
+
+def _joined_places(t: str, place: str, p: int) -> tuple[str, int]:
+    """'A - B - C' after the unit of 'liên xã' / 'liên phường': the places joined (each up to four capitalised
+    words), and where they end."""
+    while jm := _JOIN_RE.match(t, p):
+        q, words = jm.end(), []
+        while len(words) < 4 and (wm := _CAP_WORD_RE.match(t, q)) and wm.group(1)[0].isupper():
+            words.append(wm.group(1))
+            q = wm.end()
+        if not words:
+            break
+        place, p = place + " - " + " ".join(words), q
+    return place, p
 
 
 def _agency_starts(t: str, p: int, data: _Data) -> bool:

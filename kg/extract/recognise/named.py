@@ -25,6 +25,7 @@ document: no place names, no sentence of the sample corpus.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -863,6 +864,45 @@ def _list_items(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# the column of works in a table that names their investors: "| STT | Tên dự án | Chủ đầu tư | ... |"
+_WORK_COLUMN = re.compile(r"(?i)(?:(?:tên|danh mục)\s+)?(?:dự án|công trình)(?:\s*[,/]\s*(?:dự án|công trình))?")
+_INVESTOR_COLUMN = re.compile(r"(?i)chủ đầu tư(?:\s*\([^()|]*\))?")
+
+
+def _row_cells(line: str, ls: int) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a pipe row starting at offset ls, stripped of spaces."""
+    bars = [i for i, c in enumerate(line) if c == "|"]
+    inner = line.strip()
+    edges = ([-1] if not inner.startswith("|") else []) + bars + ([len(line)] if not inner.endswith("|") else [])
+    out = []
+    for a, b in itertools.pairwise(edges):
+        cell = line[a + 1:b]
+        lead = len(cell) - len(cell.lstrip())
+        out.append((ls + a + 1 + lead, ls + a + 1 + len(cell.rstrip())))
+    return out
+
+
+def _investor_table_cells(text: str) -> list[tuple[int, int]]:
+    """The cells of the works column of tables whose header has a 'Chủ đầu tư' column: a work per row."""
+    out: list[tuple[int, int]] = []
+    col, ls, header = None, 0, False
+    for line in text.split("\n"):
+        if line.count("|") >= 2:
+            cells = _row_cells(line, ls)
+            heads = [text[a:b] for a, b in cells]
+            if all(re.fullmatch(r":?-{2,}:?|", h) for h in heads):
+                col = col if header else None  # the line under another table's header
+            elif any(_INVESTOR_COLUMN.fullmatch(h) for h in heads):
+                col = next((i for i, h in enumerate(heads) if _WORK_COLUMN.fullmatch(h)), None)
+            elif col is not None and col < len(cells):
+                out.append(cells[col])
+            header = any(_INVESTOR_COLUMN.fullmatch(h) for h in heads)
+        elif line.strip():
+            col = None  # prose: the table ended
+        ls += len(line) + 1
+    return out
+
+
 def _openers(text: str):
     """What `_rx()["opener"].finditer(text)` yields, the regex tried only near the list words (LIST_OPENERS)
     every match holds: run from every position of the text, it cost more than the reading of the lists."""
@@ -1441,6 +1481,16 @@ def find_named(ctx: Context, agencies: list | None = None) -> list[NamedMention]
         if hm and hm.group(0).lower() in PROGRAMME_HEADS:
             continue
         if not _has_name(seg) and not _looks_like_work(seg):
+            continue
+        found.append(("project", None, a, b, seg))
+        starts.add(a)
+    for a, b in _investor_table_cells(text):
+        # a row of works and their investors: a cell that opens with a work's head and names it ("Trường Tiểu học
+        # Lê Lợi", "Đường ven biển đoạn A - B"); "Sửa chữa các tuyến đường nội đồng" names none
+        seg = text[a:b]
+        hm = _rx()["head_at"].match(seg)
+        if (hm is None or PROJECT_HEADS.get(hm.group(0).lower(), "never") == "never" or not _has_name(seg[hm.end():])
+                or any(ca <= a < cb for ca, cb in covered) or a in starts):
             continue
         found.append(("project", None, a, b, seg))
         starts.add(a)

@@ -35,6 +35,7 @@ from ..records import AgencyMention, Context, DirectiveRef, NamedMention, Respon
 from ..structure import roman_to_int
 from . import places
 from .agencies import GENERIC_PART, ORG_HEAD, canonical_agency, slot_bodies, tone_fold
+from .target_objects import targets_named
 
 
 def _rx(pattern: str, flags: int = 0) -> re.Pattern:
@@ -217,8 +218,9 @@ def _joint_offices(text: str, ags: list[AgencyMention]) -> list[AgencyMention]:
 class _Doc:
     """What the scan reads of the document, with lookups by offset."""
 
-    def __init__(self, ctx: Context, agencies, named, directives) -> None:
+    def __init__(self, ctx: Context, agencies, named, directives, quantities=None) -> None:
         self.ctx = ctx
+        self.quantities = quantities or []  # the targets a statement may assign
         self.text = ctx.text
         self.t = ctx.text  # matched as written: folding tone marks would change the words the rules look for
         self.ags: list[AgencyMention] = _joint_offices(ctx.text, sorted(agencies or [], key=lambda a: a.start))
@@ -912,6 +914,10 @@ def _listed_works(doc: _Doc, p: int, e: int) -> tuple[int, list[NamedMention]]:
 def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, in_scope: bool) -> list[Responsibility]:
     if role == "assigns":
         return []  # the assigning body is not responsible; the bodies after "giao" are read separately
+    if role in ("lead", "cooperate", "supervise") and doc.task_at(s) is None:
+        targeted = _target_statement(doc, s, e, role, subj, pred)
+        if targeted:
+            return targeted
     obj = _object(doc, role, s, e, pred, sent)
     if obj is None:
         return []
@@ -952,6 +958,33 @@ def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, 
     return out
 
 
+def _target_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int) -> list[Responsibility]:
+    """Outside numbered tasks, a statement that assigns targets of its own document ('Sở X chủ trì thực hiện chỉ
+    tiêu tổng lượt khách du lịch; xây dựng Chương trình Y ...'): each target is an object, and so is the programme
+    or project a later ';' part names; each with the deadline its part states."""
+    refs = targets_named(doc.t, pred, e, doc.quantities)
+    if not refs:
+        return []
+    cuts = [pred] + [pred + m.end() for m in re.finditer(";", doc.t[pred:e])] + [e]
+    objs: list[tuple[str, str, str | None]] = []
+    for a, b in itertools.pairwise(cuts):
+        dl = deadline_in_text(doc.t[a:b], doc.year)
+        named = [r.indicator for r in refs if a <= r.start < b]
+        if named:
+            objs += [("target", x, dl) for x in named]
+        else:  # "...; xây dựng Chương trình kích cầu du lịch ..., trình UBND thành phố trong Quý I/2024"
+            n = next((n for n in doc.named if a <= n.start < b), None)
+            if n is not None:
+                objs.append(("project" if n.category == "project" else "programme", n.name, dl))
+    bodies = [(role, x) for x in subj]
+    if role in ("lead", "supervise"):
+        for m in _COOP_WITH.finditer(doc.t, pred, e):
+            co, _q = _agency_list(doc, m.end(), e)
+            if co and co[0].start == m.end():
+                bodies += [("cooperate", x) for x in co]
+    return [Responsibility(x.name, r, kind, key, dl, s, e, x.start, x.end) for r, x in bodies for kind, key, dl in objs]
+
+
 def _task_deadline(doc: _Doc, pos: int) -> str | None:
     """A task of a quarter's or month's section ('Nhiệm vụ trọng tâm quý II năm 2022') is due in that period."""
     task = doc.task_at(pos)
@@ -964,24 +997,40 @@ def _task_deadline(doc: _Doc, pos: int) -> str | None:
 _BULLET_SPLIT = re.compile(r"\n[ \t]*(?:[-+•–*]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})+[.)]?)[ \t]+")
 
 
+# "1. Đối với Ban Quản lý dự án ...:" heads an item of what that body must do, like "1. Ban Quản lý dự án ...:"
+_FOR_BODY = _rx(r"(?i)(?P<w>đối với)\s+")
+# "a) Là chủ đầu tư các dự án A và B, ...": a bullet of a body's item that names the works it invests in
+_INVESTOR_BULLET = _rx(r"(?i)(?:là|làm)\s+chủ đầu tư(?!\w)")
+
+
+def _invests_in_named(doc: _Doc, subj, a: int, b: int) -> list[Responsibility]:
+    """The bodies of the heading invest in each project the bullet at a..b names."""
+    dl = deadline_in_text(doc.t[a:b], doc.year)
+    return [Responsibility(x.name, "investor", "project", n.name, dl, a, b, x.start, x.end)
+            for n in doc.named if n.category == "project" and a <= n.start < b for x in subj]
+
+
 def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, int]]]:
     """'2. Sở Tài chính:' then what it must do, as bullets or after the colon: each is that body's.
 
     A bullet that opens with 'Phối hợp' makes the body a cooperating one, 'giám sát' / 'kiểm tra việc thực
-    hiện' a supervising one; otherwise it leads. Only inside a task or an implementation section."""
+    hiện' a supervising one; otherwise it leads. Only inside a task or an implementation section; elsewhere
+    (a report's account of a body's works) only a bullet 'Là chủ đầu tư A và B' is read."""
     out: list[Responsibility] = []
     spans: list[tuple[int, int]] = []
     t = doc.t
     for sec in doc.ctx.sections:
-        if not 2 <= sec.level <= 5 or not (doc.task_at(sec.start) or doc.in_implementation(sec.start)):
-            continue
+        scoped = doc.task_at(sec.start) is not None or doc.in_implementation(sec.start)
+        if not 2 <= sec.level <= 5 or not (scoped or doc.may_hold(sec.start, sec.end, "chủ đầu tư")
+                                           and _INVESTOR_BULLET.search(t, sec.start, sec.end)):
+            continue  # elsewhere only the works a body invests in ("a) Là chủ đầu tư A và B") are read
         line_end = t.find("\n", sec.start)
         line_end = sec.end if line_end < 0 or line_end > sec.end else line_end
         head = _skip(t, sec.start, line_end)
         colon = t.find(":", head, line_end)
         stop = colon if colon >= 0 else line_end
-        om = _CLAUSE_OPENER.match(t, head, stop)
-        if om and om.group("w").lower().startswith("giao"):
+        om = _CLAUSE_OPENER.match(t, head, stop) or _FOR_BODY.match(t, head, stop)
+        if om and om.group("w").lower().startswith(("giao", "đối")):
             head = om.end()
         elif _NOT_RESPONSIBLE_OPENER.match(t, head, stop):
             continue
@@ -989,18 +1038,28 @@ def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int,
         if not subj or t[q:stop].strip(" .,"):
             continue  # the heading is not only a list of bodies
         body_start = colon + 1 if colon >= 0 else line_end
-        spans.append((sec.start, sec.end))
+        if scoped:
+            spans.append((sec.start, sec.end))
         cuts = [body_start] + [body_start + m.end() for m in _BULLET_SPLIT.finditer(t[body_start:sec.end])] + [sec.end]
         for a, b in itertools.pairwise(cuts):
             seg = t[a:b].strip()
-            if not re.search(r"\w", seg):
-                continue
+            if not re.search(r"\w", seg) or re.fullmatch(r"[a-zđ]\)", seg):
+                continue  # nothing, or only the marker of the first bullet ("Sở X:\na) ...")
             a += len(t[a:b]) - len(t[a:b].lstrip())
+            if _INVESTOR_BULLET.match(seg):
+                out += _invests_in_named(doc, subj, a, b)
+                continue
+            if not scoped:
+                continue
             role = "lead"
             if re.match(r"(?i)(?:tiếp tục\s+|chủ động\s+)?phối hợp", seg):
                 role = "cooperate"
             elif not re.match(r"(?i)chủ trì", seg) and _SUPERVISE.match(seg):
                 role = "supervise"
+            targeted = _target_statement(doc, a, b, role, subj, a) if doc.task_at(a) is None else []
+            if targeted:  # "- Chủ trì thực hiện chỉ tiêu tỷ lệ che phủ rừng": the target is the object
+                out += targeted
+                continue
             obj = _object(doc, role, a, b, a, (a, b))
             if obj is None or obj[0] == "project" and role != "investor":
                 obj = ("task", doc.task_at(a).n, None) if doc.task_at(a) else ("document", "", None)
@@ -1056,6 +1115,8 @@ def _header_columns(cells) -> dict[str, int] | None:
             continue  # a header cell is a short title, not "Chủ trì: Sở ..."
         if "chủ trì" in lc or lc in ("đơn vị thực hiện", "cơ quan thực hiện", "đơn vị chủ trì"):
             cols.setdefault("lead", i)
+        elif re.fullmatch(r"chủ đầu tư(?:\s*\([^()]*\))?", lc):  # "Chủ đầu tư (đơn vị được giao)"
+            cols.setdefault("investor", i)
         elif "phối hợp" in lc:
             cols.setdefault("coop", i)
         elif re.search(r"thời gian|thời hạn|tiến độ|hoàn thành", lc):
@@ -1064,7 +1125,7 @@ def _header_columns(cells) -> dict[str, int] | None:
             cols.setdefault("n", i)
         elif re.search(r"nhiệm vụ|nội dung|công việc|tên", lc):
             cols.setdefault("task", i)
-    return cols if "lead" in cols else None
+    return cols if "lead" in cols or "investor" in cols else None
 
 
 _GENERIC_PART = GENERIC_PART
@@ -1139,6 +1200,7 @@ def _table_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, 
         dl = deadline_in_cell(tc[2], doc.year) if tc else None
         task = cell("task")
         label = task[2] if task else None
+        out += _row_investors(doc, cell("investor"), m.start(), m.end(), dl)
         for role, k in (("lead", "lead"), ("cooperate", "coop")):
             cc = cell(k)
             if cc is None:
@@ -1153,6 +1215,19 @@ def _table_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, 
             for name, a0, a1 in _cell_agencies(doc, cc[0], cc[1]):
                 out.append(Responsibility(name, role, "task", n, dl, m.start(), m.end(), a0, a1, label))
     return out, spans
+
+
+def _row_investors(doc: _Doc, cc, a: int, b: int, dl: str | None) -> list[Responsibility]:
+    """A table's 'Chủ đầu tư' cell: the bodies it names invest in the project its row names (a row whose work is
+    not recognised as a project gives none)."""
+    if cc is None:
+        return []
+    work = next((n for n in doc.named if n.category == "project" and a <= n.start < b
+                 and not cc[0] <= n.start < cc[1]), None)
+    if work is None:
+        return []
+    return [Responsibility(name, "investor", "project", work.name, dl, a, b, a0, a1)
+            for name, a0, a1 in _cell_agencies(doc, cc[0], cc[1])]
 
 
 # ------------------------------------------------------------------ labelled lines
@@ -1286,8 +1361,9 @@ def _trailing_cooperators(doc: _Doc) -> list[Responsibility]:
     return out
 
 
-def find_responsibilities(ctx: Context, agencies=None, named=None, directives=None) -> list[Responsibility]:
-    doc = _Doc(ctx, agencies, named, directives)
+def find_responsibilities(ctx: Context, agencies=None, named=None, directives=None,
+                          quantities=None) -> list[Responsibility]:
+    doc = _Doc(ctx, agencies, named, directives, quantities)
     table, tspans = _table_statements(doc)
     labels, lspans = _label_statements(doc)
     headed, hspans = _headed_statements(doc)

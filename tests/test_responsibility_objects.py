@@ -1,0 +1,109 @@
+"""Responsibilities whose object is a target of the document, or a project an investor table or heading names."""
+import csv
+import io
+import json
+
+import pytest
+from conftest import DATA, build_store
+
+from kg.extract import extract_file
+from kg.extract.recognise.target_objects import targets_named
+from kg.extract.records import Quantity
+
+EXPECTED = json.loads((DATA / "resp_objects_expected.json").read_text(encoding="utf-8"))
+DOCS = [k for k in EXPECTED if not k.startswith("_")]
+
+
+def _matches(r, agency, role, kind, obj) -> bool:
+    return (agency in r.agency and r.role == role and r.object_kind == kind
+            and (r.object.startswith(obj) if kind in ("project", "programme") else r.object == obj))
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_expected_objects(name):
+    got = [r for r in extract_file(DATA / name).responsibilities if not r.inferred]
+    for agency, role, kind, obj, deadline in EXPECTED[name]["rows"]:
+        hits = [r for r in got if _matches(r, agency, role, kind, obj)]
+        assert hits, f"missing {agency} {role} {kind}:{obj} in {[(r.agency, r.role, r.object_kind, r.object) for r in got]}"
+        assert hits[0].deadline == deadline, (agency, role, obj, hits[0].deadline)
+    for agency, what in EXPECTED[name]["absent"]:  # an object kind or a role
+        assert not [r for r in got if r.agency.startswith(agency) and what in (r.object_kind, r.role)], (agency, what)
+    # every target object and every investor is one the rows expect: a near-miss names none
+    rows = EXPECTED[name]["rows"]
+    assert not [(r.agency, r.role, r.object) for r in got if (r.object_kind == "target" or r.role == "investor")
+                and not any(_matches(r, a, ro, k, o) for a, ro, k, o, _d in rows)]
+
+
+def _target(indicator: str, value_text: str, unit: str) -> Quantity:
+    return Quantity("target", indicator, 0.0, None, "eq", unit, value_text, "2024", 0, 0)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("thực hiện chỉ tiêu giảm tỷ lệ hộ nghèo", ["Tỷ lệ hộ nghèo giảm"]),
+    ("thực hiện chỉ tiêu giảm nghèo, hoàn thành trong năm 2024", ["Tỷ lệ hộ nghèo giảm"]),
+    ("thực hiện chỉ tiêu Tổng lượt khách du lịch và chỉ tiêu giảm tỷ lệ hộ nghèo",
+     ["Tổng lượt khách du lịch", "Tỷ lệ hộ nghèo giảm"]),
+    ("tổ chức thu ngân sách nhà nước năm 2024 đạt 14.200 tỷ đồng", ["Thu ngân sách nhà nước trên địa bàn"]),
+    ("tổng hợp kết quả thực hiện các chỉ tiêu", []),  # no indicator
+    ("thực hiện chỉ tiêu tỷ lệ đô thị hóa", []),  # not a target of this document
+    ("hoàn thành chỉ tiêu được giao", []),
+    ("đạt 14.200 tỷ đồng vốn đầu tư công", []),  # the figure without the indicator's words
+])
+def test_targets_named(text, expected):
+    targets = [_target("Tổng lượt khách du lịch", "9,5", "triệu lượt"),
+               _target("Thu ngân sách nhà nước trên địa bàn", "14.200", "tỷ đồng"),
+               _target("Tỷ lệ hộ nghèo giảm", "0,5", "%")]
+    assert [r.indicator for r in targets_named(text, 0, len(text), targets)] == expected
+
+
+def test_a_target_object_reaches_the_store_and_the_query(tmp_path):
+    from kg.graph.query import format_results, run_query
+    from kg.graph.store import LocalStore
+
+    store = LocalStore(build_store([DATA / "resp_target_news.md"], tmp_path / "store"))
+    rows = list(csv.DictReader(io.StringIO(format_results(run_query(store, "responsibilities"), "csv"))))
+    row = next(r for r in rows if r["object_kind"] == "target" and r["role"] == "lead" and "Tài chính" in r["agency"])
+    assert row["object"] == "Thu ngân sách nhà nước trên địa bàn"
+    q = """PREFIX kgo: <https://w3id.org/kg-vn/ont#>
+           SELECT ?ind WHERE { GRAPH ?g { ?r a kgo:Responsibility ; kgo:objectKind "target" ; kgo:responsibilityFor ?t .
+                                          ?t a kgo:Target ; kgo:indicator ?ind } }"""
+    assert {b[0].value for b in store.query(q).rows} == {"Thu ngân sách nhà nước trên địa bàn", "Tổng lượt khách du lịch"}
+
+
+def test_works_column_of_an_investor_table_names_projects():
+    from kg.extract import extract_text
+
+    text = ("BÁO CÁO\nCác công trình năm 2025\n\n| TT | Công trình | Chủ đầu tư |\n|---|---|---|\n"
+            "| 1 | Trường Mầm non Hoa Mai | UBND xã Hòa Bình |\n| 2 | Sửa chữa các tuyến đường nội đồng | UBND xã Hòa Bình |\n"
+            "| 3 | Bệnh viện đa khoa huyện | Sở Y tế |\n\n| TT | Trường | Ghi chú |\n|---|---|---|\n| 1 | Trường Tiểu học Kim Đồng | |\n")
+    projects = {n.name for n in extract_text(text).named if n.category == "project"}
+    # a named work in the works column is a project; an activity, a work without a name and a cell of a table
+    # that names no investors are not
+    assert projects == {"Trường Mầm non Hoa Mai"}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Trạm Khuyến nông huyện Đức Trọng hướng dẫn kỹ thuật.", "Trạm Khuyến nông huyện Đức Trọng"),
+    ("Đội Thuế liên phường Hải Châu - Thanh Khê chủ trì thu thuế.", "Đội Thuế liên phường Hải Châu - Thanh Khê"),
+    ("Đội Thuế liên xã A Lưới - Hồng Vân - Bắc Sơn đôn đốc thu nộp.", "Đội Thuế liên xã A Lưới - Hồng Vân - Bắc Sơn"),
+    ("Thuế tỉnh Gia Lai chủ trì thu ngân sách.", "Thuế tỉnh Gia Lai"),
+    ("Thuế cơ sở 3 tỉnh Gia Lai phối hợp thu nợ thuế.", "Thuế cơ sở 3 tỉnh Gia Lai"),
+    ("Ban Giám sát đầu tư của cộng đồng xã Ia Băng giám sát công trình.",
+     "Ban Giám sát đầu tư của cộng đồng xã Ia Băng"),
+])
+def test_names_of_local_bodies_are_read_whole(text, name):
+    from kg.extract import extract_text
+
+    assert name in [a.name for a in extract_text("BÁO CÁO\n" + text).agencies]
+
+
+@pytest.mark.parametrize("text", [
+    "Đội Thuế xã Tân Phú - nơi có nhiều hộ kinh doanh - thu vượt dự toán.",  # no 'liên': one commune's team
+    "Số thu nộp thuế tỉnh năm nay tăng 12%.",  # tax, not the tax department
+    "Thu thuế cơ sở kinh doanh tăng 8%.",
+])
+def test_no_longer_name_than_written(text):
+    from kg.extract import extract_text
+
+    names = [a.name for a in extract_text("BÁO CÁO\n" + text).agencies]
+    assert not [n for n in names if "-" in n or n.startswith("Thuế")]
