@@ -40,6 +40,7 @@ from .indicators import (  # noqa: F401 - re-exported: the pure functions caller
     kind_of,
     parse_period,
     period_inside,
+    qualified_match,
     same_area,
     title_period,
     to_base,
@@ -187,6 +188,15 @@ def _running_total(q: Quantity) -> bool:
     return False
 
 
+_SEASON = re.compile(r"\bvụ (đông xuân|xuân hè|hè thu|thu đông|mùa|chiêm|xuân|hè|đông)\b")
+
+
+def _season(q: Quantity) -> str | None:
+    """The crop season a figure's label or period names ("vụ Xuân", "2024-vụ Đông Xuân"), lower case."""
+    m = _SEASON.search(_norm_text(f"{q.indicator} {q.period or ''}"))
+    return m.group(1) if m else None
+
+
 def candidate(target: Quantity, result: Quantity) -> Link | None:
     """The link when `result` measures `target`, else None."""
     if target.source == result.source:
@@ -208,7 +218,11 @@ def candidate(target: Quantity, result: Quantity) -> Link | None:
     if sim is None and result.child_key and result.child_key.tokens == target.key.tokens:
         sim = 1.0  # "Tổng lượt khách du lịch - số lượt (khách quốc tế)": the item under its heading
     if sim is None:
+        sim = qualified_match(target.key, target.unit, result.key, result.unit)
+    if sim is None:
         return None
+    if (season := _season(target)) and season != _season(result):
+        return None  # the year's figure, or another season's, is no measure of one season's target
     tb, rb = to_base(_value_for(target, target.kind), target.unit), to_base(_value_for(result, target.kind), result.unit)
     if not tb or not rb or tb[1] != rb[1]:
         return None
