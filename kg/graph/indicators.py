@@ -169,7 +169,7 @@ def same_area(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
 _NOISE = re.compile(
     r"\(?\b(?:lũy kế|luỹ kế|ước (?:thực hiện|tính|đạt)|ước|cả năm|năm \d{4}|quý [ivx\d]+(?:/\d{4})?"
     r"|(?:\d+ )?tháng (?:đầu|cuối)(?: năm)?|\d+ tháng|tháng \d+(?:/\d{4})?|đến (?:hết )?(?:ngày|năm|quý|tháng)[^,;()]*"
-    r"|so với (?:(?:cuối|đầu) )?(?:cùng kỳ|năm|kế hoạch|dự toán)[^,;()]*"
+    r"|so với (?:thời điểm )?(?:(?:cuối|đầu) )?(?:cùng kỳ|năm|kế hoạch|dự toán)[^,;()]*"
     # a crop season says when, not what: "vụ Xuân", "vụ Đông Xuân", "vụ Hè Thu", "vụ Mùa"
     r"|vụ (?:đông xuân|xuân hè|hè thu|thu đông|mùa|chiêm|xuân|hè|đông)"
     r"|trong (?:năm|quý|kỳ)|chỉ tiêu|\d{1,2}/\d{4}|giá so sánh(?: \d{4})?|hđnd tỉnh giao|kế hoạch|dự toán)\b\)?"
@@ -201,7 +201,8 @@ _GENERIC = frozenset([
     "đón", "đến",  # "Đón 2,9 triệu lượt khách du lịch", "Lượng khách du lịch đến tỉnh": the same visitors
 ])
 # on one side only, these words make two indicators different whatever else they share
-CONTRAST = frozenset({"thu", "chi", "xuất", "nhập", "quốctế", "nộiđịa", "trongnước", "nướcngoài", "tỷlệ",
+# ("thu" is the budget's; attracting investment is not investment: "thu hút vốn đầu tư" / "vốn đầu tư")
+CONTRAST = frozenset({"thu", "chi", "thuhút", "xuất", "nhập", "quốctế", "nộiđịa", "trongnước", "nướcngoài", "tỷlệ",
                       "tỷtrọng", "bìnhquân", "đầungười", "nângcao", "kiểumẫu", "hộnghèo", "cậnnghèo", "nông",
                       "công", "dịch", "grdp", "iip"})
 MATCH_THRESHOLD = 0.85
@@ -308,6 +309,7 @@ def indicator_similarity(a: IndicatorKey, b: IndicatorKey) -> float:
 QUALIFIED_SIMILARITY = 0.9  # the same indicator, one side naming in its label what the other counts in its unit
 _MEASURE_UNITS = frozenset(BASE_UNITS.values()) | {"%"}
 _SHARE_BASE = frozenset({"dân"})  # "94,9% dân số": the population a share is of
+_SOWING = frozenset({"gieo", "cấy", "trồng"})  # "diện tích lúa gieo cấy": the area sown is the area
 
 
 def unit_nouns(unit: str | None) -> frozenset[str]:
@@ -320,18 +322,22 @@ def unit_nouns(unit: str | None) -> frozenset[str]:
 
 
 def qualified_match(target: IndicatorKey, t_unit: str | None, result: IndicatorKey, r_unit: str | None) -> float | None:
-    """The same indicator worded apart by what one side says in its unit: "Giải quyết việc làm mới cho 18.000 lao
-    động" and "Số lao động được giải quyết việc làm mới"; "Bình quân toàn tỉnh đạt 17 tiêu chí/xã" and "Số tiêu chí
-    nông thôn mới bình quân". Each side's extra words must be the other's unit nouns (or, between shares, the
-    population a share is of), no contrast word on one side only: a place ("trên địa bàn huyện Ngọc Khê"),
-    another product ("du lịch cộng đồng") or a manner ("tập trung") keeps them apart."""
+    """The same indicator worded apart by words that say how, not what: what one side counts in its unit and
+    the other names in its label ("Giải quyết việc làm mới cho 18.000 lao động" / "Số lao động được giải quyết
+    việc làm mới"; "Bình quân toàn tỉnh đạt 17 tiêu chí/xã" / "Số tiêu chí nông thôn mới bình quân"), the
+    population a share is of ("dân số"), the sowing of an area ("diện tích lúa gieo cấy"). Any other extra word,
+    or a contrast word on one side only, keeps them apart: a place ("trên địa bàn huyện Ngọc Khê"), another
+    product ("du lịch cộng đồng"), a manner ("trồng rừng tập trung")."""
     st, sr = set(target.tokens), set(result.tokens)
-    if not (st & sr) or (st ^ sr) & CONTRAST:
+    if not (st & sr) or st == sr or (st ^ sr) & CONTRAST:
         return None
-    ut, ur = unit_nouns(t_unit), unit_nouns(r_unit)
-    if _fold(t_unit or "") == "%" and _fold(r_unit or "") == "%":
-        ut = ur = _SHARE_BASE
-    if (ut or ur) and st - sr <= ur and sr - st <= ut:
+    shares = _fold(t_unit or "") == "%" and _fold(r_unit or "") == "%"
+
+    def explained(extra: set[str], other_unit: str | None) -> bool:
+        rest = extra - unit_nouns(other_unit) - (_SHARE_BASE if shares else frozenset())
+        return not rest or "gieo" in rest and rest <= _SOWING
+
+    if explained(st - sr, r_unit) and explained(sr - st, t_unit):
         return QUALIFIED_SIMILARITY
     return None
 

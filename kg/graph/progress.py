@@ -11,6 +11,9 @@ A result measures a target when:
   their content syllables >= `MATCH_THRESHOLD` after dropping generic measure words and period phrases
   ("Diện tích trồng rừng mới" and "Trồng rừng mới" meet; "Khách du lịch quốc tế" and "Tổng lượt khách du
   lịch" do not). A target over "cả 3 tiêu chí" is met by each criterion (its words inside the result's);
+  words that say how, not what, part no indicators (`qualified_match`: a unit noun one side names in its
+  label, the population of a share, the sowing of an area); a crop season is when, not what, and a season's
+  target is met by that season only;
 - both documents are about the same place at the same level (`same_area`: province != city != district);
 - the result's period lies inside the target's (`period_inside`) and, for totals, growth rates and decreases,
   starts with it (a year-to-date figure: the month of March alone says nothing of the year's total);

@@ -161,7 +161,7 @@ def _rx() -> dict[str, re.Pattern]:
         ),
         # a year named as the base of a comparison ("so với năm 2024") is not the period of the figure
         # ("so với cuối năm 2023", "cùng kỳ năm 2023")
-        "period_ban": re.compile(r"(?:giai đoạn|năm học|thời kỳ|ngày|(?:so với\s+)?cùng\s+kỳ|so với(?:\s+(?:cuối|đầu))?)\s*$",
+        "period_ban": re.compile(r"(?:giai đoạn|năm học|thời kỳ|ngày|(?:so với\s+)?cùng\s+kỳ|so với(?:\s+thời\s+điểm)?(?:\s+(?:cuối|đầu))?)\s*$",
                                  re.IGNORECASE),
         "sent_start_period": re.compile(
             r"[\W\d]{0,4}(?:(?:phấn đấu|trong|đến|hết|riêng|tính đến|trước mắt|cụ thể|mặt khác)\s*,?\s+){0,2}"
@@ -216,7 +216,7 @@ def _periods_in(text: str, start: int, end: int, default_year: str | None) -> li
     rx = _rx()
     out = []
     for m in rx["period"].finditer(text, start, end):
-        if rx["period_ban"].search(text, max(0, m.start() - 20), m.start()):
+        if rx["period_ban"].search(text, max(0, m.start() - 30), m.start()):
             continue
         p = _period_from_match(m, default_year)
         if p:
@@ -403,7 +403,7 @@ def _short(before: str) -> str:
 _QUANTITY_NOUN = re.compile(
     r"(?:tổng số|tổng lượng|tổng lượt|số lượng|số lượt|sản lượng|lượng|tổng)(?![^\W\d_])", re.IGNORECASE
 )
-_TAIL_PERIOD = re.compile(r"(?<!so với)(?<!so với cuối)(?<!so với đầu)(?:\s+(?:vào|đến|trong|tính đến|cuối|hết)?\s*(?:năm\s+(?:19|20)\d\d"
+_TAIL_PERIOD = re.compile(r"(?<!so với)(?<!so với cuối)(?<!so với đầu)(?<!thời điểm)(?<!thời điểm cuối)(?:\s+(?:vào|đến|trong|tính đến|cuối|hết)?\s*(?:năm\s+(?:19|20)\d\d"
                           r"|giai đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)|\s+trong\s+năm)$", re.IGNORECASE)
 _DIMENSION = re.compile(r"(?:tổng\s+)?(?:diện tích|số lượng|giá trị|kinh phí|vốn|số tiền|sản lượng|công suất)",
                         re.IGNORECASE)
