@@ -53,13 +53,14 @@ def test_words_that_say_how_not_what(tmp_path):
 
 def test_a_season_is_part_of_the_year(tmp_path):
     """A season's figure meets the year's target, its status left open (which months it covers is unknown); a
-    season's target is met by that season only, not by another season nor the whole year. The lead 'Vụ Xuân
-    năm 2024,' is no word of the indicator."""
+    season's target is met by that season only ('vụ Hè - Thu' is 'vụ Hè Thu'), not by another season nor the
+    whole year. The lead 'Vụ Xuân năm 2024,' is no word of the indicator."""
     assert _links("season", tmp_path) == [
         ("hl_2024_plan.txt", "Sản lượng lúa vụ Mùa", "hl_2024_year_report.txt", "6200", 103.3, "achieved"),
         ("hl_2024_plan.txt", "Sản lượng lương thực có hạt", "hl_2024_6m_report.txt", "9780", 45.5, None),
         ("hl_2024_plan.txt", "Tổng diện tích gieo trồng cây hằng năm", "hl_2024_6m_report.txt", "3412", 46.4, None),
         ("tm_2025_resolution.txt", "Diện tích lúa vụ Hè Thu", "tm_2025_9m_report.txt", "1480", 98.7, None),
+        ("tm_2025_resolution.txt", "Sản lượng lương thực", "tm_2025_9m_report.txt", "2100", 17.5, None),
         ("tm_2025_resolution.txt", "Sản lượng lương thực", "tm_2025_9m_report.txt", "5900", 49.2, None),
     ]
 

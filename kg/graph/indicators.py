@@ -171,7 +171,7 @@ _NOISE = re.compile(
     r"|(?:\d+ )?tháng (?:đầu|cuối)(?: năm)?|\d+ tháng|tháng \d+(?:/\d{4})?|đến (?:hết )?(?:ngày|năm|quý|tháng)[^,;()]*"
     r"|so với (?:thời điểm )?(?:(?:cuối|đầu) )?(?:cùng kỳ|năm|kế hoạch|dự toán)[^,;()]*"
     # a crop season says when, not what: "vụ Xuân", "vụ Đông Xuân", "vụ Hè Thu", "vụ Mùa"
-    r"|vụ (?:đông xuân|xuân hè|hè thu|thu đông|mùa|chiêm|xuân|hè|đông)"
+    r"|vụ (?:đông ?[-–]? ?xuân|xuân ?[-–]? ?hè|hè ?[-–]? ?thu|thu ?[-–]? ?đông|mùa|chiêm|xuân|hè|đông)"
     r"|trong (?:năm|quý|kỳ)|chỉ tiêu|\d{1,2}/\d{4}|giá so sánh(?: \d{4})?|hđnd tỉnh giao|kế hoạch|dự toán)\b\)?"
 )
 # one indicator written several ways: phrase -> one token

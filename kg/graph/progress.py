@@ -191,13 +191,13 @@ def _running_total(q: Quantity) -> bool:
     return False
 
 
-_SEASON = re.compile(r"\bvụ (đông xuân|xuân hè|hè thu|thu đông|mùa|chiêm|xuân|hè|đông)\b")
+_SEASON = re.compile(r"\bvụ (đông ?[-–]? ?xuân|xuân ?[-–]? ?hè|hè ?[-–]? ?thu|thu ?[-–]? ?đông|mùa|chiêm|xuân|hè|đông)\b")
 
 
 def _season(q: Quantity) -> str | None:
     """The crop season a figure's label or period names ("vụ Xuân", "2024-vụ Đông Xuân"), lower case."""
     m = _SEASON.search(_norm_text(f"{q.indicator} {q.period or ''}"))
-    return m.group(1) if m else None
+    return " ".join(re.split(r"[\s\-–]+", m.group(1))) if m else None
 
 
 def candidate(target: Quantity, result: Quantity) -> Link | None:

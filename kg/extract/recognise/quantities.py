@@ -44,7 +44,7 @@ from .target_tables import read_table
 
 # ---------------------------------------------------------------- reference words
 # a crop season: "vụ Xuân", "vụ Đông Xuân", "vụ Hè Thu", "vụ Mùa"
-_SEASONS = r"đông\s+xuân|xuân\s+hè|hè\s+thu|thu\s+đông|mùa|chiêm|xuân|hè|đông"
+_SEASONS = r"đông\s*[-–]?\s*xuân|xuân\s*[-–]?\s*hè|hè\s*[-–]?\s*thu|thu\s*[-–]?\s*đông|mùa|chiêm|xuân|hè|đông"
 _SEASON = rf"vụ\s+(?:{_SEASONS})"
 _SEASON_RX = re.compile(rf"(?<![^\W\d_])vụ\s+({_SEASONS})(?![^\W\d_])", re.IGNORECASE)
 # kinds of document that set goals in their body
@@ -1196,7 +1196,8 @@ def _period_for(text: str, layout: _Layout, left: int, right: int, m: Measure, s
     season = _SEASON_RX.search(text, left, m.start)
     year = _year_of(period) or layout.year
     if season and year and re.fullmatch(r"(?:19|20)\d\d(?:-.*)?", year):
-        return f"{year}-vụ {' '.join(w.capitalize() for w in season.group(1).split())}"
+        name = " ".join(w.capitalize() for w in re.split(r"[\s\-–]+", season.group(1)))
+        return f"{year}-vụ {name}"
     return period
 
 
