@@ -169,7 +169,9 @@ def same_area(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
 _NOISE = re.compile(
     r"\(?\b(?:lũy kế|luỹ kế|ước (?:thực hiện|tính|đạt)|ước|cả năm|năm \d{4}|quý [ivx\d]+(?:/\d{4})?"
     r"|(?:\d+ )?tháng (?:đầu|cuối)(?: năm)?|\d+ tháng|tháng \d+(?:/\d{4})?|đến (?:hết )?(?:ngày|năm|quý|tháng)[^,;()]*"
-    r"|so với (?:cùng kỳ|năm|kế hoạch|dự toán)[^,;()]*|vụ (?:đông xuân|hè thu|thu đông|mùa|chiêm)"
+    r"|so với (?:thời điểm )?(?:(?:cuối|đầu) )?(?:cùng kỳ|năm|kế hoạch|dự toán)[^,;()]*"
+    # a crop season says when, not what: "vụ Xuân", "vụ Đông Xuân", "vụ Hè Thu", "vụ Mùa"
+    r"|vụ (?:đông ?[-–]? ?xuân|xuân ?[-–]? ?hè|hè ?[-–]? ?thu|thu ?[-–]? ?đông|mùa|chiêm|xuân|hè|đông)"
     r"|trong (?:năm|quý|kỳ)|chỉ tiêu|\d{1,2}/\d{4}|giá so sánh(?: \d{4})?|hđnd tỉnh giao|kế hoạch|dự toán)\b\)?"
 )
 # one indicator written several ways: phrase -> one token
@@ -182,6 +184,10 @@ _SYNONYMS = [
     ("hàng hoá", ""), ("kim ngạch", ""), ("trên địa bàn tỉnh", ""), ("trên địa bàn huyện", ""),
     ("trên địa bàn thành phố", ""), ("toàn huyện", ""), ("toàn thành phố", ""), ("trên địa bàn", ""), ("địa bàn", ""), ("toàn tỉnh", ""),
     ("công nhận", ""), ("phát triển thêm", ""), ("tăng thêm", ""), ("có thêm", ""), ("xây dựng thêm", ""),
+    # "thu" alone is the budget's (CONTRAST with "chi"); these words only share its syllable
+    ("doanh thu", "doanhthu"), ("thu hút", "thuhút"), ("thu nhập", "thunhập"), ("thu hoạch", "thuhoạch"),
+    # how a figure is counted, not what: "doanh thu từ hoạt động du lịch", "tỷ lệ dân số tham gia/bao phủ BHYT"
+    ("từ hoạt động", ""), ("tham gia", ""), ("bao phủ", ""), ("tiêu chí ntm", "tiêu chí"),
     ("tỷ lệ", "tỷlệ"), ("tỉ lệ", "tỷlệ"), ("tỷ trọng", "tỷtrọng"), ("bình quân", "bìnhquân"),
     ("đầu người", "đầungười"), ("quốc tế", "quốctế"), ("nội địa", "nộiđịa"), ("trong nước", "trongnước"),
     ("nước ngoài", "nướcngoài"), ("nâng cao", "nângcao"), ("kiểu mẫu", "kiểumẫu"), ("cận nghèo", "cậnnghèo"),
@@ -195,7 +201,8 @@ _GENERIC = frozenset([
     "đón", "đến",  # "Đón 2,9 triệu lượt khách du lịch", "Lượng khách du lịch đến tỉnh": the same visitors
 ])
 # on one side only, these words make two indicators different whatever else they share
-CONTRAST = frozenset({"thu", "chi", "xuất", "nhập", "quốctế", "nộiđịa", "trongnước", "nướcngoài", "tỷlệ",
+# ("thu" is the budget's; attracting investment is not investment: "thu hút vốn đầu tư" / "vốn đầu tư")
+CONTRAST = frozenset({"thu", "chi", "thuhút", "xuất", "nhập", "quốctế", "nộiđịa", "trongnước", "nướcngoài", "tỷlệ",
                       "tỷtrọng", "bìnhquân", "đầungười", "nângcao", "kiểumẫu", "hộnghèo", "cậnnghèo", "nông",
                       "công", "dịch", "grdp", "iip"})
 MATCH_THRESHOLD = 0.85
@@ -219,6 +226,8 @@ def kind_of(indicator: str, unit: str | None, comparator: str | None = None) -> 
         return "rate"
     if comparator in ("lte", "lt"):
         return "ceiling"
+    if re.search(r"\bbình quân\b", s) and not re.search(r"(?:mỗi|hằng|hàng) năm|/\s*năm", s) and unit_nouns(unit):
+        return "level"  # "bình quân toàn tỉnh đạt 17 tiêu chí/xã": an average count per unit is read at a time
     if base == "%" or "/" in base:
         return "level"
     return "amount"
@@ -239,6 +248,8 @@ class IndicatorKey:
 
 
 _BRACKETED = re.compile(r"\(([^()]*)(?:\)|$)")
+_RESTATED = re.compile(r"\s*(số [^()]+?)\s*\(([^()]+)\)\s*")
+_RECEIVED = re.compile(r"\(\s*(?:thu hút|đón(?: tiếp)?|phục vụ)(?: được)?\s*\)")
 _PUNCT = re.compile(r"[()\[\]{}:;,.\-–\"“”'/+]")
 
 
@@ -246,6 +257,12 @@ _PUNCT = re.compile(r"[()\[\]{}:;,.\-–\"“”'/+]")
 def indicator_key(indicator: str) -> IndicatorKey:
     """Content words of an indicator, period phrases and generic measure words dropped, synonyms merged."""
     s = _norm_text(indicator)
+    # "Số lao động (số lao động được giải quyết việc làm mới)": the bracket restates the whole label
+    if (m := _RESTATED.fullmatch(s)) and m.group(2).startswith(m.group(1)):
+        s = m.group(2)
+    # a verb of attraction or reception in brackets says how the figure came, not what it counts:
+    # "Số lượt khách du lịch (thu hút)", "(đón)", "(phục vụ)"
+    s = _RECEIVED.sub(" ", s)
     # a long aside in brackets is a remark, not a qualifier like "(GRDP)" or "(khách quốc tế)"
     s = _BRACKETED.sub(lambda m: " " if len(m.group(1).split()) > 7 else m.group(0), s)
     umbrella = bool(_UMBRELLA.search(s))
@@ -287,6 +304,42 @@ def indicator_similarity(a: IndicatorKey, b: IndicatorKey) -> float:
     if not sa or not sb:
         return 0.0
     return 2 * len(sa & sb) / (len(sa) + len(sb))
+
+
+QUALIFIED_SIMILARITY = 0.9  # the same indicator, one side naming in its label what the other counts in its unit
+_MEASURE_UNITS = frozenset(BASE_UNITS.values()) | {"%"}
+_SHARE_BASE = frozenset({"dân"})  # "94,9% dân số": the population a share is of
+_SOWING = frozenset({"gieo", "cấy", "trồng"})  # "diện tích lúa gieo cấy": the area sown is the area
+
+
+def unit_nouns(unit: str | None) -> frozenset[str]:
+    """Key words of what a count unit counts ("lao động", "tiêu chí/xã" -> lao, động / tiêu, chí); none for
+    measures (ha, tấn, đồng, lượt, %)."""
+    base = (to_base(1, unit) or (0, ""))[1].split("/")[0].strip()
+    if not base or base in _MEASURE_UNITS:
+        return frozenset()
+    return frozenset(indicator_key(base).tokens)
+
+
+def qualified_match(target: IndicatorKey, t_unit: str | None, result: IndicatorKey, r_unit: str | None) -> float | None:
+    """The same indicator worded apart by words that say how, not what: what one side counts in its unit and
+    the other names in its label ("Giải quyết việc làm mới cho 18.000 lao động" / "Số lao động được giải quyết
+    việc làm mới"; "Bình quân toàn tỉnh đạt 17 tiêu chí/xã" / "Số tiêu chí nông thôn mới bình quân"), the
+    population a share is of ("dân số"), the sowing of an area ("diện tích lúa gieo cấy"). Any other extra word,
+    or a contrast word on one side only, keeps them apart: a place ("trên địa bàn huyện Ngọc Khê"), another
+    product ("du lịch cộng đồng"), a manner ("trồng rừng tập trung")."""
+    st, sr = set(target.tokens), set(result.tokens)
+    if not (st & sr) or st == sr or (st ^ sr) & CONTRAST:
+        return None
+    shares = _fold(t_unit or "") == "%" and _fold(r_unit or "") == "%"
+
+    def explained(extra: set[str], other_unit: str | None) -> bool:
+        rest = extra - unit_nouns(other_unit) - (_SHARE_BASE if shares else frozenset())
+        return not rest or "gieo" in rest and rest <= _SOWING
+
+    if explained(st - sr, r_unit) and explained(sr - st, t_unit):
+        return QUALIFIED_SIMILARITY
+    return None
 
 
 def indicators_match(target: IndicatorKey, result: IndicatorKey) -> float | None:

@@ -11,6 +11,9 @@ A result measures a target when:
   their content syllables >= `MATCH_THRESHOLD` after dropping generic measure words and period phrases
   ("Diện tích trồng rừng mới" and "Trồng rừng mới" meet; "Khách du lịch quốc tế" and "Tổng lượt khách du
   lịch" do not). A target over "cả 3 tiêu chí" is met by each criterion (its words inside the result's);
+  words that say how, not what, part no indicators (`qualified_match`: a unit noun one side names in its
+  label, the population of a share, the sowing of an area); a crop season is when, not what, and a season's
+  target is met by that season only;
 - both documents are about the same place at the same level (`same_area`: province != city != district);
 - the result's period lies inside the target's (`period_inside`) and, for totals, growth rates and decreases,
   starts with it (a year-to-date figure: the month of March alone says nothing of the year's total);
@@ -40,6 +43,7 @@ from .indicators import (  # noqa: F401 - re-exported: the pure functions caller
     kind_of,
     parse_period,
     period_inside,
+    qualified_match,
     same_area,
     title_period,
     to_base,
@@ -187,6 +191,15 @@ def _running_total(q: Quantity) -> bool:
     return False
 
 
+_SEASON = re.compile(r"\bvụ (đông ?[-–]? ?xuân|xuân ?[-–]? ?hè|hè ?[-–]? ?thu|thu ?[-–]? ?đông|mùa|chiêm|xuân|hè|đông)\b")
+
+
+def _season(q: Quantity) -> str | None:
+    """The crop season a figure's label or period names ("vụ Xuân", "2024-vụ Đông Xuân"), lower case."""
+    m = _SEASON.search(_norm_text(f"{q.indicator} {q.period or ''}"))
+    return " ".join(re.split(r"[\s\-–]+", m.group(1))) if m else None
+
+
 def candidate(target: Quantity, result: Quantity) -> Link | None:
     """The link when `result` measures `target`, else None."""
     if target.source == result.source:
@@ -208,7 +221,11 @@ def candidate(target: Quantity, result: Quantity) -> Link | None:
     if sim is None and result.child_key and result.child_key.tokens == target.key.tokens:
         sim = 1.0  # "Tổng lượt khách du lịch - số lượt (khách quốc tế)": the item under its heading
     if sim is None:
+        sim = qualified_match(target.key, target.unit, result.key, result.unit)
+    if sim is None:
         return None
+    if (season := _season(target)) and season != _season(result):
+        return None  # the year's figure, or another season's, is no measure of one season's target
     tb, rb = to_base(_value_for(target, target.kind), target.unit), to_base(_value_for(result, target.kind), result.unit)
     if not tb or not rb or tb[1] != rb[1]:
         return None

@@ -43,6 +43,10 @@ from .target_lists import TargetList, find_target_lists, head_clause
 from .target_tables import read_table
 
 # ---------------------------------------------------------------- reference words
+# a crop season: "vụ Xuân", "vụ Đông Xuân", "vụ Hè Thu", "vụ Mùa"
+_SEASONS = r"đông\s*[-–]?\s*xuân|xuân\s*[-–]?\s*hè|hè\s*[-–]?\s*thu|thu\s*[-–]?\s*đông|mùa|chiêm|xuân|hè|đông"
+_SEASON = rf"vụ\s+(?:{_SEASONS})"
+_SEASON_RX = re.compile(rf"(?<![^\W\d_])vụ\s+({_SEASONS})(?![^\W\d_])", re.IGNORECASE)
 # kinds of document that set goals in their body
 PLANNING_KINDS = ("Nghị quyết", "Kế hoạch", "Chương trình", "Chỉ thị", "Quyết định", "Đề án")
 # headings of parts that assess the past, inside planning documents
@@ -77,7 +81,7 @@ _LEAD_FILLERS = (
 _TRAIL_FILLERS = (
     "đạt", "chiếm", "là", "ở mức", "tương đương", "được", "có", "có tổng số", "tổng số",
     "đạt mức", "với", "phấn đấu", "đạt được", "và", "của", "cho", "trong", "ước", "của dự án", "để", "nhằm",
-    "với mục tiêu", "ước thực hiện", "ước tính", "duy trì", "duy trì ở mức", "ổn định ở mức",
+    "với mục tiêu", "ước thực hiện", "thực hiện", "ước tính", "duy trì", "duy trì ở mức", "ổn định ở mức",
 )
 # count figures that are goals only with one of these near them
 _COUNT_CUES_BEFORE = ("thêm", "mới", "có", "được", "tổng số", "đạt", "phấn đấu", "xây dựng", "hoàn thành",
@@ -108,7 +112,8 @@ def _rx() -> dict[str, re.Pattern]:
             rf"^(?:[\s\-+•–,;:.*]+|\(?\d{{1,2}}[.)]?\s+(?=[^\W\d_])|[a-zđ][.)]\s+(?=[^\W\d_])"  # "1.", "a)", "đ."
             rf"|(?:{alt(_LEAD_FILLERS)})(?![^\W\d_])|theo\s[^,;:\d]{{2,80}},"  # "Theo Sở X, ...": the source
             r"|(?:(?:trong|đến|hết|tính đến|riêng)\s+)?(?:năm|quý|tháng)\s+[\dIVX]+(?:/\d{4})?(?:\s+năm\s+\d{4})?"
-            r"(?![^\W\d_])|(?:cả|(?:đến\s+)?cuối)\s+năm(?![^\W\d_])(?!\s+\d))+",
+            r"(?![^\W\d_])|(?:cả|(?:đến\s+)?cuối)\s+năm(?![^\W\d_])(?!\s+\d)"
+            rf"|{_SEASON}(?:\s+(?:năm\s+)?\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?(?![^\W\d_]))+",  # "Vụ Xuân năm 2024, tổng diện tích ...": when
             re.IGNORECASE,
         ),
         "lead_after": re.compile(r"^[\s\-+•–,;:.*]+"),
@@ -155,7 +160,9 @@ def _rx() -> dict[str, re.Pattern]:
             r"(?P<g2>(?:19|20)\d\d)",
         ),
         # a year named as the base of a comparison ("so với năm 2024") is not the period of the figure
-        "period_ban": re.compile(r"(?:giai đoạn|năm học|thời kỳ|ngày|so với(?:\s+cùng\s+kỳ)?)\s*$", re.IGNORECASE),
+        # ("so với cuối năm 2023", "cùng kỳ năm 2023")
+        "period_ban": re.compile(r"(?:giai đoạn|năm học|thời kỳ|ngày|(?:so với\s+)?cùng\s+kỳ|so với(?:\s+thời\s+điểm)?(?:\s+(?:cuối|đầu))?)\s*$",
+                                 re.IGNORECASE),
         "sent_start_period": re.compile(
             r"[\W\d]{0,4}(?:(?:phấn đấu|trong|đến|hết|riêng|tính đến|trước mắt|cụ thể|mặt khác)\s*,?\s+){0,2}"
             r"(?=(?:năm|quý|tháng)\s)",
@@ -209,7 +216,7 @@ def _periods_in(text: str, start: int, end: int, default_year: str | None) -> li
     rx = _rx()
     out = []
     for m in rx["period"].finditer(text, start, end):
-        if rx["period_ban"].search(text, max(0, m.start() - 20), m.start()):
+        if rx["period_ban"].search(text, max(0, m.start() - 30), m.start()):
             continue
         p = _period_from_match(m, default_year)
         if p:
@@ -396,7 +403,7 @@ def _short(before: str) -> str:
 _QUANTITY_NOUN = re.compile(
     r"(?:tổng số|tổng lượng|tổng lượt|số lượng|số lượt|sản lượng|lượng|tổng)(?![^\W\d_])", re.IGNORECASE
 )
-_TAIL_PERIOD = re.compile(r"(?<!so với)(?:\s+(?:vào|đến|trong|tính đến|cuối|hết)?\s*(?:năm\s+(?:19|20)\d\d"
+_TAIL_PERIOD = re.compile(r"(?<!so với)(?<!so với cuối)(?<!so với đầu)(?<!thời điểm)(?<!thời điểm cuối)(?:\s+(?:vào|đến|trong|tính đến|cuối|hết)?\s*(?:năm\s+(?:19|20)\d\d"
                           r"|giai đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)|\s+trong\s+năm)$", re.IGNORECASE)
 _DIMENSION = re.compile(r"(?:tổng\s+)?(?:diện tích|số lượng|giá trị|kinh phí|vốn|số tiền|sản lượng|công suất)",
                         re.IGNORECASE)
@@ -1184,9 +1191,14 @@ def _period_for(text: str, layout: _Layout, left: int, right: int, m: Measure, s
     ps = _periods_in(text, left, right, layout.year)
     # a period named inside the figure's own span is not its period ("năm 2022 - 15 dự án")
     ps = [p for p in ps if not (m.num_start <= p[0] < m.end)]
-    if ps:
-        return min(ps, key=lambda x: abs(x[0] - m.num_start))[1]
-    return sent_period or default
+    period = min(ps, key=lambda x: abs(x[0] - m.num_start))[1] if ps else sent_period or default
+    # a crop season named before the figure is part of its year, the months unknown: "2024-vụ Xuân"
+    season = _SEASON_RX.search(text, left, m.start)
+    year = _year_of(period) or layout.year
+    if season and year and re.fullmatch(r"(?:19|20)\d\d(?:-.*)?", year):
+        name = " ".join(w.capitalize() for w in re.split(r"[\s\-–]+", season.group(1)))
+        return f"{year}-vụ {name}"
+    return period
 
 
 # a goal counts in the measure word, the thing counted is named by the indicator ("Số điểm du lịch cộng đồng",

@@ -1,0 +1,122 @@
+"""Which result measures which target when the two are worded apart: words that say how, not what; a crop
+season against the year's target; a comparison's year that is not the period; a verb of reception in brackets.
+Each class is a folder of short documents (a plan and reports of the same place and year, other places, levels
+and years as near-misses) ingested through the command line; the links expected are listed in full."""
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.graph.progress import indicator_key, indicators_match, qualified_match
+
+DATA = Path(__file__).resolve().parent / "data" / "progress_match"
+
+
+def _links(folder: str, tmp_path) -> list[tuple]:
+    store = tmp_path / "store"
+    for args in (["ingest", DATA / folder, "--store", store, "-q"], ["query", "progress", "--store", store, "-f", "csv"]):
+        r = CliRunner().invoke(cli, [str(a) for a in args])
+        assert r.exit_code == 0, r.output
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    return sorted((x["target_source"], x["target_indicator"], x["result_source"], x["result_value"],
+                   round(float(x["percent"]), 1) if x["percent"] else None, x["status"] or None) for x in rows)
+
+
+def test_words_that_say_how_not_what(tmp_path):
+    """Revenue 'from tourism activities', the share 'covered by' or 'taking part in' health insurance, 'Tổng thu'
+    and 'Thu', jobs counted in 'lao động', the average of criteria per commune: each meets its target; the
+    community-tourism target, a city's and a district's budget, the growth rate, another year's and another
+    province's reports do not."""
+    assert _links("wording", tmp_path) == [
+        ("hl_2024_resolution.txt", "Bình quân toàn tỉnh", "hl_2024_6m_report.txt", "15.2", 89.4, "off track"),
+        ("hl_2024_resolution.txt", "Doanh thu từ hoạt động du lịch", "hl_2024_6m_report.txt", "930", 51.7, "on track"),
+        ("hl_2024_resolution.txt", "Số lao động được giải quyết việc làm mới", "hl_2024_6m_report.txt", "9500", 52.8,
+         "on track"),
+        ("hl_2024_resolution.txt", "Thu ngân sách nhà nước trên địa bàn", "hl_2024_6m_report.txt", "2700", 51.9,
+         "on track"),
+        ("hl_2024_resolution.txt", "Thu ngân sách nhà nước trên địa bàn huyện Ngọc Khê", "hl_2024_6m_report.txt",
+         "160", 45.7, "needs acceleration"),
+        ("hl_2024_resolution.txt", "Tỷ lệ dân số tham gia bảo hiểm y tế", "hl_2024_6m_report.txt", "94.9", 98.0,
+         "needs acceleration"),
+        ("tm_2024_resolution.txt", "Bình quân toàn huyện", "tm_2024_9m_report.txt", "15.4", 96.2, "needs acceleration"),
+        ("tm_2024_resolution.txt", "Số lao động được giải quyết việc làm mới", "tm_2024_9m_report.txt", "950", 79.2,
+         "on track"),
+        ("tm_2024_resolution.txt", "Tổng thu ngân sách nhà nước trên địa bàn", "tm_2024_9m_report.txt", "150", 71.4,
+         "needs acceleration"),
+        ("tm_2024_resolution.txt", "Tỷ lệ người dân tham gia bảo hiểm y tế", "tm_2024_9m_report.txt", "93.5", 98.4,
+         "needs acceleration"),
+    ]
+
+
+def test_a_season_is_part_of_the_year(tmp_path):
+    """A season's figure meets the year's target, its status left open (which months it covers is unknown); a
+    season's target is met by that season only ('vụ Hè - Thu' is 'vụ Hè Thu'), not by another season nor the
+    whole year. The lead 'Vụ Xuân năm 2024,' is no word of the indicator."""
+    assert _links("season", tmp_path) == [
+        ("hl_2024_plan.txt", "Sản lượng lúa vụ Mùa", "hl_2024_year_report.txt", "6200", 103.3, "achieved"),
+        ("hl_2024_plan.txt", "Sản lượng lương thực có hạt", "hl_2024_6m_report.txt", "9780", 45.5, None),
+        ("hl_2024_plan.txt", "Tổng diện tích gieo trồng cây hằng năm", "hl_2024_6m_report.txt", "3412", 46.4, None),
+        ("tm_2025_resolution.txt", "Diện tích lúa vụ Hè Thu", "tm_2025_9m_report.txt", "1480", 98.7, None),
+        ("tm_2025_resolution.txt", "Sản lượng lương thực", "tm_2025_9m_report.txt", "2100", 17.5, None),
+        ("tm_2025_resolution.txt", "Sản lượng lương thực", "tm_2025_9m_report.txt", "5900", 49.2, None),
+    ]
+
+
+def test_a_baseline_year_is_not_the_period(tmp_path):
+    """'giảm 0,92% so với cuối năm 2023' in a report on 2024 is a 2024 decrease; 'X giảm' and 'giảm X' are one
+    indicator. The 2023 report's decrease stays with 2023 and meets no 2024 target."""
+    assert _links("baseline", tmp_path) == [
+        ("hl_2024_resolution.txt", "Giảm tỷ lệ hộ nghèo", "hl_2024_year_report.txt", "0.92", None, "achieved"),
+        ("hl_2024_resolution.txt", "Tỷ lệ hộ cận nghèo giảm", "hl_2024_year_report.txt", "0.6", None, "achieved"),
+        ("tm_2024_resolution.txt", "Tỷ lệ hộ nghèo giảm", "tm_2024_6m_report.txt", "0.7", None, "off track"),
+    ]
+
+
+def test_a_verb_of_reception_is_no_budget_word(tmp_path):
+    """'Thu hút', 'Đón', 'Phục vụ' N lượt khách: the visitors counted, whoever received them; domestic visitors
+    and the budget's spending stay apart."""
+    assert _links("verbs", tmp_path) == [
+        ("bd_2024_resolution.txt", "Số lượt khách du lịch (đón)", "bd_2024_9m_report.txt", "380", 84.4, "on track"),
+        ("bd_2024_resolution.txt", "Số lượt khách lưu trú (phục vụ)", "bd_2024_9m_report.txt", "71", 78.9, "on track"),
+        ("hl_2024_resolution.txt", "Số lượt khách du lịch (thu hút)", "hl_2024_year_report.txt", "5480", 105.4,
+         "achieved"),
+        ("hl_2024_resolution.txt", "Số lượt khách quốc tế (đón)", "hl_2024_year_report.txt", "126", 105.0, "achieved"),
+    ]
+
+
+@pytest.mark.parametrize("target,t_unit,result,r_unit", [
+    ("Giải quyết việc làm mới", "lao động", "Số lao động được giải quyết việc làm mới", "lao động"),
+    ("Bình quân toàn tỉnh", "tiêu chí", "Số tiêu chí nông thôn mới bình quân", "tiêu chí"),
+    ("Tỷ lệ người dân tham gia bảo hiểm y tế", "%", "Tỷ lệ bao phủ bảo hiểm y tế", "%"),
+    ("Diện tích lúa vụ Hè Thu", "ha", "Diện tích lúa gieo cấy", "ha"),
+    ("Số xã đạt chuẩn nông thôn mới", "xã", "Đạt chuẩn nông thôn mới", "xã"),
+])
+def test_qualified_wordings_meet(target, t_unit, result, r_unit):
+    assert qualified_match(indicator_key(target), t_unit, indicator_key(result), r_unit) is not None
+
+
+@pytest.mark.parametrize("target,t_unit,result,r_unit", [
+    ("Thu ngân sách nhà nước trên địa bàn huyện Phong Điền", "tỷ đồng", "Thu ngân sách nhà nước trên địa bàn", "tỷ đồng"),
+    ("Thu ngân sách nhà nước trên địa bàn", "tỷ đồng", "Thu ngân sách nhà nước trên địa bàn huyện Phong Điền", "tỷ đồng"),
+    ("Doanh thu du lịch cộng đồng", "tỷ đồng", "Doanh thu du lịch", "tỷ đồng"),
+    ("Trồng rừng mới", "ha", "Diện tích trồng rừng tập trung", "ha"),
+    ("Diện tích rừng", "ha", "Diện tích trồng rừng", "ha"),
+    ("Số xã đạt chuẩn nông thôn mới", "xã", "Số xã đạt chuẩn nông thôn mới nâng cao", "xã"),
+    ("Tỷ lệ lao động qua đào tạo", "%", "Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ", "%"),
+    ("Số lao động được đào tạo nghề", "lao động", "Đào tạo nghề cho lao động nông thôn", "lao động"),
+])
+def test_other_words_keep_them_apart(target, t_unit, result, r_unit):
+    t, r = indicator_key(target), indicator_key(result)
+    assert indicators_match(t, r) is None and qualified_match(t, t_unit, r, r_unit) is None
+
+
+def test_budget_thu_is_a_contrast_word_the_others_are_not():
+    key = indicator_key
+    assert key("Số lượt khách du lịch (thu hút)") == key("Tổng lượt khách du lịch")
+    assert key("Doanh thu từ hoạt động du lịch") == key("Doanh thu du lịch")
+    assert indicators_match(key("Thu ngân sách nhà nước"), key("Chi ngân sách nhà nước")) is None
+    assert indicators_match(key("Thu hút vốn đầu tư"), key("Vốn đầu tư")) is None
+    assert key("Sản lượng lúa vụ Đông Xuân") == key("Sản lượng lúa") == key("Sản lượng lúa vụ Xuân")
