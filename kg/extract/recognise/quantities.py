@@ -889,7 +889,7 @@ def _done_in_report(text: str, sent_start: int, m: Measure, after: str) -> str |
         rm = _RAISED.search(lead)
         return _clean_label(rm.group("what"))[:1].upper() + _clean_label(rm.group("what"))[1:] if rm else None
     dm = _DONE_FOR.search(lead) if m.kind == "count" and "/" not in m.unit else None
-    if not dm or not _DONE_TO.match(dm.group("verb")) or not re.fullmatch(r"[\s\-+•*]*(?:đã\s+)?", lead[: dm.start()]):
+    if not dm or not _DONE_TO.match(dm.group("verb")) or not re.fullmatch(r"[\s\-+•*]*(?:đã\s+)?", lead[: dm.start()], re.IGNORECASE):
         return None
     what = " ".join(w for w in (m.unit, _lc(after) if after and len(after.split()) <= 5 else "") if w)
     return _clean_label(f"Số {what} được {_lc(dm.group('verb'))}")
@@ -907,7 +907,7 @@ def _part_name(whole: str, part: str) -> str:
     """A part's own indicator, with its whole's noun where the part has none of its own: "Tổng lượt khách du lịch"
     / "khách quốc tế" -> "Khách du lịch quốc tế", "Tổng sản lượng thủy sản" / "sản lượng khai thác" -> "Sản lượng
     thủy sản khai thác"; a part that names another thing keeps "<whole> - <part>" ("thu nội địa")."""
-    whole = _strip_period(whole)
+    whole = _strip_period(_NAMES_ASIDE.sub("", whole))  # "Số lượt khách du lịch (đón)": how, not what
     noun = re.sub(r"^(?:tổng\s+số|tổng\s+lượng|tổng\s+lượt|số\s+lượt|số\s+lượng|tổng|số|lượng|lượt)\s+", "", whole,
                   flags=re.IGNORECASE)
     pw, nw = part.split(), noun.split()
