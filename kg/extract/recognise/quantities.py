@@ -21,6 +21,10 @@ How a figure is read, sentence by sentence:
 - Results: "X ..., đạt Y% kế hoạch/dự toán" is a result with percent_of_plan Y, one per plan when a figure
   states several ("bằng 111,4% dự toán tỉnh giao, bằng 102,6% dự toán thành phố"); a reported figure that
   states no share ("ước tăng 6,18%", "Tỷ lệ ... đạt 93,2%") is a result when its indicator is named in full.
+  In a report's own account (not its part on the months ahead, not after an aim word) so are: a count written
+  before what it counts ("- 68 hộ nghèo, hộ cận nghèo được hỗ trợ ..., đạt 56,7% kế hoạch": the unit is the
+  measure word), a part of a reported whole ("; trong đó khách quốc tế 262 nghìn lượt" -> "Khách du lịch quốc
+  tế"), a level raised ("nâng tỷ lệ ... lên 85,7%") and a count a verb was done for ("đào tạo nghề cho 870 người").
 - The indicator is the noun phrase the figure measures: the words before it ("Tỷ lệ lao động qua đào tạo
   đạt 60%"), or, when the figure comes first, "Số <unit> <what follows>" ("thêm 10 xã đạt chuẩn ...") or
   "Tỷ lệ <what follows>" ("100% thôn bản có sóng di động"). A figure that continues another borrows its
