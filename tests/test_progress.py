@@ -382,6 +382,8 @@ def test_abbreviations_added_counts_and_news_prose_meet_their_targets(tmp_path):
         ("hd", "Tốc độ tăng trưởng kinh tế (GRDP)", "13.1", "%", None),  # a growth rate: no share
         ("hd", "Tỷ lệ dân số tham gia bảo hiểm y tế (BHYT)", "92.8", "%", 99),
         ("py", "Lượng khách du lịch đến tỉnh", "2.9", "triệu lượt", 54),
+        # "..., trong đó khách quốc tế 61 nghìn lượt": a part of the reported whole
+        ("py", "Lượng khách du lịch đến tỉnh - số lượt (khách quốc tế)", "61", "nghìn lượt", 51),
         ("py", "Số xã đạt chuẩn nông thôn mới (có thêm)", "4", "xã", 44),
         ("py", "Tổng thu ngân sách nhà nước trên địa bàn", "3550", "tỷ đồng", 50),
         ("py", "Tổng thu ngân sách nhà nước trên địa bàn - thu nội địa", "3100", "tỷ đồng", 48),

@@ -21,6 +21,10 @@ How a figure is read, sentence by sentence:
 - Results: "X ..., đạt Y% kế hoạch/dự toán" is a result with percent_of_plan Y, one per plan when a figure
   states several ("bằng 111,4% dự toán tỉnh giao, bằng 102,6% dự toán thành phố"); a reported figure that
   states no share ("ước tăng 6,18%", "Tỷ lệ ... đạt 93,2%") is a result when its indicator is named in full.
+  In a report's own account (not its part on the months ahead, not after an aim word) so are: a count written
+  before what it counts ("- 68 hộ nghèo, hộ cận nghèo được hỗ trợ ..., đạt 56,7% kế hoạch": the unit is the
+  measure word), a part of a reported whole ("; trong đó khách quốc tế 262 nghìn lượt" -> "Khách du lịch quốc
+  tế"), a level raised ("nâng tỷ lệ ... lên 85,7%") and a count a verb was done for ("đào tạo nghề cho 870 người").
 - The indicator is the noun phrase the figure measures: the words before it ("Tỷ lệ lao động qua đào tạo
   đạt 60%"), or, when the figure comes first, "Số <unit> <what follows>" ("thêm 10 xã đạt chuẩn ...") or
   "Tỷ lệ <what follows>" ("100% thôn bản có sóng di động"). A figure that continues another borrows its
@@ -815,6 +819,115 @@ def _aim(ctx: Context, layout: _Layout, sent: Sentence, m: Measure, stop: int) -
     return label if _content_count(label) >= 3 else None
 
 
+# ---------------------------------------------------------------- reports written figure first, parts, levels
+# the counted thing after a figure that opens its clause, then its share: "- 68 hộ nghèo, hộ cận nghèo được hỗ
+# trợ ..., đạt 56,7% kế hoạch" (the noun phrase may run over commas, and go on from the unit with one)
+_FIGURE_NOUN_LINK = re.compile(r"^\s*,?\s+[^\W\d_][^;()]{0,160}?,\s*(?:đạt|bằng)\s*$", re.IGNORECASE)
+# what may stand before a figure that opens its clause: a list mark, an item number
+_CLAUSE_OPEN = re.compile(r"[\s\-+•–*]*(?:(?:\d{1,2}|[a-zđ])[.)]\s*)?(?:[\-+•–*]\s*)?$", re.IGNORECASE)
+# a classifier that opens a unit running into the noun it counts ("nghìn lượt khách", "hộ nghèo")
+_UNIT_CLASSIFIER = re.compile(r"^((?:(?:nghìn|ngàn|vạn|triệu|tỷ|trăm)\s+)*(?:lượt|hộ))\s+(\S.*)$", re.IGNORECASE)
+# a place the count is made in, at the end of the counted thing: "... trên địa bàn thành phố"
+_PLACE_TAIL = re.compile(r"\s+(?:trên\s+địa\s+bàn|trên\s+toàn|toàn)(?:\s+(?:tỉnh|thành\s+phố|huyện|thị\s+xã|quận|xã|"
+                         r"phường|thị\s+trấn))?(?:\s+[A-ZĐ][^\W\d_]*)*\s*$", re.IGNORECASE)
+
+
+def _opens_clause(text: str, sent_start: int, m: Measure) -> bool:
+    """The figure is the first thing its clause says: "- 1.240 lao động được giải quyết việc làm, ..."."""
+    left = max(sent_start, text.rfind(";", sent_start, m.start) + 1, text.rfind("\n", sent_start, m.start) + 1)
+    return bool(_CLAUSE_OPEN.fullmatch(text, left, m.num_start))
+
+
+def _figure_first(text: str, m: Measure, share_start: int) -> tuple[str, str] | None:
+    """(indicator, unit) of a count written before what it counts, its share after a comma: "285,6 nghìn lượt
+    khách đến tham quan, du lịch trên địa bàn thành phố, đạt 54,9%" -> ("Lượt khách tham quan, du lịch",
+    "nghìn lượt"); "68 hộ nghèo, hộ cận nghèo được hỗ trợ ..." -> ("Số hộ nghèo, hộ cận nghèo được hỗ trợ ...",
+    "hộ"). The words run up to the comma before the share."""
+    if m.kind != "count" or "/" in m.unit:
+        return None
+    cut = text.rfind(",", m.end, share_start)
+    phrase = " ".join(text[m.end : cut].split()) if cut >= 0 else ""
+    if not phrase or not re.match(r",?\s*[^\W\d_]", phrase) or _rx()["after_stop"].search(f" {phrase} "):
+        return None
+    phrase = _PLACE_TAIL.sub("", phrase)
+    unit, noun = m.unit, ""
+    cm = _UNIT_CLASSIFIER.match(m.unit)
+    if cm:
+        unit, noun = cm.group(1), cm.group(2)
+    if re.search(r"(?<![^\W\d_])lượt$", unit, re.IGNORECASE):
+        # "khách đến tham quan": who came, the coming said by the count
+        words = f"{noun} {phrase}".strip() if not phrase.startswith(",") else f"{noun}{phrase}"
+        words = re.sub(r"^(\S+)\s+đến\s+(?=[^\W\d_])", r"\1 ", words, flags=re.IGNORECASE)
+        label = f"Lượt {words}"
+    else:
+        counted = " ".join(w for w in (unit.split()[-1] if cm else m.unit, noun) if w)
+        counted = re.sub(r"^(?:(?:nghìn|ngàn|vạn|triệu|tỷ|trăm)\s+)+", "", counted)
+        label = f"Số {counted}{phrase}" if phrase.startswith(",") else f"Số {counted} {phrase}"
+    label = _clean_label(label)
+    return (label, unit) if _content_count(label) >= 3 else None
+
+
+# a level a report says was raised to a value: "nâng tỷ lệ trường đạt chuẩn quốc gia lên 85,7%"
+_RAISED = re.compile(r"(?<![^\W\d_])(?:nâng|đưa)\s+(?P<what>(?:tỷ lệ|tỉ lệ|tỷ trọng)\s+[^,;:()]{3,120}?)\s+lên"
+                     r"(?:\s+(?:mức|đạt|khoảng))?\s*$", re.IGNORECASE)
+# a count a report says a verb was done for: "đào tạo nghề cho 870 người", "hỗ trợ vốn vay cho 120 hộ"
+_DONE_FOR = re.compile(rf"(?<![^\W\d_])(?P<verb>(?:{_DONE_TO.pattern})(?:\s+[^\W\d_]+){{0,4}}?)\s+cho(?:\s+được)?\s*$",
+                       re.IGNORECASE)
+# words before it in the clause that make it an aim, not a report: "phấn đấu nâng ...", "tiếp tục đào tạo ..."
+_AIMED = re.compile(r"(?<![^\W\d_])(?:phấn đấu|dự kiến|sẽ|kế hoạch|mục tiêu|chỉ tiêu|cần|đề nghị|để|nhằm|tiếp tục|"
+                    r"tập trung|đẩy mạnh|tăng cường|chỉ đạo|yêu cầu|giao|hướng tới|nhiệm vụ|giải pháp)(?![^\W\d_])",
+                    re.IGNORECASE)
+
+
+_AHEAD_HEADING = re.compile(r"nhiệm vụ|phương hướng|kế hoạch|giải pháp|mục tiêu|đề xuất|kiến nghị", re.IGNORECASE)
+
+
+def _done_in_report(text: str, sent_start: int, m: Measure, after: str) -> str | None:
+    """The indicator of a level a report says was raised, or of a count it says a verb was done for ("Nâng tỷ lệ
+    ... lên 85,7%" -> "Tỷ lệ ..."; "Đào tạo nghề cho 870 người" -> "Số người được đào tạo nghề"), else None."""
+    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";,:\n"))
+    lead = text[left : m.num_start]
+    if _AIMED.search(lead) or m.plan_share or m.comparator != "eq":
+        return None
+    if m.kind == "percent" and m.unit == "%":
+        rm = _RAISED.search(lead)
+        return _clean_label(rm.group("what"))[:1].upper() + _clean_label(rm.group("what"))[1:] if rm else None
+    dm = _DONE_FOR.search(lead) if m.kind == "count" and "/" not in m.unit else None
+    if not dm or not _DONE_TO.match(dm.group("verb")) or not re.fullmatch(r"[\s\-+•*]*(?:đã\s+)?", lead[: dm.start()], re.IGNORECASE):
+        return None
+    what = " ".join(w for w in (m.unit, _lc(after) if after and len(after.split()) <= 5 else "") if w)
+    return _clean_label(f"Số {what} được {_lc(dm.group('verb'))}")
+
+
+def _whole_of(label: str, m: Measure) -> tuple[str, str] | None:
+    """(indicator, base unit) of a reported figure that its parts may divide: a quantity, not a change or a rate,
+    whose indicator did not swallow its parts ("Trồng rừng mới trong đó ...")."""
+    if re.match(r"(?:mức|tốc độ|tỷ lệ|tỉ lệ)(?![^\W\d_])", label, re.IGNORECASE) or _rx()["part"].search(label):
+        return None
+    return label, _unit_base(m.unit)
+
+
+def _part_name(whole: str, part: str) -> str:
+    """A part's own indicator, with its whole's noun where the part has none of its own: "Tổng lượt khách du lịch"
+    / "khách quốc tế" -> "Khách du lịch quốc tế", "Tổng sản lượng thủy sản" / "sản lượng khai thác" -> "Sản lượng
+    thủy sản khai thác"; a part that names another thing keeps "<whole> - <part>" ("thu nội địa")."""
+    whole = _strip_period(_NAMES_ASIDE.sub("", whole))  # "Số lượt khách du lịch (đón)": how, not what
+    noun = re.sub(r"^(?:tổng\s+số|tổng\s+lượng|tổng\s+lượt|số\s+lượt|số\s+lượng|tổng|số|lượng|lượt)\s+", "", whole,
+                  flags=re.IGNORECASE)
+    pw, nw = part.split(), noun.split()
+    same = 0
+    while same < min(len(pw), len(nw)) and pw[same].lower() == nw[same].lower():
+        same += 1
+    rest = pw[same:]
+    if same and rest and not {w.lower() for w in rest} & {w.lower() for w in nw}:
+        label = " ".join([*nw, *rest])
+    elif same == len(pw) or part.lower().startswith(noun.lower()):
+        label = part
+    else:
+        label = f"{whole} - {_lc(part)}"
+    return label[:1].upper() + label[1:]
+
+
 _SUP_PART = re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?=trong\s+đó)", re.IGNORECASE)
 
 
@@ -883,6 +996,9 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             aside_only = close < 0 or text.rfind("(", sent.start, close) > gap_start
             if not rx["result_link"].match(gap) and not (past and rx["share_link"].match(gap)) and not (
                 not past and p.plan_share and aside_only and rx["noun_link"].match(_NAMES_ASIDE.sub("", gap))
+            ) and not (  # "- 68 hộ nghèo, hộ cận nghèo được hỗ trợ ..., đạt 56,7% kế hoạch": the figure first
+                not past and p.plan_share and close < 0 and ms[i].kind == "count"
+                and _opens_clause(text, sent.start, ms[i]) and _FIGURE_NOUN_LINK.match(gap)
             ):
                 continue
             while i >= 0 and (i in aside or ms[i].plan_share) and ";" not in text[ms[i].start : p.start]:
@@ -932,6 +1048,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
              else _inline_footnote_whole(text, seen, sent))
     in_part = whole is not None
     part_unit: str | None = None
+    reported_whole: tuple[str, str] | None = None  # (indicator, base unit) of the last whole reported
     if not in_part and rx["part"].match(text, sent.start, sent.start + 12):
         whole = seen.whole_before(sent.start)
         in_part = whole is not None
@@ -1076,6 +1193,33 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             ))
             prev_end = m.end
             continue
+        # a report's own account: not its part on what comes next ("II. NHIỆM VỤ 6 THÁNG CUỐI NĂM")
+        own_report = (mode == "body" and bool(ctx.header.kind) and not layout.planning and opener is None
+                      and not any(_AHEAD_HEADING.search(s.heading) for s in layout.enclosing(sent.start)))
+        done = (_done_in_report(text, sent.start, m, after) if own_report and k not in result_of
+                and not headline and not _goal_carried(text, mode, sent, opener, para_start, clause_left, m) else None)
+        part_text = _clean_label(text[left + pm.end() : m.start]) if pm else ""
+        part_of = (reported_whole if pm and in_part and reported_whole and k not in result_of and not m.plan_share
+                   and m.kind != "percent" and _unit_base(m.unit) == reported_whole[1]
+                   # a part that names itself, no verb ("trong đó đã khởi tố 29 vụ"), no cue of its own
+                   and _content_count(part_text) >= 1 and not _NOT_A_NAME.match(part_text)
+                   and not re.match(r"(?:đã|được|có)(?![^\W\d_])", part_text, re.IGNORECASE)
+                   and not _REPORT_CUE.search(text[max(left, m.start - 30) : m.num_start])
+                   and not rx["result"].search(text, clause_left, m.start) else None)
+        if done or part_of:
+            # "Nâng tỷ lệ ... lên 85,7%", "Đào tạo nghề cho 870 người"; "...; trong đó khách quốc tế 262 nghìn lượt"
+            # after a reported whole: reported figures though no "ước đạt" says so
+            name = done or _part_name(part_of[0], part_text)
+            out.append(Quantity(
+                category="result", indicator=name, value=m.value, max=m.max, comparator=m.comparator,
+                unit=m.unit, value_text=m.value_text,
+                period=_period_for(text, layout, clause_left, after_end, m,
+                                   sentence_start_period or _earlier_period(text, layout, sent.start, clause_left),
+                                   sec_period or layout.title_period),
+                start=m.start, end=m.end,
+            ))
+            prev_end = m.end
+            continue
         if quiet or mode == "body" and k not in result_of:
             # a reported figure that states no share of a plan: "GRDP ước tăng 6,18%", "Tỷ lệ ... đạt 93,2%"
             rep = _reported_label(text, left, m, label, before, inherited,
@@ -1084,6 +1228,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                                                      clause_left, after_end,
                                                      _goal_carried(text, mode, sent, opener, para_start,
                                                                    clause_left, m))):
+                if not in_part and m.kind != "percent":
+                    reported_whole = _whole_of(rep, m)
                 out.append(Quantity(
                     category="result", indicator=rep, value=m.value, max=m.max, comparator=m.comparator,
                     unit=m.unit, value_text=m.value_text,
@@ -1100,11 +1246,18 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             prev_end = m.end
             continue
         if k in result_of:
+            first = (_figure_first(text, m, ms[result_of[k][0]].start)
+                     if k not in share_first and _opens_clause(text, sent.start, m) else None)
+            unit = m.unit
+            if first:  # the counted thing written after the figure names it; the unit is the measure word
+                label, unit = first
+            if label and not in_part and m.kind != "percent":
+                reported_whole = _whole_of(label, m)
             for p in (ms[j] for j in result_of[k]):
                 if label:
                     out.append(Quantity(
                         category="result", indicator=label, value=m.value, max=m.max, comparator=m.comparator,
-                        unit=m.unit, value_text=m.value_text,
+                        unit=unit, value_text=m.value_text,
                         period=_period_for(text, layout, clause_left, after_end, m,
                                            sentence_start_period or _earlier_period(text, layout, sent.start, clause_left),
                                            sec_period or layout.title_period),
