@@ -363,3 +363,19 @@ def test_a_result_clause_keeps_the_year_an_earlier_clause_stated():
     got = {(q.value, q.period) for q in extract_text(text, source="n.txt").quantities if q.category == "result"}
     assert (51, "2024") in got and (6.9, "2024") in got, got
     assert not any(p == "2023" for _v, p in got), got
+
+
+def test_a_run_in_field_heading_is_no_part_of_the_indicator():
+    """'Thu, chi ngân sách: tổng thu ngân sách nhà nước ...' names its field before the colon ('chi' there must not
+    part the result from a revenue target); a head naming a place ('Huyện Tân Phước: ...') or a whole the label is
+    a part of ('Cơ cấu kinh tế: ... dịch vụ 48%') stays."""
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN GÒ CÔNG TÂY\nSố: 90/BC-UBND\nGò Công Tây, ngày 20 tháng 6 năm 2024\n\nBÁO CÁO\n"
+            "Tình hình kinh tế - xã hội 6 tháng đầu năm 2024\n\nI. KẾT QUẢ\n"
+            "- Thu, chi ngân sách: tổng thu ngân sách nhà nước trên địa bàn ước đạt 142,6 tỷ đồng, đạt 53,8% dự toán.\n"
+            "- Du lịch: lượng khách đến tham quan, du lịch đạt 210.000 lượt, đạt 51% kế hoạch.\n"
+            "- Xã Bình Nhì: tổng thu ngân sách nhà nước trên địa bàn đạt 6,2 tỷ đồng, đạt 55% dự toán.\n"
+            "- Cơ cấu kinh tế: nông nghiệp 40%, công nghiệp 12%, dịch vụ 48%.\n")
+    got = {q.indicator for q in extract_text(text, source="bc.txt").quantities}
+    assert "Tổng thu ngân sách nhà nước trên địa bàn" in got and "Lượng khách đến tham quan, du lịch" in got, got
+    assert any(x.startswith("Xã Bình Nhì: ") for x in got), got
+    assert not any(x.startswith(("Thu, chi", "Du lịch:")) for x in got), got

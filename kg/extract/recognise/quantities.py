@@ -425,6 +425,19 @@ _QUALIFIER = re.compile(r"(?:thuộc|của|tại|ở|trên địa bàn)(?![^\W\d
 _RATE_NOUN = re.compile(r"(?:tỷ lệ|tỷ trọng|tốc độ|chỉ số|mức|giảm|tăng)(?![^\W\d_])", re.IGNORECASE)
 
 
+_PART_OF_WHOLE = re.compile(r"(?i)(?:tỷ trọng|tỉ trọng|cơ cấu|trong đó|riêng|còn lại)(?![^\W\d_])")
+_PLACE_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn|thôn|bản|ấp|tổ)(?![^\W\d_])")
+
+
+def _topic_head(head: str, label: str) -> bool:
+    """'Thu, chi ngân sách: tổng thu ngân sách nhà nước ...', 'Du lịch: lượng khách ...': a run-in heading names the
+    field, the words after the colon the whole indicator. A head that names a place or a body ('Huyện A: thu ngân
+    sách ...') or a whole the label is a part of ('Cơ cấu kinh tế: tỷ trọng dịch vụ') stays."""
+    return (_content_count(label) >= 3 and not _PART_OF_WHOLE.match(label) and not _PART_OF_WHOLE.match(head)
+            and not _PLACE_WORD.search(head)
+            and not any(w[:1].isupper() for w in head.split()[1:]) and not re.search(r"\d", head))
+
+
 def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: str, inherited: str | None) -> str:
     base_unit = m.unit.split("/")[0]
     unit_words = [w for w in base_unit.split() if w.lower() not in ("nghìn", "ngàn", "triệu", "tỷ", "trăm")]
@@ -482,7 +495,7 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
         return ""
     if m.plan_share:
         label = f"{label} so với {m.unit[1:].strip()}"
-    if head and not label.lower().startswith(head.lower()):
+    if head and not label.lower().startswith(head.lower()) and not _topic_head(head, label):
         label = f"{head}: {_lc(label)}"
     if _DIMENSION.fullmatch(label) and inherited:
         label = f"{label} ({_lc(inherited)})"  # "..., diện tích 17,4 ha": the area of what the figure before counts
