@@ -343,7 +343,8 @@ def task_sections(text: str, sections: list[Section]) -> list[TaskSection]:
         elif decision and s.marker.startswith("Điều") and _ASSIGNMENT_ARTICLE.match(s.heading):
             out.append(TaskSection(s.start, s.end, f"{s.marker}. {s.heading}", None, article=True))
     if not out and not decision:
-        letter = _letter_directions(text, sections)
+        # a news item's run of items ends at its first plain paragraph, a letter's at its closing
+        letter = _news_directions(text, sections) or _letter_directions(text, sections)
         out += [letter] if letter else []
     return out
 
@@ -410,6 +411,63 @@ def _letter_directions(text: str, sections: list[Section]) -> TaskSection | None
 _LETTER_CLOSING = re.compile(  # (a numbered item that speaks of the letter is a direction still: "8. Sở X theo dõi ...")
     r"\n[ \t]*\n[ \t]*(?![0-9]{1,2}[.)][ \t])(?=[^\n]{0,240}?(?:Công văn|văn bản|Chỉ thị|Thông báo) này"
     r"|(?:Ủy ban nhân dân|UBND)[^\n.;:]{0,60}?\s(?:yêu cầu|đề nghị)\s)")
+
+
+# a news item of a meeting ends with the directions its chair gave: "Kết luận phiên họp, Chủ tịch UBND tỉnh yêu cầu
+# các sở, ngành, địa phương tập trung thực hiện một số nhiệm vụ trọng tâm ...:", "Phó Chủ tịch UBND huyện đề nghị:",
+# "UBND tỉnh giao nhiệm vụ cụ thể như sau:". The one who directs is a leader or a governing body, named before the
+# verb in the sentence that ends with the colon (what delegates or voters ask for is no direction)
+_NEWS_DIRECTS = re.compile(
+    r"(?<!\w)(?:Chủ tịch|Bí thư|Thủ tướng|Bộ trưởng|Giám đốc|Trưởng ban|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|"
+    r"HĐND|Hội đồng nhân dân|Ban Thường vụ|Thường trực|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|"
+    r"[Ll]ãnh đạo)(?!\w)[^.:;!?\n]{0,160}?(?<![Tt]heo )(?<!đáp ứng )(?<!các )(?<!những )(?<!đúng )"
+    r"(?<!\w)(?P<verb>yêu cầu|đề nghị|giao|chỉ đạo)(?!\w)[^.!?\n]*:[ \t]*$",
+    re.MULTILINE)
+_PETITIONERS = re.compile(r"(?i)đại biểu|cử tri|doanh nghiệp|người dân")
+# a new paragraph inside the run of items: a line after a blank line or after one that ends a sentence, that opens
+# with no list marker; it ends the run (a line that ends with a colon announces what follows it)
+_PLAIN_PARAGRAPH = re.compile(
+    r"(?:(?<=[^:\s])[ \t]*\n(?:[ \t]*\n)+|(?<=[.;!?…])[ \t]*\n)[ \t]*"
+    r"(?!(?:\d{1,2}(?:\.\d{1,2}){0,2}[./)]|[a-zđ]\)|[-+•–])\s)(?=\S)")
+
+
+def _headerless(text: str) -> bool:
+    """No document number and no kind line at the top: a news item or an excerpt."""
+    head = text[:_first_section_start(text)]
+    if _NUMBER_LINE.search(head) or _KINH_GUI.search(head):
+        return False
+    return not any(line.strip() == k or line.strip().startswith(k + " ") and line.strip().isupper()
+                   for line in head.splitlines() for k in DOC_KINDS)
+
+
+def _news_directions(text: str, sections: list[Section]) -> TaskSection | None:
+    """The numbered items right after the sentence of a headerless news item in which its leader directs the
+    work: a run of items 1, 2, 3 ... that ends at the first paragraph that is not an item (or its sub-item)."""
+    if not _headerless(text):
+        return None
+    items = [s for s in sections if s.level == 2 and s.marker.isdigit()]
+    for i, first in enumerate(items):
+        if first.marker != "1":
+            continue
+        line_start = text.rfind("\n", 0, len(text[:first.start].rstrip())) + 1
+        m = _NEWS_DIRECTS.search(text, line_start, first.start)
+        if m is None or text[m.end():first.start].strip():
+            continue
+        sent = max(text.rfind(". ", line_start, m.start()) + 2, line_start)
+        if _PETITIONERS.search(text, max(sent, text.rfind(",", sent, m.start("verb")) + 1), m.start("verb")):
+            continue  # "Tại hội nghị, các đại biểu HĐND tỉnh đề nghị:" asks, directs no one
+        end = first.end
+        for n, item in enumerate(items[i:], 1):
+            if item.marker != str(n) or item.start > end:
+                break
+            cut = _PLAIN_PARAGRAPH.search(text, item.start + 1, item.end)
+            end = cut.start() if cut else item.end
+            if cut:
+                break
+        closing = _CLOSING.search(text, first.start, end)
+        return TaskSection(sent, closing.start() if closing else end, text[sent:m.end()].strip().rstrip(" :\t"),
+                           None, article=True)
+    return None
 
 
 def _is_decision(text: str) -> bool:
