@@ -180,11 +180,17 @@ _NEWS = ("Krông Pắc rà soát tiến độ các công trình\n\nSáng 2/10, U
     (("Kết luận buổi làm việc, đồng chí Bí thư Huyện ủy yêu cầu các ngành tập trung một số việc, phấn đấu hoàn "
       "thành kế hoạch năm:"), ["1", "2"]),
     ("UBND huyện giao nhiệm vụ cụ thể:", ["1", "2"]),
+    ("Kết luận hội nghị, đồng chí Trần Văn Nam yêu cầu các phòng của TP. Buôn Ma Thuột giải ngân 1.200 tỷ đồng:",
+     ["1", "2"]),
+    ("Trưởng Ban Chỉ đạo huyện đề nghị:", ["1", "2"]),
     # no one who directs: what delegates ask for, what was done, a request with no colon before the items
     ("Sau khi nghe báo cáo, các đại biểu HĐND huyện đề nghị:", []),
     ("Kết quả đạt được như sau:", []),
     ("Các việc đã làm theo yêu cầu của Chủ tịch UBND huyện gồm:", []),
     ("Chủ tịch UBND huyện yêu cầu các phòng rà soát lại. Kết quả cụ thể:", []),
+    ("Thực hiện các nhiệm vụ Chủ tịch UBND huyện đã giao, các phòng đã làm được những việc sau:", []),
+    ("Chủ tịch UBND huyện giao 5 nhiệm vụ, kết quả thực hiện như sau:", []),
+    ("Tại buổi làm việc, các đồng chí đại biểu đề nghị:", []),
 ])
 def test_a_news_items_numbered_directions(opening, tasks):
     assert [t.n for t in _tasks(_NEWS.format(opening=opening, after=""))] == tasks

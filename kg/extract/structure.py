@@ -344,7 +344,8 @@ def task_sections(text: str, sections: list[Section]) -> list[TaskSection]:
             out.append(TaskSection(s.start, s.end, f"{s.marker}. {s.heading}", None, article=True))
     if not out and not decision:
         # a news item's run of items ends at its first plain paragraph, a letter's at its closing
-        letter = _news_directions(text, sections) or _letter_directions(text, sections)
+        news = _headerless(text)
+        letter = (news and _news_directions(text, sections)) or _letter_directions(text, sections, news)
         out += [letter] if letter else []
     return out
 
@@ -389,9 +390,10 @@ _LETTER_DIRECTS = re.compile(
 _COMMENTS = re.compile(r"(?i)góp ý|tham gia ý kiến|cho ý kiến|dự thảo")
 
 
-def _letter_directions(text: str, sections: list[Section]) -> TaskSection | None:
+def _letter_directions(text: str, sections: list[Section], headerless: bool = False) -> TaskSection | None:
     """The numbered items of a letter's directions: the opening line ends with them, the first item follows it,
-    and the letter has no parts or articles of its own."""
+    and the letter has no parts or articles of its own. Without a header (a news item) an opening that reports
+    what was done ('Chủ tịch UBND huyện đã giao ..., kết quả như sau:') directs nothing."""
     if any(s.level <= 1 for s in sections):
         return None
     first = next((s for s in sections if s.level == 2 and s.marker == "1"), None)
@@ -401,6 +403,8 @@ def _letter_directions(text: str, sections: list[Section]) -> TaskSection | None
     for m in _LETTER_DIRECTS.finditer(text, 0, first.start):
         pass
     if m is None or text[m.end() : first.start].strip() or _COMMENTS.search(text, 0, m.end()):
+        return None
+    if headerless and (_REPORTED.search(m.group(0)) or _DONE.search(text, max(0, m.start() - 200), m.end())):
         return None
     ends = [c.start() for c in (_CLOSING.search(text, first.start), _LETTER_CLOSING.search(text, first.start)) if c]
     return TaskSection(m.start(), min(ends, default=len(text)), m.group(0).rstrip(" :\t"), None, article=True)
@@ -418,12 +422,17 @@ _LETTER_CLOSING = re.compile(  # (a numbered item that speaks of the letter is a
 # "UBND tỉnh giao nhiệm vụ cụ thể như sau:". The one who directs is a leader or a governing body, named before the
 # verb in the sentence that ends with the colon (what delegates or voters ask for is no direction)
 _NEWS_DIRECTS = re.compile(
-    r"(?<!\w)(?:Chủ tịch|Bí thư|Thủ tướng|Bộ trưởng|Giám đốc|Trưởng ban|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|"
-    r"HĐND|Hội đồng nhân dân|Ban Thường vụ|Thường trực|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|"
-    r"[Ll]ãnh đạo)(?!\w)[^.:;!?\n]{0,160}?(?<![Tt]heo )(?<!đáp ứng )(?<!các )(?<!những )(?<!đúng )"
-    r"(?<!\w)(?P<verb>yêu cầu|đề nghị|giao|chỉ đạo)(?!\w)[^.!?\n]*:[ \t]*$",
+    r"(?<!\w)(?:Chủ tịch|Bí thư|Thủ tướng|Bộ trưởng|Giám đốc|Trưởng [Bb]an|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|"
+    r"HĐND|Hội đồng nhân dân|Ban Thường vụ|Thường trực|Ban Chỉ đạo|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|"
+    r"Thành uỷ|[Ll]ãnh đạo|[Đđ]ồng chí)(?!\w)(?:[^.:;!?\n]|(?<=TP)\.|\.(?=\d)){0,160}?"
+    # "theo yêu cầu", "đáp ứng yêu cầu": a noun; "đã giao", "đã chỉ đạo": what was asked before, reported on
+    r"(?<![Tt]heo )(?<!đáp ứng )(?<!các )(?<!những )(?<!đúng )(?<!đã )(?<!từng )"
+    r"(?<!\w)(?P<verb>yêu cầu|đề nghị|giao|chỉ đạo)(?!\w)(?:[^.!?\n]|(?<=TP)\.|\.(?=\d))*:[ \t]*$",
     re.MULTILINE)
+# who asks rather than directs, before the verb; a sentence that goes on to what was achieved reports on it
 _PETITIONERS = re.compile(r"(?i)đại biểu|cử tri|doanh nghiệp|người dân")
+_REPORTED = re.compile(r"(?i)kết quả|đạt được|tình hình|đã (?:thực hiện|hoàn thành|triển khai)")
+_DONE = re.compile(r"(?<!\w)(?:đã|từng)\s+(?:giao|yêu cầu|chỉ đạo|đề nghị)(?!\w)[^.!?\n]*:[ \t]*$", re.MULTILINE)
 # a new paragraph inside the run of items: a line after a blank line or after one that ends a sentence, that opens
 # with no list marker; it ends the run (a line that ends with a colon announces what follows it)
 _PLAIN_PARAGRAPH = re.compile(
@@ -443,8 +452,6 @@ def _headerless(text: str) -> bool:
 def _news_directions(text: str, sections: list[Section]) -> TaskSection | None:
     """The numbered items right after the sentence of a headerless news item in which its leader directs the
     work: a run of items 1, 2, 3 ... that ends at the first paragraph that is not an item (or its sub-item)."""
-    if not _headerless(text):
-        return None
     items = [s for s in sections if s.level == 2 and s.marker.isdigit()]
     for i, first in enumerate(items):
         if first.marker != "1":
@@ -456,6 +463,8 @@ def _news_directions(text: str, sections: list[Section]) -> TaskSection | None:
         sent = max(text.rfind(". ", line_start, m.start()) + 2, line_start)
         if _PETITIONERS.search(text, max(sent, text.rfind(",", sent, m.start("verb")) + 1), m.start("verb")):
             continue  # "Tại hội nghị, các đại biểu HĐND tỉnh đề nghị:" asks, directs no one
+        if _REPORTED.search(text, m.end("verb"), m.end()):
+            continue  # "Chủ tịch UBND huyện giao 5 nhiệm vụ, kết quả thực hiện như sau:"
         end = first.end
         for n, item in enumerate(items[i:], 1):
             if item.marker != str(n) or item.start > end:
