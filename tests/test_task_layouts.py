@@ -168,3 +168,92 @@ def test_a_unit_whose_canonical_name_loses_a_word_is_left_out(tmp_path):
 ])
 def test_units_named_in_a_task_without_their_committee_are_not_its_subject(tmp_path, item):
     assert _leads_of_task_4(tmp_path, item) == []
+
+
+_NEWS = ("Krông Pắc rà soát tiến độ các công trình\n\nSáng 2/10, UBND huyện Krông Pắc họp với các phòng, ban. {opening}\n\n"
+         "1. Phòng Tài chính - Kế hoạch bố trí kinh phí.\n\n2. Phòng Tư pháp thẩm định hồ sơ.\n{after}")
+
+
+@pytest.mark.parametrize("opening, tasks", [
+    ("Chủ tịch UBND huyện chỉ đạo:", ["1", "2"]),
+    ("Phó Chủ tịch UBND huyện Nguyễn Văn Bình đề nghị các phòng, ban:", ["1", "2"]),
+    (("Kết luận buổi làm việc, đồng chí Bí thư Huyện ủy yêu cầu các ngành tập trung một số việc, phấn đấu hoàn "
+      "thành kế hoạch năm:"), ["1", "2"]),
+    ("UBND huyện giao nhiệm vụ cụ thể:", ["1", "2"]),
+    ("Kết luận hội nghị, đồng chí Trần Văn Nam yêu cầu các phòng của TP. Buôn Ma Thuột giải ngân 1.200 tỷ đồng:",
+     ["1", "2"]),
+    ("Trưởng Ban Chỉ đạo huyện đề nghị:", ["1", "2"]),
+    # no one who directs: what delegates ask for, what was done, a request with no colon before the items
+    ("Sau khi nghe báo cáo, các đại biểu HĐND huyện đề nghị:", []),
+    ("Kết quả đạt được như sau:", []),
+    ("Các việc đã làm theo yêu cầu của Chủ tịch UBND huyện gồm:", []),
+    ("Chủ tịch UBND huyện yêu cầu các phòng rà soát lại. Kết quả cụ thể:", []),
+    ("Thực hiện các nhiệm vụ Chủ tịch UBND huyện đã giao, các phòng đã làm được những việc sau:", []),
+    ("Chủ tịch UBND huyện giao 5 nhiệm vụ, kết quả thực hiện như sau:", []),
+    ("Tại buổi làm việc, các đồng chí đại biểu đề nghị:", []),
+])
+def test_a_news_items_numbered_directions(opening, tasks):
+    assert [t.n for t in _tasks(_NEWS.format(opening=opening, after=""))] == tasks
+
+
+@pytest.mark.parametrize("after, last", [
+    ("Buổi làm việc kết thúc lúc 11 giờ.\n", "Phòng Tư pháp thẩm định hồ sơ."),
+    ("\nBuổi làm việc kết thúc lúc 11 giờ.\n", "Phòng Tư pháp thẩm định hồ sơ."),
+    ("- Hoàn thành trước ngày 30/10/2024.\nBuổi làm việc kết thúc lúc 11 giờ.\n",
+     "Phòng Tư pháp thẩm định hồ sơ.\n- Hoàn thành trước ngày 30/10/2024."),
+])
+def test_a_news_items_run_of_directions_ends_at_its_first_plain_paragraph(after, last):
+    tasks = _tasks(_NEWS.format(opening="Chủ tịch UBND huyện chỉ đạo:", after=after))
+    assert tasks[-1].text == last
+
+
+def test_a_headed_letter_keeps_its_own_opening():
+    # a letter's items follow its own opening words ("như sau:"), not any sentence of a leader that ends in a colon
+    text = "Số: 12/UBND-VP\n\n" + _NEWS.format(opening="Chủ tịch UBND huyện yêu cầu tập trung, phấn đấu hoàn thành:",
+                                               after="")
+    assert _tasks(text) == []
+
+
+def test_a_news_item_without_a_leader_directing_gives_no_tasks():
+    """Numbered results ('Các kết quả nổi bật như sau:'), what delegates ask for ('các đại biểu đề nghị:') and work
+    done 'theo yêu cầu của Chủ tịch UBND tỉnh' are no directions: no tasks, and no one is made responsible."""
+    ex = extract_file(DATA / "news_no_directions.txt")
+    assert ex.tasks == []
+    assert [(r.agency, r.role) for r in ex.responsibilities if not r.inferred] == []
+
+
+_REPORT = ("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n\nSố: 301/BC-UBND\n\nNghệ An, ngày 28 tháng 9 năm 2024\n\nBÁO CÁO\n"
+           "Tình hình kinh tế - xã hội quý III, nhiệm vụ quý IV năm 2024\n\nI. KẾT QUẢ QUÝ III\n\n"
+           "Tổng sản phẩm trên địa bàn tăng 6,8%.\n\nII. NHIỆM VỤ CHỦ YẾU QUÝ IV NĂM 2024\n\n1. {item}\n\n"
+           "2. Công an tỉnh bảo đảm an ninh trật tự.\n")
+
+
+@pytest.mark.parametrize("item, expected", [
+    # the body the item opens with is the one it is given to: it leads, the body after "phối hợp với" cooperates
+    ("Sở Giao thông vận tải phối hợp với UBND huyện Nghi Lộc dứt điểm mặt bằng tuyến đường ven biển.",
+     {("Sở Giao thông vận tải", "lead"), ("Ủy ban nhân dân huyện Nghi Lộc", "cooperate")}),
+    ("Sở Công Thương chủ động phối hợp cùng Sở Tài chính bình ổn thị trường.",
+     {("Sở Công Thương", "lead"), ("Sở Tài chính", "cooperate")}),
+    # the item names its lead: the body that opens it cooperates
+    ("Sở Giao thông vận tải phối hợp với Sở Xây dựng, do Sở Xây dựng chủ trì, rà soát quy hoạch.",
+     {("Sở Giao thông vận tải", "cooperate")}),
+    ("Sở Tài chính chủ trì, phối hợp với Sở Nội vụ rà soát biên chế.",
+     {("Sở Tài chính", "lead"), ("Sở Nội vụ", "cooperate")}),
+    # a bare "phối hợp" names no one it works with: the body only cooperates
+    ("Sở Thông tin và Truyền thông phối hợp tuyên truyền.", {("Sở Thông tin và Truyền thông", "cooperate")}),
+    # mid-item the subject of "phối hợp với" is still one who cooperates
+    ("UBND huyện Nghi Lộc bàn giao mặt bằng; Sở Xây dựng phối hợp với Sở Tài chính thẩm định.",
+     {("Ủy ban nhân dân huyện Nghi Lộc", "lead"), ("Sở Xây dựng", "cooperate")}),
+])
+def test_the_body_a_task_opens_with_leads_the_one_it_works_with(tmp_path, item, expected):
+    doc = tmp_path / "bc.md"
+    doc.write_text(_REPORT.format(item=item), encoding="utf-8")
+    got = {(r.agency.removesuffix(" tỉnh Nghệ An"), r.role) for r in extract_file(doc).responsibilities
+           if r.object_kind == "task" and r.object == "1" and not r.inferred}
+    assert got == expected
+
+
+def test_an_item_whose_line_ends_with_a_colon_goes_on():
+    text = _NEWS.format(opening="Chủ tịch UBND huyện chỉ đạo:", after="").replace(
+        "2. Phòng Tư pháp thẩm định hồ sơ.", "2. Phòng Tư pháp:\nThẩm định hồ sơ trước ngày 15/10/2024.")
+    assert _tasks(text)[-1].text == "Phòng Tư pháp:\nThẩm định hồ sơ trước ngày 15/10/2024."

@@ -343,7 +343,9 @@ def task_sections(text: str, sections: list[Section]) -> list[TaskSection]:
         elif decision and s.marker.startswith("Điều") and _ASSIGNMENT_ARTICLE.match(s.heading):
             out.append(TaskSection(s.start, s.end, f"{s.marker}. {s.heading}", None, article=True))
     if not out and not decision:
-        letter = _letter_directions(text, sections)
+        # a news item's run of items ends at its first plain paragraph, a letter's at its closing
+        news = _headerless(text)
+        letter = (news and _news_directions(text, sections)) or _letter_directions(text, sections, news)
         out += [letter] if letter else []
     return out
 
@@ -388,9 +390,10 @@ _LETTER_DIRECTS = re.compile(
 _COMMENTS = re.compile(r"(?i)góp ý|tham gia ý kiến|cho ý kiến|dự thảo")
 
 
-def _letter_directions(text: str, sections: list[Section]) -> TaskSection | None:
+def _letter_directions(text: str, sections: list[Section], headerless: bool = False) -> TaskSection | None:
     """The numbered items of a letter's directions: the opening line ends with them, the first item follows it,
-    and the letter has no parts or articles of its own."""
+    and the letter has no parts or articles of its own. Without a header (a news item) an opening that reports
+    what was done ('Chủ tịch UBND huyện đã giao ..., kết quả như sau:') directs nothing."""
     if any(s.level <= 1 for s in sections):
         return None
     first = next((s for s in sections if s.level == 2 and s.marker == "1"), None)
@@ -401,6 +404,8 @@ def _letter_directions(text: str, sections: list[Section]) -> TaskSection | None
         pass
     if m is None or text[m.end() : first.start].strip() or _COMMENTS.search(text, 0, m.end()):
         return None
+    if headerless and (_REPORTED.search(m.group(0)) or _DONE.search(text, max(0, m.start() - 200), m.end())):
+        return None
     ends = [c.start() for c in (_CLOSING.search(text, first.start), _LETTER_CLOSING.search(text, first.start)) if c]
     return TaskSection(m.start(), min(ends, default=len(text)), m.group(0).rstrip(" :\t"), None, article=True)
 
@@ -410,6 +415,68 @@ def _letter_directions(text: str, sections: list[Section]) -> TaskSection | None
 _LETTER_CLOSING = re.compile(  # (a numbered item that speaks of the letter is a direction still: "8. Sở X theo dõi ...")
     r"\n[ \t]*\n[ \t]*(?![0-9]{1,2}[.)][ \t])(?=[^\n]{0,240}?(?:Công văn|văn bản|Chỉ thị|Thông báo) này"
     r"|(?:Ủy ban nhân dân|UBND)[^\n.;:]{0,60}?\s(?:yêu cầu|đề nghị)\s)")
+
+
+# a news item of a meeting ends with the directions its chair gave: "Kết luận phiên họp, Chủ tịch UBND tỉnh yêu cầu
+# các sở, ngành, địa phương tập trung thực hiện một số nhiệm vụ trọng tâm ...:", "Phó Chủ tịch UBND huyện đề nghị:",
+# "UBND tỉnh giao nhiệm vụ cụ thể như sau:". The one who directs is a leader or a governing body, named before the
+# verb in the sentence that ends with the colon (what delegates or voters ask for is no direction)
+_NEWS_DIRECTS = re.compile(
+    r"(?<!\w)(?:Chủ tịch|Bí thư|Thủ tướng|Bộ trưởng|Giám đốc|Trưởng [Bb]an|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|"
+    r"HĐND|Hội đồng nhân dân|Ban Thường vụ|Thường trực|Ban Chỉ đạo|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|"
+    r"Thành uỷ|[Ll]ãnh đạo|[Đđ]ồng chí)(?!\w)(?:[^.:;!?\n]|(?<=TP)\.|\.(?=\d)){0,160}?"
+    # "theo yêu cầu", "đáp ứng yêu cầu": a noun; "đã giao", "đã chỉ đạo": what was asked before, reported on
+    r"(?<![Tt]heo )(?<!đáp ứng )(?<!các )(?<!những )(?<!đúng )(?<!đã )(?<!từng )"
+    r"(?<!\w)(?P<verb>yêu cầu|đề nghị|giao|chỉ đạo)(?!\w)(?:[^.!?\n]|(?<=TP)\.|\.(?=\d))*:[ \t]*$",
+    re.MULTILINE)
+# who asks rather than directs, before the verb; a sentence that goes on to what was achieved reports on it
+_PETITIONERS = re.compile(r"(?i)đại biểu|cử tri|doanh nghiệp|người dân")
+_REPORTED = re.compile(r"(?i)kết quả|đạt được|tình hình|đã (?:thực hiện|hoàn thành|triển khai)")
+_DONE = re.compile(r"(?<!\w)(?:đã|từng)\s+(?:giao|yêu cầu|chỉ đạo|đề nghị)(?!\w)[^.!?\n]*:[ \t]*$", re.MULTILINE)
+# a new paragraph inside the run of items: a line after a blank line or after one that ends a sentence, that opens
+# with no list marker; it ends the run (a line that ends with a colon announces what follows it)
+_PLAIN_PARAGRAPH = re.compile(
+    r"(?:(?<=[^:\s])[ \t]*\n(?:[ \t]*\n)+|(?<=[.;!?…])[ \t]*\n)[ \t]*"
+    r"(?!(?:\d{1,2}(?:\.\d{1,2}){0,2}[./)]|[a-zđ]\)|[-+•–])\s)(?=\S)")
+
+
+def _headerless(text: str) -> bool:
+    """No document number and no kind line at the top: a news item or an excerpt."""
+    head = text[:_first_section_start(text)]
+    if _NUMBER_LINE.search(head) or _KINH_GUI.search(head):
+        return False
+    return not any(line.strip() == k or line.strip().startswith(k + " ") and line.strip().isupper()
+                   for line in head.splitlines() for k in DOC_KINDS)
+
+
+def _news_directions(text: str, sections: list[Section]) -> TaskSection | None:
+    """The numbered items right after the sentence of a headerless news item in which its leader directs the
+    work: a run of items 1, 2, 3 ... that ends at the first paragraph that is not an item (or its sub-item)."""
+    items = [s for s in sections if s.level == 2 and s.marker.isdigit()]
+    for i, first in enumerate(items):
+        if first.marker != "1":
+            continue
+        line_start = text.rfind("\n", 0, len(text[:first.start].rstrip())) + 1
+        m = _NEWS_DIRECTS.search(text, line_start, first.start)
+        if m is None or text[m.end():first.start].strip():
+            continue
+        sent = max(text.rfind(". ", line_start, m.start()) + 2, line_start)
+        if _PETITIONERS.search(text, max(sent, text.rfind(",", sent, m.start("verb")) + 1), m.start("verb")):
+            continue  # "Tại hội nghị, các đại biểu HĐND tỉnh đề nghị:" asks, directs no one
+        if _REPORTED.search(text, m.end("verb"), m.end()):
+            continue  # "Chủ tịch UBND huyện giao 5 nhiệm vụ, kết quả thực hiện như sau:"
+        end = first.end
+        for n, item in enumerate(items[i:], 1):
+            if item.marker != str(n) or item.start > end:
+                break
+            cut = _PLAIN_PARAGRAPH.search(text, item.start + 1, item.end)
+            end = cut.start() if cut else item.end
+            if cut:
+                break
+        closing = _CLOSING.search(text, first.start, end)
+        return TaskSection(sent, closing.start() if closing else end, text[sent:m.end()].strip().rstrip(" :\t"),
+                           None, article=True)
+    return None
 
 
 def _is_decision(text: str) -> bool:

@@ -483,7 +483,7 @@ def _statement(doc: _Doc, c: int, end: int):
     if dm:
         return _duty_role(doc, dm.end(), end), subj, q, "explicit"
     if _COOP.match(t, r0, end):
-        return "cooperate", subj, q, "explicit"
+        return ("lead" if _item_given_to(doc, subj, r0, end) else "cooperate"), subj, q, "explicit"
     if _SUPERVISE.match(t, q, end):
         return "supervise", subj, q, "explicit"
     gm = _GIVEN.match(t, q, end)
@@ -500,6 +500,24 @@ def _statement(doc: _Doc, c: int, end: int):
     if w and w not in _NOT_ACTION and t[q:end].lstrip(" ,")[:1].islower() and not _NAME_GOES_ON.match(t, q, end):
         return "lead", subj, q, "verb"
     return None
+
+
+_ITEM_MARKER = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){0,2}[./)]?\s*")
+_COOP_WORD = re.compile(r"(?i)phối")
+
+
+def _item_given_to(doc: _Doc, subj, r0: int, end: int) -> bool:
+    """'4. Phòng Nông nghiệp và Môi trường phối hợp với UBND xã X hoàn thiện ...': the body a numbered task opens
+    with is the one it is given to, so it leads and the body after 'phối hợp với' cooperates; not when the item
+    names a lead of its own ('... do Sở Y chủ trì'), nor mid-item ('...; Ban X phối hợp với ...')."""
+    task = doc.task_at(subj[0].start)
+    if task is None or not _ITEM_MARKER.fullmatch(doc.t, task.start, subj[0].start):
+        return False
+    pm = _COOP_WORD.search(doc.t, r0, end)  # past 'tích cực', 'chủ động'
+    cm = _COOP_WITH.match(doc.t, pm.start(), end) if pm else None
+    if cm is None or not re.search(r"(?:với|cùng)\s+$", doc.t[r0:cm.end()]):
+        return False
+    return _LEAD.search(doc.t, task.start, task.end) is None
 
 
 def _led_body(doc: _Doc, q: int, end: int) -> int | None:
