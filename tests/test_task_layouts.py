@@ -5,7 +5,7 @@ import json
 import pytest
 from conftest import DATA
 
-from kg.extract import extract_file
+from kg.extract import extract_file, extract_text
 from kg.extract.structure import parse_sections, parse_tasks, period_of, tasks_period_of_title
 
 EXPECTED = json.loads((DATA / "tasks_expected.json").read_text(encoding="utf-8"))
@@ -257,3 +257,17 @@ def test_an_item_whose_line_ends_with_a_colon_goes_on():
     text = _NEWS.format(opening="Chủ tịch UBND huyện chỉ đạo:", after="").replace(
         "2. Phòng Tư pháp thẩm định hồ sơ.", "2. Phòng Tư pháp:\nThẩm định hồ sơ trước ngày 15/10/2024.")
     assert _tasks(text)[-1].text == "Phòng Tư pháp:\nThẩm định hồ sơ trước ngày 15/10/2024."
+
+
+def test_news_directions_announced_after_the_directing_sentence_ends():
+    """'Chủ tịch UBND tỉnh yêu cầu các sở, ngành tập trung ..., vượt dự toán được giao. Cụ thể:' then 1., 2.: the
+    directing sentence ends before its short lead-in; the items are tasks all the same."""
+    text = ("Quảng Bình: kinh tế 9 tháng tăng trưởng khá\n\n"
+            "Kết luận phiên họp, Chủ tịch UBND tỉnh yêu cầu các sở, ngành, địa phương tập trung thực hiện nhiệm vụ "
+            "quý IV, phấn đấu thu ngân sách vượt dự toán được giao. Cụ thể:\n\n"
+            "1. Sở Tài chính chủ trì, phối hợp với Cục Thuế tỉnh rà soát các nguồn thu.\n\n"
+            "2. Sở Kế hoạch và Đầu tư tham mưu điều chuyển vốn đầu tư công.\n\n"
+            "Phiên họp kết thúc lúc 17 giờ.\n")
+    ex = extract_text(text, source="tin.txt")
+    assert [t.n for t in ex.tasks] == ["1", "2"]
+    assert ("Sở Tài chính", "lead", "1") in {(r.agency.split(" tỉnh")[0], r.role, r.object) for r in ex.responsibilities}

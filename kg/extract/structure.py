@@ -427,7 +427,9 @@ _NEWS_DIRECTS = re.compile(
     r"Thành uỷ|[Ll]ãnh đạo|[Đđ]ồng chí)(?!\w)(?:[^.:;!?\n]|(?<=TP)\.|\.(?=\d)){0,160}?"
     # "theo yêu cầu", "đáp ứng yêu cầu": a noun; "đã giao", "đã chỉ đạo": what was asked before, reported on
     r"(?<![Tt]heo )(?<!đáp ứng )(?<!các )(?<!những )(?<!đúng )(?<!đã )(?<!từng )"
-    r"(?<!\w)(?P<verb>yêu cầu|đề nghị|giao|chỉ đạo)(?!\w)(?:[^.!?\n]|(?<=TP)\.|\.(?=\d))*:[ \t]*$",
+    r"(?<!\w)(?P<verb>yêu cầu|đề nghị|giao|chỉ đạo)(?!\w)(?:[^.!?\n]|(?<=TP)\.|\.(?=\d))*"
+    # "..., vượt dự toán được giao. Cụ thể:": the sentence ends, a short lead-in announces the items
+    r"(?:\.[ \t]+(?:Cụ thể|Như sau|Trong đó)[^.!?:\n]{0,20})?:[ \t]*$",
     re.MULTILINE)
 # who asks rather than directs, before the verb; a sentence that goes on to what was achieved reports on it
 _PETITIONERS = re.compile(r"(?i)đại biểu|cử tri|doanh nghiệp|người dân")
