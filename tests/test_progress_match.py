@@ -120,3 +120,10 @@ def test_budget_thu_is_a_contrast_word_the_others_are_not():
     assert indicators_match(key("Thu ngân sách nhà nước"), key("Chi ngân sách nhà nước")) is None
     assert indicators_match(key("Thu hút vốn đầu tư"), key("Vốn đầu tư")) is None
     assert key("Sản lượng lúa vụ Đông Xuân") == key("Sản lượng lúa") == key("Sản lượng lúa vụ Xuân")
+
+
+def test_visitors_and_tourists_are_the_tourists_counted(tmp_path):
+    """'Lượng khách tham quan, du lịch' counts the visitors a 'Lượt khách du lịch' target sets; visitors of the
+    relics ('khách tham quan các di tích') are another count."""
+    got = [(x[1], x[3]) for x in _links("visitors", tmp_path)]
+    assert got == [("Lượt khách du lịch", "64800")]
