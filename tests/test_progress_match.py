@@ -124,6 +124,7 @@ def test_budget_thu_is_a_contrast_word_the_others_are_not():
 
 def test_visitors_and_tourists_are_the_tourists_counted(tmp_path):
     """'Lượng khách tham quan, du lịch' counts the visitors a 'Lượt khách du lịch' target sets; visitors of the
-    relics ('khách tham quan các di tích') are another count."""
+    relics ('khách tham quan các di tích') are another count. Enterprises 'phát triển mới' are those 'thành lập
+    mới'; new cooperatives are not new enterprises."""
     got = [(x[1], x[3]) for x in _links("visitors", tmp_path)]
-    assert got == [("Lượt khách du lịch", "64800")]
+    assert got == [("Lượt khách du lịch", "64800"), ("Số doanh nghiệp (phát triển mới)", "20")]

@@ -180,7 +180,7 @@ _SYNONYMS = [
     ("tăng trưởng kinh tế", "grdp"),
     ("chỉ số sản xuất công nghiệp", "iip"), ("ngân sách nhà nước", "nsnn"), ("bảo hiểm y tế", "bhyt"),
     ("bảo hiểm xã hội", "bhxh"), ("nông thôn mới", "ntm"), ("thu gom", "thugom"), ("dân số", "dân"),
-    ("người dân", "dân"), ("tham quan du lịch", "du lịch"), ("lượt khách", "khách"), ("lượng khách", "khách"), ("hàng hóa", ""),
+    ("người dân", "dân"), ("tham quan du lịch", "du lịch"), ("phát triển mới", "thành lập mới"), ("lượt khách", "khách"), ("lượng khách", "khách"), ("hàng hóa", ""),
     ("hàng hoá", ""), ("kim ngạch", ""), ("trên địa bàn tỉnh", ""), ("trên địa bàn huyện", ""),
     ("trên địa bàn thành phố", ""), ("toàn huyện", ""), ("toàn thành phố", ""), ("trên địa bàn", ""), ("địa bàn", ""), ("toàn tỉnh", ""),
     ("công nhận", ""), ("phát triển thêm", ""), ("tăng thêm", ""), ("có thêm", ""), ("xây dựng thêm", ""),
