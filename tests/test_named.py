@@ -109,6 +109,10 @@ def test_named_programme_kinds(text, name, kind):
         "Đẩy nhanh giải ngân vốn dự án đầu tư công năm 2024 của tỉnh Lào Cai.",
         "Ban Quản lý dự án đầu tư xây dựng công trình giao thông và Ban Quản lý dự án công trình dân dụng phối hợp.",
         "Rà soát danh mục dự án kêu gọi đầu tư của tỉnh Yên Bái giai đoạn 2021 - 2025.",
+        # a curriculum by its school level, and each investor's working paper
+        "Tỷ lệ học sinh hoàn thành chương trình tiểu học đạt 99,6%; chương trình giáo dục phổ thông mới được triển khai.",
+        "Các chủ đầu tư lập kế hoạch giải ngân chi tiết, định kỳ ngày 25 hằng tháng báo cáo UBND huyện.",
+        "Chủ trì tổng hợp kế hoạch giải ngân, gửi Sở Tài chính trước ngày 10 hằng tháng.",
     ],
 )
 def test_named_generic_phrases_rejected(text):

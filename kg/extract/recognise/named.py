@@ -173,6 +173,9 @@ GENERIC_BODY = (
     "thực hiện", "triển khai", "tổ chức", "hoạt động", "tiếp tục", "duy trì", "công tác", "đầu tư công",
     "trung hạn", "quốc gia", "mục tiêu quốc gia", "mục tiêu", "hằng năm", "hàng năm", "chung", "cụ thể",
     "chi tiết", "và", "cả năm", "thi đua",
+    # a school level names a curriculum ("hoàn thành chương trình tiểu học"), not a programme; a disbursement
+    # plan is each investor's working paper
+    "tiểu học", "trung học cơ sở", "trung học phổ thông", "mầm non", "giáo dục phổ thông", "giải ngân",
 )
 # shared stems of a plural list ("các Chương trình mục tiêu quốc gia về X, Y")
 _GENERIC_STEMS = {"mục tiêu", "mục tiêu quốc gia", "quốc gia", "mục tiêu quốc gia về", "hành động", "hành động về"}
@@ -203,7 +206,7 @@ CLAUSE_VERBS = (
     "xây dựng", "phát động", "sơ kết", "tổng kết", "các", "những", "một số", "nhiều", "từng",
     "công tác", "nghiên cứu", "thông tin", "đề xuất", "ký", "hội nghị", "tạo", "chú trọng", "cải thiện",
     "báo cáo", "dự kiến", "đến nay", "hiện nay", "qua đó", "bước đầu", "có trách nhiệm", "chịu trách nhiệm",
-    "hoàn thành trước", "hoàn thành trong",
+    "hoàn thành trước", "hoàn thành trong", "gửi", "định kỳ",
 )
 # after a comma these open a document of another kind ("Kế hoạch ..., dự toán ngân sách ...")
 COMMA_ITEMS = ("dự toán", "báo cáo", "tờ trình")
