@@ -497,6 +497,8 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
                     and re.match(rf"(?:{_alt(WORK_NOUNS)})\s+{_LOW}", rest)):
                 i = k  # "Hệ thống thoát nước và xử lý nước thải": one work of two functions
                 continue
+            if c == "," and re.match(r"(?:gửi|định kỳ)\s", rest):
+                break  # "kế hoạch giải ngân, gửi Sở Tài chính": where it goes, a clause of its own
             if rx["clause"].match(rest) and not (c == "," and nwords <= 2 and capitals == 0):
                 # ", đảm bảo ..." ends the name, but "Kế hoạch thanh tra, kiểm tra" lists two nouns
                 break
