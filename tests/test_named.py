@@ -26,6 +26,9 @@ def _names(text: str, category: str | None = None) -> set[str]:
         ("Tập trung thi công dự án Đường Bản Mới (nhánh 2), đảm bảo chất lượng.", "Dự án Đường Bản Mới (nhánh 2)"),
         ("Khởi công Nhà máy Thủy điện Nậm Pẻn nhằm tăng sản lượng điện.", "Nhà máy Thủy điện Nậm Pẻn"),
         ("Hoàn thành giải phóng mặt bằng Khu công nghiệp Phú Hòa trên địa bàn huyện.", "Khu công nghiệp Phú Hòa"),
+        # an investor in brackets is said of the work, not part of its name
+        ("Đẩy nhanh Dự án xây dựng Trung tâm Văn hóa tỉnh (chủ đầu tư: Ban Quản lý dự án tỉnh) trong quý III.",
+         "Dự án xây dựng Trung tâm Văn hóa tỉnh"),
     ],
 )
 def test_named_project_boundaries(text, expected):

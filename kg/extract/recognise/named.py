@@ -166,7 +166,7 @@ STOP_UNLESS = (
 PAREN_REMARK = (
     "đã", "được", "sau đây", "gọi tắt", "viết tắt", "theo", "do", "là", "tại", "trong đó", "chi tiết",
     "có", "chưa", "đang", "kèm theo", "ban hành", "đi qua", "nối", "kết nối",
-    "dài", "chiều dài", "quy mô", "diện tích", "tổng mức", "công suất",
+    "dài", "chiều dài", "quy mô", "diện tích", "tổng mức", "công suất", "chủ đầu tư",
 )
 # a programme body made only of these says which kind of plan, not which plan ("Kế hoạch thực hiện")
 GENERIC_BODY = (
