@@ -176,7 +176,10 @@ _SURNAMES = {"nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan",
              "ngô", "dương", "lý", "đinh", "đoàn", "lương", "trịnh", "mai", "đào", "cao", "lâm", "tạ", "hà"}
 _WORD_RE = re.compile(r"[ \t]+(\w+)")
 _TAI_RE = re.compile(r"[ \t]+tại(?=[ \t])", re.IGNORECASE)
-_GENERIC_NEXT_RE = re.compile(r"\s+(?:các|những|cấp|\d)", re.IGNORECASE)
+# a count of time or of things after a number: "6 tháng", "3 năm liền" ("UBND phường 6 tháng đầu năm" is the ward's
+# committee and six months, not a ward named 6 nor a numbered list of units)
+_COUNT_AFTER = r"[ \t]*(?:%|tháng|năm|ngày|quý|tuần|giờ|lần|đợt|hộ|người|lượt|xã|phường)(?![\w])"
+_GENERIC_NEXT_RE = re.compile(r"\s+(?:các|những|cấp|\d(?!\d*" + _COUNT_AFTER + "))", re.IGNORECASE)
 # capitalised words that do not start a place name
 _NOT_PLACE = {
     "khóa", "kỳ", "lần", "về", "tại", "theo", "năm", "quý", "tháng", "ngày", "số", "và", "của", "đã", "đề",
@@ -270,10 +273,8 @@ _HYPHEN_NAME_RE = re.compile(r"(?=[ \t]*[-–][ \t]*[A-ZĐÀ-Ỹ])[ \t]*[-–]")
 _WORD_AFTER_HYPHEN_RE = re.compile(r"[ \t]*(\w+)")
 
 
-# a number after "phường"/"quận" is the unit's name unless a count of time or of things follows ("UBND phường 6
-# tháng đầu năm": six months)
-_NUMBERED_RE = re.compile(r"[ \t]+(\d{1,2})(?![\w,.]\d)(?![ \t]*(?:%|tháng|năm|ngày|quý|tuần|giờ|lần|đợt|hộ|người|lượt|"
-                          r"xã|phường)(?![\w]))(?![\w])", re.IGNORECASE)
+# a number after "phường"/"quận" is the unit's name unless a count follows it
+_NUMBERED_RE = re.compile(r"[ \t]+(\d{1,2})(?![\w,.]\d)(?!" + _COUNT_AFTER + r")(?![\w])", re.IGNORECASE)
 
 
 def _proper_name(t: str, pos: int, doc: _Doc, caps: bool, kind: str | None = None) -> tuple[str | None, int]:
