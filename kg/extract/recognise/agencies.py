@@ -201,7 +201,7 @@ _VERBS = {
     "giao", "đề xuất", "tiếp nhận", "công bố", "khảo sát", "thăm", "phụ trách", "thành lập",
     "xử lý", "bắt", "phát hiện", "thu giữ", "phá sản", "đạt", "tài trợ", "ủng hộ", "trao tặng", "thi công", "vi phạm",
     "đẩy nhanh", "khẩn trương", "tập trung", "theo dõi", "cập nhật", "lắp đặt", "hoàn thành",
-    "cung cấp", "bảo đảm", "đảm bảo", "tuyên truyền", "duy trì", "chuẩn bị", "bố trí",
+    "cung cấp", "bảo đảm", "đảm bảo", "tuyên truyền", "duy trì", "chuẩn bị", "bố trí", "làm chủ",
 }
 # what a company does after its name ("Công ty X thực hiện ...", "Hợp tác xã Y thu mua ..."); "Ban Chỉ đạo thực hiện
 # ..." is a name, so these end another body's name only after a proper name
@@ -551,16 +551,36 @@ _SYLLABLE_RE = re.compile(r"\w+")
 # nghiệp"): the kinds of works and zones, each opening a group of the name; works take their fields after them
 _MANAGED_RE = re.compile(
     r"(?:(?:và|,)[ \t]+)?(?:(các)[ \t]+)?((?i:công[ \t]+trình|khu[ \t]+công[ \t]+nghiệp|khu[ \t]+kinh[ \t]+tế|"
-    r"cụm[ \t]+công[ \t]+nghiệp|khu[ \t]+chế[ \t]+xuất))(?![\w])")
+    r"cụm[ \t]+công[ \t]+nghiệp|khu[ \t]+chế[ \t]+xuất|dự[ \t]+án))(?![\w])")
 # a field of works: one two-syllable word in lower case ("giao thông", "nông nghiệp", "dân dụng"), several joined
 # by "và", "," or "-"
-_FIELD_RE = re.compile(r"[ \t]*(?!(?:và|các|của|tại|theo|trên|thuộc|do)[ \t])[a-zà-ỹđ]+[ \t]+[a-zà-ỹđ]+(?![\w])")
+_FIELD_RE = re.compile(r"[ \t]*(?!(?:và|các|của|tại|theo|trên|thuộc|do|tỉnh|thành|huyện|quận|thị|xã|phường)[ \t])[a-zà-ỹđ]+[ \t]+[a-zà-ỹđ]+(?![\w])")
 _FIELD_SEP_RE = re.compile(r"[ \t]*(?:,[ \t]*|[ \t]và[ \t]+|[-–][ \t]*)(?=[a-zà-ỹđ])")
 
 
+_FIELD_END_RE = re.compile(r"[ \t]*(?:$|[^\w \t]|(?:và|các|tỉnh|thành|huyện|quận|thị|xã|phường)(?![\w]))")
+
+
 def _field(t: str, p: int) -> int | None:
+    """End of a field of works at p: one two-syllable word, or two ("hạ tầng kỹ thuật") when the second is no verb
+    and the name plainly ends after it (a mark, "và", a unit, a capitalised word)."""
     f = _FIELD_RE.match(t, p)
-    return f.end() if f and " ".join(f.group().split()) not in _VERBS else None
+    if not f or " ".join(f.group().split()) in _VERBS:
+        return None
+    g = _FIELD_RE.match(t, f.end())
+    if g and " ".join(g.group().split()) not in _VERBS and g.group().split()[0] not in _STOP and (
+            _FIELD_END_RE.match(t, g.end()) or _verb_at(t, g.end())
+            or ((w := _WORD_RE.match(t, g.end())) is not None and w.group(1)[0].isupper())):
+        return g.end()
+    return f.end()
+
+
+def _verb_at(t: str, p: int) -> bool:
+    m = _WORD_RE.match(t, p)
+    if not m:
+        return False
+    nx = _WORD_RE.match(t, m.end())
+    return m.group(1) in _VERBS or m.group(1) in _STOP or bool(nx and f"{m.group(1)} {nx.group(1)}" in _VERBS)
 
 
 def _managed_group(t: str, p: int) -> int | None:
