@@ -548,6 +548,16 @@ def test_committees_listed_before_the_last_share_its_council(line, names, not_na
      {"Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh", "Ban Quản lý các khu công nghiệp tỉnh Hà Tĩnh"}),
     ("Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh Quảng Trị làm chủ đầu tư.", "Quảng Trị", "tỉnh",
      {"Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh Quảng Trị"}),
+    # a field of works of two words, and not a unit word; a board of the province's works
+    ("Hợp nhất Ban Quản lý đầu tư xây dựng công trình hạ tầng kỹ thuật và Ban Quản lý dự án giao thông tỉnh.",
+     "Lạng Sơn", "tỉnh", {"Ban Quản lý đầu tư xây dựng công trình hạ tầng kỹ thuật tỉnh Lạng Sơn",
+                         "Ban Quản lý dự án giao thông tỉnh Lạng Sơn"}),
+    ("Ban Quản lý dự án các công trình xây dựng thị xã làm chủ đầu tư.", "Ninh Hòa", "thị xã",
+     {"Ban Quản lý dự án các công trình xây dựng thị xã Ninh Hòa"}),
+    ("Ban Quản lý các dự án đầu tư xây dựng tỉnh làm chủ đầu tư.", "Quảng Trị", "tỉnh",
+     {"Ban Quản lý các dự án đầu tư xây dựng tỉnh Quảng Trị"}),
+    # a tax unit of a province named by its number takes the province where the text gives none
+    ("Thuế cơ sở 3 đôn đốc thu nợ đọng.", "Đức Trọng", "huyện", {"Thuế cơ sở 3 tỉnh Lâm Đồng"}),
     # wards and urban districts named by a number; a number of months or years after "phường" is no name
     ("UBND Quận 3 và UBND Phường 10 phối hợp.", "Hồ Chí Minh", "thành phố",
      {"Ủy ban nhân dân quận 3", "Ủy ban nhân dân phường 10"}),

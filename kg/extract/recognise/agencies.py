@@ -1068,8 +1068,9 @@ def _resolve_one(t: str, s: int, e: int, entry: _Entry, data: _Data, doc: _Doc, 
             # a company is an actor when named by its proper name as the one who does: "do Công ty X tài trợ",
             # "ký kết với Tập đoàn Y"; not as the one sanctioned, gone bankrupt or merely located
             return None
-        elif entry.head and entry.levels and not _ends_with_place(desc):
-            # "Sở Nội vụ", "Chi cục Kiểm lâm": the body at its own tier, in the document's unit or above it
+        elif entry.levels and (entry.head or desc) and not _ends_with_place(desc):
+            # "Sở Nội vụ", "Chi cục Kiểm lâm", "Thuế cơ sở 3": the body at its own tier, in the document's unit or
+            # above it
             name = _compose(tpl or "{name}", name, *doc.at_tier(entry.levels))
         return name, end, entry
     if tpl is None:
