@@ -539,6 +539,11 @@ def test_committees_listed_before_the_last_share_its_council(line, names, not_na
      {"Phòng Kinh tế, Hạ tầng và Đô thị phường Hòa Cường"}),
     ("Phòng Văn hóa, Thể thao và Du lịch biên soạn tài liệu.", "Gia Lâm", "huyện", {"Phòng Văn hóa, Thể thao và Du lịch huyện Gia Lâm"}),
     ("Các lĩnh vực kinh tế, hạ tầng và đô thị được đầu tư.", "Gia Lâm", "huyện", set()),
+    # a name the reference does not know, listing its fields: it ends with the field after "và"
+    ("Phòng Văn hóa, Thông tin và Thể thao hoàn thiện hồ sơ.", "Gia Lâm", "huyện",
+     {"Phòng Văn hóa, Thông tin và Thể thao huyện Gia Lâm"}),
+    ("Sở Văn hóa, Thể thao, Du lịch và Gia đình lập kế hoạch.", "Hải Dương", "tỉnh",
+     {"Sở Văn hóa, Thể thao, Du lịch và Gia đình tỉnh Hải Dương"}),
     # a board's name runs over what it manages, not over what follows it
     ("Ban Quản lý các khu công nghiệp hướng dẫn doanh nghiệp.", "Bình Dương", "tỉnh",
      {"Ban Quản lý các khu công nghiệp tỉnh Bình Dương"}),

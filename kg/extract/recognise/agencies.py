@@ -644,6 +644,23 @@ def _standard_names(head: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _coordination_end(t: str, toks: list[tuple[str, int, int]]) -> int:
+    """An office named by a list of capitalised fields ("Văn hóa, Thông tin và Thể thao") ends with the field after
+    "và", of two words as the others are; lower-case words after it are the sentence going on. len(toks) if the
+    descriptor is no such list."""
+    n = len(toks)
+    listed = False
+    for k in range(1, n - 2):
+        if "," in t[toks[k - 1][2]:toks[k][1]] and toks[k][0][:1].isupper():
+            listed = True
+        elif listed and toks[k][0] == "và" and toks[k + 1][0][:1].isupper():
+            end = k + 3
+            if end < n and toks[end - 1][0][:1].islower() and toks[end][0][:1].islower():
+                return end
+            return n
+    return n
+
+
 def _name_ends_before_verb(t: str, pos: int, toks: list[tuple[str, int, int]], entry: _Entry, found_unit: bool) -> int:
     """How many descriptor words are the name: up to a standard office name followed by lower-case words that
     reach no unit, or up to a place named inside the descriptor ("Chi cục Thuế khu vực Buôn Ma Thuột thu ...")
@@ -659,6 +676,10 @@ def _name_ends_before_verb(t: str, pos: int, toks: list[tuple[str, int, int]], e
                 best = i
         if 0 < best < n and toks[best][0][:1].islower() and _key(toks[best][0]) != "khu" and toks[best][0] != "(":
             return best
+    if entry.head and toks[0][0][:1].isupper() and not found_unit:
+        cut = _coordination_end(t, toks)
+        if cut < n:
+            return cut
     for i in range(1, n):
         if not (toks[i][0][:1].isupper() and toks[i - 1][0][:1].islower()):
             continue
