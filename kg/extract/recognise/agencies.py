@@ -486,11 +486,10 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
         if managed:
             # "Ban Quản lý các khu công nghiệp", "... Khu kinh tế Nghi Sơn và các khu công nghiệp", "... các công
             # trình giao thông và nông nghiệp": what a board manages is part of its name; a verb after it ends it
-            gend = managed
-            toks += [(x.group(), x.start(), x.end()) for x in _SYLLABLE_RE.finditer(t, m.start(m.lastindex), gend)]
-            p = gend
+            toks += [(x.group(), x.start(), x.end()) for x in _SYLLABLE_RE.finditer(t, m.start(m.lastindex), managed)]
+            p = managed
             nx = _WORD_RE.match(t, p)
-            goes_on = (_managed_group(t, p + len(t[p:]) - len(t[p:].lstrip(" \t,"))) is not None
+            goes_on = (_managed_group(t, _GAP_RE.match(t, p).end()) is not None
                        or (unit_capable and _reaches_unit(t, p, data))
                        or (nx is not None and nx.group(1)[0].isupper() and not _agency_starts(t, nx.start(1), data)))
             if not goes_on:
@@ -547,6 +546,7 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
 
 
 _SYLLABLE_RE = re.compile(r"\w+")
+_GAP_RE = re.compile(r"[ \t,]*")
 # what a board manages ("Ban Quản lý các khu công nghiệp", "Ban Quản lý dự án ... các công trình giao thông và nông
 # nghiệp"): the kinds of works and zones, each opening a group of the name; works take their fields after them
 _MANAGED_RE = re.compile(
@@ -554,10 +554,9 @@ _MANAGED_RE = re.compile(
     r"cụm[ \t]+công[ \t]+nghiệp|khu[ \t]+chế[ \t]+xuất|dự[ \t]+án))(?![\w])")
 # a field of works: one two-syllable word in lower case ("giao thông", "nông nghiệp", "dân dụng"), several joined
 # by "và", "," or "-"
-_FIELD_RE = re.compile(r"[ \t]*(?!(?:và|các|của|tại|theo|trên|thuộc|do|tỉnh|thành|huyện|quận|thị|xã|phường)[ \t])[a-zà-ỹđ]+[ \t]+[a-zà-ỹđ]+(?![\w])")
+_FIELD_RE = re.compile(r"[ \t]*(?!(?:và|các|của|tại|theo|trên|thuộc|do|tỉnh|thành|huyện|quận|thị|xã|phường)[ \t])"
+                       r"[a-zà-ỹđ]+[ \t]+[a-zà-ỹđ]+(?![\w])")
 _FIELD_SEP_RE = re.compile(r"[ \t]*(?:,[ \t]*|[ \t]và[ \t]+|[-–][ \t]*)(?=[a-zà-ỹđ])")
-
-
 _FIELD_END_RE = re.compile(r"[ \t]*(?:$|[^\w \t]|(?:và|các|tỉnh|thành|huyện|quận|thị|xã|phường)(?![\w]))")
 
 
@@ -565,10 +564,10 @@ def _field(t: str, p: int) -> int | None:
     """End of a field of works at p: one two-syllable word, or two ("hạ tầng kỹ thuật") when the second is no verb
     and the name plainly ends after it (a mark, "và", a unit, a capitalised word)."""
     f = _FIELD_RE.match(t, p)
-    if not f or " ".join(f.group().split()) in _VERBS:
+    if not f or not f.group().islower() or " ".join(f.group().split()) in _VERBS:
         return None
     g = _FIELD_RE.match(t, f.end())
-    if g and " ".join(g.group().split()) not in _VERBS and g.group().split()[0] not in _STOP and (
+    if g and g.group().islower() and " ".join(g.group().split()) not in _VERBS and g.group().split()[0] not in _STOP and (
             _FIELD_END_RE.match(t, g.end()) or _verb_at(t, g.end())
             or ((w := _WORD_RE.match(t, g.end())) is not None and w.group(1)[0].isupper())):
         return g.end()
