@@ -530,3 +530,48 @@ def test_committees_listed_before_the_last_share_its_council(line, names, not_na
         text = text.replace("HUYỆN TAM NÔNG", "TỈNH ĐỒNG THÁP").replace("Tam Nông, ngày", "Đồng Tháp, ngày")
     got = {a.name for a in extract_text(text, source="nq.txt").agencies}
     assert names <= got and not (not_names & got), got
+
+
+@pytest.mark.parametrize("body, place, level, expected", [
+    # the 2025 offices: a comma and "và" inside the name, a verb after it ends it; a ward keeps its own office
+    ("Phòng Kinh tế, Hạ tầng và Đô thị hoàn thiện hồ sơ.", "Đông Anh", "huyện", {"Phòng Kinh tế, Hạ tầng và Đô thị huyện Đông Anh"}),
+    ("Phòng Kinh tế, Hạ tầng và Đô thị đề xuất phương án.", "Hòa Cường", "phường",
+     {"Phòng Kinh tế, Hạ tầng và Đô thị phường Hòa Cường"}),
+    ("Phòng Văn hóa, Thể thao và Du lịch biên soạn tài liệu.", "Gia Lâm", "huyện", {"Phòng Văn hóa, Thể thao và Du lịch huyện Gia Lâm"}),
+    ("Các lĩnh vực kinh tế, hạ tầng và đô thị được đầu tư.", "Gia Lâm", "huyện", set()),
+    # a name the reference does not know, listing its fields: it ends with the field after "và"
+    ("Phòng Văn hóa, Thông tin và Thể thao hoàn thiện hồ sơ.", "Gia Lâm", "huyện",
+     {"Phòng Văn hóa, Thông tin và Thể thao huyện Gia Lâm"}),
+    ("Sở Văn hóa, Thể thao, Du lịch và Gia đình lập kế hoạch.", "Hải Dương", "tỉnh",
+     {"Sở Văn hóa, Thể thao, Du lịch và Gia đình tỉnh Hải Dương"}),
+    # a board's name runs over what it manages, not over what follows it
+    ("Ban Quản lý các khu công nghiệp hướng dẫn doanh nghiệp.", "Bình Dương", "tỉnh",
+     {"Ban Quản lý các khu công nghiệp tỉnh Bình Dương"}),
+    ("Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi tổ chức xúc tiến đầu tư.", "Quảng Ngãi", "tỉnh",
+     {"Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi"}),
+    ("Ban Quản lý Khu kinh tế phối hợp với Ban Quản lý các khu công nghiệp và các sở, ngành liên quan.", "Hà Tĩnh", "tỉnh",
+     {"Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh", "Ban Quản lý các khu công nghiệp tỉnh Hà Tĩnh"}),
+    ("Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh Quảng Trị làm chủ đầu tư.", "Quảng Trị", "tỉnh",
+     {"Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh Quảng Trị"}),
+    # a field of works of two words, and not a unit word; a board of the province's works
+    ("Hợp nhất Ban Quản lý đầu tư xây dựng công trình hạ tầng kỹ thuật và Ban Quản lý dự án giao thông tỉnh.",
+     "Lạng Sơn", "tỉnh", {"Ban Quản lý đầu tư xây dựng công trình hạ tầng kỹ thuật tỉnh Lạng Sơn",
+                         "Ban Quản lý dự án giao thông tỉnh Lạng Sơn"}),
+    ("Ban Quản lý dự án các công trình xây dựng thị xã làm chủ đầu tư.", "Ninh Hòa", "thị xã",
+     {"Ban Quản lý dự án các công trình xây dựng thị xã Ninh Hòa"}),
+    ("Ban Quản lý các dự án đầu tư xây dựng tỉnh làm chủ đầu tư.", "Quảng Trị", "tỉnh",
+     {"Ban Quản lý các dự án đầu tư xây dựng tỉnh Quảng Trị"}),
+    # a tax unit of a province named by its number takes the province where the text gives none
+    ("Thuế cơ sở 3 đôn đốc thu nợ đọng.", "Đức Trọng", "huyện", {"Thuế cơ sở 3 tỉnh Lâm Đồng"}),
+    # wards and urban districts named by a number; a number of months or years after "phường" is no name
+    ("UBND Quận 3 và UBND Phường 10 phối hợp.", "Hồ Chí Minh", "thành phố",
+     {"Ủy ban nhân dân quận 3", "Ủy ban nhân dân phường 10"}),
+    ("Báo cáo của UBND phường 6 tháng đầu năm.", "Phú Lâm", "phường", {"Ủy ban nhân dân phường Phú Lâm"}),
+    ("UBND xã 3 năm liền đạt chuẩn.", "Tân Lập", "xã", {"Ủy ban nhân dân xã Tân Lập"}),
+    # a regional treasury's office, and the region alone
+    ("Kho bạc Nhà nước khu vực XV - Phòng giao dịch La Gi kiểm soát chi.", "Bình Thuận", "tỉnh",
+     {"Kho bạc Nhà nước khu vực XV - Phòng giao dịch La Gi"}),
+    ("Kho bạc Nhà nước khu vực XV - phòng giao dịch kiểm soát chi.", "Bình Thuận", "tỉnh", {"Kho bạc Nhà nước khu vực XV"}),
+])
+def test_agency_names_of_other_provinces_and_of_2025(body, place, level, expected):
+    assert _names(_ctx(body, place, level)) == expected

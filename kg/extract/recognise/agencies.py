@@ -176,7 +176,10 @@ _SURNAMES = {"nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan",
              "ngô", "dương", "lý", "đinh", "đoàn", "lương", "trịnh", "mai", "đào", "cao", "lâm", "tạ", "hà"}
 _WORD_RE = re.compile(r"[ \t]+(\w+)")
 _TAI_RE = re.compile(r"[ \t]+tại(?=[ \t])", re.IGNORECASE)
-_GENERIC_NEXT_RE = re.compile(r"\s+(?:các|những|cấp|\d)", re.IGNORECASE)
+# a count of time or of things after a number: "6 tháng", "3 năm liền" ("UBND phường 6 tháng đầu năm" is the ward's
+# committee and six months, not a ward named 6 nor a numbered list of units)
+_COUNT_AFTER = r"[ \t]*(?:%|tháng|năm|ngày|quý|tuần|giờ|lần|đợt|hộ|người|lượt|xã|phường)(?![\w])"
+_GENERIC_NEXT_RE = re.compile(r"\s+(?:các|những|cấp|\d(?!\d*" + _COUNT_AFTER + "))", re.IGNORECASE)
 # capitalised words that do not start a place name
 _NOT_PLACE = {
     "khóa", "kỳ", "lần", "về", "tại", "theo", "năm", "quý", "tháng", "ngày", "số", "và", "của", "đã", "đề",
@@ -198,7 +201,7 @@ _VERBS = {
     "giao", "đề xuất", "tiếp nhận", "công bố", "khảo sát", "thăm", "phụ trách", "thành lập",
     "xử lý", "bắt", "phát hiện", "thu giữ", "phá sản", "đạt", "tài trợ", "ủng hộ", "trao tặng", "thi công", "vi phạm",
     "đẩy nhanh", "khẩn trương", "tập trung", "theo dõi", "cập nhật", "lắp đặt", "hoàn thành",
-    "cung cấp", "bảo đảm", "đảm bảo", "tuyên truyền", "duy trì", "chuẩn bị", "bố trí",
+    "cung cấp", "bảo đảm", "đảm bảo", "tuyên truyền", "duy trì", "chuẩn bị", "bố trí", "làm chủ",
 }
 # what a company does after its name ("Công ty X thực hiện ...", "Hợp tác xã Y thu mua ..."); "Ban Chỉ đạo thực hiện
 # ..." is a name, so these end another body's name only after a proper name
@@ -270,11 +273,19 @@ _HYPHEN_NAME_RE = re.compile(r"(?=[ \t]*[-–][ \t]*[A-ZĐÀ-Ỹ])[ \t]*[-–]")
 _WORD_AFTER_HYPHEN_RE = re.compile(r"[ \t]*(\w+)")
 
 
+# a number after "phường"/"quận" is the unit's name unless a count follows it
+_NUMBERED_RE = re.compile(r"[ \t]+(\d{1,2})(?![\w,.]\d)(?!" + _COUNT_AFTER + r")(?![\w])", re.IGNORECASE)
+
+
 def _proper_name(t: str, pos: int, doc: _Doc, caps: bool, kind: str | None = None) -> tuple[str | None, int]:
     """Capitalised words at pos ("Lạng Sơn", "Bắc Sơn"): the name of a place, up to four syllables.
 
     A name known to the reference of administrative units (of this kind, if given) is read as far as it goes
     ("tỉnh Lạng Sơn Nguyễn Văn A" -> "Lạng Sơn"); an unknown run that starts with a family name is a person."""
+    if kind in ("phường", "quận"):
+        nm = _NUMBERED_RE.match(t, pos)
+        if nm and places.known(nm.group(1), kind):
+            return nm.group(1), nm.end()  # "phường 6", "Quận 3": a ward or an urban district named by a number
     words: list[str] = []
     ends: list[int] = []  # end of each word in t
     end = pos
@@ -471,6 +482,19 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
             break  # another agency begins ("Việt - Đài" goes on: a bare head after a hyphen is part of the name)
         if not toks and w.lower() in _SURNAMES and _person_at(t, m.start(m.lastindex)):
             break  # "Trưởng Ban Chỉ đạo Trần Văn Nam": a person, not the name of the body
+        managed = _managed_group(t, m.start(m.lastindex)) if w[0].islower() and lw in ("các", "và", "công") else None
+        if managed:
+            # "Ban Quản lý các khu công nghiệp", "... Khu kinh tế Nghi Sơn và các khu công nghiệp", "... các công
+            # trình giao thông và nông nghiệp": what a board manages is part of its name; a verb after it ends it
+            toks += [(x.group(), x.start(), x.end()) for x in _SYLLABLE_RE.finditer(t, m.start(m.lastindex), managed)]
+            p = managed
+            nx = _WORD_RE.match(t, p)
+            goes_on = (_managed_group(t, _GAP_RE.match(t, p).end()) is not None
+                       or (unit_capable and _reaches_unit(t, p, data))
+                       or (nx is not None and nx.group(1)[0].isupper() and not _agency_starts(t, nx.start(1), data)))
+            if not goes_on:
+                break
+            continue
         if lw == "và":
             # "Việt Nam và Quảng Tây", "Doanh nghiệp nhỏ và vừa"; not "... kỹ thuật và Ban Quản lý ..."
             nx = _WORD_RE.match(t, m.end())
@@ -521,6 +545,64 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
     return end, desc, unit, place, found_unit
 
 
+_SYLLABLE_RE = re.compile(r"\w+")
+_GAP_RE = re.compile(r"[ \t,]*")
+# what a board manages ("Ban Quản lý các khu công nghiệp", "Ban Quản lý dự án ... các công trình giao thông và nông
+# nghiệp"): the kinds of works and zones, each opening a group of the name; works take their fields after them
+_MANAGED_RE = re.compile(
+    r"(?:(?:và|,)[ \t]+)?(?:(các)[ \t]+)?((?i:công[ \t]+trình|khu[ \t]+công[ \t]+nghiệp|khu[ \t]+kinh[ \t]+tế|"
+    r"cụm[ \t]+công[ \t]+nghiệp|khu[ \t]+chế[ \t]+xuất|dự[ \t]+án))(?![\w])")
+# a field of works: one two-syllable word in lower case ("giao thông", "nông nghiệp", "dân dụng"), several joined
+# by "và", "," or "-"
+_FIELD_RE = re.compile(r"[ \t]*(?!(?:và|các|của|tại|theo|trên|thuộc|do|tỉnh|thành|huyện|quận|thị|xã|phường)[ \t])"
+                       r"[a-zà-ỹđ]+[ \t]+[a-zà-ỹđ]+(?![\w])")
+_FIELD_SEP_RE = re.compile(r"[ \t]*(?:,[ \t]*|[ \t]và[ \t]+|[-–][ \t]*)(?=[a-zà-ỹđ])")
+_FIELD_END_RE = re.compile(r"[ \t]*(?:$|[^\w \t]|(?:và|các|tỉnh|thành|huyện|quận|thị|xã|phường)(?![\w]))")
+
+
+def _field(t: str, p: int) -> int | None:
+    """End of a field of works at p: one two-syllable word, or two ("hạ tầng kỹ thuật") when the second is no verb
+    and the name plainly ends after it (a mark, "và", a unit, a capitalised word)."""
+    f = _FIELD_RE.match(t, p)
+    if not f or not f.group().islower() or " ".join(f.group().split()) in _VERBS:
+        return None
+    g = _FIELD_RE.match(t, f.end())
+    if g and g.group().islower() and " ".join(g.group().split()) not in _VERBS and g.group().split()[0] not in _STOP and (
+            _FIELD_END_RE.match(t, g.end()) or _verb_at(t, g.end())
+            or ((w := _WORD_RE.match(t, g.end())) is not None and w.group(1)[0].isupper())):
+        return g.end()
+    return f.end()
+
+
+def _verb_at(t: str, p: int) -> bool:
+    m = _WORD_RE.match(t, p)
+    if not m:
+        return False
+    nx = _WORD_RE.match(t, m.end())
+    return m.group(1) in _VERBS or m.group(1) in _STOP or bool(nx and f"{m.group(1)} {nx.group(1)}" in _VERBS)
+
+
+def _managed_group(t: str, p: int) -> int | None:
+    """End of a group of works or zones a board manages at p ("các khu công nghiệp", "và các khu công nghiệp",
+    "các công trình giao thông và nông nghiệp"), or None. Zones are named with "các" or after "và"; works with
+    their fields."""
+    m = _MANAGED_RE.match(t, p)
+    if not m:
+        return None
+    works = m.group(2).lower().startswith("công")
+    if not works and not m.group(1):
+        return None
+    end = m.end()
+    if works:
+        f = _field(t, end)
+        if f is None:
+            return None
+        end = f
+        while (sep := _FIELD_SEP_RE.match(t, end)) and (f := _field(t, sep.end())) is not None:
+            end = f
+    return end
+
+
 _JOIN_RE = re.compile(r"[ \t]*[-–][ \t]*(?=\w)")
 _CAP_WORD_RE = re.compile(r"[ \t]*(\w+)")
 
@@ -551,6 +633,33 @@ def _agency_starts(t: str, p: int, data: _Data) -> bool:
     return not (bare_head and nx is not None and nx.group(1)[:1].islower())
 
 
+@lru_cache(maxsize=16)
+def _standard_names(head: str) -> frozenset[str]:
+    """Keys of the standard names that complete a head word ("kinh tế,hạ tầng và đô thị" after "phòng"): those of
+    the list above and those of the reference's bodies named with that head."""
+    out = {_key(n) for n in _STANDARD_NAMES.get(head, ())}
+    out |= {k[len(head) + 1:] for k, es in _data().by_key.items()
+            if k.startswith(head + " ") and any(not e.head for e in es)}
+    return frozenset(out)
+
+
+def _coordination_end(t: str, toks: list[tuple[str, int, int]]) -> int:
+    """An office named by a list of capitalised fields ("Văn hóa, Thông tin và Thể thao") ends with the field after
+    "và", of two words as the others are; lower-case words after it are the sentence going on. len(toks) if the
+    descriptor is no such list."""
+    n = len(toks)
+    listed = False
+    for k in range(1, n - 2):
+        if "," in t[toks[k - 1][2]:toks[k][1]] and toks[k][0][:1].isupper():
+            listed = True
+        elif listed and toks[k][0] == "và" and toks[k + 1][0][:1].isupper():
+            end = k + 3
+            if end < n and toks[end - 1][0][:1].islower() and toks[end][0][:1].islower():
+                return end
+            return n
+    return n
+
+
 def _name_ends_before_verb(t: str, pos: int, toks: list[tuple[str, int, int]], entry: _Entry, found_unit: bool) -> int:
     """How many descriptor words are the name: up to a standard office name followed by lower-case words that
     reach no unit, or up to a place named inside the descriptor ("Chi cục Thuế khu vực Buôn Ma Thuột thu ...")
@@ -558,7 +667,7 @@ def _name_ends_before_verb(t: str, pos: int, toks: list[tuple[str, int, int]], e
     n = len(toks)
     if n < 2:
         return n
-    known = _STANDARD_NAMES.get(_key(entry.pref), ())
+    known = _standard_names(_key(entry.pref))
     if known and toks[0][0][:1].isupper() and not found_unit:
         best = 0
         for i in range(1, n + 1):
@@ -566,6 +675,10 @@ def _name_ends_before_verb(t: str, pos: int, toks: list[tuple[str, int, int]], e
                 best = i
         if 0 < best < n and toks[best][0][:1].islower() and _key(toks[best][0]) != "khu" and toks[best][0] != "(":
             return best
+    if entry.head and toks[0][0][:1].isupper() and not found_unit:
+        cut = _coordination_end(t, toks)
+        if cut < n:
+            return cut
     for i in range(1, n):
         if not (toks[i][0][:1].isupper() and toks[i - 1][0][:1].islower()):
             continue
@@ -626,9 +739,18 @@ def _person_at(t: str, pos: int) -> bool:
 
 
 def _ends_with_place(desc: str) -> bool:
-    """'Công viên Địa chất Lạng Sơn': the descriptor already names its place."""
+    """'Công viên Địa chất Lạng Sơn': the descriptor already names its place; so does a board's name that goes on
+    after its place with what else it manages ('Khu kinh tế Nghi Sơn và các khu công nghiệp')."""
     words = desc.split()
-    return any(places.known(" ".join(words[-n:])) for n in (1, 2, 3) if len(words) > n)
+    if any(places.known(" ".join(words[-n:])) for n in (1, 2, 3) if len(words) > n):
+        return True
+    for g in _MANAGED_RE.finditer(desc):
+        before = desc[: g.start()].rstrip(" ,").split()
+        if g.group().startswith(("và", ",")) and any(
+                all(w[:1].isupper() for w in before[-n:]) and places.known(" ".join(before[-n:]))
+                for n in (2, 3) if len(before) > n):
+            return True
+    return False
 
 
 _NEXT_WORD_RE = re.compile(r"[ \t]*,?[ \t]*(\w[\w-]*)")
@@ -900,6 +1022,8 @@ def _bare_place(t: str, e: int, entry: _Entry, doc: _Doc, caps: bool) -> tuple[s
     return cands[0].kind, cands[0].name, end
 
 
+# the office of a regional body in one place: "- Phòng giao dịch La Gi", "- Phòng Giao dịch số 3"
+_BRANCH_RE = re.compile(r"[ \t]*[-–][ \t]*Phòng[ \t]+[Gg]iao[ \t]+dịch(?:[ \t]+số[ \t]+(\d{1,3})(?![\w])|(?=[ \t]+[A-ZĐÀ-Ỹ]))")
 _REGION_RE = re.compile(r"[ \t]+khu[ \t]+vực[ \t]+([IVXL]+|\d{1,2})(?![\w])", re.IGNORECASE)
 
 
@@ -910,7 +1034,13 @@ def _resolve(t: str, s: int, e: int, entries: list[_Entry], data: _Data, doc: _D
     if rm and local:
         # a body of a region of several units ("Kho bạc Nhà nước khu vực VIII"): neither the national one nor
         # the document's own unit's
-        return f"{local[0].pref} khu vực {rm.group(1).upper()}", rm.end(), local[0]
+        name, end = f"{local[0].pref} khu vực {rm.group(1).upper()}", rm.end()
+        bm = _BRANCH_RE.match(t, end)
+        if bm:  # "Kho bạc Nhà nước khu vực XV - Phòng giao dịch La Gi": the region's office in one place
+            where, bend = (f"số {bm.group(1)}", bm.end()) if bm.group(1) else _proper_name(t, bm.end(), doc, caps)
+            if where:
+                name, end = f"{name} - Phòng giao dịch {where}", bend
+        return name, end, local[0]
     if len(entries) > 1 and (_UNIT_RE.match(t, e) or any(
             x.mode == "explicit" and _bare_place(t, e, x, doc, caps)[0] for x in entries)):
         # "Kho bạc Nhà nước tỉnh", "Kho bạc Nhà nước Cao Lộc": the local body, not the national one
@@ -958,8 +1088,9 @@ def _resolve_one(t: str, s: int, e: int, entry: _Entry, data: _Data, doc: _Doc, 
             # a company is an actor when named by its proper name as the one who does: "do Công ty X tài trợ",
             # "ký kết với Tập đoàn Y"; not as the one sanctioned, gone bankrupt or merely located
             return None
-        elif entry.head and entry.levels and not _ends_with_place(desc):
-            # "Sở Nội vụ", "Chi cục Kiểm lâm": the body at its own tier, in the document's unit or above it
+        elif entry.levels and (entry.head or desc) and not _ends_with_place(desc):
+            # "Sở Nội vụ", "Chi cục Kiểm lâm", "Thuế cơ sở 3": the body at its own tier, in the document's unit or
+            # above it
             name = _compose(tpl or "{name}", name, *doc.at_tier(entry.levels))
         return name, end, entry
     if tpl is None:
