@@ -85,7 +85,7 @@ def query_oxigraph(store: ox.Store, sparql: str, bindings: dict[str, object] | N
         return Results([], [], bool(r))
     if isinstance(r, ox.QuerySolutions):
         names = [v.value for v in r.variables]
-        return Results(names, [[sol[n] for n in names] for sol in r])
+        return Results(names, [list(sol) for sol in r])  # a solution iterates over its values in variable order
     # CONSTRUCT / DESCRIBE
     rows = [[t.subject, t.predicate, t.object] for t in r]
     return Results(["subject", "predicate", "object"], rows)
