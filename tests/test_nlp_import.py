@@ -17,6 +17,6 @@ print("ok")
 
 
 def test_spacy_loaded_without_its_command_line():
-    r = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True, timeout=120)
+    r = subprocess.run([sys.executable, "-c", CHECK], check=False, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr[-2000:]
     assert r.stdout.strip() == "ok"

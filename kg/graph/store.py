@@ -42,6 +42,15 @@ def iri(value: str) -> ox.NamedNode:
 
 
 def ntriples(quads: Iterable[ox.Quad]) -> str:
+    """The quads' triples as N-Triples lines (no final newline)."""
+    quads = quads if isinstance(quads, list) else list(quads)
+    graphs = {q.graph_name for q in quads}
+    if len(graphs) == 1:  # one graph (a document's): Oxigraph's serialiser, its graph name taken off each line
+        g = graphs.pop()
+        text = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
+        if not isinstance(g, ox.DefaultGraph):  # no raw newline inside a term: " <g> .\n" only ends a line
+            text = text.replace(f" {g} .\n", " .\n")
+        return text.rstrip("\n")
     return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
 
 
