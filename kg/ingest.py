@@ -7,6 +7,7 @@ recomputed, so a killed ingest leaves a readable store whose derived graph is pr
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -94,7 +95,13 @@ def _extracted(files: list[Path], jobs: int) -> Iterator[tuple[Path, tuple]]:
             graph, quads, size = _extract_one(str(f))
             yield f, (graph, quads if graph is None else (quads, len(quads)), size)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # the workers are forked from a process that has loaded the pipeline once, instead of each loading it
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    if fork:
+        from .extract.pipeline import warm_up
+
+        warm_up()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork") if fork else None) as pool:
         pending: deque = deque()
         todo = iter(files)
         while True:
