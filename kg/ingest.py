@@ -99,8 +99,9 @@ def _extracted(files: list[Path], jobs: int) -> Iterator[tuple[Path, tuple]]:
     fork = "fork" in multiprocessing.get_all_start_methods()
     if fork:
         from .extract.pipeline import warm_up
+        from .graph.rdfmap import to_quads
 
-        warm_up()
+        to_quads(warm_up())
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork") if fork else None) as pool:
         pending: deque = deque()
         todo = iter(files)

@@ -102,9 +102,7 @@ Thực hiện Kế hoạch số 20/KH-UBND ngày 15/01/2024 của Ủy ban nhân
 """
 
 
-def warm_up() -> None:
+def warm_up() -> Extraction:
     """Load everything an extraction loads on first use (spaCy, patterns, reference data), once per process:
-    worker processes forked afterwards start with it."""
-    from ..graph.rdfmap import to_quads
-
-    to_quads(extract_text(_WARM_TEXT, source="warm_up.txt"))
+    worker processes forked afterwards start with it. The extraction of a short text of our own."""
+    return extract_text(_WARM_TEXT, source="warm_up.txt")
