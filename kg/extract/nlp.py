@@ -6,6 +6,7 @@ the clean text and read no tokens.
 """
 from __future__ import annotations
 
+import gc
 import sys
 import types
 from functools import lru_cache
@@ -101,6 +102,9 @@ def build_nlp() -> Language:
     nlp.max_length = 10**9
     for name in PIPES:
         nlp.add_pipe(name)
+    # what is loaded by now (spaCy, pydantic, numpy, the recognisers' modules: ~10^6 objects) lives as long as
+    # the process: the garbage collector's full passes need not walk it again and again
+    gc.freeze()
     return nlp
 
 

@@ -10,9 +10,6 @@ import gc
 import json
 import re
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -243,6 +240,10 @@ class RemoteStore:
         self.timeout = timeout
 
     def _post(self, url: str, field: str, text: str, accept: str | None = None) -> tuple[bytes, dict]:
+        import urllib.error  # here, not at the top: only a remote store needs the HTTP client (~20 ms to load)
+        import urllib.parse
+        import urllib.request
+
         body = urllib.parse.urlencode({field: text}).encode("ascii")
         req = urllib.request.Request(url, data=body, method="POST")
         req.add_header("Content-Type", "application/x-www-form-urlencoded")
