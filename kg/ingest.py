@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -96,7 +97,8 @@ def _extracted(files: list[Path], jobs: int) -> Iterator[tuple[Path, tuple]]:
             yield f, (graph, quads if graph is None else (quads, len(quads)), size)
         return
     # the workers are forked from a process that has loaded the pipeline once, instead of each loading it
-    fork = "fork" in multiprocessing.get_all_start_methods()
+    # (on Linux; elsewhere forking is unsafe or unavailable and each worker loads its own)
+    fork = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
     if fork:
         from .extract.pipeline import warm_up
         from .graph.rdfmap import to_quads
