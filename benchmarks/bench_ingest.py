@@ -68,8 +68,9 @@ def _disk(store: Path) -> tuple[float, float]:
             sum(f.stat().st_size for f in files if f.suffix == ".log") / 1e6)
 
 
-def run_ingest_timed(corpus: Path, store: Path, jobs: int) -> tuple[float, float, str]:
-    """As run_ingest, with the peak memory of the command and its workers (wait4 rusage)."""
+def run_ingest_timed(corpus: Path, store: Path, jobs: int) -> tuple[float, float, str, float]:
+    """As run_ingest, with the peak memory and the CPU time (user + system) of the command and its workers
+    (wait4 rusage)."""
     if store.exists():
         shutil.rmtree(store)
     # --force: the recombined corpus holds some identical documents; store every one, as a real load would
@@ -83,7 +84,7 @@ def run_ingest_timed(corpus: Path, store: Path, jobs: int) -> tuple[float, float
     if p.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({p.returncode})")
     first = next((line for line in out.splitlines() if line.startswith("ingested")), "")
-    return dt, usage.ru_maxrss / 1024, first
+    return dt, usage.ru_maxrss / 1024, first, usage.ru_utime + usage.ru_stime
 
 
 PYVI_RUN = """
@@ -96,16 +97,19 @@ for f in sorted(Path(sys.argv[1]).glob("*.txt")):
 """
 
 
-def pyvi_baseline(corpus: Path) -> float | None:
-    """Seconds (wall clock) for spaCy + pyvi to tokenise the corpus in a new process; None without pyvi."""
+def pyvi_baseline(corpus: Path) -> tuple[float, float] | None:
+    """Seconds (wall clock, CPU) for spaCy + pyvi to tokenise the corpus in a new process; None without pyvi."""
     import importlib.util
+    import resource
 
     if importlib.util.find_spec("pyvi") is None:
         print("  baseline skipped: pyvi is not installed (pip install -e '.[bench]')", flush=True)
         return None
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run([sys.executable, "-c", PYVI_RUN, str(corpus)], check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - t0
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.perf_counter() - t0, (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
 
 
 def profile(corpus: Path, limit: int = 25) -> str:
@@ -150,17 +154,18 @@ def main() -> None:
             print(f"{scale}x: {n} documents, {size / 1e6:.1f} MB (generated in {t_gen:.1f} s)", flush=True)
             base = None if args.no_baseline else pyvi_baseline(corpus)
             if base is not None:
-                print(f"  spaCy + pyvi: {base:.1f} s", flush=True)
+                print(f"  spaCy + pyvi: {base[0]:.1f} s (CPU {base[1]:.1f} s)", flush=True)
             for jobs in dict.fromkeys(args.jobs):
                 if jobs == 1 and args.jobs1_scales is not None and scale not in args.jobs1_scales:
                     continue
-                dt, rss, line = run_ingest_timed(corpus, tmp / "store", jobs)
+                dt, rss, line, cpu = run_ingest_timed(corpus, tmp / "store", jobs)
                 disk, logs = _disk(tmp / "store")
                 mbs = size / 1e6 / dt
                 row = {"scale": scale, "docs": n, "mb": size / 1e6, "jobs": jobs, "s": dt, "mbs": mbs, "mbs_core": mbs / jobs,
-                           "docs_s": n / dt, "rss": rss, "line": line, "disk": disk, "logs": logs, "pyvi": base}
+                           "docs_s": n / dt, "rss": rss, "line": line, "disk": disk, "logs": logs, "cpu": cpu,
+                           "pyvi": base[0] if base else None, "pyvi_cpu": base[1] if base else None}
                 rows.append(row)
-                print(f"  --jobs {jobs}: {dt:.1f} s, {mbs:.3f} MB/s ({mbs / jobs:.3f} per core), "
+                print(f"  --jobs {jobs}: {dt:.1f} s (CPU {cpu:.1f} s), {mbs:.3f} MB/s ({mbs / jobs:.3f} per core), "
                       f"{n / dt:.2f} docs/s, peak {rss:.0f} MB, disk {disk:.0f} MB ({logs:.0f} MB logs) · {line}", flush=True)
             if args.profile and scale == min(args.scales):
                 prof = profile(corpus)
@@ -190,15 +195,19 @@ def report(rows, args) -> str:
         "- peak memory: largest resident set among the command and its workers (wait4 ru_maxrss)",
         "",
         ("- spaCy + pyvi: `spacy.blank(\"vi\")` (pyvi word segmentation) over the same texts in a new process;"
-        " × pyvi = its seconds / the ingest's (goal ≥ 2)"),
+        " × pyvi = its seconds / the ingest's (goal ≥ 2); CPU: user + system seconds of each command and its"
+        " workers (less disturbed than the wall clock on a busy machine)"),
+        f"- load average at the end: {' / '.join(f'{x:.1f}' for x in os.getloadavg())}",
         "",
-        ("| scale | docs | MB | jobs | seconds | MB/s | MB/s per core | docs/s | peak RSS MB | disk MB (logs) "
-        "| spaCy + pyvi s | × pyvi |"),
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        ("| scale | docs | MB | jobs | seconds | CPU s | MB/s | MB/s per core | docs/s | peak RSS MB | disk MB (logs) "
+        "| spaCy + pyvi s (CPU s) | × pyvi |"),
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
-        base = f"{r['pyvi']:.1f} | {r['pyvi'] / r['s']:.2f}" if r.get("pyvi") else "– | –"
-        lines.append(f"| {r['scale']}x | {r['docs']} | {r['mb']:.1f} | {r['jobs']} | {r['s']:.1f} | {r['mbs']:.3f} | "
+        base = (f"{r['pyvi']:.1f} ({r['pyvi_cpu']:.1f}) | {r['pyvi'] / r['s']:.2f}" if r.get("pyvi")
+                else "– | –")
+        lines.append(f"| {r['scale']}x | {r['docs']} | {r['mb']:.1f} | {r['jobs']} | {r['s']:.1f} | {r['cpu']:.1f} | "
+                     f"{r['mbs']:.3f} | "
                      f"{r['mbs_core']:.3f} | {r['docs_s']:.2f} | {r['rss']:.0f} | {r['disk']:.0f} ({r['logs']:.0f}) "
                      f"| {base} |")
     best = max((r["mbs_core"] for r in rows), default=0)

@@ -7,7 +7,9 @@ recomputed, so a killed ingest leaves a readable store whose derived graph is pr
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -22,6 +24,7 @@ from .graph.store import StoreError
 from .graph.vocab import KGO
 
 CHECKPOINT_EVERY = 25  # documents between flushes of the store (and recomputations of the derived graph)
+AHEAD = 6  # documents per worker extracted ahead of the writer (N-Triples text, ~1 MB each)
 BATCH_QUADS = 250_000  # at most this many quads of new documents wait in memory for the bulk loader
 
 SAME_CONTENT = f"""PREFIX kgo: <{KGO._NS}>
@@ -85,17 +88,27 @@ def _extract_pickled(path: str):
 
 def _extracted(files: list[Path], jobs: int) -> Iterator[tuple[Path, tuple]]:
     """(file, (graph, payload, size)) in order; with jobs > 1 extracted by worker processes, at most
-    2 x jobs documents ahead of the writer so finished extractions do not pile up in memory."""
+    AHEAD x jobs documents ahead of the writer: enough that the workers keep extracting while the writer
+    stores a batch and recomputes the derived graphs (as long as a few extractions), few enough that
+    finished extractions do not pile up in memory."""
     if jobs <= 1 or len(files) <= 1:
         for f in files:
             graph, quads, size = _extract_one(str(f))
             yield f, (graph, quads if graph is None else (quads, len(quads)), size)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # the workers are forked from a process that has loaded the pipeline once, instead of each loading it
+    # (on Linux; elsewhere forking is unsafe or unavailable and each worker loads its own)
+    fork = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    if fork:
+        from .extract.pipeline import warm_up
+        from .graph.rdfmap import to_quads
+
+        to_quads(warm_up())
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork") if fork else None) as pool:
         pending: deque = deque()
         todo = iter(files)
         while True:
-            while len(pending) < 2 * jobs:
+            while len(pending) < AHEAD * jobs:
                 f = next(todo, None)
                 if f is None:
                     break
@@ -182,7 +195,9 @@ def ingest(paths: Iterable[str | Path], store, jobs: int = 1,
                 report.skipped.append((str(f), _same(f, others[0])))
                 continue
         todo.append(f)
-    w = _Writer(store, report, checkpoint_every, len(todo))
+    # with workers, a long run also stores its batch a few documents before its end, while the workers
+    # extract those: the writes left for after the last extraction are a few documents', not a whole batch
+    w = _Writer(store, report, checkpoint_every, len(todo), early=2 * jobs + 2 if jobs > 1 else 0)
     written: dict[str, str] = {}  # sha256 -> name, of the files stored by this run
     for i, (f, (graph, payload, size)) in enumerate(_extracted(todo, jobs), 1):
         digest = digests[f]
@@ -191,7 +206,7 @@ def ingest(paths: Iterable[str | Path], store, jobs: int = 1,
         elif digest in written and written[digest] != f.name and not force:
             report.skipped.append((str(f), _same(f, written[digest])))
         else:
-            w.write(f, graph, payload, size)
+            w.write(f, graph, payload, size, left=len(todo) - i)
             if digest:
                 written.setdefault(digest, f.name)
         if progress:
@@ -210,11 +225,14 @@ class _Writer:
 
     Progress links are relinked at the first checkpoint only when the run is longer than `every`
     documents (`total`): a shorter run reaches its final checkpoint, which relinks them, soon after.
+    A long run also checkpoints when `early` documents are left (0: not), so that what is written after
+    the last document was extracted is short.
     """
 
-    def __init__(self, store, report: IngestReport, every: int, total: int | None = None) -> None:
+    def __init__(self, store, report: IngestReport, every: int, total: int | None = None, early: int = 0) -> None:
         self.store, self.report, self.every = store, report, every
         self.long = total is None or total > every
+        self.early = early if self.long else 0
         self.stored = set(store.graphs())
         self.batch: list[tuple[Path, str, object, int, int]] = []  # (file, graph, body, triples, size)
         self.batch_quads = 0
@@ -223,7 +241,8 @@ class _Writer:
         self.linked = True  # the progress graph reflects every checkpoint so far
         self.pending = False  # documents written or batched since the last checkpoint
 
-    def write(self, f: Path, graph: str, payload, size: int) -> None:
+    def write(self, f: Path, graph: str, payload, size: int, left: int | None = None) -> None:
+        """Store one document (now, or in the batch); `left`: documents of the run still to come."""
         body, n = payload
         if graph in self.stored:
             if any(g == graph for _, g, *_ in self.batch):  # the same name twice in one run
@@ -242,7 +261,8 @@ class _Writer:
         self.since = 0 if self.since is None else self.since + 1
         # a long run stores its first document at once (the graphs exist early, should it be killed); a short
         # one writes everything at its end: a run killed before then leaves the store as it was
-        if (self.since == 0 and self.long) or self.since >= self.every or self.batch_quads >= BATCH_QUADS:
+        if ((self.since == 0 and self.long) or self.since >= self.every or self.batch_quads >= BATCH_QUADS
+                or (self.early and left == self.early and self.since)):
             self.checkpoint()
 
     def _done(self, n: int, size: int) -> None:

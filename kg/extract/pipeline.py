@@ -86,3 +86,23 @@ def extract_text(raw_text: str, source: str = "<text>", path: str = "", sha256: 
 def extract_file(path: str | Path) -> Extraction:
     raw = read_document(path)
     return extract_text(raw.text, source=raw.source, path=raw.path, sha256=raw.sha256)
+
+
+# a short report of our own that reaches every recogniser: header, directive, agency, project, figures
+_WARM_TEXT = """ỦY BAN NHÂN DÂN
+HUYỆN ĐÔNG XUÂN
+Số: 12/BC-UBND
+
+BÁO CÁO
+Kết quả thực hiện nhiệm vụ 6 tháng đầu năm 2024
+
+Thực hiện Kế hoạch số 20/KH-UBND ngày 15/01/2024 của Ủy ban nhân dân tỉnh, Ủy ban nhân dân huyện báo cáo:
+1. Phòng Nông nghiệp và Phát triển nông thôn chủ trì triển khai dự án Đường giao thông nông thôn xã Xuân Lãnh.
+2. Trồng mới 120 ha rừng, đạt 60% kế hoạch năm; thu ngân sách 35 tỷ đồng.
+"""
+
+
+def warm_up() -> Extraction:
+    """Load everything an extraction loads on first use (spaCy, patterns, reference data), once per process:
+    worker processes forked afterwards start with it. The extraction of a short text of our own."""
+    return extract_text(_WARM_TEXT, source="warm_up.txt")

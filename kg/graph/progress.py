@@ -143,6 +143,14 @@ class Quantity:
             return d
         return p
 
+    @cached_property
+    def counts_increase(self) -> bool:
+        return bool(_INCREMENT.search(self.indicator))
+
+    @cached_property
+    def running_total(self) -> bool:
+        return _running_total(self)
+
 
 # "tháng 3" (one month), not "3 tháng" (three months)
 _MONTH_IN_LABEL = re.compile(r"(?<!\d )\btháng\s+(\d{1,2})\b(?!\s*tháng)")
@@ -202,11 +210,12 @@ def _season(q: Quantity) -> str | None:
 
 def candidate(target: Quantity, result: Quantity) -> Link | None:
     """The link when `result` measures `target`, else None."""
+    # every test below only rules the pair out: the cheap ones first (a result meets hundreds of targets)
     if target.source == result.source:
         return None  # progress is measured across documents: a report's own plan figure only restates a target
-    if _INCREMENT.search(target.indicator) and _running_total(result):
-        return None
     if target.kind != result.kind and not (target.kind == "ceiling" and result.kind == "level"):
+        return None
+    if target.counts_increase and result.running_total:
         return None
     if not same_area(target.area, result.area):
         return None
@@ -248,19 +257,23 @@ def compute_links(targets: list[Quantity], results: list[Quantity]) -> list[Link
     """Each result linked to the one target it best measures (none when no target qualifies)."""
     # only targets of the result's area and kind sharing a word can qualify: index them so
     # a store of thousands of figures is not compared pair by pair
-    index: dict[tuple, list[Quantity]] = {}
+    # (and period: a few distinct periods per area and kind, each tested once per result)
+    index: dict[tuple, dict[str | None, dict[str, list[Quantity]]]] = {}
     for t in targets:
         if t.area:
-            area = (_fold(t.area[0]), _fold(t.area[1]))
+            by_word = index.setdefault((_fold(t.area[0]), _fold(t.area[1]), t.kind), {}).setdefault(t.period, {})
             for w in set(t.key.tokens):
-                index.setdefault((area, w), []).append(t)
+                by_word.setdefault(w, []).append(t)
     links = []
     for r in results:
         if not r.area:
             continue
         area = (_fold(r.area[0]), _fold(r.area[1]))
         words = set(r.key.tokens) | set(r.child_key.tokens if r.child_key else ())
-        pool = {id(t): t for w in words for t in index.get((area, w), ())}
+        kinds = (r.kind, "ceiling") if r.kind == "level" else (r.kind,)  # a level can meet a ceiling
+        rp = r.effective_period
+        pool = {id(t): t for k in kinds for p, by_word in index.get((*area, k), {}).items()
+                if period_inside(rp, p) for w in words for t in by_word.get(w, ())}
         cands = [lk for t in pool.values() if (lk := candidate(t, r))]
         if cands:
             links.append(max(cands, key=_rank))

@@ -23,8 +23,8 @@ from .vocab import KGO as _KGO
 
 
 class _Terms:
-    """The ontology's terms as pyoxigraph nodes, each built once: rdflib's checked namespace lookup costs
-    more than the rest of a triple, and the mapper asks for a term for every triple it writes."""
+    """The ontology's terms as pyoxigraph nodes, each built once: the mapper asks for a term for every triple
+    it writes."""
 
     def __getattr__(self, name: str):
         term = getattr(_KGO, name)  # an unknown name still fails here

@@ -10,9 +10,6 @@ import gc
 import json
 import re
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +39,15 @@ def iri(value: str) -> ox.NamedNode:
 
 
 def ntriples(quads: Iterable[ox.Quad]) -> str:
+    """The quads' triples as N-Triples lines (no final newline)."""
+    quads = quads if isinstance(quads, list) else list(quads)
+    graphs = {q.graph_name for q in quads}
+    if len(graphs) == 1:  # one graph (a document's): Oxigraph's serialiser, its graph name taken off each line
+        g = graphs.pop()
+        text = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
+        if not isinstance(g, ox.DefaultGraph):  # no raw newline inside a term: " <g> .\n" only ends a line
+            text = text.replace(f" {g} .\n", " .\n")
+        return text.rstrip("\n")
     return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
 
 
@@ -85,7 +91,7 @@ def query_oxigraph(store: ox.Store, sparql: str, bindings: dict[str, object] | N
         return Results([], [], bool(r))
     if isinstance(r, ox.QuerySolutions):
         names = [v.value for v in r.variables]
-        return Results(names, [[sol[n] for n in names] for sol in r])
+        return Results(names, [list(sol) for sol in r])  # a solution iterates over its values in variable order
     # CONSTRUCT / DESCRIBE
     rows = [[t.subject, t.predicate, t.object] for t in r]
     return Results(["subject", "predicate", "object"], rows)
@@ -234,6 +240,10 @@ class RemoteStore:
         self.timeout = timeout
 
     def _post(self, url: str, field: str, text: str, accept: str | None = None) -> tuple[bytes, dict]:
+        import urllib.error  # here, not at the top: only a remote store needs the HTTP client (~20 ms to load)
+        import urllib.parse
+        import urllib.request
+
         body = urllib.parse.urlencode({field: text}).encode("ascii")
         req = urllib.request.Request(url, data=body, method="POST")
         req.add_header("Content-Type", "application/x-www-form-urlencoded")

@@ -1374,10 +1374,18 @@ _DONE = re.compile(rf"Hoàn thành(?:\s+xây dựng)?\s+(?={_UP})")
 _DO_INVESTS = re.compile(r"[^;:.\n]{0,120}?(?<![\wÀ-ỹĐđ])(?:là|làm)\s+chủ\s+đầu\s+tư(?![\wÀ-ỹĐđ])", re.IGNORECASE)
 
 
+_INVESTOR_BEFORE = re.compile(_INVESTOR_NEXT.pattern + r"\Z", re.IGNORECASE)
+
+
 def _named_investor_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Works an item opens with when a known body is named their investor right after them."""
     out: list[tuple[int, int]] = []
     starts = {a for a, _ in agencies}
+    # bodies named an investor ("... do <body>", ", chủ đầu tư là <body>"): an item needs one on its line, and
+    # most documents have none
+    named = sorted(a for a in starts if _INVESTOR_BEFORE.search(text, text.rfind("\n", 0, a) + 1, a))
+    if not named:
+        return out
     for m in _ITEM_OPEN.finditer(text):
         p = m.end()
         sm = _STAGE_OPENER.match(text, p) or _DONE.match(text, p)
@@ -1385,6 +1393,9 @@ def _named_investor_items(text: str, agencies: list[tuple[int, int]]) -> list[tu
         if _NOT_WORK_FIRST.match(text, p) or p in starts or _opens_inside(p, agencies):
             continue
         limit = _line_end(text, p)
+        k = bisect.bisect_right(named, p)
+        if k == len(named) or named[k] > limit:
+            continue
         im = next((x for x in _INVESTOR_NEXT.finditer(text, p, limit) if x.end() in starts), None)
         if im is None or im.group().strip().lower() == "do" and not _DO_INVESTS.match(text, im.end(), limit):
             continue
