@@ -379,3 +379,14 @@ def test_a_run_in_field_heading_is_no_part_of_the_indicator():
     assert "Tổng thu ngân sách nhà nước trên địa bàn" in got and "Lượng khách đến tham quan, du lịch" in got, got
     assert any(x.startswith("Xã Bình Nhì: ") for x in got), got
     assert not any(x.startswith(("Thu, chi", "Du lịch:")) for x in got), got
+
+
+@pytest.mark.parametrize("line, indicator", [
+    ("9 tháng, tổng lượt khách du lịch ước đạt 2,2 triệu lượt, đạt 81,5% kế hoạch.", "Tổng lượt khách du lịch"),
+    ("6 tháng đầu năm 2024, sản lượng lương thực đạt 120.000 tấn, đạt 52% kế hoạch.", "Sản lượng lương thực"),
+])
+def test_a_leading_span_of_months_is_the_period_not_the_indicator(line, indicator):
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH NINH THUẬN\nSố: 300/BC-UBND\nNinh Thuận, ngày 25 tháng 9 năm 2024\n\nBÁO CÁO\n"
+            "Tình hình kinh tế - xã hội 9 tháng năm 2024\n\nI. KẾT QUẢ\n" + line + "\n")
+    got = [q.indicator for q in extract_text(text, source="b.txt").quantities if q.category == "result"]
+    assert got[:1] == [indicator], got

@@ -113,7 +113,9 @@ def _rx() -> dict[str, re.Pattern]:
         "result": re.compile(rf"(?<![^\W\d_])(?:{_RESULT_CUES})(?![^\W\d_])", re.IGNORECASE),
         "link_end": re.compile(rf"(?:(?<![^\W\d_])(?:{alt(_LINK_WORDS)})|:)\s*$", re.IGNORECASE),
         "lead": re.compile(
-            rf"^(?:[\s\-+•–,;:.*]+|\(?\d{{1,2}}[.)]?\s+(?=[^\W\d_])|[a-zđ][.)]\s+(?=[^\W\d_])"  # "1.", "a)", "đ."
+            # "9 tháng, tổng lượt ...": when, not what (before a number marker takes the "9")
+            rf"^(?:\d{{1,2}}\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+(?:năm\s+)?\d{{4}})?\s*,"
+            rf"|[\s\-+•–,;:.*]+|\(?\d{{1,2}}[.)]?\s+(?=[^\W\d_])|[a-zđ][.)]\s+(?=[^\W\d_])"  # "1.", "a)", "đ."
             rf"|(?:{alt(_LEAD_FILLERS)})(?![^\W\d_])|theo\s[^,;:\d]{{2,80}},"  # "Theo Sở X, ...": the source
             r"|(?:(?:trong|đến|hết|tính đến|riêng)\s+)?(?:năm|quý|tháng)\s+[\dIVX]+(?:/\d{4})?(?:\s+năm\s+\d{4})?"
             r"(?![^\W\d_])|(?:cả|(?:đến\s+)?cuối)\s+năm(?![^\W\d_])(?!\s+\d)"
