@@ -1221,18 +1221,23 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                    and not re.match(r"(?:đã|được|có)(?![^\W\d_])", part_text, re.IGNORECASE)
                    and not _REPORT_CUE.search(text[max(left, m.start - 30) : m.num_start])
                    and not rx["result"].search(text, clause_left, m.start) else None)
+        def reported(indicator: str, unit: str | None = None, share: Measure | None = None, m: Measure = m,
+                     clause_left: int = clause_left, after_end: int = after_end) -> Quantity:
+            """A reported figure of this clause; its period the clause's, else one an earlier clause stated."""
+            return Quantity(
+                category="result", indicator=indicator, value=m.value, max=m.max, comparator=m.comparator,
+                unit=unit or m.unit, value_text=m.value_text,
+                period=_period_for(text, layout, clause_left, after_end, m,
+                                   sentence_start_period or _earlier_period(text, layout, sent.start, clause_left),
+                                   sec_period or layout.title_period),
+                start=m.start, end=share.end if share else m.end, percent_of_plan=share.value if share else None,
+            )
+
         if done or part_of:
             # "Nâng tỷ lệ ... lên 85,7%", "Đào tạo nghề cho 870 người"; "...; trong đó khách quốc tế 262 nghìn lượt"
             # after a reported whole: reported figures though no "ước đạt" says so
             name = done or _part_name(part_of[0], part_text)
-            out.append(Quantity(
-                category="result", indicator=name, value=m.value, max=m.max, comparator=m.comparator,
-                unit=m.unit, value_text=m.value_text,
-                period=_period_for(text, layout, clause_left, after_end, m,
-                                   sentence_start_period or _earlier_period(text, layout, sent.start, clause_left),
-                                   sec_period or layout.title_period),
-                start=m.start, end=m.end,
-            ))
+            out.append(reported(name))
             prev_end = m.end
             continue
         if quiet or mode == "body" and k not in result_of:
@@ -1245,14 +1250,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                                                                    clause_left, m))):
                 if not in_part and m.kind != "percent":
                     reported_whole = _whole_of(rep, m)
-                out.append(Quantity(
-                    category="result", indicator=rep, value=m.value, max=m.max, comparator=m.comparator,
-                    unit=m.unit, value_text=m.value_text,
-                    period=_period_for(text, layout, clause_left, after_end, m,
-                                       sentence_start_period or _earlier_period(text, layout, sent.start, clause_left),
-                                       sec_period or layout.title_period),
-                    start=m.start, end=m.end,
-                ))
+                out.append(reported(rep))
                 if label:
                     inherited = label
                 prev_end = m.end
@@ -1270,14 +1268,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 reported_whole = _whole_of(label, m)
             for p in (ms[j] for j in result_of[k]):
                 if label:
-                    out.append(Quantity(
-                        category="result", indicator=label, value=m.value, max=m.max, comparator=m.comparator,
-                        unit=unit, value_text=m.value_text,
-                        period=_period_for(text, layout, clause_left, after_end, m,
-                                           sentence_start_period or _earlier_period(text, layout, sent.start, clause_left),
-                                           sec_period or layout.title_period),
-                        start=m.start, end=p.end, percent_of_plan=p.value,
-                    ))
+                    out.append(reported(label, unit=unit, share=p))
         elif label and not headline and _is_target(text, mode, sent, m, nxt if next_in_clause else None, clause_left,
                                                    after_end, _goal_carried(text, mode, sent, opener, para_start,
                                                                             clause_left, m)):
