@@ -392,3 +392,15 @@ def test_abbreviations_added_counts_and_news_prose_meet_their_targets(tmp_path):
         ("vh", "Số sản phẩm OCOP đạt từ 3 sao trở lên (có thêm)", "3", "sản phẩm", 60),
         ("vh", "Số xã đạt chuẩn nông thôn mới nâng cao (có thêm)", "2", "xã", 67),
     ]
+
+
+def test_an_indicator_label_does_not_depend_on_row_order():
+    """Two wordings of one indicator node, as often each: the label is the same whichever order a store returns
+    the figures in (servers differ), a target's wording first."""
+    from kg.graph.progress import label_triples
+    area = ("tỉnh", "Đồng Lam")
+    a = _q("r1", "Kim ngạch xuất nhập khẩu: nhập khẩu", 10, "triệu USD", "2024", area)
+    b = _q("r2", "Kim ngạch xuất nhập khẩu: xuất khẩu", 12, "triệu USD", "2024", area)
+    assert a.key == b.key  # one node
+    assert label_triples([], [a, b]) == label_triples([], [b, a])
+    assert label_triples([b], [a]) == label_triples([b], [a][::-1]) and "xuất khẩu\"" in label_triples([b], [a])[0]

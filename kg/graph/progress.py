@@ -409,18 +409,20 @@ def link_triples(links: list[Link]) -> list[str]:
     return out
 
 
-def label_triples(quantities: list[Quantity]) -> list[str]:
+def label_triples(targets: list[Quantity], results: list[Quantity]) -> list[str]:
     """One skos:prefLabel per indicator node: its most frequent wording (targets' wordings first on ties)."""
     from collections import Counter
 
 
     counts: dict[str, Counter] = {}
-    for i, q in enumerate(quantities):
+    for q in targets + results:
         node = indicator_iri(q.key, q.kind)
         counts.setdefault(node, Counter())[q.indicator] += 1
+    wordings = {q.indicator for q in targets}
     out = []
-    for node, c in counts.items():
-        label = max(c, key=lambda w: (c[w], -len(w)))
+    for node, c in sorted(counts.items()):
+        # ties broken by the wording alone, never by the order a store returns rows in
+        label = min(c, key=lambda w: (-c[w], w not in wordings, len(w), w))
         out.append(f"<{node}> <http://www.w3.org/2004/02/skos/core#prefLabel> {_lit(label)} .")
     return out
 
@@ -429,6 +431,6 @@ def recompute(store) -> int:
     """Rewrite the progress graph from the targets and results in the store; the number of links."""
     targets, results = read_quantities(store)
     links = compute_links(targets, results)
-    body = "\n".join(link_triples(links) + label_triples(targets + results))
+    body = "\n".join(link_triples(links) + label_triples(targets, results))
     store.update(f"DROP SILENT GRAPH <{PROGRESS_GRAPH}> ;\nINSERT DATA {{ GRAPH <{PROGRESS_GRAPH}> {{\n{body}\n}} }}")
     return len(links)
