@@ -116,6 +116,8 @@ def test_named_programme_kinds(text, name, kind):
         "Tỷ lệ học sinh hoàn thành chương trình tiểu học đạt 99,6%; chương trình giáo dục phổ thông mới được triển khai.",
         "Các chủ đầu tư lập kế hoạch giải ngân chi tiết, định kỳ ngày 25 hằng tháng báo cáo UBND huyện.",
         "Chủ trì tổng hợp kế hoạch giải ngân, gửi Sở Tài chính trước ngày 10 hằng tháng.",
+        "Các chủ đầu tư xây dựng kế hoạch thực hiện chi tiết theo từng tháng cho từng công trình.",
+        "Hoàn thành lập quy hoạch chi tiết tỷ lệ 1/500 trong quý III.",
     ],
 )
 def test_named_generic_phrases_rejected(text):

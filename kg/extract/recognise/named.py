@@ -373,6 +373,9 @@ def _generic_body(body: str, plural: bool = False) -> bool:
     A span of years ("giai đoạn 2016 - 2020") makes one plan of a kind, unless several are meant."""
     rx = _rx()
     body = rx["abbr"].sub(lambda m: ABBREVIATIONS[m.group(0)], body).lower()  # "MTQG" is "mục tiêu quốc gia"
+    if re.search(r"(?<![\wÀ-ỹĐđ])từng(?![\wÀ-ỹĐđ])", body):
+        return True  # "kế hoạch giải ngân chi tiết theo từng tháng cho từng dự án": one of each, none named
+    body = re.sub(r"(?:theo\s+)?tỷ lệ\s+1\s*/\s*[\d.]+", " ", body)  # "quy hoạch chi tiết tỷ lệ 1/500": a scale
     if re.search(r"(?:giai đoạn|thời kỳ)\s+\d{4}\s*[-–]\s*\d{4}", body) and not plural:
         return False
     rest = _fold(re.sub(r"\s+(?:năm|giai đoạn|thời kỳ)\s+[\d\s/\-–]+$", "", body))
