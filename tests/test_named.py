@@ -118,6 +118,8 @@ def test_named_programme_kinds(text, name, kind):
         "Chủ trì tổng hợp kế hoạch giải ngân, gửi Sở Tài chính trước ngày 10 hằng tháng.",
         "Các chủ đầu tư xây dựng kế hoạch thực hiện chi tiết theo từng tháng cho từng công trình.",
         "Hoàn thành lập quy hoạch chi tiết tỷ lệ 1/500 trong quý III.",
+        # a report's span after the yearly plan: what is reported on, not a plan of its own
+        "Đánh giá tình hình thực hiện kế hoạch phát triển kinh tế - xã hội 9 tháng đầu năm 2024 của huyện.",
     ],
 )
 def test_named_generic_phrases_rejected(text):

@@ -709,6 +709,8 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
             return False  # "quy hoạch chi tiết các phường", "kế hoạch triển khai đối với 56 dự án": plans of a set
         if not re.search(r"\b(?:19|20)\d\d\b", body) and rx["needs_period"].match(_fold(body)):
             return False  # "kế hoạch phát triển kinh tế - xã hội" with no year: the yearly plan in general
+        if re.search(r"(?:kinh tế\s*-\s*xã hội|kinh tế xã hội)\s+(?:\d+\s+tháng|quý\s)", _fold(body)):
+            return False  # "... kế hoạch phát triển kinh tế - xã hội 9 tháng đầu năm 2024": a report's span, no plan
         if head_low == "kế hoạch" and _PLAN_FIGURE.match(text, sp.end):
             return False  # "Kế hoạch trồng rừng năm 2024 là 1.200 ha": the figure planned, not a named plan
         if (head_low == "quy hoạch" and not text[sp.head_start].isupper() and not _has_capital(body)
