@@ -168,7 +168,7 @@ def same_area(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
 # phrases that say when or how a figure was counted, not what: dropped from the indicator
 _NOISE = re.compile(
     r"\(?\b(?:lũy kế|luỹ kế|ước (?:thực hiện|tính|đạt)|ước|cả năm|năm \d{4}|quý [ivx\d]+(?:/\d{4})?"
-    r"|(?:\d+ )?tháng (?:đầu|cuối)(?: năm)?|\d+ tháng|tháng \d+(?:/\d{4})?|đến (?:hết )?(?:ngày|năm|quý|tháng)[^,;()]*"
+    r"|(?:\d+ )?tháng (?:đầu|cuối)(?: năm)?|\d+ tháng|tháng \d+(?:/\d{4})?|đến (?:hết )?(?:ngày|năm|quý|tháng)\s*[\divx]+(?:/\d+)*(?:\s*năm\s*\d{4})?"
     r"|so với (?:thời điểm )?(?:(?:cuối|đầu) )?(?:cùng kỳ|năm|kế hoạch|dự toán)[^,;()]*"
     # a crop season says when, not what: "vụ Xuân", "vụ Đông Xuân", "vụ Hè Thu", "vụ Mùa"
     r"|vụ (?:đông ?[-–]? ?xuân|xuân ?[-–]? ?hè|hè ?[-–]? ?thu|thu ?[-–]? ?đông|mùa|chiêm|xuân|hè|đông)"
