@@ -390,3 +390,14 @@ def test_a_leading_span_of_months_is_the_period_not_the_indicator(line, indicato
             "Tình hình kinh tế - xã hội 9 tháng năm 2024\n\nI. KẾT QUẢ\n" + line + "\n")
     got = [q.indicator for q in extract_text(text, source="b.txt").quantities if q.category == "result"]
     assert got[:1] == [indicator], got
+
+
+def test_household_counts_count_in_households():
+    """'Giảm 320 hộ nghèo', 'cho 120 hộ nghèo, hộ cận nghèo': the measure word 'hộ' is the unit (as 'lượt' is), what
+    kind of household names the indicator; a target and a result so worded compare."""
+    text = ("HỘI ĐỒNG NHÂN DÂN\nHUYỆN ĐỒNG XUÂN\nSố: 40/NQ-HĐND\nĐồng Xuân, ngày 15 tháng 12 năm 2024\n\nNGHỊ QUYẾT\n"
+            "Về nhiệm vụ năm 2025\n\nĐiều 1. Các chỉ tiêu chủ yếu năm 2025:\n"
+            "- Hỗ trợ xây mới, sửa chữa nhà ở cho 120 hộ nghèo, hộ cận nghèo.\n- Giảm 320 hộ nghèo.\n")
+    got = {(q.indicator, q.value, q.unit) for q in extract_text(text, source="nq.txt").quantities}
+    assert ("Giảm số hộ nghèo", 320, "hộ") in got, got
+    assert any(v == 120 and u == "hộ" and "hộ nghèo" in i.lower() for i, v, u in got), got

@@ -17,7 +17,7 @@ from ..extract.recognise.spelling import tone_fold
 SCALES = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 # base units as written -> canonical base; units not listed compare as written (lower case)
 BASE_UNITS = {
-    "lượt": "lượt", "lượt khách": "lượt", "khách": "lượt", "lượt người": "lượt", "điểm du lịch": "điểm",
+    "hộ nghèo": "hộ", "hộ cận nghèo": "hộ", "hộ gia đình": "hộ", "hộ dân": "hộ", "lượt": "lượt", "lượt khách": "lượt", "khách": "lượt", "lượt người": "lượt", "điểm du lịch": "điểm",
     "đồng": "đồng", "vnđ": "đồng", "vnd": "đồng",
     "usd": "USD", "đô la mỹ": "USD",
     "tấn": "tấn", "ha": "ha", "hecta": "ha", "héc-ta": "ha", "km": "km",

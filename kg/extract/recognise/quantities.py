@@ -452,6 +452,8 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
         label = ("Tốc độ tăng " if growth.group(1).lower() == "tăng" else "Mức giảm ") + _lc(core)
         if after:
             label = f"{label} {_lc(after)}"
+    elif m.kind == "count" and unit_words and re.fullmatch(r"(?i)(?:tăng|giảm)(?:\s+thêm)?", before.strip()):
+        label = f"{before.strip()} số {' '.join(unit_words)}"  # "Giảm 320 hộ nghèo": the number of poor households
     elif linked and _content_count(before) >= 1:
         label = before
         if share and not re.match(r"(?:tỷ lệ|tỷ trọng|tốc độ)", before, re.IGNORECASE):
@@ -1362,12 +1364,13 @@ def _period_for(text: str, layout: _Layout, left: int, right: int, m: Measure, s
 
 # a goal counts in the measure word, the thing counted is named by the indicator ("Số điểm du lịch cộng đồng",
 # "12 điểm"; "Số lượt khách du lịch", "350.000 lượt")
-_CLASSIFIERS = {"lượt khách": "lượt", "lượt người": "lượt", "điểm du lịch": "điểm"}
+_CLASSIFIERS = {"lượt khách": "lượt", "lượt người": "lượt", "điểm du lịch": "điểm", "hộ nghèo": "hộ", "hộ cận nghèo": "hộ",
+                "hộ gia đình": "hộ", "hộ dân": "hộ"}
 
 
 def _classifier(unit: str) -> str:
     base, _, per = unit.partition("/")
-    *mag, noun = re.split(r"\s+(?=(?:lượt|điểm)(?![^\W\d_]))", base, maxsplit=1)
+    *mag, noun = re.split(r"\s+(?=(?:lượt|điểm|hộ)(?![^\W\d_]))", base, maxsplit=1)
     word = _CLASSIFIERS.get(noun.lower())
     return unit if word is None else " ".join([*mag, word]) + (f"/{per}" if per else "")
 
