@@ -329,3 +329,13 @@ def test_letter_directions_with_apposed_investors_and_trailing_cooperators():
         ("Sở Tài chính", "cooperate", "task", "4", "2025-Q3"),
         ("Sở Tài chính", "supervise", "task", "5", None),
     }
+
+
+def test_an_investor_of_works_announced_on_the_lines_after_it():
+    """'Ban X làm chủ đầu tư các công trình:' then a bullet line per work, each with its own deadline: investor of
+    each work (recognised as projects from their bullet lines), the deadline its line states."""
+    got = {(r.object, r.deadline) for r in extract_file(DATA / "resp_district_decision_announced_works.txt").responsibilities
+           if r.role == "investor" and r.agency == "Ban Quản lý dự án đầu tư xây dựng huyện Tuy An"}
+    assert got == {("Kè chống sạt lở bờ sông Cái đoạn qua xã An Dân", "2025-Q3"),
+                   ("Đường Trần Phú nối dài (đoạn từ Quốc lộ 1 đến chợ Chí Thạnh)", "2025-12-31"),
+                   ("Trường Tiểu học An Ninh Tây", "2025-08")}

@@ -1303,6 +1303,30 @@ def _subject_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int
     return out
 
 
+# a line that announces works listed on the bullet lines after it: "... làm chủ đầu tư các công trình:"
+_WORKS_OPENER_LINE = re.compile(r"(?i)(?<![\wÀ-ỹĐđ])(?:các|những)\s+(?:dự án|công trình)(?:\s+sau)?(?:\s+(?:gồm|như))?\s*:[ \t]*$",
+                                re.MULTILINE)
+_BULLET_START = re.compile(r"\n[ \t]*[-–+*•][ \t]+")
+
+
+def _announced_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Works on the bullet lines after a line that announces them ("... các công trình:" / "- Kè X, hoàn thành
+    trong Quý III"), each read to its own end."""
+    out: list[tuple[int, int]] = []
+    for m in _WORKS_OPENER_LINE.finditer(text):
+        q = m.end()
+        while (bm := _BULLET_START.match(text, q)) is not None:
+            p = bm.end()
+            wm = _WORK_NOUN.match(text, p)
+            line_end = _line_end(text, p)
+            if wm and not _opens_inside(p, agencies):
+                end = _extend(text, p, line_end, "project", "công trình")
+                if _has_capital(text[wm.end():end]) and 1 < len(_words(text[p:end])) <= 20:
+                    out.append((p, end))
+            q = line_end
+    return out
+
+
 def _stage_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Works named right after a building stage, each item of "A và B", "A, B" read to its own end."""
     out: list[tuple[int, int]] = []
@@ -1515,7 +1539,7 @@ def find_named(ctx: Context, agencies: list | None = None) -> list[NamedMention]
             continue
         found.append(("project", None, a, b, seg))
         starts.add(a)
-    for a, b in _stage_items(text, inside) + _subject_items(text, inside):
+    for a, b in _stage_items(text, inside) + _subject_items(text, inside) + _announced_items(text, inside):
         if any(ca <= a < cb for ca, cb in covered) or a in starts:
             continue
         found.append(("project", None, a, b, text[a:b]))

@@ -936,6 +936,16 @@ def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, 
         targeted = _target_statement(doc, s, e, role, subj, pred)
         if targeted:
             return targeted
+    if role == "investor" and re.match(r"(?i)\s*(?:,\s*)?(?:là|làm)?\s*chủ đầu tư\s+(?:các|những)\s", doc.t[pred:e]):
+        # "X làm chủ đầu tư các công trình:" and a bullet line per work, each with its own deadline
+        _at, listed = _listed_works(doc, pred, e)
+        if listed:
+            def due(n: NamedMention) -> str | None:  # what the work's own line states
+                stop = doc.t.find("\n", n.end)
+                return deadline_in_text(doc.t[n.end : stop if stop >= 0 else len(doc.t)], doc.year)
+
+            return [Responsibility(a.name, role, "project", n.name, due(n), s, n.end, a.start, a.end)
+                    for n in listed for a in subj]
     obj = _object(doc, role, s, e, pred, sent)
     if obj is None:
         return []
