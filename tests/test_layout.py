@@ -49,6 +49,27 @@ def test_layout_flattened_header_is_split_into_its_cells(name, kind, number, pla
 
 
 @pytest.mark.parametrize(
+    "raw, issuer, number",
+    [
+        ("| ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"
+         "| Số: 812/UBND-KT | Độc lập - Tự do - Hạnh phúc |\n| V/v đẩy nhanh giải ngân | Cần Thơ, ngày 4 tháng 4 năm 2025 |"
+         "\n\nKính gửi: Các sở, ngành.\n\nỦy ban nhân dân thành phố chỉ đạo như sau:\n\n1. Sở Tài chính chủ trì rà soát.\n",
+         "Ủy ban nhân dân thành phố Cần Thơ", "812/UBND-KT"),
+        ("| ỦY BAN NHÂN DÂN HUYỆN KRÔNG BÔNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|:---|:---:|\n"
+         "| Số: 77/BC-UBND | Độc lập - Tự do - Hạnh phúc |\n| | Krông Bông, ngày 30 tháng 6 năm 2024 |\n\nBÁO CÁO\n"
+         "Tình hình kinh tế - xã hội 6 tháng đầu năm 2024\n",
+         "Ủy ban nhân dân huyện Krông Bông", "77/BC-UBND"),
+    ],
+)
+def test_layout_a_header_set_as_a_markdown_table(raw, issuer, number):
+    """A two-column header as a pipe table: read column by column like a flattened one (the rule row dropped), so
+    the number, the date and the issuer with its place are found."""
+    ex = extract_text(raw, source="h.md")
+    assert (ex.header.issuer, ex.header.number) == (issuer, number)
+    assert ex.header.date and "|" not in ex.text[:120]
+
+
+@pytest.mark.parametrize(
     "raw, issuer",
     [
         ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTHỊ XÃ NGÃ NĂM | Độc lập - Tự do - Hạnh phúc\n"

@@ -178,6 +178,23 @@ def _lines(raw: str) -> list[_Line]:
     return out
 
 
+_TABLE_RULE = re.compile(r"\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?")
+_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*-\s*Tự do")
+
+
+def _header_table(lines: list[_Line]) -> set[int]:
+    """The rows of a two-column header set as a Markdown table ("| ỦY BAN NHÂN DÂN ... | CỘNG HÒA ... |", "|---|---|",
+    "| Số: ... | Độc lập ... |"): the pipe rows the text opens with, when one of them holds the motto."""
+    rows: list[_Line] = []
+    for ln in lines:
+        if ln.kind == "blank" and not rows:
+            continue
+        if ln.kind != "text" or not ln.text.strip().startswith("|"):
+            break
+        rows.append(ln)
+    return {id(r) for r in rows} if any(_MOTTO.search(r.text) for r in rows) else set()
+
+
 def _split_header(lines: list[_Line]) -> list[_Line]:
     """One line per cell for a flattened two-column header "ỦY BAN ... | CỘNG HÒA ... | Số: ... | ...".
 
@@ -188,26 +205,32 @@ def _split_header(lines: list[_Line]) -> list[_Line]:
 
     def flush() -> None:
         for col in range(max((len(r) for r in run), default=0)):
-            out.extend(r[col] for r in run if col < len(r))
+            out.extend(r[col] for r in run if col < len(r) and r[col] is not None)
         run.clear()
 
+    table = _header_table(lines)
     seen = 0
     for ln in lines:
         if ln.kind == "text":
             seen += 1
         t = ln.text
-        if ln.kind != "text" or seen > _HEADER_ZONE or " | " not in t or t.strip().startswith("|"):
+        if id(ln) in table and _TABLE_RULE.fullmatch(t.strip()):
+            continue  # "|---|---|" under a header set as a Markdown table: no text
+        if ln.kind != "text" or seen > _HEADER_ZONE or " | " not in t or (t.strip().startswith("|") and id(ln) not in table):
             flush()
             out.append(ln)
             continue
         pos = 0
         bar = None
-        cells = []
-        for cell in t.split("|"):
+        cells: list[_Line | None] = []  # by column: an empty cell keeps its column (None)
+        parts = t.split("|")
+        for k, cell in enumerate(parts):
             lead = len(cell) - len(cell.lstrip())
             if cell.strip():
-                first = ln.page_break and not out and not run and not cells
+                first = ln.page_break and not out and not run and not any(cells)
                 cells.append(_Line(ln.src + pos + lead, cell.strip(), first, ln.phys, bar, cell=True))
+            elif 0 < k < len(parts) - 1:
+                cells.append(None)  # "| | Hiệp Hòa, ngày ... |": the left cell is empty
             bar = ln.src + pos + len(cell)
             pos += len(cell) + 1
         run.append(cells)
