@@ -339,3 +339,16 @@ def test_an_investor_of_works_announced_on_the_lines_after_it():
     assert got == {("Kè chống sạt lở bờ sông Cái đoạn qua xã An Dân", "2025-Q3"),
                    ("Đường Trần Phú nối dài (đoạn từ Quốc lộ 1 đến chợ Chí Thạnh)", "2025-12-31"),
                    ("Trường Tiểu học An Ninh Tây", "2025-08")}
+
+
+def test_a_direction_headed_by_its_topic_then_its_body(tmp_path):
+    """'**1. Về phân bổ vốn**' on a line of its own, then 'Sở Tài chính chủ trì, phối hợp ...': the body's first
+    clause opens with the body in charge."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 900/UBND-KT\nV/v đẩy nhanh giải ngân vốn đầu tư công\n"
+            "Gia Lai, ngày 10 tháng 4 năm 2025\n\nKính gửi: Các sở, ngành.\n\n"
+            "Ủy ban nhân dân tỉnh chỉ đạo như sau:\n\n"
+            "**1. Về phân bổ vốn**\nSở Tài chính chủ trì, phối hợp Kho bạc Nhà nước khu vực XIV hoàn thành phân bổ vốn.\n\n"
+            "**2. Về giám sát**\nSở Xây dựng kiểm tra, giám sát chất lượng các công trình.\n")
+    got = {(r.agency.split(" tỉnh")[0], r.role, r.object) for r in _responsibilities(tmp_path, "cv.md", text)}
+    assert {("Sở Tài chính", "lead", "1"), ("Kho bạc Nhà nước khu vực XIV", "cooperate", "1"),
+            ("Sở Xây dựng", "supervise", "2")} <= got, got

@@ -417,7 +417,8 @@ _OPENING = re.compile(r"(?i)(?:trường hợp|đối với|riêng|trong|sau khi
 
 def _clause_starts(t: str, a: int, b: int) -> list[int]:
     out = [a]
-    for m in re.finditer(r"[;:]\s+|\n\s*(?=[-+•–]\s)", t[a:b]):
+    # a line of its own ends a clause: "**1. Về phân bổ vốn**" / "Sở Tài chính chủ trì ..." (a heading, then its body)
+    for m in re.finditer(r"[;:]\s+|\n\s*(?=[-+•–]\s)|(?<![,\-–])\n[ \t]*(?=\S)", t[a:b]):
         out.append(a + m.end())
     for c in list(out):
         om = _OPENING.match(t, _skip(t, c, b), b)
