@@ -352,3 +352,15 @@ def test_a_direction_headed_by_its_topic_then_its_body(tmp_path):
     got = {(r.agency.split(" tỉnh")[0], r.role, r.object) for r in _responsibilities(tmp_path, "cv.md", text)}
     assert {("Sở Tài chính", "lead", "1"), ("Kho bạc Nhà nước khu vực XIV", "cooperate", "1"),
             ("Sở Xây dựng", "supervise", "2")} <= got, got
+
+
+def test_an_item_opening_with_a_body_that_works_with_another_named_without_voi(tmp_path):
+    """'5. Phòng Văn hóa và Thông tin phối hợp Trung tâm Văn hóa - Thông tin và Thể thao huyện tổ chức ...' (no 'với'):
+    the first leads, the second cooperates; a district's forest protection unit is a body ('Hạt Kiểm lâm huyện')."""
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN ĐAK PƠ\nSố: 120/BC-UBND\nĐak Pơ, ngày 28 tháng 6 năm 2024\n\nBÁO CÁO\n"
+            "Tình hình kinh tế - xã hội 6 tháng đầu năm 2024\n\nII. NHIỆM VỤ 6 THÁNG CUỐI NĂM\n"
+            "1. Phòng Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với Hạt Kiểm lâm huyện hoàn thành trồng rừng.\n"
+            "2. Phòng Văn hóa và Thông tin phối hợp Trung tâm Văn hóa - Thông tin và Thể thao huyện tổ chức hội thi.\n")
+    got = {(r.agency, r.role, r.object) for r in _responsibilities(tmp_path, "bc.md", text)}
+    assert {("Hạt Kiểm lâm huyện Đak Pơ", "cooperate", "1"), ("Phòng Văn hóa và Thông tin huyện Đak Pơ", "lead", "2"),
+            ("Trung tâm Văn hóa - Thông tin và Thể thao huyện Đak Pơ", "cooperate", "2")} <= got, got

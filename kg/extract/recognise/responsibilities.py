@@ -516,8 +516,8 @@ def _item_given_to(doc: _Doc, subj, r0: int, end: int) -> bool:
         return False
     pm = _COOP_WORD.search(doc.t, r0, end)  # past 'tích cực', 'chủ động'
     cm = _COOP_WITH.match(doc.t, pm.start(), end) if pm else None
-    if cm is None or not re.search(r"(?:với|cùng)\s+$", doc.t[r0:cm.end()]):
-        return False
+    if cm is None or not (re.search(r"(?:với|cùng)\s+$", doc.t[r0:cm.end()]) or doc.agency_at(cm.end()) is not None):
+        return False  # "phối hợp với X", or "phối hợp X" naming the body worked with
     return _LEAD.search(doc.t, task.start, task.end) is None
 
 
