@@ -364,3 +364,14 @@ def test_an_item_opening_with_a_body_that_works_with_another_named_without_voi(t
     got = {(r.agency, r.role, r.object) for r in _responsibilities(tmp_path, "bc.md", text)}
     assert {("Hạt Kiểm lâm huyện Đak Pơ", "cooperate", "1"), ("Phòng Văn hóa và Thông tin huyện Đak Pơ", "lead", "2"),
             ("Trung tâm Văn hóa - Thông tin và Thể thao huyện Đak Pơ", "cooperate", "2")} <= got, got
+
+
+def test_a_lead_with_cung_names_who_works_with_it(tmp_path):
+    """'Phòng Tài chính - Kế hoạch chủ trì, cùng Chi cục Thuế khu vực ... rà soát nguồn thu': the body after 'cùng'
+    cooperates on the task."""
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN ĐAK PƠ\nSố: 121/BC-UBND\nĐak Pơ, ngày 28 tháng 6 năm 2024\n\nBÁO CÁO\n"
+            "Tình hình kinh tế - xã hội 6 tháng đầu năm 2024\n\nII. NHIỆM VỤ 6 THÁNG CUỐI NĂM\n"
+            "1. Phòng Tài chính - Kế hoạch chủ trì, cùng Bảo hiểm xã hội huyện rà soát nguồn thu.\n")
+    got = {(r.agency, r.role, r.object) for r in _responsibilities(tmp_path, "bc.md", text)}
+    assert {("Phòng Tài chính - Kế hoạch huyện Đak Pơ", "lead", "1"),
+            ("Bảo hiểm xã hội huyện Đak Pơ", "cooperate", "1")} <= got, got
