@@ -375,3 +375,13 @@ def test_a_lead_with_cung_names_who_works_with_it(tmp_path):
     got = {(r.agency, r.role, r.object) for r in _responsibilities(tmp_path, "bc.md", text)}
     assert {("Phòng Tài chính - Kế hoạch huyện Đak Pơ", "lead", "1"),
             ("Bảo hiểm xã hội huyện Đak Pơ", "cooperate", "1")} <= got, got
+
+
+def test_an_item_naming_its_topic_before_the_body_that_works_with_another(tmp_path):
+    """'3. Du lịch: Ban Quản lý Di tích X phối hợp với UBND xã tổ chức ...': the topic before the colon does not
+    hide that the item opens with the body it is given to."""
+    text = ("ỦY BAN NHÂN DÂN\nXÃ THANH NƯA\nSố: 60/BC-UBND\nThanh Nưa, ngày 20 tháng 12 năm 2023\n\nBÁO CÁO\n"
+            "Kết quả thực hiện nhiệm vụ năm 2023\n\nII. NHIỆM VỤ NĂM 2024\n"
+            "1. Du lịch: Trạm Y tế xã phối hợp với Ủy ban Mặt trận Tổ quốc xã tổ chức khám bệnh cho người cao tuổi.\n")
+    got = {(r.agency.split(" xã")[0], r.role, r.object) for r in _responsibilities(tmp_path, "bc.txt", text)}
+    assert ("Trạm Y tế", "lead", "1") in got, got

@@ -504,7 +504,8 @@ def _statement(doc: _Doc, c: int, end: int):
     return None
 
 
-_ITEM_MARKER = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){0,2}[./)]?\s*")
+# an item's number, and a short topic it may name first ("3. Du lịch: Ban Quản lý Di tích ... phối hợp với ...")
+_ITEM_MARKER = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){0,2}[./)]?\s*(?:[^:\n.;]{2,60}:\s*)?")
 _COOP_WORD = re.compile(r"(?i)phối")
 
 
