@@ -159,11 +159,22 @@ class LocalStore:
     def update(self, sparql: str) -> None:
         self._s.update(sparql)
 
+    def _read(self, op: Callable[[ox.Store], object]):
+        """Run a read; a reader beside a live writer may find a file the writer compacted away since it opened:
+        it opens a fresh view once and reads again."""
+        try:
+            return op(self._s)
+        except OSError:
+            if not self.read_only:
+                raise
+            self._s = ox.Store.read_only(str(self.path))
+            return op(self._s)
+
     def query(self, sparql: str, bindings: dict[str, object] | None = None) -> Results:
-        return query_oxigraph(self._s, sparql, bindings)
+        return self._read(lambda s: query_oxigraph(s, sparql, bindings))
 
     def graphs(self) -> list[str]:
-        return [g.value for g in self._s.named_graphs()]
+        return self._read(lambda s: [g.value for g in s.named_graphs()])
 
     def graph_counts(self) -> list[tuple[str, int]]:
         """(graph IRI, triples) per named graph."""
@@ -171,12 +182,12 @@ class LocalStore:
         return [(g.value, int(n.value)) for g, n in r.rows]
 
     def __len__(self) -> int:
-        return len(self._s)
+        return self._read(len)
 
     def dump(self, fmt: ox.RdfFormat, graph: str | None = None) -> bytes:
         if graph:
-            return self._s.dump(format=fmt, from_graph=ox.NamedNode(graph))
-        return self._s.dump(format=fmt)
+            return self._read(lambda s: s.dump(format=fmt, from_graph=ox.NamedNode(graph)))
+        return self._read(lambda s: s.dump(format=fmt))
 
     def flush(self) -> None:
         self._s.flush()
