@@ -200,8 +200,8 @@ def test_a_writer_that_cannot_wait_says_so_in_one_line(tmp_path):
 
 
 def test_kill_during_ingest_leaves_derived_graph_present(tmp_path):
-    # enough documents that the first checkpoint (every 25) comes well before the end
-    files = _write_docs(tmp_path / "in", 80)
+    # enough documents that the run lasts well past its first checkpoint (every 25), on a fast machine too
+    files = _write_docs(tmp_path / "in", 300)
     store = tmp_path / "store"
     p = subprocess.Popen([KG, "ingest", *map(str, files), "--store", str(store)],
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
