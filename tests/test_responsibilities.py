@@ -385,3 +385,14 @@ def test_an_item_naming_its_topic_before_the_body_that_works_with_another(tmp_pa
             "1. Du lịch: Trạm Y tế xã phối hợp với Ủy ban Mặt trận Tổ quốc xã tổ chức khám bệnh cho người cao tuổi.\n")
     got = {(r.agency.split(" xã")[0], r.role, r.object) for r in _responsibilities(tmp_path, "bc.txt", text)}
     assert ("Trạm Y tế", "lead", "1") in got, got
+
+
+def test_a_body_after_an_items_topic_is_an_actor(tmp_path):
+    """'1. Đầu tư xây dựng: Ủy ban nhân dân xã làm chủ đầu tư công trình X': the words before the colon name the
+    item's topic; 'xây dựng Ủy ban ...' is not 'building the committee'."""
+    text = ("ỦY BAN NHÂN DÂN\nXÃ THANH NƯA\nSố: 60/BC-UBND\nThanh Nưa, ngày 20 tháng 12 năm 2023\n\nBÁO CÁO\n"
+            "Kết quả thực hiện nhiệm vụ năm 2023\n\nII. NHIỆM VỤ NĂM 2024\n"
+            "1. Đầu tư xây dựng: Ủy ban nhân dân xã làm chủ đầu tư công trình Nhà văn hóa bản Co Mạy, hoàn thành trong "
+            "Quý II/2024.\n")
+    got = {(r.agency, r.role, r.deadline) for r in _responsibilities(tmp_path, "bc.txt", text) if not r.inferred}
+    assert ("Ủy ban nhân dân xã Thanh Nưa", "investor", "2024-Q2") in got, got

@@ -783,7 +783,8 @@ def _context_ok(t: str, s: int) -> bool:
     line_start = t.rfind("\n", 0, s) + 1
     if _LAW_BEFORE_RE.search(t, max(line_start, s - 50), s):
         return False
-    before = re.findall(r"\w+", t[max(line_start, s - 40):s].lower())
+    # the words before it in its own clause ("1. Đầu tư xây dựng: Ủy ban nhân dân xã làm ...": a topic, then the body)
+    before = re.findall(r"\w+", re.split(r"[:;]", t[max(line_start, s - 40):s])[-1].lower())
     if before and before[-1] in _PLURAL_BEFORE | _NOT_ACTOR_LAST:
         return False
     return not (len(before) >= 2 and " ".join(before[-2:]) in _NOT_ACTOR_BEFORE)
