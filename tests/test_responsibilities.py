@@ -396,3 +396,16 @@ def test_a_body_after_an_items_topic_is_an_actor(tmp_path):
             "Quý II/2024.\n")
     got = {(r.agency, r.role, r.deadline) for r in _responsibilities(tmp_path, "bc.txt", text) if not r.inferred}
     assert ("Ủy ban nhân dân xã Thanh Nưa", "investor", "2024-Q2") in got, got
+
+
+@pytest.mark.parametrize("line, work, due", [
+    ("1. Ban Quản lý dự án đầu tư xây dựng huyện (chủ đầu tư) đẩy nhanh thi công Dự án Đường liên xã Ia Dêr - Ia Sao, "
+     "bảo đảm hoàn thành trong Quý IV/2024.", "Dự án Đường liên xã Ia Dêr - Ia Sao", "2024-Q4"),
+    ("Ban Quản lý dự án đầu tư xây dựng huyện, với vai trò chủ đầu tư, phải hoàn thành Dự án Trụ sở Kho lưu trữ huyện "
+     "trước ngày 30/11/2024.", "Dự án Trụ sở Kho lưu trữ huyện", "2024-11-30"),
+])
+def test_a_body_said_to_be_the_investor_of_the_work_its_clause_names(tmp_path, line, work, due):
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN IA GRAI\nSố: 90/BC-UBND\nIa Grai, ngày 20 tháng 6 năm 2024\n\nBÁO CÁO\n"
+            "Tình hình kinh tế - xã hội 6 tháng đầu năm 2024\n\nII. NHIỆM VỤ 6 THÁNG CUỐI NĂM\n" + line + "\n")
+    got = {(r.object, r.deadline) for r in _responsibilities(tmp_path, "bc.txt", text) if r.role == "investor"}
+    assert got == {(work, due)}, got

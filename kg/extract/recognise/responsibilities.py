@@ -1364,13 +1364,23 @@ def _apposed_work(doc: _Doc, p: int):
     return next((n for n in doc.named if n.category == "project" and m.end() <= n.start <= m.end() + 1), None)
 
 
+# "Ban X (chủ đầu tư) đẩy nhanh ...", "Ban X, với vai trò chủ đầu tư, phải ...": the role said of the body alone
+_ROLE_APPOSED = re.compile(r"(?i)\s*(?:\(\s*chủ đầu tư\s*\)|,\s*(?:với\s+)?(?:vai trò|tư cách)\s+(?:là\s+)?chủ đầu tư\s*,)")
+
+
 def _apposed_investors(doc: _Doc) -> list[Responsibility]:
     out = []
     for a in doc.ags:
         work = _apposed_work(doc, a.end)
+        if work is None and (rm := _ROLE_APPOSED.match(doc.t, a.end)) is not None:
+            # the work it is the investor of is the one its clause goes on to name
+            stop = re.search(r"[.;\n]", doc.t[rm.end():])
+            end = rm.end() + (stop.start() if stop else len(doc.t) - rm.end())
+            work = next((n for n in doc.named if n.category == "project" and rm.end() <= n.start < end), None)
         if work is not None:
-            out.append(Responsibility(a.name, "investor", "project", work.name, None, a.start, work.end,
-                                      a.start, a.end))
+            out.append(Responsibility(a.name, "investor", "project", work.name,
+                                      deadline_in_text(doc.t[work.end : work.end + 80].split(".")[0], doc.year),
+                                      a.start, work.end, a.start, a.end))
     return out
 
 
