@@ -575,3 +575,13 @@ def test_committees_listed_before_the_last_share_its_council(line, names, not_na
 ])
 def test_agency_names_of_other_provinces_and_of_2025(body, place, level, expected):
     assert _names(_ctx(body, place, level)) == expected
+
+
+def test_a_place_whose_name_holds_a_stop_word():
+    """'huyện Trần Đề': 'Đề' ends a name elsewhere ('... Đề nghị'), not a known name that goes on with it; and the
+    name opens with a family name, which alone would read as a person."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH SÓC TRĂNG\nSố: 10/KH-UBND\nSóc Trăng, ngày 10 tháng 1 năm 2024\n\nKẾ HOẠCH\n"
+            "Thực hiện nhiệm vụ năm 2024\n\n1. Sở Tài chính chủ trì, phối hợp UBND huyện Trần Đề rà soát.\n"
+            "2. UBND tỉnh Sóc Trăng Đề nghị Bộ Tài chính xem xét.\n")
+    names = [a.name for a in extract_text(text, source="kh.txt").agencies]
+    assert "Ủy ban nhân dân huyện Trần Đề" in names and not any("Đề nghị" in n for n in names), names

@@ -297,8 +297,8 @@ def _proper_name(t: str, pos: int, doc: _Doc, caps: bool, kind: str | None = Non
         w = m.group(1)
         if not w[0].isupper() or w.isdigit() or (not words and w.lower() in _NOT_PLACE):
             break
-        if len(words) and w.lower() in _NOT_PLACE:
-            break
+        if len(words) and w.lower() in _NOT_PLACE and places.longest_prefix(words + [w], kind) <= len(words):
+            break  # "... Sơn La Đề nghị": not a word of the name, unless a known name goes on with it ("Trần Đề")
         words.append(w)
         ends.append(m.end())
         p = end = m.end()
