@@ -137,3 +137,10 @@ def test_a_cut_off_date_says_when_and_nothing_after_it():
     part = indicator_key("Tổng thu ngân sách nhà nước trên địa bàn đến ngày 30/9/2024 - thu nội địa")
     assert indicators_match(total, part) is None
     assert indicator_key("Giải ngân vốn đầu tư công đến hết tháng 6 năm 2024") == indicator_key("Giải ngân vốn đầu tư công")
+
+
+def test_the_documents_own_place_and_field_say_where_and_about_what(tmp_path):
+    """'Tổng lượt khách du lịch đến Gia Lai' in Gia Lai's news is the province's count; 'Về thu ngân sách, tổng thu
+    ...' names its field first: both meet the plan's targets. The city's revenue ('thành phố Pleiku') does not."""
+    got = [(x[1], x[3]) for x in _links("own_place", tmp_path)]
+    assert got == [("Tổng lượt khách du lịch", "820000"), ("Tổng thu ngân sách nhà nước trên địa bàn", "3310")], got

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from .indicators import (  # noqa: F401 - re-exported: the pure functions callers and tests use
@@ -208,6 +208,27 @@ def _season(q: Quantity) -> str | None:
     return " ".join(re.split(r"[\s\-–]+", m.group(1))) if m else None
 
 
+_LEVEL_BEFORE = re.compile(r"(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+$")
+
+
+def _without_place(q: Quantity) -> IndicatorKey:
+    """The key without the words of the place the figure's document speaks for ("Tổng lượt khách du lịch đến Kon
+    Tum" in a Kon Tum document): where, not what. Not when the name follows a unit of another level ("thành phố
+    Kon Tum" in the province's document is a part of it), nor for another place."""
+    key, area = q.key, q.area
+    if not area:
+        return key
+    words = set(_norm_text(area[1]).split())
+    if not words or not words <= set(key.tokens):
+        return key
+    text = _norm_text(q.indicator)
+    at = text.find(_norm_text(area[1]))
+    level = _LEVEL_BEFORE.search(text[:at]) if at >= 0 else None
+    if at < 0 or (level and level.group(1) != _norm_text(area[0])):
+        return key
+    return replace(key, tokens=tuple(t for t in key.tokens if t not in words))
+
+
 def candidate(target: Quantity, result: Quantity) -> Link | None:
     """The link when `result` measures `target`, else None."""
     # every test below only rules the pair out: the cheap ones first (a result meets hundreds of targets)
@@ -226,11 +247,12 @@ def candidate(target: Quantity, result: Quantity) -> Link | None:
         a, b = parse_period(rp), parse_period(target.period)
         if a.exact and a.start != b.start:  # "tháng 3" alone is not progress towards the year's total
             return None
-    sim = indicators_match(target.key, result.key)
+    tkey, rkey = _without_place(target), _without_place(result)
+    sim = indicators_match(tkey, rkey)
     if sim is None and result.child_key and result.child_key.tokens == target.key.tokens:
         sim = 1.0  # "Tổng lượt khách du lịch - số lượt (khách quốc tế)": the item under its heading
     if sim is None:
-        sim = qualified_match(target.key, target.unit, result.key, result.unit)
+        sim = qualified_match(tkey, target.unit, rkey, result.unit)
     if sim is None:
         return None
     if (season := _season(target)) and season != _season(result):

@@ -117,6 +117,8 @@ def _rx() -> dict[str, re.Pattern]:
             rf"^(?:\d{{1,2}}\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+(?:năm\s+)?\d{{4}})?\s*,"
             rf"|[\s\-+•–,;:.*]+|\(?\d{{1,2}}[.)]?\s+(?=[^\W\d_])|[a-zđ][.)]\s+(?=[^\W\d_])"  # "1.", "a)", "đ."
             rf"|(?:{alt(_LEAD_FILLERS)})(?![^\W\d_])|theo\s[^,;:\d]{{2,80}},"  # "Theo Sở X, ...": the source
+            # "Về thu ngân sách, ...", "Trong lĩnh vực nông nghiệp, ...": the field a sentence is about
+            r"|(?:về|trong lĩnh vực|ở lĩnh vực|trên lĩnh vực|đối với lĩnh vực)\s[^,;:\d]{2,40},"
             r"|(?:(?:trong|đến|hết|tính đến|riêng)\s+)?(?:năm|quý|tháng)\s+[\dIVX]+(?:/\d{4})?(?:\s+năm\s+\d{4})?"
             r"(?![^\W\d_])|(?:cả|(?:đến\s+)?cuối)\s+năm(?![^\W\d_])(?!\s+\d)"
             rf"|{_SEASON}(?:\s+(?:năm\s+)?\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?(?![^\W\d_]))+",  # "Vụ Xuân năm 2024, tổng diện tích ...": when
