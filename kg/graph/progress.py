@@ -103,6 +103,9 @@ def percent_disagrees(stated: float | None, computed: float | None) -> bool:
 
 
 # ---------------------------------------------------------------- linking
+_LEVEL_BEFORE = re.compile(r"(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+$")
+
+
 @dataclass
 class Quantity:
     """A target or result as read from the store."""
@@ -142,6 +145,24 @@ class Quantity:
         if p and d and parse_period(p) and parse_period(d) and re.fullmatch(r"\d{4}", p) and d.startswith(p):
             return d
         return p
+
+    @cached_property
+    def place_free_key(self) -> IndicatorKey:
+        """The key without the words of the place the figure's document speaks for ("Tổng lượt khách du lịch đến
+        Kon Tum" in a Kon Tum document): where, not what. Not when the name follows a unit of another level
+        ("thành phố Kon Tum" in the province's document is a part of it), nor for another place."""
+        key, area = self.key, self.area
+        if not area:
+            return key
+        words = set(_norm_text(area[1]).split())
+        if not words or not words <= set(key.tokens):
+            return key
+        text = _norm_text(self.indicator)
+        at = text.find(_norm_text(area[1]))
+        level = _LEVEL_BEFORE.search(text[:at]) if at >= 0 else None
+        if at < 0 or (level and level.group(1) != _norm_text(area[0])):
+            return key
+        return replace(key, tokens=tuple(t for t in key.tokens if t not in words))
 
     @cached_property
     def counts_increase(self) -> bool:
@@ -208,27 +229,6 @@ def _season(q: Quantity) -> str | None:
     return " ".join(re.split(r"[\s\-–]+", m.group(1))) if m else None
 
 
-_LEVEL_BEFORE = re.compile(r"(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+$")
-
-
-def _without_place(q: Quantity) -> IndicatorKey:
-    """The key without the words of the place the figure's document speaks for ("Tổng lượt khách du lịch đến Kon
-    Tum" in a Kon Tum document): where, not what. Not when the name follows a unit of another level ("thành phố
-    Kon Tum" in the province's document is a part of it), nor for another place."""
-    key, area = q.key, q.area
-    if not area:
-        return key
-    words = set(_norm_text(area[1]).split())
-    if not words or not words <= set(key.tokens):
-        return key
-    text = _norm_text(q.indicator)
-    at = text.find(_norm_text(area[1]))
-    level = _LEVEL_BEFORE.search(text[:at]) if at >= 0 else None
-    if at < 0 or (level and level.group(1) != _norm_text(area[0])):
-        return key
-    return replace(key, tokens=tuple(t for t in key.tokens if t not in words))
-
-
 def candidate(target: Quantity, result: Quantity) -> Link | None:
     """The link when `result` measures `target`, else None."""
     # every test below only rules the pair out: the cheap ones first (a result meets hundreds of targets)
@@ -247,7 +247,7 @@ def candidate(target: Quantity, result: Quantity) -> Link | None:
         a, b = parse_period(rp), parse_period(target.period)
         if a.exact and a.start != b.start:  # "tháng 3" alone is not progress towards the year's total
             return None
-    tkey, rkey = _without_place(target), _without_place(result)
+    tkey, rkey = target.place_free_key, result.place_free_key
     sim = indicators_match(tkey, rkey)
     if sim is None and result.child_key and result.child_key.tokens == target.key.tokens:
         sim = 1.0  # "Tổng lượt khách du lịch - số lượt (khách quốc tế)": the item under its heading
