@@ -237,6 +237,7 @@ class _Doc:
         self.year = (ctx.header.date or "")[:4] or None
         self.own_number = (ctx.header.number or "").replace(" ", "")
         self._task_at: dict[int, Task | None] = {}
+        self._summarises: dict[str, bool] = {}  # names_itself of a headerless document, by word
         self._reported: str | None = None
         # lower-cased text for quick tests of whether a word occurs at all (when lower-casing keeps the offsets)
         low = ctx.text.lower()
@@ -284,7 +285,10 @@ class _Doc:
         # a summary says what it summarises in its title or lead, or that the meeting passed it: "HĐND tỉnh thông
         # qua Nghị quyết về ...", "Kỳ họp đã thông qua Nghị quyết về nhiệm vụ năm 2025"
         w = word.lower()
-        return w in self.t[:600].lower() or bool(re.search(rf"(?i)thông qua\s+(?:các\s+)?{re.escape(w)}(?!\w)", self.t))
+        if w not in self._summarises:  # asked for every statement: each word looked for once
+            self._summarises[w] = w in self.t[:600].lower() or bool(
+                re.search(rf"(?i)thông qua\s+(?:các\s+)?{re.escape(w)}(?!\w)", self.t))
+        return self._summarises[w]
 
     def verb_at(self, p: int, end: int) -> int:
         """Where the verb of a predicate starts, after 'chủ trì, giám sát, ...' and 'phối hợp với X và các cơ
@@ -943,11 +947,7 @@ def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, 
         # "X làm chủ đầu tư các công trình:" and a bullet line per work, each with its own deadline
         _at, listed = _listed_works(doc, pred, e)
         if listed:
-            def due(n: NamedMention) -> str | None:  # what the work's own line states
-                stop = doc.t.find("\n", n.end)
-                return deadline_in_text(doc.t[n.end : stop if stop >= 0 else len(doc.t)], doc.year)
-
-            return [Responsibility(a.name, role, "project", n.name, due(n), s, n.end, a.start, a.end)
+            return [Responsibility(a.name, role, "project", n.name, _work_deadline(doc, n), s, n.end, a.start, a.end)
                     for n in listed for a in subj]
     obj = _object(doc, role, s, e, pred, sent)
     if obj is None:
@@ -1364,6 +1364,16 @@ def _apposed_work(doc: _Doc, p: int):
     return next((n for n in doc.named if n.category == "project" and m.end() <= n.start <= m.end() + 1), None)
 
 
+_LINE_OR_SENTENCE_END = re.compile(r"\n|\.(?=\s|$)")
+
+
+def _work_deadline(doc: _Doc, work: NamedMention) -> str | None:
+    """The deadline the words after a work state, to the end of its line or sentence ("- Kè X, hoàn thành trong
+    Quý III/2025;", "... Dự án Y, bảo đảm hoàn thành trong Quý IV/2024.")."""
+    stop = _LINE_OR_SENTENCE_END.search(doc.t, work.end)
+    return deadline_in_text(doc.t[work.end : stop.start() if stop else len(doc.t)], doc.year)
+
+
 # "Ban X (chủ đầu tư) đẩy nhanh ...", "Ban X, với vai trò chủ đầu tư, phải ...": the role said of the body alone
 _ROLE_APPOSED = re.compile(r"(?i)\s*(?:\(\s*chủ đầu tư\s*\)|,\s*(?:với\s+)?(?:vai trò|tư cách)\s+(?:là\s+)?chủ đầu tư\s*,)")
 
@@ -1379,7 +1389,7 @@ def _apposed_investors(doc: _Doc) -> list[Responsibility]:
             work = next((n for n in doc.named if n.category == "project" and rm.end() <= n.start < end), None)
         if work is not None:
             out.append(Responsibility(a.name, "investor", "project", work.name,
-                                      deadline_in_text(doc.t[work.end : work.end + 80].split(".")[0], doc.year),
+                                      _work_deadline(doc, work),
                                       a.start, work.end, a.start, a.end))
     return out
 
