@@ -367,15 +367,19 @@ def _has_capital(body: str) -> bool:
     return any(w[0].isupper() for w in re.findall(r"[^\s,;:()“”\"]+", body))
 
 
+_EACH = re.compile(r"(?<![\wÀ-ỹĐđ])từng(?![\wÀ-ỹĐđ])")
+_SCALE = re.compile(r"(?:theo\s+)?tỷ lệ\s+1\s*/\s*[\d.]+")
+
+
 def _generic_body(body: str, plural: bool = False) -> bool:
     """A programme body made only of generic words and qualifiers ("thực hiện", "đầu tư công trung hạn",
     "mục tiêu quốc gia", "trên địa bàn tỉnh", "năm 2025"): it says which kind of plan, not which plan.
     A span of years ("giai đoạn 2016 - 2020") makes one plan of a kind, unless several are meant."""
     rx = _rx()
     body = rx["abbr"].sub(lambda m: ABBREVIATIONS[m.group(0)], body).lower()  # "MTQG" is "mục tiêu quốc gia"
-    if re.search(r"(?<![\wÀ-ỹĐđ])từng(?![\wÀ-ỹĐđ])", body):
+    if _EACH.search(body):
         return True  # "kế hoạch giải ngân chi tiết theo từng tháng cho từng dự án": one of each, none named
-    body = re.sub(r"(?:theo\s+)?tỷ lệ\s+1\s*/\s*[\d.]+", " ", body)  # "quy hoạch chi tiết tỷ lệ 1/500": a scale
+    body = _SCALE.sub(" ", body)  # "quy hoạch chi tiết tỷ lệ 1/500": a scale
     if re.search(r"(?:giai đoạn|thời kỳ)\s+\d{4}\s*[-–]\s*\d{4}", body) and not plural:
         return False
     rest = _fold(re.sub(r"\s+(?:năm|giai đoạn|thời kỳ)\s+[\d\s/\-–]+$", "", body))
