@@ -281,3 +281,45 @@ def test_layout_a_sub_heading_after_a_full_line_stays_a_line():
     ]) + "\n"
     ct = clean(raw, wrapped=True)
     assert "được giữ vững.\nChỉ tiêu năm 2025\nCụ thể," in ct.text
+
+
+def test_layout_a_note_standing_mid_page_ends_at_the_next_item_or_heading():
+    # a province report taken from a PDF with its notes under the paragraphs that cite them
+    x = extract_file(LAYOUT / "province_report_midpage_notes.txt")
+    assert [f.text for f in x.footnotes] == [
+        "Trong đó thu nội địa ước 10.950 tỷ đồng, thu từ hoạt động xuất nhập khẩu ước 1.530 tỷ đồng.",
+        "Gồm vốn ngân sách nhà nước 5.400 tỷ đồng; vốn ngoài nhà nước và vốn đầu tư trực tiếp nước ngoài "
+        "25.800 tỷ đồng.",
+    ]
+    running = x.text[: x.footnotes[0].start]
+    assert "2. Tổng vốn đầu tư phát triển toàn xã hội ước 31.200 tỷ đồng, đạt 72,6% kế hoạch." in running
+    assert [t.n for t in x.tasks] == ["1", "2"]
+    assert {(r.agency, r.role, r.deadline) for r in x.responsibilities} == {
+        ("Sở Tài chính tỉnh Hưng Yên", "lead", "2024-12-31"),
+        ("Cục Thuế tỉnh Hưng Yên", "cooperate", "2024-12-31"),
+        ("Sở Kế hoạch và Đầu tư tỉnh Hưng Yên", "lead", "2024-11-15"),
+    }
+
+
+@pytest.mark.parametrize(
+    "after_note, ends",
+    [
+        ("Điều 2. Tổ chức thực hiện", True),
+        ("PHẦN THỨ HAI", True),
+        ("B. NHIỆM VỤ, GIẢI PHÁP NĂM 2025", True),
+        ("III. Phương hướng, nhiệm vụ quý IV", True),  # after a line that ends a sentence
+        ("3. Giải quyết việc làm cho 4.100 người.", True),  # the running text's next item
+        ("1. Quyết định số 12/QĐ-UBND ngày 05/01/2024;", False),  # the note's own list
+        ("trình HĐND tỉnh tại kỳ họp cuối năm.", False),
+    ],
+)
+def test_layout_what_ends_a_note_standing_mid_page(after_note, ends):
+    raw = "\n".join([
+        "2. Thu ngân sách xã ước đạt 3,2 tỷ đồng¹, bằng 80% dự toán.",
+        "¹ Gồm thu phí, lệ phí và thu khác ngân sách theo Nghị quyết của HĐND xã và các văn bản",
+        "hướng dẫn của Ủy ban nhân dân huyện Vụ Bản.",
+        after_note,
+    ])
+    ct = clean(raw)
+    assert (after_note in ct.text[: ct.running_end]) is ends
+    assert (after_note in ct.footnotes[0].text) is not ends

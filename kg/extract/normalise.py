@@ -280,12 +280,36 @@ def _mark_page_furniture(lines: list[_Line]) -> bool:
     return True
 
 
+# a line that opens a part of the document: "II. NHIỆM VỤ ...", "B. GIẢI PHÁP", "Điều 2. ...", "Phần thứ hai"
+_PART_START = re.compile(r"^(?:Điều\s+\d+\.|(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:thứ|THỨ|[IVXLC]+\b|\d+[.:]))")
+_LETTERED_HEADING = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])[.)]\s+[A-ZÀ-ỸĐ]")
+_ITEM_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+\S")
+
+
+def _ends_note(prev: _Line, ln: _Line, last_item: int | None) -> bool:
+    """A heading, or the running text's next numbered item, ends a footnote body: in text taken from a PDF a
+    note may stand mid-page. Numbered lines count only after a line that ends a sentence (a wrapped note may go
+    on with "V. ...") and an item only when it continues the running text's numbering (a note may list "1.", "2.")."""
+    body = ln.body
+    if _PART_START.match(body):
+        return True
+    if not prev.body.endswith("."):
+        return bool(_LETTERED_HEADING.match(body)) and _caps(body)
+    item = _ITEM_NUMBER.match(body)
+    if item and last_item is not None and int(item.group(1)) == last_item + 1:
+        return True
+    return bool(_LETTERED_HEADING.match(body))
+
+
 def _mark_footnotes(lines: list[_Line]) -> None:
-    """A footnote body runs from its marker line to a blank line, a page boundary or the next footnote."""
+    """A footnote body runs from its marker line to a blank line, a page boundary, a heading or the next footnote."""
     in_note = False
     prev_blank = True
+    prev = lines[0] if lines else None
+    last_item = None  # the number of the running text's last numbered item ("2." in "2. Tổng vốn ...")
     for ln in lines:
-        if ln.kind in ("blank", "drop") or ln.page_break:
+        if ln.kind in ("blank", "drop") or ln.page_break or (
+                in_note and ln.kind == "text" and _ends_note(prev, ln, last_item)):
             in_note = False
         if ln.kind == "text":
             pattern = _FOOTNOTE_START if prev_blank else _FOOTNOTE_LINE
@@ -293,7 +317,10 @@ def _mark_footnotes(lines: list[_Line]) -> None:
                 ln.kind, in_note = "note", True
             elif in_note:
                 ln.kind = "note+"
+            elif item := _ITEM_NUMBER.match(ln.body):
+                last_item = int(item.group(1))
         prev_blank = ln.kind == "blank"
+        prev = ln
 
 
 def _starts_lower(s: str) -> bool:
