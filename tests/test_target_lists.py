@@ -56,6 +56,11 @@ def test_reported_table_column_is_not_a_goal():
     ("| STT | Chỉ tiêu | ĐVT | Thực hiện 2024 |", False),
     ("Kỳ họp đã thông qua 14 nghị quyết với 100% đại biểu tán thành. Các chỉ tiêu chủ yếu năm 2025 gồm:", True),
     ("Năm 2024 có 20/22 chỉ tiêu đạt kế hoạch. Các chỉ tiêu đã đạt được như sau:", False),
+    # a head that says the goals were met lists results; one that sets them as goals lists targets
+    ("Các chỉ tiêu xã hội cơ bản hoàn thành, cụ thể:", False),
+    ("Về kinh tế, các chỉ tiêu chủ yếu đều đạt:", False),
+    ("Năm 2025, huyện phấn đấu hoàn thành các chỉ tiêu chủ yếu sau:", True),
+    ("Phấn đấu cơ bản hoàn thành các chỉ tiêu sau:", True),
     # a lead phrase before the list's own clause
     ("Theo nghị quyết được thông qua, các chỉ tiêu chủ yếu năm 2025 của thị xã Hà Tiên là: tổng", True),
     ("Theo Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội năm 2025 được HĐND thành phố thông qua tại kỳ họp "

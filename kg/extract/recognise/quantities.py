@@ -131,6 +131,8 @@ def _rx() -> dict[str, re.Pattern]:
             r"[;.!?]|\s(?:để|nhằm|theo quy định|theo|gắn với|trong đó|đồng thời)\s"
             r"|\s*\((?:mục tiêu|kế hoạch|KH|chỉ tiêu|dự toán)(?![^\W\d_])"
             r"|,\s*(?:với\s+)?(?:mức|định mức)(?:\s+hỗ trợ)?(?![^\W\d_])"
+            # a comment on the plan, not what is measured: ", chưa đạt kế hoạch", ", vượt kế hoạch năm"
+            r"|,?\s*(?:chưa|không|đã|cơ bản)?\s*(?:đạt|vượt|hoàn thành)\s+(?:kế hoạch|chỉ tiêu|mục tiêu)(?![^\W\d_])"
             r"|\s+và\s+(?:tiếp tục|đẩy mạnh|tăng cường|thực hiện|triển khai|hoàn thành|duy trì|nâng cao)",
             re.IGNORECASE,
         ),
@@ -1299,7 +1301,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
 
 _REPORT_CUE = re.compile(
     r"(?<![^\W\d_])(?:ước đạt|ước tăng|ước giảm|ước tính|ước thực hiện|ước|đã đạt|đạt được|lũy kế|luỹ kế|đạt|tăng|giảm)"
-    r"(?:\s+(?:khoảng|được|là))?\s*$",
+    # "giảm còn 1,15%", "giảm xuống còn", "tăng lên 95%": the level reached
+    r"(?:\s+(?:khoảng|được|là|còn|xuống còn|xuống|lên))?\s*$",
     re.IGNORECASE,
 )
 _NOT_A_NAME = re.compile(r"(?:tăng|giảm|được|đạt|là|có|so với|bằng|\d)(?![^\W\d_])", re.IGNORECASE)

@@ -25,6 +25,10 @@ _REPORTED = (
     r"(?<![^\W\d_])(?:kết quả|tình hình|đánh giá|đạt được|đã đạt|ước thực hiện|ước đạt|thực hiện được|"
     r"đạt và vượt|không đạt|chưa đạt|đạt thấp|vượt kế hoạch|có \d+(?:/\d+)? chỉ tiêu)(?![^\W\d_])"
 )
+# a head that says the goals were met: "Các chỉ tiêu xã hội cơ bản hoàn thành", "các chỉ tiêu chủ yếu đều đạt";
+# not when it sets them as goals ("phấn đấu cơ bản hoàn thành các chỉ tiêu sau")
+_DONE = re.compile(r"(?<![^\W\d_])(?:cơ bản|đều|đã)\s+(?:hoàn thành|đạt)(?![^\W\d_])", re.IGNORECASE)
+_GOAL_WORD = re.compile(r"(?<![^\W\d_])(?:phấn đấu|bảo đảm|đảm bảo|phải|cần|nhằm)(?![^\W\d_])", re.IGNORECASE)
 # headings that open another kind of part
 _OTHER_PART = (
     r"(?<![^\W\d_])(?:nhiệm vụ(?:,| và)? giải pháp|giải pháp|tổ chức thực hiện|kinh phí|hiệu lực thi hành|"
@@ -60,6 +64,14 @@ def _rx() -> dict[str, re.Pattern]:
 
 
 _INDICATOR_CELL = re.compile(r"(?:^|\|)\s*(?:tên\s+)?(?:chỉ tiêu|nội dung)\s*(?:\||$)", re.IGNORECASE)
+
+
+def _reported(s: str) -> bool:
+    """The words report what was done rather than set goals."""
+    if _rx()["reported"].search(s):
+        return True
+    m = _DONE.search(s)
+    return bool(m) and not _GOAL_WORD.search(s, 0, m.start())
 
 
 def _rank(line: str) -> int:
@@ -102,9 +114,9 @@ def is_head(line: str) -> bool:
         return True
     if ":" in s:  # "Các chỉ tiêu chủ yếu năm 2024 là: tốc độ tăng trưởng ...; ..." heads its own line
         lead = s.split(":", 1)[0]
-        if head_clause(lead) and not rx["reported"].search(lead):
+        if head_clause(lead) and not _reported(lead):
             return True
-    if rx["reported"].search(s):
+    if _reported(s):
         return False
     return len(s.split()) <= _MAX_HEAD_WORDS
 
@@ -132,7 +144,7 @@ def head_sentence(line: str) -> int:
         lead = st[at:].split(":", 1)
         if len(lead) < 2:
             continue
-        if (rx["head"].search(lead[0]) and not rx["reported"].search(lead[0])
+        if (rx["head"].search(lead[0]) and not _reported(lead[0])
                 and len(lead[0].split()) <= _MAX_HEAD_WORDS):
             return at
     return -1
@@ -237,11 +249,11 @@ def find_target_lists(text: str, end: int | None = None) -> list[TargetList]:
                 break
             if rx["other"].search(p) and not has_figure:
                 break
-            if rx["reported"].search(p) and not has_figure:
+            if _reported(p) and not has_figure:
                 break
             if (r == 5 or r <= rank) and not table and _opens_list(ln) and is_head(ln) and _stands_alone(lines, j):
                 break  # another list's head: "Các chỉ tiêu chủ yếu năm 2024 là: ..." opens a list of its own
-            if r == 5 and has_figure and not _GROUP_LABEL.match(p) and (rx["reported"].search(p) or _other_year(p, line)):
+            if r == 5 and has_figure and not _GROUP_LABEL.match(p) and (_reported(p) or _other_year(p, line)):
                 break  # narrative again: "Năm 2024, toàn tỉnh có 12 xã ..., thu ngân sách ước đạt ..."
             words = len(p.split())
             if has_figure and (_GROUP_LABEL.match(p) or max(len(c.split()) for c in p.split(";")) <= _MAX_PROSE_WORDS
