@@ -409,3 +409,17 @@ def test_a_body_said_to_be_the_investor_of_the_work_its_clause_names(tmp_path, l
             "Tình hình kinh tế - xã hội 6 tháng đầu năm 2024\n\nII. NHIỆM VỤ 6 THÁNG CUỐI NĂM\n" + line + "\n")
     got = {(r.object, r.deadline) for r in _responsibilities(tmp_path, "bc.txt", text) if r.role == "investor"}
     assert got == {(work, due)}, got
+
+
+def test_news_supervision_of_the_resolution_the_sentence_names_or_gave_to_carry_out():
+    # a news summary of sessions: "giám sát việc thực hiện Nghị quyết số ..." and a bare "giám sát việc thực hiện"
+    # after a clause that gave a numbered resolution to carry out; generic plurals supervise nothing
+    rs = extract_file(DATA / "resp_news_supervision.md").responsibilities
+    got = {(r.agency, r.role, r.object_kind, r.object) for r in rs}
+    assert got == {
+        ("Ủy ban nhân dân huyện Nho Quan", "lead", "directive", "51/NQ-HĐND"),
+        ("Thường trực Hội đồng nhân dân huyện Nho Quan", "supervise", "directive", "51/NQ-HĐND"),
+        ("Thường trực Hội đồng nhân dân huyện Nho Quan", "supervise", "directive", "52/NQ-HĐND"),
+        ("Ủy ban nhân dân thị xã Kỳ Anh", "lead", "directive", "88/NQ-HĐND"),
+        ("Thường trực Hội đồng nhân dân thị xã Kỳ Anh", "supervise", "directive", "88/NQ-HĐND"),
+    }

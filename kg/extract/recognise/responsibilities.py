@@ -165,8 +165,9 @@ _IMPL_HEAD = _rx(
     r"hướng dẫn|khẩn trương|tham gia)(?:\s*,\s*|\s+và\s+|\s+))*"
 )
 _IMPLEMENTS_VERB = _rx(
-    r"(?i)(?:tổ chức\s+)?(?:(?:triển khai\s+)?(?:thực hiện|thi hành)|triển khai)(?:\s+(?:có hiệu quả|nghiêm túc|tốt))?\s+"
+    r"(?i)(?:việc\s+)?(?:tổ chức\s+)?(?:(?:triển khai\s+)?(?:thực hiện|thi hành)|triển khai)(?:\s+(?:có hiệu quả|nghiêm túc|tốt))?\s+"
 )
+_IMPLEMENTS_BEFORE = _rx(r"(?i)(?:thực hiện|thi hành|triển khai)(?:\s+(?:có hiệu quả|nghiêm túc|tốt))?\s+$")
 # "chỉ đạo các sở, ngành, địa phương triển khai ...": the body given the job has it carried out by others
 _DIRECTS_GENERIC = _rx(r"(?i)\s*(?:các|những)\s+(?:sở|ngành|cơ quan|đơn vị|địa phương|cấp|ban)(?:[\s,]+(?:và\s+)?"
                        r"(?:sở|ngành|ban|cơ quan|đơn vị|địa phương|liên quan|có liên quan|các cấp|các|trực thuộc))*\s+")
@@ -669,6 +670,12 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
         m = _IMPLEMENTS_DOC.search(doc.t, sent[0], s)
         if m is not None and doc.names_itself(m.group("w")):
             return "document", "", None
+        # "... giao UBND huyện tổ chức thực hiện Nghị quyết số 42/NQ-HĐND; Thường trực HĐND huyện ... giám sát
+        # việc thực hiện.": the numbered directive the sentence gave to carry out
+        given = [d for d in doc.directives if sent[0] <= d.start < s
+                 and _IMPLEMENTS_BEFORE.search(doc.t, max(sent[0], d.start - 40), d.start)]
+        if given and given[-1].number.replace(" ", "") != doc.own_number:
+            return "directive", given[-1].number, None
     for n in doc.named:
         if pred <= n.start < e:
             return ("project" if n.category == "project" else "programme"), n.name, None
@@ -896,6 +903,8 @@ def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Respons
             if lb is not None:
                 q = lb  # "giao Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh xây dựng Kế hoạch ..."
             elif not in_scope and not (_LEAD.match(t, _skip(t, q, b), b) or _DUTY.match(t, _skip(t, q, b), b)
+                                     # "..., giao Thường trực HĐND ... giám sát việc thực hiện."
+                                     or _SUPERVISE.match(t, q, b) and _BARE_SUPERVISE.search(t, q, b)
                                      or _carries_out_this(doc, a, m.start(), q, b) or _listed_works(doc, q, b)[1]
                                      or _carries_out_this_later(doc, q, b)):
                 continue  # "giao X đẩy nhanh các dự án như: A; B" gives X the works it lists
