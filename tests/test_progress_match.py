@@ -144,3 +144,18 @@ def test_the_documents_own_place_and_field_say_where_and_about_what(tmp_path):
     ...' names its field first: both meet the plan's targets. The city's revenue ('thành phố Pleiku') does not."""
     got = [(x[1], x[3]) for x in _links("own_place", tmp_path)]
     assert got == [("Tổng lượt khách du lịch", "820000"), ("Tổng thu ngân sách nhà nước trên địa bàn", "3310")], got
+
+
+def test_who_received_the_visitors_and_a_named_part_say_how_not_what():
+    key = indicator_key
+    # the extractor brackets the place and the verb of "thị xã đón 1,62 triệu lượt khách du lịch"
+    assert key("Số lượt khách du lịch (thị xã đón)") == key("Tổng lượt khách du lịch")
+    assert key("Số lượt khách (toàn tỉnh đã đón)") == key("Lượt khách")
+    assert key("Số lượt khách du lịch (ngành du lịch phục vụ)") == key("Lượt khách du lịch")
+    # a place that is not the document's own stays: another area's visitors are another count
+    assert key("Số lượt khách du lịch (Sa Pa đón)") != key("Lượt khách du lịch")
+    # a table row "Trong đó: thu tiền sử dụng đất" names the part it measures
+    assert key("Trong đó: thu tiền sử dụng đất") == key("Thu tiền sử dụng đất")
+    assert indicators_match(key("Trong đó: thu tiền sử dụng đất"),
+                            key("Thu ngân sách nhà nước trên địa bàn - thu tiền sử dụng đất")) is not None
+    assert indicators_match(key("Trong đó: thu tiền sử dụng đất"), key("Tổng thu ngân sách nhà nước")) is None

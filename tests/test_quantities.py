@@ -401,3 +401,21 @@ def test_household_counts_count_in_households():
     got = {(q.indicator, q.value, q.unit) for q in extract_text(text, source="nq.txt").quantities}
     assert ("Giảm số hộ nghèo", 320, "hộ") in got, got
     assert any(v == 120 and u == "hộ" and "hộ nghèo" in i.lower() for i, v, u in got), got
+
+
+@pytest.mark.parametrize("line, indicator, value", [
+    ("Tỷ lệ lao động qua đào tạo ước 71,5%, chưa đạt kế hoạch.", "Tỷ lệ lao động qua đào tạo", 71.5),
+    ("Tỷ lệ trường đạt chuẩn quốc gia đạt 82,4%, vượt kế hoạch năm.", "Tỷ lệ trường đạt chuẩn quốc gia", 82.4),
+    ("Giá trị sản xuất trên địa bàn ước tăng 14,6% so với năm 2023, nằm trong khoảng mục tiêu đề ra.",
+     "Tốc độ tăng giá trị sản xuất trên địa bàn so với năm 2023", 14.6),
+    ("Giá trị sản xuất 9 tháng ước tăng 8,2% so với cùng kỳ, thấp hơn mục tiêu cả năm.",
+     "Tốc độ tăng giá trị sản xuất so với cùng kỳ", 8.2),
+    # the level reached: "giảm còn", "giảm xuống còn"
+    ("Tỷ lệ hộ nghèo giảm còn 1,15%.", "Tỷ lệ hộ nghèo giảm còn", 1.15),
+    ("Tỷ lệ hộ nghèo đa chiều giảm xuống còn 3,2%.", "Tỷ lệ hộ nghèo đa chiều giảm xuống còn", 3.2),
+])
+def test_a_comment_on_the_plan_after_a_result_is_not_its_indicator(line, indicator, value):
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN THANH LIÊM\nSố: 210/BC-UBND\nThanh Liêm, ngày 15 tháng 12 năm 2024\n\nBÁO CÁO\n"
+            "Tình hình kinh tế - xã hội năm 2024\n\nI. KẾT QUẢ\n" + line + "\n")
+    got = [(q.indicator, q.value) for q in extract_text(text, source="b.txt").quantities if q.category == "result"]
+    assert got == [(indicator, value)], got

@@ -172,7 +172,8 @@ _NOISE = re.compile(
     r"|so với (?:thời điểm )?(?:(?:cuối|đầu) )?(?:cùng kỳ|năm|kế hoạch|dự toán)[^,;()]*"
     # a crop season says when, not what: "vụ Xuân", "vụ Đông Xuân", "vụ Hè Thu", "vụ Mùa"
     r"|vụ (?:đông ?[-–]? ?xuân|xuân ?[-–]? ?hè|hè ?[-–]? ?thu|thu ?[-–]? ?đông|mùa|chiêm|xuân|hè|đông)"
-    r"|trong (?:năm|quý|kỳ)|chỉ tiêu|\d{1,2}/\d{4}|giá so sánh(?: \d{4})?|hđnd tỉnh giao|kế hoạch|dự toán)\b\)?"
+    # "Trong đó: thu tiền sử dụng đất", a table row that names a part: the part is what is measured
+    r"|trong (?:năm|quý|kỳ|đó)|chỉ tiêu|\d{1,2}/\d{4}|giá so sánh(?: \d{4})?|hđnd tỉnh giao|kế hoạch|dự toán)\b\)?"
 )
 # one indicator written several ways: phrase -> one token
 _SYNONYMS = [
@@ -249,7 +250,9 @@ class IndicatorKey:
 
 _BRACKETED = re.compile(r"\(([^()]*)(?:\)|$)")
 _RESTATED = re.compile(r"\s*(số [^()]+?)\s*\(([^()]+)\)\s*")
-_RECEIVED = re.compile(r"\(\s*(?:thu hút|đón(?: tiếp)?|phục vụ)(?: được)?\s*\)")
+# ..., and who did it: "(thị xã đón)", "(toàn tỉnh đã đón)", "(ngành du lịch phục vụ)"
+_RECEIVED = re.compile(r"\(\s*(?:(?:toàn\s+)?(?:tỉnh|thành phố|thị xã|huyện|quận|xã|phường|thị trấn|ngành(?:\s+[^\W\d_]+){1,2})\s+)?"
+                       r"(?:đã\s+)?(?:thu hút|đón(?: tiếp)?|phục vụ)(?: được)?\s*\)")
 _PUNCT = re.compile(r"[()\[\]{}:;,.\-–\"“”'/+]")
 
 

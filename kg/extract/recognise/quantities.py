@@ -133,6 +133,8 @@ def _rx() -> dict[str, re.Pattern]:
             r"|,\s*(?:với\s+)?(?:mức|định mức)(?:\s+hỗ trợ)?(?![^\W\d_])"
             # a comment on the plan, not what is measured: ", chưa đạt kế hoạch", ", vượt kế hoạch năm"
             r"|,?\s*(?:chưa|không|đã|cơ bản)?\s*(?:đạt|vượt|hoàn thành)\s+(?:kế hoạch|chỉ tiêu|mục tiêu)(?![^\W\d_])"
+            # ", nằm trong khoảng mục tiêu đề ra", ", thấp hơn mục tiêu cả năm"
+            r"|,\s*(?:nằm trong|thấp hơn|cao hơn|vượt|sát|gần)(?:\s+[^\W\d_,;]+){0,3}?\s+(?:mục tiêu|kế hoạch|chỉ tiêu)(?![^\W\d_])"
             r"|\s+và\s+(?:tiếp tục|đẩy mạnh|tăng cường|thực hiện|triển khai|hoàn thành|duy trì|nâng cao)",
             re.IGNORECASE,
         ),
