@@ -159,3 +159,9 @@ def test_who_received_the_visitors_and_a_named_part_say_how_not_what():
     assert indicators_match(key("Trong đó: thu tiền sử dụng đất"),
                             key("Thu ngân sách nhà nước trên địa bàn - thu tiền sử dụng đất")) is not None
     assert indicators_match(key("Trong đó: thu tiền sử dụng đất"), key("Tổng thu ngân sách nhà nước")) is None
+
+
+def test_the_documents_own_area_as_an_owner_says_nothing():
+    key = indicator_key
+    assert key("Tốc độ tăng trưởng GRDP của tỉnh so với cùng kỳ năm trước") == key("Tốc độ tăng trưởng GRDP")
+    assert key("GRDP của huyện Mường Lát") != key("GRDP")

@@ -61,6 +61,7 @@ def test_reported_table_column_is_not_a_goal():
     ("Về kinh tế, các chỉ tiêu chủ yếu đều đạt:", False),
     ("Năm 2025, huyện phấn đấu hoàn thành các chỉ tiêu chủ yếu sau:", True),
     ("Phấn đấu cơ bản hoàn thành các chỉ tiêu sau:", True),
+    ("Lai Vung: 9 tháng năm 2024, nhiều chỉ tiêu đạt trên 75% kế hoạch", False),  # a headline's share of the plan
     # a lead phrase before the list's own clause
     ("Theo nghị quyết được thông qua, các chỉ tiêu chủ yếu năm 2025 của thị xã Hà Tiên là: tổng", True),
     ("Theo Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội năm 2025 được HĐND thành phố thông qua tại kỳ họp "
@@ -220,3 +221,13 @@ def test_a_sentence_opened_by_a_goal_word(sentence, period):
     assert (op is not None) is (period is not False)
     if op is not None:
         assert op.period == period
+
+
+def test_what_a_direction_aims_at_and_a_verdict_are_not_results():
+    """A news summary: the results keep their own indicators ('tỷ lệ hộ nghèo', not the judgement before the
+    comma; 'tốc độ tăng trưởng GRDP', not 'tốc độ tăng tốc độ ...'); what a direction aims at ('..., bảo đảm thu
+    ngân sách ... đạt 2.300 tỷ đồng trở lên') is no result, and the headline's share of the plan no target."""
+    qs = extract_file(DATA / "news_verdicts_and_directions.md").quantities
+    labels = [q.indicator for q in qs]
+    assert not any(v in (2300, 45) for v in (q.value for q in qs if q.category == "result")), labels
+    assert not any(x.lower().startswith(("công tác", "tốc độ tăng tốc độ", "sản xuất nông nghiệp có")) for x in labels)

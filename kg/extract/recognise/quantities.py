@@ -359,9 +359,23 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
         if _content_count(_clean_label(rest)) >= 2:
             left += cuts[-1].start()
             raw = rest
+    # a clause that judges before the figure's own: "Công tác giảm nghèo đạt kết quả tích cực, tỷ lệ hộ nghèo giảm"
+    verdict = None
+    for verdict in _VERDICT.finditer(raw):
+        pass
+    if verdict is not None:
+        comma = raw.find(",", verdict.end())
+        if comma >= 0 and _content_count(_clean_label(raw[comma + 1 :])) >= 2:
+            left += comma + 1
+            raw = raw[comma + 1 :]
     limited = _limit_words(raw, _MAX_LABEL_WORDS)
     left += len(raw) - len(limited)
     return _clean_label(limited), head, linked, left
+
+
+# a judgement that makes a clause of its own: "đạt kết quả tích cực", "có chuyển biến rõ nét", "tiếp tục khởi sắc"
+_VERDICT = re.compile(r"(?<![^\W\d_])(?:(?:đạt|có|mang lại)\s+(?:nhiều\s+)?(?:kết quả|chuyển biến|bước tiến|bước chuyển)"
+                      r"|(?:tiếp tục\s+)?(?:khởi sắc|là điểm sáng))(?![^\W\d_])", re.IGNORECASE)
 
 
 # places named in brackets after what a figure counts: "02 xã đạt chuẩn ... (Tân Hòa, Phú Lợi)", "(xã Đại Lào)"
@@ -455,7 +469,10 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
     if linked and growth and _content_count(before[: growth.start()]) >= 1 and not _RATE_NOUN.match(before):
         # "Kim ngạch xuất khẩu ước tăng 7,7%": the rate of growth of what is named
         core = _strip_period(before[: growth.start()])
-        label = ("Tốc độ tăng " if growth.group(1).lower() == "tăng" else "Mức giảm ") + _lc(core)
+        if re.match(r"(?i)tốc độ\s", core):  # "tốc độ tăng trưởng GRDP ước tăng 7,05%" names its rate already
+            label = core
+        else:
+            label = ("Tốc độ tăng " if growth.group(1).lower() == "tăng" else "Mức giảm ") + _lc(core)
         if after:
             label = f"{label} {_lc(after)}"
     elif m.kind == "count" and unit_words and re.fullmatch(r"(?i)(?:tăng|giảm)(?:\s+thêm)?", before.strip()):
@@ -1321,6 +1338,10 @@ _NOT_DONE = re.compile(r"(?<![^\W\d_])(?:dự kiến|sẽ|phấn đấu|kế ho�
                        r"(?:\s+[^\W\d_]+)?\s*$", re.IGNORECASE)
 
 
+# an aim in the clause before a figure: "giao Sở Tài chính ..., bảo đảm thu ngân sách đạt 2.750 tỷ đồng" (not "đã bảo đảm")
+_AIMED = re.compile(r"(?<![^\W\d_])(?<!đã )(?:bảo đảm|đảm bảo|phấn đấu)(?![^\W\d_])", re.IGNORECASE)
+
+
 def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
                     inherited: str | None, added_counts: bool = False) -> str | None:
     """The indicator of a figure the text reports ("ước đạt", "đạt", "tăng"; in a report, a count it adds: "có
@@ -1328,6 +1349,8 @@ def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
     reported figure is a fact about its indicator."""
     if m.plan_share:
         return None
+    if _AIMED.search(text, left, m.num_start):
+        return None  # "..., bảo đảm thu ngân sách nhà nước trên địa bàn đạt 2.750 tỷ đồng": what a direction aims at
     lead = text[max(left, m.start - 30) : m.num_start]
     if not _REPORT_CUE.search(lead) and not (added_counts and m.kind == "count" and _ADDED.search(lead)
                                              and not _NOT_DONE.search(text, max(left, m.start - 45), m.num_start)):

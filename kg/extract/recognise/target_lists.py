@@ -23,7 +23,9 @@ _HEAD = r"(?<![^\W\d_])(?:chỉ tiêu|mục tiêu cụ thể|các mục tiêu ch
 # a head that reports what was done is not a list of goals
 _REPORTED = (
     r"(?<![^\W\d_])(?:kết quả|tình hình|đánh giá|đạt được|đã đạt|ước thực hiện|ước đạt|thực hiện được|"
-    r"đạt và vượt|không đạt|chưa đạt|đạt thấp|vượt kế hoạch|có \d+(?:/\d+)? chỉ tiêu)(?![^\W\d_])"
+    r"đạt và vượt|không đạt|chưa đạt|đạt thấp|vượt kế hoạch|có \d+(?:/\d+)? chỉ tiêu"
+    # the share of the plan attained: "nhiều chỉ tiêu đạt trên 75% kế hoạch"
+    r"|(?:đạt|bằng)\s+(?:trên|hơn|khoảng|gần|xấp xỉ)?\s*\d[\d.,]*\s*%\s*(?:kế hoạch|dự toán|chỉ tiêu))(?![^\W\d_])"
 )
 # a head that says the goals were met: "Các chỉ tiêu xã hội cơ bản hoàn thành", "các chỉ tiêu chủ yếu đều đạt";
 # not when it sets them as goals ("phấn đấu cơ bản hoàn thành các chỉ tiêu sau")
