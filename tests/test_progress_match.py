@@ -165,3 +165,10 @@ def test_the_documents_own_area_as_an_owner_says_nothing():
     key = indicator_key
     assert key("Tốc độ tăng trưởng GRDP của tỉnh so với cùng kỳ năm trước") == key("Tốc độ tăng trưởng GRDP")
     assert key("GRDP của huyện Mường Lát") != key("GRDP")
+
+
+def test_a_target_a_news_summary_restates_is_the_plans(tmp_path):
+    """A news summary's direction restates the resolution's target ('phấn đấu đón 420.000 lượt khách du lịch
+    trong năm 2024'): the report's result measures the target where the resolution set it."""
+    assert [(x[0], x[2], x[3]) for x in _links("restated", tmp_path)] == [
+        ("vx_2024_resolution.txt", "vx_2024_6m_report.txt", "231000")]

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from ..extract.recognise.quantities import PLANNING_KINDS
 from .indicators import (  # noqa: F401 - re-exported: the pure functions callers and tests use
     CONTRAST,
     MATCH_THRESHOLD,
@@ -124,6 +125,7 @@ class Quantity:
     mention: str | None = None
     sentence: str | None = None
     value_text: str | None = None
+    planning: bool = False  # its document sets goals (a resolution, a plan, a decision), not reports on them
     key: IndicatorKey = field(init=False)
     child_key: IndicatorKey | None = field(init=False)  # the last part of "heading - item" labels
     kind: str = field(init=False)
@@ -272,7 +274,8 @@ def candidate(target: Quantity, result: Quantity) -> Link | None:
 def _rank(link: Link) -> tuple:
     agrees = link.result.percent_of_plan is not None and link.percent is not None and not link.mismatch
     tp = parse_period(link.target.period)
-    return (agrees, link.similarity, -(tp.months if tp else 999), link.target.iri)
+    # a target a report or a news summary restates is the plan's: the plan that set it comes first
+    return (agrees, link.similarity, link.target.planning, -(tp.months if tp else 999), link.target.iri)
 
 
 def compute_links(targets: list[Quantity], results: list[Quantity]) -> list[Link]:
@@ -314,7 +317,7 @@ _READ = """
 PREFIX kgo: <https://w3id.org/kg-vn/ont#>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?q ?cls ?source ?indicator ?value ?max ?unit ?period ?comparator ?pct ?level ?area ?issuer ?title ?m ?sentence ?vt
+SELECT ?q ?cls ?source ?indicator ?value ?max ?unit ?period ?comparator ?pct ?level ?area ?issuer ?title ?m ?sentence ?vt ?dkind
 WHERE {
   GRAPH ?g {
     VALUES ?cls { kgo:Target kgo:Result }
@@ -328,6 +331,7 @@ WHERE {
     OPTIONAL { ?doc kgo:level ?level ; kgo:refArea ?area }
     OPTIONAL { ?doc eli:passed_by/skos:prefLabel ?issuer }
     OPTIONAL { ?doc kgo:title ?title }
+    OPTIONAL { ?doc kgo:kind ?dkind }
   }
 }
 """
@@ -364,7 +368,8 @@ def read_quantities(store) -> tuple[list[Quantity], list[Quantity]]:
             percent_of_plan=_num(v.get("pct")), area=area,
             doc_period=None if is_target else title_period(v["title"].value if v.get("title") is not None else None),
             mention=v["m"].value, sentence=v["sentence"].value if v.get("sentence") is not None else None,
-            value_text=v["vt"].value if v.get("vt") is not None else None)
+            value_text=v["vt"].value if v.get("vt") is not None else None,
+            planning=v.get("dkind") is not None and v["dkind"].value in PLANNING_KINDS)
         kinds[iri] = "target" if is_target else "result"
     targets = [q for i, q in seen.items() if kinds[i] == "target"]
     results = [q for i, q in seen.items() if kinds[i] == "result"]
