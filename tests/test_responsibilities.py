@@ -423,3 +423,15 @@ def test_news_supervision_of_the_resolution_the_sentence_names_or_gave_to_carry_
         ("Ủy ban nhân dân thị xã Kỳ Anh", "lead", "directive", "88/NQ-HĐND"),
         ("Thường trực Hội đồng nhân dân thị xã Kỳ Anh", "supervise", "directive", "88/NQ-HĐND"),
     }
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("tổ chức đấu giá quyền sử dụng đất trong tháng 11; các phường phối hợp", "2024-11"),
+    ("hoàn thành trước ngày 30 tháng 9", "2024-09-30"),
+    ("trong tháng 11 năm 2025", "2025-11"),  # the year it states wins
+    ("tổng hợp kết quả 6 tháng đầu năm", None),  # a span of months is no deadline
+    ("trong tháng 13", None),
+])
+def test_a_day_or_month_without_its_year_is_in_the_documents_year(text, expected):
+    assert deadline_in_text(text, "2024") == expected
+    assert deadline_in_text(text) == (expected if expected and expected.startswith("2025") else None)

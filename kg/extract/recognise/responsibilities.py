@@ -51,7 +51,12 @@ _DATE_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}
 _MONTH = r"tháng\s+(?:\d{1,2}\s*[-–]\s*)?(?P<mm>\d{1,2})\s*(?:[/.-]\s*|\s+năm\s+)(?P<my>\d{4})"
 _QUARTER = rf"quý\s+(?:(?:IV|I{{1,3}}|[1-4])\s*[-–,]\s*)?{_ROMAN_Q}\s*(?:[/.-]\s*|\s+năm\s+)(?P<qy>\d{{4}})"
 _YEAR = r"năm\s+(?:\d{4}\s*[-–]\s*)?(?P<yy>\d{4})"
-_ANY_PERIOD = rf"(?:(?:ngày\s+)?{_DATE_WORDS}|(?:ngày\s+)?{_DATE}|{_MONTH}|{_QUARTER}|{_YEAR})"
+# a day or a month the text gives without its year ("trước ngày 30 tháng 9", "trong tháng 11"): the year is the
+# document's, when it has one
+_DAY_NO_YEAR = r"(?P<d3>\d{1,2})\s+tháng\s+(?P<m3>\d{1,2})(?!\s*(?:năm|[/.-])\s*\d)(?!\d)"
+_MONTH_NO_YEAR = r"tháng\s+(?P<m4>\d{1,2})(?!\s*(?:năm|[/.-])\s*\d)(?!\d)"
+_ANY_PERIOD = (rf"(?:(?:ngày\s+)?{_DATE_WORDS}|(?:ngày\s+)?{_DATE}|{_MONTH}|{_QUARTER}|{_YEAR}"
+               rf"|ngày\s+{_DAY_NO_YEAR}|{_MONTH_NO_YEAR})")
 # in running text a deadline needs its word: "trước ngày 30/6/2023", "trong Quý III/2024", "hoàn thành tháng 6/2023"
 _DEADLINE_TEXT = _rx(
     r"(?i)(?<!\w)(?:(?:hoàn thành|xong)\s+)?(?:trước|chậm nhất(?:\s+(?:là|vào))?|(?:ngay\s+)?trong|vào|hạn chót|"
@@ -79,6 +84,12 @@ def _period(m: re.Match, default_year: str | None) -> str | None:
         return f"{g['qy']}-Q{n}"
     if g.get("yy"):
         return g["yy"]
+    if g.get("d3") and default_year:
+        d, mo = int(g["d3"]), int(g["m3"])
+        return f"{int(default_year):04d}-{mo:02d}-{d:02d}" if 1 <= d <= 31 and 1 <= mo <= 12 else None
+    if g.get("m4") and default_year:
+        mo = int(g["m4"])
+        return f"{int(default_year):04d}-{mo:02d}" if 1 <= mo <= 12 else None
     return None
 
 
