@@ -323,3 +323,19 @@ def test_layout_what_ends_a_note_standing_mid_page(after_note, ends):
     ct = clean(raw)
     assert (after_note in ct.text[: ct.running_end]) is ends
     assert (after_note in ct.footnotes[0].text) is not ends
+
+
+@pytest.mark.parametrize("raw, kept", [
+    # two printed pages, the first unnumbered: the page number 2 and a running line where a sentence breaks off
+    ("Thu ngân sách đạt 120 tỷ đồng, tăng\n\nBáo cáo tình hình quý I\n2\n5% so với cùng kỳ.",
+     "Thu ngân sách đạt 120 tỷ đồng, tăng 5% so với cùng kỳ."),
+    ("Thu ngân sách đạt 120 tỷ đồng, tăng\n2\nBáo cáo tình hình quý I\n\n5% so với cùng kỳ.",
+     "Thu ngân sách đạt 120 tỷ đồng, tăng 5% so với cùng kỳ."),
+    ("Thu ngân sách đạt 120 tỷ đồng, tăng\n\n2\n\n5% so với cùng kỳ.",
+     "Thu ngân sách đạt 120 tỷ đồng, tăng 5% so với cùng kỳ."),
+    # between finished sentences, or after a colon, a 2 is the text's
+    ("Câu đã xong.\n\nTiêu đề\n2\nbắt đầu câu mới.", "Tiêu đề 2 bắt đầu"),
+    ("Các xã đạt chuẩn:\n2\nxã Tân An", "đạt chuẩn: 2 xã"),
+])
+def test_layout_a_lone_page_number_where_a_sentence_breaks_off(raw, kept):
+    assert kept in clean(raw, wrapped=True).text

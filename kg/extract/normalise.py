@@ -258,7 +258,7 @@ def _mark_page_furniture(lines: list[_Line]) -> bool:
                 page_numbers |= {k1, k2}
     bounds = sorted(breaks | page_numbers | {0, len(text_at)})
     if len(bounds) <= 2:
-        return False
+        return _mark_lone_page_break(lines, text_at, numbers)
     for k in page_numbers:
         lines[text_at[k]].kind = "drop"
     # running lines: the same short line (numbers aside) next to two or more page boundaries
@@ -278,6 +278,39 @@ def _mark_page_furniture(lines: list[_Line]) -> bool:
             for k in ks:
                 lines[text_at[k]].kind = "drop"
     return True
+
+
+def _mark_lone_page_break(lines: list[_Line], text_at: list[int], numbers: list[tuple[int, int]]) -> bool:
+    """Two printed pages, the first unnumbered: the one page number, 2, and a running line beside it stand where
+    a sentence breaks off ("... GRDP cả năm tăng 5 -" / "" / "Báo cáo KT-XH 6 tháng" / "2" / "6%; báo cáo ...").
+    Only there: a lone 2 between finished sentences may be anything. A running line is a short line set apart
+    from the text by a blank line on its other side."""
+    def blank_between(i: int, j: int) -> bool:
+        return any(lines[x].kind == "blank" for x in range(i + 1, j))
+
+    def running(k: int, other: int) -> bool:
+        body = lines[text_at[k]].body
+        return (len(body.split()) <= 12 and not body.endswith(_TERMINAL) and not _STRUCT_START.match(body)
+                and blank_between(*sorted((text_at[k], text_at[other]))))
+
+    for k, n in numbers:
+        if n != 2 or k < 1 or k + 1 >= len(text_at):
+            continue
+        furniture = [k]
+        before, after = k - 1, k + 1
+        if before >= 1 and running(before, before - 1):
+            furniture.append(before)
+            before -= 1
+        elif after + 1 < len(text_at) and running(after, after + 1):
+            furniture.append(after)
+            after += 1
+        cut, goes_on = lines[text_at[before]].body, lines[text_at[after]].body
+        if cut.endswith(_TERMINAL) or not (goes_on[:1].islower() or goes_on[:1].isdigit()):
+            continue
+        for f in furniture:
+            lines[text_at[f]].kind = "drop"
+        return True
+    return False
 
 
 # a line that opens a part of the document: "II. NHIỆM VỤ ...", "B. GIẢI PHÁP", "Điều 2. ...", "Phần thứ hai"

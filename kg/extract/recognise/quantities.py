@@ -1339,7 +1339,7 @@ _NOT_DONE = re.compile(r"(?<![^\W\d_])(?:dự kiến|sẽ|phấn đấu|kế ho�
 
 
 # an aim in the clause before a figure: "giao Sở Tài chính ..., bảo đảm thu ngân sách đạt 2.750 tỷ đồng" (not "đã bảo đảm")
-_AIMED = re.compile(r"(?<![^\W\d_])(?<!đã )(?:bảo đảm|đảm bảo|phấn đấu)(?![^\W\d_])", re.IGNORECASE)
+_DIRECTED_AIM = re.compile(r"(?<![^\W\d_])(?<!đã )(?:bảo đảm|đảm bảo|phấn đấu)(?![^\W\d_])", re.IGNORECASE)
 
 
 def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
@@ -1349,7 +1349,7 @@ def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
     reported figure is a fact about its indicator."""
     if m.plan_share:
         return None
-    if _AIMED.search(text, left, m.num_start):
+    if _DIRECTED_AIM.search(text, left, m.num_start):
         return None  # "..., bảo đảm thu ngân sách nhà nước trên địa bàn đạt 2.750 tỷ đồng": what a direction aims at
     lead = text[max(left, m.start - 30) : m.num_start]
     if not _REPORT_CUE.search(lead) and not (added_counts and m.kind == "count" and _ADDED.search(lead)
