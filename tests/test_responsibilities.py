@@ -425,3 +425,43 @@ def test_news_supervision_of_the_resolution_the_sentence_names_or_gave_to_carry_
         ("Ủy ban nhân dân thị xã Kỳ Anh", "lead", "directive", "88/NQ-HĐND"),
         ("Thường trực Hội đồng nhân dân thị xã Kỳ Anh", "supervise", "directive", "88/NQ-HĐND"),
     }
+
+
+def _statements(name):
+    return {(r.agency, r.role, r.object_kind, r.object, r.deadline) for r in _stated(name)}
+
+
+def test_a_hard_wrapped_copy_of_a_letter_says_the_same():
+    """The letter printed to pages (lines cut mid-sentence and mid-name, a running header and a page number inside
+    items 5 and 12) gives the same statements as its plain text."""
+    plain = _statements("resp_province_letter_partners.txt")
+    assert len(plain) >= 25
+    assert _statements("resp_province_letter_partners_wrapped.txt") == plain
+
+
+@pytest.mark.parametrize("name, body, work", [
+    ("resp_province_letter_partners.txt", "Ban Quản lý dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh Hà Tĩnh",
+     "Công trình Trung tâm Văn hóa tỉnh (giai đoạn 2)"),
+    ("resp_province_letter_partners_wrapped.txt", "Ban Quản lý dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh Hà "
+     "Tĩnh", "Công trình Trung tâm Văn hóa tỉnh (giai đoạn 2)"),
+    ("resp_district_report_partners.md", "Ban Quản lý dự án đầu tư xây dựng huyện Tân Sơn", "Dự án Đường Thu Cúc - Kim Thượng"),
+])
+def test_a_work_named_between_dashes_ends_before_what_its_investor_must_do(name, body, work):
+    """'Ban X - chủ đầu tư công trình A (giai đoạn 2) - đôn đốc nhà thầu ...': the dash before the verb closes the
+    work's name, so the body invests in A itself."""
+    assert (body, work) in {(r.agency, r.object) for r in _stated(name) if r.role == "investor"}
+
+
+@pytest.mark.parametrize("centre", ["Trung tâm Văn hóa - Thể thao huyện", "Trung tâm Truyền thông - Văn hóa huyện",
+                                    "Trung tâm Dịch vụ nông nghiệp huyện"])
+def test_a_centre_worked_with_right_after_phoi_hop_is_a_body(tmp_path, centre):
+    """'X phối hợp Trung tâm Y huyện tổ chức ...' (no 'với'): the centre, known only by its head word, acts; so X
+    leads and the centre cooperates. Named only as where something happens, it is no body."""
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN KRÔNG PẮC\nSố: 77/BC-UBND\nKrông Pắc, ngày 28 tháng 6 năm 2024\n\nBÁO CÁO\n"
+            "Tình hình kinh tế - xã hội 6 tháng đầu năm 2024\n\nII. NHIỆM VỤ 6 THÁNG CUỐI NĂM\n"
+            f"1. Phòng Văn hóa và Thông tin phối hợp {centre} tổ chức hội thi văn nghệ trong Quý III/2024.\n"
+            f"2. Phòng Giáo dục và Đào tạo tổ chức hội khỏe Phù Đổng tại {centre}.\n")
+    got = {(r.agency.removesuffix(" Krông Pắc"), r.role, r.object) for r in _responsibilities(tmp_path, "bc.txt", text)
+           if not r.inferred}
+    assert got == {("Phòng Văn hóa và Thông tin huyện", "lead", "1"), (centre, "cooperate", "1"),
+                   ("Phòng Giáo dục và Đào tạo huyện", "lead", "2")}, got
