@@ -442,8 +442,8 @@ def test_a_hard_wrapped_copy_of_a_letter_says_the_same():
 @pytest.mark.parametrize("name, body, work", [
     ("resp_province_letter_partners.txt", "Ban Quản lý dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh Hà Tĩnh",
      "Công trình Trung tâm Văn hóa tỉnh (giai đoạn 2)"),
-    ("resp_province_letter_partners_wrapped.txt", "Ban Quản lý dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh Hà "
-     "Tĩnh", "Công trình Trung tâm Văn hóa tỉnh (giai đoạn 2)"),
+    ("resp_province_letter_partners_wrapped.txt", "Ban Quản lý dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh Hà Tĩnh",
+     "Công trình Trung tâm Văn hóa tỉnh (giai đoạn 2)"),
     ("resp_district_report_partners.md", "Ban Quản lý dự án đầu tư xây dựng huyện Tân Sơn", "Dự án Đường Thu Cúc - Kim Thượng"),
 ])
 def test_a_work_named_between_dashes_ends_before_what_its_investor_must_do(name, body, work):
@@ -465,3 +465,28 @@ def test_a_centre_worked_with_right_after_phoi_hop_is_a_body(tmp_path, centre):
            if not r.inferred}
     assert got == {("Phòng Văn hóa và Thông tin huyện", "lead", "1"), (centre, "cooperate", "1"),
                    ("Phòng Giáo dục và Đào tạo huyện", "lead", "2")}, got
+
+
+@pytest.mark.parametrize("item, lead, partner", [
+    # a heading line without a colon, the statement on the next line
+    (("3. Công tác giải phóng mặt bằng\nỦy ban nhân dân xã Đông Cứu phối hợp với Trung tâm Phát triển quỹ đất huyện hoàn "
+      "thành kiểm đếm trong tháng 5/2024."), "Ủy ban nhân dân xã Đông Cứu", "Trung tâm Phát triển quỹ đất huyện Gia Bình"),
+    # a topic with its investor, cut by a line break that the page layout left
+    (("3. Đối với dự án Đường Đông Cứu - Lãng Ngâm do Ban Quản lý dự án đầu tư xây dựng huyện\nlàm chủ đầu tư: Ủy ban "
+      "nhân dân xã Lãng Ngâm phối hợp với Phòng Kinh tế và Hạ tầng huyện hoàn thành kiểm đếm trong tháng 5/2024."),
+     "Ủy ban nhân dân xã Lãng Ngâm", "Phòng Kinh tế và Hạ tầng huyện Gia Bình"),
+    # near-miss: the line before names a body of its own, so it is no topic: the body after it only cooperates
+    (("3. Phòng Tài nguyên và Môi trường hoàn thành hồ sơ đất đai và\nỦy ban nhân dân xã Đông Cứu phối hợp với Trung tâm "
+      "Phát triển quỹ đất huyện hoàn thành kiểm đếm trong tháng 5/2024."), None, None),
+])
+def test_a_topic_on_a_line_of_its_own_does_not_hide_the_body_an_item_opens_with(tmp_path, item, lead, partner):
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN GIA BÌNH\nSố: 95/BC-UBND\nGia Bình, ngày 20 tháng 3 năm 2024\n\nBÁO CÁO\n"
+            "Tình hình kinh tế - xã hội quý I năm 2024\n\nII. NHIỆM VỤ QUÝ II NĂM 2024\n"
+            "1. Phòng Tài chính - Kế hoạch huyện tham mưu phân bổ vốn.\n" + item + "\n")
+    got = {(r.agency, r.role, r.deadline) for r in _responsibilities(tmp_path, "bc.txt", text)
+           if not r.inferred and r.object_kind == "task" and r.object == "3"}
+    if lead is None:
+        assert ("Ủy ban nhân dân xã Đông Cứu", "cooperate", "2024-05") in got and not [g for g in got if g[1] == "lead"
+                                                                                    and "Đông Cứu" in g[0]], got
+    else:
+        assert {(lead, "lead", "2024-05"), (partner, "cooperate", "2024-05")} <= got, got

@@ -516,13 +516,18 @@ def _statement(doc: _Doc, c: int, end: int):
 _ITEM_MARKER = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){0,2}[./)]?\s*(?:[^:\n.;]{2,60}:\s*)?")
 # a longer topic an item opens with, up to its colon or comma: "3. Đối với dự án A do B làm chủ đầu tư: X ...",
 # "2. Về công tác giải phóng mặt bằng:\nX ...", "4. Riêng dự án A, X ..." (never past the end of a sentence)
-_ITEM_TOPIC = _rx(r"(?i)\s*\d{1,2}(?:\.\d{1,2}){0,2}[./)]?\s*(?:đối với|về|riêng|với)\s(?:(?![.;]\s)[^;\n])*?[:,]\s*")
+_ITEM_TOPIC = _rx(r"(?i)\s*\d{1,2}(?:\.\d{1,2}){0,2}[./)]?\s*(?:đối với|về|riêng|với)\s(?:(?![.;]\s|\n\s*\n)[^;])*?[:,]\s*")
+# "3. Công tác giải phóng mặt bằng" on a line of its own (no colon), the statement on the next
+_ITEM_HEADING_LINE = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){0,2}[./)]?[ \t]+[^\n]{2,120}?(?<![.;,])[ \t]*\n\s*")
 _COOP_WORD = re.compile(r"(?i)phối")
 
 
 def _opens_item(doc: _Doc, task: Task, at: int) -> bool:
-    """Whether the body at `at` is the first thing a numbered task says, after its number and any topic it names."""
-    return bool(_ITEM_MARKER.fullmatch(doc.t, task.start, at) or _ITEM_TOPIC.fullmatch(doc.t, task.start, at))
+    """Whether the body at `at` is the first thing a numbered task says, after its number and any topic it names
+    (a topic names no body of its own when it is a heading line: "1. Sở X thẩm định hồ sơ" wrapped is no topic)."""
+    if _ITEM_MARKER.fullmatch(doc.t, task.start, at) or _ITEM_TOPIC.fullmatch(doc.t, task.start, at):
+        return True
+    return bool(_ITEM_HEADING_LINE.fullmatch(doc.t, task.start, at)) and not doc.agencies_in(task.start, at)
 
 
 def _partner_then_verb(doc: _Doc, p: int, end: int) -> bool:
