@@ -530,6 +530,15 @@ def _opens_item(doc: _Doc, task: Task, at: int) -> bool:
     return bool(_ITEM_HEADING_LINE.fullmatch(doc.t, task.start, at)) and not doc.agencies_in(task.start, at)
 
 
+_BULLET_OPEN = re.compile(r"[ \t]*(?:[-+•–*]|[a-zđ]\))[ \t]+")
+
+
+def _opens_bullet(doc: _Doc, task: Task, at: int) -> bool:
+    """Whether the body at `at` opens a bullet line ('- ', '+ ', 'a) ') inside the task."""
+    ls = doc.t.rfind("\n", task.start, at) + 1
+    return ls > task.start and bool(_BULLET_OPEN.fullmatch(doc.t, ls, at))
+
+
 def _partner_then_verb(doc: _Doc, p: int, end: int) -> bool:
     """'phối hợp Trung tâm X tổ chức ...' (no 'với'): the bodies from p on are worked with only when what is done
     follows them; 'phối hợp thực hiện', 'phối hợp trong ...' name no one."""
@@ -542,10 +551,11 @@ def _partner_then_verb(doc: _Doc, p: int, end: int) -> bool:
 
 def _item_given_to(doc: _Doc, subj, r0: int, end: int) -> bool:
     """'4. Phòng Nông nghiệp và Môi trường phối hợp với UBND xã X hoàn thiện ...': the body a numbered task opens
-    with is the one it is given to, so it leads and the body after 'phối hợp với' cooperates; not when the item
-    names a lead of its own ('... do Sở Y chủ trì'), nor mid-item ('...; Ban X phối hợp với ...')."""
+    with is the one it is given to, so it leads and the body after 'phối hợp với' cooperates; so is the body a
+    bullet of the task opens with ('3. Về đầu tư công:' then '- Ban X phối hợp với UBND xã Y ...'); not when the
+    item names a lead of its own ('... do Sở Y chủ trì'), nor mid-item ('...; Ban X phối hợp với ...')."""
     task = doc.task_at(subj[0].start)
-    if task is None or not _opens_item(doc, task, subj[0].start):
+    if task is None or not (_opens_item(doc, task, subj[0].start) or _opens_bullet(doc, task, subj[0].start)):
         return False
     pm = _COOP_WORD.search(doc.t, r0, end)  # past 'tích cực', 'chủ động'
     cm = _COOP_WITH.match(doc.t, pm.start(), end) if pm else None
@@ -572,7 +582,8 @@ def _after_colon(doc: _Doc, subj, k: int, end: int):
     if _LEAD.match(t, k, end):
         return "lead", subj, k, "explicit"
     if _COOP.match(t, k, end):
-        return "cooperate", subj, k, "explicit"
+        # "- Ban X: phối hợp với UBND xã Y hoàn thành ...": like a sub-item of a body's heading, X leads
+        return ("lead" if _bullet_names_partner(doc, k, end) else "cooperate"), subj, k, "explicit"
     if re.match(r"(?i)(?:theo dõi|kiểm tra|đôn đốc|giám sát)", t[k:k + 12]) and _SUPERVISE.match(t, k, end):
         return "supervise", subj, k, "explicit"
     dm = _DUTY.match(t, k, end)
