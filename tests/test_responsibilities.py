@@ -475,7 +475,13 @@ def test_a_centre_worked_with_right_after_phoi_hop_is_a_body(tmp_path, centre):
     (("3. Đối với dự án Đường Đông Cứu - Lãng Ngâm do Ban Quản lý dự án đầu tư xây dựng huyện\nlàm chủ đầu tư: Ủy ban "
       "nhân dân xã Lãng Ngâm phối hợp với Phòng Kinh tế và Hạ tầng huyện hoàn thành kiểm đếm trong tháng 5/2024."),
      "Ủy ban nhân dân xã Lãng Ngâm", "Phòng Kinh tế và Hạ tầng huyện Gia Bình"),
-    # near-miss: the line before names a body of its own, so it is no topic: the body after it only cooperates
+    # a long topic up to its colon
+    (("3. Dự án nâng cấp đường Đông Cứu - Lãng Ngâm nối Quốc lộ 17 với đê hữu Đuống (giai đoạn 2): Ủy ban nhân dân xã "
+      "Đông Cứu phối hợp với Trung tâm Phát triển quỹ đất huyện hoàn thành kiểm đếm trong tháng 5/2024."),
+     "Ủy ban nhân dân xã Đông Cứu", "Trung tâm Phát triển quỹ đất huyện Gia Bình"),
+    # near-misses: what comes before names a body of its own, so it is no topic: the body after it only cooperates
+    (("3. Phòng Tài chính - Kế hoạch huyện báo cáo như sau: Ủy ban nhân dân xã Đông Cứu phối hợp với Trung tâm Phát "
+      "triển quỹ đất huyện hoàn thành kiểm đếm trong tháng 5/2024."), None, None),
     (("3. Phòng Tài nguyên và Môi trường hoàn thành hồ sơ đất đai và\nỦy ban nhân dân xã Đông Cứu phối hợp với Trung tâm "
       "Phát triển quỹ đất huyện hoàn thành kiểm đếm trong tháng 5/2024."), None, None),
 ])

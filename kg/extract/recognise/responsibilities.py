@@ -517,17 +517,21 @@ _ITEM_MARKER = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){0,2}[./)]?\s*(?:[^:\n.;]{2,6
 # a longer topic an item opens with, up to its colon or comma: "3. Đối với dự án A do B làm chủ đầu tư: X ...",
 # "2. Về công tác giải phóng mặt bằng:\nX ...", "4. Riêng dự án A, X ..." (never past the end of a sentence)
 _ITEM_TOPIC = _rx(r"(?i)\s*\d{1,2}(?:\.\d{1,2}){0,2}[./)]?\s*(?:đối với|về|riêng|với)\s(?:(?![.;]\s|\n\s*\n)[^;])*?[:,]\s*")
-# "3. Công tác giải phóng mặt bằng" on a line of its own (no colon), the statement on the next
-_ITEM_HEADING_LINE = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){0,2}[./)]?[ \t]+[^\n]{2,120}?(?<![.;,])[ \t]*\n\s*")
+# any other topic, up to its colon ("3. Dự án cầu A nối quận B với quận C: X ...") or on a line of its own ("3. Công
+# tác giải phóng mặt bằng", the statement on the next)
+_ITEM_TOPIC_LINE = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){0,2}[./)]?[ \t]+(?:(?![.;]\s)[^:;\n]){2,200}?"
+                              r"(?::\s*|(?<![.,])[ \t]*\n\s*)")
 _COOP_WORD = re.compile(r"(?i)phối")
 
 
 def _opens_item(doc: _Doc, task: Task, at: int) -> bool:
     """Whether the body at `at` is the first thing a numbered task says, after its number and any topic it names
-    (a topic names no body of its own when it is a heading line: "1. Sở X thẩm định hồ sơ" wrapped is no topic)."""
-    if _ITEM_MARKER.fullmatch(doc.t, task.start, at) or _ITEM_TOPIC.fullmatch(doc.t, task.start, at):
+    (a longer topic names no body of its own: "1. Sở X báo cáo như sau:", or a wrapped "1. Sở X thẩm định hồ sơ
+    và", is no topic)."""
+    if _ITEM_TOPIC.fullmatch(doc.t, task.start, at):
         return True
-    return bool(_ITEM_HEADING_LINE.fullmatch(doc.t, task.start, at)) and not doc.agencies_in(task.start, at)
+    return bool(_ITEM_MARKER.fullmatch(doc.t, task.start, at) or _ITEM_TOPIC_LINE.fullmatch(doc.t, task.start, at)
+                ) and not doc.agencies_in(task.start, at)
 
 
 _BULLET_OPEN = re.compile(r"[ \t]*(?:[-+•–*]|[a-zđ]\))[ \t]+")
