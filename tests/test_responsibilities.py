@@ -316,8 +316,9 @@ def test_a_session_news_item_gives_the_resolution_it_passed(tmp_path, closing, e
 
 def test_letter_directions_with_apposed_investors_and_trailing_cooperators():
     """'Ban X (chủ đầu tư Dự án A) tập trung ...': investor of the work, and the direction's subject; 'Ban Y, chủ đầu
-    tư Dự án B, bảo đảm ...': the investor of the work (what it must ensure is the work's, as SPEC has it); '..., Sở Tài chính phối hợp; hoàn thành trong Quý III' cooperates on it; a numbered
-    direction about the letter itself ('... việc thực hiện văn bản này') is a direction still."""
+    tư Dự án B, bảo đảm ...': likewise the investor of the work and the lead of the direction, due when it says;
+    '..., Sở Tài chính phối hợp; hoàn thành trong Quý III' cooperates on it; a numbered direction about the letter
+    itself ('... việc thực hiện văn bản này') is a direction still."""
     got = {(r.agency.removesuffix(" tỉnh Hà Nam"), r.role, r.object_kind, r.object, r.deadline)
            for r in extract_file(DATA / "resp_province_letter_appositions.txt").responsibilities if not r.inferred}
     assert got == {
@@ -325,6 +326,7 @@ def test_letter_directions_with_apposed_investors_and_trailing_cooperators():
         ("Ban Quản lý dự án đầu tư xây dựng công trình giao thông", "investor", "project",
          "Dự án đường nối hai cao tốc qua tỉnh Hà Nam", None),
         ("Ban Quản lý dự án đầu tư xây dựng", "investor", "project", "Dự án cải tạo, nâng cấp đường ĐT.491", "2025-11-30"),
+        ("Ban Quản lý dự án đầu tư xây dựng", "lead", "task", "3", "2025-11-30"),
         ("Thanh tra", "supervise", "task", "4", "2025-Q3"),
         ("Sở Tài chính", "cooperate", "task", "4", "2025-Q3"),
         ("Sở Tài chính", "supervise", "task", "5", None),
@@ -435,3 +437,74 @@ def test_news_supervision_of_the_resolution_the_sentence_names_or_gave_to_carry_
 def test_a_day_or_month_without_its_year_is_in_the_documents_year(text, expected):
     assert deadline_in_text(text, "2024") == expected
     assert deadline_in_text(text) == (expected if expected and expected.startswith("2025") else None)
+
+
+def _statements(name):
+    return {(r.agency, r.role, r.object_kind, r.object, r.deadline) for r in _stated(name)}
+
+
+def test_a_hard_wrapped_copy_of_a_letter_says_the_same():
+    """The letter printed to pages (lines cut mid-sentence and mid-name, a running header and a page number inside
+    items 5 and 12) gives the same statements as its plain text."""
+    plain = _statements("resp_province_letter_partners.txt")
+    assert len(plain) >= 25
+    assert _statements("resp_province_letter_partners_wrapped.txt") == plain
+
+
+@pytest.mark.parametrize("name, body, work", [
+    ("resp_province_letter_partners.txt", "Ban Quản lý dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh Hà Tĩnh",
+     "Công trình Trung tâm Văn hóa tỉnh (giai đoạn 2)"),
+    ("resp_province_letter_partners_wrapped.txt", "Ban Quản lý dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh Hà Tĩnh",
+     "Công trình Trung tâm Văn hóa tỉnh (giai đoạn 2)"),
+    ("resp_district_report_partners.md", "Ban Quản lý dự án đầu tư xây dựng huyện Tân Sơn", "Dự án Đường Thu Cúc - Kim Thượng"),
+])
+def test_a_work_named_between_dashes_ends_before_what_its_investor_must_do(name, body, work):
+    """'Ban X - chủ đầu tư công trình A (giai đoạn 2) - đôn đốc nhà thầu ...': the dash before the verb closes the
+    work's name, so the body invests in A itself."""
+    assert (body, work) in {(r.agency, r.object) for r in _stated(name) if r.role == "investor"}
+
+
+@pytest.mark.parametrize("centre", ["Trung tâm Văn hóa - Thể thao huyện", "Trung tâm Truyền thông - Văn hóa huyện",
+                                    "Trung tâm Dịch vụ nông nghiệp huyện"])
+def test_a_centre_worked_with_right_after_phoi_hop_is_a_body(tmp_path, centre):
+    """'X phối hợp Trung tâm Y huyện tổ chức ...' (no 'với'): the centre, known only by its head word, acts; so X
+    leads and the centre cooperates. Named only as where something happens, it is no body."""
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN KRÔNG PẮC\nSố: 77/BC-UBND\nKrông Pắc, ngày 28 tháng 6 năm 2024\n\nBÁO CÁO\n"
+            "Tình hình kinh tế - xã hội 6 tháng đầu năm 2024\n\nII. NHIỆM VỤ 6 THÁNG CUỐI NĂM\n"
+            f"1. Phòng Văn hóa và Thông tin phối hợp {centre} tổ chức hội thi văn nghệ trong Quý III/2024.\n"
+            f"2. Phòng Giáo dục và Đào tạo tổ chức hội khỏe Phù Đổng tại {centre}.\n")
+    got = {(r.agency.removesuffix(" Krông Pắc"), r.role, r.object) for r in _responsibilities(tmp_path, "bc.txt", text)
+           if not r.inferred}
+    assert got == {("Phòng Văn hóa và Thông tin huyện", "lead", "1"), (centre, "cooperate", "1"),
+                   ("Phòng Giáo dục và Đào tạo huyện", "lead", "2")}, got
+
+
+@pytest.mark.parametrize("item, lead, partner", [
+    # a heading line without a colon, the statement on the next line
+    (("3. Công tác giải phóng mặt bằng\nỦy ban nhân dân xã Đông Cứu phối hợp với Trung tâm Phát triển quỹ đất huyện hoàn "
+      "thành kiểm đếm trong tháng 5/2024."), "Ủy ban nhân dân xã Đông Cứu", "Trung tâm Phát triển quỹ đất huyện Gia Bình"),
+    # a topic with its investor, cut by a line break that the page layout left
+    (("3. Đối với dự án Đường Đông Cứu - Lãng Ngâm do Ban Quản lý dự án đầu tư xây dựng huyện\nlàm chủ đầu tư: Ủy ban "
+      "nhân dân xã Lãng Ngâm phối hợp với Phòng Kinh tế và Hạ tầng huyện hoàn thành kiểm đếm trong tháng 5/2024."),
+     "Ủy ban nhân dân xã Lãng Ngâm", "Phòng Kinh tế và Hạ tầng huyện Gia Bình"),
+    # a long topic up to its colon
+    (("3. Dự án nâng cấp đường Đông Cứu - Lãng Ngâm nối Quốc lộ 17 với đê hữu Đuống (giai đoạn 2): Ủy ban nhân dân xã "
+      "Đông Cứu phối hợp với Trung tâm Phát triển quỹ đất huyện hoàn thành kiểm đếm trong tháng 5/2024."),
+     "Ủy ban nhân dân xã Đông Cứu", "Trung tâm Phát triển quỹ đất huyện Gia Bình"),
+    # near-misses: what comes before names a body of its own, so it is no topic: the body after it only cooperates
+    (("3. Phòng Tài chính - Kế hoạch huyện báo cáo như sau: Ủy ban nhân dân xã Đông Cứu phối hợp với Trung tâm Phát "
+      "triển quỹ đất huyện hoàn thành kiểm đếm trong tháng 5/2024."), None, None),
+    (("3. Phòng Tài nguyên và Môi trường hoàn thành hồ sơ đất đai và\nỦy ban nhân dân xã Đông Cứu phối hợp với Trung tâm "
+      "Phát triển quỹ đất huyện hoàn thành kiểm đếm trong tháng 5/2024."), None, None),
+])
+def test_a_topic_on_a_line_of_its_own_does_not_hide_the_body_an_item_opens_with(tmp_path, item, lead, partner):
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN GIA BÌNH\nSố: 95/BC-UBND\nGia Bình, ngày 20 tháng 3 năm 2024\n\nBÁO CÁO\n"
+            "Tình hình kinh tế - xã hội quý I năm 2024\n\nII. NHIỆM VỤ QUÝ II NĂM 2024\n"
+            "1. Phòng Tài chính - Kế hoạch huyện tham mưu phân bổ vốn.\n" + item + "\n")
+    got = {(r.agency, r.role, r.deadline) for r in _responsibilities(tmp_path, "bc.txt", text)
+           if not r.inferred and r.object_kind == "task" and r.object == "3"}
+    if lead is None:
+        assert ("Ủy ban nhân dân xã Đông Cứu", "cooperate", "2024-05") in got and not [g for g in got if g[1] == "lead"
+                                                                                    and "Đông Cứu" in g[0]], got
+    else:
+        assert {(lead, "lead", "2024-05"), (partner, "cooperate", "2024-05")} <= got, got

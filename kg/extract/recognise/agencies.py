@@ -890,7 +890,8 @@ def _committees_sharing_council(text: str, t: str, found: list[AgencyMention], d
 # a public service unit ("Trung tâm ...", "Trạm ...", "Đài ...") known only by its head word is named in many roles
 # (merged into another, a place, a footnote's list of units inspected): an agency only where it acts
 _ACTING_HEADS = {"trung tâm", "trạm", "đài"}
-_GIVES_BEFORE = re.compile(r"(?i)(?:phối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:với|cùng)|giao(?:\s+cho)?|chỉ\s+đạo|đề\s+nghị|"
+# "phối hợp Trung tâm Văn hóa - Thể thao huyện tổ chức ...": the body worked with may follow without "với"
+_GIVES_BEFORE = re.compile(r"(?i)(?:phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+(?:với|cùng))?|giao(?:\s+cho)?|chỉ\s+đạo|đề\s+nghị|"
                            r"yêu\s+cầu|kính\s+gửi\s*:?)\s+$")
 _ROLE_AFTER = re.compile(r"(?i)\s*,?\s*(?:chủ\s+trì|phối\s+hợp|(?:có|chịu)\s+trách\s+nhiệm|(?:là|làm)\s+chủ\s+đầu\s+tư|"
                          r"giám\s+sát)(?!\w)")

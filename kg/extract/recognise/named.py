@@ -487,8 +487,9 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
             if closed and c == "," and not rx["after_close"].match(rest):
                 break  # "... đến năm 2025, thúc đẩy ...": the name ended with its period
             if c in "–-":
-                # "kinh tế - xã hội", "Bắc Giang - Lạng Sơn", "2021 - 2025": joins words
-                if rest[0] in ",(":
+                # "kinh tế - xã hội", "Bắc Giang - Lạng Sơn", "2021 - 2025": joins words; "Ban X - chủ đầu tư công
+                # trình A - đôn đốc nhà thầu ...": a spaced dash before what a body must do closes the work's name
+                if rest[0] in ",(" or k > j and text[i - 1:i] == " " and rx["clause"].match(rest):
                     break
                 i = k
                 continue

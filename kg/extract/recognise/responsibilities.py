@@ -479,6 +479,9 @@ def _statement(doc: _Doc, c: int, end: int):
     if cm:
         return _after_colon(doc, subj, cm.end(), end)
     r0 = q + len(t[q:end]) - len(t[q:end].lstrip(" ,"))
+    k = _acts_after_apposed_work(doc, subj, end)
+    if k is not None:
+        return "lead", subj, k, "explicit"  # its investment is read by _apposed_investors
     if len(subj) == 1 and not _INVESTOR.match(t, q, end):
         longer = _name_cut_short(doc, subj[0], q, end)
         if longer is not None and _INVESTOR.match(t, longer.end, end):
@@ -522,20 +525,57 @@ def _statement(doc: _Doc, c: int, end: int):
 
 # an item's number, and a short topic it may name first ("3. Du lịch: Ban Quản lý Di tích ... phối hợp với ...")
 _ITEM_MARKER = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){0,2}[./)]?\s*(?:[^:\n.;]{2,60}:\s*)?")
+# a longer topic an item opens with, up to its colon or comma: "3. Đối với dự án A do B làm chủ đầu tư: X ...",
+# "2. Về công tác giải phóng mặt bằng:\nX ...", "4. Riêng dự án A, X ..." (never past the end of a sentence)
+_ITEM_TOPIC = _rx(r"(?i)\s*\d{1,2}(?:\.\d{1,2}){0,2}[./)]?\s*(?:đối với|về|riêng|với)\s(?:(?![.;]\s|\n\s*\n)[^;])*?[:,]\s*")
+# any other topic, up to its colon ("3. Dự án cầu A nối quận B với quận C: X ...") or on a line of its own ("3. Công
+# tác giải phóng mặt bằng", the statement on the next)
+_ITEM_TOPIC_LINE = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){0,2}[./)]?[ \t]+(?:(?![.;]\s)[^:;\n]){2,200}?"
+                              r"(?::\s*|(?<![.,])[ \t]*\n\s*)")
 _COOP_WORD = re.compile(r"(?i)phối")
+
+
+def _opens_item(doc: _Doc, task: Task, at: int) -> bool:
+    """Whether the body at `at` is the first thing a numbered task says, after its number and any topic it names
+    (a longer topic names no body of its own: "1. Sở X báo cáo như sau:", or a wrapped "1. Sở X thẩm định hồ sơ
+    và", is no topic)."""
+    if _ITEM_TOPIC.fullmatch(doc.t, task.start, at):
+        return True
+    return bool(_ITEM_MARKER.fullmatch(doc.t, task.start, at) or _ITEM_TOPIC_LINE.fullmatch(doc.t, task.start, at)
+                ) and not doc.agencies_in(task.start, at)
+
+
+_BULLET_OPEN = re.compile(r"[ \t]*(?:[-+•–*]|[a-zđ]\))[ \t]+")
+
+
+def _opens_bullet(doc: _Doc, task: Task, at: int) -> bool:
+    """Whether the body at `at` opens a bullet line ('- ', '+ ', 'a) ') inside the task."""
+    ls = doc.t.rfind("\n", task.start, at) + 1
+    return ls > task.start and bool(_BULLET_OPEN.fullmatch(doc.t, ls, at))
+
+
+def _partner_then_verb(doc: _Doc, p: int, end: int) -> bool:
+    """'phối hợp Trung tâm X tổ chức ...' (no 'với'): the bodies from p on are worked with only when what is done
+    follows them; 'phối hợp thực hiện', 'phối hợp trong ...' name no one."""
+    co, q = _agency_list(doc, p, end)
+    if not co or co[0].start != p:
+        return False
+    rest = doc.t[q:end].lstrip(" ,")
+    return rest[:1].islower() and _first_word(doc.t, q, end) not in _NOT_ACTION | {""}
 
 
 def _item_given_to(doc: _Doc, subj, r0: int, end: int) -> bool:
     """'4. Phòng Nông nghiệp và Môi trường phối hợp với UBND xã X hoàn thiện ...': the body a numbered task opens
-    with is the one it is given to, so it leads and the body after 'phối hợp với' cooperates; not when the item
-    names a lead of its own ('... do Sở Y chủ trì'), nor mid-item ('...; Ban X phối hợp với ...')."""
+    with is the one it is given to, so it leads and the body after 'phối hợp với' cooperates; so is the body a
+    bullet of the task opens with ('3. Về đầu tư công:' then '- Ban X phối hợp với UBND xã Y ...'); not when the
+    item names a lead of its own ('... do Sở Y chủ trì'), nor mid-item ('...; Ban X phối hợp với ...')."""
     task = doc.task_at(subj[0].start)
-    if task is None or not _ITEM_MARKER.fullmatch(doc.t, task.start, subj[0].start):
+    if task is None or not (_opens_item(doc, task, subj[0].start) or _opens_bullet(doc, task, subj[0].start)):
         return False
     pm = _COOP_WORD.search(doc.t, r0, end)  # past 'tích cực', 'chủ động'
     cm = _COOP_WITH.match(doc.t, pm.start(), end) if pm else None
-    if cm is None or not (re.search(r"(?:với|cùng)\s+$", doc.t[r0:cm.end()]) or doc.agency_at(cm.end()) is not None):
-        return False  # "phối hợp với X", or "phối hợp X" naming the body worked with
+    if cm is None or not (re.search(r"(?:với|cùng)\s+$", doc.t[r0:cm.end()]) or _partner_then_verb(doc, cm.end(), end)):
+        return False  # "phối hợp với X", or "phối hợp X <verb>" naming the body worked with
     return _LEAD.search(doc.t, task.start, task.end) is None
 
 
@@ -557,7 +597,8 @@ def _after_colon(doc: _Doc, subj, k: int, end: int):
     if _LEAD.match(t, k, end):
         return "lead", subj, k, "explicit"
     if _COOP.match(t, k, end):
-        return "cooperate", subj, k, "explicit"
+        # "- Ban X: phối hợp với UBND xã Y hoàn thành ...": like a sub-item of a body's heading, X leads
+        return ("lead" if _bullet_names_partner(doc, k, end) else "cooperate"), subj, k, "explicit"
     if re.match(r"(?i)(?:theo dõi|kiểm tra|đôn đốc|giám sát)", t[k:k + 12]) and _SUPERVISE.match(t, k, end):
         return "supervise", subj, k, "explicit"
     dm = _DUTY.match(t, k, end)
@@ -1005,8 +1046,22 @@ def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, 
             if co and co[0].start == m.end():
                 okind, okey = (kind, key) if role != "investor" else (("task", doc.task_at(s).n) if doc.task_at(s) else (None, None))
                 if okind:
-                    out += [Responsibility(a.name, "cooperate", okind, okey, dl, s, e, a.start, a.end, label) for a in co]
+                    cdl = _own_clause_deadline(doc, m.start(), e) or dl
+                    out += [Responsibility(a.name, "cooperate", okind, okey, cdl, s, e, a.start, a.end, label) for a in co]
     return out
+
+
+# "...; phối hợp với X ...", "...; đồng thời phối hợp với X ...": a clause of its own after the lead's
+_OWN_CLAUSE = _rx(r"(?i);\s*(?:đồng thời\s+|tích cực\s+|chủ động\s+)?$")
+
+
+def _own_clause_deadline(doc: _Doc, p: int, e: int) -> str | None:
+    """'X đôn đốc ..., hoàn thành trong Quý IV/2024; phối hợp với Y hoàn thành ... trong tháng 8/2024': the body
+    worked with in a clause of its own is due when that clause says, not when the lead's first clause does."""
+    if not _OWN_CLAUSE.search(doc.t, max(0, p - 24), p):
+        return None
+    stop = doc.t.find(";", p, e)
+    return deadline_in_text(doc.t[p:stop if stop >= 0 else e], doc.year)
 
 
 def _target_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int) -> list[Responsibility]:
@@ -1061,6 +1116,23 @@ def _invests_in_named(doc: _Doc, subj, a: int, b: int) -> list[Responsibility]:
             for n in doc.named if n.category == "project" and a <= n.start < b for x in subj]
 
 
+def _bullet_names_partner(doc: _Doc, a: int, b: int) -> bool:
+    """'1. Ban X:' then 'b) Phối hợp với Phòng Y hoàn thiện ...': the task is the heading body's, so it still leads
+    it and the body named after 'phối hợp (với)' cooperates. A bullet that names no one ('Phối hợp thực hiện ...',
+    'Phối hợp với các đơn vị liên quan ...') keeps the heading body a cooperating one; outside a numbered task (an
+    implementation section's 'Sở X: phối hợp với Sở Y ...') the body named may well lead the work."""
+    if doc.task_at(a) is None:
+        return False
+    pm = _COOP_WORD.search(doc.t, a, b)
+    cm = _COOP_WITH.match(doc.t, pm.start(), b) if pm else None
+    if cm is None:
+        return False
+    if re.search(r"(?:với|cùng)\s+$", doc.t[pm.start():cm.end()]):
+        co, _q = _agency_list(doc, cm.end(), b)
+        return bool(co) and co[0].start == cm.end()
+    return _partner_then_verb(doc, cm.end(), b)
+
+
 def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, int]]]:
     """'2. Sở Tài chính:' then what it must do, as bullets or after the colon: each is that body's.
 
@@ -1104,7 +1176,7 @@ def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int,
                 continue
             role = "lead"
             if re.match(r"(?i)(?:tiếp tục\s+|chủ động\s+)?phối hợp", seg):
-                role = "cooperate"
+                role = "lead" if _bullet_names_partner(doc, a, b) else "cooperate"
             elif not re.match(r"(?i)chủ trì", seg) and _SUPERVISE.match(seg):
                 role = "supervise"
             targeted = _target_statement(doc, a, b, role, subj, a) if doc.task_at(a) is None else []
@@ -1372,7 +1444,8 @@ def _merge(rs: list[Responsibility]) -> list[Responsibility]:
     return list(out.values())
 
 
-_APPOSED_INVESTOR = re.compile(r"(?i)\s*(?:\(\s*|,\s*)(?:là\s+|làm\s+)?chủ đầu tư\s+(?:của\s+)?")
+# "Ban X (chủ đầu tư Dự án A)", "Ban X, chủ đầu tư Dự án A, ...", "Ban X - chủ đầu tư công trình A - ..."
+_APPOSED_INVESTOR = _rx(r"(?i)\s*(?:\(|,|(?<=\s)[-–])\s*(?:là\s+|làm\s+)?chủ đầu tư\s+(?:của\s+)?")
 
 
 def _apposed_work(doc: _Doc, p: int):
@@ -1382,6 +1455,27 @@ def _apposed_work(doc: _Doc, p: int):
     if m is None:
         return None
     return next((n for n in doc.named if n.category == "project" and m.end() <= n.start <= m.end() + 1), None)
+
+
+# what closes a work named in apposition before the body's own predicate: ")", ",", " - "
+_AFTER_APPOSED = re.compile(r"\s*\)?\s*(?:,|(?<=\s)[-–](?=\s))?\s*")
+
+
+def _acts_after_apposed_work(doc: _Doc, subj, end: int) -> int | None:
+    """'4. Ban X, chủ đầu tư Dự án A, bảo đảm hoàn thành ...', '4. Ban X - chủ đầu tư công trình A - đôn đốc nhà
+    thầu ...': a numbered task that opens with a body named with the work it invests in, then what it must do, is
+    given to that body: it leads the task too. Where that predicate starts, else None: '..., chủ đầu tư Dự án A,
+    đã ...' reports; a paragraph of a broader task that names the investor of one of its works says only that."""
+    task = doc.task_at(subj[0].start)
+    if len(subj) != 1 or task is None or not _opens_item(doc, task, subj[0].start):
+        return None
+    work = _apposed_work(doc, subj[0].end)
+    if work is None or work.end >= end:
+        return None
+    k = _AFTER_APPOSED.match(doc.t, work.end, end).end()
+    if not doc.t[k:k + 1].islower() or _first_word(doc.t, k, end) in _NOT_ACTION | {""}:
+        return None
+    return k
 
 
 _LINE_OR_SENTENCE_END = re.compile(r"\n|\.(?=\s|$)")
