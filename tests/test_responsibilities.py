@@ -316,7 +316,8 @@ def test_a_session_news_item_gives_the_resolution_it_passed(tmp_path, closing, e
 
 def test_letter_directions_with_apposed_investors_and_trailing_cooperators():
     """'Ban X (chủ đầu tư Dự án A) tập trung ...': investor of the work, and the direction's subject; 'Ban Y, chủ đầu
-    tư Dự án B, bảo đảm ...': likewise the investor of the work and the lead of the direction, due when it says;
+    tư Dự án B, bảo đảm ...': the investor of the work, due when it says (one object per statement; a later
+    '; phối hợp với C ...' clause would give it the direction too);
     '..., Sở Tài chính phối hợp; hoàn thành trong Quý III' cooperates on it; a numbered direction about the letter
     itself ('... việc thực hiện văn bản này') is a direction still."""
     got = {(r.agency.removesuffix(" tỉnh Hà Nam"), r.role, r.object_kind, r.object, r.deadline)
@@ -326,7 +327,6 @@ def test_letter_directions_with_apposed_investors_and_trailing_cooperators():
         ("Ban Quản lý dự án đầu tư xây dựng công trình giao thông", "investor", "project",
          "Dự án đường nối hai cao tốc qua tỉnh Hà Nam", None),
         ("Ban Quản lý dự án đầu tư xây dựng", "investor", "project", "Dự án cải tạo, nâng cấp đường ĐT.491", "2025-11-30"),
-        ("Ban Quản lý dự án đầu tư xây dựng", "lead", "task", "3", "2025-11-30"),
         ("Thanh tra", "supervise", "task", "4", "2025-Q3"),
         ("Sở Tài chính", "cooperate", "task", "4", "2025-Q3"),
         ("Sở Tài chính", "supervise", "task", "5", None),

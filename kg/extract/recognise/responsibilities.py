@@ -479,7 +479,7 @@ def _statement(doc: _Doc, c: int, end: int):
     if cm:
         return _after_colon(doc, subj, cm.end(), end)
     r0 = q + len(t[q:end]) - len(t[q:end].lstrip(" ,"))
-    k = _acts_after_apposed_work(doc, subj, end)
+    k = _works_with_after_apposed_work(doc, subj, end)
     if k is not None:
         return "lead", subj, k, "explicit"  # its investment is read by _apposed_investors
     if len(subj) == 1 and not _INVESTOR.match(t, q, end):
@@ -1459,13 +1459,15 @@ def _apposed_work(doc: _Doc, p: int):
 
 # what closes a work named in apposition before the body's own predicate: ")", ",", " - "
 _AFTER_APPOSED = re.compile(r"\s*\)?\s*(?:,|(?<=\s)[-–](?=\s))?\s*")
+# a clause of its own that has the body work with another: "...; phối hợp với UBND thị trấn C hoàn thành ..."
+_WORKS_WITH_CLAUSE = _rx(r"(?i);\s*phối hợp\s+(?:với\s+)?")
 
 
-def _acts_after_apposed_work(doc: _Doc, subj, end: int) -> int | None:
-    """'4. Ban X, chủ đầu tư Dự án A, bảo đảm hoàn thành ...', '4. Ban X - chủ đầu tư công trình A - đôn đốc nhà
-    thầu ...': a numbered task that opens with a body named with the work it invests in, then what it must do, is
-    given to that body: it leads the task too. Where that predicate starts, else None: '..., chủ đầu tư Dự án A,
-    đã ...' reports; a paragraph of a broader task that names the investor of one of its works says only that."""
+def _works_with_after_apposed_work(doc: _Doc, subj, end: int) -> int | None:
+    """'4. Ban X - chủ đầu tư công trình A - đôn đốc nhà thầu ...; phối hợp với UBND thị trấn C hoàn thành ...': a
+    numbered task that opens with a body named with the work it invests in says, in its first clause, only that
+    (one object per statement: the investor of the work); a later clause that has the body work with a named
+    other gives the task to the body, the other cooperating. Where the body's predicate starts, else None."""
     task = doc.task_at(subj[0].start)
     if len(subj) != 1 or task is None or not _opens_item(doc, task, subj[0].start):
         return None
@@ -1475,7 +1477,8 @@ def _acts_after_apposed_work(doc: _Doc, subj, end: int) -> int | None:
     k = _AFTER_APPOSED.match(doc.t, work.end, end).end()
     if not doc.t[k:k + 1].islower() or _first_word(doc.t, k, end) in _NOT_ACTION | {""}:
         return None
-    return k
+    ww = _WORKS_WITH_CLAUSE.search(doc.t, k, end)
+    return k if ww is not None and doc.agency_at(ww.end()) is not None else None
 
 
 _LINE_OR_SENTENCE_END = re.compile(r"\n|\.(?=\s|$)")
