@@ -48,6 +48,10 @@ def _target(indicator: str, value_text: str, unit: str) -> Quantity:
     ("thực hiện chỉ tiêu tỷ lệ đô thị hóa", []),  # not a target of this document
     ("hoàn thành chỉ tiêu được giao", []),
     ("đạt 14.200 tỷ đồng vốn đầu tư công", []),  # the figure without the indicator's words
+    # the figure first, the indicator's words after it
+    ("tổ chức các sự kiện cuối năm, phấn đấu đón 9,5 triệu lượt khách du lịch trong năm 2024",
+     ["Tổng lượt khách du lịch"]),
+    ("bảo đảm đón 9,5 triệu lượt khách lưu trú", []),  # other words after it
 ])
 def test_targets_named(text, expected):
     targets = [_target("Tổng lượt khách du lịch", "9,5", "triệu lượt"),

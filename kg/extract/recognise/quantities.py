@@ -503,7 +503,8 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
                     named, tail = "", rest
                 label = " ".join(w for w in (f"Số {noun}", _lc(named), f"được {_lc(verb)}", _lc(tail)) if w)
             else:
-                label = f"Số {noun}" + (f" {_lc(after)}" if after else "")
+                # "đón 1,3 triệu lượt khách du lịch trong năm 2024": the year is the period, not the indicator's
+                label = f"Số {noun}" + (f" {_lc(rest)}" if rest else "")
                 if verb:
                     label += f" ({_lc(verb)})"
     elif share:

@@ -3,7 +3,8 @@
 Two ways a statement names a target:
 - by its indicator after "chỉ tiêu": "Sở X chủ trì thực hiện chỉ tiêu tổng lượt khách du lịch", "đạt và vượt chỉ
   tiêu thu ngân sách nhà nước trên địa bàn 14.200 tỷ đồng";
-- by its figure after the indicator's words: "tổ chức thu ngân sách nhà nước năm 2024 đạt 14.200 tỷ đồng".
+- by its figure after the indicator's words: "tổ chức thu ngân sách nhà nước năm 2024 đạt 14.200 tỷ đồng", or
+  before them: "phấn đấu đón 1,3 triệu lượt khách du lịch trong năm 2024".
 
 The phrase after "chỉ tiêu" names a target when nearly all its words are the indicator's and it holds at least
 half of the indicator's (tone marks, case and generic words aside): "chỉ tiêu giảm tỷ lệ hộ nghèo" is the target
@@ -83,9 +84,12 @@ def targets_named(text: str, start: int, end: int, quantities: list[Quantity]) -
     for q in targets if re.compile(r"\d").search(text, start, end) else ():
         if q.value_text and not any(r.indicator == q.indicator for r in out):
             for m in _figure(q.value_text, q.unit).finditer(text, start, end):
-                before = _words(text[max(start, m.start() - 120):m.start()])
+                # the indicator's words before the figure, or in it and after it when the figure comes first
+                # ("phấn đấu đón 1,3 triệu lượt khách du lịch trong năm 2024")
+                around = (_words(text[max(start, m.start() - 120):m.start()]) | _words(m.group(0))
+                          | _words(text[m.end():min(end, m.end() + 60)]))
                 ind = _words(q.indicator)
-                if ind and len(before & ind) >= max(2, 0.8 * len(ind)):
+                if ind and len(around & ind) >= max(2, 0.8 * len(ind)):
                     out.append(TargetRef(q.indicator, m.start(), m.end()))
                     break
     seen: set[str] = set()
