@@ -146,7 +146,7 @@ BUILD_STAGES = (
 
 # words that end a name (a new clause starts); lower case, matched at a word boundary
 STOP_WORDS = (
-    "để", "nhằm", "đảm bảo", "bảo đảm", "đã", "được", "đang", "sẽ", "cần", "phải", "chưa", "còn",
+    "để", "nhằm", "đảm bảo", "bảo đảm", "đã", "được", "đang", "sẽ", "cần", "phải", "chưa", "còn", "vẫn",
     "tiếp tục", "cơ bản", "đạt", "với tổng", "tổng vốn", "tổng mức", "theo hướng", "theo quy định",
     "theo kế hoạch", "theo hình thức", "theo phương thức", "theo tiến độ", "theo đúng", "nhân dịp", "lần thứ nhất",
     "trong tháng", "trong quý", "trong năm", "trong dịp", "trong đó", "trong thời gian", "tại các", "tại cơ sở",

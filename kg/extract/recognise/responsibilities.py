@@ -127,6 +127,8 @@ _INVESTOR = _rx(r"(?i)\s*(?:,\s*)?(?:(?:là|làm)\s+)?chủ đầu tư(?!\w)")
 # "X là cơ quan thường trực, chủ trì, phối hợp với Y ...", "X là cơ quan chủ trì ...": X leads
 _LEAD = _rx(r"(?i)(?:là\s+(?:cơ quan|đơn vị)\s+(?:(?:thường trực|đầu mối)\s*,?\s*)?)?(?:tiếp tục\s+|trực tiếp\s+)?chủ trì(?!\w)")
 _DUTY = _rx(r"(?i)(?:có|chịu)\s+trách nhiệm(?!\w)")
+# an obligation before a verb: "... phải đôn đốc nhà thầu ..."
+_MUST = _rx(r"(?i)\s*,?\s*phải\s+(?=[^\W\d_])")
 _COOP = _rx(r"(?i)(?:tiếp tục\s+|tích cực\s+|chủ động\s+)?phối hợp(?!\w)")
 _SUPERVISE = _rx(
     r"(?i)[\s,:]*(?:(?:theo dõi|kiểm tra|đôn đốc|thanh tra),?\s+(?:và\s+)?)*giám sát(?!\w)"
@@ -488,6 +490,10 @@ def _statement(doc: _Doc, c: int, end: int):
             return "investor", [longer], longer.end, "explicit"
     if _INVESTOR.match(t, q, end):
         return "investor", subj, q, "explicit"
+    if (rm := _ROLE_APPOSED.match(t, q, end)) is not None and _MUST.match(t, rm.end(), end):
+        # "Ban X với vai trò chủ đầu tư phải đôn đốc nhà thầu ...": it must do what follows (its investment is
+        # read by _apposed_investors)
+        return "lead", subj, _MUST.match(t, rm.end(), end).end(), "explicit"
     sm = _STANDING.match(t, q, end)
     if sm:
         # "Sở Tư pháp là cơ quan thường trực, có trách nhiệm theo dõi, kiểm tra việc thực hiện": the duty after it
@@ -734,6 +740,9 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
     if role in ("lead", "supervise") and _carries_out_this_later(doc, pred, e):
         # "lãnh đạo HĐND tỉnh ban hành cơ chế, chính sách để thực hiện Nghị quyết": what the work is for
         return ("directive", doc.reported_resolution(s, e), None) if doc.reported_resolution(s, e) else ("document", "", None)
+    if role in ("lead", "cooperate", "supervise") and (work := _topic_work(doc, sent[0])) is not None and work.end <= s:
+        # "Đối với Dự án A, Ban X ... phải đôn đốc ...; UBND xã Y phối hợp ...": what the sentence is about
+        return "project", work.name, None
     return None
 
 
@@ -1492,7 +1501,23 @@ def _work_deadline(doc: _Doc, work: NamedMention) -> str | None:
 
 
 # "Ban X (chủ đầu tư) đẩy nhanh ...", "Ban X, với vai trò chủ đầu tư, phải ...": the role said of the body alone
-_ROLE_APPOSED = re.compile(r"(?i)\s*(?:\(\s*chủ đầu tư\s*\)|,\s*(?:với\s+)?(?:vai trò|tư cách)\s+(?:là\s+)?chủ đầu tư\s*,)")
+_ROLE_APPOSED = re.compile(r"(?i)\s*(?:\(\s*chủ đầu tư\s*\)|,\s*(?:với\s+)?(?:vai trò|tư cách)\s+(?:là\s+)?chủ đầu tư\s*,"
+                           r"|\s+với\s+(?:vai trò|tư cách)\s+(?:là\s+)?chủ đầu tư(?!\w))")
+
+
+# a sentence that opens with the work it is about: "Đối với Dự án A, ...", "Riêng Dự án B, ...", "Về Dự án C: ..."
+_TOPIC_OPENER = _rx(r"(?i)\s*(?:đối với|riêng(?:\s+đối với)?|về)\s+")
+
+
+def _topic_work(doc: _Doc, sent_start: int):
+    """The project a sentence names as its topic before what it says of it, or None."""
+    m = _TOPIC_OPENER.match(doc.t, sent_start)
+    if m is None:
+        return None
+    work = next((n for n in doc.named if n.category == "project" and m.end() <= n.start <= m.end() + 1), None)
+    if work is None or not re.match(r"\s*[,:]", doc.t[work.end:work.end + 3]):
+        return None
+    return work
 
 
 def _apposed_investors(doc: _Doc) -> list[Responsibility]:
@@ -1500,10 +1525,14 @@ def _apposed_investors(doc: _Doc) -> list[Responsibility]:
     for a in doc.ags:
         work = _apposed_work(doc, a.end)
         if work is None and (rm := _ROLE_APPOSED.match(doc.t, a.end)) is not None:
-            # the work it is the investor of is the one its clause goes on to name
+            # the work it is the investor of is the one its clause goes on to name, else the one the sentence
+            # opens with ("Đối với Dự án A, Ban X với vai trò chủ đầu tư phải ...")
             stop = re.search(r"[.;\n]", doc.t[rm.end():])
             end = rm.end() + (stop.start() if stop else len(doc.t) - rm.end())
             work = next((n for n in doc.named if n.category == "project" and rm.end() <= n.start < end), None)
+            if work is None:
+                sent = next((x for x in doc.ctx.sentences if x.start <= a.start < x.end), None)
+                work = _topic_work(doc, sent.start) if sent is not None else None
         if work is not None:
             out.append(Responsibility(a.name, "investor", "project", work.name,
                                       _work_deadline(doc, work),
