@@ -23,7 +23,11 @@ _HEAD = r"(?<![^\W\d_])(?:chỉ tiêu|mục tiêu cụ thể|các mục tiêu ch
 # a head that reports what was done is not a list of goals
 _REPORTED = (
     r"(?<![^\W\d_])(?:kết quả|tình hình|đánh giá|đạt được|đã đạt|ước thực hiện|ước đạt|thực hiện được|"
-    r"đạt và vượt|không đạt|chưa đạt|đạt thấp|vượt kế hoạch|có \d+(?:/\d+)? chỉ tiêu)(?![^\W\d_])"
+    r"đạt và vượt|không đạt|chưa đạt|đạt thấp|vượt kế hoạch|có \d+(?:/\d+)? chỉ tiêu"
+    # a share of the quota with the count it was reached with: "Hoàn thành 100% chỉ tiêu giao quân năm 2024 với 210
+    # thanh niên", "Giao 12 thanh niên nhập ngũ, đạt 100% chỉ tiêu huyện giao"
+    r"|\d\s*%\s*chỉ tiêu(?:[^.;:\d]|(?:19|20)\d\d){0,60}?\svới\s+(?:khoảng\s+)?\d[\d.,]*"
+    r"|\d[\d.,]*\s+[^\W\d_][^.;:\d]{0,80}?,\s*(?:đạt|bằng)\s+[\d.,]+\s*%\s*chỉ tiêu)(?![^\W\d_])"
 )
 # headings that open another kind of part
 _OTHER_PART = (
