@@ -18,10 +18,11 @@ from kg.extract.recognise.target_lists import is_head
 from kg.extract.structure import parse_header
 
 DATA = Path(__file__).resolve().parent / "data" / "progress_action"
+NEWS = Path(__file__).resolve().parent / "data" / "results_news"
 
 
-def _quantities(name: str, category: str) -> list[tuple]:
-    text = (DATA / name).read_text(encoding="utf-8")
+def _quantities(name: str, category: str, data: Path = DATA) -> list[tuple]:
+    text = (data / name).read_text(encoding="utf-8")
     qs = find_quantities(document_context(text, parse_header(text), len(text), []))
     return [(q.indicator, q.value, q.unit, q.percent_of_plan) for q in qs if q.category == category]
 
@@ -63,9 +64,15 @@ def test_what_an_action_yielded_after_duoc(name, expected):
 
 
 @pytest.mark.parametrize("name, expected", [
-    ("qx_2024_6m_report.txt", [("Lượt khách du lịch", 118000, "lượt", None)]),  # "du lịch" from the heading
+    ("qx_2024_6m_report.txt", [
+        ("Lượt khách du lịch", 118000, "lượt", None),  # "du lịch" from the heading
+        ("Số doanh nghiệp được thành lập mới", 14, "doanh nghiệp", None),
+        ("Số giấy chứng nhận đăng ký hộ kinh doanh được cấp", 620, "giấy chứng nhận", None),
+    ]),
     ("nh_2025_q1_report.txt", [
         ("Lượt khách du lịch", 52000, "lượt", None),
+        ("Tốc độ tăng lượt khách du lịch", 15, "%", None),  # the growth after the count is the visitors'
+        ("Lượt khách lưu trú", 18400, "lượt", 23),
         ("Số thanh niên nhập ngũ (thị xã tổ chức giao)", 165, "thanh niên", 100),
     ]),
     ("tp_2023_commune_report.txt", [
@@ -105,6 +112,15 @@ def test_a_bare_figure_beside_reported_ones(name, expected):
     got = _quantities(name, "result")
     for row in expected:
         assert row in got
+
+
+def test_a_news_item_reports_what_its_sentences_say_was_reached():
+    got = _quantities("hm_2025_q1_news.txt", "result", NEWS)
+    for row in [("Lượt khách du lịch", 41500, "lượt", None),  # "tăng 9% so với cùng kỳ": a report of the quarter
+                ("Số hộ nghèo, hộ cận nghèo được hỗ trợ xây mới, sửa chữa nhà ở", 26, "hộ", 32.5),
+                ("Số lượt lao động được giới thiệu việc làm", 430, "lượt", 28.7)]:
+        assert row in got
+    assert not {r[1] for r in got} & {60000, 30}  # the next quarter's aims
 
 
 def test_counts_that_are_not_outcomes_are_no_results():
@@ -148,6 +164,8 @@ def test_the_results_meet_the_targets_of_their_place(tmp_path):
     assert got == [
         ("Diện tích nuôi trồng thủy sản", "Diện tích nuôi trồng thủy sản", "3020", "ha", 97.4),
         ("Sản lượng thủy sản", "Sản lượng thủy sản 6 tháng", "19860", "tấn", 49.0),
+        ("Số doanh nghiệp (số doanh nghiệp thành lập mới)", "Số doanh nghiệp được thành lập mới", "14", "doanh nghiệp",
+         46.7),
         ("Số hộ nghèo, hộ cận nghèo được hỗ trợ xây mới, sửa chữa nhà ở",
          "Số hộ nghèo, hộ cận nghèo được hỗ trợ xây mới, sửa chữa nhà ở", "57", "hộ", 38.0),
         ("Số lượt lao động (giới thiệu việc làm)", "Số lượt lao động được giới thiệu việc làm", "540", "lượt", 60.0),

@@ -975,7 +975,8 @@ def _counted(text: str, m: Measure, end: int) -> tuple[str, str] | None:
     nghèo" -> ("hộ nghèo, hộ cận nghèo", "hộ"); "540 lượt lao động" -> ("lượt lao động", "lượt"); the place
     the count was made in is dropped ("... trên địa bàn huyện")."""
     phrase = " ".join(text[m.end : end].split()).rstrip(" ,.;:")
-    if phrase and not re.match(r",?\s*[^\W\d_]", phrase) or _rx()["after_stop"].search(f" {phrase} "):
+    if (phrase and not re.match(r",?\s*[^\W\d_]", phrase) or _rx()["after_stop"].search(f" {phrase} ")
+            or re.search(r"\d", phrase)):  # "38 giấy chứng nhận ... cho 14 tổ chức": the words hold another count
         return None
     phrase = _PLACE_TAIL.sub("", _PLACE_NAMES.sub("", phrase))
     unit = m.unit
@@ -1010,6 +1011,22 @@ def _done_for(text: str, sent_start: int, m: Measure, end: int) -> tuple[str, st
     return (label, unit) if _content_count(label) >= 3 else None
 
 
+def _object_of(text: str, sent_start: int, m: Measure, end: int) -> tuple[str, str] | None:
+    """(indicator, unit) of a count that is the object of the action opening its clause, an action done to what
+    it counts: "Thành lập mới 14 doanh nghiệp" -> ("Số doanh nghiệp được thành lập mới", "doanh nghiệp")."""
+    if m.kind != "count" or "/" in m.unit or m.comparator != "eq":
+        return None
+    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";,:\n"))
+    lead = text[left : m.start]
+    verb = lead[_ACTION_LEAD.match(lead).end() :]
+    verb = re.sub(r"^\s*đã\s+", "", verb, flags=re.IGNORECASE).strip()
+    got = _counted(text, m, end) if _DONE_TO.fullmatch(verb) and not _AIMED.search(lead) else None
+    if not got:
+        return None
+    label = _clean_label(f"Số {got[0]} được {_lc(verb)}")
+    return (label, got[1]) if _content_count(label) >= 3 else None
+
+
 # visitors a place received or drew: "thị xã đón khoảng 52.000 lượt khách", "Toàn huyện thu hút 1.200 lượt khách"
 _RECEIVED_BEFORE = re.compile(
     r"(?:(?:toàn\s+)?(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)(?:\s+(?-i:[A-ZĐ])[^\W\d_]*)*\s+)?"
@@ -1033,7 +1050,8 @@ def _visitors(counted: str, unit: str, context: str) -> tuple[str, str] | None:
     return f"Lượt {who}", unit
 
 
-def _received(text: str, sent_start: int, m: Measure, stop: int, context: str) -> tuple[str, str] | None:
+def _received(text: str, sent_start: int, m: Measure, stop: int, layout: _Layout, sent: Sentence
+              ) -> tuple[str, str] | None:
     """(indicator, unit) of visitors a report says its place received: "Trong quý, thị xã đón khoảng 52.000
     lượt khách" -> ("Lượt khách du lịch", "lượt")."""
     if m.kind != "count" or m.comparator not in ("eq", "approx"):
@@ -1044,7 +1062,7 @@ def _received(text: str, sent_start: int, m: Measure, stop: int, context: str) -
     if not rm or not re.fullmatch(r"[\s\-+•*]*", lead[: rm.start()]) or _AIMED.search(lead):
         return None
     got = _counted(text, m, _phrase_end(text, m, stop))
-    return _visitors(*got, context) if got else None
+    return _visitors(*got, _context(layout, sent)) if got else None
 
 
 def _context(layout: _Layout, sent: Sentence) -> str:
@@ -1432,10 +1450,13 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         done_unit = None
         if may_be_done and not done:
             # "Giới thiệu việc làm cho 540 lượt lao động", "thị xã đón khoảng 52.000 lượt khách": no cue needed
+            # "Thành lập mới 14 doanh nghiệp": what the action was done to
             acted = (_done_for(text, sent.start, m, _phrase_end(text, m, stop))
-                     or _received(text, sent.start, m, stop, _context(layout, sent)))
+                     or _received(text, sent.start, m, stop, layout, sent)
+                     or _object_of(text, sent.start, m, _phrase_end(text, m, stop)))
             if acted:
                 done, done_unit = acted
+                inherited = done  # what the next figure may measure too (", tăng 9% so với cùng kỳ")
         part_text = _clean_label(text[left + pm.end() : m.start]) if pm else ""
         part_of = (reported_whole if pm and in_part and reported_whole and k not in result_of and not m.plan_share
                    and m.kind != "percent" and _unit_base(m.unit) == reported_whole[1]
@@ -1488,7 +1509,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             share_at = ms[result_of[k][0]]
             if share_at.start > m.start:
                 first = (_figure_first(text, m, share_at.start) if _opens_clause(text, sent.start, m)
-                         else _done_for(text, sent.start, m, text.rfind(",", m.end, share_at.start)))
+                         else _done_for(text, sent.start, m, text.rfind(",", m.end, share_at.start))
+                         or _received(text, sent.start, m, share_at.start, layout, sent))
             else:  # "Đạt 52% kế hoạch năm với 64.300 lượt khách ...": the words after the count name it
                 first = (_count_after_share(text, m, after_end, _context(layout, sent))
                          if _share_then_count(text, sent.start, share_at, m) else None)
