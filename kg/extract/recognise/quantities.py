@@ -938,19 +938,33 @@ _ACTION_LINK = re.compile(r"\s+(cho|được)(?:\s+được)?\s*$", re.IGNORECAS
 _BODY_FIRST = re.compile(r"(?:phòng|ban|hội|ủy ban|uỷ ban|ubnd|ngân hàng|trung tâm|sở|mặt trận|đoàn|công an|"
                          r"quân sự|trạm|trường|chi cục|bảo hiểm)(?![^\W\d_])", re.IGNORECASE)
 _MAX_ACTION_WORDS = 12
+# words that make the clause an aim, not an account (as `_AIMED`); "giao" assigns ("giao UBND xã ...") but not in
+# "giao dịch", "giao thông", "giao quân"
+_ACTION_AIMED = re.compile(
+    r"(?<![^\W\d_])(?:phấn đấu|dự kiến|sẽ|kế hoạch|mục tiêu|chỉ tiêu|cần|đề nghị|để|nhằm|tiếp tục|tập trung|đẩy mạnh|"
+    r"tăng cường|chỉ đạo|yêu cầu|giao(?!\s+(?:dịch|thông|lưu|tiếp|quân|nhận|đất))|hướng tới|nhiệm vụ|giải pháp)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# a clause opened by what money or a programme is, not by an action: "Tổng số tiền hỗ trợ cho 37 hộ là ..."
+_NOT_ACTION = re.compile(r"(?:tổng|số|kinh phí|tiền|giá trị|nguồn|vốn|mức|định mức|tỷ lệ|chương trình|dự án|đề án|"
+                         r"chính sách)(?![^\W\d_])", re.IGNORECASE)
+# words after a count that link it to something else, not name what it counts: "37 hộ là ...", "38 hộ được ..."
+_LINK_AFTER = re.compile(r"(?:là|đạt|bằng|với|có|được|và|của)(?![^\W\d_])", re.IGNORECASE)
 
 
 def _action_before(text: str, sent_start: int, m: Measure) -> str | None:
     """The action a count was done for or yielded, the words of its clause before "cho"/"được" ("Đã hỗ trợ xây
-    mới, sửa chữa nhà ở cho 57 hộ" -> "hỗ trợ xây mới, sửa chữa nhà ở"), else None: a clause that names a body
-    as its subject without "đã", holds another figure, a date or a number, or says what is aimed at ("Tiếp tục
-    hỗ trợ ... cho 93 hộ", "phân bổ 2.850 triệu đồng để hỗ trợ ... cho 93 hộ")."""
+    mới, sửa chữa nhà ở cho 57 hộ" -> "hỗ trợ xây mới, sửa chữa nhà ở"; after another figure, the words past its
+    last comma), else None: a body named as the subject without "đã", money or a programme as the subject ("Tổng
+    kinh phí hỗ trợ cho 37 hộ ..."), a number, date or document in the action, an aim ("Tiếp tục hỗ trợ ... cho
+    93 hộ", "phân bổ 2.850 triệu đồng để hỗ trợ ... cho 93 hộ")."""
     if m.kind != "count" or "/" in m.unit or m.plan_share:
         return None
     left = max(sent_start, text.rfind(";", sent_start, m.start) + 1, text.rfind("\n", sent_start, m.start) + 1)
     lead = text[left : m.start]
     link = _ACTION_LINK.search(lead)
-    if not link or _AIMED.search(lead):
+    if not link or _ACTION_AIMED.search(lead):
         return None
     verb = lead[: link.start()]
     if re.search(r"\d", verb):  # "Tổ chức 3 phiên giao dịch, giới thiệu việc làm cho ...": the last action's words
@@ -964,6 +978,8 @@ def _action_before(text: str, sent_start: int, m: Measure) -> str | None:
         verb = verb[done[-1].end() :]
     elif _BODY_FIRST.match(verb):
         return None
+    if _NOT_ACTION.match(verb):
+        return None
     verb = " ".join(verb.split()).strip(" ,")
     if not verb or len(verb.split()) > _MAX_ACTION_WORDS or not verb[:1].isalpha():
         return None
@@ -976,8 +992,8 @@ def _counted(text: str, m: Measure, end: int) -> tuple[str, str] | None:
     the count was made in is dropped ("... trên địa bàn huyện")."""
     phrase = " ".join(text[m.end : end].split()).rstrip(" ,.;:")
     if (phrase and not re.match(r",?\s*[^\W\d_]", phrase) or _rx()["after_stop"].search(f" {phrase} ")
-            or re.search(r"\d", phrase)):  # "38 giấy chứng nhận ... cho 14 tổ chức": the words hold another count
-        return None
+            or re.search(r"\d", phrase) or _LINK_AFTER.match(phrase)):
+        return None  # "38 giấy chứng nhận ... cho 14 tổ chức": the words hold another count
     phrase = _PLACE_TAIL.sub("", _PLACE_NAMES.sub("", phrase))
     unit = m.unit
     cm = _UNIT_CLASSIFIER.match(unit)
@@ -1020,7 +1036,7 @@ def _object_of(text: str, sent_start: int, m: Measure, end: int) -> tuple[str, s
     lead = text[left : m.start]
     verb = lead[_ACTION_LEAD.match(lead).end() :]
     verb = re.sub(r"^\s*đã\s+", "", verb, flags=re.IGNORECASE).strip()
-    got = _counted(text, m, end) if _DONE_TO.fullmatch(verb) and not _AIMED.search(lead) else None
+    got = _counted(text, m, end) if _DONE_TO.fullmatch(verb) and not _ACTION_AIMED.search(lead) else None
     if not got:
         return None
     label = _clean_label(f"Số {got[0]} được {_lc(verb)}")
@@ -1059,7 +1075,7 @@ def _received(text: str, sent_start: int, m: Measure, stop: int, layout: _Layout
     left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";,:\n"))
     lead = text[left : m.start]
     rm = _RECEIVED_BEFORE.search(lead)
-    if not rm or not re.fullmatch(r"[\s\-+•*]*", lead[: rm.start()]) or _AIMED.search(lead):
+    if not rm or not re.fullmatch(r"[\s\-+•*]*", lead[: rm.start()]) or _ACTION_AIMED.search(lead):
         return None
     got = _counted(text, m, _phrase_end(text, m, stop))
     return _visitors(*got, _context(layout, sent)) if got else None
@@ -1070,10 +1086,19 @@ def _context(layout: _Layout, sent: Sentence) -> str:
     return " ".join([*(s.heading for s in layout.enclosing(sent.start)), layout.ctx.text[sent.start : sent.end]])
 
 
+_PHRASE_CUT = re.compile(r"[,;(.]")
+
+
 def _phrase_end(text: str, m: Measure, stop: int) -> int:
     """Where the words after a figure that name what it counts end: the first comma, bracket or stop."""
-    cut = re.compile(r"[,;(.]").search(text, m.end, stop)
+    cut = _PHRASE_CUT.search(text, m.end, stop)
     return cut.start() if cut else stop
+
+
+def _last_comma(text: str, start: int, end: int) -> int:
+    """The comma before a share ("57 hộ nghèo, hộ cận nghèo, đạt 38%"): what is counted runs up to it."""
+    at = text.rfind(",", start, end)
+    return at if at >= 0 else end
 
 
 # a share stated first, then the count it was reached with: "Hoàn thành 100% chỉ tiêu giao quân năm 2024 với ..."
@@ -1087,7 +1112,7 @@ def _share_then_count(text: str, sent_start: int, share: Measure, m: Measure) ->
     count it was reached with."""
     left = max(sent_start, *(text.rfind(c, sent_start, share.start) + 1 for c in ";,\n"))
     return (share.plan_share and m.kind == "count" and bool(_SHARE_VERB.search(text, left, share.start))
-            and not _AIMED.search(text, left, share.start)
+            and not _ACTION_AIMED.search(text, left, share.start)
             and bool(_SHARE_THEN_COUNT.fullmatch(text, share.end, m.start)))
 
 
@@ -1116,8 +1141,8 @@ _NATURAL = re.compile(r"(?<![^\W\d_])tự nhiên(?![^\W\d_])", re.IGNORECASE)
 # what may follow the figure: the clause ends, or its change on the same period a year before follows
 _BARE_FIGURE_END = re.compile(r"\s*(?:[;.\n]|$|,\s*(?:ước\s+)?(?:tăng|giảm|bằng)\s+[\d.,]+\s*%\s+so\s+với\s+cùng\s+kỳ)",
                               re.IGNORECASE)
-# words that make a line a report of the period: an estimate, a comparison with a year before, a running total
 _LIST_MARK = re.compile(r"^[\s\-+•–*]*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?", re.IGNORECASE)
+# words that make a line a report of the period: an estimate, a comparison with a year before, a running total
 _REPORTED_LINE = re.compile(r"(?<![^\W\d_])(?:ước|so với cùng kỳ|lũy kế|luỹ kế)(?![^\W\d_])", re.IGNORECASE)
 
 
@@ -1509,7 +1534,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             share_at = ms[result_of[k][0]]
             if share_at.start > m.start:
                 first = (_figure_first(text, m, share_at.start) if _opens_clause(text, sent.start, m)
-                         else _done_for(text, sent.start, m, text.rfind(",", m.end, share_at.start))
+                         else _done_for(text, sent.start, m, _last_comma(text, m.end, share_at.start))
                          or _received(text, sent.start, m, share_at.start, layout, sent))
             else:  # "Đạt 52% kế hoạch năm với 64.300 lượt khách ...": the words after the count name it
                 first = (_count_after_share(text, m, after_end, _context(layout, sent))
