@@ -1043,6 +1043,25 @@ def _object_of(text: str, sent_start: int, m: Measure, end: int) -> tuple[str, s
     return (label, got[1]) if _content_count(label) >= 3 else None
 
 
+# the handing over of conscripts, every district's and commune's yearly count: "Giao 28 thanh niên nhập ngũ",
+# "Thị xã tổ chức giao 165 thanh niên nhập ngũ", "giao quân 152 thanh niên"
+_HAND_OVER = re.compile(r"(?:đã\s+)?(?:tổ\s+chức\s+)?(?:lễ\s+)?giao(?:\s+nhận)?(?:\s+quân)?(?:\s+được)?", re.IGNORECASE)
+
+
+def _handed_over(text: str, sent_start: int, m: Measure, end: int) -> tuple[str, str] | None:
+    """(indicator, unit) of conscripts handed over: the words after the count name who ("Số thanh niên nhập
+    ngũ"); the handing over is how they are counted, the place that did it who did it."""
+    if m.kind != "count" or "/" in m.unit or m.comparator != "eq":
+        return None
+    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";,:\n"))
+    lead = text[left : m.start]
+    if not _HAND_OVER.fullmatch(lead[_ACTION_LEAD.match(lead).end() :].strip()):
+        return None
+    got = _counted(text, m, end)
+    label = _clean_label(f"Số {got[0]}") if got else ""
+    return (label, got[1]) if label and _content_count(label) >= 2 else None
+
+
 # visitors a place received or drew: "thị xã đón khoảng 52.000 lượt khách", "Toàn huyện thu hút 1.200 lượt khách"
 _RECEIVED_BEFORE = re.compile(
     r"(?:(?:toàn\s+)?(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)(?:\s+(?-i:[A-ZĐ])[^\W\d_]*)*\s+)?"
@@ -1478,7 +1497,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             # "Thành lập mới 14 doanh nghiệp": what the action was done to
             acted = (_done_for(text, sent.start, m, _phrase_end(text, m, stop))
                      or _received(text, sent.start, m, stop, layout, sent)
-                     or _object_of(text, sent.start, m, _phrase_end(text, m, stop)))
+                     or _object_of(text, sent.start, m, _phrase_end(text, m, stop))
+                     or _handed_over(text, sent.start, m, _phrase_end(text, m, stop)))
             if acted:
                 done, done_unit = acted
                 inherited = done  # what the next figure may measure too (", tăng 9% so với cùng kỳ")
@@ -1535,7 +1555,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             if share_at.start > m.start:
                 first = (_figure_first(text, m, share_at.start) if _opens_clause(text, sent.start, m)
                          else _done_for(text, sent.start, m, _last_comma(text, m.end, share_at.start))
-                         or _received(text, sent.start, m, share_at.start, layout, sent))
+                         or _received(text, sent.start, m, share_at.start, layout, sent)
+                         or _handed_over(text, sent.start, m, _last_comma(text, m.end, share_at.start)))
             else:  # "Đạt 52% kế hoạch năm với 64.300 lượt khách ...": the words after the count name it
                 first = (_count_after_share(text, m, after_end, _context(layout, sent))
                          if _share_then_count(text, sent.start, share_at, m) else None)
