@@ -926,12 +926,23 @@ def _done_in_report(text: str, sent_start: int, m: Measure, after: str) -> str |
 # indicator and its figure beside reported ones ("- Diện tích nuôi trồng thủy sản 3.020 ha; sản lượng ... ước").
 
 # list marks, a time and the place that open a clause before its action: "- ", "2. ", "Trong quý, ", "huyện "
+# (the document's own place, named bare: "Thị xã Quảng Trị đón ..." in a province's report is a part of it)
 _ACTION_LEAD = re.compile(
     r"[\s\-+•–*]*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?(?:(?:trong|đến|hết|tính đến)?\s*(?:năm|quý|kỳ|tháng)"
     r"(?:\s+(?:này|qua|đầu\s+năm|[\dIVX/]+))*(?:\s+năm\s+\d{4})?\s*,\s*)?"
-    r"(?:(?:toàn\s+)?(?:tỉnh|thành\s+phố|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn)(?:\s+(?-i:[A-ZĐ])[^\W\d_]*)*\s+)?",
+    r"(?:(?:toàn\s+)?(?:tỉnh|thành\s+phố|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn)\s+(?!(?-i:[A-ZĐ])))?",
     re.IGNORECASE,
 )
+# words before the action that say how the count was made, not what was done: "ước", "lũy kế từ đầu năm",
+# "Kết quả", "trong năm"; a footnote's mark
+_ACTION_FILLER = re.compile(
+    r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹\s]+|(?:ước(?:\s+tính)?|đã|lũy kế|luỹ kế|cộng dồn|tính chung|kết quả|từ\s+đầu\s+năm|"
+    r"trong\s+(?:năm|quý|kỳ|tháng)(?:\s+(?:này|qua|[\dIVX/]+))*)(?:\s+|$))*",
+    re.IGNORECASE,
+)
+# who received, not what was done: "hộ gia đình, cá nhân được 1.275 giấy"
+_RECIPIENT = re.compile(r"(?:hộ|cá nhân|tổ chức|người|doanh nghiệp|hợp tác xã|xã|phường|thôn|học sinh|lao động)"
+                        r"(?![^\W\d_])", re.IGNORECASE)
 # the action and the word that hands its count over: "<action> cho 540 lượt", "<action> được 9 đảng viên"
 _ACTION_LINK = re.compile(r"\s+(cho|được)(?:\s+được)?\s*$", re.IGNORECASE)
 # a body named first is the subject, not the action ("Phòng Lao động giới thiệu ..."); "đã" parts them
@@ -961,7 +972,8 @@ def _action_before(text: str, sent_start: int, m: Measure) -> str | None:
     93 hộ", "phân bổ 2.850 triệu đồng để hỗ trợ ... cho 93 hộ")."""
     if m.kind != "count" or "/" in m.unit or m.plan_share:
         return None
-    left = max(sent_start, text.rfind(";", sent_start, m.start) + 1, text.rfind("\n", sent_start, m.start) + 1)
+    # the clause, not a heading run into it ("Cấp giấy chứng nhận lần đầu: tổ chức được 12 giấy")
+    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";:\n"))
     lead = text[left : m.start]
     link = _ACTION_LINK.search(lead)
     if not link or _ACTION_AIMED.search(lead):
@@ -973,17 +985,21 @@ def _action_before(text: str, sent_start: int, m: Measure) -> str | None:
             return None
         verb = tail.group(0)[1:]
     verb = verb[_ACTION_LEAD.match(verb).end() :]
-    done = list(re.finditer(r"(?<![^\W\d_])đã\s+", verb, re.IGNORECASE))
+    done = list(re.finditer(r"(?<![^\W\d_])đã(?:\s+|$)", verb, re.IGNORECASE))
     if done:
         verb = verb[done[-1].end() :]
     elif _BODY_FIRST.match(verb):
         return None
+    verb = verb[_ACTION_FILLER.match(verb).end() :]
     if _NOT_ACTION.match(verb):
         return None
     verb = " ".join(verb.split()).strip(" ,")
     if not verb or len(verb.split()) > _MAX_ACTION_WORDS or not verb[:1].isalpha():
         return None
     return verb
+
+
+_PHRASE_LINK = re.compile(r"\s+(?:với|có|là|gồm|trong đó|chủ yếu)(?![^\W\d_])", re.IGNORECASE)
 
 
 def _counted(text: str, m: Measure, end: int) -> tuple[str, str] | None:
@@ -995,6 +1011,7 @@ def _counted(text: str, m: Measure, end: int) -> tuple[str, str] | None:
             or re.search(r"\d", phrase) or _LINK_AFTER.match(phrase)):
         return None  # "38 giấy chứng nhận ... cho 14 tổ chức": the words hold another count
     phrase = _PLACE_TAIL.sub("", _PLACE_NAMES.sub("", phrase))
+    phrase = _PHRASE_LINK.split(phrase, 1)[0]  # "14 dự án ngoài ngân sách với tổng vốn ...": what follows is another
     unit = m.unit
     cm = _UNIT_CLASSIFIER.match(unit)
     if cm:  # "hộ nghèo", "lượt người": the measure word is the unit, the rest names what is counted
@@ -1017,10 +1034,17 @@ def _done_for(text: str, sent_start: int, m: Measure, end: int) -> tuple[str, st
         return None
     counted, unit = got
     noun = re.sub(r"^(?:(?:nghìn|ngàn|vạn|triệu|tỷ|trăm|lượt)\s*)+", "", m.unit, flags=re.IGNORECASE)
-    if noun and re.search(rf"(?<![^\W\d_]){re.escape(noun)}(?![^\W\d_])", verb, re.IGNORECASE):
+    named = re.search(rf"(?<![^\W\d_]){re.escape(noun)}(?![^\W\d_])", verb, re.IGNORECASE) if noun else None
+    if named and named.start() == 0:  # "Doanh nghiệp thành lập mới được 27 doanh nghiệp"
         label = f"Số {_lc(verb)}"
+    elif named:  # "cấp Giấy chứng nhận ... được 170 Giấy": the action names the thing, the count its number
+        label = f"Số {counted} ({_lc(verb)})"
+    elif _RECIPIENT.match(verb):
+        return None
     elif _RECEPTION.fullmatch(verb):  # "Thu hút được 1.150 lượt người tham gia ...": how they came, not what
         label = f"Số {counted} ({_lc(verb)})"
+    elif counted.lower() == "lượt":  # "khám chữa bệnh được 37.864 lượt": visits of the action
+        label = f"Số lượt {_lc(verb)}"
     else:
         label = f"Số {counted} được {_lc(verb)}"
     label = _clean_label(label)
@@ -1064,7 +1088,7 @@ def _handed_over(text: str, sent_start: int, m: Measure, end: int) -> tuple[str,
 
 # visitors a place received or drew: "thị xã đón khoảng 52.000 lượt khách", "Toàn huyện thu hút 1.200 lượt khách"
 _RECEIVED_BEFORE = re.compile(
-    r"(?:(?:toàn\s+)?(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)(?:\s+(?-i:[A-ZĐ])[^\W\d_]*)*\s+)?"
+    r"(?:(?:toàn\s+)?(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+)?"
     r"(?:đã\s+)?(?:đón|thu hút|phục vụ)(?:\s+được)?\s*$",
     re.IGNORECASE,
 )
