@@ -16,7 +16,7 @@ COMPARATORS_BEFORE, COMPARATORS_AFTER); nothing is compiled at import time.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -107,6 +107,23 @@ class Measure:
     def plan_share(self) -> bool:
         """A share of a plan or budget: "28,1% kế hoạch", "30% dự toán"."""
         return self.kind == "percent" and bool(re.match(r"%\s*(?:tổng\s+)?(?:kế hoạch|KH|dự toán|chỉ tiêu|nghị quyết)", self.unit))
+
+
+# "chỉ tiêu" after a percent names the quota when nothing else follows it ("đạt 122,4% chỉ tiêu.") or a level gave
+# it ("100% chỉ tiêu huyện giao"); only "chỉ tiêu (được) giao" is in PLAN_SHARE, as "Tuyển quân đạt 100% chỉ tiêu"
+# in a list of goals is the goal's own value
+_QUOTA = re.compile(
+    r"\s*chỉ\s+tiêu(?=\s+(?:của\s+)?(?:tỉnh|thành\s+phố|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn|cấp\s+trên)\s+"
+    r"(?:đã\s+)?giao(?![^\W\d_])|\s*(?:[.;)\n]|$)|\s*,(?!\s*nhiệm\s+vụ))",
+    re.IGNORECASE,
+)
+
+
+def as_quota_share(text: str, m: Measure) -> Measure:
+    """The percent as a share of the quota when "chỉ tiêu" after it names one (for a report's account of what
+    it reached), else the percent unchanged."""
+    q = _QUOTA.match(text, m.end) if m.kind == "percent" and m.unit == "%" else None
+    return replace(m, unit="% chỉ tiêu", end=q.end()) if q else m
 
 
 # ---------------------------------------------------------------- parsing

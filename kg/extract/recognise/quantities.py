@@ -42,7 +42,7 @@ from functools import lru_cache
 
 from ..records import Context, Quantity, Section, Sentence
 from .goal_prose import carried, goal_opener, goal_year, keeps_goal
-from .numbers import Measure, find_measures
+from .numbers import Measure, as_quota_share, find_measures
 from .target_lists import TargetList, find_target_lists, head_clause
 from .target_tables import read_table
 
@@ -940,6 +940,290 @@ def _done_in_report(text: str, sent_start: int, m: Measure, after: str) -> str |
     return _clean_label(f"Số {what} được {_lc(dm.group('verb'))}")
 
 
+# ---------------------------------------------------------------- results stated as an action and its count
+# Reports of districts, towns and communes often state a result as what was done and for how many, not as
+# "<indicator> <value> <unit>": the count after the action ("Giới thiệu việc làm cho 540 lượt lao động",
+# "Kết nạp được 9 đảng viên mới"), the share first and the count after ("Hoàn thành 100% chỉ tiêu giao quân với
+# 210 thanh niên nhập ngũ"), visitors a place received ("thị xã đón khoảng 52.000 lượt khách"), a bullet of an
+# indicator and its figure beside reported ones ("- Diện tích nuôi trồng thủy sản 3.020 ha; sản lượng ... ước").
+
+# list marks, a time and the place that open a clause before its action: "- ", "2. ", "Trong quý, ", "huyện "
+# (the document's own place, named bare: "Thị xã Quảng Trị đón ..." in a province's report is a part of it)
+_ACTION_LEAD = re.compile(
+    r"[\s\-+•–*]*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?(?:(?:trong|đến|hết|tính đến)?\s*(?:năm|quý|kỳ|tháng)"
+    r"(?:\s+(?:này|qua|đầu\s+năm|[\dIVX/]+))*(?:\s+năm\s+\d{4})?\s*,\s*)?"
+    r"(?:(?:toàn\s+)?(?:tỉnh|thành\s+phố|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn)\s+(?!(?-i:[A-ZĐ])))?",
+    re.IGNORECASE,
+)
+# words before the action that say how the count was made, not what was done: "ước", "lũy kế từ đầu năm",
+# "Kết quả", "trong năm"; a footnote's mark
+_ACTION_FILLER = re.compile(
+    r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹\s]+|(?:ước(?:\s+tính)?|đã|lũy kế|luỹ kế|cộng dồn|tính chung|kết quả|từ\s+đầu\s+năm|"
+    r"trong\s+(?:năm|quý|kỳ|tháng)(?:\s+(?:này|qua|[\dIVX/]+))*)(?:\s+|$))*",
+    re.IGNORECASE,
+)
+# who received, not what was done: "hộ gia đình, cá nhân được 1.275 giấy"
+_RECIPIENT = re.compile(r"(?:hộ|cá nhân|tổ chức|người|doanh nghiệp|hợp tác xã|xã|phường|thôn|học sinh|lao động)"
+                        r"(?![^\W\d_])", re.IGNORECASE)
+# the action and the word that hands its count over: "<action> cho 540 lượt", "<action> được 9 đảng viên"
+_ACTION_LINK = re.compile(r"\s+(cho|được)(?:\s+được)?\s*$", re.IGNORECASE)
+# a body named first is the subject, not the action ("Phòng Lao động giới thiệu ..."); "đã" parts them
+_BODY_FIRST = re.compile(r"(?:phòng|ban|hội|ủy ban|uỷ ban|ubnd|ngân hàng|trung tâm|sở|mặt trận|đoàn|công an|"
+                         r"quân sự|trạm|trường|chi cục|bảo hiểm)(?![^\W\d_])", re.IGNORECASE)
+_MAX_ACTION_WORDS = 12
+# words that make the clause an aim, not an account (as `_AIMED`); "giao" assigns ("giao UBND xã ...") but not in
+# "giao dịch", "giao thông", "giao quân"
+_ACTION_AIMED = re.compile(
+    r"(?<![^\W\d_])(?:phấn đấu|dự kiến|sẽ|kế hoạch|mục tiêu|chỉ tiêu|cần|đề nghị|để|nhằm|tiếp tục|tập trung|đẩy mạnh|"
+    r"tăng cường|chỉ đạo|yêu cầu|giao(?!\s+(?:dịch|thông|lưu|tiếp|quân|nhận|đất))|hướng tới|nhiệm vụ|giải pháp)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# a clause opened by what money or a programme is, not by an action: "Tổng số tiền hỗ trợ cho 37 hộ là ..."
+_NOT_ACTION = re.compile(r"(?:tổng|số|kinh phí|tiền|giá trị|nguồn|vốn|mức|định mức|tỷ lệ|chương trình|dự án|đề án|"
+                         r"chính sách)(?![^\W\d_])", re.IGNORECASE)
+# words after a count that link it to something else, not name what it counts: "37 hộ là ...", "38 hộ được ..."
+_LINK_AFTER = re.compile(r"(?:là|đạt|bằng|với|có|được|và|của)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _action_before(text: str, sent_start: int, m: Measure) -> str | None:
+    """The action a count was done for or yielded, the words of its clause before "cho"/"được" ("Đã hỗ trợ xây
+    mới, sửa chữa nhà ở cho 57 hộ" -> "hỗ trợ xây mới, sửa chữa nhà ở"; after another figure, the words past its
+    last comma), else None: a body named as the subject without "đã", money or a programme as the subject ("Tổng
+    kinh phí hỗ trợ cho 37 hộ ..."), a number, date or document in the action, an aim ("Tiếp tục hỗ trợ ... cho
+    93 hộ", "phân bổ 2.850 triệu đồng để hỗ trợ ... cho 93 hộ")."""
+    if m.kind != "count" or "/" in m.unit or m.plan_share:
+        return None
+    # the clause, not a heading run into it ("Cấp giấy chứng nhận lần đầu: tổ chức được 12 giấy")
+    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";:\n"))
+    lead = text[left : m.start]
+    link = _ACTION_LINK.search(lead)
+    if not link or _ACTION_AIMED.search(lead):
+        return None
+    verb = lead[: link.start()]
+    if re.search(r"\d", verb):  # "Tổ chức 3 phiên giao dịch, giới thiệu việc làm cho ...": the last action's words
+        tail = re.search(r"(?:,[^,\d]*)+$", verb)
+        if not tail:
+            return None
+        verb = tail.group(0)[1:]
+    verb = verb[_ACTION_LEAD.match(verb).end() :]
+    done = list(re.finditer(r"(?<![^\W\d_])đã(?:\s+|$)", verb, re.IGNORECASE))
+    if done:
+        verb = verb[done[-1].end() :]
+    elif _BODY_FIRST.match(verb):
+        return None
+    verb = verb[_ACTION_FILLER.match(verb).end() :]
+    if _NOT_ACTION.match(verb):
+        return None
+    verb = " ".join(verb.split()).strip(" ,")
+    if not verb or len(verb.split()) > _MAX_ACTION_WORDS or not verb[:1].isalpha():
+        return None
+    return verb
+
+
+_PHRASE_LINK = re.compile(r"\s+(?:với|có|là|gồm|trong đó|chủ yếu)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _counted(text: str, m: Measure, end: int) -> tuple[str, str] | None:
+    """(what a count counts, its unit) from the unit and the words after it up to `end`: "57 hộ nghèo, hộ cận
+    nghèo" -> ("hộ nghèo, hộ cận nghèo", "hộ"); "540 lượt lao động" -> ("lượt lao động", "lượt"); the place
+    the count was made in is dropped ("... trên địa bàn huyện")."""
+    phrase = " ".join(text[m.end : end].split()).rstrip(" ,.;:")
+    if (phrase and not re.match(r",?\s*[^\W\d_]", phrase) or _rx()["after_stop"].search(f" {phrase} ")
+            or re.search(r"\d", phrase) or _LINK_AFTER.match(phrase)):
+        return None  # "38 giấy chứng nhận ... cho 14 tổ chức": the words hold another count
+    phrase = _PLACE_TAIL.sub("", _PLACE_NAMES.sub("", phrase))
+    phrase = _PHRASE_LINK.split(phrase, 1)[0]  # "14 dự án ngoài ngân sách với tổng vốn ...": what follows is another
+    unit = m.unit
+    cm = _UNIT_CLASSIFIER.match(unit)
+    if cm:  # "hộ nghèo", "lượt người": the measure word is the unit, the rest names what is counted
+        unit = cm.group(1)
+    counted = re.sub(r"^(?:(?:nghìn|ngàn|vạn|triệu|tỷ|trăm)\s+)+", "", m.unit)
+    counted = f"{counted}{phrase}" if phrase.startswith(",") else f"{counted} {phrase}".strip()
+    return counted, unit
+
+
+_RECEPTION = re.compile(r"(?:đón|thu hút|phục vụ)(?:\s+được)?", re.IGNORECASE)
+
+
+def _done_for(text: str, sent_start: int, m: Measure, end: int) -> tuple[str, str] | None:
+    """(indicator, unit) of a count an action was done for: "Giới thiệu việc làm cho 540 lượt lao động" ->
+    ("Số lượt lao động được giới thiệu việc làm", "lượt"); an action that already names what it counts names
+    it alone ("Thành lập mới được 27 doanh nghiệp" -> "Số doanh nghiệp thành lập mới")."""
+    verb = _action_before(text, sent_start, m)
+    got = _counted(text, m, end) if verb else None
+    if not got:
+        return None
+    counted, unit = got
+    noun = re.sub(r"^(?:(?:nghìn|ngàn|vạn|triệu|tỷ|trăm|lượt)\s*)+", "", m.unit, flags=re.IGNORECASE)
+    named = re.search(rf"(?<![^\W\d_]){re.escape(noun)}(?![^\W\d_])", verb, re.IGNORECASE) if noun else None
+    if named and named.start() == 0:  # "Doanh nghiệp thành lập mới được 27 doanh nghiệp"
+        label = f"Số {_lc(verb)}"
+    elif named:  # "cấp Giấy chứng nhận ... được 170 Giấy": the action names the thing, the count its number
+        label = f"Số {counted} ({_lc(verb)})"
+    elif _RECIPIENT.match(verb):
+        return None
+    elif _RECEPTION.fullmatch(verb):  # "Thu hút được 1.150 lượt người tham gia ...": how they came, not what
+        label = f"Số {counted} ({_lc(verb)})"
+    elif counted.lower() == "lượt":  # "khám chữa bệnh được 37.864 lượt": visits of the action
+        label = f"Số lượt {_lc(verb)}"
+    else:
+        label = f"Số {counted} được {_lc(verb)}"
+    label = _clean_label(label)
+    return (label, unit) if _content_count(label) >= 3 else None
+
+
+def _object_of(text: str, sent_start: int, m: Measure, end: int) -> tuple[str, str] | None:
+    """(indicator, unit) of a count that is the object of the action opening its clause, an action done to what
+    it counts: "Thành lập mới 14 doanh nghiệp" -> ("Số doanh nghiệp được thành lập mới", "doanh nghiệp")."""
+    if m.kind != "count" or "/" in m.unit or m.comparator != "eq":
+        return None
+    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";,:\n"))
+    lead = text[left : m.start]
+    verb = lead[_ACTION_LEAD.match(lead).end() :]
+    verb = re.sub(r"^\s*đã\s+", "", verb, flags=re.IGNORECASE).strip()
+    got = _counted(text, m, end) if _DONE_TO.fullmatch(verb) and not _ACTION_AIMED.search(lead) else None
+    if not got:
+        return None
+    label = _clean_label(f"Số {got[0]} được {_lc(verb)}")
+    return (label, got[1]) if _content_count(label) >= 3 else None
+
+
+# the handing over of conscripts, every district's and commune's yearly count: "Giao 28 thanh niên nhập ngũ",
+# "Thị xã tổ chức giao 165 thanh niên nhập ngũ", "giao quân 152 thanh niên"
+_HAND_OVER = re.compile(r"(?:đã\s+)?(?:tổ\s+chức\s+)?(?:lễ\s+)?giao(?:\s+nhận)?(?:\s+quân)?(?:\s+được)?", re.IGNORECASE)
+
+
+def _handed_over(text: str, sent_start: int, m: Measure, end: int) -> tuple[str, str] | None:
+    """(indicator, unit) of conscripts handed over: the words after the count name who ("Số thanh niên nhập
+    ngũ"); the handing over is how they are counted, the place that did it who did it."""
+    if m.kind != "count" or "/" in m.unit or m.comparator != "eq":
+        return None
+    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";,:\n"))
+    lead = text[left : m.start]
+    if not _HAND_OVER.fullmatch(lead[_ACTION_LEAD.match(lead).end() :].strip()):
+        return None
+    got = _counted(text, m, end)
+    label = _clean_label(f"Số {got[0]}") if got else ""
+    return (label, got[1]) if label and _content_count(label) >= 2 else None
+
+
+# visitors a place received or drew: "thị xã đón khoảng 52.000 lượt khách", "Toàn huyện thu hút 1.200 lượt khách"
+_RECEIVED_BEFORE = re.compile(
+    r"(?:(?:toàn\s+)?(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+)?"
+    r"(?:đã\s+)?(?:đón|thu hút|phục vụ)(?:\s+được)?\s*$",
+    re.IGNORECASE,
+)
+# where or why the visitors came, not who they are: "khách đến tham quan, nghỉ dưỡng tại ..."
+_VISIT_TAIL = re.compile(r"\s+(?:đến|tới|về|tại|ở|trên\s+địa\s+bàn)(?![^\W\d_]).*$|,.*$", re.IGNORECASE)
+
+
+def _visitors(counted: str, unit: str, context: str) -> tuple[str, str] | None:
+    """("Lượt khách du lịch", "lượt") for a count of visitors: who they are, without where or why they came;
+    bare "khách" in a text about tourism ("du lịch" in its sentence or heading) are tourists."""
+    if not re.search(r"(?<![^\W\d_])lượt$", unit, re.IGNORECASE):
+        return None
+    who = _VISIT_TAIL.sub("", re.sub(r"^lượt\s+", "", counted, flags=re.IGNORECASE))
+    if not re.fullmatch(r"khách(?:\s+[^\W\d_]+){0,3}", who, re.IGNORECASE):
+        return None
+    if who.lower() == "khách" and re.search(r"du\s+lịch", context, re.IGNORECASE):
+        who = "khách du lịch"
+    return f"Lượt {who}", unit
+
+
+def _received(text: str, sent_start: int, m: Measure, stop: int, layout: _Layout, sent: Sentence
+              ) -> tuple[str, str] | None:
+    """(indicator, unit) of visitors a report says its place received: "Trong quý, thị xã đón khoảng 52.000
+    lượt khách" -> ("Lượt khách du lịch", "lượt")."""
+    if m.kind != "count" or m.comparator not in ("eq", "approx"):
+        return None
+    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";,:\n"))
+    lead = text[left : m.start]
+    rm = _RECEIVED_BEFORE.search(lead)
+    if not rm or not re.fullmatch(r"[\s\-+•*]*", lead[: rm.start()]) or _ACTION_AIMED.search(lead):
+        return None
+    got = _counted(text, m, _phrase_end(text, m, stop))
+    return _visitors(*got, _context(layout, sent)) if got else None
+
+
+def _context(layout: _Layout, sent: Sentence) -> str:
+    """The sentence and the headings above it: what field a bare word ("khách") belongs to."""
+    return " ".join([*(s.heading for s in layout.enclosing(sent.start)), layout.ctx.text[sent.start : sent.end]])
+
+
+_PHRASE_CUT = re.compile(r"[,;(.]")
+
+
+def _phrase_end(text: str, m: Measure, stop: int) -> int:
+    """Where the words after a figure that name what it counts end: the first comma, bracket or stop."""
+    cut = _PHRASE_CUT.search(text, m.end, stop)
+    return cut.start() if cut else stop
+
+
+def _last_comma(text: str, start: int, end: int) -> int:
+    """The comma before a share ("57 hộ nghèo, hộ cận nghèo, đạt 38%"): what is counted runs up to it."""
+    at = text.rfind(",", start, end)
+    return at if at >= 0 else end
+
+
+# a share stated first, then the count it was reached with: "Hoàn thành 100% chỉ tiêu giao quân năm 2024 với ..."
+_SHARE_THEN_COUNT = re.compile(r"(?:\s+(?!với)[^\W\d_]+){0,6}?(?:\s+(?:năm\s+)?(?:19|20)\d\d)?\s*,?\s+với\s*$",
+                               re.IGNORECASE)
+_SHARE_VERB = re.compile(r"(?<![^\W\d_])(?:đạt|hoàn thành|vượt)(?:\s+(?:và\s+)?vượt)?\s*$", re.IGNORECASE)
+
+
+def _share_then_count(text: str, sent_start: int, share: Measure, m: Measure) -> bool:
+    """The share opens its clause ("Đạt 52% kế hoạch năm", "hoàn thành 100% chỉ tiêu ...") and "với" hands it the
+    count it was reached with."""
+    left = max(sent_start, *(text.rfind(c, sent_start, share.start) + 1 for c in ";,\n"))
+    return (share.plan_share and m.kind == "count" and bool(_SHARE_VERB.search(text, left, share.start))
+            and not _ACTION_AIMED.search(text, left, share.start)
+            and bool(_SHARE_THEN_COUNT.fullmatch(text, share.end, m.start)))
+
+
+def _count_after_share(text: str, m: Measure, stop: int, context: str) -> tuple[str, str] | None:
+    """(indicator, unit) of the count a share was reached with: "... với 210 thanh niên nhập ngũ" -> ("Số thanh
+    niên nhập ngũ", "thanh niên"); visitors -> "Lượt khách du lịch"."""
+    got = _counted(text, m, stop)
+    if not got:
+        return None
+    visitors = _visitors(*got, context)
+    if visitors:
+        return visitors
+    counted, unit = got
+    label = _clean_label(f"Số {counted}")
+    return (label, unit) if _content_count(label) >= 2 else None
+
+
+# a measure word that opens an indicator stated as a bare figure: "Diện tích nuôi trồng thủy sản 3.020 ha"
+_MEASURE_HEAD = re.compile(
+    r"(?:diện tích|sản lượng|tổng đàn|đàn|tổng số|số lượng|số lượt|tổng lượt|tổng lượng|tổng sản lượng|"
+    r"tổng diện tích|giá trị|tổng giá trị|doanh thu|kim ngạch|năng suất|tổng mức)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# what a place is, not what it did in the period: "Diện tích tự nhiên 1.845 ha"
+_NATURAL = re.compile(r"(?<![^\W\d_])tự nhiên(?![^\W\d_])", re.IGNORECASE)
+# what may follow the figure: the clause ends, or its change on the same period a year before follows
+_BARE_FIGURE_END = re.compile(r"\s*(?:[;.\n]|$|,\s*(?:ước\s+)?(?:tăng|giảm|bằng)\s+[\d.,]+\s*%\s+so\s+với\s+cùng\s+kỳ)",
+                              re.IGNORECASE)
+_LIST_MARK = re.compile(r"^[\s\-+•–*]*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?", re.IGNORECASE)
+# words that make a line a report of the period: an estimate, a comparison with a year before, a running total
+_REPORTED_LINE = re.compile(r"(?<![^\W\d_])(?:ước|so với cùng kỳ|lũy kế|luỹ kế)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _bare_figure(text: str, sent: Sentence, m: Measure, label: str) -> bool:
+    """A figure stated right after its indicator, alone in its clause, on a line that reports ("- Diện tích nuôi
+    trồng thủy sản 3.020 ha; sản lượng thủy sản ước 19.860 tấn, tăng 3,8% so với cùng kỳ"): a result like its
+    neighbours. A line with no estimate or comparison ("Xã có diện tích tự nhiên 1.845 ha") states a fact."""
+    if (m.kind == "percent" or m.comparator != "eq" or not _MEASURE_HEAD.match(label) or _content_count(label) < 2
+            or _NATURAL.search(label)):
+        return False
+    left = max(sent.start, text.rfind(";", sent.start, m.start) + 1, text.rfind("\n", sent.start, m.start) + 1)
+    before = " ".join(_LIST_MARK.sub("", text[left : m.start]).split())
+    return (before.lower() == label.lower() and bool(_BARE_FIGURE_END.match(text, m.end))
+            and bool(_REPORTED_LINE.search(text, sent.start, sent.end)))
+
+
 def _whole_of(label: str, m: Measure) -> tuple[str, str] | None:
     """(indicator, base unit) of a reported figure that its parts may divide: a quantity, not a change or a rate,
     whose indicator did not swallow its parts ("Trồng rừng mới trong đó ...")."""
@@ -988,8 +1272,13 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     rx = _rx()
     text = ctx.text
     mode, sec_period = _mode(layout, sent, ms[0].start)
+    if mode in ("body", "none"):  # a report's account: "đạt 122,4% chỉ tiêu." is the share of its quota reached
+        ms = [as_quota_share(text, m) for m in ms]
     # counts that describe something ("cả 3 tiêu chí", "của 02 huyện") are words of the text, not figures
-    ms = [m for m in ms if not (m.kind == "count" and _blocked(text, sent.start, m))
+    # ("với 3 sản phẩm" unless a share was reached with it: "Hoàn thành 100% kế hoạch với 3 sản phẩm ...")
+    ms = [m for i, m in enumerate(ms) if not (m.kind == "count" and _blocked(text, sent.start, m)
+                                              and not (i and mode in ("body", "none")
+                                                       and _share_then_count(text, sent.start, ms[i - 1], m)))
           and not (m.kind == "measure" and m.value_text == "trên 1")]  # "giá trị ... trên 1 ha": per area
     # a vote ("với 100% đại biểu có mặt tán thành") is neither a goal nor a result of the plan
     ms = [_per_capita(text, sent.start, m) for m in ms if not (m.kind == "percent" and _VOTE.match(text, m.end))]
@@ -1039,7 +1328,9 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 not past and p.plan_share and aside_only and rx["noun_link"].match(_NAMES_ASIDE.sub("", gap))
             ) and not (  # "- 68 hộ nghèo, hộ cận nghèo được hỗ trợ ..., đạt 56,7% kế hoạch": the figure first
                 not past and p.plan_share and close < 0 and ms[i].kind == "count"
-                and _opens_clause(text, sent.start, ms[i]) and _FIGURE_NOUN_LINK.match(gap)
+                # or the count an action was done for: "Đã hỗ trợ ... cho 57 hộ nghèo, hộ cận nghèo, đạt 38% ..."
+                and (_opens_clause(text, sent.start, ms[i]) or _action_before(text, sent.start, ms[i]))
+                and _FIGURE_NOUN_LINK.match(gap)
             ):
                 continue
             while i >= 0 and (i in aside or ms[i].plan_share) and ";" not in text[ms[i].start : p.start]:
@@ -1050,11 +1341,13 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 continue
             result_of.setdefault(i, []).append(j)
             aside.add(j)
-        # the share first, then the figure: "đạt 97,8% kế hoạch, tương đương 47.393 ha"
+        # the share first, then the figure: "đạt 97,8% kế hoạch, tương đương 47.393 ha", "Hoàn thành 100% chỉ tiêu
+        # giao quân năm 2024 với 210 thanh niên nhập ngũ"
         for j, p in enumerate(ms[:-1]):
             v = ms[j + 1]
             if (p.plan_share and j not in aside and v.kind != "percent" and j + 1 not in result_of
-                    and rx["equal_link"].match(text[p.end : v.start])):
+                    and (rx["equal_link"].match(text[p.end : v.start])
+                         or mode in ("body", "none") and _share_then_count(text, sent.start, p, v))):
                 result_of[j + 1] = [j]
                 share_first.add(j)
     if mode == "list":  # a goal may state its share of another plan: "1.300 tỷ đồng, bằng 105% dự toán tỉnh giao"
@@ -1237,8 +1530,24 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         # a report's own account: not its part on what comes next ("II. NHIỆM VỤ 6 THÁNG CUỐI NĂM")
         own_report = (mode == "body" and bool(ctx.header.kind) and not layout.planning and opener is None
                       and not any(_AHEAD_HEADING.search(s.heading) for s in layout.enclosing(sent.start)))
-        done = (_done_in_report(text, sent.start, m, after) if own_report and k not in result_of
-                and not headline and not _goal_carried(text, mode, sent, opener, para_start, clause_left, m) else None)
+        # a news item's account of its period, when its sentence says it reports ("ước", "so với cùng kỳ")
+        news_account = (mode == "body" and not ctx.header.kind and opener is None
+                        and not any(_AHEAD_HEADING.search(s.heading) for s in layout.enclosing(sent.start))
+                        and bool(_REPORTED_LINE.search(text, sent.start, sent.end)))
+        may_be_done = ((own_report or news_account) and k not in result_of and not headline
+                       and not _goal_carried(text, mode, sent, opener, para_start, clause_left, m))
+        done = _done_in_report(text, sent.start, m, after) if may_be_done and own_report else None
+        done_unit = None
+        if may_be_done and not done:
+            # "Giới thiệu việc làm cho 540 lượt lao động", "thị xã đón khoảng 52.000 lượt khách": no cue needed
+            # "Thành lập mới 14 doanh nghiệp": what the action was done to
+            acted = (_done_for(text, sent.start, m, _phrase_end(text, m, stop))
+                     or _received(text, sent.start, m, stop, layout, sent)
+                     or _object_of(text, sent.start, m, _phrase_end(text, m, stop))
+                     or _handed_over(text, sent.start, m, _phrase_end(text, m, stop)))
+            if acted:
+                done, done_unit = acted
+                inherited = done  # what the next figure may measure too (", tăng 9% so với cùng kỳ")
         part_text = _clean_label(text[left + pm.end() : m.start]) if pm else ""
         part_of = (reported_whole if pm and in_part and reported_whole and k not in result_of and not m.plan_share
                    and m.kind != "percent" and _unit_base(m.unit) == reported_whole[1]
@@ -1256,20 +1565,23 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 period=_period_for(text, layout, clause_left, after_end, m,
                                    sentence_start_period or _earlier_period(text, layout, sent.start, clause_left),
                                    sec_period or layout.title_period),
-                start=m.start, end=share.end if share else m.end, percent_of_plan=share.value if share else None,
+                start=min(m.start, share.start) if share else m.start, end=max(m.end, share.end) if share else m.end,
+                percent_of_plan=share.value if share else None,
             )
 
         if done or part_of:
             # "Nâng tỷ lệ ... lên 85,7%", "Đào tạo nghề cho 870 người"; "...; trong đó khách quốc tế 262 nghìn lượt"
             # after a reported whole: reported figures though no "ước đạt" says so
             name = done or _part_name(part_of[0], part_text)
-            out.append(reported(name))
+            out.append(reported(name, unit=done_unit if done else None))
             prev_end = m.end
             continue
         if quiet or mode == "body" and k not in result_of:
             # a reported figure that states no share of a plan: "GRDP ước tăng 6,18%", "Tỷ lệ ... đạt 93,2%"
             rep = _reported_label(text, left, m, label, before, inherited,
                                   added_counts=bool(ctx.header.kind) and not layout.planning)
+            if rep is None and own_report and label and _bare_figure(text, sent, m, label):
+                rep = label  # "- Diện tích nuôi trồng thủy sản 3.020 ha; sản lượng ... ước ...": as its neighbours
             if rep and not (not quiet and _is_target(text, mode, sent, m, nxt if next_in_clause else None,
                                                      clause_left, after_end,
                                                      _goal_carried(text, mode, sent, opener, para_start,
@@ -1285,8 +1597,15 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             prev_end = m.end
             continue
         if k in result_of:
-            first = (_figure_first(text, m, ms[result_of[k][0]].start)
-                     if k not in share_first and _opens_clause(text, sent.start, m) else None)
+            share_at = ms[result_of[k][0]]
+            if share_at.start > m.start:
+                first = (_figure_first(text, m, share_at.start) if _opens_clause(text, sent.start, m)
+                         else _done_for(text, sent.start, m, _last_comma(text, m.end, share_at.start))
+                         or _received(text, sent.start, m, share_at.start, layout, sent)
+                         or _handed_over(text, sent.start, m, _last_comma(text, m.end, share_at.start)))
+            else:  # "Đạt 52% kế hoạch năm với 64.300 lượt khách ...": the words after the count name it
+                first = (_count_after_share(text, m, after_end, _context(layout, sent))
+                         if _share_then_count(text, sent.start, share_at, m) else None)
             unit = m.unit
             if first:  # the counted thing written after the figure names it; the unit is the measure word
                 label, unit = first

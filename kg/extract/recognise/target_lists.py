@@ -24,8 +24,12 @@ _HEAD = r"(?<![^\W\d_])(?:chỉ tiêu|mục tiêu cụ thể|các mục tiêu ch
 _REPORTED = (
     r"(?<![^\W\d_])(?:kết quả|tình hình|đánh giá|đạt được|đã đạt|ước thực hiện|ước đạt|thực hiện được|"
     r"đạt và vượt|không đạt|chưa đạt|đạt thấp|vượt kế hoạch|có \d+(?:/\d+)? chỉ tiêu"
-    # the share of the plan attained: "nhiều chỉ tiêu đạt trên 75% kế hoạch"
-    r"|(?:đạt|bằng)\s+(?:trên|hơn|khoảng|gần|xấp xỉ)?\s*\d[\d.,]*\s*%\s*(?:kế hoạch|dự toán|chỉ tiêu))(?![^\W\d_])"
+    # the share of the plan the indicators attained: "nhiều chỉ tiêu đạt trên 75% kế hoạch"
+    r"|chỉ tiêu[^.;:\d]{0,40}?\s(?:đạt|bằng)\s+(?:trên|hơn|khoảng|gần|xấp xỉ)?\s*\d[\d.,]*\s*%\s*(?:kế hoạch|dự toán)"
+    # a share of the quota with the count it was reached with: "Hoàn thành 100% chỉ tiêu giao quân năm 2024 với 210
+    # thanh niên", "Giao 12 thanh niên nhập ngũ, đạt 100% chỉ tiêu huyện giao"
+    r"|\d\s*%\s*chỉ tiêu(?:[^.;:\d]|(?:19|20)\d\d){0,60}?\svới\s+(?:khoảng\s+)?\d[\d.,]*"
+    r"|\d[\d.,]*\s+[^\W\d_][^.;:\d]{0,80}?,\s*(?:đạt|bằng)\s+[\d.,]+\s*%\s*chỉ tiêu)(?![^\W\d_])"
 )
 # a head that says the goals were met: "Các chỉ tiêu xã hội cơ bản hoàn thành", "các chỉ tiêu chủ yếu đều đạt";
 # not when it sets them as goals ("phấn đấu cơ bản hoàn thành các chỉ tiêu sau")
