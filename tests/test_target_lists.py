@@ -62,6 +62,9 @@ def test_reported_table_column_is_not_a_goal():
     ("Năm 2025, huyện phấn đấu hoàn thành các chỉ tiêu chủ yếu sau:", True),
     ("Phấn đấu cơ bản hoàn thành các chỉ tiêu sau:", True),
     ("Lai Vung: 9 tháng năm 2024, nhiều chỉ tiêu đạt trên 75% kế hoạch", False),  # a headline's share of the plan
+    # a session's resolution and the goals' own clause after "với"
+    ("Kỳ họp đã thông qua Nghị quyết số 64/NQ-HĐND về nhiệm vụ phát triển kinh tế - xã hội năm 2025 với các chỉ tiêu"
+     " chủ yếu: giá trị sản xuất tăng 11 – 12%; thu ngân sách 520 tỷ đồng.", True),
     # a lead phrase before the list's own clause
     ("Theo nghị quyết được thông qua, các chỉ tiêu chủ yếu năm 2025 của thị xã Hà Tiên là: tổng", True),
     ("Theo Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội năm 2025 được HĐND thành phố thông qua tại kỳ họp "

@@ -554,8 +554,7 @@ class _Layout:
         year = _year_of(self.title_period) or (ctx.header.date[:4] if ctx.header.date else None)
         self.year = year
         self.lists: list[tuple[TargetList, str | None]] = [
-            (tl, _heading_period((head_clause(tl.head.split(":")[0]) or tl.head.split(":")[0]).lower(), year, 22))
-            for tl in find_target_lists(ctx.text, ctx.running_end)
+            (tl, _list_period(tl.head.split(":")[0], year)) for tl in find_target_lists(ctx.text, ctx.running_end)
         ]
         self.body_start = 0
         m = re.search(r"QUYẾT NGHỊ|^\s*Điều 1\.", ctx.text[: ctx.running_end], re.MULTILINE)
@@ -614,6 +613,14 @@ def _with_heading(text: str, s: Section) -> Section:
 
 
 @lru_cache(maxsize=4096)  # asked for every enclosing heading of every sentence with a figure
+def _list_period(lead: str, year: str | None) -> str | None:
+    """The period a list's head names: in the goals' own clause, else in the lead phrase before it ("Kỳ họp đã
+    thông qua Nghị quyết về nhiệm vụ năm 2025 với các chỉ tiêu chủ yếu")."""
+    clause = head_clause(lead) or lead
+    return (_heading_period(clause.lower(), year, 22)
+            or (_heading_period(lead.lower(), year, 40) if clause != lead else None))
+
+
 def _heading_period(heading: str, year: str | None, max_words: int = 14) -> str | None:
     if len(heading.split()) > max_words:  # a numbered paragraph, not a heading
         return None
@@ -1208,7 +1215,10 @@ _BARE_FIGURE_END = re.compile(r"\s*(?:[;.\n]|$|,\s*(?:ước\s+)?(?:tăng|giảm
                               re.IGNORECASE)
 _LIST_MARK = re.compile(r"^[\s\-+•–*]*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?", re.IGNORECASE)
 # words that make a line a report of the period: an estimate, a comparison with a year before, a running total
-_REPORTED_LINE = re.compile(r"(?<![^\W\d_])(?:ước|so với cùng kỳ|lũy kế|luỹ kế)(?![^\W\d_])", re.IGNORECASE)
+_REPORTED_LINE = re.compile(r"(?<![^\W\d_])(?:ước|so với cùng kỳ|lũy kế|luỹ kế"
+                            # the share of the plan reached: "(đạt 81,2% kế hoạch)" ("đã" is no cue: "Kỳ họp đã thông
+                            # qua Nghị quyết với các chỉ tiêu: ..." sets goals)
+                            r"|(?:đạt|bằng)\s+[\d.,]+\s*%\s*(?:kế hoạch|chỉ tiêu|dự toán))(?![^\W\d_])", re.IGNORECASE)
 
 
 def _bare_figure(text: str, sent: Sentence, m: Measure, label: str) -> bool:

@@ -135,7 +135,17 @@ def head_clause(lead: str) -> str | None:
     if not m:
         return None
     clause = lead if len(lead.split()) <= _MAX_HEAD_WORDS else lead[lead.rfind(",", 0, m.start()) + 1 :]
+    if len(clause.split()) > _MAX_HEAD_WORDS:
+        # "Kỳ họp đã thông qua Nghị quyết số 85/NQ-HĐND về nhiệm vụ ... năm 2025 với các chỉ tiêu chủ yếu": the
+        # goals' own clause after "với"
+        w = None
+        for w in _WITH_GOALS.finditer(lead, 0, m.start() + 1):
+            pass
+        clause = lead[w.start() + 1:] if w is not None else clause
     return clause if len(clause.split()) <= _MAX_HEAD_WORDS else None
+
+
+_WITH_GOALS = re.compile(r"\s(?:với|gồm)\s+(?=(?:các|những|một số|\d+)\s)", re.IGNORECASE)
 
 
 def head_sentence(line: str) -> int:
