@@ -172,3 +172,18 @@ def test_a_target_a_news_summary_restates_is_the_plans(tmp_path):
     trong năm 2024'): the report's result measures the target where the resolution set it."""
     assert [(x[0], x[2], x[3]) for x in _links("restated", tmp_path)] == [
         ("vx_2024_resolution.txt", "vx_2024_6m_report.txt", "231000")]
+
+
+def test_a_topic_before_the_indicator_and_a_tense_word_say_nothing_of_what():
+    from kg.graph.progress import Quantity, candidate
+    area = ("tỉnh", "Lai Châu")
+    target = Quantity("t", "nq.md", "Cứng hóa đường giao thông nông thôn", 150, "km", "2024", area=area)
+    result = Quantity("r", "bc.txt", "Xây dựng nông thôn mới: trong 6 tháng đã cứng hóa đường giao thông nông thôn",
+                      61.2, "km", "2024-01/2024-06", area=area)
+    link = candidate(target, result)
+    assert link is not None and round(link.percent, 1) == 40.8
+    # a topic whose item measures something else meets nothing
+    other = Quantity("r2", "bc.txt", "Xây dựng nông thôn mới: cứng hóa kênh mương nội đồng", 20, "km",
+                     "2024-01/2024-06", area=area)
+    assert candidate(target, other) is None
+    assert indicator_key("đã trồng mới rừng tập trung") == indicator_key("Trồng mới rừng tập trung")

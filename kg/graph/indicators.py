@@ -200,7 +200,7 @@ _SYNONYMS = [
 _GENERIC = frozenset([
     "số", "tổng", "lượng", "lượt", "mức", "tăng", "giảm", "thêm", "mới", "có", "được", "đạt", "của", "các",
     "những", "và", "cho", "trong", "là", "trên", "dưới", "khoảng", "giá", "trị",
-    "toàn", "hiện", "nay", "so", "với",
+    "toàn", "hiện", "nay", "so", "với", "đã",
     "đón", "đến",  # "Đón 2,9 triệu lượt khách du lịch", "Lượng khách du lịch đến tỉnh": the same visitors
 ])
 # on one side only, these words make two indicators different whatever else they share

@@ -127,12 +127,13 @@ class Quantity:
     value_text: str | None = None
     planning: bool = False  # its document sets goals (a resolution, a plan, a decision), not reports on them
     key: IndicatorKey = field(init=False)
-    child_key: IndicatorKey | None = field(init=False)  # the last part of "heading - item" labels
+    child_key: IndicatorKey | None = field(init=False)  # the last part of "heading - item", "topic: item" labels
     kind: str = field(init=False)
 
     def __post_init__(self) -> None:
         self.key = indicator_key(self.indicator)
-        parts = re.split(r"\s+[-–]\s+", self.indicator)
+        # "heading - item", and a topic before its indicator: "Xây dựng nông thôn mới: đã cứng hóa đường ..."
+        parts = re.split(r"\s+[-–]\s+|:\s+", self.indicator)
         self.child_key = indicator_key(parts[-1]) if len(parts) > 1 else None
         self.kind = kind_of(self.indicator, self.unit, self.comparator)
 
