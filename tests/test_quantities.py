@@ -419,3 +419,19 @@ def test_a_comment_on_the_plan_after_a_result_is_not_its_indicator(line, indicat
             "Tình hình kinh tế - xã hội năm 2024\n\nI. KẾT QUẢ\n" + line + "\n")
     got = [(q.indicator, q.value) for q in extract_text(text, source="b.txt").quantities if q.category == "result"]
     assert got == [(indicator, value)], got
+
+
+@pytest.mark.parametrize("line, expected", [
+    # what was done and how much: "... được N"
+    ("- Trồng rừng tập trung được 420 ha, chủ yếu tại các xã vùng cao.", ("result", "Trồng rừng tập trung", 420)),
+    ("- Diện tích lúa gieo cấy được khoảng 5.200 ha.", ("result", "Diện tích lúa gieo cấy", 5200)),
+    ("- Toàn huyện đã cứng hóa được 12,8 km đường giao thông nông thôn.",
+     ("result", "Toàn huyện đã cứng hóa đường giao thông nông thôn", 12.8)),
+    # an aim stays one
+    ("- Phấn đấu trồng được 300 ha rừng.", ("target", "Trồng rừng", 300)),
+])
+def test_what_was_done_and_how_much(line, expected):
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN BÁT XÁT\nSố: 210/BC-UBND\nBát Xát, ngày 15 tháng 6 năm 2024\n\nBÁO CÁO\n"
+            "Tình hình kinh tế - xã hội 6 tháng đầu năm 2024\n\nI. KẾT QUẢ\n" + line + "\n")
+    got = [(q.category, q.indicator, q.value) for q in extract_text(text, source="b.txt").quantities]
+    assert got == [expected], got

@@ -133,6 +133,8 @@ def _rx() -> dict[str, re.Pattern]:
             r"|,\s*(?:với\s+)?(?:mức|định mức)(?:\s+hỗ trợ)?(?![^\W\d_])"
             # a comment on the plan, not what is measured: ", chưa đạt kế hoạch", ", vượt kế hoạch năm"
             r"|,?\s*(?:chưa|không|đã|cơ bản)?\s*(?:đạt|vượt|hoàn thành)\s+(?:kế hoạch|chỉ tiêu|mục tiêu)(?![^\W\d_])"
+            # where or from what, after the figure: ", chủ yếu tại các xã vùng cao", ", chủ yếu bằng nguồn vốn ..."
+            r"|,\s*chủ yếu(?![^\W\d_])"
             # ", nằm trong khoảng mục tiêu đề ra", ", thấp hơn mục tiêu cả năm"
             r"|,\s*(?:nằm trong|thấp hơn|cao hơn|vượt|sát|gần)(?:\s+[^\W\d_,;]+){0,3}?\s+(?:mục tiêu|kế hoạch|chỉ tiêu)(?![^\W\d_])"
             r"|\s+và\s+(?:tiếp tục|đẩy mạnh|tăng cường|thực hiện|triển khai|hoàn thành|duy trì|nâng cao)",
@@ -1649,9 +1651,11 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
 
 
 _REPORT_CUE = re.compile(
-    r"(?<![^\W\d_])(?:ước đạt|ước tăng|ước giảm|ước tính|ước thực hiện|ước|đã đạt|đạt được|lũy kế|luỹ kế|đạt|tăng|giảm)"
+    r"(?<![^\W\d_])(?:(?:ước đạt|ước tăng|ước giảm|ước tính|ước thực hiện|ước|đã đạt|đạt được|lũy kế|luỹ kế|đạt|tăng|giảm)"
     # "giảm còn 1,15%", "giảm xuống còn", "tăng lên 95%": the level reached
-    r"(?:\s+(?:khoảng|được|là|còn|xuống còn|xuống|lên))?\s*$",
+    r"(?:\s+(?:khoảng|được|là|còn|xuống còn|xuống|lên))?"
+    # what was done and how much: "Trồng rừng tập trung được 420 ha", "đã cứng hóa được 12,8 km"
+    r"|(?<=[^\W\d_] )được(?:\s+khoảng)?)\s*$",
     re.IGNORECASE,
 )
 _NOT_A_NAME = re.compile(r"(?:tăng|giảm|được|đạt|là|có|so với|bằng|\d)(?![^\W\d_])", re.IGNORECASE)
