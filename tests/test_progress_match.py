@@ -171,6 +171,7 @@ def test_a_target_a_news_summary_restates_is_the_plans(tmp_path):
     """A news summary's direction restates the resolution's target ('phấn đấu đón 420.000 lượt khách du lịch
     trong năm 2024'): the report's result measures the target where the resolution set it."""
     assert [(x[0], x[2], x[3]) for x in _links("restated", tmp_path)] == [
+        ("vx_2024_resolution.txt", "vx_2024_6m_report.txt", "120"),  # "Trồng mới được 120 ha rừng"
         ("vx_2024_resolution.txt", "vx_2024_6m_report.txt", "231000")]
 
 

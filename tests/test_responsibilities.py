@@ -508,3 +508,18 @@ def test_a_topic_on_a_line_of_its_own_does_not_hide_the_body_an_item_opens_with(
                                                                                     and "Đông Cứu" in g[0]], got
     else:
         assert {(lead, "lead", "2024-05"), (partner, "cooperate", "2024-05")} <= got, got
+
+
+def test_a_task_s_own_time_label_is_every_body_s_deadline(tmp_path):
+    got = _responsibilities(tmp_path, "bc.txt", (
+        "ỦY BAN NHÂN DÂN\nHUYỆN KIM BẢNG\nSố: 88/BC-UBND\nKim Bảng, ngày 20 tháng 6 năm 2024\n\nBÁO CÁO\n"
+        "Tình hình kinh tế - xã hội 6 tháng đầu năm 2024\n\nII. NHIỆM VỤ 6 THÁNG CUỐI NĂM 2024\n"
+        "1. Hoàn thiện hồ sơ công nhận xã đạt chuẩn nông thôn mới nâng cao. Văn phòng Điều phối nông thôn mới huyện "
+        "chủ trì tham mưu, thẩm định; Phòng Nông nghiệp và Phát triển nông thôn huyện phối hợp thực hiện; thời gian "
+        "hoàn thành: Quý IV/2024.\n"
+        "2. Rà soát các nguồn thu. Chi cục Thuế khu vực Kim Bảng chủ trì; thời gian thực hiện: Thường xuyên.\n"))
+    assert {(r.agency.split(" huyện")[0], r.object, r.deadline) for r in got if not r.inferred} == {
+        ("Văn phòng Điều phối nông thôn mới", "1", "2024-Q4"),
+        ("Phòng Nông nghiệp và Phát triển nông thôn", "1", "2024-Q4"),
+        ("Chi cục Thuế khu vực Kim Bảng", "2", None),
+    }

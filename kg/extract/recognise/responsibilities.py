@@ -1101,9 +1101,15 @@ def _target_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int) -> 
 
 
 def _task_deadline(doc: _Doc, pos: int) -> str | None:
-    """A task of a quarter's or month's section ('Nhiệm vụ trọng tâm quý II năm 2022') is due in that period."""
+    """The time a task's own label gives ('...; thời gian hoàn thành: Quý IV/2024'), else the period of a
+    quarter's or month's section it stands in ('Nhiệm vụ trọng tâm quý II năm 2022')."""
     task = doc.task_at(pos)
-    if task is None or not task.period or len(task.period) == 4:
+    if task is None:
+        return None
+    tm = _TIME_LABEL.search(doc.t, task.start, task.end)
+    if tm and (dl := deadline_in_cell(tm.group("val"), doc.year)):
+        return dl
+    if not task.period or len(task.period) == 4:
         return None
     return task.period
 
