@@ -284,7 +284,6 @@ def _rx() -> dict[str, re.Pattern]:
     _RX["head"] = re.compile(rf"(?<!{_W})(?:{_alt(heads)})(?:(?!{_W})|(?<=QL)(?=\d))", re.IGNORECASE)
     # the same heads over a lower-cased text: a case-sensitive search runs about 4x faster
     _RX["head_low"] = re.compile(rf"(?<!{_W})(?:{_alt(w.lower() for w in heads)})(?:(?!{_W})|(?<=ql)(?=\d))")
-    _RX["head_first"] = first_words(w.lower() for w in heads)  # where a head may start (`finditer_words`)
     # a token: a word (with codes like ĐT.246, Km3+700, 1088/2-1089, 4B), a quoted span, or a punctuation mark
     _RX["tok"] = re.compile(
         r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\""
@@ -788,7 +787,7 @@ def _heads(text: str):
     rx = _rx()
     low = lowered(text)
     # spans of the lower-cased text are the text's own when lower-casing kept every character one character
-    found = finditer_words(rx["head_low"], low, rx["head_first"]) if low is not None else rx["head"].finditer(text)
+    found = rx["head_low"].finditer(low) if low is not None else rx["head"].finditer(text)
     for m in found:
         low = m.group(0).lower()
         if low in PROGRAMME_HEADS:
