@@ -29,11 +29,13 @@ AGENCIES_TTL = Path(__file__).resolve().parents[3] / "ontology" / "agencies.ttl"
 
 from .spelling import tone_fold
 
+_JOINER = re.compile(r"\s*([-–—,&])\s*")
+
 
 def _key(s: str) -> str:
     """Lookup key of a label or of matched text: folded, lower case, spacing around - , & normalised."""
     s = tone_fold(s).lower()
-    s = re.sub(r"\s*([-–—,&])\s*", lambda m: "-" if m.group(1) in "–—" else m.group(1), s)
+    s = _JOINER.sub(lambda m: "-" if m.group(1) in "–—" else m.group(1), s)
     return " ".join(s.split())
 
 
