@@ -77,13 +77,13 @@ def _extract_one(path: str):
 
 
 def _extract_pickled(path: str):
-    from .graph.store import ntriples
+    from .graph.store import nquads
 
     graph, quads, size = _extract_one(path)
     if graph is None:
         return graph, quads, size
-    # pyoxigraph terms do not pickle: ship the triples as N-Triples text, written to the store as they are
-    return graph, (ntriples(quads), len(quads)), size
+    # pyoxigraph terms do not pickle: ship the quads as N-Quads text, which the bulk loader reads as it is
+    return graph, (nquads(quads), len(quads)), size
 
 
 def _extracted(files: list[Path], jobs: int) -> Iterator[tuple[Path, tuple]]:

@@ -35,3 +35,30 @@ def test_parallel_ingest_stores_what_a_serial_one_stores(tmp_path, every):
         dumps.append(_quads(tmp_path / f"s{jobs}"))
     assert dumps[0] == dumps[1]
     assert any(f"<{PROGRESS_GRAPH}>" in q and "measuresProgressOf" in q for q in dumps[1])
+
+
+def test_parallel_reingest_replaces_graphs_with_what_a_serial_one_stores(tmp_path):
+    """A second parallel run replaces each stored graph (one transaction per document, from the N-Quads the
+    workers ship) and leaves what a single serial run leaves."""
+    files = FILES[:4]
+    store = LocalStore(tmp_path / "twice")
+    ingest(files, store, jobs=2)
+    report = ingest(files, store, jobs=2)
+    store.close()
+    assert report.documents == len(files) and not report.failed
+    store = LocalStore(tmp_path / "once")
+    ingest(files, store, jobs=1)
+    store.close()
+    assert _quads(tmp_path / "twice") == _quads(tmp_path / "once")
+
+
+def test_nquads_shipped_by_workers_read_as_the_triples_of_their_graph():
+    from kg.extract.pipeline import extract_file
+    from kg.graph.rdfmap import to_quads
+    from kg.graph.store import _as_nquads, _triples, nquads, ntriples
+
+    graph, quads = to_quads(extract_file(FILES[0]))
+    body = nquads(quads)
+    assert body.count("\n") == len(quads) and all(line.endswith(f" <{graph}> .") for line in body.splitlines())
+    assert _triples(graph, body) == ntriples(quads)
+    assert _as_nquads([(graph, body)]) == _as_nquads([(graph, ntriples(quads))])

@@ -108,13 +108,17 @@ def law_iri(name: str) -> str:
     return f"{BASE}id/law/{slug(name)}"
 
 
+# datatypes built once: a document's graph holds ~10^5 literals
+_BOOLEAN, _INTEGER, _DECIMAL, _DATE = (NamedNode(XSD + t) for t in ("boolean", "integer", "decimal", "date"))
+
+
 def _lit(v) -> Literal:
     if isinstance(v, bool):
-        return Literal("true" if v else "false", datatype=NamedNode(XSD + "boolean"))
+        return Literal("true" if v else "false", datatype=_BOOLEAN)
     if isinstance(v, int):
-        return Literal(str(v), datatype=NamedNode(XSD + "integer"))
+        return Literal(str(v), datatype=_INTEGER)
     if isinstance(v, float):
-        return Literal(_decimal(v), datatype=NamedNode(XSD + "decimal"))
+        return Literal(_decimal(v), datatype=_DECIMAL)
     return Literal(str(v))
 
 
@@ -124,7 +128,7 @@ def _decimal(v: float) -> str:
 
 
 def _date(iso: str) -> Literal:
-    return Literal(iso, datatype=NamedNode(XSD + "date"))
+    return Literal(iso, datatype=_DATE)
 
 
 _PREDICATES: dict[str, NamedNode] = {}
@@ -166,6 +170,7 @@ class Mapper:
         self.docslug = slug(ex.source)
         self._sent_starts = [s.start for s in ex.sentences]
         self._fn = sorted(ex.footnotes, key=lambda f: f.start)
+        self._mentions: dict[tuple[int, int, str], NamedNode] = {}  # (start, end, tag) -> the mention's node
         self._agencies_done: set[str] = set()
         self._dataset = False
 
@@ -192,24 +197,29 @@ class Mapper:
         return self.ex.text[a:b].strip()
 
     def mention(self, entity: NamedNode, start: int, end: int, tag: str) -> NamedNode:
+        # one span often names several entities (a citation and its directive): its node is described once
+        m = self._mentions.get((start, end, tag))
+        if m is None:
+            m = self._mentions[start, end, tag] = self._new_mention(start, end, tag)
+        self.q.add(entity, KGO.mention, m)
+        return m
+
+    def _new_mention(self, start: int, end: int, tag: str) -> NamedNode:
         m = NamedNode(f"{BASE}id/mention/{self.docslug}/{start}-{end}-{tag}")
-        q = self.q
-        q.type(m, KGO.Mention)
-        q.add(m, KGO.inDocument, self.doc)
-        q.add(m, KGO.start, start)
-        q.add(m, KGO.end, end)
+        po = [(RDF_TYPE, KGO.Mention), (KGO.inDocument, self.doc), (KGO.start, _lit(start)), (KGO.end, _lit(end))]
         ct = self.ex.source_offsets
         if ct is not None:
             s0, s1 = ct.source_span(start, end)
-            q.add(m, KGO.sourceStart, s0)
-            q.add(m, KGO.sourceEnd, s1)
-        q.add(m, KGO.asWritten, " ".join(self.ex.text[start:end].split()))
-        q.add(m, KGO.sentence, self.sentence(start, end))
+            po += [(KGO.sourceStart, _lit(s0)), (KGO.sourceEnd, _lit(s1))]
+        po += [(KGO.asWritten, Literal(" ".join(self.ex.text[start:end].split()))),
+               (KGO.sentence, Literal(self.sentence(start, end)))]
         for f in self._fn:
             if f.start <= start < f.end:
-                q.add(m, KGO.footnote, f.label)
+                po.append((KGO.footnote, _lit(f.label)))
                 break
-        q.add(entity, KGO.mention, m)
+        # quads built here, not through add(): every term's type is known (~10^4 mentions in a long report)
+        g = self.q.g
+        self.q.quads += [Quad(m, p, o, g) for p, o in po]
         return m
 
     # ---------------------------------------------------------------- entities

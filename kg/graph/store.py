@@ -51,22 +51,40 @@ def ntriples(quads: Iterable[ox.Quad]) -> str:
     return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
 
 
+class NQuads(str):
+    """One document's quads as N-Quads lines, each ending in its graph's name (Oxigraph's serialiser): what
+    the bulk loader reads as it is, so a worker process ships them so; an update takes the name off each line."""
+
+
+def nquads(quads: list[ox.Quad]) -> NQuads:
+    return NQuads(ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8"))
+
+
+def _triples(graph: str, body: list[ox.Quad] | str) -> str:
+    """A graph's body as N-Triples lines (no final newline)."""
+    if isinstance(body, NQuads):  # no raw newline inside a term: " <g> .\n" only ends a line
+        return body.replace(f" <{graph}> .\n", " .\n").rstrip("\n")
+    return body if isinstance(body, str) else ntriples(body)
+
+
 def _as_nquads(graphs: list[tuple[str, str]]) -> str:
-    """N-Triples bodies as one N-Quads text: each line ends ' .', and no literal holds a raw newline."""
-    return "".join((body + "\n").replace(" .\n", f" <{g}> .\n") for g, body in graphs if body)
+    """N-Quads and N-Triples bodies as one N-Quads text: each N-Triples line ends ' .', and no literal holds a
+    raw newline."""
+    return "".join(body if isinstance(body, NQuads) else (body + "\n").replace(" .\n", f" <{g}> .\n")
+                   for g, body in graphs if body)
 
 
 def _quads_of(graph: str, body: list[ox.Quad] | str) -> Iterable[ox.Quad]:
     if not isinstance(body, str):
         return body
     g = ox.NamedNode(graph)
-    return (ox.Quad(t.subject, t.predicate, t.object, g) for t in ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
+    return (ox.Quad(t.subject, t.predicate, t.object, g)
+            for t in ox.parse(_triples(graph, body), format=ox.RdfFormat.N_TRIPLES))
 
 
 def _replace_update(graph: str, quads: list[ox.Quad] | str) -> str:
     g = f"<{graph}>"
-    body = quads if isinstance(quads, str) else ntriples(quads)
-    return f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}"
+    return f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{_triples(graph, quads)}\n}} }}"
 
 
 def _values_clause(bindings: dict[str, object]) -> str:
@@ -146,11 +164,13 @@ class LocalStore:
         """Write named graphs new to the store with the bulk loader (several times faster than
         transactions; only for graphs not in the store, which it would merge into, not replace).
 
-        Each entry is (graph IRI, its quads) or (graph IRI, its triples as N-Triples lines).
+        Each entry is (graph IRI, its quads) or (graph IRI, its triples as N-Triples lines, or its `NQuads`).
+        Text is loaded leniently (IRIs not checked again): it comes from Oxigraph's own serialiser, whose terms
+        were checked when they were built.
         """
         try:
             if all(isinstance(body, str) for _, body in graphs):
-                self._s.bulk_load(_as_nquads(graphs), format=ox.RdfFormat.N_QUADS)
+                self._s.bulk_load(_as_nquads(graphs), format=ox.RdfFormat.N_QUADS, lenient=True)
             else:
                 self._s.bulk_extend([q for g, body in graphs for q in _quads_of(g, body)])
         except (OSError, SyntaxError, ValueError) as e:
@@ -270,7 +290,7 @@ class RemoteStore:
             raise StoreError(f"{url}: cannot reach the SPARQL server ({getattr(e, 'reason', e)})") from None
 
     def replace_graph(self, graph: str, quads: list[ox.Quad] | str) -> None:
-        for request in _chunked_replace(graph, quads if isinstance(quads, str) else ntriples(quads)):
+        for request in _chunked_replace(graph, _triples(graph, quads)):
             self.update(request)
 
     def add_graphs(self, graphs: list[tuple[str, list[ox.Quad] | str]]) -> None:

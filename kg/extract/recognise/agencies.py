@@ -23,16 +23,19 @@ from pathlib import Path
 
 from ..records import AgencyMention, Context
 from . import places
+from .scan import finditer_words, first_words
 
 AGENCIES_TTL = Path(__file__).resolve().parents[3] / "ontology" / "agencies.ttl"
 
 from .spelling import tone_fold
 
+_JOINER = re.compile(r"\s*([-–—,&])\s*")
+
 
 def _key(s: str) -> str:
     """Lookup key of a label or of matched text: folded, lower case, spacing around - , & normalised."""
     s = tone_fold(s).lower()
-    s = re.sub(r"\s*([-–—,&])\s*", lambda m: "-" if m.group(1) in "–—" else m.group(1), s)
+    s = _JOINER.sub(lambda m: "-" if m.group(1) in "–—" else m.group(1), s)
     return " ".join(s.split())
 
 
@@ -1129,10 +1132,11 @@ def _resolve_one(t: str, s: int, e: int, entry: _Entry, data: _Data, doc: _Doc, 
 
 
 _CITY_RE = re.compile(r"\bthành phố[ \t]+([A-ZĐÂĂÊÔƠƯ][\w]*(?:[ \t]+[A-ZĐÂĂÊÔƠƯ][\w]*){0,2})")
+_CITY_FIRST = first_words(("thành",))  # `finditer_words`: "\b" before a letter is a lookbehind for a non-word
 
 
 def _city(t: str) -> str | None:
-    names = {tone_fold(m.group(1)) for m in _CITY_RE.finditer(t) if all(w[0].isupper() for w in m.group(1).split())}
+    names = {tone_fold(m.group(1)) for m in finditer_words(_CITY_RE, t, _CITY_FIRST) if all(w[0].isupper() for w in m.group(1).split())}
     return names.pop() if len(names) == 1 else None
 
 
@@ -1222,6 +1226,7 @@ ORG_HEAD = re.compile(
 GENERIC_PART = re.compile(r"(?i)(?<!\w)(?:các|những|mọi|cấp|liên quan)(?!\w)")
 # "Cơ quan chủ trì: X; Cơ quan phối hợp: Y, Z; Thời gian: ...": each value is a list of bodies
 _SLOT_RE = re.compile(r"(?i)(?<!\w)(?:cơ quan|đơn vị)[ \t]+(?:chủ trì|phối hợp|thực hiện)[ \t]*:[ \t]*([^;\n|]*)")
+_SLOT_FIRST = first_words(("cơ quan", "đơn vị"), True)  # where a slot may start (`finditer_words`)
 _SLOT_END_RE = re.compile(r"\.[ \t]+(?=[A-ZĐÀ-Ỹ])")
 
 
@@ -1297,7 +1302,7 @@ def _slot_cells(text: str) -> list[tuple[int, int]]:
 def _with_slots(text: str, found: list[AgencyMention], place: str | None, level: str | None) -> list[AgencyMention]:
     """Mentions with the bodies of labelled slots and of a table's body columns in place of the mentions inside."""
     spans = []
-    for m in _SLOT_RE.finditer(text):
+    for m in finditer_words(_SLOT_RE, text, _SLOT_FIRST, ignore_case=True):
         a, b = m.span(1)
         stop = _SLOT_END_RE.search(text, a, b)
         spans.append((a, stop.start() if stop else b))

@@ -31,7 +31,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..records import Context, NamedMention
-from .scan import finditer_near, occurrences
+from .scan import finditer_near, finditer_words, first_words, lowered, occurrences
 from .spelling import tone_fold
 
 # ----------------------------------------------------------------------------- reference data
@@ -399,8 +399,11 @@ def _strip_generic(body: str) -> str:
     return rest
 
 
+_WORD = re.compile(rf"{_W}+")  # compiled here: words are counted ~10^3 times a document
+
+
 def _words(s: str) -> list[str]:
-    return re.findall(rf"{_W}+", s)
+    return _WORD.findall(s)
 
 
 class _Span:
@@ -786,9 +789,9 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
 
 def _heads(text: str):
     rx = _rx()
-    lowered = text.lower()
+    low = lowered(text)
     # spans of the lower-cased text are the text's own when lower-casing kept every character one character
-    found = rx["head_low"].finditer(lowered) if len(lowered) == len(text) else rx["head"].finditer(text)
+    found = rx["head_low"].finditer(low) if low is not None else rx["head"].finditer(text)
     for m in found:
         low = m.group(0).lower()
         if low in PROGRAMME_HEADS:
@@ -1204,11 +1207,14 @@ def _names_agree(a: str, b: str) -> bool:
 
 def _proper(s: str) -> set[str]:
     """The capitalised words after the first one (proper names), tone-folded."""
-    return {_fold(w) for w in re.findall(rf"{_W}+", s)[1:] if w[:1].isupper()}
+    return {_fold(w) for w in _WORD.findall(s)[1:] if w[:1].isupper()}
+
+
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 def _digits(s: str) -> list[str]:
-    return re.findall(r"\d+", s)
+    return _DIGIT_RUN.findall(s)
 
 
 def _rank(cat: str, name: str):
@@ -1264,14 +1270,18 @@ def _short_forms(text: str, found: list, short_of: dict) -> list:
 
 # verbs that only a work can follow: what comes after them, capitalised, is the name of a work without a head
 # ("Khởi công Chợ trung tâm Cam Lộ và Kè sông Hiếu")
-_STAGE_OPENER = re.compile(rf"(?<!{_W})(?:khởi công|khánh thành|động thổ)(?:\s+(?:xây dựng mới|xây dựng|mới))?\s+(?-i:(?={_UP}))",
+_STAGE_VERBS = ("khởi công", "khánh thành", "động thổ")
+_STAGE_OPENER = re.compile(rf"(?<!{_W})(?:{'|'.join(_STAGE_VERBS)})(?:\s+(?:xây dựng mới|xây dựng|mới))?\s+(?-i:(?={_UP}))",
                            re.IGNORECASE)
 # verbs that build, but also do much else ("xây dựng Kế hoạch", "hoàn thành Chỉ tiêu"): what follows is a work only
 # when it opens with a kind of work and goes on with a proper name ("nâng cấp Đường lâm nghiệp A - B")
+_BUILD_VERBS = ("xây dựng mới", "xây dựng", "xây mới", "nâng cấp", "cải tạo", "sửa chữa", "mở rộng", "đầu tư xây dựng",
+                "đầu tư", "hoàn thành", "thi công", "nghiệm thu", "bàn giao")
 _BUILD_OPENER = re.compile(
-    rf"(?<!{_W})(?:xây dựng mới|xây dựng|xây mới|nâng cấp|cải tạo|sửa chữa|mở rộng|đầu tư xây dựng|đầu tư|hoàn thành"
-    rf"|thi công|nghiệm thu|bàn giao)(?:,?\s+(?:nâng cấp|mở rộng|sửa chữa|xây dựng mới|xây dựng))?\s+(?-i:(?={_UP}))",
+    rf"(?<!{_W})(?:{'|'.join(_BUILD_VERBS)})(?:,?\s+(?:nâng cấp|mở rộng|sửa chữa|xây dựng mới|xây dựng))?\s+(?-i:(?={_UP}))",
     re.IGNORECASE)
+# where those scans may start (`finditer_words`: a full scan tries every position of a long text)
+_STAGE_FIRST, _BUILD_FIRST = first_words(_STAGE_VERBS, True), first_words(_BUILD_VERBS, True)
 _WORK_NOUN = re.compile(
     r"(?:Trung tâm|Chợ|Trường(?![ \t]+học(?![\wÀ-ỹĐđ]))|Đường|Cầu|Kè|Hồ chứa|Đập|Bệnh viện|Trạm y tế|Trụ sở|Nhà văn hóa|Nhà văn hoá|Nhà thi đấu"
     r"|Sân vận động|Công viên|Quảng trường|Thư viện|Bảo tàng|Nghĩa trang|Bến xe|Bến cảng|Cảng|Kênh|Hệ thống|Tuyến đường"
@@ -1312,13 +1322,14 @@ def _subject_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int
 _WORKS_OPENER_LINE = re.compile(r"(?i)(?<![\wÀ-ỹĐđ])(?:các|những)\s+(?:dự án|công trình)(?:\s+sau)?(?:\s+(?:gồm|như))?\s*:[ \t]*$",
                                 re.MULTILINE)
 _BULLET_START = re.compile(r"\n[ \t]*[-–+*•][ \t]+")
+_WORKS_OPENER_FIRST = first_words(("các", "những"), True)
 
 
 def _announced_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Works on the bullet lines after a line that announces them ("... các công trình:" / "- Kè X, hoàn thành
     trong Quý III"), each read to its own end."""
     out: list[tuple[int, int]] = []
-    for m in _WORKS_OPENER_LINE.finditer(text):
+    for m in finditer_words(_WORKS_OPENER_LINE, text, _WORKS_OPENER_FIRST, ignore_case=True):
         q = m.end()
         while (bm := _BULLET_START.match(text, q)) is not None:
             p = bm.end()
@@ -1335,7 +1346,8 @@ def _announced_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[i
 def _stage_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Works named right after a building stage, each item of "A và B", "A, B" read to its own end."""
     out: list[tuple[int, int]] = []
-    openers = [(m, False) for m in _STAGE_OPENER.finditer(text)] + [(m, True) for m in _BUILD_OPENER.finditer(text)]
+    openers = ([(m, False) for m in finditer_words(_STAGE_OPENER, text, _STAGE_FIRST, ignore_case=True)]
+               + [(m, True) for m in finditer_words(_BUILD_OPENER, text, _BUILD_FIRST, ignore_case=True)])
     for m, strict in openers:
         p, limit = m.end(), _line_end(text, m.end())
         while p < limit and text[p:p + 1].isupper():
@@ -1363,6 +1375,7 @@ def _stage_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int, 
 _INVESTED_OPENER = re.compile(
     rf"(?<!{_W})(?:là|làm)\s+chủ\s+đầu\s+tư\s+(?:(?:các|những)\s+)?(?:(?:công\s+trình|dự\s+án)\s*:?\s*)?(?={_UP})",
     re.IGNORECASE)
+_INVESTED_FIRST = first_words(("là", "làm"), True)
 # a numbered task that opens with building a capitalised work: "6. Nâng cấp Đường nội ô khóm A (dài 1,2 km) ..."
 _TASK_WORK = re.compile(
     rf"^[ \t]*\d{{1,2}}\.[ \t]+(?:(?:Nâng cấp|Xây dựng|Cải tạo|Sửa chữa|Mở rộng|Xây mới)(?:,?\s+(?:mở rộng|nâng cấp|"
@@ -1445,7 +1458,7 @@ def _invested_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[in
     out: list[tuple[int, int]] = []
     if "đầu tư" not in text:
         return out
-    for m in _INVESTED_OPENER.finditer(text):
+    for m in finditer_words(_INVESTED_OPENER, text, _INVESTED_FIRST, ignore_case=True):
         out += _work_names(text, m.end(), _line_end(text, m.end()), agencies, _INVESTED_NEXT)
     for m in _TASK_WORK.finditer(text):
         nx = _NEXT_ITEM.search(text, m.end())

@@ -106,7 +106,10 @@ class Measure:
     @property
     def plan_share(self) -> bool:
         """A share of a plan or budget: "28,1% kế hoạch", "30% dự toán"."""
-        return self.kind == "percent" and bool(re.match(r"%\s*(?:tổng\s+)?(?:kế hoạch|KH|dự toán|chỉ tiêu|nghị quyết)", self.unit))
+        return self.kind == "percent" and bool(_PLAN_SHARE.match(self.unit))
+
+
+_PLAN_SHARE = re.compile(r"%\s*(?:tổng\s+)?(?:kế hoạch|KH|dự toán|chỉ tiêu|nghị quyết)")  # asked ~10^3 times a document
 
 
 # "chỉ tiêu" after a percent names the quota when nothing else follows it ("đạt 122,4% chỉ tiêu.") or a level gave

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import places
+from .scan import finditer_words, first_words
 from .spelling import tone_fold
 
 _BODY_UP = r"(?P<body>ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)"
@@ -29,7 +30,9 @@ _SELF = re.compile(rf"{_BODY_ANY}\s+{_KIND_ANY}(?P<rest>(?:\s+[A-ZĐÀ-Ỹ][\wÀ
                    r"(?:báo cáo như sau|trân trọng báo cáo|báo cáo|quyết nghị)(?![\w])",
                    re.IGNORECASE)
 # bare mentions: the unit kind not followed by a proper name ("UBND thành phố đã ...")
-_BARE = re.compile(rf"(?<![\w])(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s+{_KIND_ANY}(?![\w.])(?!\s+[A-ZĐÀ-Ỹ])")
+_BODIES = ("Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND")
+_BARE = re.compile(rf"(?<![\w])(?:{'|'.join(_BODIES)})\s+{_KIND_ANY}(?![\w.])(?!\s+[A-ZĐÀ-Ỹ])")
+_BARE_FIRST = first_words(_BODIES)  # where a mention may start (`finditer_words`)
 _SIGNATURE = re.compile(r"TM\.\s*\**\s*(ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)")
 _NAMED = r"(?P<name>[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:[ \t]+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,4})"
 # a department under the body, on the header's next line: "UBND TỈNH BÌNH ĐỊNH / SỞ TÀI CHÍNH"
@@ -107,7 +110,7 @@ def from_self(text: str) -> Own | None:
 
 def level_by_mentions(text: str) -> str | None:
     """The unit kind of the document's own level: the lowest kind spoken of bare as often as half the most."""
-    counts = Counter(_kind_word(m.group("kind")) for m in _BARE.finditer(text))
+    counts = Counter(_kind_word(m.group("kind")) for m in finditer_words(_BARE, text, _BARE_FIRST))
     if not counts:
         return None
     top = max(counts.values())

@@ -434,10 +434,13 @@ def _agency_list(doc: _Doc, p: int, end: int) -> tuple[list[AgencyMention], int]
 _OPENING = re.compile(r"(?i)(?:trường hợp|đối với|riêng|trong|sau khi|khi|nếu|để|về|từ)\b[^,;:]{0,120},\s+")
 
 
+# a line of its own ends a clause: "**1. Về phân bổ vốn**" / "Sở Tài chính chủ trì ..." (a heading, then its body)
+_CLAUSE_END = re.compile(r"[;:]\s+|\n\s*(?=[-+•–]\s)|(?<![,\-–])\n[ \t]*(?=\S)")
+
+
 def _clause_starts(t: str, a: int, b: int) -> list[int]:
     out = [a]
-    # a line of its own ends a clause: "**1. Về phân bổ vốn**" / "Sở Tài chính chủ trì ..." (a heading, then its body)
-    for m in re.finditer(r"[;:]\s+|\n\s*(?=[-+•–]\s)|(?<![,\-–])\n[ \t]*(?=\S)", t[a:b]):
+    for m in _CLAUSE_END.finditer(t[a:b]):
         out.append(a + m.end())
     for c in list(out):
         om = _OPENING.match(t, _skip(t, c, b), b)

@@ -8,7 +8,8 @@ and starts at most a known distance before it, trying only those starts gives th
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
 
 def finditer_near(rx: re.Pattern, text: str, anchors: list[int], earliest: Callable[[str, int], int]
@@ -43,6 +44,36 @@ def finditer_at(rx: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Mat
             if m:
                 yield m
                 p = max(m.end(), s + 1)
+
+
+def first_words(words: Iterable[str], ignore_case: bool = False) -> re.Pattern:
+    """A plain alternation of the first words of `words` (lower-cased when `ignore_case`), for `finditer_words`."""
+    firsts = {w.split()[0].lower() if ignore_case else w.split()[0] for w in words}
+    return re.compile("|".join(re.escape(w) for w in sorted(firsts, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=2)
+def lowered(text: str) -> str | None:
+    """`text.lower()` when lower-casing keeps every character one character (its offsets are the text's)."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def finditer_words(rx: re.Pattern, text: str, firsts: re.Pattern, ignore_case: bool = False) -> Iterator[re.Match]:
+    """What `rx.finditer(text)` yields, provided every match starts after a non-word character (`rx` opens
+    with a lookbehind that says so) with one of the words `firsts` finds (see `first_words`).
+
+    The lookbehind gives the engine no letter to skip ahead to; a plain alternation of words does, and only
+    the starts it finds are tried. A start inside a word it found would follow a word character: none is
+    missed. With `ignore_case` the words are looked for in the lower-cased text (the same letters as a
+    case-blind `rx` reads, for every Vietnamese letter); a text whose lower-casing changes its length is
+    scanned whole."""
+    if not ignore_case:
+        return finditer_at(rx, text, [m.start() for m in firsts.finditer(text)])
+    low = lowered(text)
+    if low is None:
+        return rx.finditer(text)
+    return finditer_at(rx, text, [m.start() for m in firsts.finditer(low)])
 
 
 def occurrences(text: str, word: str) -> list[int]:

@@ -1,0 +1,57 @@
+"""Scans that try only the starts of their first words find what a scan of the whole text finds."""
+import pytest
+
+from kg.extract import lineage
+from kg.extract.recognise import agencies, named, own
+from kg.extract.recognise.scan import finditer_words, first_words, lowered
+
+# (pattern, its first words, whether it ignores case, a text it matches), as the recognisers scan with them
+SCANS = {
+    "stage": (named._STAGE_OPENER, named._STAGE_FIRST, True, "Khởi công Chợ Mới"),
+    "build": (named._BUILD_OPENER, named._BUILD_FIRST, True, "nâng cấp Đường A"),
+    "works list": (named._WORKS_OPENER_LINE, named._WORKS_OPENER_FIRST, True, "các dự án:\n"),
+    "invested": (named._INVESTED_OPENER, named._INVESTED_FIRST, True, "là chủ đầu tư Đường A"),
+    "slot": (agencies._SLOT_RE, agencies._SLOT_FIRST, True, "Cơ quan chủ trì: Sở X"),
+    "city": (agencies._CITY_RE, agencies._CITY_FIRST, False, "thành phố Huế"),
+    "verb": (lineage._VERB_RE, lineage._VERB_FIRST, False, "Triển khai"),
+    "bare body": (own._BARE, own._BARE_FIRST, False, "UBND tỉnh"),
+}
+
+# words that open a match, in every case, glued to others or cut short; what may follow them; separators
+_PIECES = ["khởi công", "Khánh thành", "ĐỘNG THỔ", "xây dựng mới", "Nâng cấp", "đầu tư", "hoàn thành", "thi công",
+           "các", "Những", "dự án", "công trình", "sau", ":", "là", "làm", "chủ đầu tư", "cơ quan", "Đơn vị",
+           "chủ trì", "phối hợp", "thành phố", "Thành phố", "Đà Nẵng", "Huế", "thực hiện", "Triển khai", "QUÁN TRIỆT",
+           "cụ thể hoá", "Ủy ban nhân dân", "UBND", "HĐND", "tỉnh", "huyện", "xã", "Chợ", "Trường", "Đường A",
+           "xâydựng", "nângcấp", "x", "là", "lạ", "İ", "ı", "1", "-", ",", ".", ";", "(", ")", "\n", "|", "Kè"]
+_PIECES += [example for *_, example in SCANS.values()]
+
+
+@pytest.mark.parametrize("name", SCANS)
+def test_scan_from_first_words_finds_what_a_whole_scan_finds(name):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    rx, firsts, ignore_case, example = SCANS[name]
+    assert [m.span() for m in finditer_words(rx, example, firsts, ignore_case)] == [m.span() for m in rx.finditer(example)] != []
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(_PIECES), max_size=16), st.sampled_from([" ", "  ", "", "\t"]))
+    def check(pieces, sep):
+        text = sep.join(pieces)
+        found = [(m.span(), m.groups()) for m in finditer_words(rx, text, firsts, ignore_case)]
+        assert found == [(m.span(), m.groups()) for m in rx.finditer(text)]
+
+    check()
+
+
+def test_a_text_whose_lower_case_is_longer_is_scanned_whole():
+    """'İ' lower-cases to two characters: offsets of the lower-cased text are not the text's."""
+    text = "İ Khởi công Chợ Mới; khởi công Cầu X"
+    assert lowered(text) is None
+    found = [m.span() for m in finditer_words(named._STAGE_OPENER, text, named._STAGE_FIRST, ignore_case=True)]
+    assert found == [m.span() for m in named._STAGE_OPENER.finditer(text)] and len(found) == 2
+
+
+def test_first_words():
+    rx = first_words(["xây dựng mới", "Xây mới", "nâng cấp"], ignore_case=True)
+    assert [m.group() for m in rx.finditer("xây, nâng, xâyz")] == ["xây", "nâng", "xây"]
