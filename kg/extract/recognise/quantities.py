@@ -1658,6 +1658,9 @@ _REPORT_CUE = re.compile(
     r"|(?<=[^\W\d_] )được(?:\s+khoảng)?)\s*$",
     re.IGNORECASE,
 )
+# "... được N" after who received it: a recipient, not an action and its count
+_RECEIVED_BY = re.compile(r"(?<![^\W\d_])(?:hộ gia đình|cá nhân|tổ chức|người dân|doanh nghiệp|hộ|người)\s+được\s*$",
+                          re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"(?:tăng|giảm|được|đạt|là|có|so với|bằng|\d)(?![^\W\d_])", re.IGNORECASE)
 _SIGNED_SHARE = re.compile(r"^[^\d();,]{0,30}\(\s*[-+–−]\s*$")
 _CHANGE_BEFORE = re.compile(r"(?<![^\W\d_])(tăng|giảm)(?:\s+thêm)?\s*$", re.IGNORECASE)
@@ -1686,6 +1689,8 @@ def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
     if _DIRECTED_AIM.search(text, left, m.num_start):
         return None  # "..., bảo đảm thu ngân sách nhà nước trên địa bàn đạt 2.750 tỷ đồng": what a direction aims at
     lead = text[max(left, m.start - 30) : m.num_start]
+    if _RECEIVED_BY.search(lead):
+        return None  # "hộ gia đình, cá nhân được 340 giấy": who received, not what was done
     if not _REPORT_CUE.search(lead) and not (added_counts and m.kind == "count" and _ADDED.search(lead)
                                              and not _NOT_DONE.search(text, max(left, m.start - 45), m.num_start)):
         return None
