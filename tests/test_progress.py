@@ -349,14 +349,15 @@ def test_an_increase_target_is_not_met_by_a_running_total():
 
 def test_a_news_headline_gives_its_results_their_period(tmp_path):
     """'Lào Cai: kinh tế quý I/2025 ...': the headline's quarter is the period of the item's results, which then
-    meet the year's targets of the province's plan; an item whose headline states no period (only a dateline)
-    keeps its results without one, and links nothing."""
+    meet the year's targets of the province's plan; an item whose headline states no period is of the year it is
+    dated (15/04/2025: its share of the year's plan, 21.9%, is what the text states)."""
     store = tmp_path / "store"
     _run("ingest", PROGRESS_DATA.parent / "progress_news_quarter", "--store", store, "-q")
     rows = _progress(store)
     got = sorted((r["result_source"], r["target_indicator"], r["result_period"], round(float(r["percent"]), 1))
                  for r in rows)
     assert got == [
+        ("lc_2025_dateline_only_news.txt", "Diện tích trồng rừng tập trung", "2025", 21.9),
         ("lc_2025_q1_news.txt", "Diện tích trồng rừng tập trung", "2025-Q1", 20.0),
         ("lc_2025_q1_news.txt", "Kim ngạch xuất khẩu", "2025-Q1", 25.8),
         ("lc_2025_q1_news.txt", "Tổng thu ngân sách nhà nước trên địa bàn", "2025-Q1", 24.2),

@@ -435,3 +435,21 @@ def test_what_was_done_and_how_much(line, expected):
             "Tình hình kinh tế - xã hội 6 tháng đầu năm 2024\n\nI. KẾT QUẢ\n" + line + "\n")
     got = [(q.category, q.indicator, q.value) for q in extract_text(text, source="b.txt").quantities]
     assert got == [expected], got
+
+
+@pytest.mark.parametrize("headline, dateline, period", [
+    # the item announces next year's plan: its figures report on the year it is dated
+    ("HĐND tỉnh Hòa Bình thông qua Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2025",
+     "(Hòa Bình, 11/12/2024)", "2024"),
+    # a headline period with no year of its own
+    ("Hòa Bình: kinh tế 9 tháng tiếp tục tăng trưởng khá", "Chiều 03/10/2024,", "2024"),
+    # a headline with its own period keeps it
+    ("Hòa Bình: kinh tế 6 tháng đầu năm 2024 tăng trưởng khá", "Chiều 03/10/2025,", "2024-01/2024-06"),
+    # dated in January: the item may look back on the year before; no year is guessed
+    ("Hòa Bình tổng kết công tác kinh tế", "(Hòa Bình, 08/01/2025)", None),
+])
+def test_a_news_item_s_figures_are_of_the_period_it_reports_on(headline, dateline, period):
+    text = (f"{headline}\n\n{dateline} UBND tỉnh Hòa Bình họp phiên thường kỳ.\n\n"
+            "- Thu ngân sách nhà nước trên địa bàn ước đạt 4.850 tỷ đồng, bằng 105% dự toán.\n")
+    got = [(q.category, q.period) for q in extract_text(text, source="tin.md").quantities]
+    assert got == [("result", period)], got

@@ -250,12 +250,31 @@ def _news_headline(ctx: Context) -> str:
     return ctx.text.lstrip().split("\n", 1)[0].strip(" #*")
 
 
+# a news item's dateline: "(Nghệ An, 10/12/2024)", "*Thứ Tư, 18/12/2024 - 16:40*", "Chiều 03/10/2024, UBND tỉnh ..."
+_DATELINE = re.compile(r"(?<![\d/])(?:[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])")
+
+
+def _dateline(text: str) -> tuple[int, str] | None:
+    """(month, year) of the first full date in a news item's opening lines."""
+    m = _DATELINE.search(text, 0, min(len(text), 600))
+    return (int(m.group("m")), m.group("y")) if m else None
+
+
 def _title_period(ctx: Context) -> str | None:
     title = ctx.header.title or ""
     headline = _news_headline(ctx)
-    ps = _periods_in(headline, 0, len(headline), None) if headline else []
-    if ps:
-        return max(ps, key=lambda x: (len(x[1]), x[0]))[1]
+    if headline:
+        # the period of what the item reports: before the plan it may go on to announce ("HĐND tỉnh thông qua
+        # Nghị quyết về kế hoạch ... năm 2025" reports on no 2025 results); a period with no year of its own ("Kinh
+        # tế 9 tháng tiếp tục tăng trưởng") is of the year the item is dated, and so is an item whose headline
+        # names none, unless it is dated in the first two months (then it looks back on the year before)
+        cut = re.search(r"kế hoạch|nhiệm vụ|phương hướng|mục tiêu|chỉ tiêu năm", headline, re.IGNORECASE)
+        head = headline[: cut.start()] if cut else headline
+        dated = _dateline(ctx.text)
+        ps = _periods_in(head, 0, len(head), dated[1] if dated else None)
+        if ps:
+            return max(ps, key=lambda x: (len(x[1]), x[0]))[1]
+        return dated[1] if dated and dated[0] >= 3 else None
     cut = re.search(r"nhiệm vụ|phương hướng", title, re.IGNORECASE)
     head = title[: cut.start()] if cut else title
     year = None
