@@ -453,3 +453,11 @@ def test_a_news_item_s_figures_are_of_the_period_it_reports_on(headline, datelin
             "- Thu ngân sách nhà nước trên địa bàn ước đạt 4.850 tỷ đồng, bằng 105% dự toán.\n")
     got = [(q.category, q.period) for q in extract_text(text, source="tin.md").quantities]
     assert got == [("result", period)], got
+
+
+def test_a_count_for_a_list_of_the_same_nouns_keeps_the_list_and_not_its_deadline():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 12/KH-UBND\nHà Nam, ngày 10 tháng 01 năm 2025\n\nKẾ HOẠCH\n"
+            "Thực hiện nhiệm vụ năm 2025\n\nI. CHỈ TIÊU CHỦ YẾU\n"
+            "- Hoàn thành hỗ trợ xóa nhà tạm, nhà dột nát cho 1.282 hộ trước ngày 30/9/2025.\n")
+    got = [(q.category, q.indicator, q.period) for q in extract_text(text, source="kh.txt").quantities]
+    assert got == [("target", "Số hộ (hoàn thành hỗ trợ xóa nhà tạm, nhà dột nát)", "2025")], got

@@ -133,6 +133,8 @@ def _rx() -> dict[str, re.Pattern]:
             r"|,\s*(?:với\s+)?(?:mức|định mức)(?:\s+hỗ trợ)?(?![^\W\d_])"
             # a comment on the plan, not what is measured: ", chưa đạt kế hoạch", ", vượt kế hoạch năm"
             r"|,?\s*(?:chưa|không|đã|cơ bản)?\s*(?:đạt|vượt|hoàn thành)\s+(?:kế hoạch|chỉ tiêu|mục tiêu)(?![^\W\d_])"
+            # a deadline after what is counted: "... cho 1.282 hộ trước ngày 30/9/2025", "... trong Quý III/2025"
+            r"|\s(?:trước|chậm nhất|hoàn thành trước|trong)\s+(?:ngày|tháng|quý)\s*(?:\d|[IVX])"
             # where or from what, after the figure: ", chủ yếu tại các xã vùng cao", ", chủ yếu bằng nguồn vốn ..."
             r"|,\s*chủ yếu(?![^\W\d_])"
             # ", nằm trong khoảng mục tiêu đề ra", ", thấp hơn mục tiêu cả năm"
@@ -442,7 +444,10 @@ def _short(before: str) -> str:
         before = before[cut[-1].end():]
     parts = before.rsplit(",", 2)
     seg = parts[-1].strip()
-    if len(parts) > 1 and _content_count(seg) < 3:
+    # a segment too short to say anything, or one that goes on a list of the same nouns ("xóa nhà tạm, nhà dột
+    # nát": the head noun repeated) belongs with the one before it
+    first = seg.split(" ", 1)[0].lower() if seg else ""
+    if len(parts) > 1 and (_content_count(seg) < 3 or first and first in parts[-2].lower().split()):
         seg = f"{parts[-2].strip()}, {seg}"
     return _clean_label(" ".join(seg.split()[-12:]))
 

@@ -1081,6 +1081,11 @@ def _target_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int) -> 
     tiêu tổng lượt khách du lịch; xây dựng Chương trình Y ...'): each target is an object, and so is the programme
     or project a later ';' part names; each with the deadline its part states."""
     refs = targets_named(doc.t, pred, e, doc.quantities)
+    if refs and any(n.category == "project" and pred <= n.start < e for n in doc.named):
+        # "... vận động 14 hộ dân bàn giao mặt bằng cho công trình Kè A trước ngày 30/4": a figure the statement
+        # itself sets is what it does for the work it names; the work is its object
+        own = {q.indicator for q in doc.quantities if q.category == "target" and s <= q.start < e}
+        refs = [r for r in refs if r.indicator not in own]
     if not refs:
         return []
     cuts = [pred] + [pred + m.end() for m in re.finditer(";", doc.t[pred:e])] + [e]
