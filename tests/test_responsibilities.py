@@ -316,8 +316,7 @@ def test_a_session_news_item_gives_the_resolution_it_passed(tmp_path, closing, e
 
 def test_letter_directions_with_apposed_investors_and_trailing_cooperators():
     """'Ban X (chủ đầu tư Dự án A) tập trung ...': investor of the work, and the direction's subject; 'Ban Y, chủ đầu
-    tư Dự án B, bảo đảm ...': the investor of the work, due when it says (one object per statement; a later
-    '; phối hợp với C ...' clause would give it the direction too);
+    tư Dự án B, bảo đảm ...': likewise the investor of the work and the lead of the direction, due when it says;
     '..., Sở Tài chính phối hợp; hoàn thành trong Quý III' cooperates on it; a numbered direction about the letter
     itself ('... việc thực hiện văn bản này') is a direction still."""
     got = {(r.agency.removesuffix(" tỉnh Hà Nam"), r.role, r.object_kind, r.object, r.deadline)
@@ -327,6 +326,7 @@ def test_letter_directions_with_apposed_investors_and_trailing_cooperators():
         ("Ban Quản lý dự án đầu tư xây dựng công trình giao thông", "investor", "project",
          "Dự án đường nối hai cao tốc qua tỉnh Hà Nam", None),
         ("Ban Quản lý dự án đầu tư xây dựng", "investor", "project", "Dự án cải tạo, nâng cấp đường ĐT.491", "2025-11-30"),
+        ("Ban Quản lý dự án đầu tư xây dựng", "lead", "task", "3", "2025-11-30"),
         ("Thanh tra", "supervise", "task", "4", "2025-Q3"),
         ("Sở Tài chính", "cooperate", "task", "4", "2025-Q3"),
         ("Sở Tài chính", "supervise", "task", "5", None),
@@ -523,3 +523,23 @@ def test_a_task_s_own_time_label_is_every_body_s_deadline(tmp_path):
         ("Phòng Nông nghiệp và Phát triển nông thôn", "1", "2024-Q4"),
         ("Chi cục Thuế khu vực Kim Bảng", "2", None),
     }
+
+
+def test_an_item_opening_with_an_investor_gives_it_the_item_too(tmp_path):
+    got = _responsibilities(tmp_path, "bc.txt", (
+        "ỦY BAN NHÂN DÂN\nTỈNH HÒA BÌNH\nSố: 140/BC-UBND\nHòa Bình, ngày 25 tháng 6 năm 2024\n\nBÁO CÁO\n"
+        "Tình hình kinh tế - xã hội 6 tháng đầu năm 2024\n\nII. NHIỆM VỤ 6 THÁNG CUỐI NĂM 2024\n"
+        "1. Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh là chủ đầu tư Dự án Đường Hòa Lạc - "
+        "Hòa Bình, có trách nhiệm đẩy nhanh tiến độ thi công, hoàn thành trong tháng 9/2024.\n"
+        "2. Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng tỉnh với vai trò chủ đầu tư khẩn trương khởi "
+        "công Dự án Bệnh viện Đa khoa tỉnh Hòa Bình (giai đoạn 2) trong Quý IV/2024.\n"
+        "3. Đẩy nhanh giải ngân. Sở Tài chính phối hợp với Kho bạc Nhà nước tỉnh kiểm soát thanh toán. Ban Quản lý "
+        "dự án đầu tư xây dựng huyện Lạc Sơn là chủ đầu tư Dự án Cầu Mường Vang, tập trung thi công các hạng mục.\n"))
+    rows = {(r.agency.split(" tỉnh")[0].split(" huyện")[0], r.role, r.object_kind, r.object.split(" (")[0])
+            for r in got if not r.inferred}
+    assert ("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông", "lead", "task", "1") in rows
+    assert ("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông", "investor", "project",
+            "Dự án Đường Hòa Lạc - Hòa Bình") in rows
+    assert ("Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng", "lead", "task", "2") in rows
+    # a paragraph of a broader task that names the investor of one of its works says only that
+    assert ("Ban Quản lý dự án đầu tư xây dựng", "lead", "task", "3") not in rows

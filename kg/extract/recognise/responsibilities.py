@@ -484,7 +484,7 @@ def _statement(doc: _Doc, c: int, end: int):
     if cm:
         return _after_colon(doc, subj, cm.end(), end)
     r0 = q + len(t[q:end]) - len(t[q:end].lstrip(" ,"))
-    k = _works_with_after_apposed_work(doc, subj, end)
+    k = _acts_after_apposed_work(doc, subj, end)
     if k is not None:
         return "lead", subj, k, "explicit"  # its investment is read by _apposed_investors
     if len(subj) == 1 and not _INVESTOR.match(t, q, end):
@@ -493,10 +493,14 @@ def _statement(doc: _Doc, c: int, end: int):
             return "investor", [longer], longer.end, "explicit"
     if _INVESTOR.match(t, q, end):
         return "investor", subj, q, "explicit"
-    if (rm := _ROLE_APPOSED.match(t, q, end)) is not None and _MUST.match(t, rm.end(), end):
-        # "Ban X với vai trò chủ đầu tư phải đôn đốc nhà thầu ...": it must do what follows (its investment is
-        # read by _apposed_investors)
-        return "lead", subj, _MUST.match(t, rm.end(), end).end(), "explicit"
+    if (rm := _ROLE_APPOSED.match(t, q, end)) is not None and (
+            (mm := _MUST.match(t, rm.end(), end)) is not None or doc.task_at(q) is not None):
+        # "Ban X với vai trò chủ đầu tư phải đôn đốc nhà thầu ...", in a task "Ban X với vai trò chủ đầu tư khẩn
+        # trương hoàn thiện ...": it must do what follows (its investment is read by _apposed_investors)
+        k = mm.end() if mm is not None else rm.end()
+        w = _first_word(t, k, end)
+        if w and w not in _NOT_ACTION and t[k:end].lstrip(" ,")[:1].islower():
+            return "lead", subj, k, "explicit"
     sm = _STANDING.match(t, q, end)
     if sm:
         # "Sở Tư pháp là cơ quan thường trực, có trách nhiệm theo dõi, kiểm tra việc thực hiện": the duty after it
@@ -1049,6 +1053,15 @@ def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, 
         tm = _TIME_LABEL.search(doc.t, _item_at(doc, s)[0], s)  # the item's "Thời gian: Quý III/2025"
         dl = deadline_in_cell(tm.group("val"), doc.year) if tm else None
     out = [Responsibility(a.name, role, kind, key, dl, s, e, a.start, a.end, label) for a in subj]
+    task = doc.task_at(s) if role == "investor" and kind == "project" else None
+    if task is not None and subj and _opens_item(doc, task, subj[0].start):
+        # (a paragraph of a broader task that names the investor of one of its works says only that)
+        # "3. Ban X là chủ đầu tư Dự án A, có trách nhiệm đẩy nhanh tiến độ ...": the task is the body's too
+        work = next((n for n in doc.named if n.name == key and pred <= n.start < e), None)
+        duty = _DUTY_AFTER_WORK.match(doc.t, work.end, e) if work is not None else None
+        if duty is not None:
+            tdl = deadline_in_text(doc.t[duty.end():e], doc.year) or _task_deadline(doc, s)
+            out += [Responsibility(a.name, "lead", "task", task.n, tdl, s, e, a.start, a.end) for a in subj]
     if works:
         wdl = deadline_in_text(doc.t[s:e], doc.year) if role != "investor" else dl
         out += [Responsibility(a.name, role, "project", n.name, wdl, s, e, a.start, a.end) for n in works for a in subj]
@@ -1061,6 +1074,10 @@ def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, 
                     cdl = _own_clause_deadline(doc, m.start(), e) or dl
                     out += [Responsibility(a.name, "cooperate", okind, okey, cdl, s, e, a.start, a.end, label) for a in co]
     return out
+
+
+# what the investor of a work named in a task must do, after the work: ", có trách nhiệm đẩy nhanh ...", ", phải ..."
+_DUTY_AFTER_WORK = _rx(r"(?i)\s*\)?\s*,\s*(?:(?:có|chịu)\s+trách nhiệm|phải|khẩn trương|tập trung)\s+(?=[^\W\d_])")
 
 
 # "...; phối hợp với X ...", "...; đồng thời phối hợp với X ...": a clause of its own after the lead's
@@ -1482,15 +1499,13 @@ def _apposed_work(doc: _Doc, p: int):
 
 # what closes a work named in apposition before the body's own predicate: ")", ",", " - "
 _AFTER_APPOSED = re.compile(r"\s*\)?\s*(?:,|(?<=\s)[-–](?=\s))?\s*")
-# a clause of its own that has the body work with another: "...; phối hợp với UBND thị trấn C hoàn thành ..."
-_WORKS_WITH_CLAUSE = _rx(r"(?i);\s*phối hợp\s+(?:với\s+)?")
 
 
-def _works_with_after_apposed_work(doc: _Doc, subj, end: int) -> int | None:
-    """'4. Ban X - chủ đầu tư công trình A - đôn đốc nhà thầu ...; phối hợp với UBND thị trấn C hoàn thành ...': a
-    numbered task that opens with a body named with the work it invests in says, in its first clause, only that
-    (one object per statement: the investor of the work); a later clause that has the body work with a named
-    other gives the task to the body, the other cooperating. Where the body's predicate starts, else None."""
+def _acts_after_apposed_work(doc: _Doc, subj, end: int) -> int | None:
+    """'4. Ban X, chủ đầu tư Dự án A, bảo đảm hoàn thành ...', '4. Ban X - chủ đầu tư công trình A - đôn đốc nhà
+    thầu ...': a numbered task that opens with a body named with the work it invests in, then what it must do, is
+    given to that body: it leads the task as well as investing in the work. Where that predicate starts, else
+    None: '..., chủ đầu tư Dự án A, đã ...' reports."""
     task = doc.task_at(subj[0].start)
     if len(subj) != 1 or task is None or not _opens_item(doc, task, subj[0].start):
         return None
@@ -1500,8 +1515,7 @@ def _works_with_after_apposed_work(doc: _Doc, subj, end: int) -> int | None:
     k = _AFTER_APPOSED.match(doc.t, work.end, end).end()
     if not doc.t[k:k + 1].islower() or _first_word(doc.t, k, end) in _NOT_ACTION | {""}:
         return None
-    ww = _WORKS_WITH_CLAUSE.search(doc.t, k, end)
-    return k if ww is not None and doc.agency_at(ww.end()) is not None else None
+    return k
 
 
 _LINE_OR_SENTENCE_END = re.compile(r"\n|\.(?=\s|$)")
