@@ -128,7 +128,7 @@ _INVESTOR = _rx(r"(?i)\s*(?:,\s*)?(?:(?:là|làm)\s+)?chủ đầu tư(?!\w)")
 _LEAD = _rx(r"(?i)(?:là\s+(?:cơ quan|đơn vị)\s+(?:(?:thường trực|đầu mối)\s*,?\s*)?)?(?:tiếp tục\s+|trực tiếp\s+)?chủ trì(?!\w)")
 _DUTY = _rx(r"(?i)(?:có|chịu)\s+trách nhiệm(?!\w)")
 # an obligation before a verb: "... phải đôn đốc nhà thầu ..."
-_MUST = _rx(r"(?i)\s*,?\s*phải\s+(?=[^\W\d_])")
+_MUST = _rx(r"(?i)\s*,?\s*(?:phải|cam kết)\s+(?=[^\W\d_])")
 _COOP = _rx(r"(?i)(?:tiếp tục\s+|tích cực\s+|chủ động\s+)?phối hợp(?!\w)")
 _SUPERVISE = _rx(
     r"(?i)[\s,:]*(?:(?:theo dõi|kiểm tra|đôn đốc|thanh tra),?\s+(?:và\s+)?)*giám sát(?!\w)"
@@ -1530,11 +1530,14 @@ def _work_deadline(doc: _Doc, work: NamedMention) -> str | None:
 
 # "Ban X (chủ đầu tư) đẩy nhanh ...", "Ban X, với vai trò chủ đầu tư, phải ...": the role said of the body alone
 _ROLE_APPOSED = re.compile(r"(?i)\s*(?:\(\s*chủ đầu tư\s*\)|,\s*(?:với\s+)?(?:vai trò|tư cách)\s+(?:là\s+)?chủ đầu tư\s*,"
-                           r"|\s+với\s+(?:vai trò|tư cách)\s+(?:là\s+)?chủ đầu tư(?!\w))")
+                           r"|\s+với\s+(?:vai trò|tư cách)\s+(?:là\s+)?chủ đầu tư(?!\w)"
+                           # "Ban X - chủ đầu tư - cam kết ...": the role between dashes, the work named before
+                           r"|\s+[-–]\s*chủ đầu tư\s*[-–](?=\s))")
 
 
-# a sentence that opens with the work it is about: "Đối với Dự án A, ...", "Riêng Dự án B, ...", "Về Dự án C: ..."
-_TOPIC_OPENER = _rx(r"(?i)\s*(?:đối với|riêng(?:\s+đối với)?|về)\s+")
+# a sentence that opens with the work it is about: "Đối với Dự án A, ...", "Riêng Dự án B, ...", "Về Dự án C: ...",
+# "Với Dự án D, UBND tỉnh giao ..."
+_TOPIC_OPENER = _rx(r"(?i)\s*(?:đối với|riêng(?:\s+đối với)?|về|với)\s+")
 
 
 def _topic_work(doc: _Doc, sent_start: int):
