@@ -111,3 +111,25 @@ def test_no_longer_name_than_written(text):
 
     names = [a.name for a in extract_text("BÁO CÁO\n" + text).agencies]
     assert not [n for n in names if "-" in n or n.startswith("Thuế")]
+
+
+def test_a_target_table_gives_each_row_s_target_to_its_body(tmp_path):
+    """A decision's table of targets with a column of the bodies that follow them: each body leads its row's
+    target; an assignment table without a unit column keeps its rows as tasks."""
+    doc = tmp_path / "qd.md"
+    doc.write_text(
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ HỘI AN\n\nSố: 512/QĐ-UBND\n\nHội An, ngày 05 tháng 01 năm 2024\n\nQUYẾT ĐỊNH\n"
+        "Về việc giao chỉ tiêu kế hoạch năm 2024\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Giao chỉ tiêu kế hoạch năm 2024:\n\n"
+        "| TT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2024 | Cơ quan chủ trì theo dõi |\n|---|---|---|---|---|\n"
+        "| 1 | Thu ngân sách nhà nước trên địa bàn | tỷ đồng | 980 | Phòng Tài chính - Kế hoạch |\n"
+        "| 2 | Lượt khách du lịch | lượt | 4.500.000 | Phòng Văn hóa và Thông tin |\n\n"
+        "Điều 2. Tổ chức thực hiện\n\n"
+        "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+        "| 1 | Rà soát nguồn thu | Phòng Tài chính - Kế hoạch | Chi cục Thuế khu vực Hội An | Quý I/2024 |\n",
+        encoding="utf-8")
+    got = {(r.agency.split(" thành phố")[0], r.role, r.object_kind, r.object)
+           for r in extract_file(doc).responsibilities if not r.inferred}
+    assert ("Phòng Tài chính - Kế hoạch", "lead", "target", "Thu ngân sách nhà nước trên địa bàn") in got
+    assert ("Phòng Văn hóa và Thông tin", "lead", "target", "Lượt khách du lịch") in got
+    assert ("Phòng Tài chính - Kế hoạch", "lead", "task", "1") in got
+    assert not any(kind == "task" and body == "Phòng Văn hóa và Thông tin" for body, _r, kind, _o in got)

@@ -1327,8 +1327,13 @@ def _cell_agencies(doc: _Doc, a: int, b: int) -> list[tuple[str, int, int]]:
     return sorted(out, key=lambda x: x[1])
 
 
+# a table header with a unit column: a table of targets
+_UNIT_HEADER = re.compile(r"(?i)\|\s*(?:đơn vị tính|đvt|đơn vị)\s*\|")
+
+
 def _table_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, int]]]:
     out: list[Responsibility] = []
+    target_table = False
     spans: list[tuple[int, int]] = []
     cols = None
     last_end = -1
@@ -1344,6 +1349,9 @@ def _table_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, 
         head = _header_columns(cells)
         if head is not None:
             cols, row_no = head, 0
+            # "| TT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2024 | Cơ quan chủ trì theo dõi |": its rows are targets,
+            # each given to the body of its row
+            target_table = bool(_UNIT_HEADER.search(text, m.start(), m.end()))
             spans.append((m.start(), m.end()))
             continue
         if cols is None:
@@ -1364,6 +1372,9 @@ def _table_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, 
         task = cell("task")
         label = task[2] if task else None
         out += _row_investors(doc, cell("investor"), m.start(), m.end(), dl)
+        target = next((q for q in doc.quantities or () if q.category == "target" and m.start() <= q.start < m.end()),
+                      None) if target_table else None
+        okind, okey = ("target", target.indicator) if target is not None else ("task", n)
         for role, k in (("lead", "lead"), ("cooperate", "coop")):
             cc = cell(k)
             if cc is None:
@@ -1373,10 +1384,10 @@ def _table_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, 
                 for lm in labelled:
                     lrole = _LABEL_ROLE[(lm.group("role") or lm.group("bare")).lower()]
                     for name, a0, a1 in _cell_agencies(doc, lm.start("val"), min(lm.end("val"), cc[1])):
-                        out.append(Responsibility(name, lrole, "task", n, dl, m.start(), m.end(), a0, a1, label))
+                        out.append(Responsibility(name, lrole, okind, okey, dl, m.start(), m.end(), a0, a1, label))
                 continue
             for name, a0, a1 in _cell_agencies(doc, cc[0], cc[1]):
-                out.append(Responsibility(name, role, "task", n, dl, m.start(), m.end(), a0, a1, label))
+                out.append(Responsibility(name, role, okind, okey, dl, m.start(), m.end(), a0, a1, label))
     return out, spans
 
 
