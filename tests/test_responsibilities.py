@@ -543,3 +543,21 @@ def test_an_item_opening_with_an_investor_gives_it_the_item_too(tmp_path):
     assert ("Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng", "lead", "task", "2") in rows
     # a paragraph of a broader task that names the investor of one of its works says only that
     assert ("Ban Quản lý dự án đầu tư xây dựng", "lead", "task", "3") not in rows
+
+
+@pytest.mark.parametrize("line, role", [
+    ("2. Sở Kế hoạch và Đầu tư chủ trì theo dõi, kiểm tra, đôn đốc việc thực hiện Kế hoạch này; tổng hợp báo cáo "
+     "UBND tỉnh hằng quý.", "supervise"),
+    ("2. Sở Kế hoạch và Đầu tư chủ trì, phối hợp với Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện Kế hoạch "
+     "này.", "supervise"),
+    # leading a work of its own stays leading, even about the plan
+    ("2. Sở Kế hoạch và Đầu tư chủ trì tổng hợp kết quả thực hiện Kế hoạch này, báo cáo UBND tỉnh.", "lead"),
+    ("2. Sở Kế hoạch và Đầu tư chủ trì theo dõi tiến độ các dự án trọng điểm.", "lead"),
+])
+def test_leading_the_watch_over_this_document_is_supervising_it(tmp_path, line, role):
+    got = _responsibilities(tmp_path, "kh.txt", (
+        "ỦY BAN NHÂN DÂN\nTỈNH KON TUM\nSố: 45/KH-UBND\nKon Tum, ngày 10 tháng 01 năm 2025\n\nKẾ HOẠCH\n"
+        "Thực hiện nhiệm vụ năm 2025\n\nIV. TỔ CHỨC THỰC HIỆN\n1. Các sở, ngành căn cứ nhiệm vụ được giao tổ chức "
+        "thực hiện.\n" + line + "\n"))
+    roles = {r.role for r in got if r.agency.startswith("Sở Kế hoạch") and not r.inferred}
+    assert roles == {role}, got

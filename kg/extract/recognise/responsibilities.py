@@ -508,7 +508,11 @@ def _statement(doc: _Doc, c: int, end: int):
         k = sm.end() + len(t[sm.end():end]) - len(t[sm.end():end].lstrip(" ,"))
         dm = _DUTY.match(t, k, end)
         return (_duty_role(doc, dm.end(), end) if dm else "lead"), subj, k, "explicit"
-    if _LEAD.match(t, r0, end):
+    if (lm := _LEAD.match(t, r0, end)) is not None:
+        if _monitors_this(doc, lm.end(), end):
+            # "Sở X chủ trì theo dõi, kiểm tra, đôn đốc việc thực hiện Kế hoạch này": it leads the watch over the
+            # document, which is to supervise it (those it works with cooperate)
+            return "supervise", subj, q, "explicit"
         return "lead", subj, q, "explicit"
     lb = _led_body(doc, q, end)
     if lb is not None:
@@ -1137,6 +1141,25 @@ def _task_deadline(doc: _Doc, pos: int) -> str | None:
     if not task.period or len(task.period) == 4:
         return None
     return task.period
+
+
+def _monitors_this(doc: _Doc, p: int, end: int) -> bool:
+    """After 'chủ trì' (and 'phối hợp với Y'): following, checking, urging the carrying out of this document."""
+    k = p
+    cm = re.match(r"\s*,?\s*", doc.t[k:end])
+    k += cm.end()
+    wm = _COOP_WITH.match(doc.t, k, end)
+    if wm:
+        co, q = _agency_list(doc, wm.end(), end)
+        if co and co[0].start == wm.end():
+            k = q
+    stop = doc.t.find(";", k, end)
+    stop = end if stop < 0 else stop
+    return bool(_MONITOR_THIS.match(doc.t, k, stop)) and bool(_THIS.search(doc.t, k, stop))
+
+
+_MONITOR_THIS = _rx(r"(?i)[\s,]*(?:theo dõi|kiểm tra|đôn đốc|giám sát)(?:\s*,\s*|\s+và\s+|\s+)(?:(?:theo dõi|kiểm tra|đôn đốc|giám sát)"
+                    r"(?:\s*,\s*|\s+và\s+|\s+))*việc\s+(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)\s")
 
 
 # ------------------------------------------------------------------ items headed by a body
