@@ -461,3 +461,16 @@ def test_a_count_for_a_list_of_the_same_nouns_keeps_the_list_and_not_its_deadlin
             "- Hoàn thành hỗ trợ xóa nhà tạm, nhà dột nát cho 1.282 hộ trước ngày 30/9/2025.\n")
     got = [(q.category, q.indicator, q.period) for q in extract_text(text, source="kh.txt").quantities]
     assert got == [("target", "Số hộ (hoàn thành hỗ trợ xóa nhà tạm, nhà dột nát)", "2025")], got
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Tổng thu ngân sách nhà nước trên địa bàn 812 tỷ đồng, đạt 70,6% dự toán; trong đó thu tiền sử dụng đất 298 tỷ "
+     "đồng, mới đạt 57,3% dự toán.", [(812, 70.6), (298, 57.3)]),
+    ("Giải ngân vốn đầu tư công 320 tỷ đồng, chỉ đạt 41,2% kế hoạch.", [(320, 41.2)]),
+    ("- Giải quyết việc làm cho 4.870 người (đạt 81,2% kế hoạch).", [(4870, 81.2)]),
+])
+def test_a_share_of_the_plan_said_only_or_in_brackets(line, expected):
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN BÁT XÁT\nSố: 210/BC-UBND\nBát Xát, ngày 15 tháng 9 năm 2024\n\nBÁO CÁO\n"
+            "Tình hình kinh tế - xã hội 9 tháng năm 2024\n\nI. KẾT QUẢ\n" + line + "\n")
+    got = [(q.value, q.percent_of_plan) for q in extract_text(text, source="b.txt").quantities if q.category == "result"]
+    assert got == expected, got

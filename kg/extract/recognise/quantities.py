@@ -156,7 +156,9 @@ def _rx() -> dict[str, re.Pattern]:
             r"(?:\s+(?:được\s+)?(?:giao|đề ra))?\s*(?:là|:)\s*$",
             re.IGNORECASE,
         ),
-        "result_link": re.compile(r"^\s*(?:\([^()]*\))?\s*[,;]?\s*(?:và\s+)?(?:đạt|bằng)\s*$", re.IGNORECASE),
+        # "..., đạt 70,6%", "..., mới đạt 57,3% dự toán", "..., chỉ bằng 45%", "... (đạt 81,2% kế hoạch)"
+        "result_link": re.compile(r"^\s*(?:\([^()]*\))?\s*[,;(]?\s*(?:và\s+)?(?:(?:mới|chỉ|mới chỉ|ước|đã)\s+)?(?:đạt|bằng)\s*$",
+                                  re.IGNORECASE),
         # the counted thing named after the figure, then its share: "51.820 ha cây hằng năm, đạt 100,6%"
         "noun_link": re.compile(r"^\s+[^\W\d_][^;()]{0,80}?,\s*(?:đạt|bằng)\s*$", re.IGNORECASE),
         # the words after one share or comparison up to the next share: "tỉnh giao, bằng"
@@ -449,7 +451,14 @@ def _short(before: str) -> str:
     first = seg.split(" ", 1)[0].lower() if seg else ""
     if len(parts) > 1 and (_content_count(seg) < 3 or first and first in parts[-2].lower().split()):
         seg = f"{parts[-2].strip()}, {seg}"
-    return _clean_label(" ".join(seg.split()[-12:]))
+    seg = " ".join(seg.split()[-12:])
+    # the place that did it is no part of what was done: "Năm 2024, huyện giải quyết việc làm cho ..."
+    seg = _PLACE_SUBJECT.sub("", seg, count=1)
+    return _clean_label(seg)
+
+
+_PLACE_SUBJECT = re.compile(r"^(?:toàn\s+)?(?:tỉnh|huyện|thành phố|thị xã|xã|phường|thị trấn)\s+(?:đã\s+)?(?=[^\W\d_]+\s+\S)",
+                            re.IGNORECASE)
 
 
 _QUANTITY_NOUN = re.compile(
