@@ -1691,9 +1691,8 @@ _REPORT_CUE = re.compile(
     r"|(?<=[^\W\d_] )được(?:\s+khoảng)?)\s*$",
     re.IGNORECASE,
 )
-# "... được N" after who received it: a recipient, not an action and its count
-_RECEIVED_BY = re.compile(r"(?<![^\W\d_])(?:hộ gia đình|cá nhân|tổ chức|người dân|doanh nghiệp|hộ|người)\s+được\s*$",
-                          re.IGNORECASE)
+# "... được N" after who received it (`_RECIPIENT`): a recipient, not an action and its count
+_RECEIVED_BY = re.compile(rf"(?<![^\W\d_]){_RECIPIENT.pattern}\s+được\s*$", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"(?:tăng|giảm|được|đạt|là|có|so với|bằng|\d)(?![^\W\d_])", re.IGNORECASE)
 _SIGNED_SHARE = re.compile(r"^[^\d();,]{0,30}\(\s*[-+–−]\s*$")
 _CHANGE_BEFORE = re.compile(r"(?<![^\W\d_])(tăng|giảm)(?:\s+thêm)?\s*$", re.IGNORECASE)
