@@ -425,6 +425,11 @@ def test_agency_names_of_offices_and_branches(body, place, level, expected):
     # a regional body is neither the national one nor the district's own
     ("Kho bạc Nhà nước khu vực VIII kiểm soát chi.", {"Kho bạc Nhà nước khu vực VIII"},
      {"Kho bạc Nhà nước huyện Mai Sơn", "Kho bạc Nhà nước"}),
+    # a region named by its place: not the district's own treasury renamed
+    ("Phòng Tài chính - Kế hoạch phối hợp với Kho bạc Nhà nước khu vực Hát Lót kiểm soát chi.",
+     {"Kho bạc Nhà nước khu vực Hát Lót"}, {"Kho bạc Nhà nước huyện Mai Sơn"}),
+    ("Kho bạc Nhà nước khu vực Tây Bắc kiểm soát chi.", {"Kho bạc Nhà nước khu vực Tây Bắc"},
+     {"Kho bạc Nhà nước huyện Mai Sơn", "Kho bạc Nhà nước khu vực TÂY BẮC"}),
     ("Đoàn Thanh niên xã Hát Lót ra quân. Đoàn Thanh niên các xã tham gia.",
      {"Đoàn Thanh niên Cộng sản Hồ Chí Minh xã Hát Lót"}, set()),
     # "thuộc" names the parent: it ends the name

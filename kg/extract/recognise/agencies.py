@@ -1029,7 +1029,9 @@ def _bare_place(t: str, e: int, entry: _Entry, doc: _Doc, caps: bool) -> tuple[s
 
 # the office of a regional body in one place: "- Phòng giao dịch La Gi", "- Phòng Giao dịch số 3"
 _BRANCH_RE = re.compile(r"[ \t]*[-–][ \t]*Phòng[ \t]+[Gg]iao[ \t]+dịch(?:[ \t]+số[ \t]+(\d{1,3})(?![\w])|(?=[ \t]+[A-ZĐÀ-Ỹ]))")
-_REGION_RE = re.compile(r"[ \t]+khu[ \t]+vực[ \t]+([IVXL]+|\d{1,2})(?![\w])", re.IGNORECASE)
+# "khu vực VIII", "khu vực 3", and a region named by its place: "khu vực Vinh", "khu vực Bắc Trung Bộ"
+_REGION_RE = re.compile(r"[ \t]+khu[ \t]+vực[ \t]+(?:([IVXL]+|\d{1,2})|(?-i:([A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t]+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3})))"
+                        r"(?![\w])", re.IGNORECASE)
 
 
 def _resolve(t: str, s: int, e: int, entries: list[_Entry], data: _Data, doc: _Doc, caps: bool
@@ -1039,7 +1041,7 @@ def _resolve(t: str, s: int, e: int, entries: list[_Entry], data: _Data, doc: _D
     if rm and local:
         # a body of a region of several units ("Kho bạc Nhà nước khu vực VIII"): neither the national one nor
         # the document's own unit's
-        name, end = f"{local[0].pref} khu vực {rm.group(1).upper()}", rm.end()
+        name, end = f"{local[0].pref} khu vực {rm.group(1).upper() if rm.group(1) else rm.group(2)}", rm.end()
         bm = _BRANCH_RE.match(t, end)
         if bm:  # "Kho bạc Nhà nước khu vực XV - Phòng giao dịch La Gi": the region's office in one place
             where, bend = (f"số {bm.group(1)}", bm.end()) if bm.group(1) else _proper_name(t, bm.end(), doc, caps)
