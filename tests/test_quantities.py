@@ -474,3 +474,12 @@ def test_a_share_of_the_plan_said_only_or_in_brackets(line, expected):
             "Tình hình kinh tế - xã hội 9 tháng năm 2024\n\nI. KẾT QUẢ\n" + line + "\n")
     got = [(q.value, q.percent_of_plan) for q in extract_text(text, source="b.txt").quantities if q.category == "result"]
     assert got == expected, got
+
+
+def test_a_named_place_that_did_the_action_keeps_its_name():
+    # the own unit alone is dropped from the action; "thành phố Sơn La" is another place's figure and says so
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 210/BC-UBND\nSơn La, ngày 25 tháng 6 năm 2025\n\nBÁO CÁO\n"
+            "Tình hình kinh tế - xã hội 6 tháng đầu năm 2025\n\nI. KẾT QUẢ\n"
+            "- Trong đó thành phố Sơn La có thêm 04 sản phẩm OCOP, đạt 66,7% kế hoạch.\n")
+    got = [q.indicator for q in extract_text(text, source="b.txt").quantities if q.category == "result"]
+    assert got and all("thành phố Sơn La" in x for x in got), got

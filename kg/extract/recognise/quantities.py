@@ -457,8 +457,10 @@ def _short(before: str) -> str:
     return _clean_label(seg)
 
 
-_PLACE_SUBJECT = re.compile(r"^(?:toàn\s+)?(?:tỉnh|huyện|thành phố|thị xã|xã|phường|thị trấn)\s+(?:đã\s+)?(?=[^\W\d_]+\s+\S)",
-                            re.IGNORECASE)
+# (the unit alone, the document's own: "huyện giải quyết ..."; a named one, "thành phố Sơn La có thêm ...", is
+# another place's figure and keeps its name)
+_PLACE_SUBJECT = re.compile(r"^(?:toàn\s+)?(?:tỉnh|huyện|thành phố|thị xã|xã|phường|thị trấn)\s+(?:đã\s+)?"
+                            r"(?=(?-i:[a-zđà-ỹ])[^\W\d_]*\s+\S)", re.IGNORECASE)
 
 
 _QUANTITY_NOUN = re.compile(
