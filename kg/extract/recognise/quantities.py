@@ -959,9 +959,10 @@ _RAISED = re.compile(r"(?<![^\W\d_])(?:nâng|đưa)\s+(?P<what>(?:tỷ lệ|tỉ
 _DONE_FOR = re.compile(rf"(?<![^\W\d_])(?P<verb>(?:{_DONE_TO.pattern})(?:\s+[^\W\d_]+){{0,4}}?)\s+cho(?:\s+được)?\s*$",
                        re.IGNORECASE)
 # words before it in the clause that make it an aim, not a report: "phấn đấu nâng ...", "tiếp tục đào tạo ..."
-_AIMED = re.compile(r"(?<![^\W\d_])(?:phấn đấu|dự kiến|sẽ|kế hoạch|mục tiêu|chỉ tiêu|cần|đề nghị|để|nhằm|tiếp tục|"
-                    r"tập trung|đẩy mạnh|tăng cường|chỉ đạo|yêu cầu|giao|hướng tới|nhiệm vụ|giải pháp)(?![^\W\d_])",
-                    re.IGNORECASE)
+# words that make what follows an aim, not an account; {giao} is how "giao" is read
+_AIM_WORDS = (r"(?<![^\W\d_])(?:phấn đấu|dự kiến|sẽ|kế hoạch|mục tiêu|chỉ tiêu|cần|đề nghị|để|nhằm|tiếp tục|"
+              r"tập trung|đẩy mạnh|tăng cường|chỉ đạo|yêu cầu|{giao}|hướng tới|nhiệm vụ|giải pháp)(?![^\W\d_])")
+_AIMED = re.compile(_AIM_WORDS.format(giao="giao"), re.IGNORECASE)
 
 
 _AHEAD_HEADING = re.compile(r"nhiệm vụ|phương hướng|kế hoạch|giải pháp|mục tiêu|đề xuất|kiến nghị", re.IGNORECASE)
@@ -1015,14 +1016,9 @@ _ACTION_LINK = re.compile(r"\s+(cho|được)(?:\s+được)?\s*$", re.IGNORECAS
 _BODY_FIRST = re.compile(r"(?:phòng|ban|hội|ủy ban|uỷ ban|ubnd|ngân hàng|trung tâm|sở|mặt trận|đoàn|công an|"
                          r"quân sự|trạm|trường|chi cục|bảo hiểm)(?![^\W\d_])", re.IGNORECASE)
 _MAX_ACTION_WORDS = 12
-# words that make the clause an aim, not an account (as `_AIMED`); "giao" assigns ("giao UBND xã ...") but not in
+# the words of `_AIMED` for a clause an action opens; there "giao" assigns ("giao UBND xã ...") but not in
 # "giao dịch", "giao thông", "giao quân"
-_ACTION_AIMED = re.compile(
-    r"(?<![^\W\d_])(?:phấn đấu|dự kiến|sẽ|kế hoạch|mục tiêu|chỉ tiêu|cần|đề nghị|để|nhằm|tiếp tục|tập trung|đẩy mạnh|"
-    r"tăng cường|chỉ đạo|yêu cầu|giao(?!\s+(?:dịch|thông|lưu|tiếp|quân|nhận|đất))|hướng tới|nhiệm vụ|giải pháp)"
-    r"(?![^\W\d_])",
-    re.IGNORECASE,
-)
+_ACTION_AIMED = re.compile(_AIM_WORDS.format(giao=r"giao(?!\s+(?:dịch|thông|lưu|tiếp|quân|nhận|đất))"), re.IGNORECASE)
 # a clause opened by what money or a programme is, not by an action: "Tổng số tiền hỗ trợ cho 37 hộ là ..."
 _NOT_ACTION = re.compile(r"(?:tổng|số|kinh phí|tiền|giá trị|nguồn|vốn|mức|định mức|tỷ lệ|chương trình|dự án|đề án|"
                          r"chính sách)(?![^\W\d_])", re.IGNORECASE)

@@ -540,11 +540,13 @@ def _statement(doc: _Doc, c: int, end: int):
     return None
 
 
+# the words that open a topic before a statement: "Đối với dự án A, ...", "Về ...:", "Riêng (đối với) ...", "Với ..."
+_TOPIC_WORD = r"đối với|riêng(?:\s+đối với)?|về|với"
 # an item's number, and a short topic it may name first ("3. Du lịch: Ban Quản lý Di tích ... phối hợp với ...")
 _ITEM_MARKER = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){0,2}[./)]?\s*(?:[^:\n.;]{2,60}:\s*)?")
 # a longer topic an item opens with, up to its colon or comma: "3. Đối với dự án A do B làm chủ đầu tư: X ...",
 # "2. Về công tác giải phóng mặt bằng:\nX ...", "4. Riêng dự án A, X ..." (never past the end of a sentence)
-_ITEM_TOPIC = _rx(r"(?i)\s*\d{1,2}(?:\.\d{1,2}){0,2}[./)]?\s*(?:đối với|về|riêng|với)\s(?:(?![.;]\s|\n\s*\n)[^;])*?[:,]\s*")
+_ITEM_TOPIC = _rx(r"(?i)\s*\d{1,2}(?:\.\d{1,2}){0,2}[./)]?\s*(?:" + _TOPIC_WORD + r")\s(?:(?![.;]\s|\n\s*\n)[^;])*?[:,]\s*")
 # any other topic, up to its colon ("3. Dự án cầu A nối quận B với quận C: X ...") or on a line of its own ("3. Công
 # tác giải phóng mặt bằng", the statement on the next)
 _ITEM_TOPIC_LINE = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){0,2}[./)]?[ \t]+(?:(?![.;]\s)[^:;\n]){2,200}?"
@@ -1571,7 +1573,7 @@ _ROLE_APPOSED = re.compile(r"(?i)\s*(?:\(\s*chủ đầu tư\s*\)|,\s*(?:với\s
 
 # a sentence that opens with the work it is about: "Đối với Dự án A, ...", "Riêng Dự án B, ...", "Về Dự án C: ...",
 # "Với Dự án D, UBND tỉnh giao ..."
-_TOPIC_OPENER = _rx(r"(?i)\s*(?:đối với|riêng(?:\s+đối với)?|về|với)\s+")
+_TOPIC_OPENER = _rx(r"(?i)\s*(?:" + _TOPIC_WORD + r")\s+")
 
 
 def _topic_work(doc: _Doc, sent_start: int):
