@@ -1,15 +1,28 @@
 """Shared fixtures: the sample corpus, a store built from it, small hand-written documents."""
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 import threading
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "corpus"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+def progress_rows(docs: Path, store: Path) -> list[dict]:
+    """Ingest `docs` into `store` through the command line; the rows of `kg query progress` as CSV."""
+    from kg.cli import cli
+
+    for args in (["ingest", docs, "--store", store, "-q"], ["query", "progress", "--store", store, "-f", "csv"]):
+        r = CliRunner().invoke(cli, [str(a) for a in args])
+        assert r.exit_code == 0, r.output
+    return list(csv.DictReader(io.StringIO(r.stdout)))
 
 
 def data_case(stem: str):

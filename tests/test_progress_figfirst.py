@@ -1,14 +1,11 @@
 """Reported results written figure first, parts of a reported whole, and levels a report says were raised: a
 city's plan and report, a district's report (another place and level), a province's resolution and report. Each
 result is read from its report, and the links each makes (or must not make) are listed in full."""
-import csv
-import io
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import progress_rows
 
-from kg.cli import cli
 from kg.extract import document_context
 from kg.extract.recognise.quantities import find_quantities
 from kg.extract.structure import parse_header
@@ -69,11 +66,7 @@ def test_levels_raised_and_counts_done_for_in_a_report_own_account():
 
 
 def test_the_results_meet_the_targets_of_their_place_only(tmp_path):
-    store = tmp_path / "store"
-    for args in (["ingest", DATA, "--store", store, "-q"], ["query", "progress", "--store", store, "-f", "csv"]):
-        r = CliRunner().invoke(cli, [str(a) for a in args])
-        assert r.exit_code == 0, r.output
-    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    rows = progress_rows(DATA, tmp_path / "store")
     got = sorted((x["target_source"][:2], x["target_indicator"], x["result_value"], x["result_unit"],
                   round(float(x["percent"]), 1)) for x in rows)
     assert got == [

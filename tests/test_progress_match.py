@@ -2,25 +2,18 @@
 season against the year's target; a comparison's year that is not the period; a verb of reception in brackets.
 Each class is a folder of short documents (a plan and reports of the same place and year, other places, levels
 and years as near-misses) ingested through the command line; the links expected are listed in full."""
-import csv
-import io
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import progress_rows
 
-from kg.cli import cli
 from kg.graph.progress import indicator_key, indicators_match, qualified_match
 
 DATA = Path(__file__).resolve().parent / "data" / "progress_match"
 
 
 def _links(folder: str, tmp_path) -> list[tuple]:
-    store = tmp_path / "store"
-    for args in (["ingest", DATA / folder, "--store", store, "-q"], ["query", "progress", "--store", store, "-f", "csv"]):
-        r = CliRunner().invoke(cli, [str(a) for a in args])
-        assert r.exit_code == 0, r.output
-    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    rows = progress_rows(DATA / folder, tmp_path / "store")
     return sorted((x["target_source"], x["target_indicator"], x["result_source"], x["result_value"],
                    round(float(x["percent"]), 1) if x["percent"] else None, x["status"] or None) for x in rows)
 

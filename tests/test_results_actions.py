@@ -3,14 +3,11 @@
 khoảng 118.000 lượt khách"), the share first and the count after ("Hoàn thành 100% chỉ tiêu ... với 210 thanh
 niên"), a bullet of an indicator and its bare figure beside reported ones. A district's report and resolution
 (linked), a commune's report and a town's quarterly report (other places and levels: linked to nothing)."""
-import csv
-import io
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import progress_rows
 
-from kg.cli import cli
 from kg.extract import document_context
 from kg.extract.recognise.numbers import as_quota_share, find_measures
 from kg.extract.recognise.quantities import find_quantities
@@ -161,11 +158,7 @@ def test_a_line_reporting_a_quota_reached_heads_no_list(line, head):
 
 
 def test_the_results_meet_the_targets_of_their_place(tmp_path):
-    store = tmp_path / "store"
-    for args in (["ingest", DATA, "--store", store, "-q"], ["query", "progress", "--store", store, "-f", "csv"]):
-        r = CliRunner().invoke(cli, [str(a) for a in args])
-        assert r.exit_code == 0, r.output
-    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    rows = progress_rows(DATA, tmp_path / "store")
     got = sorted((x["target_indicator"], x["result_indicator"], x["result_value"], x["result_unit"],
                   round(float(x["percent"]), 1)) for x in rows)
     assert got == [
