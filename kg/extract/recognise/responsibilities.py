@@ -1056,8 +1056,7 @@ def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, 
     if dl is None and kind == "task":
         dl = _task_deadline(doc, s)
     if dl is None and role == "investor" and _item_at(doc, s) is not None:
-        tm = _TIME_LABEL.search(doc.t, _item_at(doc, s)[0], s)  # the item's "Thời gian: Quý III/2025"
-        dl = deadline_in_cell(tm.group("val"), doc.year) if tm else None
+        dl = _labelled_deadline(doc, _item_at(doc, s)[0], s)  # the item's "Thời gian: Quý III/2025"
     out = [Responsibility(a.name, role, kind, key, dl, s, e, a.start, a.end, label) for a in subj]
     task = doc.task_at(s) if role == "investor" and kind == "project" else None
     if task is not None and subj and _opens_item(doc, task, subj[0].start):
@@ -1137,8 +1136,8 @@ def _task_deadline(doc: _Doc, pos: int) -> str | None:
     task = doc.task_at(pos)
     if task is None:
         return None
-    tm = _TIME_LABEL.search(doc.t, task.start, task.end)
-    if tm and (dl := deadline_in_cell(tm.group("val"), doc.year)):
+    dl = _labelled_deadline(doc, task.start, task.end)
+    if dl:
         return dl
     if not task.period or len(task.period) == 4:
         return None
@@ -1437,6 +1436,12 @@ _LABEL = _rx(
 )
 _LABEL_HINT = re.compile(r"(?:trì|hợp|hiện|sát)\s*:")
 _TIME_LABEL = _rx(r"(?i)(?<!\w)(?:thời gian|thời hạn|tiến độ)(?:\s+(?:hoàn thành|thực hiện))?\s*:\s*(?P<val>[^;\n]*)")
+
+
+def _labelled_deadline(doc: _Doc, a: int, b: int) -> str | None:
+    """The deadline a time label between a and b gives: "Thời gian: Quý III/2025", "thời gian hoàn thành: ..."."""
+    tm = _TIME_LABEL.search(doc.t, a, b)
+    return deadline_in_cell(tm.group("val"), doc.year) if tm else None
 _LABELS_END = re.compile(r"\.[ \t]+(?=[^\W\d_])")
 _LABEL_ROLE = {"chủ trì": "lead", "thực hiện": "lead", "phối hợp": "cooperate", "giám sát": "supervise"}
 
