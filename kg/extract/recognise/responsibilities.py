@@ -304,15 +304,22 @@ class _Doc:
                 re.search(rf"(?i)thông qua\s+(?:các\s+)?{re.escape(w)}(?!\w)", self.t))
         return self._summarises[w]
 
-    def verb_at(self, p: int, end: int) -> int:
-        """Where the verb of a predicate starts, after 'chủ trì, giám sát, ...' and 'phối hợp với X và các cơ
-        quan liên quan' ('chủ trì, phối hợp với Sở Tài chính tổ chức thực hiện Kế hoạch')."""
-        k = _IMPL_HEAD.match(self.t, p, end).end()
+    def past_cooperators(self, k: int, end: int) -> int:
+        """Where the text goes on after 'phối hợp với X, Y' at k (k itself when no body follows)."""
         cm = _COOP_WITH.match(self.t, k, end)
         if cm:
             co, q = _agency_list(self, cm.end(), end)
             if co and co[0].start == cm.end():
-                k = _IMPL_HEAD.match(self.t, q, end).end()
+                return q
+        return k
+
+    def verb_at(self, p: int, end: int) -> int:
+        """Where the verb of a predicate starts, after 'chủ trì, giám sát, ...' and 'phối hợp với X và các cơ
+        quan liên quan' ('chủ trì, phối hợp với Sở Tài chính tổ chức thực hiện Kế hoạch')."""
+        k = _IMPL_HEAD.match(self.t, p, end).end()
+        q = self.past_cooperators(k, end)
+        if q != k:
+            k = _IMPL_HEAD.match(self.t, q, end).end()
         gm = _DIRECTS_GENERIC.match(self.t, k, end)
         if gm and re.search(r"(?i)chỉ\s+đạo\s*$", self.t[max(p, k - 12):k]):
             return gm.end()
@@ -1146,19 +1153,13 @@ def _task_deadline(doc: _Doc, pos: int) -> str | None:
 
 def _monitors_this(doc: _Doc, p: int, end: int) -> bool:
     """After 'chủ trì' (and 'phối hợp với Y'): following, checking, urging the carrying out of this document."""
-    k = p
-    cm = re.match(r"\s*,?\s*", doc.t[k:end])
-    k += cm.end()
-    wm = _COOP_WITH.match(doc.t, k, end)
-    if wm:
-        co, q = _agency_list(doc, wm.end(), end)
-        if co and co[0].start == wm.end():
-            k = q
+    k = doc.past_cooperators(_LEADING_COMMA.match(doc.t, p, end).end(), end)
     stop = doc.t.find(";", k, end)
     stop = end if stop < 0 else stop
     return bool(_MONITOR_THIS.match(doc.t, k, stop)) and bool(_THIS.search(doc.t, k, stop))
 
 
+_LEADING_COMMA = re.compile(r"\s*,?\s*")
 _MONITOR_THIS = _rx(r"(?i)[\s,]*(?:theo dõi|kiểm tra|đôn đốc|giám sát)(?:\s*,\s*|\s+và\s+|\s+)(?:(?:theo dõi|kiểm tra|đôn đốc|giám sát)"
                     r"(?:\s*,\s*|\s+và\s+|\s+))*việc\s+(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)\s")
 
