@@ -78,3 +78,32 @@ def test_markup_found_as_by_a_scan_of_the_whole_line():
         assert [m.span() for m in finditer_at(_INLINE, line, starts)] == [m.span() for m in _INLINE.finditer(line, pos)]
 
     check()
+
+
+# a report taken from a PDF whose running footer carries the page number on the same line, then a page
+# beginning mid-sentence; and a lone table-like row of the same shape, which is text
+_FOOTED = (
+    "Thu ngân sách nhà nước trên địa bàn 9 tháng ước đạt 5.210 tỷ đồng, đạt\n"
+    "{foot}1\n"
+    "71,5% dự toán năm.\n"
+    "Kim ngạch xuất khẩu 9 tháng ước đạt 412 triệu USD, tăng 6,1% so cùng\n"
+    "{foot}2\n"
+    "kỳ.\n"
+    "Số xã đạt chuẩn nông thôn mới        12\n"
+    "Tổng số hộ nghèo giảm còn 1.250 hộ.\n"
+)
+
+
+@pytest.mark.parametrize("foot", [
+    "Phú Yên, tháng 10/2024                                                    ",
+    "UBND huyện Tuy An - Báo cáo 9 tháng năm 2024                        ",
+    "Báo cáo số 188/BC-UBND - UBND thị xã Đông Hòa\t\t\t",
+])
+def test_running_line_with_its_page_number_is_page_furniture(foot):
+    raw = _FOOTED.format(foot=foot)
+    text = clean(raw).text
+    assert foot.split()[0] + " " + foot.split()[1] not in text
+    assert "đạt 71,5% dự toán năm" in " ".join(text.split())
+    assert "tăng 6,1% so cùng kỳ" in " ".join(text.split())
+    # the same shape once is a row of the text, kept with its number
+    assert "Số xã đạt chuẩn nông thôn mới" in text and "12" in text.split("nông thôn mới", 1)[1][:20]

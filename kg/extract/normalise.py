@@ -243,6 +243,28 @@ def _is_page_number(ln: _Line) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# a running line printed with its page number on the same line, set apart by a run of spaces:
+# "UBND tỉnh X - Báo cáo 6 tháng đầu năm 2024        2", or the number first on a left-hand page
+_NUMBERED_RUNNING = re.compile(r"^(?:(?P<run>\S.{2,99}?)[ \t]{3,}(?P<n>\d{1,3})|(?P<n2>\d{1,3})[ \t]{3,}(?P<run2>\S.{2,99}?))$")
+
+
+def _numbered_running_lines(lines: list[_Line], text_at: list[int]) -> set[int]:
+    """The lines (as indexes into text_at) that are one running line with its page number: the same words two or
+    more times, the numbers rising. A single "Tổng số xã      12" is a row of a table, never a page number."""
+    runs: dict[str, list[tuple[int, int]]] = {}
+    for k, i in enumerate(text_at):
+        m = _NUMBERED_RUNNING.match(lines[i].text.strip())
+        if m:
+            run = " ".join((m.group("run") or m.group("run2")).split())
+            runs.setdefault(run, []).append((k, int(m.group("n") or m.group("n2"))))
+    out: set[int] = set()
+    for found in runs.values():
+        nums = [n for _, n in found]
+        if len(found) >= 2 and all(b > a for a, b in pairwise(nums)):
+            out |= {k for k, _ in found}
+    return out
+
+
 def _mark_page_furniture(lines: list[_Line]) -> bool:
     """Mark page numbers and running headers/footers as dropped; return whether pages were found."""
     text_at = [i for i, ln in enumerate(lines) if ln.kind == "text"]
@@ -256,6 +278,7 @@ def _mark_page_furniture(lines: list[_Line]) -> bool:
         for (k1, n1), (k2, n2) in pairwise(numbers):
             if n2 == n1 + 1 and k2 - k1 >= 5:
                 page_numbers |= {k1, k2}
+    page_numbers |= _numbered_running_lines(lines, text_at)
     bounds = sorted(breaks | page_numbers | {0, len(text_at)})
     if len(bounds) <= 2:
         return _mark_lone_page_break(lines, text_at, numbers)

@@ -198,6 +198,7 @@ _IMPLEMENTATION = re.compile(r"(?i)tổ chức thực hiện|tổ chức triển
 _BARE_RESOLUTION = _rx(r"(?<!\w)Nghị quyết(?!\s*(?:số\s*)?\d)(?!\w)")
 # "đã ban hành Nghị quyết số ...", "thông qua Nghị quyết số ...": the resolution a summary reports
 _REPORTS = _rx(r"(?i)(?:ban hành|thông qua|ký ban hành|quán triệt|triển khai|sơ kết|tổng kết)\s+$")
+_PASSES = _rx(r"(?i)(?:ban hành|thông qua)\s+$")
 _REPORTS_UNNUMBERED = _rx(r"(?i)(?:ban hành|thông qua)\s+(?:các\s+)?Nghị quyết(?!\s*(?:số\s*)?\d)(?!\w)")
 
 
@@ -269,6 +270,14 @@ class _Doc:
             # "thông qua Nghị quyết về ... và Nghị quyết số 41/NQ-HĐND": one of them has no number (a headline
             # may name the numbered one without its number)
             unnumbered = _REPORTS_UNNUMBERED.search(self.t, max(0, self.t.find("\n")))
+            # "triển khai Nghị quyết số 25/NQ-HĐND ..., kỳ họp thông qua Nghị quyết số 48/NQ-HĐND": the one the
+            # meeting passed or issued is the news, the ones carried out before are its background
+            ds = [d for d in self.directives if d.type_code == "NQ"]
+            passed = [d for d in ds if _PASSES.search(self.t, max(0, d.start - 30), d.start)]
+            # ("thông qua Nghị quyết số 40/NQ-HĐND ... và Nghị quyết số 41/NQ-HĐND ...": both were passed)
+            if len(passed) == 1 and not any(passed[0].start < d.start and not re.search(
+                    r"[.\n]", self.t[passed[0].start:d.start]) for d in ds):
+                told = nq = {passed[0].number.replace(" ", "")}
             self._reported = next(iter(told)) if len(told) == 1 and nq == told and not unnumbered else ""
         return self._reported or None
 
@@ -737,7 +746,8 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
         return "task", task.n, None
     if (doc.in_implementation(s) or _THIS.search(doc.t, s, e) or doc.implements_this(pred, e)
             or role in ("lead", "supervise") and _carries_out_this(doc, sent[0], s, pred, e)):
-        d = _carried_out_directive(doc, pred, e) or doc.reported_resolution(s, e)
+        # ("Nghị quyết giao UBND tỉnh tổ chức thực hiện": the resolution may be the one that assigns)
+        d = _carried_out_directive(doc, pred, e) or doc.reported_resolution(sent[0], e)
         return ("directive", d, None) if d else ("document", "", None)
     d = doc.implements_directive(pred, e)
     if d:
@@ -1070,6 +1080,9 @@ def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, 
         # (a paragraph of a broader task that names the investor of one of its works says only that)
         # "3. Ban X là chủ đầu tư Dự án A, có trách nhiệm đẩy nhanh tiến độ ...": the task is the body's too
         work = next((n for n in doc.named if n.name == key and pred <= n.start < e), None)
+        if work is not None:
+            # "... là chủ đầu tư Dự án A và Dự án B; khẩn trương ...": the duty follows the last work listed
+            work = next((w for w in reversed(works) if w.start >= work.end), work)
         duty = _DUTY_AFTER_WORK.match(doc.t, work.end, e) if work is not None else None
         if duty is not None:
             tdl = deadline_in_text(doc.t[duty.end():e], doc.year) or _task_deadline(doc, s)
@@ -1089,7 +1102,8 @@ def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, 
 
 
 # what the investor of a work named in a task must do, after the work: ", có trách nhiệm đẩy nhanh ...", ", phải ..."
-_DUTY_AFTER_WORK = _rx(r"(?i)\s*\)?\s*,\s*(?:(?:có|chịu)\s+trách nhiệm|phải|khẩn trương|tập trung)\s+(?=[^\W\d_])")
+_DUTY_AFTER_WORK = _rx(r"(?i)\s*\)?\s*[,;]\s*(?:(?:có|chịu)\s+trách nhiệm|phải|khẩn trương|tập trung|phấn đấu"
+                       r"|hoàn thành|đẩy nhanh|bảo đảm|đảm bảo)\s+(?=[^\W\d_])")
 
 
 # "...; phối hợp với X ...", "...; đồng thời phối hợp với X ...": a clause of its own after the lead's
