@@ -163,7 +163,7 @@ def test_the_results_meet_the_targets_of_their_place(tmp_path):
                   round(float(x["percent"]), 1)) for x in rows)
     assert got == [
         ("Diện tích nuôi trồng thủy sản", "Diện tích nuôi trồng thủy sản", "3020", "ha", 97.4),
-        ("Sản lượng thủy sản", "Sản lượng thủy sản 6 tháng", "19860", "tấn", 49.0),
+        ("Sản lượng thủy sản", "Sản lượng thủy sản", "19860", "tấn", 49.0),
         ("Số doanh nghiệp (số doanh nghiệp thành lập mới)", "Số doanh nghiệp được thành lập mới", "14", "doanh nghiệp",
          46.7),
         ("Số hộ nghèo, hộ cận nghèo được hỗ trợ xây mới, sửa chữa nhà ở",

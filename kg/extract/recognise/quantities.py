@@ -114,7 +114,7 @@ def _rx() -> dict[str, re.Pattern]:
         "link_end": re.compile(rf"(?:(?<![^\W\d_])(?:{alt(_LINK_WORDS)})|:)\s*$", re.IGNORECASE),
         "lead": re.compile(
             # "9 tháng, tổng lượt ...": when, not what (before a number marker takes the "9")
-            rf"^(?:\d{{1,2}}\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+(?:năm\s+)?\d{{4}})?\s*,"
+            rf"^(?:\d{{1,2}}\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+(?:năm\s+)?\d{{4}})?\s*(?:,|\s(?=[^\W\d_]))"
             rf"|[\s\-+•–,;:.*]+|\(?\d{{1,2}}[.)]?\s+(?=[^\W\d_])|[a-zđ][.)]\s+(?=[^\W\d_])"  # "1.", "a)", "đ."
             rf"|(?:{alt(_LEAD_FILLERS)})(?![^\W\d_])|theo\s[^,;:\d]{{2,80}},"  # "Theo Sở X, ...": the source
             # "Về thu ngân sách, ...", "Trong lĩnh vực nông nghiệp, ...": the field a sentence is about
@@ -125,7 +125,11 @@ def _rx() -> dict[str, re.Pattern]:
             re.IGNORECASE,
         ),
         "lead_after": re.compile(r"^[\s\-+•–,;:.*]+"),
-        "trail": re.compile(rf"(?:[\s\-–,;:(*]+|(?<![^\W\d_])(?:{alt(_TRAIL_FILLERS)}))+$", re.IGNORECASE),
+        # ("Kim ngạch xuất khẩu 9 tháng ước đạt ...", "Sản lượng lúa quý III": the period is the figure's, not
+        # part of what is measured)
+        "trail": re.compile(rf"(?:[\s\-–,;:(*]+|(?<![^\W\d_])(?:{alt(_TRAIL_FILLERS)})"
+                            r"|(?<=\s)\d{1,2}\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+(?:năm\s+)?\d{4})?"
+                            r"|(?<=\s)quý\s+(?:IV|III|II|I)(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?)+$", re.IGNORECASE),
         "goal_cut": re.compile(rf"(?<![^\W\d_])(?:{_GOAL_WORDS}|để|nhằm)(?![^\W\d_])", re.IGNORECASE),
         "after_stop": re.compile(
             r"[;.!?]|\s(?:để|nhằm|theo quy định|theo|gắn với|trong đó|đồng thời)\s"
@@ -542,6 +546,9 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
             else:
                 # "đón 1,3 triệu lượt khách du lịch trong năm 2024": the year is the period, not the indicator's
                 label = f"Số {noun}" + (f" {_lc(rest)}" if rest else "")
+                if verb and not rest and _RECEPTION.fullmatch(verb) and head and _TOURISM.search(head):
+                    # "Du lịch: quý I đón 412 nghìn lượt khách": the heading says whose visits they are
+                    label += " du lịch"
                 if verb:
                     label += f" ({_lc(verb)})"
     elif share:
@@ -1084,6 +1091,7 @@ def _counted(text: str, m: Measure, end: int) -> tuple[str, str] | None:
 
 
 _RECEPTION = re.compile(r"(?:đón|thu hút|phục vụ)(?:\s+được)?", re.IGNORECASE)
+_TOURISM = re.compile(r"(?<![^\W\d_])du lịch(?![^\W\d_])", re.IGNORECASE)
 
 
 def _done_for(text: str, sent_start: int, m: Measure, end: int) -> tuple[str, str] | None:
@@ -1604,7 +1612,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             """A reported figure of this clause; its period the clause's, else one an earlier clause stated."""
             return Quantity(
                 category="result", indicator=indicator, value=m.value, max=m.max, comparator=m.comparator,
-                unit=unit or m.unit, value_text=m.value_text,
+                unit=unit or _measure_word(m.unit, indicator), value_text=m.value_text,
                 period=_period_for(text, layout, clause_left, after_end, m,
                                    sentence_start_period or _earlier_period(text, layout, sent.start, clause_left),
                                    sec_period or layout.title_period),
@@ -1649,7 +1657,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             else:  # "Đạt 52% kế hoạch năm với 64.300 lượt khách ...": the words after the count name it
                 first = (_count_after_share(text, m, after_end, _context(layout, sent))
                          if _share_then_count(text, sent.start, share_at, m) else None)
-            unit = m.unit
+            unit = _measure_word(m.unit, label or "")
             if first:  # the counted thing written after the figure names it; the unit is the measure word
                 label, unit = first
             if label and not in_part and m.kind != "percent":
@@ -1765,6 +1773,17 @@ def _period_for(text: str, layout: _Layout, left: int, right: int, m: Measure, s
 # "12 điểm"; "Số lượt khách du lịch", "350.000 lượt")
 _CLASSIFIERS = {"lượt khách": "lượt", "lượt người": "lượt", "điểm du lịch": "điểm", "hộ nghèo": "hộ", "hộ cận nghèo": "hộ",
                 "hộ gia đình": "hộ", "hộ dân": "hộ"}
+
+
+def _measure_word(unit: str, indicator: str) -> str:
+    """'nghìn lượt' of '412 nghìn lượt khách' when the indicator names the guests already ('Số lượt khách du lịch
+    (đón)'): what is counted belongs to the indicator, the unit is the measure word, as in the plan's target."""
+    cm = _UNIT_CLASSIFIER.match(unit)
+    if cm is None or "/" in unit:
+        return unit
+    noun = cm.group(2)
+    named = re.search(rf"(?<![^\W\d_]){re.escape(noun)}(?![^\W\d_])", indicator, re.IGNORECASE)
+    return cm.group(1) if named else unit
 
 
 def _classifier(unit: str) -> str:
