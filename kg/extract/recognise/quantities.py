@@ -1776,13 +1776,14 @@ _CLASSIFIERS = {"lượt khách": "lượt", "lượt người": "lượt", "đi
 
 
 def _measure_word(unit: str, indicator: str) -> str:
-    """'nghìn lượt' of '412 nghìn lượt khách' when the indicator names the guests already ('Số lượt khách du lịch
-    (đón)'): what is counted belongs to the indicator, the unit is the measure word, as in the plan's target."""
+    """'nghìn lượt' of '412 nghìn lượt khách' when the indicator was named from the count ('Số lượt khách du lịch
+    (đón)'): what is counted went into the indicator, the unit is the measure word, as in the plan's target. An
+    indicator named otherwise ('Tổng lượng khách du lịch ... 755.950 lượt khách') keeps the unit as written."""
     cm = _UNIT_CLASSIFIER.match(unit)
     if cm is None or "/" in unit:
         return unit
-    noun = cm.group(2)
-    named = re.search(rf"(?<![^\W\d_]){re.escape(noun)}(?![^\W\d_])", indicator, re.IGNORECASE)
+    words = re.sub(r"^(?:(?:nghìn|ngàn|vạn|triệu|tỷ|trăm)\s+)+", "", unit, flags=re.IGNORECASE)
+    named = re.search(rf"(?<![^\W\d_]){re.escape(words)}(?![^\W\d_])", indicator, re.IGNORECASE)
     return cm.group(1) if named else unit
 
 
