@@ -259,12 +259,13 @@ def test_an_item_whose_line_ends_with_a_colon_goes_on():
     assert _tasks(text)[-1].text == "Phòng Tư pháp:\nThẩm định hồ sơ trước ngày 15/10/2024."
 
 
-def test_news_directions_announced_after_the_directing_sentence_ends():
+@pytest.mark.parametrize("lead_in", ["Cụ thể:", "Trong đó, giao nhiệm vụ cụ thể:", "Trong đó, yêu cầu các đơn vị:"])
+def test_news_directions_announced_after_the_directing_sentence_ends(lead_in):
     """'Chủ tịch UBND tỉnh yêu cầu các sở, ngành tập trung ..., vượt dự toán được giao. Cụ thể:' then 1., 2.: the
     directing sentence ends before its short lead-in; the items are tasks all the same."""
     text = ("Quảng Bình: kinh tế 9 tháng tăng trưởng khá\n\n"
             "Kết luận phiên họp, Chủ tịch UBND tỉnh yêu cầu các sở, ngành, địa phương tập trung thực hiện nhiệm vụ "
-            "quý IV, phấn đấu thu ngân sách vượt dự toán được giao. Cụ thể:\n\n"
+            f"quý IV, phấn đấu thu ngân sách vượt 4.200 tỷ đồng. {lead_in}\n\n"
             "1. Sở Tài chính chủ trì, phối hợp với Cục Thuế tỉnh rà soát các nguồn thu.\n\n"
             "2. Sở Kế hoạch và Đầu tư tham mưu điều chuyển vốn đầu tư công.\n\n"
             "Phiên họp kết thúc lúc 17 giờ.\n")

@@ -429,7 +429,8 @@ _NEWS_DIRECTS = re.compile(
     r"(?<![Tt]heo )(?<!đáp ứng )(?<!các )(?<!những )(?<!đúng )(?<!đã )(?<!từng )"
     r"(?<!\w)(?P<verb>yêu cầu|đề nghị|giao|chỉ đạo)(?!\w)(?:[^.!?\n]|(?<=TP)\.|\.(?=\d))*"
     # "..., vượt dự toán được giao. Cụ thể:": the sentence ends, a short lead-in announces the items
-    r"(?:\.[ \t]+(?:Cụ thể|Như sau|Trong đó)[^.!?:\n]{0,20})?:[ \t]*$",
+    # ("... 5.400 tỷ đồng. Trong đó, giao nhiệm vụ cụ thể:")
+    r"(?:\.[ \t]+(?:Cụ thể|Như sau|Trong đó)[^.!?:\n]{0,40})?:[ \t]*$",
     re.MULTILINE)
 # who asks rather than directs, before the verb; a sentence that goes on to what was achieved reports on it
 _PETITIONERS = re.compile(r"(?i)đại biểu|cử tri|doanh nghiệp|người dân")
