@@ -208,7 +208,8 @@ _VERBS = {
 }
 # what a company does after its name ("Công ty X thực hiện ...", "Hợp tác xã Y thu mua ..."); "Ban Chỉ đạo thực hiện
 # ..." is a name, so these end another body's name only after a proper name
-_COMPANY_VERBS = {"thực hiện", "bàn giao", "cung cấp", "vận hành", "thu mua", "liên kết", "mở rộng", "chi trả"}
+_COMPANY_VERBS = {"thực hiện", "bàn giao", "cung cấp", "vận hành", "thu mua", "liên kết", "mở rộng", "chi trả",
+                  "xây dựng", "hoàn thiện", "nghiên cứu", "quảng bá", "vận động", "nâng cấp", "tu bổ", "sửa chữa"}
 # the standard names of district offices and provincial sub-departments: a lower-case run after one of them is
 # the sentence going on ("Phòng Kinh tế và Hạ tầng đẩy nhanh tiến độ ..."), not more of the name
 _STANDARD_NAMES = {

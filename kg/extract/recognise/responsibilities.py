@@ -142,8 +142,9 @@ _LEADS_BODY = _rx(r"(?i)\s*,?\s*lãnh đạo(?:(?:\s*,\s*|\s+và\s+)chỉ đạo
 _GIVEN = _rx(r"(?i)\s*,?\s*được\s+(?:giao|phân công)(?:\s+nhiệm vụ)?\s+")
 _HELPS = _rx(r"(?i)\s+(?:giúp|tham mưu(?:\s+cho)?|giúp việc cho)\s+")
 _ASSIGN = _rx(r"(?i)(?=[gcp])(?<!\w)(?<!bàn )(?<!được )(?<!đã )(?<!đang )(?:giao|chỉ đạo|phân công)\s+(?:cho\s+)?(?=\S)")
-# "phối hợp (với) X", and "chủ trì, cùng X ..." (X works with the lead)
-_COOP_WITH = _rx(r"(?i)(?=[pc])(?:(?<!\w)phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?|(?<=, )cùng)\s+(?=\S)")
+# "phối hợp (với) X", and "chủ trì, cùng X ...", "chủ trì cùng X ..." (X works with the lead)
+_COOP_WITH = _rx(r"(?i)(?=[pc])(?:(?<!\w)phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?|(?<=, )cùng|(?<=chủ[ ]trì[ ])cùng)"
+                 r"\s+(?=\S)")
 _CLAUSE_OPENER = _rx(r"(?i)(?P<w>giao(?:\s+cho)?|phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?)\s+")
 _NOT_RESPONSIBLE_OPENER = _rx(r"(?i)(?:kính\s+)?(?:đề nghị|kiến nghị|đề xuất|báo cáo|theo|căn cứ|thực hiện|trình)\b")
 # a word after the subject that does not start an action: past reports, passives, descriptions
