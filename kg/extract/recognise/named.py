@@ -1502,6 +1502,19 @@ def _cut_at_investor(text: str, sp: _Span, agencies: list[tuple[int, int]]) -> N
             return
 
 
+def _without_closing_bracket(text: str, item: tuple):
+    """A name read to the end of a list in brackets ("(chủ đầu tư các dự án: A; Chợ B, thị trấn C)") ends
+    before the bracket that closes the list, not its own."""
+    cat, kind, a, b, nm = item
+    span = text[a:b].rstrip(" \t:;,.")
+    if span.endswith(")") and span.count("(") < span.count(")"):
+        b = a + len(span[:-1].rstrip())
+    name = nm.rstrip(" \t:;,.")
+    if name.endswith(")") and name.count("(") < name.count(")"):
+        nm = name[:-1].rstrip()
+    return cat, kind, a, b, nm
+
+
 def find_named(ctx: Context, agencies: list | None = None) -> list[NamedMention]:
     """Projects and programmes; `agencies` (found before) keep a head word inside a body's name from opening
     one: "Phòng Tài chính - Kế hoạch chủ trì ..." names no plan."""
@@ -1564,6 +1577,7 @@ def find_named(ctx: Context, agencies: list | None = None) -> list[NamedMention]
         starts.add(a)
     short = {}
     found += _short_forms(text, found, short)
+    found = [_without_closing_bracket(text, x) for x in found]
     # one canonical name per project / programme within the document
     canon = {}
     for cat, kind, a, b, nm in found:

@@ -458,6 +458,9 @@ _CLAUSE_END = re.compile(r"[;:]\s+|\n\s*(?=[-+•–]\s)|(?<![,\-–])\n[ \t]*(?
 def _clause_starts(t: str, a: int, b: int) -> list[int]:
     out = [a]
     for m in _CLAUSE_END.finditer(t[a:b]):
+        # a clause does not end inside brackets ("Ban X (chủ đầu tư các công trình: A; B; C) đẩy nhanh ...")
+        if t.count("(", a, a + m.start()) > t.count(")", a, a + m.start()) and "\n" not in m.group():
+            continue
         out.append(a + m.end())
     for c in list(out):
         om = _OPENING.match(t, _skip(t, c, b), b)
@@ -1189,6 +1192,13 @@ _FOR_BODY = _rx(r"(?i)(?P<w>đối với)\s+")
 _INVESTOR_BULLET = _rx(r"(?i)(?:là|làm)\s+chủ đầu tư(?!\w)")
 
 
+# a heading body's role said after it, before the colon: "(chủ đầu tư)", "(chủ đầu tư các dự án: A; B)"
+_HEAD_APPOSED = re.compile(r"[ \t]*\([ \t]*chủ đầu tư(?P<listed>[ \t]+(?:các|những)[ \t]+[^()\n]*)?\)[ \t]*:")
+
+
+_BARE_INVESTOR = re.compile(r"[ \t]*\([ \t]*chủ đầu tư[ \t]*\)[ \t]*")
+
+
 def _invests_in_named(doc: _Doc, subj, a: int, b: int) -> list[Responsibility]:
     """The bodies of the heading invest in each project the bullet at a..b names."""
     dl = deadline_in_text(doc.t[a:b], doc.year)
@@ -1238,8 +1248,12 @@ def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int,
         elif _NOT_RESPONSIBLE_OPENER.match(t, head, stop):
             continue
         subj, q = _agency_list(doc, head, stop)
+        ap = _HEAD_APPOSED.match(t, q, line_end) if subj else None
+        if ap is not None:  # "2. Ban X (chủ đầu tư):", "1. Ban X (chủ đầu tư các dự án: A; B):"
+            colon = stop = q = ap.end() - 1
         if not subj or t[q:stop].strip(" .,"):
             continue  # the heading is not only a list of bodies
+        invests = ap is not None and not ap.group("listed") or bool(_BARE_INVESTOR.fullmatch(t, subj[-1].end, stop))
         body_start = colon + 1 if colon >= 0 else line_end
         if scoped:
             spans.append((sec.start, sec.end))
@@ -1252,6 +1266,12 @@ def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int,
             if _INVESTOR_BULLET.match(seg):
                 out += _invests_in_named(doc, subj, a, b)
                 continue
+            if invests and not re.match(r"(?i)(?:[-+•–*]\s*)?(?:tiếp tục\s+|chủ động\s+)?phối hợp", seg) and not (
+                    doc.agencies_in(a, min(b, a + 4))):
+                # "2. Ban X (chủ đầu tư):" then "- Dự án A: hoàn thành ...", "- Hoàn thành Dự án B ...": the works
+                # the heading body's own duties name are the ones it invests in (not those it only works on with
+                # another, nor a bullet given to another body)
+                out += _invests_in_named(doc, subj, a, b)
             if not scoped:
                 continue
             role = "lead"
@@ -1554,6 +1574,38 @@ def _apposed_work(doc: _Doc, p: int):
     return next((n for n in doc.named if n.category == "project" and m.end() <= n.start <= m.end() + 1), None)
 
 
+# "Ban X (chủ đầu tư các dự án: A; B; C)": the works the body invests in, listed in its apposition
+_APPOSED_LIST = _rx(r"(?i)\s*\(\s*(?:là\s+)?chủ đầu tư\s+(?:các|những)\s+(?:dự án|công trình)\s*:\s*")
+
+
+def _apposed_works(doc: _Doc, p: int) -> list[NamedMention]:
+    """The works listed in an apposition right after an agency ending at p, up to its closing bracket; [] if
+    there is no such list, or a work of it is not one the document names."""
+    m = _APPOSED_LIST.match(doc.t, p)
+    close = doc.t.find(")", m.end(), m.end() + 600) if m else -1
+    if close < 0:
+        return []
+    works = [n for n in doc.named if n.category == "project" and m.end() <= n.start < close]
+    # every part between the separators is one of the works: a list read whole, or none of it
+    listed = doc.t[m.end():close].strip()
+    parts = [x for x in re.split(r"\s*;\s*" if ";" in listed else r"\s*,\s*", listed) if x]
+    return works if works and len(works) == len(parts) else []
+
+
+def _listed_work_deadline(doc: _Doc, work: NamedMention) -> str | None:
+    """The deadline of a work listed in an apposition: what its own line states, else what the line of the task
+    that names it again states ("- Trường THCS X: bàn giao đưa vào sử dụng trước ngày 05/9/2024;")."""
+    dl = _work_deadline(doc, work)
+    task = doc.task_at(work.start)
+    if dl is not None or task is None:
+        return dl
+    at = doc.t.find(doc.t[work.start:work.end], work.end, task.end)
+    if at < 0:
+        return None
+    stop = _LINE_OR_SENTENCE_END.search(doc.t, at)
+    return deadline_in_text(doc.t[at : stop.start() if stop else len(doc.t)], doc.year)
+
+
 # what closes a work named in apposition before the body's own predicate: ")", ",", " - "
 _AFTER_APPOSED = re.compile(r"\s*\)?\s*(?:,|(?<=\s)[-–](?=\s))?\s*")
 
@@ -1566,7 +1618,7 @@ def _acts_after_apposed_work(doc: _Doc, subj, end: int) -> int | None:
     task = doc.task_at(subj[0].start)
     if len(subj) != 1 or task is None or not _opens_item(doc, task, subj[0].start):
         return None
-    work = _apposed_work(doc, subj[0].end)
+    work = _apposed_work(doc, subj[0].end) or next(iter(_apposed_works(doc, subj[0].end)[-1:]), None)
     if work is None or work.end >= end:
         return None
     k = _AFTER_APPOSED.match(doc.t, work.end, end).end()
@@ -1611,6 +1663,8 @@ def _topic_work(doc: _Doc, sent_start: int):
 def _apposed_investors(doc: _Doc) -> list[Responsibility]:
     out = []
     for a in doc.ags:
+        out += [Responsibility(a.name, "investor", "project", w.name, _listed_work_deadline(doc, w), a.start, w.end,
+                               a.start, a.end) for w in _apposed_works(doc, a.end)]
         work = _apposed_work(doc, a.end)
         if work is None and (rm := _ROLE_APPOSED.match(doc.t, a.end)) is not None:
             # the work it is the investor of is the one its clause goes on to name, else the one the sentence
