@@ -76,6 +76,17 @@ def test_a_short_name_held_by_one_indicator(text, others, expected):
     assert [r.indicator for r in targets_named(text, 0, len(text), targets)] == expected
 
 
+def test_an_aim_a_body_is_given_is_a_target():
+    """'giao X chủ trì ..., bảo đảm thu ... đạt N', 'X chịu trách nhiệm ... hoàn thành trồng mới N ha ... trong tháng
+    12/2025' set targets; 'đã bảo đảm', 'đã trồng mới' and a 'hoàn thành' with no time are not goals."""
+    got = {(q.indicator, q.value_text): q for q in extract_file(DATA / "resp_target_given_aim_province_news.md").quantities}
+    assert got[("Thu ngân sách nhà nước trên địa bàn", "3.150")].category == "target"
+    assert got[("Thu ngân sách nhà nước trên địa bàn", "3.150")].comparator == "gte"
+    assert got[("Trồng mới quế", "820")].category == "target"
+    others = [q for (_i, v), q in got.items() if v in ("2.310", "540", "900", "12")]
+    assert others and not [q for q in others if q.category == "target"]
+
+
 def test_a_target_object_reaches_the_store_and_the_query(tmp_path):
     from kg.graph.query import format_results, run_query
     from kg.graph.store import LocalStore

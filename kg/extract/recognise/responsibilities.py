@@ -1214,8 +1214,21 @@ def _target_item(doc: _Doc, s: int) -> bool:
     first = next(iter(doc.agencies_in(task.start, task.end)), None)
     if first is None or not _opens_item(doc, task, first.start):
         return False
-    stop = doc.t.find(";", first.end, task.end)
-    return bool(targets_named(doc.t, first.end, stop if stop >= 0 else task.end, doc.quantities))
+    t = doc.t
+    stop = t.find(";", first.end, task.end)
+    stop = stop if stop >= 0 else task.end
+    # a target it names, not a group of them ("thực hiện các chỉ tiêu về giải quyết việc làm, bảo hiểm y tế")
+    refs = [r for r in targets_named(t, first.end, stop, doc.quantities)
+            if not re.search(r"(?i)(?:các|những)\s+$", t[max(0, r.start - 8):r.start])]
+    if not refs:
+        return False
+    # "...; Bảo hiểm xã hội thị xã chủ trì phát triển đối tượng ...": a second body leading a job of its own makes
+    # the item a task; only partners of the target may follow ("; Hạt Kiểm lâm phối hợp thực hiện")
+    for m in re.finditer(";", t[stop:task.end]):
+        st = _statement(doc, stop + m.end(), task.end)
+        if st is not None and st[0] != "cooperate":
+            return False
+    return True
 
 
 def _task_deadline(doc: _Doc, pos: int) -> str | None:
