@@ -83,6 +83,7 @@ def test_an_aim_a_body_is_given_is_a_target():
     assert got[("Thu ngân sách nhà nước trên địa bàn", "3.150")].category == "target"
     assert got[("Thu ngân sách nhà nước trên địa bàn", "3.150")].comparator == "gte"
     assert got[("Trồng mới quế", "820")].category == "target"
+    assert got[("Kế hoạch trồng rừng sản xuất", "4.200")].category == "target"  # "bảo đảm hoàn thành ... Quý III"
     others = [q for (_i, v), q in got.items() if v in ("2.310", "540", "900", "12")]
     assert others and not [q for q in others if q.category == "target"]
 

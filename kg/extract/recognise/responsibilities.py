@@ -11,7 +11,7 @@ Three layouts state them:
   read), and, inside a task or an implementation section, a clause whose subject is an agency ("UBND huyện X
   hoàn thành ... trước ngày 30/6/2023").
 
-Only the subject of a clause, the bodies a task is given to ("Giao X", "chỉ đạo X") and the bodies after
+Only the subject of a clause, the bodies a task is given to ("Giao X", "chỉ đạo X", "yêu cầu X") and the bodies after
 "phối hợp với" are read: where an instruction came from ("theo chỉ đạo của X"), whom a request or report
 goes to ("đề nghị X", "báo cáo X") and agencies merely named inside a task are never in those places.
 Agencies are the agencies recogniser's mentions, so their names are the canonical ones.
@@ -141,7 +141,7 @@ _STANDING = _rx(r"(?i)\s*,?\s*là\s+cơ quan\s+(?:thường trực|đầu mối|
 _LEADS_BODY = _rx(r"(?i)\s*,?\s*lãnh đạo(?:(?:\s*,\s*|\s+và\s+)chỉ đạo)?\s+(?=\S)")
 _GIVEN = _rx(r"(?i)\s*,?\s*được\s+(?:giao|phân công)(?:\s+nhiệm vụ)?\s+")
 _HELPS = _rx(r"(?i)\s+(?:giúp|tham mưu(?:\s+cho)?|giúp việc cho)\s+")
-_ASSIGN = _rx(r"(?i)(?=[gcp])(?<!\w)(?<!bàn )(?<!được )(?<!đã )(?<!đang )(?:giao|chỉ đạo|phân công)\s+(?:cho\s+)?(?=\S)")
+_ASSIGN = _rx(r"(?i)(?=[gcpy])(?<!\w)(?<!bàn )(?<!được )(?<!đã )(?<!đang )(?:giao|chỉ đạo|phân công|yêu cầu)\s+(?:cho\s+)?(?=\S)")
 # "phối hợp (với) X", and "chủ trì, cùng X ..." (X works with the lead)
 _COOP_WITH = _rx(r"(?i)(?=[pc])(?:(?<!\w)phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?|(?<=, )cùng)\s+(?=\S)")
 _CLAUSE_OPENER = _rx(r"(?i)(?P<w>giao(?:\s+cho)?|phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?)\s+")
@@ -967,7 +967,7 @@ def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Respons
         # "..., chỉ đạo huyện X chuẩn bị ...": the bodies a task is given to, mid-clause; elsewhere (a news
         # summary: "UBND tỉnh giao Sở Y tế chủ trì xây dựng Đề án ...") only before an explicit "chủ trì"
         assigns = []  # (match, bodies given the job, predicate start)
-        for m in _ASSIGN.finditer(t, a, b) if doc.may_hold(a, b, "giao", "chỉ", "phân") else ():
+        for m in _ASSIGN.finditer(t, a, b) if doc.may_hold(a, b, "giao", "chỉ", "phân", "yêu") else ():
             subj, q = _agency_list(doc, m.end(), b)
             if subj and subj[0].start == m.end():
                 assigns.append((m, subj, q))
@@ -1136,6 +1136,8 @@ def _target_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int,
     cuts = sorted({pred, e, *late, *(pred + m.end() for m in re.finditer(";", doc.t[pred:e]))})
     objs: list[tuple[str, str, str | None, int]] = []  # kind, key, deadline, where its part starts
     for a, b in itertools.pairwise(cuts):
+        if a > pred and doc.t[a - 1] == ";" and doc.agency_at(_skip(doc.t, a, b)) is not None:
+            break  # "...; Sở Văn hóa ... khẩn trương triển khai Chương trình ...": another body's clause, its own work
         dl = deadline_in_text(doc.t[a:b], doc.year)
         named = [r.indicator for r in refs if a <= r.start < b]
         if named:
