@@ -84,6 +84,8 @@ def test_an_aim_a_body_is_given_is_a_target():
     assert got[("Thu ngân sách nhà nước trên địa bàn", "3.150")].comparator == "gte"
     assert got[("Trồng mới quế", "820")].category == "target"
     assert got[("Kế hoạch trồng rừng sản xuất", "4.200")].category == "target"  # "bảo đảm hoàn thành ... Quý III"
+    # the goal named before its figure: "thực hiện chỉ tiêu tỷ lệ ... năm 2025 (94,2%)"
+    assert got[("Tỷ lệ dân số tham gia bảo hiểm y tế năm 2025", "94,2")].category == "target"
     others = [q for (_i, v), q in got.items() if v in ("2.310", "540", "900", "12")]
     assert others and not [q for q in others if q.category == "target"]
 

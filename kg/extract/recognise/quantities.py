@@ -1669,8 +1669,9 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             if mode == "body" and default is None and not ctx.header.kind and not sentence_start_period:
                 # a news text: the year it last gave its plan or goals, else its headline's
                 default = goal_year(text, sent.start) or layout.year
-            if mode == "body" and _given_aim(text, sent.start, m, clause_left, after_end):
-                label = _aimed_at(label)
+            given = _given_aim(text, sent.start, m, clause_left, after_end) if mode == "body" else None
+            if given is not None:
+                label = _aimed_at(text, given, m, label, after)
             right = after_end
             if opener is not None:  # "giảm 1,5%, năm 2024 đã giảm 1,8%": a year past a comma is the next figure's
                 comma = text.find(",", m.end, after_end)
@@ -1852,31 +1853,42 @@ _PART_COMMA = re.compile(r",\s*(?=trong\s+đó(?![^\W\d_]))", re.IGNORECASE)
 # a body given a job in the sentence: "giao Sở Tài chính ...", "Sở X chủ trì ...", "Sở Y chịu trách nhiệm ..."
 _GIVEN_TO = re.compile(r"(?<![^\W\d_])(?:(?<!bàn )[Gg]iao(?:\s+cho)?\s+(?=[A-ZĐ])|(?:chủ trì|(?:chịu|có) trách nhiệm)(?![^\W\d_]))")
 # what it must reach, in the figure's clause: "bảo đảm thu ... đạt 2.750 tỷ đồng", "hoàn thành trồng mới 1.200 ha"
-_GIVEN_AIM = re.compile(r"(?<![^\W\d_])(?<!đã )(?<!chưa )(?:(?P<keep>bảo đảm|đảm bảo)|hoàn thành)(?![^\W\d_])", re.IGNORECASE)
+# or the goal it must carry out, named: "thực hiện chỉ tiêu tỷ lệ dân số tham gia bảo hiểm y tế năm 2025 (95,5%)"
+_GIVEN_AIM = re.compile(r"(?<![^\W\d_])(?<!đã )(?<!chưa )(?:(?P<keep>bảo đảm|đảm bảo)|(?P<named>chỉ tiêu|mục tiêu)|hoàn thành)"
+                        r"(?![^\W\d_])", re.IGNORECASE)
 
 
 _BY_QUARTER = re.compile(r"(?<![^\W\d_])(?:trước|trong|chậm nhất)\s+(?:cuối\s+)?quý\s+(?:IV|I{1,3}|[1-4])\s*(?:/|năm)\s*(?:19|20)\d\d",
                          re.IGNORECASE)
 
 
-def _given_aim(text: str, sent_start: int, m: Measure, left: int, right: int) -> bool:
+def _given_aim(text: str, sent_start: int, m: Measure, left: int, right: int) -> re.Match | None:
     """A figure a body is given to reach: the sentence gives the body its job, and the figure's clause says what it
     must ensure ("..., giao Sở Tài chính chủ trì, ..., bảo đảm thu ngân sách nhà nước trên địa bàn đạt 2.750 tỷ
     đồng trở lên") or finish by a time ("Sở X chịu trách nhiệm hướng dẫn các huyện hoàn thành trồng mới 1.200 ha
     mắc ca trong tháng 11/2024"): a goal, not a report, though no "phấn đấu" says so."""
     if m.plan_share:
-        return False  # "bảo đảm giải ngân 100% kế hoạch vốn trước ngày ...": a share of a plan, read by _aim
+        return None  # "bảo đảm giải ngân 100% kế hoạch vốn trước ngày ...": a share of a plan, read by _aim
     aims = list(_GIVEN_AIM.finditer(text, left, m.start))
     if not aims or not _GIVEN_TO.search(text, sent_start, aims[0].start()):
-        return False
+        return None
     # "bảo đảm hoàn thành kế hoạch trồng 9.500 ha ...": what is ensured; a bare "hoàn thành" needs its time
-    return any(a.group("keep") for a in aims) or bool(_AIM_BY.search(text, m.end, right)
-                                                      or _BY_QUARTER.search(text, m.end, right))
+    if any(a.group("keep") or a.group("named") for a in aims) or (_AIM_BY.search(text, m.end, right)
+                                                                   or _BY_QUARTER.search(text, m.end, right)):
+        return aims[-1]
+    return None
 
 
-def _aimed_at(label: str) -> str:
-    """What a given aim is about: the words after its "bảo đảm" / "hoàn thành" ("rà soát các nguồn thu, bảo đảm thu
-    ngân sách nhà nước trên địa bàn" -> "Thu ngân sách nhà nước trên địa bàn"), not the job before it."""
+def _aimed_at(text: str, aim: re.Match, m: Measure, label: str, after: str = "") -> str:
+    """What a given aim is about: the goal it names before the figure ("thực hiện chỉ tiêu tỷ lệ dân số tham gia
+    bảo hiểm y tế năm 2025 (95,5%)"), else the words after its "bảo đảm" / "hoàn thành" ("rà soát các nguồn thu,
+    bảo đảm thu ngân sách nhà nước trên địa bàn" -> "Thu ngân sách nhà nước trên địa bàn"), not the job before it."""
+    if aim.group("named"):
+        named = _clean_label(text[aim.end():m.start])
+        whose = (after or "").split(",")[0].strip()
+        if re.match(r"(?i)của\s", whose):  # "mục tiêu tăng trưởng 8,8% của 6 tháng cuối năm": whose goal it is
+            named = f"{named} {_lc(whose)}"
+        return named if _content_count(named) >= 2 else label
     am = None
     for am in _GIVEN_AIM.finditer(label):
         pass
@@ -1907,7 +1919,7 @@ def _is_target(text: str, mode: str, sent: Sentence, m: Measure, nxt: Measure | 
             or rx["goal_named"].search(text, max(left, m.start - 30), m.start)
             or rx["purpose"].search(text, max(left, m.start - 8), m.start)
             or rx["plan_is"].search(text, max(left, m.start - 40), m.start)
-            or _given_aim(text, sent.start, m, left, right)
+            or _given_aim(text, sent.start, m, left, right) is not None
         )
     if m.kind == "duration":
         return m.comparator == "lte"
