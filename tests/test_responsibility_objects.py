@@ -52,12 +52,42 @@ def _target(indicator: str, value_text: str, unit: str) -> Quantity:
     ("tổ chức các sự kiện cuối năm, phấn đấu đón 9,5 triệu lượt khách du lịch trong năm 2024",
      ["Tổng lượt khách du lịch"]),
     ("bảo đảm đón 9,5 triệu lượt khách lưu trú", []),  # other words after it
+    # one "chỉ tiêu" before two indicators joined by "và": each must name a target
+    ("chịu trách nhiệm chỉ tiêu thu ngân sách nhà nước và giảm tỷ lệ hộ nghèo",
+     ["Thu ngân sách nhà nước trên địa bàn", "Tỷ lệ hộ nghèo giảm"]),
+    ("chịu trách nhiệm chỉ tiêu thu ngân sách nhà nước và tỷ lệ đô thị hóa", []),
 ])
 def test_targets_named(text, expected):
     targets = [_target("Tổng lượt khách du lịch", "9,5", "triệu lượt"),
                _target("Thu ngân sách nhà nước trên địa bàn", "14.200", "tỷ đồng"),
                _target("Tỷ lệ hộ nghèo giảm", "0,5", "%")]
     assert [r.indicator for r in targets_named(text, 0, len(text), targets)] == expected
+
+
+@pytest.mark.parametrize("text,others,expected", [
+    # a short name whose words one indicator holds in full, and no other
+    ("chủ trì thực hiện chỉ tiêu giảm nghèo", ["Tỷ lệ hộ cận nghèo"], ["Tỷ lệ hộ nghèo theo chuẩn đa chiều giảm còn"]),
+    # two indicators hold them: no guess
+    ("chủ trì thực hiện chỉ tiêu giảm nghèo", ["Số hộ nghèo được hỗ trợ giảm lãi suất vay"], []),
+    ("chủ trì thực hiện chỉ tiêu nghèo", ["Tỷ lệ hộ cận nghèo"], []),  # one word says too little
+])
+def test_a_short_name_held_by_one_indicator(text, others, expected):
+    targets = [_target("Tỷ lệ hộ nghèo theo chuẩn đa chiều giảm còn", "0,8", "%")] + [_target(x, "5", "%") for x in others]
+    assert [r.indicator for r in targets_named(text, 0, len(text), targets)] == expected
+
+
+def test_an_aim_a_body_is_given_is_a_target():
+    """'giao X chủ trì ..., bảo đảm thu ... đạt N', 'X chịu trách nhiệm ... hoàn thành trồng mới N ha ... trong tháng
+    12/2025' set targets; 'đã bảo đảm', 'đã trồng mới' and a 'hoàn thành' with no time are not goals."""
+    got = {(q.indicator, q.value_text): q for q in extract_file(DATA / "resp_target_given_aim_province_news.md").quantities}
+    assert got[("Thu ngân sách nhà nước trên địa bàn", "3.150")].category == "target"
+    assert got[("Thu ngân sách nhà nước trên địa bàn", "3.150")].comparator == "gte"
+    assert got[("Trồng mới quế", "820")].category == "target"
+    assert got[("Kế hoạch trồng rừng sản xuất", "4.200")].category == "target"  # "bảo đảm hoàn thành ... Quý III"
+    # the goal named before its figure: "thực hiện chỉ tiêu tỷ lệ ... năm 2025 (94,2%)"
+    assert got[("Tỷ lệ dân số tham gia bảo hiểm y tế năm 2025", "94,2")].category == "target"
+    others = [q for (_i, v), q in got.items() if v in ("2.310", "540", "900", "12")]
+    assert others and not [q for q in others if q.category == "target"]
 
 
 def test_a_target_object_reaches_the_store_and_the_query(tmp_path):

@@ -229,7 +229,7 @@ def test_a_sentence_opened_by_a_goal_word(sentence, period):
 def test_what_a_direction_aims_at_and_a_verdict_are_not_results():
     """A news summary: the results keep their own indicators ('tỷ lệ hộ nghèo', not the judgement before the
     comma; 'tốc độ tăng trưởng GRDP', not 'tốc độ tăng tốc độ ...'); what a direction aims at ('..., bảo đảm thu
-    ngân sách ... đạt 2.300 tỷ đồng trở lên') is no result, and the headline's share of the plan no target."""
+    ngân sách ... đạt 2.300 tỷ đồng trở lên') is no result but a target, and the headline's share of the plan no target."""
     qs = extract_file(DATA / "news_verdicts_and_directions.md").quantities
     labels = [q.indicator for q in qs]
     assert not any(v in (2300, 45) for v in (q.value for q in qs if q.category == "result")), labels

@@ -17,7 +17,9 @@ How a figure is read, sentence by sentence:
     ("với 100% đại biểu có mặt tán thành");
   * a plan figure ("¹ Dự toán huyện giao 7.890 triệu đồng", "(kế hoạch năm 2024: 1.200 tấn)") is a target of
     what the figure its footnote mark follows measures; a share a task undertakes to reach by a date after the
-    document's own ("bảo đảm giải ngân 100% kế hoạch vốn trước ngày 31/01/2025") is a target.
+    document's own ("bảo đảm giải ngân 100% kế hoạch vốn trước ngày 31/01/2025") is a target, and so is a figure a
+    body is given to reach ("giao Sở X chủ trì, ..., bảo đảm thu ... đạt 2.750 tỷ đồng", "Sở Y chịu trách nhiệm
+    ... hoàn thành trồng mới 1.200 ha mắc ca trong tháng 11/2024").
 - Results: "X ..., đạt Y% kế hoạch/dự toán" is a result with percent_of_plan Y, one per plan when a figure
   states several ("bằng 111,4% dự toán tỉnh giao, bằng 102,6% dự toán thành phố"); a reported figure that
   states no share ("ước tăng 6,18%", "Tỷ lệ ... đạt 93,2%") is a result when its indicator is named in full.
@@ -143,7 +145,9 @@ def _rx() -> dict[str, re.Pattern]:
             r"|,\s*chủ yếu(?![^\W\d_])"
             # ", nằm trong khoảng mục tiêu đề ra", ", thấp hơn mục tiêu cả năm"
             r"|,\s*(?:nằm trong|thấp hơn|cao hơn|vượt|sát|gần)(?:\s+[^\W\d_,;]+){0,3}?\s+(?:mục tiêu|kế hoạch|chỉ tiêu)(?![^\W\d_])"
-            r"|\s+và\s+(?:tiếp tục|đẩy mạnh|tăng cường|thực hiện|triển khai|hoàn thành|duy trì|nâng cao)",
+            r"|\s+và\s+(?:tiếp tục|đẩy mạnh|tăng cường|thực hiện|triển khai|hoàn thành|duy trì|nâng cao)"
+            # who directs, after the goal a sentence opens with: "Đối với chỉ tiêu 20 xã ..., Chủ tịch UBND tỉnh giao"
+            r"|,\s*(?:đồng chí\s+)?(?:phó\s+)?chủ tịch\s+(?:ubnd|ủy ban|hđnd|hội đồng)(?![^\W\d_])",
             re.IGNORECASE,
         ),
         "goal_any": re.compile(r"phấn đấu|để|nhằm|chỉ tiêu|mục tiêu|kế hoạch", re.IGNORECASE),
@@ -1405,7 +1409,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         result_of = {i: js for i, js in result_of.items()
                      if re.search(r"(?<![^\W\d_])đạt(?![^\W\d_])", text[ms[i].end : ms[js[0]].start], re.IGNORECASE)}
     shares = {j for v in result_of.values() for j in v}
-    quiet = mode == "body" and not result_of and not rx["goal_any"].search(text, sent.start, sent.end)
+    quiet = (mode == "body" and not result_of and not rx["goal_any"].search(text, sent.start, sent.end)
+             and not (_GIVEN_TO.search(text, sent.start, sent.end) and _GIVEN_AIM.search(text, sent.start, sent.end)))
     sentence_start_period = None
     sp = rx["sent_start_period"].match(text, sent.start, min(sent.end, sent.start + 40))
     if sp:
@@ -1672,6 +1677,9 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             if mode == "body" and default is None and not ctx.header.kind and not sentence_start_period:
                 # a news text: the year it last gave its plan or goals, else its headline's
                 default = goal_year(text, sent.start) or layout.year
+            given = _given_aim(text, sent.start, m, clause_left, after_end) if mode == "body" else None
+            if given is not None:
+                label = _aimed_at(text, given, m, label, after)
             right = after_end
             if opener is not None:  # "giảm 1,5%, năm 2024 đã giảm 1,8%": a year past a comma is the next figure's
                 comma = text.find(",", m.end, after_end)
@@ -1862,6 +1870,52 @@ _NAMES_ASIDE = re.compile(r"\s*\([^()]{1,120}\)")
 _PART_COMMA = re.compile(r",\s*(?=trong\s+đó(?![^\W\d_]))", re.IGNORECASE)
 
 
+# a body given a job in the sentence: "giao Sở Tài chính ...", "Sở X chủ trì ...", "Sở Y chịu trách nhiệm ..."
+_GIVEN_TO = re.compile(r"(?<![^\W\d_])(?:(?<!bàn )[Gg]iao(?:\s+cho)?\s+(?=[A-ZĐ])|(?:chủ trì|(?:chịu|có) trách nhiệm)(?![^\W\d_]))")
+# what it must reach, in the figure's clause: "bảo đảm thu ... đạt 2.750 tỷ đồng", "hoàn thành trồng mới 1.200 ha"
+# or the goal it must carry out, named: "thực hiện chỉ tiêu tỷ lệ dân số tham gia bảo hiểm y tế năm 2025 (95,5%)"
+_GIVEN_AIM = re.compile(r"(?<![^\W\d_])(?<!đã )(?<!chưa )(?:(?P<keep>bảo đảm|đảm bảo)|(?P<named>chỉ tiêu|mục tiêu)|hoàn thành)"
+                        r"(?![^\W\d_])", re.IGNORECASE)
+
+
+_BY_QUARTER = re.compile(r"(?<![^\W\d_])(?:trước|trong|chậm nhất)\s+(?:cuối\s+)?quý\s+(?:IV|I{1,3}|[1-4])\s*(?:/|năm)\s*(?:19|20)\d\d",
+                         re.IGNORECASE)
+
+
+def _given_aim(text: str, sent_start: int, m: Measure, left: int, right: int) -> re.Match | None:
+    """A figure a body is given to reach: the sentence gives the body its job, and the figure's clause says what it
+    must ensure ("..., giao Sở Tài chính chủ trì, ..., bảo đảm thu ngân sách nhà nước trên địa bàn đạt 2.750 tỷ
+    đồng trở lên") or finish by a time ("Sở X chịu trách nhiệm hướng dẫn các huyện hoàn thành trồng mới 1.200 ha
+    mắc ca trong tháng 11/2024"): a goal, not a report, though no "phấn đấu" says so."""
+    if m.plan_share:
+        return None  # "bảo đảm giải ngân 100% kế hoạch vốn trước ngày ...": a share of a plan, read by _aim
+    aims = list(_GIVEN_AIM.finditer(text, left, m.start))
+    if not aims or not _GIVEN_TO.search(text, sent_start, aims[0].start()):
+        return None
+    # "bảo đảm hoàn thành kế hoạch trồng 9.500 ha ...": what is ensured; a bare "hoàn thành" needs its time
+    if any(a.group("keep") or a.group("named") for a in aims) or (_AIM_BY.search(text, m.end, right)
+                                                                   or _BY_QUARTER.search(text, m.end, right)):
+        return aims[-1]
+    return None
+
+
+def _aimed_at(text: str, aim: re.Match, m: Measure, label: str, after: str = "") -> str:
+    """What a given aim is about: the goal it names before the figure ("thực hiện chỉ tiêu tỷ lệ dân số tham gia
+    bảo hiểm y tế năm 2025 (95,5%)"), else the words after its "bảo đảm" / "hoàn thành" ("rà soát các nguồn thu,
+    bảo đảm thu ngân sách nhà nước trên địa bàn" -> "Thu ngân sách nhà nước trên địa bàn"), not the job before it."""
+    if aim.group("named"):
+        named = _clean_label(text[aim.end():m.start])
+        whose = (after or "").split(",")[0].strip()
+        if re.match(r"(?i)của\s", whose):  # "mục tiêu tăng trưởng 8,8% của 6 tháng cuối năm": whose goal it is
+            named = f"{named} {_lc(whose)}"
+        return named if _content_count(named) >= 2 else label
+    am = None
+    for am in _GIVEN_AIM.finditer(label):
+        pass
+    rest = _clean_label(label[am.end():]) if am else ""
+    return rest if _content_count(rest) >= 2 else label
+
+
 def _is_target(text: str, mode: str, sent: Sentence, m: Measure, nxt: Measure | None, left: int, right: int,
                goal_carried: bool = False) -> bool:
     rx = _rx()
@@ -1885,6 +1939,7 @@ def _is_target(text: str, mode: str, sent: Sentence, m: Measure, nxt: Measure | 
             or rx["goal_named"].search(text, max(left, m.start - 30), m.start)
             or rx["purpose"].search(text, max(left, m.start - 8), m.start)
             or rx["plan_is"].search(text, max(left, m.start - 40), m.start)
+            or _given_aim(text, sent.start, m, left, right) is not None
         )
     if m.kind == "duration":
         return m.comparator == "lte"

@@ -11,7 +11,7 @@ Three layouts state them:
   read), and, inside a task or an implementation section, a clause whose subject is an agency ("UBND huyện X
   hoàn thành ... trước ngày 30/6/2023").
 
-Only the subject of a clause, the bodies a task is given to ("Giao X", "chỉ đạo X") and the bodies after
+Only the subject of a clause, the bodies a task is given to ("Giao X", "chỉ đạo X", "yêu cầu X") and the bodies after
 "phối hợp với" are read: where an instruction came from ("theo chỉ đạo của X"), whom a request or report
 goes to ("đề nghị X", "báo cáo X") and agencies merely named inside a task are never in those places.
 Agencies are the agencies recogniser's mentions, so their names are the canonical ones.
@@ -141,7 +141,7 @@ _STANDING = _rx(r"(?i)\s*,?\s*là\s+cơ quan\s+(?:thường trực|đầu mối|
 _LEADS_BODY = _rx(r"(?i)\s*,?\s*lãnh đạo(?:(?:\s*,\s*|\s+và\s+)chỉ đạo)?\s+(?=\S)")
 _GIVEN = _rx(r"(?i)\s*,?\s*được\s+(?:giao|phân công)(?:\s+nhiệm vụ)?\s+")
 _HELPS = _rx(r"(?i)\s+(?:giúp|tham mưu(?:\s+cho)?|giúp việc cho)\s+")
-_ASSIGN = _rx(r"(?i)(?=[gcp])(?<!\w)(?<!bàn )(?<!được )(?<!đã )(?<!đang )(?:giao|chỉ đạo|phân công)\s+(?:cho\s+)?(?=\S)")
+_ASSIGN = _rx(r"(?i)(?=[gcpy])(?<!\w)(?<!bàn )(?<!được )(?<!đã )(?<!đang )(?:giao|chỉ đạo|phân công|yêu cầu)\s+(?:cho\s+)?(?=\S)")
 # "phối hợp (với) X", and "chủ trì, cùng X ...", "chủ trì cùng X ..." (X works with the lead)
 _COOP_WITH = _rx(r"(?i)(?=[pc])(?:(?<!\w)phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?|(?<=, )cùng|(?<=chủ[ ]trì[ ])cùng)"
                  r"\s+(?=\S)")
@@ -981,7 +981,7 @@ def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Respons
         # "..., chỉ đạo huyện X chuẩn bị ...": the bodies a task is given to, mid-clause; elsewhere (a news
         # summary: "UBND tỉnh giao Sở Y tế chủ trì xây dựng Đề án ...") only before an explicit "chủ trì"
         assigns = []  # (match, bodies given the job, predicate start)
-        for m in _ASSIGN.finditer(t, a, b) if doc.may_hold(a, b, "giao", "chỉ", "phân") else ():
+        for m in _ASSIGN.finditer(t, a, b) if doc.may_hold(a, b, "giao", "chỉ", "phân", "yêu") else ():
             subj, q = _agency_list(doc, m.end(), b)
             if subj and subj[0].start == m.end():
                 assigns.append((m, subj, q))
@@ -1043,8 +1043,10 @@ def _listed_works(doc: _Doc, p: int, e: int) -> tuple[int, list[NamedMention]]:
 def _one_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int, sent, in_scope: bool) -> list[Responsibility]:
     if role == "assigns":
         return []  # the assigning body is not responsible; the bodies after "giao" are read separately
-    if role in ("lead", "cooperate", "supervise") and doc.task_at(s) is None:
-        targeted = _target_statement(doc, s, e, role, subj, pred)
+    if role in ("lead", "cooperate", "supervise") and (doc.task_at(s) is None or _target_item(doc, s)):
+        targeted = _target_statement(doc, s, e, role, subj, pred, sent[0])
+        if not targeted and role == "cooperate":
+            targeted = _partner_on_target(doc, s, e, subj, pred, sent[0])
         if targeted:
             return targeted
     if role == "investor" and re.match(r"(?i)\s*(?:,\s*)?(?:là|làm)?\s*chủ đầu tư\s+(?:các|những)\s", doc.t[pred:e]):
@@ -1123,36 +1125,130 @@ def _own_clause_deadline(doc: _Doc, p: int, e: int) -> str | None:
     return deadline_in_text(doc.t[p:stop if stop >= 0 else e], doc.year)
 
 
-def _target_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int) -> list[Responsibility]:
+def _target_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int,
+                      sent_start: int | None = None) -> list[Responsibility]:
     """Outside numbered tasks, a statement that assigns targets of its own document ('Sở X chủ trì thực hiện chỉ
     tiêu tổng lượt khách du lịch; xây dựng Chương trình Y ...'): each target is an object, and so is the programme
-    or project a later ';' part names; each with the deadline its part states."""
+    or project a later ';' part names; each with the deadline its part states. A sentence that opens with the
+    target ('Đối với chỉ tiêu 20 xã ..., Chủ tịch UBND tỉnh giao Sở X chịu trách nhiệm hoàn thành ...') gives it
+    to the statement that follows (sent_start: where that sentence starts)."""
     refs = targets_named(doc.t, pred, e, doc.quantities)
     if refs and any(n.category == "project" and pred <= n.start < e for n in doc.named):
         # "... vận động 14 hộ dân bàn giao mặt bằng cho công trình Kè A trước ngày 30/4": a figure the statement
         # itself sets is what it does for the work it names; the work is its object
         own = {q.indicator for q in doc.quantities if q.category == "target" and s <= q.start < e}
         refs = [r for r in refs if r.indicator not in own]
+    if not refs and sent_start is not None:
+        return _topic_target_statement(doc, s, e, role, subj, pred, sent_start)
     if not refs:
         return []
-    cuts = [pred] + [pred + m.end() for m in re.finditer(";", doc.t[pred:e])] + [e]
-    objs: list[tuple[str, str, str | None]] = []
+    coops = []  # (where "phối hợp" stands, the bodies after it)
+    if role in ("lead", "supervise"):
+        for m in _COOP_WITH.finditer(doc.t, pred, e):
+            co, _q = _agency_list(doc, m.end(), e)
+            if co and co[0].start == m.end():
+                coops.append((m.start(), co))
+    # "X chủ trì chỉ tiêu lượt khách du lịch, phối hợp Phòng Y tổ chức Chương trình Z trong Quý I": the bodies
+    # worked with after the targets are named work on what follows, which is a part of its own
+    late = [p for p, _co in coops if p > refs[-1].end]
+    cuts = sorted({pred, e, *late, *(pred + m.end() for m in re.finditer(";", doc.t[pred:e]))})
+    objs: list[tuple[str, str, str | None, int]] = []  # kind, key, deadline, where its part starts
     for a, b in itertools.pairwise(cuts):
+        if a > pred and doc.t[a - 1] == ";" and doc.agency_at(_skip(doc.t, a, b)) is not None:
+            break  # "...; Sở Văn hóa ... khẩn trương triển khai Chương trình ...": another body's clause, its own work
         dl = deadline_in_text(doc.t[a:b], doc.year)
         named = [r.indicator for r in refs if a <= r.start < b]
         if named:
-            objs += [("target", x, dl) for x in named]
+            objs += [("target", x, dl, a) for x in named]
         else:  # "...; xây dựng Chương trình kích cầu du lịch ..., trình UBND thành phố trong Quý I/2024"
             n = next((n for n in doc.named if a <= n.start < b), None)
             if n is not None:
-                objs.append(("project" if n.category == "project" else "programme", n.name, dl))
+                objs.append(("project" if n.category == "project" else "programme", n.name, dl, a))
+    out = [Responsibility(x.name, role, kind, key, dl, s, e, x.start, x.end) for x in subj for kind, key, dl, _a in objs]
+    for p, co in coops:
+        out += [Responsibility(x.name, "cooperate", kind, key, dl, s, e, x.start, x.end)
+                for x in co for kind, key, dl, a in objs if p not in late or a >= p]
+    return out
+
+
+# a sentence that opens with the target it is about: "Đối với chỉ tiêu 20 xã đạt chuẩn nông thôn mới kiểu mẫu, ..."
+_TARGET_TOPIC = _rx(r"(?i)[\s\-+•*]*(?:đối với|về|riêng)\s+(?:các\s+)?chỉ tiêu\s[^;:.\n]{3,160}?,\s*")
+
+
+def _topic_target_statement(doc: _Doc, s: int, e: int, role: str, subj, pred: int,
+                            sent_start: int) -> list[Responsibility]:
+    """The statement that follows a sentence's opening target ('Đối với chỉ tiêu X, Chủ tịch UBND tỉnh giao Sở
+    Y chịu trách nhiệm hoàn thành ... trong Quý IV/2024') is about that target, when its own words name no work of
+    their own; the opening names one target or none."""
+    tm = _TARGET_TOPIC.match(doc.t, sent_start, s)
+    if tm is None or ";" in doc.t[tm.end():s] or any(pred <= n.start < e for n in doc.named):
+        return []
+    refs = targets_named(doc.t, sent_start, tm.end(), doc.quantities)
+    if len(refs) != 1:
+        return []
+    dl = deadline_in_text(doc.t[pred:e], doc.year)
     bodies = [(role, x) for x in subj]
     if role in ("lead", "supervise"):
         for m in _COOP_WITH.finditer(doc.t, pred, e):
             co, _q = _agency_list(doc, m.end(), e)
             if co and co[0].start == m.end():
                 bodies += [("cooperate", x) for x in co]
-    return [Responsibility(x.name, r, kind, key, dl, s, e, x.start, x.end) for r, x in bodies for kind, key, dl in objs]
+    return [Responsibility(x.name, r, "target", refs[0].indicator, dl, s, e, x.start, x.end) for r, x in bodies]
+
+
+def _partner_on_target(doc: _Doc, s: int, e: int, subj, pred: int, sent_start: int) -> list[Responsibility]:
+    """'...; Hạt Kiểm lâm phối hợp thực hiện', '...; Văn phòng Điều phối ... phối hợp kiểm tra, thẩm định': a body
+    that works with the lead in the clause after the one that gave a target works on that target, when its own
+    words name no work; it is due when its clause says, else when the clause before does."""
+    t = doc.t
+    semi = t.rfind(";", sent_start, s)
+    if semi < 0 or t[semi + 1:s].strip() or any(pred <= n.start < e for n in doc.named):
+        return []
+    if targets_named(t, pred, e, doc.quantities):
+        return []  # a target of its own: read as a statement of its own
+    prev = max(sent_start, t.rfind(";", sent_start, semi) + 1)
+    refs = targets_named(t, prev, semi, doc.quantities)
+    if not refs:
+        tm = _TARGET_TOPIC.match(t, prev, semi)  # "Đối với chỉ tiêu X, ... giao Y ...; Z phối hợp ..."
+        refs = targets_named(t, prev, tm.end(), doc.quantities) if tm else []
+        if len(refs) != 1:
+            return []
+    dl = deadline_in_text(t[pred:e], doc.year) or deadline_in_text(t[prev:semi], doc.year)
+    return [Responsibility(x.name, "cooperate", "target", r.indicator, dl, s, e, x.start, x.end)
+            for x in subj for r in refs]
+
+
+# "Quyết định ... về việc giao chỉ tiêu kế hoạch ...": a decision that gives out the year's targets
+_GIVES_TARGETS = _rx(r"(?i)(?<!\w)giao\s+(?:các\s+)?chỉ tiêu")
+
+
+def _target_item(doc: _Doc, s: int) -> bool:
+    """In a decision that gives out targets, a numbered item that opens with a body and names a target in its
+    first clause ('3. Phòng Kinh tế chịu trách nhiệm chỉ tiêu diện tích trồng rừng ...; Hạt Kiểm lâm phối hợp
+    thực hiện') is about that target: the target, not the item, is the object of what it says."""
+    task = doc.task_at(s)
+    if task is None or (doc.ctx.header.kind or "").lower() != "quyết định":
+        return False
+    if not _GIVES_TARGETS.search(doc.ctx.header.title or ""):
+        return False
+    first = next(iter(doc.agencies_in(task.start, task.end)), None)
+    if first is None or not _opens_item(doc, task, first.start):
+        return False
+    t = doc.t
+    stop = t.find(";", first.end, task.end)
+    stop = stop if stop >= 0 else task.end
+    # a target it names, not a group of them ("thực hiện các chỉ tiêu về giải quyết việc làm, bảo hiểm y tế")
+    refs = [r for r in targets_named(t, first.end, stop, doc.quantities)
+            if not re.search(r"(?i)(?:các|những)\s+$", t[max(0, r.start - 8):r.start])]
+    if not refs:
+        return False
+    # "...; Bảo hiểm xã hội thị xã chủ trì phát triển đối tượng ...": a second body leading a job of its own makes
+    # the item a task; only partners of the target may follow ("; Hạt Kiểm lâm phối hợp thực hiện")
+    for m in re.finditer(";", t[stop:task.end]):
+        st = _statement(doc, stop + m.end(), task.end)
+        if st is not None and st[0] != "cooperate":
+            return False
+    return True
 
 
 def _task_deadline(doc: _Doc, pos: int) -> str | None:

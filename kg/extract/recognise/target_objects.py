@@ -60,6 +60,19 @@ def _best(phrase: set[str], targets: list[Quantity]) -> Quantity | None:
     return max(scored, key=lambda x: x[:2])[2] if scored else None
 
 
+# between the indicators one "chỉ tiêu" names
+_AND = re.compile(r"(?i)\s+và\s+")
+
+
+def _only_holder(phrase: set[str], targets: list[Quantity]) -> Quantity | None:
+    """The one target whose indicator holds every word of a short name ("chỉ tiêu giảm nghèo" is "Tỷ lệ hộ nghèo
+    theo chuẩn nghèo đa chiều giảm còn" when no other target has both words); None when none or several do."""
+    if len(phrase) < 2:
+        return None
+    holders = {q.indicator: q for q in targets if phrase <= _words(q.indicator)}
+    return next(iter(holders.values())) if len(holders) == 1 else None
+
+
 @lru_cache(maxsize=512)
 def _figure(value_text: str, unit: str) -> re.Pattern:
     """A target's figure as written, with its unit: '14.200 tỷ đồng'."""
@@ -80,6 +93,16 @@ def targets_named(text: str, start: int, end: int, quantities: list[Quantity]) -
         pos = m.start("p") + len(p)  # "chỉ tiêu A và chỉ tiêu B": B is read next
         q = _best(_words(p), targets)
         if q is not None:
+            out.append(TargetRef(q.indicator, m.start(), m.start("p") + len(p.rstrip())))
+            continue
+        # "chỉ tiêu giải quyết việc làm và giảm tỷ lệ hộ nghèo": one "chỉ tiêu" before two indicators, each read
+        # on its own (both must name a target, else neither is read)
+        cuts = [0, *(x for sep in _AND.finditer(p) for x in sep.span()), len(p)]
+        parts = [(m.start("p") + a, p[a:b]) for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
+        qs = [_best(_words(w), targets) or _only_holder(_words(w), targets) for _a, w in parts]
+        if len(parts) > 1 and all(qs):
+            out += [TargetRef(q.indicator, a, a + len(w.rstrip())) for q, (a, w) in zip(qs, parts, strict=True)]
+        elif len(parts) == 1 and (q := _only_holder(_words(p), targets)) is not None:
             out.append(TargetRef(q.indicator, m.start(), m.start("p") + len(p.rstrip())))
     for q in targets if re.compile(r"\d").search(text, start, end) else ():
         if q.value_text and not any(r.indicator == q.indicator for r in out):
