@@ -156,7 +156,7 @@ _NOT_ACTION = {
 _CLOSING = _rx(r"(?i)\s*(?:xin\s+|trân trọng\s+|kính\s+)?(?:báo cáo|đề nghị|kiến nghị)(?!\w)")
 _END_OF_BODY = re.compile(r"(?im)^[ \t]*(?:Nơi nhận|TM\.|KT\.)")
 _WORD = re.compile(r"[^\W\d_]+")
-_THIS = _rx(r"(?i)(?:Nghị quyết|Kế hoạch|Quyết định|Chỉ thị|Chương trình|Đề án|Thông báo|Công văn|Kết luận)\s+này")
+_THIS = _rx(r"(?i)(?:Nghị quyết|Kế hoạch|Quyết định|Chỉ thị|Chương trình|Đề án|Thông báo|Công văn|Văn bản|Kết luận)\s+này")
 # "(giám sát việc) tổ chức triển khai thực hiện Nghị quyết": carrying out a document. Without a number after
 # it, the word names the document itself where the document is of that kind or has no header (a portal's
 # summary of a resolution); a number names another one (see _carried_out_directive)
@@ -733,8 +733,10 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
                 nxt = _closed_list(doc, projects, max(item[0], mk.start() if mk else item[0]), sent[0])
         return ("project", nxt.name, None) if nxt else None
     task = doc.task_at(s)
-    if task is not None:
+    if task is not None and not (role in ("supervise", "cooperate") and _watches_this(doc, pred, e)):
         return "task", task.n, None
+    if task is not None:
+        return "document", "", None  # "7. Giao Phòng X theo dõi, đôn đốc việc thực hiện Kế hoạch này": the document
     if (doc.in_implementation(s) or _THIS.search(doc.t, s, e) or doc.implements_this(pred, e)
             or role in ("lead", "supervise") and _carries_out_this(doc, sent[0], s, pred, e)):
         d = _carried_out_directive(doc, pred, e) or doc.reported_resolution(s, e)
@@ -1160,6 +1162,22 @@ def _monitors_this(doc: _Doc, p: int, end: int) -> bool:
 
 
 _LEADING_COMMA = re.compile(r"\s*,?\s*")
+# what may stand before the watch over the document: "có trách nhiệm", "chủ trì,", "phối hợp" ...
+_WATCH_HEAD = _rx(r"(?i)[\s,:]*(?:(?:(?:có|chịu)\s+trách nhiệm|tiếp tục|chủ trì|tăng cường|thường xuyên|chủ động|tích cực"
+                  r"|tham gia)(?:\s*,\s*|\s+))*")
+_COOP_HEAD = _rx(r"(?i)(?:phối hợp\s+)?")
+_WATCH_THIS = _rx(r"(?i)(?:theo dõi|kiểm tra|đôn đốc|giám sát|thanh tra)(?:(?:\s*,\s*|\s+và\s+)(?:theo dõi|kiểm tra|đôn đốc"
+                  r"|giám sát|thanh tra))*\s+(?:tình hình\s+)?việc\s+(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)\s+")
+
+
+def _watches_this(doc: _Doc, p: int, end: int) -> bool:
+    """'(có trách nhiệm / chủ trì, phối hợp với Y) theo dõi, kiểm tra việc thực hiện Kế hoạch này' at p: the watch over
+    this document, which readers take as supervising the document even when a numbered item states it (what is
+    followed is the document, not the item); '... việc thực hiện các nhiệm vụ nêu trên' watches the item's work."""
+    k = doc.past_cooperators(_WATCH_HEAD.match(doc.t, p, end).end(), end)
+    k = _WATCH_HEAD.match(doc.t, _COOP_HEAD.match(doc.t, k, end).end(), end).end()  # "phối hợp theo dõi ..."
+    m = _WATCH_THIS.match(doc.t, k, end)
+    return m is not None and _THIS.match(doc.t, m.end(), end) is not None
 _MONITOR_THIS = _rx(r"(?i)[\s,]*(?:theo dõi|kiểm tra|đôn đốc|giám sát)(?:\s*,\s*|\s+và\s+|\s+)(?:(?:theo dõi|kiểm tra|đôn đốc|giám sát)"
                     r"(?:\s*,\s*|\s+và\s+|\s+))*việc\s+(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)\s")
 
