@@ -38,3 +38,41 @@ def test_the_watch_over_a_letter_read_across_wrapped_lines_and_a_page_header():
         ("Phòng Tài chính - Kế hoạch", "cooperate", "document", "", "2025-12-15"),
         ("Phòng Tài nguyên và Môi trường", "supervise", "task", "3", None),  # '... các nội dung nêu trên'
     }
+
+
+def test_checking_the_work_in_hand_is_supervising_it():
+    """A body whose own verb is checking or supervising ('có trách nhiệm kiểm tra, giám sát chất lượng ...', 'tăng cường
+    kiểm tra, giám sát ...' after ';', 'theo dõi, đôn đốc, kiểm tra tiến độ ...' in the item's second sentence,
+    'Thanh tra, kiểm tra ...' under the body's heading, 'theo dõi, đôn đốc các nhà thầu ...') supervises the item,
+    a bullet of a headed item that names its own body included. Leading the check ('chủ trì kiểm tra ...'), urging
+    collection ('kiểm tra, đôn đốc thu tiền sử dụng đất'), verbs that run on into others ('theo dõi, tổng hợp, báo
+    cáo ...') and urging alone ('đôn đốc các đơn vị ...') are leading it."""
+    assert _stated("resp_checks_city_letter.md", "thành phố Phan Thiết") == {
+        ("Ban Quản lý dự án đầu tư xây dựng", "lead", "task", "1", "2025-08-31"),
+        ("Phòng Quản lý đô thị", "supervise", "task", "1", None),
+        ("Ủy ban nhân dân phường Phú Thủy", "lead", "task", "2", "2025-08"),
+        ("Phòng Tài nguyên và Môi trường", "supervise", "task", "2", None),
+        ("Ban Quản lý các cụm công nghiệp", "supervise", "task", "3", None),
+        ("Thanh tra", "supervise", "task", "4", None),
+        ("Phòng Kinh tế", "supervise", "task", "5", None),
+        ("Phòng Tài chính - Kế hoạch", "lead", "task", "6", "2025-10"),
+        ("Chi cục Thuế khu vực Phan Thiết - Hàm Thuận Nam", "lead", "task", "7", "2025"),
+        ("Phòng Văn hóa và Thông tin", "lead", "task", "8", "2025-12-15"),
+        ("Phòng Nội vụ", "lead", "task", "9", None),
+    }
+
+
+def test_checking_read_across_wrapped_lines_and_a_page_header_in_a_report():
+    """The same in a hard-wrapped report's tasks, a page header inside one; the report's period is the deadline
+    of its tasks. A task given to a body to check names who carries it out: the issuer is not taken to lead it."""
+    got = {(r.agency.removesuffix(" huyện Đức Linh"), r.role, r.object, r.inferred)
+           for r in extract_file(DATA / "resp_checks_district_report_wrapped.txt").responsibilities}
+    assert got == {
+        ("Chi cục Thuế khu vực Tánh Linh - Đức Linh", "lead", "1", False),  # 'đôn đốc thu nợ thuế'
+        ("Ban Quản lý dự án đầu tư xây dựng", "lead", "2", False),
+        ("Phòng Kinh tế và Hạ tầng", "supervise", "2", False),
+        ("Phòng Nông nghiệp và Môi trường", "lead", "3", False),
+        ("Phòng Tài chính - Kế hoạch", "supervise", "3", False),
+        ("Thanh tra", "supervise", "4", False),
+        ("Phòng Văn hóa, Khoa học và Thông tin", "lead", "5", False),  # 'kiểm tra, hướng dẫn các xã tổ chức ...'
+    }

@@ -135,6 +135,15 @@ _SUPERVISE = _rx(
     r"|[\s,:]*(?:[\wÀ-ỹ]+[\s,]+){0,6}?(?:kiểm tra|giám sát|đánh giá|theo dõi)[^;.]{0,40}?việc\s+(?:tổ chức\s+)?"
     r"(?:triển khai\s+)?(?:thực hiện|thi hành)"
 )
+# "kiểm tra, giám sát chất lượng thi công", "tăng cường kiểm tra ...", "theo dõi, đôn đốc các nhà thầu ...": checking
+# the work in hand (see _checks_work)
+_CHECK_VERB = r"(?:theo dõi|kiểm tra|đôn đốc|giám sát|thanh tra)"
+_CHECKS = _rx(
+    r"(?i)[\s,:]*(?:(?:tăng cường|thường xuyên|tiếp tục|chủ động|định kỳ)\s+)*(?P<chain>" + _CHECK_VERB
+    + r"(?:(?:\s*,\s*|\s+và\s+)" + _CHECK_VERB + r")*)(?![\w,])\s+(?!và\s)(?=[^\W\d_])"
+)
+# urging collection or a target is carrying it out: "đôn đốc thu ngân sách", "... thu nợ thuế", "... hoàn thành chỉ tiêu"
+_COLLECTS = _rx(r"(?i)(?:việc\s+)?(?:thu|hoàn thành(?:\s+[^\W\d_]+){0,3}?\s+(?:chỉ tiêu|dự toán))(?!\w)")
 _STANDING = _rx(r"(?i)\s*,?\s*là\s+cơ quan\s+(?:thường trực|đầu mối|chủ trì)(?!\w)[^,;.:]{0,80}?(?=,|\s+(?:có|chịu)\s+trách)")
 # "Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh xây dựng ...": the party body leads; the body it leads is
 # only led (unlike "chỉ đạo X", which gives X the job)
@@ -458,7 +467,11 @@ def _clause_starts(t: str, a: int, b: int) -> list[int]:
 
 def _first_word(t: str, p: int, end: int) -> str:
     m = _WORD.search(t, p, min(end, p + 40))
-    return m.group().lower() if m and not t[p:m.start()].strip(" ,") else ""
+    if not m or t[p:m.start()].strip(" ,"):
+        return ""
+    if m.group().lower() == "theo" and re.match(r"\s+dõi(?!\w)", t[m.end():m.end() + 8]):
+        return "theo dõi"  # the verb "to follow", not the preposition "theo" (which starts no action)
+    return m.group().lower()
 
 
 def _statement(doc: _Doc, c: int, end: int):
@@ -475,7 +488,7 @@ def _statement(doc: _Doc, c: int, end: int):
         if not om.group("w")[0].isupper():
             return None  # "...: phối hợp với X" continues a clause whose subject is elsewhere
         role = "lead" if om.group("w").lower().startswith("giao") else "cooperate"
-        if role == "lead" and _SUPERVISE.match(t, q, end):
+        if role == "lead" and (_SUPERVISE.match(t, q, end) or _checks_work(doc, q, end)):
             role = "supervise"
         elif role == "lead" and _INVESTOR.match(t, q, end):
             role = "investor"  # "Giao Ban Quản lý dự án huyện làm chủ đầu tư Dự án X"
@@ -531,6 +544,8 @@ def _statement(doc: _Doc, c: int, end: int):
         return ("lead" if _item_given_to(doc, subj, r0, end) else "cooperate"), subj, q, "explicit"
     if _SUPERVISE.match(t, q, end):
         return "supervise", subj, q, "explicit"
+    if _checks_work(doc, q, end):
+        return "supervise", subj, q, "verb"
     gm = _GIVEN.match(t, q, end)
     if gm and _INVESTOR.match(t, gm.end(), end):
         return "investor", subj, gm.end(), "explicit"  # "Sở X được giao làm chủ đầu tư Trung tâm ..."
@@ -625,7 +640,8 @@ def _after_colon(doc: _Doc, subj, k: int, end: int):
     if _COOP.match(t, k, end):
         # "- Ban X: phối hợp với UBND xã Y hoàn thành ...": like a sub-item of a body's heading, X leads
         return ("lead" if _bullet_names_partner(doc, k, end) else "cooperate"), subj, k, "explicit"
-    if re.match(r"(?i)(?:theo dõi|kiểm tra|đôn đốc|giám sát)", t[k:k + 12]) and _SUPERVISE.match(t, k, end):
+    if re.match(r"(?i)(?:theo dõi|kiểm tra|đôn đốc|giám sát)", t[k:k + 12]) and (
+            _SUPERVISE.match(t, k, end) or _checks_work(doc, k, end)):
         return "supervise", subj, k, "explicit"
     dm = _DUTY.match(t, k, end)
     if dm:
@@ -636,12 +652,24 @@ def _after_colon(doc: _Doc, subj, k: int, end: int):
     return None
 
 
+def _checks_work(doc: _Doc, p: int, end: int) -> bool:
+    """Whether the predicate at p is checking or supervising work as the body's own verb: 'kiểm tra, giám sát chất
+    lượng ...', 'tăng cường kiểm tra ...', 'theo dõi, đôn đốc các nhà thầu ...', 'Thanh tra, kiểm tra việc quản lý ...'.
+    Readers take such a body as supervising, not leading. Not when the verbs run on into others ('theo dõi, tổng hợp,
+    báo cáo': the body does the work), when urging is all it does ('đôn đốc các chủ đầu tư ...'), or when what it
+    urges is collection or a target ('đôn đốc thu ngân sách', '... hoàn thành chỉ tiêu'): that is carrying it out."""
+    m = _CHECKS.match(doc.t, p, end)
+    if m is None or not re.search(r"(?i)theo\s+dõi|kiểm\s+tra|giám\s+sát|thanh\s+tra", m.group("chain")):
+        return False
+    return _COLLECTS.match(doc.t, m.end(), end) is None
+
+
 def _duty_role(doc: _Doc, k: int, end: int) -> str:
     """After 'có trách nhiệm': supervise when it is to follow or check the carrying out, else lead."""
     hm = _HELPS.match(doc.t, k, end)
     if hm and doc.agency_at(hm.end()) is not None:
         k = doc.agency_at(hm.end()).end  # "có trách nhiệm giúp UBND tỉnh theo dõi, kiểm tra việc thực hiện"
-    return "supervise" if _SUPERVISE.match(doc.t, k, end) else "lead"
+    return "supervise" if _SUPERVISE.match(doc.t, k, end) or _checks_work(doc, k, end) else "lead"
 
 
 # "Ban Quản lý dự án ... | dân dụng và công nghiệp tỉnh, chủ đầu tư ...": words up to a unit and a comma
@@ -992,7 +1020,8 @@ def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Respons
                                      or _carries_out_this_later(doc, q, b)):
                 continue  # "giao X đẩy nhanh các dự án như: A; B" gives X the works it lists
             # "...; giao Thường trực HĐND ... giám sát việc thực hiện": the bodies given the supervision
-            role = "supervise" if _SUPERVISE.match(t, q, b) and not _LEAD.match(t, _skip(t, q, b), b) else "lead"
+            role = ("supervise" if (_SUPERVISE.match(t, q, b) or _checks_work(doc, q, b))
+                    and not _LEAD.match(t, _skip(t, q, b), b) else "lead")
             e = min([c for c, *_ in found if c > m.start()] + [x.start() for x, *_ in assigns if x.start() > m.start()] + [b])
             out += _one_statement(doc, m.start(), e, role, subj, q, (a, b), in_scope)
     return out
@@ -1216,6 +1245,17 @@ def _bullet_names_partner(doc: _Doc, a: int, b: int) -> bool:
     return _partner_then_verb(doc, cm.end(), b)
 
 
+def _bullet_own_subject(doc: _Doc, a: int, b: int) -> tuple[str, list[AgencyMention], int] | None:
+    """'1. Ban X:' then '- Sở Y có trách nhiệm kiểm tra, giám sát ...': a bullet that opens with a body and its own
+    predicate says what that body does, not what the heading's body does; (role, bodies, predicate start) or None."""
+    if doc.agency_at(a) is None:
+        return None
+    st = _statement(doc, a, b)
+    if st is None or st[0] == "assigns" or st[1][0].start != a:
+        return None
+    return st[0], st[1], st[2]
+
+
 def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, int]]]:
     """'2. Sở Tài chính:' then what it must do, as bullets or after the colon: each is that body's.
 
@@ -1252,6 +1292,10 @@ def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int,
             if not re.search(r"\w", seg) or re.fullmatch(r"[a-zđ]\)", seg):
                 continue  # nothing, or only the marker of the first bullet ("Sở X:\na) ...")
             a += len(t[a:b]) - len(t[a:b].lstrip())
+            if scoped and (own := _bullet_own_subject(doc, a, b)) is not None:
+                role, osubj, q = own
+                out += _one_statement(doc, a, b, role, osubj, q, (a, b), scoped)
+                continue
             if _INVESTOR_BULLET.match(seg):
                 out += _invests_in_named(doc, subj, a, b)
                 continue
@@ -1260,7 +1304,7 @@ def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int,
             role = "lead"
             if re.match(r"(?i)(?:tiếp tục\s+|chủ động\s+)?phối hợp", seg):
                 role = "lead" if _bullet_names_partner(doc, a, b) else "cooperate"
-            elif not re.match(r"(?i)chủ trì", seg) and _SUPERVISE.match(seg):
+            elif not re.match(r"(?i)chủ trì", seg) and (_SUPERVISE.match(seg) or _checks_work(doc, a, b)):
                 role = "supervise"
             targeted = _target_statement(doc, a, b, role, subj, a) if doc.task_at(a) is None else []
             if targeted:  # "- Chủ trì thực hiện chỉ tiêu tỷ lệ che phủ rừng": the target is the object
@@ -1523,7 +1567,8 @@ def _implied(doc: _Doc, stated: list[Responsibility]) -> list[Responsibility]:
     h = doc.ctx.header
     if h.kind != "Báo cáo" or not doc.ctx.issuer:
         return []
-    led = {r.object for r in stated if r.object_kind == "task" and r.role == "lead"}
+    # a task given to a body to check or supervise ("4. Thanh tra huyện kiểm tra ...") names who carries it out too
+    led = {r.object for r in stated if r.object_kind == "task" and r.role in ("lead", "supervise")}
     out = []
     for t in doc.tasks:
         if t.n not in led:
