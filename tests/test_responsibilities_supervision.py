@@ -76,3 +76,34 @@ def test_checking_read_across_wrapped_lines_and_a_page_header_in_a_report():
         ("Thanh tra", "supervise", "4", False),
         ("Phòng Văn hóa, Khoa học và Thông tin", "lead", "5", False),  # 'kiểm tra, hướng dẫn các xã tổ chức ...'
     }
+
+
+def test_a_peoples_body_asked_to_supervise_the_document_supervises_it():
+    """'Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện và các tổ chức chính trị - xã hội huyện giám sát việc thực hiện
+    Nghị quyết này': of requests, the one that makes its addressee responsible; the generic plural stays out, and a
+    request to do anything else ('Đề nghị Hội Nông dân huyện tuyên truyền, vận động ...') makes no one responsible."""
+    assert _stated("resp_people_district_resolution.md", "huyện Tánh Linh") == {
+        ("Ủy ban nhân dân", "lead", "document", "", None),
+        ("Thường trực Hội đồng nhân dân", "supervise", "document", "", None),
+        ("Ủy ban Mặt trận Tổ quốc", "supervise", "document", "", None),
+    }
+
+
+def test_a_bare_request_to_supervise_read_across_a_page_header_in_a_plan():
+    """'2. Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các đoàn thể chính trị - xã hội | <header> | - 3 - | tỉnh phối hợp
+    giám sát.' in the plan's implementation section: the Front supervises the plan."""
+    assert _stated("resp_people_province_plan_wrapped.txt", "tỉnh Tuyên Quang") == {
+        ("Sở Xây dựng", "lead", "document", "", "2025-03-31"),
+        ("Ủy ban Mặt trận Tổ quốc", "supervise", "document", "", None),
+    }
+
+
+def test_peoples_bodies_that_join_the_supervision_of_a_resolution_in_a_news_summary():
+    """'Ủy ban MTTQ Việt Nam phường phối hợp giám sát việc thực hiện Nghị quyết' (supervising, not cooperating), 'Đề
+    nghị Đoàn Thanh niên phường tham gia giám sát, vận động thanh niên cùng thực hiện Nghị quyết'; a past supervision
+    ('... đã giám sát 4 cuộc') is no responsibility."""
+    assert _stated("resp_people_ward_news.md", "phường Tân Thịnh") == {
+        ("Ủy ban nhân dân", "lead", "document", "", None),
+        ("Ủy ban Mặt trận Tổ quốc", "supervise", "document", "", None),
+        ("Đoàn Thanh niên Cộng sản Hồ Chí Minh", "supervise", "document", "", None),
+    }

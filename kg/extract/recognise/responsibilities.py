@@ -115,7 +115,8 @@ _GLUE = sorted({
     "trưởng ban", "trưởng", "thường trực", "sở", "ban", "ngành", "đơn vị", "cơ quan", "liên quan", "địa phương",
     "tổ đại biểu", "đại biểu", "huyện", "quận", "thị xã", "thành phố", "xã", "phường", "thị trấn", "cấp", "tỉnh",
     "hđnd", "ubnd", "hội đồng nhân dân", "ủy ban nhân dân", "thành viên", "chức năng", "đoàn thể",
-    "tổ chức chính trị - xã hội", "tổ chức chính trị-xã hội", "có liên quan", "trực thuộc", "chuyên môn", "của",
+    "tổ chức chính trị - xã hội", "tổ chức chính trị-xã hội", "đoàn thể chính trị - xã hội", "đoàn thể chính trị-xã hội",
+    "có liên quan", "trực thuộc", "chuyên môn", "của",
 }, key=len, reverse=True)
 _GLUE_RE = _rx(r"(?i)(?:" + "|".join(re.escape(g).replace("\\ ", " ") for g in _GLUE) + r")(?!\w)")
 _PUNCT_RE = re.compile(r"[\s,]+")
@@ -465,6 +466,47 @@ def _clause_starts(t: str, a: int, b: int) -> list[int]:
     return sorted(set(out))
 
 
+# the people's bodies: the Fatherland Front and the mass organisations, whose supervision of what the authorities carry
+# out is theirs by law, so that a document asks it of them ("Đề nghị Ủy ban MTTQ Việt Nam tỉnh ... giám sát ...")
+_PEOPLES_BODIES = ("Front", "MassOrganisation")
+_ASKED = _rx(r"(?i)(?:kính\s+)?đề nghị\s+")
+# "(tham gia | phối hợp) giám sát", "phối hợp tuyên truyền, tham gia giám sát": supervising among what it is to do
+_PEOPLE_WATCH = _rx(r"(?i)[\s,]*(?:[^\W\d_]+[\s,]+){0,6}?(?:(?:tham gia|phối hợp|cùng)\s+)?giám sát(?!\w)")
+_DOC_NAMED = _rx(r"(?<!\w)" + _DOC_WORD + r"(?!\s*(?:số\s*)?\d)(?!\w)")
+
+
+def _peoples_watch(doc: _Doc, subj, q: int, end: int) -> bool:
+    """'(tham gia / phối hợp) giám sát việc thực hiện Nghị quyết này' said of people's bodies only, about this
+    document: the document itself named ('Nghị quyết này', a bare 'Nghị quyết' that names this one) in the clause, or
+    a bare 'giám sát (việc thực hiện).' in the implementation section."""
+    if not subj or any(a.kind not in _PEOPLES_BODIES for a in subj):
+        return False
+    m = _PEOPLE_WATCH.match(doc.t, q, end)
+    if m is None:
+        return False
+    stop = doc.t.find(";", m.end(), end)
+    stop = end if stop < 0 else stop
+    if _THIS.search(doc.t, m.end(), stop) or any(
+            doc.names_itself(d.group("w")) for d in _DOC_NAMED.finditer(doc.t, m.end(), stop)):
+        return True
+    bare = re.match(r"(?:\s+việc\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?(?:thực\s+hiện|thi\s+hành))?\s*(?:[.;]|$)",
+                    doc.t[m.end():stop + 1])
+    return bare is not None and doc.in_implementation(q)
+
+
+def _asked_to_supervise(doc: _Doc, p: int, end: int):
+    """'Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội giám sát việc thực hiện Kế hoạch này': of
+    requests, the one readers take as a responsibility; the generic plural stays out. A request to do anything
+    else ('Đề nghị ... tuyên truyền, vận động Nhân dân ...') makes no one responsible."""
+    am = _ASKED.match(doc.t, p, end)
+    if am is None:
+        return None
+    subj, q = _agency_list(doc, am.end(), end)
+    if not subj or subj[0].start != am.end() or not _peoples_watch(doc, subj, q, end):
+        return None
+    return "supervise", subj, q, "explicit"
+
+
 def _first_word(t: str, p: int, end: int) -> str:
     m = _WORD.search(t, p, min(end, p + 40))
     if not m or t[p:m.start()].strip(" ,"):
@@ -479,7 +521,7 @@ def _statement(doc: _Doc, c: int, end: int):
     t = doc.t
     p = _skip(t, c, end)
     if _NOT_RESPONSIBLE_OPENER.match(t, p, end):
-        return None
+        return _asked_to_supervise(doc, p, end)
     om = _CLAUSE_OPENER.match(t, p, end)
     if om:
         subj, q = _agency_list(doc, om.end(), end)
@@ -540,6 +582,8 @@ def _statement(doc: _Doc, c: int, end: int):
     dm = _DUTY.match(t, r0, end)
     if dm:
         return _duty_role(doc, dm.end(), end), subj, q, "explicit"
+    if _peoples_watch(doc, subj, q, end):
+        return "supervise", subj, q, "explicit"  # "Ủy ban MTTQ Việt Nam tỉnh phối hợp giám sát việc thực hiện Nghị quyết"
     if _COOP.match(t, r0, end):
         return ("lead" if _item_given_to(doc, subj, r0, end) else "cooperate"), subj, q, "explicit"
     if _SUPERVISE.match(t, q, end):
