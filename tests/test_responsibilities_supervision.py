@@ -107,3 +107,17 @@ def test_peoples_bodies_that_join_the_supervision_of_a_resolution_in_a_news_summ
         ("Ủy ban Mặt trận Tổ quốc", "supervise", "document", "", None),
         ("Đoàn Thanh niên Cộng sản Hồ Chí Minh", "supervise", "document", "", None),
     }
+
+
+def test_supervising_a_work_in_a_news_summary():
+    """Outside a task the object is the work: the one the sentence before is about when the clause names it only as
+    'dự án' ('Sở Xây dựng được giao kiểm tra, giám sát chất lượng thi công của dự án'), or the one it names. Without
+    a work there is no object ('... việc sử dụng kinh phí sự nghiệp'), and a figure of checks done is no duty."""
+    assert _stated("resp_checks_province_news.md", "tỉnh Quảng Ngãi") == {
+        ("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông", "lead", "project",
+         "Dự án Đường ven biển Dung Quất - Sa Huỳnh", "2025-12-31"),
+        ("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông", "investor", "project",
+         "Dự án Đường ven biển Dung Quất - Sa Huỳnh", "2025-12-31"),
+        ("Sở Xây dựng", "supervise", "project", "Dự án Đường ven biển Dung Quất - Sa Huỳnh", None),
+        ("Sở Giao thông vận tải", "supervise", "project", "Dự án Cầu Trà Khúc 3", None),
+    }

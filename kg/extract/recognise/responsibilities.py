@@ -588,8 +588,9 @@ def _statement(doc: _Doc, c: int, end: int):
         return ("lead" if _item_given_to(doc, subj, r0, end) else "cooperate"), subj, q, "explicit"
     if _SUPERVISE.match(t, q, end):
         return "supervise", subj, q, "explicit"
-    if _checks_work(doc, q, end):
-        return "supervise", subj, q, "verb"
+    if chain := _checks_work(doc, q, end):
+        # "giám sát" says it outright, like "X giám sát ..." above; "kiểm tra ..." alone only where work is assigned
+        return "supervise", subj, q, "explicit" if re.search(r"giám\s+sát", chain, re.IGNORECASE) else "verb"
     gm = _GIVEN.match(t, q, end)
     if gm and _INVESTOR.match(t, gm.end(), end):
         return "investor", subj, gm.end(), "explicit"  # "Sở X được giao làm chủ đầu tư Trung tâm ..."
@@ -597,6 +598,8 @@ def _statement(doc: _Doc, c: int, end: int):
         return "lead", subj, gm.end(), "explicit"  # "Sở X được giao chủ trì rà soát ..."
     if gm and (doc.implements_this(gm.end(), end) or doc.implements_directive(gm.end(), end)):
         return "lead", subj, gm.end(), "explicit"  # "UBND tỉnh được giao tổ chức thực hiện Nghị quyết"
+    if gm and (_SUPERVISE.match(t, gm.end(), end) or _checks_work(doc, gm.end(), end)):
+        return "supervise", subj, gm.end(), "explicit"  # "Sở X được giao kiểm tra, giám sát tiến độ ..."
     am = _ASSIGN.match(t, r0, end)
     if am and doc.agency_at(am.end()) is not None:
         return "assigns", subj, q, "explicit"  # "X giao Y ...": Y is responsible, read mid-clause
@@ -696,16 +699,17 @@ def _after_colon(doc: _Doc, subj, k: int, end: int):
     return None
 
 
-def _checks_work(doc: _Doc, p: int, end: int) -> bool:
-    """Whether the predicate at p is checking or supervising work as the body's own verb: 'kiểm tra, giám sát chất
+def _checks_work(doc: _Doc, p: int, end: int) -> str | None:
+    """The verbs of the predicate at p when it is checking or supervising work as the body's own: 'kiểm tra, giám sát chất
     lượng ...', 'tăng cường kiểm tra ...', 'theo dõi, đôn đốc các nhà thầu ...', 'Thanh tra, kiểm tra việc quản lý ...'.
     Readers take such a body as supervising, not leading. Not when the verbs run on into others ('theo dõi, tổng hợp,
     báo cáo': the body does the work), when urging is all it does ('đôn đốc các chủ đầu tư ...'), or when what it
-    urges is collection or a target ('đôn đốc thu ngân sách', '... hoàn thành chỉ tiêu'): that is carrying it out."""
+    urges is collection or a target ('đôn đốc thu ngân sách', '... hoàn thành chỉ tiêu'): that is carrying it out
+    (None then)."""
     m = _CHECKS.match(doc.t, p, end)
     if m is None or not re.search(r"(?i)theo\s+dõi|kiểm\s+tra|giám\s+sát|thanh\s+tra", m.group("chain")):
-        return False
-    return _COLLECTS.match(doc.t, m.end(), end) is None
+        return None
+    return m.group("chain") if _COLLECTS.match(doc.t, m.end(), end) is None else None
 
 
 def _duty_role(doc: _Doc, k: int, end: int) -> str:
@@ -837,7 +841,23 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
     if role in ("lead", "cooperate", "supervise") and (work := _topic_work(doc, sent[0])) is not None and work.end <= s:
         # "Đối với Dự án A, Ban X ... phải đôn đốc ...; UBND xã Y phối hợp ...": what the sentence is about
         return "project", work.name, None
+    if role == "supervise" and (work := _work_referred_back(doc, pred, e, sent[0])) is not None:
+        return "project", work.name, None
     return None
+
+
+# "... chất lượng thi công của dự án.", "... công trình này": a work the statement names only by its kind
+_WORK_BACK = _rx(r"(?i)(?<!\w)(?:của\s+)?(?:dự án|công trình)(?:\s+(?:này|trên))?\s*(?:[.;]|$)")
+
+
+def _work_referred_back(doc: _Doc, pred: int, e: int, sent_start: int) -> NamedMention | None:
+    """'Đối với Dự án A, Ban X cam kết ... . Sở Y được giao kiểm tra, giám sát tiến độ thi công của dự án.': a
+    supervision whose clause ends on the bare word for a work refers to the one work the sentence before names."""
+    stop = doc.t.find(";", pred, e)
+    if _WORK_BACK.search(doc.t, pred, e if stop < 0 else stop + 1) is None:
+        return None
+    works = {n.name: n for n in _previous_sentence_works(doc, sent_start)}
+    return next(iter(works.values())) if len(works) == 1 else None
 
 
 def _carries_out_this_later(doc: _Doc, pred: int, e: int) -> bool:
