@@ -59,6 +59,8 @@ def test_checking_the_work_in_hand_is_supervising_it():
         ("Chi cục Thuế khu vực Phan Thiết - Hàm Thuận Nam", "lead", "task", "7", "2025"),
         ("Phòng Văn hóa và Thông tin", "lead", "task", "8", "2025-12-15"),
         ("Phòng Nội vụ", "lead", "task", "9", None),
+        # the last item, headed by its body, watches over the letter; the recipients after it are no bullets of it
+        ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "supervise", "document", "", None),
     }
 
 

@@ -1329,6 +1329,8 @@ def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int,
     out: list[Responsibility] = []
     spans: list[tuple[int, int]] = []
     t = doc.t
+    em = _END_OF_BODY.search(t)
+    body_end = em.start() if em else len(t)
     for sec in doc.ctx.sections:
         scoped = doc.task_at(sec.start) is not None or doc.in_implementation(sec.start)
         if not 2 <= sec.level <= 5 or not (scoped or doc.may_hold(sec.start, sec.end, "chủ đầu tư")
@@ -1350,7 +1352,10 @@ def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int,
         body_start = colon + 1 if colon >= 0 else line_end
         if scoped:
             spans.append((sec.start, sec.end))
-        cuts = [body_start] + [body_start + m.end() for m in _BULLET_SPLIT.finditer(t[body_start:sec.end])] + [sec.end]
+        # the last item of a letter runs on to its closing: the recipients' list ("Nơi nhận: - Như trên; ...") is
+        # no bullet of the item
+        sec_end = min(sec.end, body_end) if body_end > body_start else sec.end
+        cuts = [body_start] + [body_start + m.end() for m in _BULLET_SPLIT.finditer(t[body_start:sec_end])] + [sec_end]
         for a, b in itertools.pairwise(cuts):
             seg = t[a:b].strip()
             if not re.search(r"\w", seg) or re.fullmatch(r"[a-zđ]\)", seg):
