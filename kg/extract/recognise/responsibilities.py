@@ -809,10 +809,10 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
                 nxt = _closed_list(doc, projects, max(item[0], mk.start() if mk else item[0]), sent[0])
         return ("project", nxt.name, None) if nxt else None
     task = doc.task_at(s)
-    if task is not None and not (role in ("supervise", "cooperate") and _watches_this(doc, pred, e)):
-        return "task", task.n, None
     if task is not None:
-        return "document", "", None  # "7. Giao Phòng X theo dõi, đôn đốc việc thực hiện Kế hoạch này": the document
+        if role in ("supervise", "cooperate") and _watches_this(doc, pred, e):
+            return "document", "", None  # "7. Giao Phòng X theo dõi, đôn đốc việc thực hiện Kế hoạch này"
+        return "task", task.n, None
     if (doc.in_implementation(s) or _THIS.search(doc.t, s, e) or doc.implements_this(pred, e)
             or role in ("lead", "supervise") and _carries_out_this(doc, sent[0], s, pred, e)):
         d = _carried_out_directive(doc, pred, e) or doc.reported_resolution(s, e)
@@ -1271,6 +1271,8 @@ def _watches_this(doc: _Doc, p: int, end: int) -> bool:
     k = _WATCH_HEAD.match(doc.t, _COOP_HEAD.match(doc.t, k, end).end(), end).end()  # "phối hợp theo dõi ..."
     m = _WATCH_THIS.match(doc.t, k, end)
     return m is not None and _THIS.match(doc.t, m.end(), end) is not None
+
+
 _MONITOR_THIS = _rx(r"(?i)[\s,]*(?:theo dõi|kiểm tra|đôn đốc|giám sát)(?:\s*,\s*|\s+và\s+|\s+)(?:(?:theo dõi|kiểm tra|đôn đốc|giám sát)"
                     r"(?:\s*,\s*|\s+và\s+|\s+))*việc\s+(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)\s")
 
@@ -1324,8 +1326,9 @@ def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int,
     """'2. Sở Tài chính:' then what it must do, as bullets or after the colon: each is that body's.
 
     A bullet that opens with 'Phối hợp' makes the body a cooperating one, 'giám sát' / 'kiểm tra việc thực
-    hiện' a supervising one; otherwise it leads. Only inside a task or an implementation section; elsewhere
-    (a report's account of a body's works) only a bullet 'Là chủ đầu tư A và B' is read."""
+    hiện' a supervising one; otherwise it leads. A bullet that opens with a body of its own is that body's
+    statement. Only inside a task or an implementation section; elsewhere (a report's account of a body's works)
+    only a bullet 'Là chủ đầu tư A và B' is read."""
     out: list[Responsibility] = []
     spans: list[tuple[int, int]] = []
     t = doc.t
