@@ -15,7 +15,8 @@ def test_a_numbered_item_that_watches_over_the_document_supervises_the_document(
     X chủ trì, phối hợp với Phòng Y theo dõi ... Kế hoạch này' (Y cooperates on the document), '4. Văn phòng ...:' then
     '- Theo dõi, đôn đốc việc thực hiện Kế hoạch này', '5. Giao Phòng X đôn đốc, theo dõi việc thực hiện Văn bản này':
     what is followed is the document, not the item. Watching the items' work ('... các nhiệm vụ nêu trên') stays on
-    the item, and so does leading a work about the document ('chủ trì tổng hợp kết quả thực hiện Kế hoạch này')."""
+    the item, and so does leading a work about the document ('chủ trì tổng hợp kết quả thực hiện Kế hoạch này'). The
+    routine closing line 'Văn phòng ... theo dõi, tổng hợp, báo cáo ... kết quả thực hiện' is no duty."""
     assert _stated("resp_watch_district_plan.md", "huyện Hàm Thuận Bắc") == {
         ("Phòng Nội vụ", "lead", "task", "1", "2025-Q2"),
         ("Phòng Tư pháp", "supervise", "document", "", "2025-11-20"),  # the report that follows gives the deadline
@@ -82,8 +83,9 @@ def test_checking_read_across_wrapped_lines_and_a_page_header_in_a_report():
 
 def test_a_peoples_body_asked_to_supervise_the_document_supervises_it():
     """'Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện và các tổ chức chính trị - xã hội huyện giám sát việc thực hiện
-    Nghị quyết này': of requests, the one that makes its addressee responsible; the generic plural stays out, and a
-    request to do anything else ('Đề nghị Hội Nông dân huyện tuyên truyền, vận động ...') makes no one responsible."""
+    Nghị quyết này': of requests, the one that makes its addressee responsible; the generic plural stays out. A
+    request to do anything else ('Đề nghị Hội Nông dân huyện tuyên truyền, vận động ...') makes no one responsible,
+    nor does one to supervise without the carrying out ('tham gia giám sát, vận động hội viên thực hiện ...')."""
     assert _stated("resp_people_district_resolution.md", "huyện Tánh Linh") == {
         ("Ủy ban nhân dân", "lead", "document", "", None),
         ("Thường trực Hội đồng nhân dân", "supervise", "document", "", None),
@@ -93,7 +95,8 @@ def test_a_peoples_body_asked_to_supervise_the_document_supervises_it():
 
 def test_a_bare_request_to_supervise_read_across_a_page_header_in_a_plan():
     """'2. Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các đoàn thể chính trị - xã hội | <header> | - 3 - | tỉnh phối hợp
-    giám sát.' in the plan's implementation section: the Front supervises the plan."""
+    giám sát việc thực hiện Kế hoạch.' in the plan's implementation section: the Front supervises the plan; a bare
+    'Đề nghị Hội Nông dân tỉnh phối hợp giám sát.' says nothing of what is supervised."""
     assert _stated("resp_people_province_plan_wrapped.txt", "tỉnh Tuyên Quang") == {
         ("Sở Xây dựng", "lead", "document", "", "2025-03-31"),
         ("Ủy ban Mặt trận Tổ quốc", "supervise", "document", "", None),
@@ -102,12 +105,12 @@ def test_a_bare_request_to_supervise_read_across_a_page_header_in_a_plan():
 
 def test_peoples_bodies_that_join_the_supervision_of_a_resolution_in_a_news_summary():
     """'Ủy ban MTTQ Việt Nam phường phối hợp giám sát việc thực hiện Nghị quyết' (supervising, not cooperating), 'Đề
-    nghị Đoàn Thanh niên phường tham gia giám sát, vận động thanh niên cùng thực hiện Nghị quyết'; a past supervision
-    ('... đã giám sát 4 cuộc') is no responsibility."""
+    nghị Hội Cựu chiến binh phường tham gia giám sát việc thực hiện Nghị quyết'; not 'Đề nghị Đoàn Thanh niên phường
+    tham gia giám sát, vận động thanh niên ...', nor a past supervision ('... đã giám sát 4 cuộc')."""
     assert _stated("resp_people_ward_news.md", "phường Tân Thịnh") == {
         ("Ủy ban nhân dân", "lead", "document", "", None),
         ("Ủy ban Mặt trận Tổ quốc", "supervise", "document", "", None),
-        ("Đoàn Thanh niên Cộng sản Hồ Chí Minh", "supervise", "document", "", None),
+        ("Hội Cựu chiến binh", "supervise", "document", "", None),
     }
 
 

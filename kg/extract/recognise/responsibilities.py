@@ -470,15 +470,17 @@ def _clause_starts(t: str, a: int, b: int) -> list[int]:
 # out is theirs by law, so that a document asks it of them ("Đề nghị Ủy ban MTTQ Việt Nam tỉnh ... giám sát ...")
 _PEOPLES_BODIES = ("Front", "MassOrganisation")
 _ASKED = _rx(r"(?i)(?:kính\s+)?đề nghị\s+")
-# "(tham gia | phối hợp) giám sát", "phối hợp tuyên truyền, tham gia giám sát": supervising among what it is to do
-_PEOPLE_WATCH = _rx(r"(?i)[\s,]*(?:[^\W\d_]+[\s,]+){0,6}?(?:(?:tham gia|phối hợp|cùng)\s+)?giám sát(?!\w)")
+# "(tham gia | phối hợp) giám sát việc thực hiện", "phối hợp tuyên truyền, tham gia giám sát việc thực hiện": the
+# supervision of the carrying out among what it is to do ("tham gia giám sát, vận động Nhân dân ..." is not read so)
+_PEOPLE_WATCH = _rx(r"(?i)[\s,]*(?:[^\W\d_]+[\s,]+){0,6}?(?:(?:tham gia|phối hợp|cùng)\s+)?giám sát\s+việc\s+"
+                    r"(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)(?!\w)")
 _DOC_NAMED = _rx(r"(?<!\w)" + _DOC_WORD + r"(?!\s*(?:số\s*)?\d)(?!\w)")
 
 
 def _peoples_watch(doc: _Doc, subj, q: int, end: int) -> bool:
     """'(tham gia / phối hợp) giám sát việc thực hiện Nghị quyết này' said of people's bodies only, about this
     document: the document itself named ('Nghị quyết này', a bare 'Nghị quyết' that names this one) in the clause, or
-    a bare 'giám sát (việc thực hiện).' in the implementation section."""
+    the implementation section's 'giám sát việc thực hiện.' (or '... và vận động ...')."""
     if not subj or any(a.kind not in _PEOPLES_BODIES for a in subj):
         return False
     m = _PEOPLE_WATCH.match(doc.t, q, end)
@@ -486,12 +488,8 @@ def _peoples_watch(doc: _Doc, subj, q: int, end: int) -> bool:
         return False
     stop = doc.t.find(";", m.end(), end)
     stop = end if stop < 0 else stop
-    if _THIS.search(doc.t, m.end(), stop) or any(
-            doc.names_itself(d.group("w")) for d in _DOC_NAMED.finditer(doc.t, m.end(), stop)):
-        return True
-    bare = re.match(r"(?:\s+việc\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?(?:thực\s+hiện|thi\s+hành))?\s*(?:[.;]|$)",
-                    doc.t[m.end():stop + 1])
-    return bare is not None and doc.in_implementation(q)
+    return bool(doc.in_implementation(q) or _THIS.search(doc.t, m.end(), stop) or any(
+        doc.names_itself(d.group("w")) for d in _DOC_NAMED.finditer(doc.t, m.end(), stop)))
 
 
 def _asked_to_supervise(doc: _Doc, p: int, end: int):
@@ -604,6 +602,8 @@ def _statement(doc: _Doc, c: int, end: int):
     if am and doc.agency_at(am.end()) is not None:
         return "assigns", subj, q, "explicit"  # "X giao Y ...": Y is responsible, read mid-clause
     w = _first_word(t, q, end)
+    if w == "theo dõi" and doc.task_at(q) is None:
+        return None  # "Văn phòng ... theo dõi, tổng hợp báo cáo kết quả thực hiện" closing a plan: routine, no duty
     if w and w not in _NOT_ACTION and t[q:end].lstrip(" ,")[:1].islower() and not _NAME_GOES_ON.match(t, q, end):
         return "lead", subj, q, "verb"
     return None
