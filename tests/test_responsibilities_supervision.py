@@ -47,7 +47,8 @@ def test_checking_the_work_in_hand_is_supervising_it():
     'Thanh tra, kiểm tra ...' under the body's heading, 'theo dõi, đôn đốc các nhà thầu ...') supervises the item,
     a bullet of a headed item that names its own body included. Leading the check ('chủ trì kiểm tra ...'), urging
     collection ('kiểm tra, đôn đốc thu tiền sử dụng đất'), verbs that run on into others ('theo dõi, tổng hợp, báo
-    cáo ...') and urging alone ('đôn đốc các đơn vị ...') are leading it."""
+    cáo ...') and urging alone ('đôn đốc các đơn vị ...') are leading it; several checking verbs before others
+    ('theo dõi, đôn đốc, tổng hợp kết quả ...') are supervising still."""
     assert _stated("resp_checks_city_letter.md", "thành phố Phan Thiết") == {
         ("Ban Quản lý dự án đầu tư xây dựng", "lead", "task", "1", "2025-08-31"),
         ("Phòng Quản lý đô thị", "supervise", "task", "1", None),
@@ -60,6 +61,7 @@ def test_checking_the_work_in_hand_is_supervising_it():
         ("Chi cục Thuế khu vực Phan Thiết - Hàm Thuận Nam", "lead", "task", "7", "2025"),
         ("Phòng Văn hóa và Thông tin", "lead", "task", "8", "2025-12-15"),
         ("Phòng Nội vụ", "lead", "task", "9", None),
+        ("Phòng Tài chính - Kế hoạch", "supervise", "task", "10", "2025-12-10"),  # 'theo dõi, đôn đốc, tổng hợp ...'
         # the last item, headed by its body, watches over the letter; the recipients after it are no bullets of it
         ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "supervise", "document", "", None),
     }

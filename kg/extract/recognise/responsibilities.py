@@ -141,7 +141,7 @@ _SUPERVISE = _rx(
 _CHECK_VERB = r"(?:theo dõi|kiểm tra|đôn đốc|giám sát|thanh tra)"
 _CHECKS = _rx(
     r"(?i)[\s,:]*(?:(?:tăng cường|thường xuyên|tiếp tục|chủ động|định kỳ)\s+)*(?P<chain>" + _CHECK_VERB
-    + r"(?:(?:\s*,\s*|\s+và\s+)" + _CHECK_VERB + r")*)(?![\w,])\s+(?!và\s)(?=[^\W\d_])"
+    + r"(?:(?:\s*,\s*|\s+và\s+)" + _CHECK_VERB + r")*)(?!\w)(?:\s+(?!và\s)|(?P<more>\s*,\s*))(?=[^\W\d_])"
 )
 # urging collection or a target is carrying it out: "đôn đốc thu ngân sách", "... thu nợ thuế", "... hoàn thành chỉ tiêu"
 _COLLECTS = _rx(r"(?i)(?:việc\s+)?(?:thu|hoàn thành(?:\s+[^\W\d_]+){0,3}?\s+(?:chỉ tiêu|dự toán))(?!\w)")
@@ -702,12 +702,15 @@ def _after_colon(doc: _Doc, subj, k: int, end: int):
 def _checks_work(doc: _Doc, p: int, end: int) -> str | None:
     """The verbs of the predicate at p when it is checking or supervising work as the body's own: 'kiểm tra, giám sát chất
     lượng ...', 'tăng cường kiểm tra ...', 'theo dõi, đôn đốc các nhà thầu ...', 'Thanh tra, kiểm tra việc quản lý ...'.
-    Readers take such a body as supervising, not leading. Not when the verbs run on into others ('theo dõi, tổng hợp,
-    báo cáo': the body does the work), when urging is all it does ('đôn đốc các chủ đầu tư ...'), or when what it
-    urges is collection or a target ('đôn đốc thu ngân sách', '... hoàn thành chỉ tiêu'): that is carrying it out
-    (None then)."""
+    Readers take such a body as supervising, not leading. Not when urging is all it does ('đôn đốc các chủ đầu tư
+    ...'), when what it urges is collection or a target ('đôn đốc thu ngân sách', '... hoàn thành chỉ tiêu': that is
+    carrying it out), nor when one checking verb runs on into others ('theo dõi, tổng hợp, báo cáo ...', 'kiểm tra,
+    hướng dẫn ...': the body does the work); several do in a task ('7. X theo dõi, đôn đốc, tổng hợp kết quả ...':
+    checking is most of it). None when it is not."""
     m = _CHECKS.match(doc.t, p, end)
     if m is None or not re.search(r"(?i)theo\s+dõi|kiểm\s+tra|giám\s+sát|thanh\s+tra", m.group("chain")):
+        return None
+    if m.group("more") and (len(re.split(r"\s*,\s*|\s+và\s+", m.group("chain"))) < 2 or doc.task_at(p) is None):
         return None
     return m.group("chain") if _COLLECTS.match(doc.t, m.end(), end) is None else None
 
