@@ -317,8 +317,8 @@ def test_a_session_news_item_gives_the_resolution_it_passed(tmp_path, closing, e
 def test_letter_directions_with_apposed_investors_and_trailing_cooperators():
     """'Ban X (chủ đầu tư Dự án A) tập trung ...': investor of the work, and the direction's subject; 'Ban Y, chủ đầu
     tư Dự án B, bảo đảm ...': likewise the investor of the work and the lead of the direction, due when it says;
-    '..., Sở Tài chính phối hợp; hoàn thành trong Quý III' cooperates on it; a numbered direction about the letter
-    itself ('... việc thực hiện văn bản này') is a direction still."""
+    '..., Sở Tài chính phối hợp; hoàn thành trong Quý III' cooperates on it; a numbered direction to follow the
+    carrying out of the letter itself ('... việc thực hiện văn bản này') supervises the letter, not the item."""
     got = {(r.agency.removesuffix(" tỉnh Hà Nam"), r.role, r.object_kind, r.object, r.deadline)
            for r in extract_file(DATA / "resp_province_letter_appositions.txt").responsibilities if not r.inferred}
     assert got == {
@@ -329,7 +329,7 @@ def test_letter_directions_with_apposed_investors_and_trailing_cooperators():
         ("Ban Quản lý dự án đầu tư xây dựng", "lead", "task", "3", "2025-11-30"),
         ("Thanh tra", "supervise", "task", "4", "2025-Q3"),
         ("Sở Tài chính", "cooperate", "task", "4", "2025-Q3"),
-        ("Sở Tài chính", "supervise", "task", "5", None),
+        ("Sở Tài chính", "supervise", "document", "", None),
     }
 
 

@@ -115,7 +115,8 @@ _GLUE = sorted({
     "trưởng ban", "trưởng", "thường trực", "sở", "ban", "ngành", "đơn vị", "cơ quan", "liên quan", "địa phương",
     "tổ đại biểu", "đại biểu", "huyện", "quận", "thị xã", "thành phố", "xã", "phường", "thị trấn", "cấp", "tỉnh",
     "hđnd", "ubnd", "hội đồng nhân dân", "ủy ban nhân dân", "thành viên", "chức năng", "đoàn thể",
-    "tổ chức chính trị - xã hội", "tổ chức chính trị-xã hội", "có liên quan", "trực thuộc", "chuyên môn", "của",
+    "tổ chức chính trị - xã hội", "tổ chức chính trị-xã hội", "đoàn thể chính trị - xã hội", "đoàn thể chính trị-xã hội",
+    "có liên quan", "trực thuộc", "chuyên môn", "của",
 }, key=len, reverse=True)
 _GLUE_RE = _rx(r"(?i)(?:" + "|".join(re.escape(g).replace("\\ ", " ") for g in _GLUE) + r")(?!\w)")
 _PUNCT_RE = re.compile(r"[\s,]+")
@@ -135,6 +136,15 @@ _SUPERVISE = _rx(
     r"|[\s,:]*(?:[\wÀ-ỹ]+[\s,]+){0,6}?(?:kiểm tra|giám sát|đánh giá|theo dõi)[^;.]{0,40}?việc\s+(?:tổ chức\s+)?"
     r"(?:triển khai\s+)?(?:thực hiện|thi hành)"
 )
+# "kiểm tra, giám sát chất lượng thi công", "tăng cường kiểm tra ...", "theo dõi, đôn đốc các nhà thầu ...": checking
+# the work in hand (see _checks_work)
+_CHECK_VERB = r"(?:theo dõi|kiểm tra|đôn đốc|giám sát|thanh tra)"
+_CHECKS = _rx(
+    r"(?i)[\s,:]*(?:(?:tăng cường|thường xuyên|tiếp tục|chủ động|định kỳ)\s+)*(?P<chain>" + _CHECK_VERB
+    + r"(?:(?:\s*,\s*|\s+và\s+)" + _CHECK_VERB + r")*)(?!\w)(?:\s+(?!và\s)|(?P<more>\s*,\s*))(?=[^\W\d_])"
+)
+# urging collection or a target is carrying it out: "đôn đốc thu ngân sách", "... thu nợ thuế", "... hoàn thành chỉ tiêu"
+_COLLECTS = _rx(r"(?i)(?:việc\s+)?(?:thu|hoàn thành(?:\s+[^\W\d_]+){0,3}?\s+(?:chỉ tiêu|dự toán))(?!\w)")
 _STANDING = _rx(r"(?i)\s*,?\s*là\s+cơ quan\s+(?:thường trực|đầu mối|chủ trì)(?!\w)[^,;.:]{0,80}?(?=,|\s+(?:có|chịu)\s+trách)")
 # "Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh xây dựng ...": the party body leads; the body it leads is
 # only led (unlike "chỉ đạo X", which gives X the job)
@@ -157,7 +167,7 @@ _NOT_ACTION = {
 _CLOSING = _rx(r"(?i)\s*(?:xin\s+|trân trọng\s+|kính\s+)?(?:báo cáo|đề nghị|kiến nghị)(?!\w)")
 _END_OF_BODY = re.compile(r"(?im)^[ \t]*(?:Nơi nhận|TM\.|KT\.)")
 _WORD = re.compile(r"[^\W\d_]+")
-_THIS = _rx(r"(?i)(?:Nghị quyết|Kế hoạch|Quyết định|Chỉ thị|Chương trình|Đề án|Thông báo|Công văn|Kết luận)\s+này")
+_THIS = _rx(r"(?i)(?:Nghị quyết|Kế hoạch|Quyết định|Chỉ thị|Chương trình|Đề án|Thông báo|Công văn|Văn bản|Kết luận)\s+này")
 # "(giám sát việc) tổ chức triển khai thực hiện Nghị quyết": carrying out a document. Without a number after
 # it, the word names the document itself where the document is of that kind or has no header (a portal's
 # summary of a resolution); a number names another one (see _carried_out_directive)
@@ -469,9 +479,52 @@ def _clause_starts(t: str, a: int, b: int) -> list[int]:
     return sorted(set(out))
 
 
+# the people's bodies: the Fatherland Front and the mass organisations, whose supervision of what the authorities carry
+# out is theirs by law, so that a document asks it of them ("Đề nghị Ủy ban MTTQ Việt Nam tỉnh ... giám sát ...")
+_PEOPLES_BODIES = ("Front", "MassOrganisation")
+_ASKED = _rx(r"(?i)(?:kính\s+)?đề nghị\s+")
+# "(tham gia | phối hợp) giám sát việc thực hiện", "phối hợp tuyên truyền, tham gia giám sát việc thực hiện": the
+# supervision of the carrying out among what it is to do ("tham gia giám sát, vận động Nhân dân ..." is not read so)
+_PEOPLE_WATCH = _rx(r"(?i)[\s,]*(?:[^\W\d_]+[\s,]+){0,6}?(?:(?:tham gia|phối hợp|cùng)\s+)?giám sát\s+việc\s+"
+                    r"(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)(?!\w)")
+_DOC_NAMED = _rx(r"(?<!\w)" + _DOC_WORD + r"(?!\s*(?:số\s*)?\d)(?!\w)")
+
+
+def _peoples_watch(doc: _Doc, subj, q: int, end: int) -> bool:
+    """'(tham gia / phối hợp) giám sát việc thực hiện Nghị quyết này' said of people's bodies only, about this
+    document: the document itself named ('Nghị quyết này', a bare 'Nghị quyết' that names this one) in the clause, or
+    the implementation section's 'giám sát việc thực hiện.' (or '... và vận động ...')."""
+    if not subj or any(a.kind not in _PEOPLES_BODIES for a in subj):
+        return False
+    m = _PEOPLE_WATCH.match(doc.t, q, end)
+    if m is None:
+        return False
+    stop = doc.t.find(";", m.end(), end)
+    stop = end if stop < 0 else stop
+    return bool(doc.in_implementation(q) or _THIS.search(doc.t, m.end(), stop) or any(
+        doc.names_itself(d.group("w")) for d in _DOC_NAMED.finditer(doc.t, m.end(), stop)))
+
+
+def _asked_to_supervise(doc: _Doc, p: int, end: int):
+    """'Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội giám sát việc thực hiện Kế hoạch này': of
+    requests, the one readers take as a responsibility; the generic plural stays out. A request to do anything
+    else ('Đề nghị ... tuyên truyền, vận động Nhân dân ...') makes no one responsible."""
+    am = _ASKED.match(doc.t, p, end)
+    if am is None:
+        return None
+    subj, q = _agency_list(doc, am.end(), end)
+    if not subj or subj[0].start != am.end() or not _peoples_watch(doc, subj, q, end):
+        return None
+    return "supervise", subj, q, "explicit"
+
+
 def _first_word(t: str, p: int, end: int) -> str:
     m = _WORD.search(t, p, min(end, p + 40))
-    return m.group().lower() if m and not t[p:m.start()].strip(" ,") else ""
+    if not m or t[p:m.start()].strip(" ,"):
+        return ""
+    if m.group().lower() == "theo" and re.match(r"\s+dõi(?!\w)", t[m.end():m.end() + 8]):
+        return "theo dõi"  # the verb "to follow", not the preposition "theo" (which starts no action)
+    return m.group().lower()
 
 
 def _statement(doc: _Doc, c: int, end: int):
@@ -479,7 +532,7 @@ def _statement(doc: _Doc, c: int, end: int):
     t = doc.t
     p = _skip(t, c, end)
     if _NOT_RESPONSIBLE_OPENER.match(t, p, end):
-        return None
+        return _asked_to_supervise(doc, p, end)
     om = _CLAUSE_OPENER.match(t, p, end)
     if om:
         subj, q = _agency_list(doc, om.end(), end)
@@ -488,7 +541,7 @@ def _statement(doc: _Doc, c: int, end: int):
         if not om.group("w")[0].isupper():
             return None  # "...: phối hợp với X" continues a clause whose subject is elsewhere
         role = "lead" if om.group("w").lower().startswith("giao") else "cooperate"
-        if role == "lead" and _SUPERVISE.match(t, q, end):
+        if role == "lead" and (_SUPERVISE.match(t, q, end) or _checks_work(doc, q, end)):
             role = "supervise"
         elif role == "lead" and _INVESTOR.match(t, q, end):
             role = "investor"  # "Giao Ban Quản lý dự án huyện làm chủ đầu tư Dự án X"
@@ -540,10 +593,15 @@ def _statement(doc: _Doc, c: int, end: int):
     dm = _DUTY.match(t, r0, end)
     if dm:
         return _duty_role(doc, dm.end(), end), subj, q, "explicit"
+    if _peoples_watch(doc, subj, q, end):
+        return "supervise", subj, q, "explicit"  # "Ủy ban MTTQ Việt Nam tỉnh phối hợp giám sát việc thực hiện Nghị quyết"
     if _COOP.match(t, r0, end):
         return ("lead" if _item_given_to(doc, subj, r0, end) else "cooperate"), subj, q, "explicit"
     if _SUPERVISE.match(t, q, end):
         return "supervise", subj, q, "explicit"
+    if chain := _checks_work(doc, q, end):
+        # "giám sát" says it outright, like "X giám sát ..." above; "kiểm tra ..." alone only where work is assigned
+        return "supervise", subj, q, "explicit" if re.search(r"giám\s+sát", chain, re.IGNORECASE) else "verb"
     gm = _GIVEN.match(t, q, end)
     if gm and _INVESTOR.match(t, gm.end(), end):
         return "investor", subj, gm.end(), "explicit"  # "Sở X được giao làm chủ đầu tư Trung tâm ..."
@@ -551,10 +609,14 @@ def _statement(doc: _Doc, c: int, end: int):
         return "lead", subj, gm.end(), "explicit"  # "Sở X được giao chủ trì rà soát ..."
     if gm and (doc.implements_this(gm.end(), end) or doc.implements_directive(gm.end(), end)):
         return "lead", subj, gm.end(), "explicit"  # "UBND tỉnh được giao tổ chức thực hiện Nghị quyết"
+    if gm and (_SUPERVISE.match(t, gm.end(), end) or _checks_work(doc, gm.end(), end)):
+        return "supervise", subj, gm.end(), "explicit"  # "Sở X được giao kiểm tra, giám sát tiến độ ..."
     am = _ASSIGN.match(t, r0, end)
     if am and doc.agency_at(am.end()) is not None:
         return "assigns", subj, q, "explicit"  # "X giao Y ...": Y is responsible, read mid-clause
     w = _first_word(t, q, end)
+    if w == "theo dõi" and doc.task_at(q) is None:
+        return None  # "Văn phòng ... theo dõi, tổng hợp báo cáo kết quả thực hiện" closing a plan: routine, no duty
     if w and w not in _NOT_ACTION and t[q:end].lstrip(" ,")[:1].islower() and not _NAME_GOES_ON.match(t, q, end):
         return "lead", subj, q, "verb"
     return None
@@ -638,7 +700,8 @@ def _after_colon(doc: _Doc, subj, k: int, end: int):
     if _COOP.match(t, k, end):
         # "- Ban X: phối hợp với UBND xã Y hoàn thành ...": like a sub-item of a body's heading, X leads
         return ("lead" if _bullet_names_partner(doc, k, end) else "cooperate"), subj, k, "explicit"
-    if re.match(r"(?i)(?:theo dõi|kiểm tra|đôn đốc|giám sát)", t[k:k + 12]) and _SUPERVISE.match(t, k, end):
+    if re.match(r"(?i)(?:theo dõi|kiểm tra|đôn đốc|giám sát)", t[k:k + 12]) and (
+            _SUPERVISE.match(t, k, end) or _checks_work(doc, k, end)):
         return "supervise", subj, k, "explicit"
     dm = _DUTY.match(t, k, end)
     if dm:
@@ -649,12 +712,28 @@ def _after_colon(doc: _Doc, subj, k: int, end: int):
     return None
 
 
+def _checks_work(doc: _Doc, p: int, end: int) -> str | None:
+    """The verbs of the predicate at p when it is checking or supervising work as the body's own: 'kiểm tra, giám sát chất
+    lượng ...', 'tăng cường kiểm tra ...', 'theo dõi, đôn đốc các nhà thầu ...', 'Thanh tra, kiểm tra việc quản lý ...'.
+    Readers take such a body as supervising, not leading. Not when urging is all it does ('đôn đốc các chủ đầu tư
+    ...'), when what it urges is collection or a target ('đôn đốc thu ngân sách', '... hoàn thành chỉ tiêu': that is
+    carrying it out), nor when one checking verb runs on into others ('theo dõi, tổng hợp, báo cáo ...', 'kiểm tra,
+    hướng dẫn ...': the body does the work); several do in a task ('7. X theo dõi, đôn đốc, tổng hợp kết quả ...':
+    checking is most of it). None when it is not."""
+    m = _CHECKS.match(doc.t, p, end)
+    if m is None or not re.search(r"(?i)theo\s+dõi|kiểm\s+tra|giám\s+sát|thanh\s+tra", m.group("chain")):
+        return None
+    if m.group("more") and (len(re.split(r"\s*,\s*|\s+và\s+", m.group("chain"))) < 2 or doc.task_at(p) is None):
+        return None
+    return m.group("chain") if _COLLECTS.match(doc.t, m.end(), end) is None else None
+
+
 def _duty_role(doc: _Doc, k: int, end: int) -> str:
     """After 'có trách nhiệm': supervise when it is to follow or check the carrying out, else lead."""
     hm = _HELPS.match(doc.t, k, end)
     if hm and doc.agency_at(hm.end()) is not None:
         k = doc.agency_at(hm.end()).end  # "có trách nhiệm giúp UBND tỉnh theo dõi, kiểm tra việc thực hiện"
-    return "supervise" if _SUPERVISE.match(doc.t, k, end) else "lead"
+    return "supervise" if _SUPERVISE.match(doc.t, k, end) or _checks_work(doc, k, end) else "lead"
 
 
 # "Ban Quản lý dự án ... | dân dụng và công nghiệp tỉnh, chủ đầu tư ...": words up to a unit and a comma
@@ -747,6 +826,8 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
         return ("project", nxt.name, None) if nxt else None
     task = doc.task_at(s)
     if task is not None:
+        if role in ("supervise", "cooperate") and _watches_this(doc, pred, e):
+            return "document", "", None  # "7. Giao Phòng X theo dõi, đôn đốc việc thực hiện Kế hoạch này"
         return "task", task.n, None
     if (doc.in_implementation(s) or _THIS.search(doc.t, s, e) or doc.implements_this(pred, e)
             or role in ("lead", "supervise") and _carries_out_this(doc, sent[0], s, pred, e)):
@@ -777,7 +858,23 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
     if role in ("lead", "cooperate", "supervise") and (work := _topic_work(doc, sent[0])) is not None and work.end <= s:
         # "Đối với Dự án A, Ban X ... phải đôn đốc ...; UBND xã Y phối hợp ...": what the sentence is about
         return "project", work.name, None
+    if role == "supervise" and (work := _work_referred_back(doc, pred, e, sent[0])) is not None:
+        return "project", work.name, None
     return None
+
+
+# "... chất lượng thi công của dự án.", "... công trình này": a work the statement names only by its kind
+_WORK_BACK = _rx(r"(?i)(?<!\w)(?:của\s+)?(?:dự án|công trình)(?:\s+(?:này|trên))?\s*(?:[.;]|$)")
+
+
+def _work_referred_back(doc: _Doc, pred: int, e: int, sent_start: int) -> NamedMention | None:
+    """'Đối với Dự án A, Ban X cam kết ... . Sở Y được giao kiểm tra, giám sát tiến độ thi công của dự án.': a
+    supervision whose clause ends on the bare word for a work refers to the one work the sentence before names."""
+    stop = doc.t.find(";", pred, e)
+    if _WORK_BACK.search(doc.t, pred, e if stop < 0 else stop + 1) is None:
+        return None
+    works = {n.name: n for n in _previous_sentence_works(doc, sent_start)}
+    return next(iter(works.values())) if len(works) == 1 else None
 
 
 def _carries_out_this_later(doc: _Doc, pred: int, e: int) -> bool:
@@ -1004,7 +1101,8 @@ def _sentence_statements(doc: _Doc, skip: list[tuple[int, int]]) -> list[Respons
                                      or _carries_out_this_later(doc, q, b)):
                 continue  # "giao X đẩy nhanh các dự án như: A; B" gives X the works it lists
             # "...; giao Thường trực HĐND ... giám sát việc thực hiện": the bodies given the supervision
-            role = "supervise" if _SUPERVISE.match(t, q, b) and not _LEAD.match(t, _skip(t, q, b), b) else "lead"
+            role = ("supervise" if (_SUPERVISE.match(t, q, b) or _checks_work(doc, q, b))
+                    and not _LEAD.match(t, _skip(t, q, b), b) else "lead")
             e = min([c for c, *_ in found if c > m.start()] + [x.start() for x, *_ in assigns if x.start() > m.start()] + [b])
             out += _one_statement(doc, m.start(), e, role, subj, q, (a, b), in_scope)
     return out
@@ -1274,6 +1372,24 @@ def _monitors_this(doc: _Doc, p: int, end: int) -> bool:
 
 
 _LEADING_COMMA = re.compile(r"\s*,?\s*")
+# what may stand before the watch over the document: "có trách nhiệm", "chủ trì,", "phối hợp" ...
+_WATCH_HEAD = _rx(r"(?i)[\s,:]*(?:(?:(?:có|chịu)\s+trách nhiệm|tiếp tục|chủ trì|tăng cường|thường xuyên|chủ động|tích cực"
+                  r"|tham gia)(?:\s*,\s*|\s+))*")
+_COOP_HEAD = _rx(r"(?i)(?:phối hợp\s+)?")
+_WATCH_THIS = _rx(r"(?i)(?:theo dõi|kiểm tra|đôn đốc|giám sát|thanh tra)(?:(?:\s*,\s*|\s+và\s+)(?:theo dõi|kiểm tra|đôn đốc"
+                  r"|giám sát|thanh tra))*\s+(?:tình hình\s+)?việc\s+(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)\s+")
+
+
+def _watches_this(doc: _Doc, p: int, end: int) -> bool:
+    """'(có trách nhiệm / chủ trì, phối hợp với Y) theo dõi, kiểm tra việc thực hiện Kế hoạch này' at p: the watch over
+    this document, which readers take as supervising the document even when a numbered item states it (what is
+    followed is the document, not the item); '... việc thực hiện các nhiệm vụ nêu trên' watches the item's work."""
+    k = doc.past_cooperators(_WATCH_HEAD.match(doc.t, p, end).end(), end)
+    k = _WATCH_HEAD.match(doc.t, _COOP_HEAD.match(doc.t, k, end).end(), end).end()  # "phối hợp theo dõi ..."
+    m = _WATCH_THIS.match(doc.t, k, end)
+    return m is not None and _THIS.match(doc.t, m.end(), end) is not None
+
+
 _MONITOR_THIS = _rx(r"(?i)[\s,]*(?:theo dõi|kiểm tra|đôn đốc|giám sát)(?:\s*,\s*|\s+và\s+|\s+)(?:(?:theo dõi|kiểm tra|đôn đốc|giám sát)"
                     r"(?:\s*,\s*|\s+và\s+|\s+))*việc\s+(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|thi hành)\s")
 
@@ -1319,15 +1435,29 @@ def _bullet_names_partner(doc: _Doc, a: int, b: int) -> bool:
     return _partner_then_verb(doc, cm.end(), b)
 
 
+def _bullet_own_subject(doc: _Doc, a: int, b: int) -> tuple[str, list[AgencyMention], int] | None:
+    """'1. Ban X:' then '- Sở Y có trách nhiệm kiểm tra, giám sát ...': a bullet that opens with a body and its own
+    predicate says what that body does, not what the heading's body does; (role, bodies, predicate start) or None."""
+    if doc.agency_at(a) is None:
+        return None
+    st = _statement(doc, a, b)
+    if st is None or st[0] == "assigns" or st[1][0].start != a:
+        return None
+    return st[0], st[1], st[2]
+
+
 def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int, int]]]:
     """'2. Sở Tài chính:' then what it must do, as bullets or after the colon: each is that body's.
 
     A bullet that opens with 'Phối hợp' makes the body a cooperating one, 'giám sát' / 'kiểm tra việc thực
-    hiện' a supervising one; otherwise it leads. Only inside a task or an implementation section; elsewhere
-    (a report's account of a body's works) only a bullet 'Là chủ đầu tư A và B' is read."""
+    hiện' a supervising one; otherwise it leads. A bullet that opens with a body of its own is that body's
+    statement. Only inside a task or an implementation section; elsewhere (a report's account of a body's works)
+    only a bullet 'Là chủ đầu tư A và B' is read."""
     out: list[Responsibility] = []
     spans: list[tuple[int, int]] = []
     t = doc.t
+    em = _END_OF_BODY.search(t)
+    body_end = em.start() if em else len(t)
     for sec in doc.ctx.sections:
         scoped = doc.task_at(sec.start) is not None or doc.in_implementation(sec.start)
         if not 2 <= sec.level <= 5 or not (scoped or doc.may_hold(sec.start, sec.end, "chủ đầu tư")
@@ -1353,12 +1483,19 @@ def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int,
         body_start = colon + 1 if colon >= 0 else line_end
         if scoped:
             spans.append((sec.start, sec.end))
-        cuts = [body_start] + [body_start + m.end() for m in _BULLET_SPLIT.finditer(t[body_start:sec.end])] + [sec.end]
+        # the last item of a letter runs on to its closing: the recipients' list ("Nơi nhận: - Như trên; ...") is
+        # no bullet of the item
+        sec_end = min(sec.end, body_end) if body_end > body_start else sec.end
+        cuts = [body_start] + [body_start + m.end() for m in _BULLET_SPLIT.finditer(t[body_start:sec_end])] + [sec_end]
         for a, b in itertools.pairwise(cuts):
             seg = t[a:b].strip()
             if not re.search(r"\w", seg) or re.fullmatch(r"[a-zđ]\)", seg):
                 continue  # nothing, or only the marker of the first bullet ("Sở X:\na) ...")
             a += len(t[a:b]) - len(t[a:b].lstrip())
+            if scoped and (own := _bullet_own_subject(doc, a, b)) is not None:
+                role, osubj, q = own
+                out += _one_statement(doc, a, b, role, osubj, q, (a, b), scoped)
+                continue
             if _INVESTOR_BULLET.match(seg):
                 out += _invests_in_named(doc, subj, a, b)
                 continue
@@ -1373,7 +1510,7 @@ def _headed_statements(doc: _Doc) -> tuple[list[Responsibility], list[tuple[int,
             role = "lead"
             if re.match(r"(?i)(?:tiếp tục\s+|chủ động\s+)?phối hợp", seg):
                 role = "lead" if _bullet_names_partner(doc, a, b) else "cooperate"
-            elif not re.match(r"(?i)chủ trì", seg) and _SUPERVISE.match(seg):
+            elif not re.match(r"(?i)chủ trì", seg) and (_SUPERVISE.match(seg) or _checks_work(doc, a, b)):
                 role = "supervise"
             targeted = _target_statement(doc, a, b, role, subj, a) if doc.task_at(a) is None else []
             if targeted:  # "- Chủ trì thực hiện chỉ tiêu tỷ lệ che phủ rừng": the target is the object
@@ -1636,7 +1773,8 @@ def _implied(doc: _Doc, stated: list[Responsibility]) -> list[Responsibility]:
     h = doc.ctx.header
     if h.kind != "Báo cáo" or not doc.ctx.issuer:
         return []
-    led = {r.object for r in stated if r.object_kind == "task" and r.role == "lead"}
+    # a task given to a body to check or supervise ("4. Thanh tra huyện kiểm tra ...") names who carries it out too
+    led = {r.object for r in stated if r.object_kind == "task" and r.role in ("lead", "supervise")}
     out = []
     for t in doc.tasks:
         if t.n not in led:
