@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..extract.recognise.quantities import title_period as period_of_title
 from ..extract.recognise.spelling import tone_fold
 
 # ---------------------------------------------------------------- units (one table)
@@ -106,22 +107,13 @@ def elapsed_share(inner: str | None, outer: str | None) -> float | None:
     return round((a.end - b.start + 1) / b.months, 4)
 
 
-# the reporting period a title states ("6 tháng đầu năm 2023", "quý I năm 2022", "tháng 5 ... năm 2024")
-_TITLE_PERIODS = [
-    (re.compile(r"(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})", re.IGNORECASE),
-     lambda m: f"{m.group(2)}-01/{m.group(2)}-{int(m.group(1)):02d}" if 1 <= int(m.group(1)) < 12 else None),
-    (re.compile(r"quý\s+(I{1,3}|IV|[1-4])\s*(?:năm\s+|/)(\d{4})", re.IGNORECASE),
-     lambda m: f"{m.group(2)}-Q{ {'I': 1, 'II': 2, 'III': 3, 'IV': 4}.get(m.group(1).upper(), m.group(1))}"),
-]
-
-
+@lru_cache(maxsize=4096)  # every result of a report is read with its document's title
 def title_period(title: str | None) -> str | None:
-    """The first (reporting) period of a report's title, when narrower than a year."""
-    for rx, f in _TITLE_PERIODS:
-        m = rx.search(_nfc(title or ""))
-        if m:
-            return f(m)
-    return None
+    """The reporting period of a report's title (read as the extraction reads it), when narrower than a year:
+    "Tình hình ... 6 tháng đầu năm; nhiệm vụ ... 6 tháng cuối năm 2024" -> 2024-01/2024-06."""
+    p = period_of_title(_nfc(title or ""))
+    span = parse_period(p)
+    return p if span and span.exact and span.months < 12 else None
 
 
 # ---------------------------------------------------------------- places
@@ -173,15 +165,20 @@ _NOISE = re.compile(
     # a crop season says when, not what: "vụ Xuân", "vụ Đông Xuân", "vụ Hè Thu", "vụ Mùa"
     r"|vụ (?:đông ?[-–]? ?xuân|xuân ?[-–]? ?hè|hè ?[-–]? ?thu|thu ?[-–]? ?đông|mùa|chiêm|xuân|hè|đông)"
     # "Trong đó: thu tiền sử dụng đất", a table row that names a part: the part is what is measured
-    r"|trong (?:năm|quý|kỳ|đó)|chỉ tiêu|\d{1,2}/\d{4}|giá so sánh(?: \d{4})?|hđnd tỉnh giao|kế hoạch|dự toán)\b\)?"
+    r"|trong (?:năm|quý|kỳ|đó)|chỉ tiêu|\d{1,2}/\d{4}|(?:theo )?giá (?:so sánh|hiện hành)(?: (?:năm )?\d{4})?|hđnd tỉnh giao|kế hoạch|dự toán)\b\)?"
 )
 # one indicator written several ways: phrase -> one token
 _SYNONYMS = [
     ("tổng sản phẩm trên địa bàn tỉnh", "grdp"), ("tổng sản phẩm trên địa bàn", "grdp"), ("tổng sản phẩm", "grdp"),
     ("tăng trưởng kinh tế", "grdp"),
+    # value added, a district's or a town's measure of its economy (its words are all generic otherwise)
+    ("giá trị tăng thêm", "gva"),
     ("chỉ số sản xuất công nghiệp", "iip"), ("ngân sách nhà nước", "nsnn"), ("bảo hiểm y tế", "bhyt"),
     ("bảo hiểm xã hội", "bhxh"), ("nông thôn mới", "ntm"), ("thu gom", "thugom"), ("dân số", "dân"),
-    ("người dân", "dân"), ("tham quan du lịch", "du lịch"), ("phát triển mới", "thành lập mới"), ("lượt khách", "khách"), ("lượng khách", "khách"), ("hàng hóa", ""),
+    ("người dân", "dân"), ("tham quan du lịch", "du lịch"), ("phát triển mới", "thành lập mới"), ("lượt khách", "khách"), ("lượng khách", "khách"),
+    # tourists a place drew are its tourists ("Thu hút 450.000 lượt khách du lịch"); investment it drew is not the
+    # investment made ("thu hút" stays a word of its own below)
+    ("thu hút khách", "khách"), ("hàng hóa", ""),
     ("hàng hoá", ""), ("kim ngạch", ""), ("trên địa bàn tỉnh", ""), ("trên địa bàn huyện", ""),
     ("trên địa bàn thành phố", ""), ("toàn huyện", ""),
     # the document's own area said as an owner: "tốc độ tăng trưởng GRDP của tỉnh" (a named one keeps its name)
@@ -207,7 +204,7 @@ _GENERIC = frozenset([
 # ("thu" is the budget's; attracting investment is not investment: "thu hút vốn đầu tư" / "vốn đầu tư")
 CONTRAST = frozenset({"thu", "chi", "thuhút", "xuất", "nhập", "quốctế", "nộiđịa", "trongnước", "nướcngoài", "tỷlệ",
                       "tỷtrọng", "bìnhquân", "đầungười", "nângcao", "kiểumẫu", "hộnghèo", "cậnnghèo", "nông",
-                      "công", "dịch", "grdp", "iip"})
+                      "công", "dịch", "grdp", "gva", "iip"})
 MATCH_THRESHOLD = 0.85
 ABBREV_SIMILARITY = 0.9  # one side spells out the abbreviation the other uses: the same, short of identical wording
 _UMBRELLA = re.compile(r"\(?\b(?:cả|trên cả|theo cả)\s+(?:\d+|ba|03)\s+tiêu chí\b\)?", re.IGNORECASE)

@@ -139,12 +139,14 @@ class Quantity:
 
     @cached_property
     def effective_period(self) -> str | None:
-        """The period the figure covers: a month its own words name ("Tổng lượng khách du lịch tháng 3");
-        a figure dated only by a year, inside a report on part of that year, covers the report's period."""
+        """The period the figure covers: a month its own words name ("Tổng lượng khách du lịch tháng 3"), or
+        the months up to one ("đến hết tháng 6": from the start of the year); a figure dated only by a year,
+        inside a report on part of that year, covers the report's period."""
         p, d = self.period, self.doc_period
         month = _MONTH_IN_LABEL.search(_norm_text(self.indicator))
-        if p and month and re.match(r"\d{4}", p) and 1 <= int(month.group(1)) <= 12:
-            return f"{p[:4]}-{int(month.group(1)):02d}"
+        if p and month and re.match(r"\d{4}", p) and 1 <= int(month.group("mo")) <= 12:
+            mm = int(month.group("mo"))
+            return f"{p[:4]}-01/{p[:4]}-{mm:02d}" if month.group("upto") and mm > 1 else f"{p[:4]}-{mm:02d}"
         if p and d and parse_period(p) and parse_period(d) and re.fullmatch(r"\d{4}", p) and d.startswith(p):
             return d
         return p
@@ -177,7 +179,8 @@ class Quantity:
 
 
 # "tháng 3" (one month), not "3 tháng" (three months)
-_MONTH_IN_LABEL = re.compile(r"(?<!\d )\btháng\s+(\d{1,2})\b(?!\s*tháng)")
+_MONTH_IN_LABEL = re.compile(r"(?<!\d )(?P<upto>\b(?:lũy kế|luỹ kế|tính|đến|từ đầu năm)(?: đến)?(?: hết)? )?"
+                             r"\btháng\s+(?P<mo>\d{1,2})\b(?!\s*tháng)")
 # kinds whose figure only measures progress when it is counted from the start of the target's period
 # (a year-to-date total or growth rate); a level can be read at any time inside it
 FROM_START = ("amount", "rate", "down")
