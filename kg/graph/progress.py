@@ -34,11 +34,14 @@ from ..extract.recognise.quantities import PLANNING_KINDS
 from .indicators import (  # noqa: F401 - re-exported: the pure functions callers and tests use
     CONTRAST,
     MATCH_THRESHOLD,
+    PARTS_SIMILARITY,
+    QUALIFIED_SIMILARITY,
     IndicatorKey,
     _fold,
     _norm_text,
     document_area,
     elapsed_share,
+    headed_alike,
     indicator_key,
     indicators_match,
     kind_of,
@@ -48,6 +51,7 @@ from .indicators import (  # noqa: F401 - re-exported: the pure functions caller
     same_area,
     title_period,
     to_base,
+    whole_with_parts,
 )
 from .rdfmap import indicator_iri
 from .vocab import BASE
@@ -128,6 +132,7 @@ class Quantity:
     planning: bool = False  # its document sets goals (a resolution, a plan, a decision), not reports on them
     key: IndicatorKey = field(init=False)
     child_key: IndicatorKey | None = field(init=False)  # the last part of "heading - item", "topic: item" labels
+    head_key: IndicatorKey | None = field(init=False)  # and what stands before it
     kind: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -135,6 +140,7 @@ class Quantity:
         # "heading - item", and a topic before its indicator: "Xây dựng nông thôn mới: đã cứng hóa đường ..."
         parts = re.split(r"\s+[-–]\s+|:\s+", self.indicator)
         self.child_key = indicator_key(parts[-1]) if len(parts) > 1 else None
+        self.head_key = indicator_key(" - ".join(parts[:-1])) if len(parts) > 1 else None
         self.kind = kind_of(self.indicator, self.unit, self.comparator)
 
     @cached_property
@@ -167,7 +173,7 @@ class Quantity:
         level = _LEVEL_BEFORE.search(text[:at]) if at >= 0 else None
         if at < 0 or (level and level.group(1) != _norm_text(area[0])):
             return key
-        return replace(key, tokens=tuple(t for t in key.tokens if t not in words))
+        return replace(key, tokens=tuple(t for t in key.tokens if t not in words), and_at=None)
 
     @cached_property
     def counts_increase(self) -> bool:
@@ -257,6 +263,12 @@ def candidate(target: Quantity, result: Quantity) -> Link | None:
     sim = indicators_match(tkey, rkey)
     if sim is None and result.child_key and result.child_key.tokens == target.key.tokens:
         sim = 1.0  # "Tổng lượt khách du lịch - số lượt (khách quốc tế)": the item under its heading
+    if (sim is None and result.child_key and target.child_key and result.child_key.tokens
+            and result.child_key.tokens == target.child_key.tokens and headed_alike(result.head_key, target.head_key)):
+        sim = QUALIFIED_SIMILARITY  # one item under headings one of which says less ("Số lượt khách" / "... du lịch")
+    if sim is None and (result.child_key is None and whole_with_parts(tkey, rkey)
+                        or target.child_key is None and whole_with_parts(rkey, tkey)):
+        sim = PARTS_SIMILARITY  # "Sản lượng thủy sản khai thác và nuôi trồng" measures "Sản lượng thủy sản"
     if sim is None:
         sim = qualified_match(tkey, target.unit, rkey, result.unit)
     if sim is None:

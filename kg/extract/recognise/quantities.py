@@ -472,12 +472,20 @@ def _short(before: str) -> str:
     # a segment too short to say anything, or one that goes on a list of the same nouns ("xóa nhà tạm, nhà dột
     # nát": the head noun repeated) belongs with the one before it
     first = seg.split(" ", 1)[0].lower() if seg else ""
-    if len(parts) > 1 and (_content_count(seg) < 3 or first and first in parts[-2].lower().split()):
+    if len(parts) > 1 and (_content_count(seg) < 3 or first and first in parts[-2].lower().split()
+                           or _WORKS_END.search(parts[-2]) and _WORKS_START.match(seg)):
+        # (two works done to one object: "hỗ trợ xây dựng, sửa chữa nhà ở cho 1.200 hộ")
         seg = f"{parts[-2].strip()}, {seg}"
     seg = " ".join(seg.split()[-12:])
     # the place that did it is no part of what was done: "Năm 2024, huyện giải quyết việc làm cho ..."
     seg = _PLACE_SUBJECT.sub("", seg, count=1)
     return _clean_label(seg)
+
+
+# works done to a building or a road, several of them sharing one object ("xây mới, sửa chữa nhà ở")
+_WORKS = r"(?:xây\s+dựng|xây\s+mới|sửa\s+chữa|cải\s+tạo|nâng\s+cấp|duy\s+tu|bảo\s+dưỡng|chỉnh\s+trang|lát\s+mới|cứng\s+hóa|làm\s+mới|mở\s+rộng)"
+_WORKS_END = re.compile(rf"(?<![^\W\d_]){_WORKS}\s*$", re.IGNORECASE)
+_WORKS_START = re.compile(rf"\s*{_WORKS}(?![^\W\d_])", re.IGNORECASE)
 
 
 # (the unit alone, the document's own: "huyện giải quyết ..."; a named one, "thành phố Sơn La có thêm ...", is
@@ -1023,13 +1031,15 @@ def _done_in_report(text: str, sent_start: int, m: Measure, after: str) -> str |
 _ACTION_LEAD = re.compile(
     r"[\s\-+•–*]*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?(?:(?:trong|đến|hết|tính đến)?\s*(?:năm|quý|kỳ|tháng)"
     r"(?:\s+(?:này|qua|đầu\s+năm|[\dIVX/]+))*(?:\s+năm\s+\d{4})?\s*,\s*)?"
+    # the field the clause is about: "Trong lĩnh vực lao động, thành phố tạo việc làm mới cho 1.720 lao động"
+    r"(?:(?:về|trong\s+lĩnh\s+vực|ở\s+lĩnh\s+vực|trên\s+lĩnh\s+vực)\s[^,;:\d]{2,40},\s*)?"
     r"(?:(?:toàn\s+)?(?:tỉnh|thành\s+phố|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn)\s+(?!(?-i:[A-ZĐ])))?",
     re.IGNORECASE,
 )
 # words before the action that say how the count was made, not what was done: "ước", "lũy kế từ đầu năm",
-# "Kết quả", "trong năm"; a footnote's mark
+# "Kết quả", "Công tác" (the work of), "trong năm"; a footnote's mark
 _ACTION_FILLER = re.compile(
-    r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹\s]+|(?:ước(?:\s+tính)?|đã|lũy kế|luỹ kế|cộng dồn|tính chung|kết quả|từ\s+đầu\s+năm|"
+    r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹\s]+|(?:ước(?:\s+tính)?|đã|lũy kế|luỹ kế|cộng dồn|tính chung|kết quả|công tác|từ\s+đầu\s+năm|"
     r"trong\s+(?:năm|quý|kỳ|tháng)(?:\s+(?:này|qua|[\dIVX/]+))*)(?:\s+|$))*",
     re.IGNORECASE,
 )
