@@ -12,11 +12,14 @@ A result measures a target when:
   ("Diện tích trồng rừng mới" and "Trồng rừng mới" meet; "Khách du lịch quốc tế" and "Tổng lượt khách du
   lịch" do not). A target over "cả 3 tiêu chí" is met by each criterion (its words inside the result's);
   words that say how, not what, part no indicators (`qualified_match`: a unit noun one side names in its
-  label, the population of a share, the sowing of an area); a crop season is when, not what, and a season's
-  target is met by that season only;
+  label, the population of a share, the sowing of an area); a whole said with its parts meets the whole
+  (`whole_with_parts`: "Sản lượng thủy sản khai thác và nuôi trồng" / "Sản lượng thủy sản"), and one item under
+  two headings one of which says less (`headed_alike`); a crop season is when, not what, and a season's target
+  is met by that season only;
 - both documents are about the same place at the same level (`same_area`: province != city != district);
-- the result's period lies inside the target's (`period_inside`) and, for totals, growth rates and decreases,
-  starts with it (a year-to-date figure: the month of March alone says nothing of the year's total);
+- the result's period (`Quantity.effective_period`: the report's when the figure is dated by its year only, the
+  months up to one its label names) lies inside the target's (`period_inside`) and, for totals, growth rates and
+  decreases, starts with it (a year-to-date figure: the month of March alone says nothing of the year's total);
 - the units convert (`to_base`);
 - they come from different documents (a report's plan figure for the year restates a target set elsewhere).
 A wrong link is worse than a missing one: each result keeps at most one target, the best candidate; a
