@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..extract.recognise.quantities import title_period as period_of_title
 from ..extract.recognise.spelling import tone_fold
 
 # ---------------------------------------------------------------- units (one table)
@@ -106,22 +107,13 @@ def elapsed_share(inner: str | None, outer: str | None) -> float | None:
     return round((a.end - b.start + 1) / b.months, 4)
 
 
-# the reporting period a title states ("6 tháng đầu năm 2023", "quý I năm 2022", "tháng 5 ... năm 2024")
-_TITLE_PERIODS = [
-    (re.compile(r"(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})", re.IGNORECASE),
-     lambda m: f"{m.group(2)}-01/{m.group(2)}-{int(m.group(1)):02d}" if 1 <= int(m.group(1)) < 12 else None),
-    (re.compile(r"quý\s+(I{1,3}|IV|[1-4])\s*(?:năm\s+|/)(\d{4})", re.IGNORECASE),
-     lambda m: f"{m.group(2)}-Q{ {'I': 1, 'II': 2, 'III': 3, 'IV': 4}.get(m.group(1).upper(), m.group(1))}"),
-]
-
-
+@lru_cache(maxsize=4096)  # every result of a report is read with its document's title
 def title_period(title: str | None) -> str | None:
-    """The first (reporting) period of a report's title, when narrower than a year."""
-    for rx, f in _TITLE_PERIODS:
-        m = rx.search(_nfc(title or ""))
-        if m:
-            return f(m)
-    return None
+    """The reporting period of a report's title (read as the extraction reads it), when narrower than a year:
+    "Tình hình ... 6 tháng đầu năm; nhiệm vụ ... 6 tháng cuối năm 2024" -> 2024-01/2024-06."""
+    p = period_of_title(_nfc(title or ""))
+    span = parse_period(p)
+    return p if span and span.exact and span.months < 12 else None
 
 
 # ---------------------------------------------------------------- places
@@ -173,15 +165,20 @@ _NOISE = re.compile(
     # a crop season says when, not what: "vụ Xuân", "vụ Đông Xuân", "vụ Hè Thu", "vụ Mùa"
     r"|vụ (?:đông ?[-–]? ?xuân|xuân ?[-–]? ?hè|hè ?[-–]? ?thu|thu ?[-–]? ?đông|mùa|chiêm|xuân|hè|đông)"
     # "Trong đó: thu tiền sử dụng đất", a table row that names a part: the part is what is measured
-    r"|trong (?:năm|quý|kỳ|đó)|chỉ tiêu|\d{1,2}/\d{4}|giá so sánh(?: \d{4})?|hđnd tỉnh giao|kế hoạch|dự toán)\b\)?"
+    r"|trong (?:năm|quý|kỳ|đó)|chỉ tiêu|\d{1,2}/\d{4}|(?:theo )?giá (?:so sánh|hiện hành)(?: (?:năm )?\d{4})?|hđnd tỉnh giao|kế hoạch|dự toán)\b\)?"
 )
 # one indicator written several ways: phrase -> one token
 _SYNONYMS = [
     ("tổng sản phẩm trên địa bàn tỉnh", "grdp"), ("tổng sản phẩm trên địa bàn", "grdp"), ("tổng sản phẩm", "grdp"),
     ("tăng trưởng kinh tế", "grdp"),
+    # value added, a district's or a town's measure of its economy (its words are all generic otherwise)
+    ("giá trị tăng thêm", "gva"),
     ("chỉ số sản xuất công nghiệp", "iip"), ("ngân sách nhà nước", "nsnn"), ("bảo hiểm y tế", "bhyt"),
     ("bảo hiểm xã hội", "bhxh"), ("nông thôn mới", "ntm"), ("thu gom", "thugom"), ("dân số", "dân"),
-    ("người dân", "dân"), ("tham quan du lịch", "du lịch"), ("phát triển mới", "thành lập mới"), ("lượt khách", "khách"), ("lượng khách", "khách"), ("hàng hóa", ""),
+    ("người dân", "dân"), ("tham quan du lịch", "du lịch"), ("phát triển mới", "thành lập mới"), ("lượt khách", "khách"), ("lượng khách", "khách"),
+    # tourists a place drew are its tourists ("Thu hút 450.000 lượt khách du lịch"); investment it drew is not the
+    # investment made ("thu hút" stays a word of its own below)
+    ("thu hút khách", "khách"), ("hàng hóa", ""),
     ("hàng hoá", ""), ("kim ngạch", ""), ("trên địa bàn tỉnh", ""), ("trên địa bàn huyện", ""),
     ("trên địa bàn thành phố", ""), ("toàn huyện", ""),
     # the document's own area said as an owner: "tốc độ tăng trưởng GRDP của tỉnh" (a named one keeps its name)
@@ -207,7 +204,7 @@ _GENERIC = frozenset([
 # ("thu" is the budget's; attracting investment is not investment: "thu hút vốn đầu tư" / "vốn đầu tư")
 CONTRAST = frozenset({"thu", "chi", "thuhút", "xuất", "nhập", "quốctế", "nộiđịa", "trongnước", "nướcngoài", "tỷlệ",
                       "tỷtrọng", "bìnhquân", "đầungười", "nângcao", "kiểumẫu", "hộnghèo", "cậnnghèo", "nông",
-                      "công", "dịch", "grdp", "iip"})
+                      "công", "dịch", "grdp", "gva", "iip"})
 MATCH_THRESHOLD = 0.85
 ABBREV_SIMILARITY = 0.9  # one side spells out the abbreviation the other uses: the same, short of identical wording
 _UMBRELLA = re.compile(r"\(?\b(?:cả|trên cả|theo cả)\s+(?:\d+|ba|03)\s+tiêu chí\b\)?", re.IGNORECASE)
@@ -244,6 +241,8 @@ class IndicatorKey:
     # in brackets ("vốn đầu tư trực tiếp nước ngoài (FDI)")
     abbrevs: frozenset[str] = field(default=frozenset(), compare=False)
     spelt: frozenset[str] = field(default=frozenset(), compare=False)
+    # where the last part of a coordination "A và B" starts in `tokens` ("thủy sản khai thác và nuôi trồng" -> 4)
+    and_at: int | None = field(default=None, compare=False)
 
     @property
     def text(self) -> str:
@@ -258,9 +257,30 @@ _RECEIVED = re.compile(r"\(\s*(?:(?:toàn\s+)?(?:tỉnh|thành phố|thị xã|h
 _PUNCT = re.compile(r"[()\[\]{}:;,.\-–\"“”'/+]")
 
 
+# several named places where a work was done, of the lowest level or streets: "Cứng hóa 6,2 km đường giao thông
+# nông thôn tại các xã Liên Hòa, Liên Vị, Tiền Phong", "... trên các tuyến đường Yersin, Lê Thánh Tôn"
+_PLACES_LISTED = re.compile(
+    r"\s+(?:tại|ở|trên)\s+(?:địa bàn\s+)?(?:các|\d{1,2})\s+(?:xã|phường|thị trấn|thôn|bản|ấp|tổ dân phố|"
+    r"(?:tuyến\s+)?(?:đường|phố))\s+(?P<names>[^()\[\];:]+?)\s*$", re.IGNORECASE)
+_NAME = re.compile(r"(?:[A-ZĐÀ-Ỹ]|\d)\S*(?:\s+(?:[A-ZĐÀ-Ỹ]|\d)\S*)*")
+
+
+def _places_listed(text: str) -> re.Match | None:
+    """The closing list of two or more named places a work was done in: where, not what. A part of a whole
+    ("heading - item") and a single place ("tại xã Liên Hòa": that commune's figure) are not read so."""
+    m = _PLACES_LISTED.search(text)
+    if not m or re.search(r"\s[-–]\s", text):
+        return None
+    names = [n.strip() for n in re.split(r",|\s+và\s+", m.group("names"))]
+    return m if len(names) >= 2 and all(_NAME.fullmatch(n) for n in names) else None
+
+
 @lru_cache(maxsize=16384)  # one indicator is keyed by the mapper, by progress linking, for every figure
 def indicator_key(indicator: str) -> IndicatorKey:
     """Content words of an indicator, period phrases and generic measure words dropped, synonyms merged."""
+    raw = _nfc(indicator)
+    if listed := _places_listed(raw):
+        indicator = raw[: listed.start()]
     s = _norm_text(indicator)
     # "Số lao động (số lao động được giải quyết việc làm mới)": the bracket restates the whole label
     if (m := _RESTATED.fullmatch(s)) and m.group(2).startswith(m.group(1)):
@@ -268,8 +288,10 @@ def indicator_key(indicator: str) -> IndicatorKey:
     # a verb of attraction or reception in brackets says how the figure came, not what it counts:
     # "Số lượt khách du lịch (thu hút)", "(đón)", "(phục vụ)"
     s = _RECEIVED.sub(" ", s)
-    # a long aside in brackets is a remark, not a qualifier like "(GRDP)" or "(khách quốc tế)"
-    s = _BRACKETED.sub(lambda m: " " if len(m.group(1).split()) > 7 else m.group(0), s)
+    # a long aside in brackets is a remark, not a qualifier like "(GRDP)", "(khách quốc tế)" or the action a count
+    # was done for ("Số hộ nghèo (hỗ trợ xây mới, sửa chữa nhà ở)")
+    # (its words that say when do not count: "(xây dựng nông thôn mới: đến hết tháng 6, có thêm)" is a qualifier)
+    s = _BRACKETED.sub(lambda m: " " if len(re.findall(r"\w+", _NOISE.sub(" ", m.group(1)))) > 8 else m.group(0), s)
     umbrella = bool(_UMBRELLA.search(s))
     s = _UMBRELLA.sub(" ", s)
     s = _NOISE.sub(" ", s)
@@ -279,14 +301,17 @@ def indicator_key(indicator: str) -> IndicatorKey:
         while f" {a} " in s:
             s = f" {' '.join(s.replace(f' {a} ', f' {b} ').split())} "
     out: list[str] = []
+    and_at = None
     for w in s.split():
+        if w == "và":
+            and_at = len(out)
         if w in _GENERIC or w.isdigit() or w in out:
             continue
         out.append(w)
     raw = _nfc(indicator)
     abbrevs = frozenset(a.lower() for a in _ABBREV.findall(raw) if not _ROMAN.fullmatch(a))
     spelt = frozenset(a.lower() for a in _SPELT.findall(raw) if not _ROMAN.fullmatch(a))
-    return IndicatorKey(tuple(out), umbrella, abbrevs, spelt)
+    return IndicatorKey(tuple(out), umbrella, abbrevs, spelt, and_at)
 
 
 # an abbreviation: two to six capitals ("GRDP", "FDI", "BHYT", "OCOP"), not a Roman numeral ("III")
@@ -345,6 +370,30 @@ def qualified_match(target: IndicatorKey, t_unit: str | None, result: IndicatorK
     if explained(st - sr, r_unit) and explained(sr - st, t_unit):
         return QUALIFIED_SIMILARITY
     return None
+
+
+PARTS_SIMILARITY = 0.9  # the whole said with its parts: the same indicator, short of the same words
+_MAX_PART = 3  # syllables of one part: "khai thác", "nuôi trồng", "tập trung"
+
+
+def whole_with_parts(whole: IndicatorKey, parted: IndicatorKey) -> bool:
+    """`parted` names the whole `whole` names, followed by its parts joined by "và" ("Sản lượng thủy sản khai thác
+    và nuôi trồng" / "Sản lượng thủy sản"). Only the whole's words first, in order, then two short parts that the
+    whole does not name: one part alone ("Sản lượng thủy sản nuôi trồng") is a part of the whole, and a part a
+    contrast word names ("công nghiệp và xây dựng", "hàng hóa và dịch vụ") makes a sector, not the whole."""
+    w, p, at = whole.tokens, parted.tokens, parted.and_at
+    n = len(w)
+    if n < 2 or at is None or p[:n] != w or not (n < at < len(p)):
+        return False
+    first, last = p[n:at], p[at:]
+    return len(first) <= _MAX_PART and len(last) <= _MAX_PART and not set(first + last) & CONTRAST
+
+
+def headed_alike(a_head: IndicatorKey, b_head: IndicatorKey) -> bool:
+    """Two headings of one item ("Số lượt khách - ... (khách quốc tế)" / "Tổng lượt khách du lịch - ... (khách
+    quốc tế)"): one says all the other says, and what it adds is no contrast word."""
+    sa, sb = set(a_head.tokens), set(b_head.tokens)
+    return bool(sa and sb) and (sa <= sb or sb <= sa) and not (sa ^ sb) & CONTRAST
 
 
 def indicators_match(target: IndicatorKey, result: IndicatorKey) -> float | None:

@@ -12,11 +12,14 @@ A result measures a target when:
   ("Diện tích trồng rừng mới" and "Trồng rừng mới" meet; "Khách du lịch quốc tế" and "Tổng lượt khách du
   lịch" do not). A target over "cả 3 tiêu chí" is met by each criterion (its words inside the result's);
   words that say how, not what, part no indicators (`qualified_match`: a unit noun one side names in its
-  label, the population of a share, the sowing of an area); a crop season is when, not what, and a season's
-  target is met by that season only;
+  label, the population of a share, the sowing of an area); a whole said with its parts meets the whole
+  (`whole_with_parts`: "Sản lượng thủy sản khai thác và nuôi trồng" / "Sản lượng thủy sản"), and one item under
+  two headings one of which says less (`headed_alike`); a crop season is when, not what, and a season's target
+  is met by that season only;
 - both documents are about the same place at the same level (`same_area`: province != city != district);
-- the result's period lies inside the target's (`period_inside`) and, for totals, growth rates and decreases,
-  starts with it (a year-to-date figure: the month of March alone says nothing of the year's total);
+- the result's period (`Quantity.effective_period`: the report's when the figure is dated by its year only, the
+  months up to one its label names) lies inside the target's (`period_inside`) and, for totals, growth rates and
+  decreases, starts with it (a year-to-date figure: the month of March alone says nothing of the year's total);
 - the units convert (`to_base`);
 - they come from different documents (a report's plan figure for the year restates a target set elsewhere).
 A wrong link is worse than a missing one: each result keeps at most one target, the best candidate; a
@@ -34,11 +37,14 @@ from ..extract.recognise.quantities import PLANNING_KINDS
 from .indicators import (  # noqa: F401 - re-exported: the pure functions callers and tests use
     CONTRAST,
     MATCH_THRESHOLD,
+    PARTS_SIMILARITY,
+    QUALIFIED_SIMILARITY,
     IndicatorKey,
     _fold,
     _norm_text,
     document_area,
     elapsed_share,
+    headed_alike,
     indicator_key,
     indicators_match,
     kind_of,
@@ -48,6 +54,7 @@ from .indicators import (  # noqa: F401 - re-exported: the pure functions caller
     same_area,
     title_period,
     to_base,
+    whole_with_parts,
 )
 from .rdfmap import indicator_iri
 from .vocab import BASE
@@ -128,6 +135,7 @@ class Quantity:
     planning: bool = False  # its document sets goals (a resolution, a plan, a decision), not reports on them
     key: IndicatorKey = field(init=False)
     child_key: IndicatorKey | None = field(init=False)  # the last part of "heading - item", "topic: item" labels
+    head_key: IndicatorKey | None = field(init=False)  # and what stands before it
     kind: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -135,16 +143,19 @@ class Quantity:
         # "heading - item", and a topic before its indicator: "Xây dựng nông thôn mới: đã cứng hóa đường ..."
         parts = re.split(r"\s+[-–]\s+|:\s+", self.indicator)
         self.child_key = indicator_key(parts[-1]) if len(parts) > 1 else None
+        self.head_key = indicator_key(" - ".join(parts[:-1])) if len(parts) > 1 else None
         self.kind = kind_of(self.indicator, self.unit, self.comparator)
 
     @cached_property
     def effective_period(self) -> str | None:
-        """The period the figure covers: a month its own words name ("Tổng lượng khách du lịch tháng 3");
-        a figure dated only by a year, inside a report on part of that year, covers the report's period."""
+        """The period the figure covers: a month its own words name ("Tổng lượng khách du lịch tháng 3"), or
+        the months up to one ("đến hết tháng 6": from the start of the year); a figure dated only by a year,
+        inside a report on part of that year, covers the report's period."""
         p, d = self.period, self.doc_period
         month = _MONTH_IN_LABEL.search(_norm_text(self.indicator))
-        if p and month and re.match(r"\d{4}", p) and 1 <= int(month.group(1)) <= 12:
-            return f"{p[:4]}-{int(month.group(1)):02d}"
+        if p and month and re.match(r"\d{4}", p) and 1 <= int(month.group("mo")) <= 12:
+            mm = int(month.group("mo"))
+            return f"{p[:4]}-01/{p[:4]}-{mm:02d}" if month.group("upto") and mm > 1 else f"{p[:4]}-{mm:02d}"
         if p and d and parse_period(p) and parse_period(d) and re.fullmatch(r"\d{4}", p) and d.startswith(p):
             return d
         return p
@@ -165,7 +176,7 @@ class Quantity:
         level = _LEVEL_BEFORE.search(text[:at]) if at >= 0 else None
         if at < 0 or (level and level.group(1) != _norm_text(area[0])):
             return key
-        return replace(key, tokens=tuple(t for t in key.tokens if t not in words))
+        return replace(key, tokens=tuple(t for t in key.tokens if t not in words), and_at=None)
 
     @cached_property
     def counts_increase(self) -> bool:
@@ -177,7 +188,8 @@ class Quantity:
 
 
 # "tháng 3" (one month), not "3 tháng" (three months)
-_MONTH_IN_LABEL = re.compile(r"(?<!\d )\btháng\s+(\d{1,2})\b(?!\s*tháng)")
+_MONTH_IN_LABEL = re.compile(r"(?<!\d )(?P<upto>\b(?:lũy kế|luỹ kế|tính|đến|từ đầu năm)(?: đến)?(?: hết)? )?"
+                             r"\btháng\s+(?P<mo>\d{1,2})\b(?!\s*tháng)")
 # kinds whose figure only measures progress when it is counted from the start of the target's period
 # (a year-to-date total or growth rate); a level can be read at any time inside it
 FROM_START = ("amount", "rate", "down")
@@ -254,6 +266,12 @@ def candidate(target: Quantity, result: Quantity) -> Link | None:
     sim = indicators_match(tkey, rkey)
     if sim is None and result.child_key and result.child_key.tokens == target.key.tokens:
         sim = 1.0  # "Tổng lượt khách du lịch - số lượt (khách quốc tế)": the item under its heading
+    if (sim is None and result.child_key and target.child_key and result.child_key.tokens
+            and result.child_key.tokens == target.child_key.tokens and headed_alike(result.head_key, target.head_key)):
+        sim = QUALIFIED_SIMILARITY  # one item under headings one of which says less ("Số lượt khách" / "... du lịch")
+    if sim is None and (result.child_key is None and whole_with_parts(tkey, rkey)
+                        or target.child_key is None and whole_with_parts(rkey, tkey)):
+        sim = PARTS_SIMILARITY  # "Sản lượng thủy sản khai thác và nuôi trồng" measures "Sản lượng thủy sản"
     if sim is None:
         sim = qualified_match(tkey, target.unit, rkey, result.unit)
     if sim is None:

@@ -180,7 +180,7 @@ def _rx() -> dict[str, re.Pattern]:
         "period": re.compile(
             r"(?<![^\W\d_])(?:quý|QUÝ)\s+(?P<q>IV|III|II|I|[1-4])(?![^\W\d_])(?:\s*(?:/|năm|NĂM)\s*(?P<qy>(?:19|20)\d\d))?"
             r"|(?<![^\W\d_])(?:tháng|THÁNG)\s+(?P<m>\d{1,2})\s*(?:/|năm|NĂM)\s*(?P<my>(?:19|20)\d\d)"
-            r"|(?<![^\W\d_])(?P<n>\d{1,2})\s+tháng\s+(?:đầu\s+)?năm(?:\s+(?P<ny>(?:19|20)\d\d))?"
+            r"|(?<![^\W\d_])(?P<n>\d{1,2})\s+(?:tháng|THÁNG)\s+(?:(?:đầu|ĐẦU)\s+)?(?:năm|NĂM)(?:\s+(?P<ny>(?:19|20)\d\d))?"
             r"|(?<![^\W\d_])(?:năm|Năm|NĂM)\s+(?P<y>(?:19|20)\d\d)(?!\s*[-–]\s*(?:19|20)\d\d)"
             r"|(?<![^\W\d_])(?:giai đoạn|Giai đoạn|GIAI ĐOẠN|thời kỳ|Thời kỳ|THỜI KỲ)\s+(?:năm\s+)?(?P<g1>(?:19|20)\d\d)\s*[-–]\s*"
             r"(?P<g2>(?:19|20)\d\d)",
@@ -287,14 +287,33 @@ def _title_period(ctx: Context) -> str | None:
         if ps:
             return max(ps, key=lambda x: (len(x[1]), x[0]))[1]
         return dated[1] if dated and dated[0] >= 3 else None
-    cut = re.search(r"nhiệm vụ|phương hướng", title, re.IGNORECASE)
+    return title_period(title, ctx.header.date[:4] if ctx.header.date else None)
+
+
+# what a title cites is not what it reports on: a date ("ngày 15/12/2023", "ngày 08 tháng 12 năm 2023") and a
+# document number ("15/2021/NQ-HĐND") name the year a resolution was passed, not the year of the figures
+_TITLE_CITED = re.compile(
+    r"(?<!\d)\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d(?!\d)"
+    r"|(?<![^\W\d_])ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d"
+    r"|(?<!\d)\d+\s*/\s*(?:19|20)\d\d\s*/\s*[^\W\d_]",
+    re.IGNORECASE,
+)
+# the part of a title that looks ahead: "...; nhiệm vụ, giải pháp 6 tháng cuối năm", ", nhiệm vụ trọng tâm quý II",
+# "... và phương hướng năm 2025" (not the subject of a report: "Tình hình thực hiện nhiệm vụ phát triển ...")
+_TITLE_AHEAD = re.compile(r"(?:[;,]\s*|\s(?:và|;)\s+)(?:mục tiêu|nhiệm vụ|phương hướng|giải pháp|kế hoạch)(?![^\W\d_])",
+                          re.IGNORECASE)
+
+
+def title_period(title: str | None, fallback_year: str | None = None) -> str | None:
+    """The period a report's or a plan's title speaks of: its most specific period before the part that looks
+    ahead ("Tình hình ... 6 tháng đầu năm; nhiệm vụ, giải pháp 6 tháng cuối năm 2024" -> 2024-01/2024-06), a
+    period without a year of its own taking the title's year (never that of a date or a number it cites), else
+    that year, else `fallback_year` (the document's date)."""
+    title = _TITLE_CITED.sub(" ", title or "")
+    cut = _TITLE_AHEAD.search(title)
     head = title[: cut.start()] if cut else title
-    year = None
-    m = re.search(r"(?:19|20)\d\d", title)
-    if m:
-        year = m.group(0)
-    elif ctx.header.date:
-        year = ctx.header.date[:4]
+    m = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", title)
+    year = m.group(0) if m else fallback_year
     ps = _periods_in(head, 0, len(head), year)
     if not ps:
         return year
@@ -457,12 +476,20 @@ def _short(before: str) -> str:
     # a segment too short to say anything, or one that goes on a list of the same nouns ("xóa nhà tạm, nhà dột
     # nát": the head noun repeated) belongs with the one before it
     first = seg.split(" ", 1)[0].lower() if seg else ""
-    if len(parts) > 1 and (_content_count(seg) < 3 or first and first in parts[-2].lower().split()):
+    if len(parts) > 1 and (_content_count(seg) < 3 or first and first in parts[-2].lower().split()
+                           or _WORKS_END.search(parts[-2]) and _WORKS_START.match(seg)):
+        # (two works done to one object: "hỗ trợ xây dựng, sửa chữa nhà ở cho 1.200 hộ")
         seg = f"{parts[-2].strip()}, {seg}"
     seg = " ".join(seg.split()[-12:])
     # the place that did it is no part of what was done: "Năm 2024, huyện giải quyết việc làm cho ..."
     seg = _PLACE_SUBJECT.sub("", seg, count=1)
     return _clean_label(seg)
+
+
+# works done to a building or a road, several of them sharing one object ("xây mới, sửa chữa nhà ở")
+_WORKS = r"(?:xây\s+dựng|xây\s+mới|sửa\s+chữa|cải\s+tạo|nâng\s+cấp|duy\s+tu|bảo\s+dưỡng|chỉnh\s+trang|lát\s+mới|cứng\s+hóa|làm\s+mới|mở\s+rộng)"
+_WORKS_END = re.compile(rf"(?<![^\W\d_]){_WORKS}\s*$", re.IGNORECASE)
+_WORKS_START = re.compile(rf"\s*{_WORKS}(?![^\W\d_])", re.IGNORECASE)
 
 
 # (the unit alone, the document's own: "huyện giải quyết ..."; a named one, "thành phố Sơn La có thêm ...", is
@@ -1008,13 +1035,15 @@ def _done_in_report(text: str, sent_start: int, m: Measure, after: str) -> str |
 _ACTION_LEAD = re.compile(
     r"[\s\-+•–*]*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?(?:(?:trong|đến|hết|tính đến)?\s*(?:năm|quý|kỳ|tháng)"
     r"(?:\s+(?:này|qua|đầu\s+năm|[\dIVX/]+))*(?:\s+năm\s+\d{4})?\s*,\s*)?"
+    # the field the clause is about: "Trong lĩnh vực lao động, thành phố tạo việc làm mới cho 1.720 lao động"
+    r"(?:(?:về|trong\s+lĩnh\s+vực|ở\s+lĩnh\s+vực|trên\s+lĩnh\s+vực)\s[^,;:\d]{2,40},\s*)?"
     r"(?:(?:toàn\s+)?(?:tỉnh|thành\s+phố|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn)\s+(?!(?-i:[A-ZĐ])))?",
     re.IGNORECASE,
 )
 # words before the action that say how the count was made, not what was done: "ước", "lũy kế từ đầu năm",
-# "Kết quả", "trong năm"; a footnote's mark
+# "Kết quả", "Công tác" (the work of), "trong năm"; a footnote's mark
 _ACTION_FILLER = re.compile(
-    r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹\s]+|(?:ước(?:\s+tính)?|đã|lũy kế|luỹ kế|cộng dồn|tính chung|kết quả|từ\s+đầu\s+năm|"
+    r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹\s]+|(?:ước(?:\s+tính)?|đã|lũy kế|luỹ kế|cộng dồn|tính chung|kết quả|công tác|từ\s+đầu\s+năm|"
     r"trong\s+(?:năm|quý|kỳ|tháng)(?:\s+(?:này|qua|[\dIVX/]+))*)(?:\s+|$))*",
     re.IGNORECASE,
 )
