@@ -431,7 +431,7 @@ def test_agency_names_of_offices_and_branches(body, place, level, expected):
     ("Kho bạc Nhà nước khu vực Tây Bắc kiểm soát chi.", {"Kho bạc Nhà nước khu vực Tây Bắc"},
      {"Kho bạc Nhà nước huyện Mai Sơn", "Kho bạc Nhà nước khu vực TÂY BẮC"}),
     ("Đoàn Thanh niên xã Hát Lót ra quân. Đoàn Thanh niên các xã tham gia.",
-     {"Đoàn Thanh niên Cộng sản Hồ Chí Minh xã Hát Lót"}, set()),
+     {"Đoàn Thanh niên xã Hát Lót"}, set()),
     # "thuộc" names the parent: it ends the name
     ("Cục Kiểm tra văn bản quy phạm pháp luật thuộc Bộ Tư pháp kiểm tra.",
      {"Cục Kiểm tra văn bản quy phạm pháp luật"}, {"Cục Kiểm tra văn bản quy phạm pháp luật thuộc"}),
@@ -440,6 +440,19 @@ def test_agency_names_of_offices_and_branches(body, place, level, expected):
     # a name with lower-case words joined by "và" runs on to its unit
     ("Ban Quản lý dự án các công trình nông nghiệp và phát triển nông thôn huyện làm chủ đầu tư.",
      {"Ban Quản lý dự án các công trình nông nghiệp và phát triển nông thôn huyện Mai Sơn"}, set()),
+    # a numbered ward is known by the district the text names with it, with or without a comma; a commune too,
+    # after a comma; the district is no body of its own there
+    ("UBND phường 2, thị xã Gia Nghĩa phối hợp vận động.", {"Ủy ban nhân dân phường 2 thị xã Gia Nghĩa"},
+     {"Ủy ban nhân dân phường 2", "Ủy ban nhân dân thị xã Gia Nghĩa"}),
+    ("Ủy ban nhân dân phường 4 thành phố Tân An bàn giao mặt bằng.", {"Ủy ban nhân dân phường 4 thành phố Tân An"},
+     {"Ủy ban nhân dân phường 4", "Ủy ban nhân dân thành phố Tân An"}),
+    ("UBND xã Chiềng Ban, huyện Mai Sơn phối hợp.", {"Ủy ban nhân dân xã Chiềng Ban huyện Mai Sơn"},
+     {"Ủy ban nhân dân huyện Mai Sơn"}),
+    # a named commune followed by a district without a comma: two bodies of a list are read apart
+    ("UBND xã Chiềng Ban và UBND huyện Thuận Châu phối hợp.", {"Ủy ban nhân dân xã Chiềng Ban",
+                                                             "Ủy ban nhân dân huyện Thuận Châu"}, set()),
+    # the youth union of a commune goes by its common name
+    ("Đoàn Thanh niên Cộng sản Hồ Chí Minh xã Chiềng Mung ra quân.", {"Đoàn Thanh niên xã Chiềng Mung"}, set()),
 ])
 def test_agencies_mass_and_regional_bodies(text, expected, forbidden):
     ctx = _ctx(text, "Mai Sơn", "huyện")

@@ -370,7 +370,18 @@ def _unit_word(t: str, um: re.Match, doc: _Doc, caps: bool) -> tuple[str | None,
     else:
         unit = word.lower()
     name, end = _proper_name(t, um.end(), doc, caps, unit)
+    if name and unit in ("xã", "phường", "thị trấn"):
+        # "UBND phường 1, thị xã Vĩnh Châu", "UBND phường 3 thành phố Sóc Trăng", "UBND xã A, huyện B": the
+        # district the text names with a commune or a numbered ward tells which one it is
+        pm = _PARENT_UNIT.match(t, end)
+        if pm and (name.isdigit() or pm.group("sep").strip()):
+            pname, pend = _proper_name(t, pm.end("unit"), doc, True, pm.group("unit").lower())
+            if pname:
+                return unit, f"{name} {pm.group('unit').lower()} {pname}", pend
     return unit, name, (end if name else um.end())
+
+
+_PARENT_UNIT = re.compile(r"(?P<sep>[ \t]*,[ \t]*|[ \t]+)(?P<unit>thành phố|thị xã|quận|huyện)[ \t]+(?=[A-ZĐÀ-Ỹ\d])")
 
 
 def _named_before(t: str, pos: int, unit: str, window: int = 300) -> str | None:
