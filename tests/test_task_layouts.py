@@ -272,3 +272,27 @@ def test_news_directions_announced_after_the_directing_sentence_ends(lead_in):
     ex = extract_text(text, source="tin.txt")
     assert [t.n for t in ex.tasks] == ["1", "2"]
     assert ("Sở Tài chính", "lead", "1") in {(r.agency.split(" tỉnh")[0], r.role, r.object) for r in ex.responsibilities}
+
+
+def test_news_items_go_on_across_their_own_lines():
+    """A line between item 3 and item 4 is item 3's; a line after an item that ends with ";" goes on with it; a
+    plain paragraph after the last item ends the run. A body "với vai trò chủ đầu tư Dự án A phải ..." leads the
+    item as well as investing in the work."""
+    text = ("Huyện Hữu Lũng: kinh tế 9 tháng tăng trưởng khá\n\n"
+            "Kết luận phiên họp, Chủ tịch UBND huyện yêu cầu các cơ quan, đơn vị tập trung thực hiện:\n\n"
+            "1. Giao Phòng Tài nguyên và Môi trường hoàn thành giải phóng mặt bằng trước ngày 31/12/2024.\n\n"
+            "2. Ban Quản lý dự án đầu tư xây dựng huyện với vai trò chủ đầu tư Dự án đường Minh Sơn - Hồ Sơn phải "
+            "đẩy nhanh thi công trong tháng 11/2024.\n\n"
+            "3. Phòng Nông nghiệp và Phát triển nông thôn hướng dẫn các xã khôi phục sản xuất.\n"
+            "UBND xã Yên Vượng khẩn trương hoàn thiện hồ sơ nông thôn mới nâng cao trước ngày 15/11/2024.\n\n"
+            "4. Bảo hiểm xã hội huyện đẩy mạnh phát triển người tham gia bảo hiểm y tế;\n"
+            "Thanh tra huyện kiểm tra việc sử dụng vốn đầu tư công.\n"
+            "Phiên họp kết thúc lúc 17 giờ. UBND xã Hòa Lạc báo cáo tại phiên họp.\n")
+    ex = extract_text(text, source="tin.txt")
+    assert [t.n for t in ex.tasks] == ["1", "2", "3", "4"]
+    got = {(r.agency.split(" huyện")[0], r.role, r.object) for r in ex.responsibilities if r.object_kind == "task"}
+    assert {("Ban Quản lý dự án đầu tư xây dựng", "lead", "2"), ("Ủy ban nhân dân xã Yên Vượng", "lead", "3"),
+            ("Thanh tra", "supervise", "4"), ("Bảo hiểm xã hội", "lead", "4")} <= got
+    assert not [x for x in got if "Hòa Lạc" in x[0]]
+    assert ("Dự án đường Minh Sơn - Hồ Sơn" in
+            {r.object for r in ex.responsibilities if r.role == "investor" and r.agency.startswith("Ban Quản lý")})

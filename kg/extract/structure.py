@@ -437,10 +437,19 @@ _PETITIONERS = re.compile(r"(?i)đại biểu|cử tri|doanh nghiệp|người d
 _REPORTED = re.compile(r"(?i)kết quả|đạt được|tình hình|đã (?:thực hiện|hoàn thành|triển khai)")
 _DONE = re.compile(r"(?<!\w)(?:đã|từng)\s+(?:giao|yêu cầu|chỉ đạo|đề nghị)(?!\w)[^.!?\n]*:[ \t]*$", re.MULTILINE)
 # a new paragraph inside the run of items: a line after a blank line or after one that ends a sentence, that opens
-# with no list marker; it ends the run (a line that ends with a colon announces what follows it)
+# with no list marker; it ends the run (a line that ends with a colon announces what follows it, one that ends
+# with a semicolon goes on)
 _PLAIN_PARAGRAPH = re.compile(
-    r"(?:(?<=[^:\s])[ \t]*\n(?:[ \t]*\n)+|(?<=[.;!?…])[ \t]*\n)[ \t]*"
+    r"(?:(?<=[^:\s])[ \t]*\n(?:[ \t]*\n)+|(?<=[.!?…])[ \t]*\n)[ \t]*"
     r"(?!(?:\d{1,2}(?:\.\d{1,2}){0,2}[./)]|[a-zđ]\)|[-+•–])\s)(?=\S)")
+
+
+def _continues_item(text: str, a: int, b: int) -> bool:
+    """Whether the plain lines at a..b, between an item and the next number of the run, go on with the item: one
+    short paragraph, no heading, no closing line of the item ("Phiên họp kết thúc ...", a byline)."""
+    gap = text[a:b].strip()
+    return (0 < len(gap) <= 400 and "\n\n" not in gap and not gap.startswith(("#", "*", "|"))
+            and not _CLOSING.search(gap))
 
 
 def _headerless(text: str) -> bool:
@@ -469,10 +478,14 @@ def _news_directions(text: str, sections: list[Section]) -> TaskSection | None:
         if _REPORTED.search(text, m.end("verb"), m.end()):
             continue  # "Chủ tịch UBND huyện giao 5 nhiệm vụ, kết quả thực hiện như sau:"
         end = first.end
-        for n, item in enumerate(items[i:], 1):
+        run = items[i:]
+        for n, item in enumerate(run, 1):
             if item.marker != str(n) or item.start > end:
                 break
             cut = _PLAIN_PARAGRAPH.search(text, item.start + 1, item.end)
+            nxt = run[n] if n < len(run) else None
+            if cut and nxt is not None and nxt.marker == str(n + 1) and _continues_item(text, cut.start(), nxt.start):
+                cut = None  # "3. Phòng X ...\nUBND xã A và UBND xã B khẩn trương ...\n\n4. ...": still item 3
             end = cut.start() if cut else item.end
             if cut:
                 break

@@ -1796,7 +1796,8 @@ def _merge(rs: list[Responsibility]) -> list[Responsibility]:
 
 
 # "Ban X (chủ đầu tư Dự án A)", "Ban X, chủ đầu tư Dự án A, ...", "Ban X - chủ đầu tư công trình A - ..."
-_APPOSED_INVESTOR = _rx(r"(?i)\s*(?:\(|,|(?<=\s)[-–])\s*(?:là\s+|làm\s+)?chủ đầu tư\s+(?:của\s+)?")
+_APPOSED_INVESTOR = _rx(r"(?i)\s*(?:\(|,|(?<=\s)[-–]|(?=\s+với\s))\s*(?:là\s+|làm\s+|với\s+(?:vai trò|tư cách)\s+(?:là\s+)?)?"
+                       r"chủ đầu tư\s+(?:của\s+)?")
 
 
 def _apposed_work(doc: _Doc, p: int):
