@@ -829,6 +829,9 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
         if role in ("supervise", "cooperate") and _watches_this(doc, pred, e):
             return "document", "", None  # "7. Giao Phòng X theo dõi, đôn đốc việc thực hiện Kế hoạch này"
         return "task", task.n, None
+    if doc.in_implementation(s) and not _THIS.search(doc.t, s, e) and (work := _implemented_work(doc, role, s, e, pred,
+                                                                                                   sent)):
+        return "project", work, None
     if (doc.in_implementation(s) or _THIS.search(doc.t, s, e) or doc.implements_this(pred, e)
             or role in ("lead", "supervise") and _carries_out_this(doc, sent[0], s, pred, e)):
         # ("Nghị quyết giao UBND tỉnh tổ chức thực hiện": the resolution may be the one that assigns)
@@ -873,8 +876,29 @@ def _work_referred_back(doc: _Doc, pred: int, e: int, sent_start: int) -> NamedM
     stop = doc.t.find(";", pred, e)
     if _WORK_BACK.search(doc.t, pred, e if stop < 0 else stop + 1) is None:
         return None
-    works = {n.name: n for n in _previous_sentence_works(doc, sent_start)}
+    # ("- UBND huyện A làm chủ đầu tư Dự án B; Sở Xây dựng kiểm tra, giám sát chất lượng công trình.": the work
+    # its own sentence names before it comes first)
+    works = {n.name: n for n in doc.named if n.category == "project" and sent_start <= n.start < pred}
+    if not works:
+        works = {n.name: n for n in _previous_sentence_works(doc, sent_start)}
     return next(iter(works.values())) if len(works) == 1 else None
+
+
+# what a body watching over works checks: their quality, progress, building ("kiểm tra, giám sát chất lượng công trình")
+_WATCHES_WORK = _rx(r"(?i)(?<!\w)(?:chất lượng|tiến độ|thi công|công trình)(?!\w)")
+
+
+def _implemented_work(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, int]) -> str | None:
+    """In a plan's part on carrying it out, a statement about one work is about that work, not the plan: the work
+    its predicate names ("Sở Y tế khẩn trương hoàn thành Dự án A ..."), or, for a body watching over works
+    ("...; Sở Xây dựng kiểm tra, giám sát chất lượng công trình"), the one work its sentence named before it."""
+    named = {n.name for n in doc.named if n.category == "project" and pred <= n.start < e}
+    if len(named) == 1:
+        return next(iter(named))
+    if named or role != "supervise" or not _WATCHES_WORK.search(doc.t, pred, e):
+        return None
+    before = {n.name for n in doc.named if n.category == "project" and sent[0] <= n.start < s}
+    return next(iter(before)) if len(before) == 1 else None
 
 
 def _carries_out_this_later(doc: _Doc, pred: int, e: int) -> bool:
