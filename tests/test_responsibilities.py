@@ -561,3 +561,24 @@ def test_leading_the_watch_over_this_document_is_supervising_it(tmp_path, line, 
         "thực hiện.\n" + line + "\n"))
     roles = {r.role for r in got if r.agency.startswith("Sở Kế hoạch") and not r.inferred}
     assert roles == {role}, got
+
+
+@pytest.mark.parametrize("executors, expected", [
+    ("Chánh Văn phòng HĐND và UBND huyện, Trưởng phòng Tài chính - Kế hoạch, Giám đốc Ban Quản lý dự án đầu tư xây "
+     "dựng huyện, Thủ trưởng các phòng, ban, đơn vị liên quan và Chủ tịch UBND các xã, thị trấn",
+     {"Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Lục Ngạn", "Phòng Tài chính - Kế hoạch huyện Lục Ngạn",
+      "Ban Quản lý dự án đầu tư xây dựng huyện Lục Ngạn"}),
+    ("Chánh Văn phòng UBND huyện, Trưởng phòng Nông nghiệp và Phát triển nông thôn, Hạt trưởng Hạt Kiểm lâm huyện, "
+     "Chủ tịch UBND các xã và các cơ quan, đơn vị có liên quan",
+     {"Văn phòng Ủy ban nhân dân huyện Lục Ngạn", "Phòng Nông nghiệp và Phát triển nông thôn huyện Lục Ngạn",
+      "Hạt Kiểm lâm huyện Lục Ngạn"}),
+    # only generic heads besides the office: no one else
+    ("Chánh Văn phòng UBND huyện, Thủ trưởng các cơ quan, đơn vị liên quan",
+     {"Văn phòng Ủy ban nhân dân huyện Lục Ngạn"}),
+])
+def test_heads_named_by_their_titles_execute_a_decision(tmp_path, executors, expected):
+    text = ("ỦY BAN NHÂN DÂN HUYỆN LỤC NGẠN\nSố: 215/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc giao chỉ tiêu năm 2025\n\n"
+            "Điều 1. Giao chỉ tiêu kế hoạch năm 2025 cho các cơ quan, đơn vị.\n"
+            f"Điều 2. {executors} chịu trách nhiệm thi hành Quyết định này./.\n")
+    got = {r.agency for r in _responsibilities(tmp_path, "qd.txt", text) if r.role == "lead" and r.object_kind == "document"}
+    assert got == expected

@@ -1003,10 +1003,18 @@ def _execution_statements(doc: _Doc, a: int, b: int) -> list[Responsibility]:
     """Those who execute a decision, listed with ';' or by department names, before 'chịu trách nhiệm thi hành'."""
     t = doc.t
     m = _EXECUTE.search(t, a, b) if doc.may_hold(a, b, "trách", "căn") else None
-    if m is None or not (";" in t[a:m.start()] or _DEPARTMENTS_OF.search(t, a, m.start())):
+    if m is None:
         return []
     am = _ARTICLE.match(t, a, m.start())
     p = am.end() if am else a
+    if not (";" in t[a:m.start()] or _DEPARTMENTS_OF.search(t, a, m.start())):
+        titled = _titled_executors(doc, p, m.start())
+        if not titled:
+            return []
+        obj = _object(doc, "lead", a, b, m.start(), (a, b))
+        dl = deadline_in_text(t[m.end():b], doc.year)
+        return [Responsibility(x.name, "lead", obj[0], obj[1], dl, a, b, x.start, x.end, obj[2])
+                for x in titled] if obj else []
     subj: list[AgencyMention] = []
     for seg in re.finditer(r"[^;]+", t[p:m.start()]):
         s0, s1 = p + seg.start(), p + seg.end()
@@ -1030,6 +1038,36 @@ def _execution_statements(doc: _Doc, a: int, b: int) -> list[Responsibility]:
         return []
     dl = deadline_in_text(t[m.end():b], doc.year)
     return [Responsibility(x.name, "lead", obj[0], obj[1], dl, a, b, x.start, x.end, obj[2]) for x in subj]
+
+
+# the head of a body, by which a decision names who executes it: "Chánh Văn phòng ...", "Trưởng phòng Tài chính -
+# Kế hoạch", "Giám đốc Ban Quản lý dự án ...", "Thủ trưởng các ... ", "Chủ tịch UBND các xã"
+_TITLED = _rx(r"[ \t]*(?:và\s+)?(?:Chánh|Trưởng|Giám đốc|Thủ trưởng|Chủ tịch|Chi cục trưởng|Cục trưởng|Hạt trưởng)"
+              r"\s+(?P<body>\S.*?)\s*$")
+# the parts of a list of executors, a run of generic words kept whole ("Thủ trưởng các phòng, ban, ngành")
+_EXECUTOR_PART = re.compile(r"[^,]+(?:,\s*(?=(?:ban|đơn vị|ngành|xã|phường|thị trấn)\b)[^,]+)*")
+
+
+def _titled_executors(doc: _Doc, p: int, q: int) -> list[AgencyMention]:
+    """'Chánh Văn phòng HĐND và UBND thị xã, Trưởng phòng Tài chính - Kế hoạch, Giám đốc Ban Quản lý dự án ..., Thủ
+    trưởng các phòng, ban ... và Chủ tịch UBND các phường, xã' before 'chịu trách nhiệm thi hành': each head named
+    with a title stands for its body; the generic ones ('Thủ trưởng các ...') name no one. [] unless every part of
+    the stretch is a titled head."""
+    t, out = doc.t, []
+    parts = list(_EXECUTOR_PART.finditer(t, p, q))
+    if len(parts) < 2:
+        return []
+    for part in parts:
+        m = _TITLED.match(t, part.start(), part.end())
+        if m is None:
+            return []  # a part that names no head: not a list of executors
+        body = m.group("body")
+        if re.search(r"(?i)(?<!\w)(?:các|những)\s", body):
+            continue  # "Thủ trưởng các phòng, ban ...", "Chủ tịch UBND các xã": heads of no body in particular
+        name = canonical_agency(body[:1].upper() + body[1:], doc.ctx.place, doc.ctx.level)
+        if name:
+            out.append(AgencyMention(name=name, text=body, start=m.start("body"), end=m.end("body")))
+    return out
 
 
 # generic words that may close a list of executors: "... và các tổ chức, cá nhân có liên quan"
