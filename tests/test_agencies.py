@@ -451,6 +451,9 @@ def test_agency_names_of_offices_and_branches(body, place, level, expected):
     # a named commune followed by a district without a comma: two bodies of a list are read apart
     ("UBND xã Chiềng Ban và UBND huyện Thuận Châu phối hợp.", {"Ủy ban nhân dân xã Chiềng Ban",
                                                              "Ủy ban nhân dân huyện Thuận Châu"}, set()),
+    # a name ends at the work it is asked to do, even when the sentence goes on to a unit
+    ("Phòng Kinh tế hoàn thiện Kế hoạch phát triển du lịch huyện Mai Sơn năm 2025.", {"Phòng Kinh tế huyện Mai Sơn"},
+     {"Phòng Kinh tế hoàn thiện Kế hoạch phát triển du lịch huyện Mai Sơn"}),
     # the youth union of a commune goes by its common name
     ("Đoàn Thanh niên Cộng sản Hồ Chí Minh xã Chiềng Mung ra quân.", {"Đoàn Thanh niên xã Chiềng Mung"}, set()),
 ])

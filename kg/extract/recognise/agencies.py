@@ -204,7 +204,7 @@ _VERBS = {
     "giao", "đề xuất", "tiếp nhận", "công bố", "khảo sát", "thăm", "phụ trách", "thành lập",
     "xử lý", "bắt", "phát hiện", "thu giữ", "phá sản", "đạt", "tài trợ", "ủng hộ", "trao tặng", "thi công", "vi phạm",
     "đẩy nhanh", "khẩn trương", "tập trung", "theo dõi", "cập nhật", "lắp đặt", "hoàn thành",
-    "cung cấp", "bảo đảm", "đảm bảo", "tuyên truyền", "duy trì", "chuẩn bị", "bố trí", "làm chủ",
+    "cung cấp", "bảo đảm", "đảm bảo", "tuyên truyền", "duy trì", "chuẩn bị", "bố trí", "làm chủ", "hoàn thiện",
 }
 # what a company does after its name ("Công ty X thực hiện ...", "Hợp tác xã Y thu mua ..."); "Ban Chỉ đạo thực hiện
 # ..." is a name, so these end another body's name only after a proper name
