@@ -121,6 +121,8 @@ def _rx() -> dict[str, re.Pattern]:
             r"|(?:về|trong lĩnh vực|ở lĩnh vực|trên lĩnh vực|đối với lĩnh vực)\s[^,;:\d]{2,40},"
             r"|(?:(?:trong|đến|hết|tính đến|riêng)\s+)?(?:năm|quý|tháng)\s+[\dIVX]+(?:/\d{4})?(?:\s+năm\s+\d{4})?"
             r"(?![^\W\d_])|(?:cả|(?:đến\s+)?cuối)\s+năm(?![^\W\d_])(?!\s+\d)"
+            # "Đến hết ngày 30/6/2024, tổng vốn ... giải ngân được": the date of the figure, not what it measures
+            r"|(?:(?:đến|hết|đến hết|tính đến|tính đến hết)\s+)?ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?(?![\d/])"
             rf"|{_SEASON}(?:\s+(?:năm\s+)?\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?(?![^\W\d_]))+",  # "Vụ Xuân năm 2024, tổng diện tích ...": when
             re.IGNORECASE,
         ),
@@ -142,7 +144,7 @@ def _rx() -> dict[str, re.Pattern]:
             # where or from what, after the figure: ", chủ yếu tại các xã vùng cao", ", chủ yếu bằng nguồn vốn ..."
             r"|,\s*chủ yếu(?![^\W\d_])"
             # ", nằm trong khoảng mục tiêu đề ra", ", thấp hơn mục tiêu cả năm"
-            r"|,\s*(?:nằm trong|thấp hơn|cao hơn|vượt|sát|gần)(?:\s+[^\W\d_,;]+){0,3}?\s+(?:mục tiêu|kế hoạch|chỉ tiêu)(?![^\W\d_])"
+            r"|,\s*(?:nằm trong|thấp hơn|cao hơn|vượt|sát|gần|tiệm cận)(?:\s+[^\W\d_,;]+){0,3}?\s+(?:mục tiêu|kế hoạch|chỉ tiêu)(?![^\W\d_])"
             r"|\s+và\s+(?:tiếp tục|đẩy mạnh|tăng cường|thực hiện|triển khai|hoàn thành|duy trì|nâng cao)",
             re.IGNORECASE,
         ),
@@ -161,12 +163,12 @@ def _rx() -> dict[str, re.Pattern]:
             re.IGNORECASE,
         ),
         # "..., đạt 70,6%", "..., mới đạt 57,3% dự toán", "..., chỉ bằng 45%", "... (đạt 81,2% kế hoạch)"
-        "result_link": re.compile(r"^\s*(?:\([^()]*\))?\s*[,;(]?\s*(?:và\s+)?(?:(?:mới|chỉ|mới chỉ|ước|đã)\s+)?(?:đạt|bằng)\s*$",
+        "result_link": re.compile(r"^\s*(?:\([^()]*\))?\s*[,;(]?\s*(?:và\s+)?(?:(?:mới|chỉ|mới chỉ|ước|đã)\s+)?(?:đạt|bằng|vượt)\s*$",
                                   re.IGNORECASE),
         # the counted thing named after the figure, then its share: "51.820 ha cây hằng năm, đạt 100,6%"
-        "noun_link": re.compile(r"^\s+[^\W\d_][^;()]{0,80}?,\s*(?:đạt|bằng)\s*$", re.IGNORECASE),
+        "noun_link": re.compile(r"^\s+[^\W\d_][^;()]{0,80}?,\s*(?:đạt|bằng|vượt)\s*$", re.IGNORECASE),
         # the words after one share or comparison up to the next share: "tỉnh giao, bằng"
-        "share_link": re.compile(r"^[^;()]{0,50}?,\s*(?:và\s+)?(?:đạt|bằng)\s*$", re.IGNORECASE),
+        "share_link": re.compile(r"^[^;()]{0,50}?,\s*(?:và\s+)?(?:đạt|bằng|vượt)\s*$", re.IGNORECASE),
         # a percent that names nothing after it: "đạt 29,3%, tăng 36,5%" (not "đạt 100% số công trình ...")
         "bare_end": re.compile(r"\s*(?:[,;.)]|$|(?:tăng|giảm|so với|vượt|bằng)(?![^\W\d_]))", re.IGNORECASE),
         "vs_same_any": re.compile(r"so\s+với\s+cùng\s+kỳ", re.IGNORECASE),
@@ -372,11 +374,16 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
         h, t = raw.rsplit(":", 1)
         hs = _clean_label(h)
         if _content_count(t) >= 1 or _GROUP_HEAD.match(hs):
-            if hs and len(hs.split()) <= 6 and not _GROUP_HEAD.match(hs):
-                head = hs
+            if _SPENT.fullmatch(_clean_label(t)) and _content_count(hs) >= 2 and not re.search(r"\d", hs):
+                # "- Nguồn vốn ngân sách tỉnh hỗ trợ: giải ngân 41,2 tỷ đồng": the action names no object, the
+                # words before the colon are what it was done to
+                raw = f"{_clean_label(t)} {_lc(hs)}"
             else:
-                left += len(h) + 1
-            raw = t
+                if hs and len(hs.split()) <= 6 and not _GROUP_HEAD.match(hs):
+                    head = hs
+                else:
+                    left += len(h) + 1
+                raw = t
         # else: "Tốc độ tăng trưởng kinh tế (GRDP): 7 - 7,5%" keeps the words before the colon
     tail = raw.rstrip()
     # the end-anchored pattern tries every position: only when a link word (or a colon) ends the text
@@ -397,9 +404,22 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
         if comma >= 0 and _content_count(_clean_label(raw[comma + 1 :])) >= 2:
             left += comma + 1
             raw = raw[comma + 1 :]
+    # "còn 02 chỉ tiêu không đạt là tỷ lệ dân số tham gia bảo hiểm y tế (ước 92,6%": the indicator named after "là"
+    named = _NAMED_AFTER.search(raw)
+    if named and _content_count(_clean_label(raw[named.end() :])) >= 2:
+        left += named.end()
+        raw = raw[named.end() :]
     limited = _limit_words(raw, _MAX_LABEL_WORDS)
     left += len(raw) - len(limited)
     return _clean_label(limited), head, linked, left
+
+
+_NAMED_AFTER = re.compile(r"(?<![^\W\d_])(?:chỉ tiêu|tiêu chí)(?![^\W\d_])[^,;:()\d]{0,40}?\s(?:là|gồm)\s+",
+                          re.IGNORECASE)
+
+
+# an action on money or land that needs its object named: "giải ngân", "thu", "chi", "trồng"
+_SPENT = re.compile(r"(?:đã\s+)?(?:giải ngân|thu|chi|trồng|trồng mới|thanh toán)(?:\s+được)?", re.IGNORECASE)
 
 
 # a judgement that makes a clause of its own: "đạt kết quả tích cực", "có chuyển biến rõ nét", "tiếp tục khởi sắc"
@@ -418,6 +438,8 @@ _PLACE_NAMES = re.compile(
 def _after_text(text: str, m: Measure, stop: int, next_in_clause: bool) -> str:
     rx = _rx()
     seg = text[m.end : stop]
+    if m.unit and re.match(rf"\s*/\s*\d[\d.,]*\s*{re.escape(m.unit)}(?![^\W\d_])", seg):
+        return ""  # "4.120 ha/5.000 ha kế hoạch": the plan the figure is written over, not what it measures
     if m.kind == "count" and "(" in seg:  # the places are not part of what is counted
         seg = _PLACE_NAMES.sub("", seg)
     sm = rx["after_stop"].search(seg)
@@ -914,7 +936,9 @@ def _aim(ctx: Context, layout: _Layout, sent: Sentence, m: Measure, stop: int) -
 # ---------------------------------------------------------------- reports written figure first, parts, levels
 # the counted thing after a figure that opens its clause, then its share: "- 68 hộ nghèo, hộ cận nghèo được hỗ
 # trợ ..., đạt 56,7% kế hoạch" (the noun phrase may run over commas, and go on from the unit with one)
-_FIGURE_NOUN_LINK = re.compile(r"^\s*,?\s+[^\W\d_][^;()]{0,160}?,\s*(?:đạt|bằng)\s*$", re.IGNORECASE)
+# a share past its plan: "..., vượt 8% kế hoạch"
+_EXCEEDED = re.compile(r"(?<![^\W\d_])vượt\s*$", re.IGNORECASE)
+_FIGURE_NOUN_LINK = re.compile(r"^\s*,?\s+[^\W\d_][^;()]{0,160}?,\s*(?:đạt|bằng|vượt)\s*$", re.IGNORECASE)
 # what may stand before a figure that opens its clause: a list mark, an item number
 _CLAUSE_OPEN = re.compile(r"[\s\-+•–*]*(?:(?:\d{1,2}|[a-zđ])[.)]\s*)?(?:[\-+•–*]\s*)?$", re.IGNORECASE)
 # a classifier that opens a unit running into the noun it counts ("nghìn lượt khách", "hộ nghèo")
@@ -1159,6 +1183,8 @@ def _handed_over(text: str, sent_start: int, m: Measure, end: int) -> tuple[str,
 # visitors a place received or drew: "thị xã đón khoảng 52.000 lượt khách", "Toàn huyện thu hút 1.200 lượt khách"
 _RECEIVED_BEFORE = re.compile(
     r"(?:(?:toàn\s+)?(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+)?"
+    # the field that received them: "Ngành du lịch đón gần 1,25 triệu lượt khách"
+    r"(?:(?:ngành|lĩnh vực|hoạt động)\s+du\s+lịch\s+)?"
     r"(?:đã\s+)?(?:đón|thu hút|phục vụ)(?:\s+được)?\s*$",
     re.IGNORECASE,
 )
@@ -1246,7 +1272,7 @@ def _count_after_share(text: str, m: Measure, stop: int, context: str) -> tuple[
 # a measure word that opens an indicator stated as a bare figure: "Diện tích nuôi trồng thủy sản 3.020 ha"
 _MEASURE_HEAD = re.compile(
     r"(?:diện tích|sản lượng|tổng đàn|đàn|tổng số|số lượng|số lượt|tổng lượt|tổng lượng|tổng sản lượng|"
-    r"tổng diện tích|giá trị|tổng giá trị|doanh thu|kim ngạch|năng suất|tổng mức)(?![^\W\d_])",
+    r"tổng diện tích|tổng vốn|tổng thu|tổng chi|giá trị|tổng giá trị|doanh thu|kim ngạch|năng suất|tổng mức)(?![^\W\d_])",
     re.IGNORECASE,
 )
 # what a place is, not what it did in the period: "Diện tích tự nhiên 1.845 ha"
@@ -1259,20 +1285,65 @@ _LIST_MARK = re.compile(r"^[\s\-+•–*]*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?", re.I
 _REPORTED_LINE = re.compile(r"(?<![^\W\d_])(?:ước|so với cùng kỳ|lũy kế|luỹ kế"
                             # the share of the plan reached: "(đạt 81,2% kế hoạch)" ("đã" is no cue: "Kỳ họp đã thông
                             # qua Nghị quyết với các chỉ tiêu: ..." sets goals)
-                            r"|(?:đạt|bằng)\s+[\d.,]+\s*%\s*(?:kế hoạch|chỉ tiêu|dự toán))(?![^\W\d_])", re.IGNORECASE)
+                            r"|(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:kế hoạch|chỉ tiêu|dự toán))(?![^\W\d_])", re.IGNORECASE)
 
 
 def _bare_figure(text: str, sent: Sentence, m: Measure, label: str) -> bool:
     """A figure stated right after its indicator, alone in its clause, on a line that reports ("- Diện tích nuôi
     trồng thủy sản 3.020 ha; sản lượng thủy sản ước 19.860 tấn, tăng 3,8% so với cùng kỳ"): a result like its
     neighbours. A line with no estimate or comparison ("Xã có diện tích tự nhiên 1.845 ha") states a fact."""
-    if (m.kind == "percent" or m.comparator != "eq" or not _MEASURE_HEAD.match(label) or _content_count(label) < 2
-            or _NATURAL.search(label)):
+    if (m.kind == "percent" or m.comparator not in ("eq", "approx") or not _MEASURE_HEAD.match(label)
+            or _content_count(label) < 2 or _NATURAL.search(label)):
         return False
     left = max(sent.start, text.rfind(";", sent.start, m.start) + 1, text.rfind("\n", sent.start, m.start) + 1)
-    before = " ".join(_LIST_MARK.sub("", text[left : m.start]).split())
-    return (before.lower() == label.lower() and bool(_BARE_FIGURE_END.match(text, m.end))
-            and bool(_REPORTED_LINE.search(text, sent.start, sent.end)))
+    # "4. Tổng vốn đầu tư phát triển toàn xã hội: 11.700 tỷ đồng": the colon only parts the name from its figure
+    before = " ".join(_LIST_MARK.sub("", text[left : m.start]).split()).rstrip(" :")
+    return before.lower() == label.lower() and bool(_BARE_FIGURE_END.match(text, m.end)) and _reports_around(text, sent)
+
+
+_LIST_LINE = re.compile(r"[ \t]*[\-+•–*][ \t]")
+
+
+def _reports_around(text: str, sent: Sentence) -> bool:
+    """The sentence says it reports ("ước", "so với cùng kỳ", "đạt 80% kế hoạch"), or the list of figures it is an
+    item of does, no item setting a goal ("- Tốc độ tăng trưởng GRDP ước đạt 6,52%.\n- GRDP bình quân đầu người
+    khoảng 138,4 triệu đồng.")."""
+    if _REPORTED_LINE.search(text, sent.start, sent.end):
+        return True
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    if not _LIST_LINE.match(text, line_start) or text[line_start : sent.start].strip(" \t-+•–*"):
+        return False
+    start = line_start
+    while start > 0:  # the items before, a blank line between groups allowed
+        prev = text.rfind("\n", 0, start - 1) + 1
+        if not _LIST_LINE.match(text, prev):
+            if text[prev : start].strip() or prev == 0:
+                break
+            prev2 = text.rfind("\n", 0, prev - 1) + 1
+            if not _LIST_LINE.match(text, prev2):
+                break
+            prev = prev2
+        start = prev
+    end = sent.end
+    while end < len(text):
+        nxt = end + len(text[end:]) - len(text[end:].lstrip("\n"))
+        if nxt - end > 2 or not _LIST_LINE.match(text, nxt):
+            break
+        stop = text.find("\n", nxt)
+        end = len(text) if stop < 0 else stop
+    span = text[start:end]
+    return bool(_REPORTED_LINE.search(span)) and not _rx()["goal_body"].search(span)
+
+
+# what was done, said in the figure's clause: "toàn tỉnh đã giải quyết việc làm mới cho 14.300 người" (not what a
+# meeting did to a plan: "Kỳ họp đã thông qua ... với các chỉ tiêu")
+_DONE_WORD = re.compile(r"(?<![^\W\d_])đã\s+(?!(?:thông qua|ban hành|đề ra|đặt ra|phê duyệt|giao|xác định|thống nhất|"
+                        r"quyết nghị|biểu quyết|xem xét|cho ý kiến|chỉ đạo|yêu cầu|đề nghị)(?![^\W\d_]))", re.IGNORECASE)
+
+
+def _done_clause(text: str, sent_start: int, m: Measure) -> bool:
+    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";:\n"))
+    return bool(_DONE_WORD.search(text, left, m.start)) and not _AIM_IN_CLAUSE.search(text, left, m.start)
 
 
 def _whole_of(label: str, m: Measure) -> tuple[str, str] | None:
@@ -1319,9 +1390,34 @@ def _inline_footnote_whole(text: str, seen: _Seen, sent: Sentence) -> str | None
     return seen.whole_before(at + 1, same_paragraph=False) if at > 0 else None
 
 
+# what stands between a figure written over its plan and the share it makes: "/18,5 tỷ đồng, đạt", "/5.000 ha kế hoạch,
+# đạt" (the plan's figure, its unit, maybe the word naming it)
+_OVER_PLAN = re.compile(r"\s*/\s*\d[\d.,]*\s*[^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_]+){0,3}?\s*,\s*(?:đạt|bằng)\s*$",
+                        re.IGNORECASE)
+
+
+# a news page's links to other items: "Tin liên quan:", "Bài cùng chuyên mục" on a line of its own
+_RELATED = re.compile(r"^[ \t*#]*(?:tin|bài|tin bài)\s+(?:liên quan|cùng chuyên mục|khác)[ \t*]*:?[ \t*]*$",
+                      re.IGNORECASE | re.MULTILINE)
+
+
+@lru_cache(maxsize=8)
+def _related_heads(text: str) -> tuple[int, ...]:
+    return tuple(m.end() for m in _RELATED.finditer(text))
+
+
+def _among_related(text: str, pos: int) -> bool:
+    """The sentence is a link under a news page's "Tin liên quan:": another item's headline, not this one's."""
+    ends = _related_heads(text)
+    i = bisect.bisect_right(ends, pos) - 1
+    return i >= 0 and "\n\n" not in text[ends[i] : pos].lstrip("\n")
+
+
 def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measure], seen: _Seen) -> list[Quantity]:
     rx = _rx()
     text = ctx.text
+    if not ctx.header.kind and _among_related(text, sent.start):
+        return []
     mode, sec_period = _mode(layout, sent, ms[0].start)
     if mode in ("body", "none"):  # a report's account: "đạt 122,4% chỉ tiêu." is the share of its quota reached
         ms = [as_quota_share(text, m) for m in ms]
@@ -1355,6 +1451,12 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             if rx["vs_same"].match(text, p.end):
                 aside.add(j)
                 continue
+            if (j and ms[j - 1].kind != "percent" and not ms[j - 1].plan_share and j - 1 not in aside
+                    and _OVER_PLAN.match(text, ms[j - 1].end, p.start) and rx["bare_end"].match(text, p.end)):
+                # "4.120 ha/5.000 ha kế hoạch, đạt 82,4%": the figure over its plan, then the share it makes
+                result_of.setdefault(j - 1, []).append(j)
+                aside.add(j)
+                continue
             if j == 0 or not p.plan_share and (not rx["plan_word"].search(text, para_start, p.start)
                                                or not rx["bare_end"].match(text, p.end)):
                 continue
@@ -1384,6 +1486,9 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 and _FIGURE_NOUN_LINK.match(gap)
             ):
                 continue
+            over = _EXCEEDED.search(gap)
+            if over and not p.plan_share:
+                continue  # "tăng 7,2%, vượt 0,2%": by how much, of no plan the text names
             while i >= 0 and (i in aside or ms[i].plan_share) and ";" not in text[ms[i].start : p.start]:
                 i -= 1
             if i < 0 or ms[i].plan_share or ";" in text[ms[i].end : p.start]:
@@ -1392,13 +1497,17 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 continue
             result_of.setdefault(i, []).append(j)
             aside.add(j)
+            if over:  # "vượt 8% kế hoạch": the figure is 108% of its plan
+                ms[j] = replace(p, value=100 + p.value, exact=None if p.exact is None else 100 + p.exact)
         # the share first, then the figure: "đạt 97,8% kế hoạch, tương đương 47.393 ha", "Hoàn thành 100% chỉ tiêu
         # giao quân năm 2024 với 210 thanh niên nhập ngũ"
         for j, p in enumerate(ms[:-1]):
             v = ms[j + 1]
             if (p.plan_share and j not in aside and v.kind != "percent" and j + 1 not in result_of
                     and (rx["equal_link"].match(text[p.end : v.start])
-                         or mode in ("body", "none") and _share_then_count(text, sent.start, p, v))):
+                         or mode in ("body", "none") and (_share_then_count(text, sent.start, p, v)
+                                                          # "đạt 35% kế hoạch (420 ha)": the figure in brackets
+                                                          or re.fullmatch(r"\s*\(\s*", text[p.end : v.start])))):
                 result_of[j + 1] = [j]
                 share_first.add(j)
     if mode == "list":  # a goal may state its share of another plan: "1.300 tỷ đồng, bằng 105% dự toán tỉnh giao"
@@ -1582,9 +1691,10 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         own_report = (mode == "body" and bool(ctx.header.kind) and not layout.planning and opener is None
                       and not any(_AHEAD_HEADING.search(s.heading) for s in layout.enclosing(sent.start)))
         # a news item's account of its period, when its sentence says it reports ("ước", "so với cùng kỳ")
+        # or its list of figures does, or the figure's clause says it was done ("toàn tỉnh đã giải quyết ...")
         news_account = (mode == "body" and not ctx.header.kind and opener is None
                         and not any(_AHEAD_HEADING.search(s.heading) for s in layout.enclosing(sent.start))
-                        and bool(_REPORTED_LINE.search(text, sent.start, sent.end)))
+                        and (_reports_around(text, sent) or _done_clause(text, sent.start, m)))
         may_be_done = ((own_report or news_account) and k not in result_of and not headline
                        and not _goal_carried(text, mode, sent, opener, para_start, clause_left, m))
         done = _done_in_report(text, sent.start, m, after) if may_be_done and own_report else None
@@ -1627,11 +1737,25 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             out.append(reported(name, unit=done_unit if done else None))
             prev_end = m.end
             continue
+        reached = (_share_reached(text, sent.start, left, m, before)
+                   if mode == "body" and m.plan_share and k not in result_of and not headline
+                   # the only figure of its clause: not "Với 928,6 triệu USD, kim ngạch ... đạt 74,3% kế hoạch"
+                   and not any(p.kind != "percent" and p.start >= _clause_start(text, sent.start, m.start)
+                               for p in ms[:k])
+                   # nor a share a figure in brackets after it makes: "đạt 35% kế hoạch (420 ha)"
+                   and not (nxt is not None and re.match(r"\s*\($", text[m.end : nxt.start])) else None)
+        if reached and not _is_target(text, mode, sent, m, None, clause_left, after_end,
+                                      _goal_carried(text, mode, sent, opener, para_start, clause_left, m)):
+            # "Giải ngân vốn đầu tư công đạt 41,3% kế hoạch vốn": the share is the figure reported
+            out.append(reported(reached, unit="%", share=m))
+            prev_end = m.end
+            continue
         if quiet or mode == "body" and k not in result_of:
             # a reported figure that states no share of a plan: "GRDP ước tăng 6,18%", "Tỷ lệ ... đạt 93,2%"
             rep = _reported_label(text, left, m, label, before, inherited,
-                                  added_counts=bool(ctx.header.kind) and not layout.planning)
-            if rep is None and own_report and label and _bare_figure(text, sent, m, label):
+                                  added_counts=bool(ctx.header.kind) and not layout.planning or news_account,
+                                  account=own_report or news_account)
+            if rep is None and (own_report or news_account) and label and _bare_figure(text, sent, m, label):
                 rep = label  # "- Diện tích nuôi trồng thủy sản 3.020 ha; sản lượng ... ước ...": as its neighbours
             if rep and not (not quiet and _is_target(text, mode, sent, m, nxt if next_in_clause else None,
                                                      clause_left, after_end,
@@ -1699,7 +1823,7 @@ _REPORT_CUE = re.compile(
 )
 # "... được N" after who received it (`_RECIPIENT`): a recipient, not an action and its count
 _RECEIVED_BY = re.compile(rf"(?<![^\W\d_]){_RECIPIENT.pattern}\s+được\s*$", re.IGNORECASE)
-_NOT_A_NAME = re.compile(r"(?:tăng|giảm|được|đạt|là|có|so với|bằng|\d)(?![^\W\d_])", re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"(?:tăng(?!\s+trưởng)|giảm|được|đạt|là|có|so với|bằng|\d)(?![^\W\d_])", re.IGNORECASE)
 _SIGNED_SHARE = re.compile(r"^[^\d();,]{0,30}\(\s*[-+–−]\s*$")
 _CHANGE_BEFORE = re.compile(r"(?<![^\W\d_])(tăng|giảm)(?:\s+thêm)?\s*$", re.IGNORECASE)
 _BARE_CHANGE = re.compile(r"^[\s,]*(tăng|giảm)\s*$", re.IGNORECASE)
@@ -1718,7 +1842,7 @@ _DIRECTED_AIM = re.compile(r"(?<![^\W\d_])(?<!đã )(?:bảo đảm|đảm bảo
 
 
 def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
-                    inherited: str | None, added_counts: bool = False) -> str | None:
+                    inherited: str | None, added_counts: bool = False, account: bool = False) -> str | None:
     """The indicator of a figure the text reports ("ước đạt", "đạt", "tăng"; in a report, a count it adds: "có
     thêm 07 xã ..."), or None when it is not one. Only figures whose indicator is named in full are kept: a
     reported figure is a fact about its indicator."""
@@ -1730,7 +1854,8 @@ def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
     if _RECEIVED_BY.search(lead):
         return None  # "hộ gia đình, cá nhân được 340 giấy": who received, not what was done
     if not _REPORT_CUE.search(lead) and not (added_counts and m.kind == "count" and _ADDED.search(lead)
-                                             and not _NOT_DONE.search(text, max(left, m.start - 45), m.num_start)):
+                                             and not _NOT_DONE.search(text, max(left, m.start - 45), m.num_start)
+                                             ) and not (account and _KEPT.search(lead)):
         return None
     bare = _BARE_CHANGE.match(text[left : m.num_start])
     if bare and inherited and m.kind == "percent":
@@ -1742,6 +1867,34 @@ def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
     if m.kind == "percent" and not (label.startswith(("Tốc độ tăng ", "Mức giảm ")) or _RATE_NOUN.match(before)):
         return None  # "đạt khoảng 65% khối lượng" is a share of something the text does not name
     return _clean_label(re.sub(r"\s+là\s.*$", "", label))
+
+
+# words of an aim before a share: "Để hoàn thành mục tiêu giải ngân ... đạt trên 60%", "phấn đấu ... đạt 95%"
+_AIM_IN_CLAUSE = re.compile(r"(?<![^\W\d_])(?:để|nhằm|mục tiêu|chỉ tiêu|phấn đấu|bảo đảm|đảm bảo|yêu cầu|cần|phải)(?![^\W\d_])",
+                         re.IGNORECASE)
+# a place named first: "Thành phố Vinh", "huyện Quỳnh Lưu"
+_PLACE_NAMED = re.compile(r"(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn)\s+(?-i:[A-ZĐ])", re.IGNORECASE)
+# a level kept, in a report's account: "Tỷ lệ che phủ rừng duy trì 29,76%", "giữ ổn định ở mức 63%", "khoảng"
+_KEPT = re.compile(r"(?<![^\W\d_])(?:(?:duy trì|giữ(?:\s+ổn định)?|ổn định)(?:\s+ở)?(?:\s+mức)?|khoảng)\s*$",
+                   re.IGNORECASE)
+# the link to a share reached: "đạt", "mới đạt", "chỉ bằng", "đạt khoảng"
+_SHARE_REACHED = re.compile(r"(?<![^\W\d_])(?:đạt|bằng)(?:\s+(?:được|khoảng|gần|trên|hơn))?\s*$", re.IGNORECASE)
+# what says how far, or by when, before the link: "mới", "chỉ", "đến ngày 15/6/2025"
+_SHARE_LEAD_TAIL = re.compile(r"(?:\s*,?\s*(?:(?:đến|tính đến|hết|đến hết|tính đến hết)\s+)?ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?"
+                              r"|\s+(?:mới|chỉ|mới chỉ|ước|đã|cũng))+\s*$", re.IGNORECASE)
+
+
+def _share_reached(text: str, sent_start: int, left: int, m: Measure, before: str) -> str | None:
+    """The indicator of a share of its plan stated alone, as the figure reached: "Giải ngân vốn đầu tư công đến
+    ngày 15/6/2025 đạt 41,32% kế hoạch vốn" -> "Giải ngân vốn đầu tư công", "thu tiền sử dụng đất chỉ đạt 31% dự
+    toán" -> "Thu tiền sử dụng đất"; None when no link word joins them or the words name no indicator."""
+    if not _SHARE_REACHED.search(text, max(left, m.start - 40), m.num_start) or _AIM_IN_CLAUSE.search(text, sent_start, m.start):
+        return None  # "Để hoàn thành mục tiêu giải ngân đến ngày 30/9 đạt trên 60% ...": an aim
+    label = _clean_label(_SHARE_LEAD_TAIL.sub("", before))
+    if (_content_count(label) < 2 or _NOT_A_NAME.match(label) or re.search(r"\d", label)
+            or _PLACE_NAMED.match(label)):
+        return None  # "thành phố Vinh đạt 50,3% dự toán": a place's share of its own budget names no indicator
+    return label[:1].upper() + label[1:]
 
 
 def _earlier_period(text: str, layout: _Layout, sent_start: int, clause_left: int) -> str | None:
