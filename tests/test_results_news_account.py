@@ -82,3 +82,19 @@ def test_a_year_end_session_reports_the_year_and_sets_the_next():
     targets = {(r[0], r[1]) for r in _quantities("bl_2024_year_session_news.txt", "target")}
     assert {("Thu nhập bình quân đầu người", 100), ("Tỷ lệ che phủ rừng", 53.5)} <= targets
     assert not {v for _, v in targets} & {92.5, 53.2, 71}
+
+
+def test_a_letter_names_its_figures_as_it_words_them():
+    got = _quantities("qb_2025_6m_letter.txt", "result")
+    for row in [
+        ("Tổng lượt khách du lịch", 2.4, "triệu lượt", None),  # "2,4 triệu lượt là tổng lượt khách du lịch 6 tháng"
+        ("Xây dựng mới đường giao thông nông thôn", 46.2, "km", None),  # works on a length; "Chương trình mục tiêu"
+        ("Thu ngân sách nhà nước thành phố Đồng Hới", 820, "tỷ đồng", 51),  # "Tại thành phố Đồng Hới, thu ..."
+        ("Tỷ lệ dân số tham gia bảo hiểm y tế", 94.8, "%", None),  # a rate stated bare, its name wrapped over a line
+        ("Thu tiền sử dụng đất", 28, "%", 28),  # "còn thấp so với yêu cầu: ... chỉ đạt 28% dự toán"
+    ]:
+        assert row in got
+    part = [r for r in got if r[1] == 180]
+    assert part and part[0][0].startswith("Tổng lượt khách du lịch") and part[0][3] == 45  # the whole's part
+    assert not {r[1] for r in got} & {7500, 80}  # the directions' aims
+    assert {r[1] for r in _quantities("qb_2025_6m_letter.txt", "target")} == {7500, 80}

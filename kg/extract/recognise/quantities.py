@@ -355,13 +355,22 @@ _GROUP_HEAD = re.compile(
 )
 
 
+def _line_break(raw: str) -> int:
+    """The last line break of `raw` that ends a line of its own, not one a hard-wrapped sentence runs over
+    ("... tỷ lệ dân số tham gia\nbảo hiểm y tế 93,2%": a word, the break, a word in lower case)."""
+    at = raw.rfind("\n")
+    while at > 0 and raw[at - 1].isalpha() and raw[at + 1 : at + 2].islower():
+        at = raw.rfind("\n", 0, at)
+    return at
+
+
 def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[str, str | None, bool, int]:
     """(label before the figure, short heading before a colon, whether it ends in a link word, where the
     label's text starts). after_figure: another figure comes before in the sentence, so the words before
     the last comma belong to it ("10 xã đạt chuẩn, 05 xã ...")."""
     rx = _rx()
     raw = text[left : m.start]
-    semi = max(raw.rfind(";"), raw.rfind("\n"))
+    semi = max(raw.rfind(";"), _line_break(raw))
     if after_figure and semi < 0:
         semi = raw.rfind(",")
     if after_figure and semi < 0:  # "12 xã đạt chuẩn ... và 05 xã ...": the words before "và" end the first
@@ -404,6 +413,11 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
         if comma >= 0 and _content_count(_clean_label(raw[comma + 1 :])) >= 2:
             left += comma + 1
             raw = raw[comma + 1 :]
+    # "Tại thị xã Ninh Hòa, thu ngân sách nhà nước ... được 610 tỷ đồng": the place the figure is of goes after
+    # what it measures ("Thu ngân sách nhà nước thị xã Ninh Hòa")
+    at = _AT_PLACE.match(raw)
+    if at and _content_count(_clean_label(at.group("rest"))) >= 2:
+        raw = f"{_clean_label(at.group('rest'))} {at.group('place')}"
     # "còn 02 chỉ tiêu không đạt là tỷ lệ dân số tham gia bảo hiểm y tế (ước 92,6%": the indicator named after "là"
     named = _NAMED_AFTER.search(raw)
     if named and _content_count(_clean_label(raw[named.end() :])) >= 2:
@@ -414,6 +428,9 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
     return _clean_label(limited), head, linked, left
 
 
+_AT_PLACE = re.compile(r"[\s\-+•–*]*(?:\d{1,2}[.)]\s+)?(?:tại|riêng|ở)\s+(?P<place>(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn)\s+"
+                       r"(?-i:[A-ZĐ])[^\W\d_]*(?:\s+(?-i:[A-ZĐ])[^\W\d_]*)*)\s*,\s*(?P<rest>[^\W\d_].*)$",
+                       re.IGNORECASE | re.DOTALL)
 _NAMED_AFTER = re.compile(r"(?<![^\W\d_])(?:chỉ tiêu|tiêu chí)(?![^\W\d_])[^,;:()\d]{0,40}?\s(?:là|gồm)\s+",
                           re.IGNORECASE)
 
@@ -999,6 +1016,13 @@ _AIMED = re.compile(_AIM_WORDS.format(giao="giao"), re.IGNORECASE)
 _AHEAD_HEADING = re.compile(r"nhiệm vụ|phương hướng|kế hoạch|giải pháp|mục tiêu|đề xuất|kiến nghị", re.IGNORECASE)
 
 
+def _under_ahead(layout: _Layout, pos: int) -> bool:
+    """The position stands under a heading of what comes next ("II. NHIỆM VỤ 6 THÁNG CUỐI NĂM"); a numbered
+    paragraph that names a programme ("2. Xây dựng mới 46 km đường ... theo Chương trình mục tiêu quốc gia ...")
+    is no heading."""
+    return any(_AHEAD_HEADING.search(s.heading) and len(s.heading.split()) <= 16 for s in layout.enclosing(pos))
+
+
 def _done_in_report(text: str, sent_start: int, m: Measure, after: str) -> str | None:
     """The indicator of a level a report says was raised, or of a count it says a verb was done for ("Nâng tỷ lệ
     ... lên 85,7%" -> "Tỷ lệ ..."; "Đào tạo nghề cho 870 người" -> "Số người được đào tạo nghề"), else None."""
@@ -1192,6 +1216,35 @@ _RECEIVED_BEFORE = re.compile(
 _VISIT_TAIL = re.compile(r"\s+(?:đến|tới|về|tại|ở|trên\s+địa\s+bàn)(?![^\W\d_]).*$|,.*$", re.IGNORECASE)
 
 
+# works done on a length or an area: "Xây dựng mới 98,5 km đường ...", "lát mới, chỉnh trang được 3,2 km vỉa hè"
+_WORKS_VERB = (r"(?:xây dựng(?:\s+mới)?|làm mới|cứng hóa|cứng hoá|bê tông hóa|nhựa hóa|kiên cố hóa|nâng cấp|cải tạo|"
+               r"sửa chữa|trồng(?:\s+mới)?|lát mới|chỉnh trang|nạo vét|mở rộng)")
+_WORKS_BEFORE = re.compile(rf"(?:^|(?<=[\s\-+•–*.)])|(?<=đã ))(?P<verb>{_WORKS_VERB}(?:\s*(?:,|và)\s*{_WORKS_VERB})*)"
+                           r"(?:\s+được)?\s*$", re.IGNORECASE)
+_WORKS_OPEN = re.compile(r"[\s\-+•–*]*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?(?:(?:về|trong)\s[^,;:\d]{1,40},\s*)?"
+                         r"(?:[^,;:\d]{0,40}?\sđã\s+|đã\s+)?$", re.IGNORECASE)
+_WORKS_UNITS = re.compile(r"(?:km|m|ha|m2|m²|m3|m³)$", re.IGNORECASE)
+# where the works are or under what, after what they were done to: "... trên các tuyến ...", "theo Chương trình ..."
+_WORKS_TAIL = re.compile(r"\s+(?:trên|tại|ở|theo|thuộc|của|cho|bằng|từ)(?![^\W\d_]).*$", re.IGNORECASE)
+
+
+def _works_done(text: str, sent_start: int, m: Measure, end: int) -> tuple[str, str] | None:
+    """(indicator, unit) of a length or area works were done on, the action opening its clause: "Xây dựng mới
+    98,5 km đường giao thông nông thôn theo Chương trình ..." -> ("Xây dựng mới đường giao thông nông thôn", "km")."""
+    if m.kind != "measure" or not _WORKS_UNITS.match(m.unit) or m.comparator not in ("eq", "approx"):
+        return None
+    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";:\n"))
+    lead = text[left : m.start]
+    wm = _WORKS_BEFORE.search(lead)
+    if not wm or not _WORKS_OPEN.fullmatch(lead[: wm.start()]) or _ACTION_AIMED.search(lead):
+        return None
+    what = _WORKS_TAIL.sub("", " ".join(text[m.end : end].split()))
+    if not re.match(r"[^\W\d_]", what) or _LINK_AFTER.match(what) or _content_count(what) < 1:
+        return None
+    label = _clean_label(f"{wm.group('verb')} {what}")
+    return label[:1].upper() + label[1:], m.unit
+
+
 def _visitors(counted: str, unit: str, context: str) -> tuple[str, str] | None:
     """("Lượt khách du lịch", "lượt") for a count of visitors: who they are, without where or why they came;
     bare "khách" in a text about tourism ("du lịch" in its sentence or heading) are tourists."""
@@ -1270,6 +1323,7 @@ def _count_after_share(text: str, m: Measure, stop: int, context: str) -> tuple[
 
 
 # a measure word that opens an indicator stated as a bare figure: "Diện tích nuôi trồng thủy sản 3.020 ha"
+_RATE_HEAD = re.compile(r"(?:tỷ lệ|tỉ lệ)\s", re.IGNORECASE)
 _MEASURE_HEAD = re.compile(
     r"(?:diện tích|sản lượng|tổng đàn|đàn|tổng số|số lượng|số lượt|tổng lượt|tổng lượng|tổng sản lượng|"
     r"tổng diện tích|tổng vốn|tổng thu|tổng chi|giá trị|tổng giá trị|doanh thu|kim ngạch|năng suất|tổng mức)(?![^\W\d_])",
@@ -1292,13 +1346,18 @@ def _bare_figure(text: str, sent: Sentence, m: Measure, label: str) -> bool:
     """A figure stated right after its indicator, alone in its clause, on a line that reports ("- Diện tích nuôi
     trồng thủy sản 3.020 ha; sản lượng thủy sản ước 19.860 tấn, tăng 3,8% so với cùng kỳ"): a result like its
     neighbours. A line with no estimate or comparison ("Xã có diện tích tự nhiên 1.845 ha") states a fact."""
-    if (m.kind == "percent" or m.comparator not in ("eq", "approx") or not _MEASURE_HEAD.match(label)
-            or _content_count(label) < 2 or _NATURAL.search(label)):
+    # a rate stated bare is one too: "...; tỷ lệ dân số tham gia bảo hiểm y tế 93,2%."
+    head = _RATE_HEAD if m.kind == "percent" else _MEASURE_HEAD
+    if (m.comparator not in ("eq", "approx") or m.plan_share or not head.match(label) or _content_count(label) < 2
+            or _NATURAL.search(label)):
         return False
-    left = max(sent.start, text.rfind(";", sent.start, m.start) + 1, text.rfind("\n", sent.start, m.start) + 1)
+    clause = max(sent.start, text.rfind(";", sent.start, m.start) + 1)
+    # the clause, or its last line (a line wrapped in the middle of a name is one clause with it)
+    lefts = {clause, max(clause, text.rfind("\n", sent.start, m.start) + 1)}
     # "4. Tổng vốn đầu tư phát triển toàn xã hội: 11.700 tỷ đồng": the colon only parts the name from its figure
-    before = " ".join(_LIST_MARK.sub("", text[left : m.start]).split()).rstrip(" :")
-    return before.lower() == label.lower() and bool(_BARE_FIGURE_END.match(text, m.end)) and _reports_around(text, sent)
+    named = any(" ".join(_LIST_MARK.sub("", text[left : m.start]).split()).rstrip(" :").lower() == label.lower()
+                for left in lefts)
+    return named and bool(_BARE_FIGURE_END.match(text, m.end)) and _reports_around(text, sent)
 
 
 _LIST_LINE = re.compile(r"[ \t]*[\-+•–*][ \t]")
@@ -1344,6 +1403,27 @@ _DONE_WORD = re.compile(r"(?<![^\W\d_])đã\s+(?!(?:thông qua|ban hành|đề r
 def _done_clause(text: str, sent_start: int, m: Measure) -> bool:
     left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";:\n"))
     return bool(_DONE_WORD.search(text, left, m.start)) and not _AIM_IN_CLAUSE.search(text, left, m.start)
+
+
+# a count that opens its clause: a list mark, an item number, a run-in heading ("4. Du lịch: ")
+_OPENS = re.compile(r"[\s\-+•–*]*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?$", re.IGNORECASE)
+# what the count is, after "là", up to where the clause goes on: "1,3 triệu lượt là khách quốc tế, chủ yếu ..."
+_IS_WHAT = re.compile(r"\s+là\s+(?P<what>[^\W\d_][^,;.()\d]{2,80}?)\s*(?=[,;.(\n]|$|\d)", re.IGNORECASE)
+
+
+def _named_after(text: str, sent_start: int, m: Measure) -> str | None:
+    """The indicator of a count that opens its clause and is named after "là": "4. Du lịch: 6,1 triệu lượt là
+    tổng lượt khách lưu trú 6 tháng, tăng 17% ..." -> "Tổng lượt khách lưu trú"."""
+    if m.kind != "count" or "/" in m.unit or m.comparator not in ("eq", "approx"):
+        return None
+    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";:,\n"))
+    im = _IS_WHAT.match(text, m.end)
+    if not im or not _OPENS.fullmatch(text[left : m.start]):
+        return None
+    what = _clean_label(_strip_period(im.group("what")))
+    if _content_count(what) < 2 or _NOT_A_NAME.match(what) or _AIMED.search(what):
+        return None
+    return what[:1].upper() + what[1:]
 
 
 def _whole_of(label: str, m: Measure) -> tuple[str, str] | None:
@@ -1689,11 +1769,11 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             continue
         # a report's own account: not its part on what comes next ("II. NHIỆM VỤ 6 THÁNG CUỐI NĂM")
         own_report = (mode == "body" and bool(ctx.header.kind) and not layout.planning and opener is None
-                      and not any(_AHEAD_HEADING.search(s.heading) for s in layout.enclosing(sent.start)))
+                      and not _under_ahead(layout, sent.start))
         # a news item's account of its period, when its sentence says it reports ("ước", "so với cùng kỳ")
         # or its list of figures does, or the figure's clause says it was done ("toàn tỉnh đã giải quyết ...")
         news_account = (mode == "body" and not ctx.header.kind and opener is None
-                        and not any(_AHEAD_HEADING.search(s.heading) for s in layout.enclosing(sent.start))
+                        and not _under_ahead(layout, sent.start)
                         and (_reports_around(text, sent) or _done_clause(text, sent.start, m)))
         may_be_done = ((own_report or news_account) and k not in result_of and not headline
                        and not _goal_carried(text, mode, sent, opener, para_start, clause_left, m))
@@ -1705,7 +1785,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             acted = (_done_for(text, sent.start, m, _phrase_end(text, m, stop))
                      or _received(text, sent.start, m, stop, layout, sent)
                      or _object_of(text, sent.start, m, _phrase_end(text, m, stop))
-                     or _handed_over(text, sent.start, m, _phrase_end(text, m, stop)))
+                     or _handed_over(text, sent.start, m, _phrase_end(text, m, stop))
+                     or _works_done(text, sent.start, m, _phrase_end(text, m, stop)))
             if acted:
                 done, done_unit = acted
                 inherited = done  # what the next figure may measure too (", tăng 9% so với cùng kỳ")
@@ -1730,6 +1811,19 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 percent_of_plan=share.value if share else None,
             )
 
+        named = (_named_after(text, sent.start, m) if mode == "body" and k not in result_of and not headline
+                 and not _AIMED.search(text, sent.start, m.start)
+                 and not _goal_carried(text, mode, sent, opener, para_start, clause_left, m) else None)
+        if named:
+            # "6,1 triệu lượt là tổng lượt khách lưu trú 6 tháng": the words after "là" name what the figure counts
+            out.append(reported(named, unit=m.unit))
+            if not in_part:
+                reported_whole = _whole_of(named, m)
+                whole = named
+            seen.add(m.start, named, m.unit, whole or named, _clause_start(text, sent.start, m.start))
+            inherited = named
+            prev_end = m.end
+            continue
         if done or part_of:
             # "Nâng tỷ lệ ... lên 85,7%", "Đào tạo nghề cho 870 người"; "...; trong đó khách quốc tế 262 nghìn lượt"
             # after a reported whole: reported figures though no "ước đạt" says so
@@ -1784,6 +1878,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             unit = _measure_word(m.unit, label or "")
             if first:  # the counted thing written after the figure names it; the unit is the measure word
                 label, unit = first
+                if not in_part:
+                    whole = label  # what its parts after it are parts of ("...; trong đó khách quốc tế ...")
             if label and not in_part and m.kind != "percent":
                 reported_whole = _whole_of(label, m)
             for p in (ms[j] for j in result_of[k]):
@@ -1888,8 +1984,9 @@ def _share_reached(text: str, sent_start: int, left: int, m: Measure, before: st
     """The indicator of a share of its plan stated alone, as the figure reached: "Giải ngân vốn đầu tư công đến
     ngày 15/6/2025 đạt 41,32% kế hoạch vốn" -> "Giải ngân vốn đầu tư công", "thu tiền sử dụng đất chỉ đạt 31% dự
     toán" -> "Thu tiền sử dụng đất"; None when no link word joins them or the words name no indicator."""
-    if not _SHARE_REACHED.search(text, max(left, m.start - 40), m.num_start) or _AIM_IN_CLAUSE.search(text, sent_start, m.start):
-        return None  # "Để hoàn thành mục tiêu giải ngân đến ngày 30/9 đạt trên 60% ...": an aim
+    clause = max(sent_start, text.rfind(";", sent_start, m.start) + 1, text.rfind(":", sent_start, m.start) + 1)
+    if not _SHARE_REACHED.search(text, max(left, m.start - 40), m.num_start) or _AIM_IN_CLAUSE.search(text, clause, m.start):
+        return None  # "Để hoàn thành mục tiêu giải ngân (đến ngày 30/9 đạt trên 60% ...)": an aim
     label = _clean_label(_SHARE_LEAD_TAIL.sub("", before))
     if (_content_count(label) < 2 or _NOT_A_NAME.match(label) or re.search(r"\d", label)
             or _PLACE_NAMED.match(label)):
