@@ -98,3 +98,19 @@ def test_a_letter_names_its_figures_as_it_words_them():
     assert part and part[0][0].startswith("Tổng lượt khách du lịch") and part[0][3] == 45  # the whole's part
     assert not {r[1] for r in got} & {7500, 80}  # the directions' aims
     assert {r[1] for r in _quantities("qb_2025_6m_letter.txt", "target")} == {7500, 80}
+
+
+def test_what_a_shared_clause_reports_and_what_it_aims_at():
+    got = _quantities("hn_2024_9m_news.txt", "result")
+    for row in [
+        ("Số doanh nghiệp thành lập mới", 1150, "doanh nghiệp", 64),  # the share is the count's, not the capital's
+        ("Số lao động được tạo việc làm mới", 11200, "lao động", 70),  # "Trong lĩnh vực lao động, tỉnh ..."
+        ("Số lao động nông thôn được giải quyết việc làm", 3400, "lao động", 68),  # "Công tác ...": the work of
+        ("Giải ngân vốn đầu tư công", 58.2, "%", 58.2),  # "tiến độ ... còn chậm, đến ngày 30/9/2024 mới đạt ..."
+        ("Tỷ lệ dân số tham gia bảo hiểm y tế", 93.1, "%", None),  # "còn 2 chỉ tiêu chưa đạt, trong đó ... mới đạt"
+    ]:
+        assert row in got
+    # the capital the enterprises bring; the share the visitors make (no figure of its own); the aims after
+    # "đề ra mục tiêu phấn đấu ...; ..."
+    assert not {r[1] for r in got} & {9800, 76, 9, 100}
+    assert {r[1] for r in _quantities("hn_2024_9m_news.txt", "target")} >= {9, 100}

@@ -80,7 +80,7 @@ _LINK_WORDS = (
 _LINK_ENDS = (":", *{w.split()[-1] for w in _LINK_WORDS})  # what the text ends with when a link word ends it
 # filler words trimmed from the edges of a label
 _LEAD_FILLERS = (
-    "trong đó", "đồng thời", "và", "phấn đấu", "riêng", "cụ thể", "gồm", "bao gồm", "với", "như", "đạt",
+    "trong đó", "đồng thời", "tuy nhiên", "và", "phấn đấu", "riêng", "cụ thể", "gồm", "bao gồm", "với", "như", "đạt",
 )
 _TRAIL_FILLERS = (
     "đạt", "chiếm", "là", "ở mức", "tương đương", "được", "có", "có tổng số", "tổng số",
@@ -121,8 +121,7 @@ def _rx() -> dict[str, re.Pattern]:
             r"|(?:về|trong lĩnh vực|ở lĩnh vực|trên lĩnh vực|đối với lĩnh vực)\s[^,;:\d]{2,40},"
             r"|(?:(?:trong|đến|hết|tính đến|riêng)\s+)?(?:năm|quý|tháng)\s+[\dIVX]+(?:/\d{4})?(?:\s+năm\s+\d{4})?"
             r"(?![^\W\d_])|(?:cả|(?:đến\s+)?cuối)\s+năm(?![^\W\d_])(?!\s+\d)"
-            # "Đến hết ngày 30/6/2024, tổng vốn ... giải ngân được": the date of the figure, not what it measures
-            r"|(?:(?:đến|hết|đến hết|tính đến|tính đến hết)\s+)?ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?(?![\d/])"
+
             rf"|{_SEASON}(?:\s+(?:năm\s+)?\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?(?![^\W\d_]))+",  # "Vụ Xuân năm 2024, tổng diện tích ...": when
             re.IGNORECASE,
         ),
@@ -143,6 +142,8 @@ def _rx() -> dict[str, re.Pattern]:
             r"|\s(?:trước|chậm nhất|hoàn thành trước|trong)\s+(?:ngày|tháng|quý)\s*(?:\d|[IVX])"
             # where or from what, after the figure: ", chủ yếu tại các xã vùng cao", ", chủ yếu bằng nguồn vốn ..."
             r"|,\s*chủ yếu(?![^\W\d_])"
+            # the capital the things counted bring: "3.420 doanh nghiệp thành lập mới với tổng vốn đăng ký ..."
+            r"|\s+với\s+(?:tổng\s+)?(?:số\s+)?(?:vốn|kinh phí)(?![^\W\d_])"
             # ", nằm trong khoảng mục tiêu đề ra", ", thấp hơn mục tiêu cả năm"
             r"|,\s*(?:nằm trong|thấp hơn|cao hơn|vượt|sát|gần|tiệm cận)(?:\s+[^\W\d_,;]+){0,3}?\s+(?:mục tiêu|kế hoạch|chỉ tiêu)(?![^\W\d_])"
             r"|\s+và\s+(?:tiếp tục|đẩy mạnh|tăng cường|thực hiện|triển khai|hoàn thành|duy trì|nâng cao)",
@@ -383,7 +384,8 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
         h, t = raw.rsplit(":", 1)
         hs = _clean_label(h)
         if _content_count(t) >= 1 or _GROUP_HEAD.match(hs):
-            if _SPENT.fullmatch(_clean_label(t)) and _content_count(hs) >= 2 and not re.search(r"\d", hs):
+            if (_SPENT.fullmatch(_clean_label(t)) and _content_count(hs) >= 2 and not re.search(r"\d", hs)
+                    and not _CLAUSE_VERB.search(hs)):
                 # "- Nguồn vốn ngân sách tỉnh hỗ trợ: giải ngân 41,2 tỷ đồng": the action names no object, the
                 # words before the colon are what it was done to
                 raw = f"{_clean_label(t)} {_lc(hs)}"
@@ -418,7 +420,8 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
     at = _AT_PLACE.match(raw)
     if at and _content_count(_clean_label(at.group("rest"))) >= 2:
         raw = f"{_clean_label(at.group('rest'))} {at.group('place')}"
-    # "còn 02 chỉ tiêu không đạt là tỷ lệ dân số tham gia bảo hiểm y tế (ước 92,6%": the indicator named after "là"
+    # "còn 02 chỉ tiêu không đạt là tỷ lệ dân số tham gia bảo hiểm y tế (ước 92,6%", "còn 3 chỉ tiêu chưa đạt, trong
+    # đó tỷ lệ ...": the indicator named after "là"
     named = _NAMED_AFTER.search(raw)
     if named and _content_count(_clean_label(raw[named.end() :])) >= 2:
         left += named.end()
@@ -431,12 +434,14 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
 _AT_PLACE = re.compile(r"[\s\-+•–*]*(?:\d{1,2}[.)]\s+)?(?:tại|riêng|ở)\s+(?P<place>(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn)\s+"
                        r"(?-i:[A-ZĐ])[^\W\d_]*(?:\s+(?-i:[A-ZĐ])[^\W\d_]*)*)\s*,\s*(?P<rest>[^\W\d_].*)$",
                        re.IGNORECASE | re.DOTALL)
-_NAMED_AFTER = re.compile(r"(?<![^\W\d_])(?:chỉ tiêu|tiêu chí)(?![^\W\d_])[^,;:()\d]{0,40}?\s(?:là|gồm)\s+",
+_NAMED_AFTER = re.compile(r"(?<![^\W\d_])(?:chỉ tiêu|tiêu chí)(?![^\W\d_])[^,;:()\d]{0,40}?(?:\s(?:là|gồm)|,?\s+trong đó)\s+",
                           re.IGNORECASE)
 
 
 # an action on money or land that needs its object named: "giải ngân", "thu", "chi", "trồng"
-_SPENT = re.compile(r"(?:đã\s+)?(?:giải ngân|thu|chi|trồng|trồng mới|thanh toán)(?:\s+được)?", re.IGNORECASE)
+_SPENT = re.compile(r"(?:giải ngân|thu|chi|trồng|trồng mới|thanh toán)(?:\s+được)?", re.IGNORECASE)
+# a clause, not a name, before the colon: "Công tác trồng rừng được triển khai sớm: đã trồng mới ..."
+_CLAUSE_VERB = re.compile(r"(?<![^\W\d_])(?:được|đã|sẽ|đang|là|có|đạt|tiếp tục)(?![^\W\d_])", re.IGNORECASE)
 
 
 # a judgement that makes a clause of its own: "đạt kết quả tích cực", "có chuyển biến rõ nét", "tiếp tục khởi sắc"
@@ -953,6 +958,9 @@ def _aim(ctx: Context, layout: _Layout, sent: Sentence, m: Measure, stop: int) -
 # ---------------------------------------------------------------- reports written figure first, parts, levels
 # the counted thing after a figure that opens its clause, then its share: "- 68 hộ nghèo, hộ cận nghèo được hỗ
 # trợ ..., đạt 56,7% kế hoạch" (the noun phrase may run over commas, and go on from the unit with one)
+# the capital the things counted bring, said after them: "... doanh nghiệp thành lập mới với tổng vốn đăng ký"
+_WITH_CAPITAL = re.compile(r"[^,;()\d]{0,60}?\svới\s+(?:tổng\s+)?(?:số\s+)?(?:vốn|kinh phí)[^,;()\d]{0,30}",
+                           re.IGNORECASE)
 # a share past its plan: "..., vượt 8% kế hoạch"
 _EXCEEDED = re.compile(r"(?<![^\W\d_])vượt\s*$", re.IGNORECASE)
 _FIGURE_NOUN_LINK = re.compile(r"^\s*,?\s+[^\W\d_][^;()]{0,160}?,\s*(?:đạt|bằng|vượt)\s*$", re.IGNORECASE)
@@ -1050,15 +1058,18 @@ def _done_in_report(text: str, sent_start: int, m: Measure, after: str) -> str |
 # list marks, a time and the place that open a clause before its action: "- ", "2. ", "Trong quý, ", "huyện "
 # (the document's own place, named bare: "Thị xã Quảng Trị đón ..." in a province's report is a part of it)
 _ACTION_LEAD = re.compile(
-    r"[\s\-+•–*]*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?(?:(?:trong|đến|hết|tính đến)?\s*(?:năm|quý|kỳ|tháng)"
+    r"[\s\-+•–*]*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?"
+    # the field the clause is about: "Trong lĩnh vực lao động, thành phố tạo việc làm mới cho ..."
+    r"(?:(?:về|trong lĩnh vực|ở lĩnh vực|trên lĩnh vực|đối với lĩnh vực)\s[^,;:\d]{2,40},\s*)?"
+    r"(?:(?:trong|đến|hết|tính đến)?\s*(?:năm|quý|kỳ|tháng)"
     r"(?:\s+(?:này|qua|đầu\s+năm|[\dIVX/]+))*(?:\s+năm\s+\d{4})?\s*,\s*)?"
     r"(?:(?:toàn\s+)?(?:tỉnh|thành\s+phố|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn)\s+(?!(?-i:[A-ZĐ])))?",
     re.IGNORECASE,
 )
 # words before the action that say how the count was made, not what was done: "ước", "lũy kế từ đầu năm",
-# "Kết quả", "trong năm"; a footnote's mark
+# "Kết quả", "Công tác" (the work of), "trong năm"; a footnote's mark
 _ACTION_FILLER = re.compile(
-    r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹\s]+|(?:ước(?:\s+tính)?|đã|lũy kế|luỹ kế|cộng dồn|tính chung|kết quả|từ\s+đầu\s+năm|"
+    r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹\s]+|(?:ước(?:\s+tính)?|đã|lũy kế|luỹ kế|cộng dồn|tính chung|kết quả|công tác|từ\s+đầu\s+năm|"
     r"trong\s+(?:năm|quý|kỳ|tháng)(?:\s+(?:này|qua|[\dIVX/]+))*)(?:\s+|$))*",
     re.IGNORECASE,
 )
@@ -1493,6 +1504,11 @@ def _among_related(text: str, pos: int) -> bool:
     return i >= 0 and "\n\n" not in text[ends[i] : pos].lstrip("\n")
 
 
+# the date a reported figure stands at, before what it measures: "Đến hết ngày 30/6/2024, tổng vốn ... giải ngân"
+_DATE_LEAD = re.compile(r"^(?:(?:đến|hết|đến hết|tính đến|tính đến hết)\s+)?ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?\s*,?\s*",
+                        re.IGNORECASE)
+
+
 def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measure], seen: _Seen) -> list[Quantity]:
     rx = _rx()
     text = ctx.text
@@ -1575,6 +1591,9 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 continue
             if ms[i].kind == "percent" and ms[i].unit == "%" and any(i in v for v in result_of.values()):
                 continue
+            if (i and ms[i].kind == "money" and ms[i - 1].kind == "count" and i - 1 not in result_of
+                    and _WITH_CAPITAL.fullmatch(text, ms[i - 1].end, ms[i].start)):
+                i -= 1  # "3.420 doanh nghiệp thành lập mới với tổng vốn đăng ký 21.560 tỷ đồng, đạt 57%": the count's
             result_of.setdefault(i, []).append(j)
             aside.add(j)
             if over:  # "vượt 8% kế hoạch": the figure is 108% of its plan
@@ -1801,6 +1820,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         def reported(indicator: str, unit: str | None = None, share: Measure | None = None, m: Measure = m,
                      clause_left: int = clause_left, after_end: int = after_end) -> Quantity:
             """A reported figure of this clause; its period the clause's, else one an earlier clause stated."""
+            indicator = _DATE_LEAD.sub("", indicator)
+            indicator = indicator[:1].upper() + indicator[1:]
             return Quantity(
                 category="result", indicator=indicator, value=m.value, max=m.max, comparator=m.comparator,
                 unit=unit or _measure_word(m.unit, indicator), value_text=m.value_text,
@@ -1962,9 +1983,12 @@ def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
         return None
     if m.kind == "percent" and not (label.startswith(("Tốc độ tăng ", "Mức giảm ")) or _RATE_NOUN.match(before)):
         return None  # "đạt khoảng 65% khối lượng" is a share of something the text does not name
+    if _ONLY_REACHED.search(lead):  # "tỷ lệ ... mới đạt 94,6%": how far, not what
+        label = re.sub(r"\s+(?:mới|chỉ|mới chỉ)$", "", label)
     return _clean_label(re.sub(r"\s+là\s.*$", "", label))
 
 
+_ONLY_REACHED = re.compile(r"(?<![^\W\d_])(?:mới|chỉ)\s+(?:đạt|bằng|được)\s*$", re.IGNORECASE)
 # words of an aim before a share: "Để hoàn thành mục tiêu giải ngân ... đạt trên 60%", "phấn đấu ... đạt 95%"
 _AIM_IN_CLAUSE = re.compile(r"(?<![^\W\d_])(?:để|nhằm|mục tiêu|chỉ tiêu|phấn đấu|bảo đảm|đảm bảo|yêu cầu|cần|phải)(?![^\W\d_])",
                          re.IGNORECASE)
@@ -1973,6 +1997,15 @@ _PLACE_NAMED = re.compile(r"(?:tỉnh|huyện|quận|thị xã|thành phố|xã|
 # a level kept, in a report's account: "Tỷ lệ che phủ rừng duy trì 29,76%", "giữ ổn định ở mức 63%", "khoảng"
 _KEPT = re.compile(r"(?<![^\W\d_])(?:(?:duy trì|giữ(?:\s+ổn định)?|ổn định)(?:\s+ở)?(?:\s+mức)?|khoảng)\s*$",
                    re.IGNORECASE)
+# goal words anywhere before a share in its sentence: "đề ra mục tiêu phấn đấu ...; tỷ lệ giải ngân ... đạt 100%"
+_GOAL_IN_SENTENCE = re.compile(r"(?<![^\W\d_])(?:phấn đấu|mục tiêu|để|nhằm)(?![^\W\d_])", re.IGNORECASE)
+# dates and periods, which are no figures of the clause: "đến ngày 30/9/2024", "9 tháng", "năm 2024", "quý II"
+_DATES = re.compile(r"(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?|(?:năm|quý|tháng)\s+[\dIVX]+(?:/\d{4})?|\d{1,2}\s+tháng",
+                    re.IGNORECASE)
+# a count the share was reached with, after it: "đạt 78,2% kế hoạch năm với 1.017.000 lượt khách"
+_COUNT_AFTER = re.compile(r"[^;.]{0,40}?\svới\s+(?:khoảng\s+|hơn\s+|gần\s+|trên\s+)?\d", re.IGNORECASE)
+# a judgement of the pace after the indicator: "tiến độ giải ngân vốn đầu tư công còn chậm"
+_VERDICT_TAIL = re.compile(r"\s+(?:còn\s+|vẫn\s+)?(?:chậm|thấp|chưa đạt yêu cầu)\s*,?\s*$", re.IGNORECASE)
 # the link to a share reached: "đạt", "mới đạt", "chỉ bằng", "đạt khoảng"
 _SHARE_REACHED = re.compile(r"(?<![^\W\d_])(?:đạt|bằng)(?:\s+(?:được|khoảng|gần|trên|hơn))?\s*$", re.IGNORECASE)
 # what says how far, or by when, before the link: "mới", "chỉ", "đến ngày 15/6/2025"
@@ -1985,9 +2018,14 @@ def _share_reached(text: str, sent_start: int, left: int, m: Measure, before: st
     ngày 15/6/2025 đạt 41,32% kế hoạch vốn" -> "Giải ngân vốn đầu tư công", "thu tiền sử dụng đất chỉ đạt 31% dự
     toán" -> "Thu tiền sử dụng đất"; None when no link word joins them or the words name no indicator."""
     clause = max(sent_start, text.rfind(";", sent_start, m.start) + 1, text.rfind(":", sent_start, m.start) + 1)
-    if not _SHARE_REACHED.search(text, max(left, m.start - 40), m.num_start) or _AIM_IN_CLAUSE.search(text, clause, m.start):
+    if (not _SHARE_REACHED.search(text, max(left, m.start - 40), m.num_start)
+            or _AIM_IN_CLAUSE.search(text, clause, m.start) or _GOAL_IN_SENTENCE.search(text, sent_start, m.start)):
         return None  # "Để hoàn thành mục tiêu giải ngân (đến ngày 30/9 đạt trên 60% ...)": an aim
-    label = _clean_label(_SHARE_LEAD_TAIL.sub("", before))
+    if re.search(r"\d", _DATES.sub(" ", text[clause : m.num_start])) or _COUNT_AFTER.match(text, m.end):
+        return None  # "với 2,61 triệu lượt khách, đạt 27,5% kế hoạch", "đạt 78,2% kế hoạch năm với 1.017.000 lượt": a
+        # share of the count the clause states
+    label = _clean_label(_VERDICT_TAIL.sub("", _SHARE_LEAD_TAIL.sub("", before)))
+    label = re.sub(r"^(?:tiến độ|tình hình|công tác)\s+", "", label, flags=re.IGNORECASE)
     if (_content_count(label) < 2 or _NOT_A_NAME.match(label) or re.search(r"\d", label)
             or _PLACE_NAMED.match(label)):
         return None  # "thành phố Vinh đạt 50,3% dự toán": a place's share of its own budget names no indicator
