@@ -44,6 +44,7 @@ def test_a_news_item_of_months_past_reports_its_figures():
         ("Số người được giải quyết việc làm mới", 5200, "người", None),  # "toàn tỉnh đã giải quyết ... cho"
         ("Lượt khách du lịch", 820, "nghìn lượt", 102.5),  # "Ngành du lịch đón ..., vượt 2,5% kế hoạch năm"
         ("Giải ngân vốn đầu tư công", 48.6, "%", 48.6),  # the share is the figure reached
+        ("Lượt khách du lịch", 96, "nghìn lượt", 64),  # "... sôi động với 96 nghìn lượt khách ..., bằng 64% ..."
     ]:
         assert row in got
     assert any(r[0].startswith("Tăng trưởng kinh tế (GRDP)") and r[1] == 5.9 for r in got)

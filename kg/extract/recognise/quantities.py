@@ -1284,6 +1284,20 @@ def _received(text: str, sent_start: int, m: Measure, stop: int, layout: _Layout
     return _visitors(*got, _context(layout, sent)) if got else None
 
 
+# visitors a field drew, said after "với" and followed by their share of the plan: "Ngành du lịch khởi sắc với
+# 2,61 triệu lượt khách, đạt 27,5% kế hoạch", "... sôi động với 860 nghìn lượt khách đến tham quan, bằng 57,3% ..."
+_WITH_BEFORE = re.compile(r"(?<![^\W\d_])với\s*$", re.IGNORECASE)
+_VISITS_SHARE = re.compile(r"[^;()\d]{0,60}?,\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:kế hoạch|dự toán|KH)", re.IGNORECASE)
+
+
+def _visits_with(text: str, m: Measure) -> bool:
+    if m.kind != "count" or not _WITH_BEFORE.search(text, max(0, m.start - 6), m.start):
+        return False
+    visits = (re.search(r"(?<![^\W\d_])lượt khách$", m.unit, re.IGNORECASE)
+              or re.search(r"(?<![^\W\d_])lượt$", m.unit, re.IGNORECASE) and re.match(r"\s+khách", text[m.end :]))
+    return bool(visits) and bool(_VISITS_SHARE.match(text, m.end))
+
+
 def _context(layout: _Layout, sent: Sentence) -> str:
     """The sentence and the headings above it: what field a bare word ("khách") belongs to."""
     return " ".join([*(s.heading for s in layout.enclosing(sent.start)), layout.ctx.text[sent.start : sent.end]])
@@ -1521,7 +1535,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     # ("với 3 sản phẩm" unless a share was reached with it: "Hoàn thành 100% kế hoạch với 3 sản phẩm ...")
     ms = [m for i, m in enumerate(ms) if not (m.kind == "count" and _blocked(text, sent.start, m)
                                               and not (i and mode in ("body", "none")
-                                                       and _share_then_count(text, sent.start, ms[i - 1], m)))
+                                                       and _share_then_count(text, sent.start, ms[i - 1], m))
+                                              and not (mode in ("body", "none") and _visits_with(text, m)))
           and not (m.kind == "measure" and m.value_text == "trên 1")]  # "giá trị ... trên 1 ha": per area
     # a vote ("với 100% đại biểu có mặt tán thành") is neither a goal nor a result of the plan
     ms = [_per_capita(text, sent.start, m) for m in ms if not (m.kind == "percent" and _VOTE.match(text, m.end))]
@@ -1892,6 +1907,9 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 first = (_figure_first(text, m, share_at.start) if _opens_clause(text, sent.start, m)
                          else _done_for(text, sent.start, m, _last_comma(text, m.end, share_at.start))
                          or _received(text, sent.start, m, share_at.start, layout, sent)
+                         or (_visitors(*_counted(text, m, _phrase_end(text, m, share_at.start)), _context(layout, sent))
+                             if _visits_with(text, m) and _counted(text, m, _phrase_end(text, m, share_at.start))
+                             else None)
                          or _handed_over(text, sent.start, m, _last_comma(text, m.end, share_at.start)))
             else:  # "Đạt 52% kế hoạch năm với 64.300 lượt khách ...": the words after the count name it
                 first = (_count_after_share(text, m, after_end, _context(layout, sent))
