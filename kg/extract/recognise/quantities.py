@@ -82,7 +82,7 @@ _LINK_WORDS = (
 _LINK_ENDS = (":", *{w.split()[-1] for w in _LINK_WORDS})  # what the text ends with when a link word ends it
 # filler words trimmed from the edges of a label
 _LEAD_FILLERS = (
-    "trong đó", "đồng thời", "và", "phấn đấu", "riêng", "cụ thể", "gồm", "bao gồm", "với", "như", "đạt",
+    "trong đó", "đồng thời", "tuy nhiên", "và", "phấn đấu", "riêng", "cụ thể", "gồm", "bao gồm", "với", "như", "đạt",
 )
 _TRAIL_FILLERS = (
     "đạt", "chiếm", "là", "ở mức", "tương đương", "được", "có", "có tổng số", "tổng số",
@@ -123,6 +123,7 @@ def _rx() -> dict[str, re.Pattern]:
             r"|(?:về|trong lĩnh vực|ở lĩnh vực|trên lĩnh vực|đối với lĩnh vực)\s[^,;:\d]{2,40},"
             r"|(?:(?:trong|đến|hết|tính đến|riêng)\s+)?(?:năm|quý|tháng)\s+[\dIVX]+(?:/\d{4})?(?:\s+năm\s+\d{4})?"
             r"(?![^\W\d_])|(?:cả|(?:đến\s+)?cuối)\s+năm(?![^\W\d_])(?!\s+\d)"
+
             rf"|{_SEASON}(?:\s+(?:năm\s+)?\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?(?![^\W\d_]))+",  # "Vụ Xuân năm 2024, tổng diện tích ...": when
             re.IGNORECASE,
         ),
@@ -143,8 +144,10 @@ def _rx() -> dict[str, re.Pattern]:
             r"|\s(?:trước|chậm nhất|hoàn thành trước|trong)\s+(?:ngày|tháng|quý)\s*(?:\d|[IVX])"
             # where or from what, after the figure: ", chủ yếu tại các xã vùng cao", ", chủ yếu bằng nguồn vốn ..."
             r"|,\s*chủ yếu(?![^\W\d_])"
+            # the capital the things counted bring: "3.420 doanh nghiệp thành lập mới với tổng vốn đăng ký ..."
+            r"|\s+với\s+(?:tổng\s+)?(?:số\s+)?(?:vốn|kinh phí)(?![^\W\d_])"
             # ", nằm trong khoảng mục tiêu đề ra", ", thấp hơn mục tiêu cả năm"
-            r"|,\s*(?:nằm trong|thấp hơn|cao hơn|vượt|sát|gần)(?:\s+[^\W\d_,;]+){0,3}?\s+(?:mục tiêu|kế hoạch|chỉ tiêu)(?![^\W\d_])"
+            r"|,\s*(?:nằm trong|thấp hơn|cao hơn|vượt|sát|gần|tiệm cận)(?:\s+[^\W\d_,;]+){0,3}?\s+(?:mục tiêu|kế hoạch|chỉ tiêu)(?![^\W\d_])"
             r"|\s+và\s+(?:tiếp tục|đẩy mạnh|tăng cường|thực hiện|triển khai|hoàn thành|duy trì|nâng cao)"
             # who directs, after the goal a sentence opens with: "Đối với chỉ tiêu 20 xã ..., Chủ tịch UBND tỉnh giao"
             r"|,\s*(?:đồng chí\s+)?(?:phó\s+)?chủ tịch\s+(?:ubnd|ủy ban|hđnd|hội đồng)(?![^\W\d_])",
@@ -165,12 +168,12 @@ def _rx() -> dict[str, re.Pattern]:
             re.IGNORECASE,
         ),
         # "..., đạt 70,6%", "..., mới đạt 57,3% dự toán", "..., chỉ bằng 45%", "... (đạt 81,2% kế hoạch)"
-        "result_link": re.compile(r"^\s*(?:\([^()]*\))?\s*[,;(]?\s*(?:và\s+)?(?:(?:mới|chỉ|mới chỉ|ước|đã)\s+)?(?:đạt|bằng)\s*$",
+        "result_link": re.compile(r"^\s*(?:\([^()]*\))?\s*[,;(]?\s*(?:và\s+)?(?:(?:mới|chỉ|mới chỉ|ước|đã)\s+)?(?:đạt|bằng|vượt)\s*$",
                                   re.IGNORECASE),
         # the counted thing named after the figure, then its share: "51.820 ha cây hằng năm, đạt 100,6%"
-        "noun_link": re.compile(r"^\s+[^\W\d_][^;()]{0,80}?,\s*(?:đạt|bằng)\s*$", re.IGNORECASE),
+        "noun_link": re.compile(r"^\s+[^\W\d_][^;()]{0,80}?,\s*(?:đạt|bằng|vượt)\s*$", re.IGNORECASE),
         # the words after one share or comparison up to the next share: "tỉnh giao, bằng"
-        "share_link": re.compile(r"^[^;()]{0,50}?,\s*(?:và\s+)?(?:đạt|bằng)\s*$", re.IGNORECASE),
+        "share_link": re.compile(r"^[^;()]{0,50}?,\s*(?:và\s+)?(?:đạt|bằng|vượt)\s*$", re.IGNORECASE),
         # a percent that names nothing after it: "đạt 29,3%, tăng 36,5%" (not "đạt 100% số công trình ...")
         "bare_end": re.compile(r"\s*(?:[,;.)]|$|(?:tăng|giảm|so với|vượt|bằng)(?![^\W\d_]))", re.IGNORECASE),
         "vs_same_any": re.compile(r"so\s+với\s+cùng\s+kỳ", re.IGNORECASE),
@@ -376,13 +379,22 @@ _GROUP_HEAD = re.compile(
 )
 
 
+def _line_break(raw: str) -> int:
+    """The last line break of `raw` that ends a line of its own, not one a hard-wrapped sentence runs over
+    ("... tỷ lệ dân số tham gia\nbảo hiểm y tế 93,2%": a word, the break, a word in lower case)."""
+    at = raw.rfind("\n")
+    while at > 0 and raw[at - 1].isalpha() and raw[at + 1 : at + 2].islower():
+        at = raw.rfind("\n", 0, at)
+    return at
+
+
 def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[str, str | None, bool, int]:
     """(label before the figure, short heading before a colon, whether it ends in a link word, where the
     label's text starts). after_figure: another figure comes before in the sentence, so the words before
     the last comma belong to it ("10 xã đạt chuẩn, 05 xã ...")."""
     rx = _rx()
     raw = text[left : m.start]
-    semi = max(raw.rfind(";"), raw.rfind("\n"))
+    semi = max(raw.rfind(";"), _line_break(raw))
     if after_figure and semi < 0:
         semi = raw.rfind(",")
     if after_figure and semi < 0:  # "12 xã đạt chuẩn ... và 05 xã ...": the words before "và" end the first
@@ -395,11 +407,17 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
         h, t = raw.rsplit(":", 1)
         hs = _clean_label(h)
         if _content_count(t) >= 1 or _GROUP_HEAD.match(hs):
-            if hs and len(hs.split()) <= 6 and not _GROUP_HEAD.match(hs):
-                head = hs
+            if (_SPENT.fullmatch(_clean_label(t)) and _content_count(hs) >= 2 and not re.search(r"\d", hs)
+                    and not _CLAUSE_VERB.search(hs)):
+                # "- Nguồn vốn ngân sách tỉnh hỗ trợ: giải ngân 41,2 tỷ đồng": the action names no object, the
+                # words before the colon are what it was done to
+                raw = f"{_clean_label(t)} {_lc(hs)}"
             else:
-                left += len(h) + 1
-            raw = t
+                if hs and len(hs.split()) <= 6 and not _GROUP_HEAD.match(hs):
+                    head = hs
+                else:
+                    left += len(h) + 1
+                raw = t
         # else: "Tốc độ tăng trưởng kinh tế (GRDP): 7 - 7,5%" keeps the words before the colon
     tail = raw.rstrip()
     # the end-anchored pattern tries every position: only when a link word (or a colon) ends the text
@@ -420,9 +438,33 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
         if comma >= 0 and _content_count(_clean_label(raw[comma + 1 :])) >= 2:
             left += comma + 1
             raw = raw[comma + 1 :]
+    # "Tại thị xã Ninh Hòa, thu ngân sách nhà nước ... được 610 tỷ đồng": the place the figure is of goes after
+    # what it measures ("Thu ngân sách nhà nước thị xã Ninh Hòa")
+    at = _AT_PLACE.match(raw)
+    if at and _content_count(_clean_label(at.group("rest"))) >= 2:
+        raw = f"{_clean_label(at.group('rest'))} {at.group('place')}"
+    # "còn 02 chỉ tiêu không đạt là tỷ lệ dân số tham gia bảo hiểm y tế (ước 92,6%", "còn 3 chỉ tiêu chưa đạt, trong
+    # đó tỷ lệ ...": the indicator named after "là"
+    named = _NAMED_AFTER.search(raw)
+    if named and _content_count(_clean_label(raw[named.end() :])) >= 2:
+        left += named.end()
+        raw = raw[named.end() :]
     limited = _limit_words(raw, _MAX_LABEL_WORDS)
     left += len(raw) - len(limited)
     return _clean_label(limited), head, linked, left
+
+
+_AT_PLACE = re.compile(r"[\s\-+•–*]*(?:\d{1,2}[.)]\s+)?(?:tại|riêng|ở)\s+(?P<place>(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn)\s+"
+                       r"(?-i:[A-ZĐ])[^\W\d_]*(?:\s+(?-i:[A-ZĐ])[^\W\d_]*)*)\s*,\s*(?P<rest>[^\W\d_].*)$",
+                       re.IGNORECASE | re.DOTALL)
+_NAMED_AFTER = re.compile(r"(?<![^\W\d_])(?:chỉ tiêu|tiêu chí)(?![^\W\d_])[^,;:()\d]{0,40}?(?:\s(?:là|gồm)|,?\s+trong đó)\s+",
+                          re.IGNORECASE)
+
+
+# an action on money or land that needs its object named: "giải ngân", "thu", "chi", "trồng"
+_SPENT = re.compile(r"(?:giải ngân|thu|chi|trồng|trồng mới|thanh toán)(?:\s+được)?", re.IGNORECASE)
+# a clause, not a name, before the colon: "Công tác trồng rừng được triển khai sớm: đã trồng mới ..."
+_CLAUSE_VERB = re.compile(r"(?<![^\W\d_])(?:được|đã|sẽ|đang|là|có|đạt|tiếp tục)(?![^\W\d_])", re.IGNORECASE)
 
 
 # a judgement that makes a clause of its own: "đạt kết quả tích cực", "có chuyển biến rõ nét", "tiếp tục khởi sắc"
@@ -441,6 +483,8 @@ _PLACE_NAMES = re.compile(
 def _after_text(text: str, m: Measure, stop: int, next_in_clause: bool) -> str:
     rx = _rx()
     seg = text[m.end : stop]
+    if m.unit and re.match(rf"\s*/\s*\d[\d.,]*\s*{re.escape(m.unit)}(?![^\W\d_])", seg):
+        return ""  # "4.120 ha/5.000 ha kế hoạch": the plan the figure is written over, not what it measures
     if m.kind == "count" and "(" in seg:  # the places are not part of what is counted
         seg = _PLACE_NAMES.sub("", seg)
     sm = rx["after_stop"].search(seg)
@@ -945,7 +989,12 @@ def _aim(ctx: Context, layout: _Layout, sent: Sentence, m: Measure, stop: int) -
 # ---------------------------------------------------------------- reports written figure first, parts, levels
 # the counted thing after a figure that opens its clause, then its share: "- 68 hộ nghèo, hộ cận nghèo được hỗ
 # trợ ..., đạt 56,7% kế hoạch" (the noun phrase may run over commas, and go on from the unit with one)
-_FIGURE_NOUN_LINK = re.compile(r"^\s*,?\s+[^\W\d_][^;()]{0,160}?,\s*(?:đạt|bằng)\s*$", re.IGNORECASE)
+# the capital the things counted bring, said after them: "... doanh nghiệp thành lập mới với tổng vốn đăng ký"
+_WITH_CAPITAL = re.compile(r"[^,;()\d]{0,60}?\svới\s+(?:tổng\s+)?(?:số\s+)?(?:vốn|kinh phí)[^,;()\d]{0,30}",
+                           re.IGNORECASE)
+# a share past its plan: "..., vượt 8% kế hoạch"
+_EXCEEDED = re.compile(r"(?<![^\W\d_])vượt\s*$", re.IGNORECASE)
+_FIGURE_NOUN_LINK = re.compile(r"^\s*,?\s+[^\W\d_][^;()]{0,160}?,\s*(?:đạt|bằng|vượt)\s*$", re.IGNORECASE)
 # what may stand before a figure that opens its clause: a list mark, an item number
 _CLAUSE_OPEN = re.compile(r"[\s\-+•–*]*(?:(?:\d{1,2}|[a-zđ])[.)]\s*)?(?:[\-+•–*]\s*)?$", re.IGNORECASE)
 # a classifier that opens a unit running into the noun it counts ("nghìn lượt khách", "hộ nghèo")
@@ -1006,6 +1055,13 @@ _AIMED = re.compile(_AIM_WORDS.format(giao="giao"), re.IGNORECASE)
 _AHEAD_HEADING = re.compile(r"nhiệm vụ|phương hướng|kế hoạch|giải pháp|mục tiêu|đề xuất|kiến nghị", re.IGNORECASE)
 
 
+def _under_ahead(layout: _Layout, pos: int) -> bool:
+    """The position stands under a heading of what comes next ("II. NHIỆM VỤ 6 THÁNG CUỐI NĂM"); a numbered
+    paragraph that names a programme ("2. Xây dựng mới 46 km đường ... theo Chương trình mục tiêu quốc gia ...")
+    is no heading."""
+    return any(_AHEAD_HEADING.search(s.heading) and len(s.heading.split()) <= 16 for s in layout.enclosing(pos))
+
+
 def _done_in_report(text: str, sent_start: int, m: Measure, after: str) -> str | None:
     """The indicator of a level a report says was raised, or of a count it says a verb was done for ("Nâng tỷ lệ
     ... lên 85,7%" -> "Tỷ lệ ..."; "Đào tạo nghề cho 870 người" -> "Số người được đào tạo nghề"), else None."""
@@ -1033,7 +1089,10 @@ def _done_in_report(text: str, sent_start: int, m: Measure, after: str) -> str |
 # list marks, a time and the place that open a clause before its action: "- ", "2. ", "Trong quý, ", "huyện "
 # (the document's own place, named bare: "Thị xã Quảng Trị đón ..." in a province's report is a part of it)
 _ACTION_LEAD = re.compile(
-    r"[\s\-+•–*]*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?(?:(?:trong|đến|hết|tính đến)?\s*(?:năm|quý|kỳ|tháng)"
+    r"[\s\-+•–*]*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?"
+    # the field the clause is about: "Trong lĩnh vực lao động, thành phố tạo việc làm mới cho ..."
+    r"(?:(?:về|trong lĩnh vực|ở lĩnh vực|trên lĩnh vực|đối với lĩnh vực)\s[^,;:\d]{2,40},\s*)?"
+    r"(?:(?:trong|đến|hết|tính đến)?\s*(?:năm|quý|kỳ|tháng)"
     r"(?:\s+(?:này|qua|đầu\s+năm|[\dIVX/]+))*(?:\s+năm\s+\d{4})?\s*,\s*)?"
     # the field the clause is about: "Trong lĩnh vực lao động, thành phố tạo việc làm mới cho 1.720 lao động"
     r"(?:(?:về|trong\s+lĩnh\s+vực|ở\s+lĩnh\s+vực|trên\s+lĩnh\s+vực)\s[^,;:\d]{2,40},\s*)?"
@@ -1192,11 +1251,42 @@ def _handed_over(text: str, sent_start: int, m: Measure, end: int) -> tuple[str,
 # visitors a place received or drew: "thị xã đón khoảng 52.000 lượt khách", "Toàn huyện thu hút 1.200 lượt khách"
 _RECEIVED_BEFORE = re.compile(
     r"(?:(?:toàn\s+)?(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+)?"
+    # the field that received them: "Ngành du lịch đón gần 1,25 triệu lượt khách"
+    r"(?:(?:ngành|lĩnh vực|hoạt động)\s+du\s+lịch\s+)?"
     r"(?:đã\s+)?(?:đón|thu hút|phục vụ)(?:\s+được)?\s*$",
     re.IGNORECASE,
 )
 # where or why the visitors came, not who they are: "khách đến tham quan, nghỉ dưỡng tại ..."
 _VISIT_TAIL = re.compile(r"\s+(?:đến|tới|về|tại|ở|trên\s+địa\s+bàn)(?![^\W\d_]).*$|,.*$", re.IGNORECASE)
+
+
+# works done on a length or an area: "Xây dựng mới 98,5 km đường ...", "lát mới, chỉnh trang được 3,2 km vỉa hè"
+_WORKS_VERB = (r"(?:xây dựng(?:\s+mới)?|làm mới|cứng hóa|cứng hoá|bê tông hóa|nhựa hóa|kiên cố hóa|nâng cấp|cải tạo|"
+               r"sửa chữa|trồng(?:\s+mới)?|lát mới|chỉnh trang|nạo vét|mở rộng)")
+_WORKS_BEFORE = re.compile(rf"(?:^|(?<=[\s\-+•–*.)])|(?<=đã ))(?P<verb>{_WORKS_VERB}(?:\s*(?:,|và)\s*{_WORKS_VERB})*)"
+                           r"(?:\s+được)?\s*$", re.IGNORECASE)
+_WORKS_OPEN = re.compile(r"[\s\-+•–*]*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?(?:(?:về|trong)\s[^,;:\d]{1,40},\s*)?"
+                         r"(?:[^,;:\d]{0,40}?\sđã\s+|đã\s+)?$", re.IGNORECASE)
+_WORKS_UNITS = re.compile(r"(?:km|m|ha|m2|m²|m3|m³)$", re.IGNORECASE)
+# where the works are or under what, after what they were done to: "... trên các tuyến ...", "theo Chương trình ..."
+_WORKS_TAIL = re.compile(r"\s+(?:trên|tại|ở|theo|thuộc|của|cho|bằng|từ)(?![^\W\d_]).*$", re.IGNORECASE)
+
+
+def _works_done(text: str, sent_start: int, m: Measure, end: int) -> tuple[str, str] | None:
+    """(indicator, unit) of a length or area works were done on, the action opening its clause: "Xây dựng mới
+    98,5 km đường giao thông nông thôn theo Chương trình ..." -> ("Xây dựng mới đường giao thông nông thôn", "km")."""
+    if m.kind != "measure" or not _WORKS_UNITS.match(m.unit) or m.comparator not in ("eq", "approx"):
+        return None
+    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";:\n"))
+    lead = text[left : m.start]
+    wm = _WORKS_BEFORE.search(lead)
+    if not wm or not _WORKS_OPEN.fullmatch(lead[: wm.start()]) or _ACTION_AIMED.search(lead):
+        return None
+    what = _WORKS_TAIL.sub("", " ".join(text[m.end : end].split()))
+    if not re.match(r"[^\W\d_]", what) or _LINK_AFTER.match(what) or _content_count(what) < 1:
+        return None
+    label = _clean_label(f"{wm.group('verb')} {what}")
+    return label[:1].upper() + label[1:], m.unit
 
 
 def _visitors(counted: str, unit: str, context: str) -> tuple[str, str] | None:
@@ -1225,6 +1315,20 @@ def _received(text: str, sent_start: int, m: Measure, stop: int, layout: _Layout
         return None
     got = _counted(text, m, _phrase_end(text, m, stop))
     return _visitors(*got, _context(layout, sent)) if got else None
+
+
+# visitors a field drew, said after "với" and followed by their share of the plan: "Ngành du lịch khởi sắc với
+# 2,61 triệu lượt khách, đạt 27,5% kế hoạch", "... sôi động với 860 nghìn lượt khách đến tham quan, bằng 57,3% ..."
+_WITH_BEFORE = re.compile(r"(?<![^\W\d_])với\s*$", re.IGNORECASE)
+_VISITS_SHARE = re.compile(r"[^;()\d]{0,60}?,\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:kế hoạch|dự toán|KH)", re.IGNORECASE)
+
+
+def _visits_with(text: str, m: Measure) -> bool:
+    if m.kind != "count" or not _WITH_BEFORE.search(text, max(0, m.start - 6), m.start):
+        return False
+    visits = (re.search(r"(?<![^\W\d_])lượt khách$", m.unit, re.IGNORECASE)
+              or re.search(r"(?<![^\W\d_])lượt$", m.unit, re.IGNORECASE) and re.match(r"\s+khách", text[m.end :]))
+    return bool(visits) and bool(_VISITS_SHARE.match(text, m.end))
 
 
 def _context(layout: _Layout, sent: Sentence) -> str:
@@ -1277,9 +1381,10 @@ def _count_after_share(text: str, m: Measure, stop: int, context: str) -> tuple[
 
 
 # a measure word that opens an indicator stated as a bare figure: "Diện tích nuôi trồng thủy sản 3.020 ha"
+_RATE_HEAD = re.compile(r"(?:tỷ lệ|tỉ lệ)\s", re.IGNORECASE)
 _MEASURE_HEAD = re.compile(
     r"(?:diện tích|sản lượng|tổng đàn|đàn|tổng số|số lượng|số lượt|tổng lượt|tổng lượng|tổng sản lượng|"
-    r"tổng diện tích|giá trị|tổng giá trị|doanh thu|kim ngạch|năng suất|tổng mức)(?![^\W\d_])",
+    r"tổng diện tích|tổng vốn|tổng thu|tổng chi|giá trị|tổng giá trị|doanh thu|kim ngạch|năng suất|tổng mức)(?![^\W\d_])",
     re.IGNORECASE,
 )
 # what a place is, not what it did in the period: "Diện tích tự nhiên 1.845 ha"
@@ -1292,20 +1397,91 @@ _LIST_MARK = re.compile(r"^[\s\-+•–*]*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?", re.I
 _REPORTED_LINE = re.compile(r"(?<![^\W\d_])(?:ước|so với cùng kỳ|lũy kế|luỹ kế"
                             # the share of the plan reached: "(đạt 81,2% kế hoạch)" ("đã" is no cue: "Kỳ họp đã thông
                             # qua Nghị quyết với các chỉ tiêu: ..." sets goals)
-                            r"|(?:đạt|bằng)\s+[\d.,]+\s*%\s*(?:kế hoạch|chỉ tiêu|dự toán))(?![^\W\d_])", re.IGNORECASE)
+                            r"|(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:kế hoạch|chỉ tiêu|dự toán))(?![^\W\d_])", re.IGNORECASE)
 
 
 def _bare_figure(text: str, sent: Sentence, m: Measure, label: str) -> bool:
     """A figure stated right after its indicator, alone in its clause, on a line that reports ("- Diện tích nuôi
     trồng thủy sản 3.020 ha; sản lượng thủy sản ước 19.860 tấn, tăng 3,8% so với cùng kỳ"): a result like its
     neighbours. A line with no estimate or comparison ("Xã có diện tích tự nhiên 1.845 ha") states a fact."""
-    if (m.kind == "percent" or m.comparator != "eq" or not _MEASURE_HEAD.match(label) or _content_count(label) < 2
+    # a rate stated bare is one too: "...; tỷ lệ dân số tham gia bảo hiểm y tế 93,2%."
+    head = _RATE_HEAD if m.kind == "percent" else _MEASURE_HEAD
+    if (m.comparator not in ("eq", "approx") or m.plan_share or not head.match(label) or _content_count(label) < 2
             or _NATURAL.search(label)):
         return False
-    left = max(sent.start, text.rfind(";", sent.start, m.start) + 1, text.rfind("\n", sent.start, m.start) + 1)
-    before = " ".join(_LIST_MARK.sub("", text[left : m.start]).split())
-    return (before.lower() == label.lower() and bool(_BARE_FIGURE_END.match(text, m.end))
-            and bool(_REPORTED_LINE.search(text, sent.start, sent.end)))
+    clause = max(sent.start, text.rfind(";", sent.start, m.start) + 1)
+    # the clause, or its last line (a line wrapped in the middle of a name is one clause with it)
+    lefts = {clause, max(clause, text.rfind("\n", sent.start, m.start) + 1)}
+    # "4. Tổng vốn đầu tư phát triển toàn xã hội: 11.700 tỷ đồng": the colon only parts the name from its figure
+    named = any(" ".join(_LIST_MARK.sub("", text[left : m.start]).split()).rstrip(" :").lower() == label.lower()
+                for left in lefts)
+    return named and bool(_BARE_FIGURE_END.match(text, m.end)) and _reports_around(text, sent)
+
+
+_LIST_LINE = re.compile(r"[ \t]*[\-+•–*][ \t]")
+
+
+def _reports_around(text: str, sent: Sentence) -> bool:
+    """The sentence says it reports ("ước", "so với cùng kỳ", "đạt 80% kế hoạch"), or the list of figures it is an
+    item of does, no item setting a goal ("- Tốc độ tăng trưởng GRDP ước đạt 6,52%.\n- GRDP bình quân đầu người
+    khoảng 138,4 triệu đồng.")."""
+    if _REPORTED_LINE.search(text, sent.start, sent.end):
+        return True
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    if not _LIST_LINE.match(text, line_start) or text[line_start : sent.start].strip(" \t-+•–*"):
+        return False
+    start = line_start
+    while start > 0:  # the items before, a blank line between groups allowed
+        prev = text.rfind("\n", 0, start - 1) + 1
+        if not _LIST_LINE.match(text, prev):
+            if text[prev : start].strip() or prev == 0:
+                break
+            prev2 = text.rfind("\n", 0, prev - 1) + 1
+            if not _LIST_LINE.match(text, prev2):
+                break
+            prev = prev2
+        start = prev
+    end = sent.end
+    while end < len(text):
+        nxt = end + len(text[end:]) - len(text[end:].lstrip("\n"))
+        if nxt - end > 2 or not _LIST_LINE.match(text, nxt):
+            break
+        stop = text.find("\n", nxt)
+        end = len(text) if stop < 0 else stop
+    span = text[start:end]
+    return bool(_REPORTED_LINE.search(span)) and not _rx()["goal_body"].search(span)
+
+
+# what was done, said in the figure's clause: "toàn tỉnh đã giải quyết việc làm mới cho 14.300 người" (not what a
+# meeting did to a plan: "Kỳ họp đã thông qua ... với các chỉ tiêu")
+_DONE_WORD = re.compile(r"(?<![^\W\d_])đã\s+(?!(?:thông qua|ban hành|đề ra|đặt ra|phê duyệt|giao|xác định|thống nhất|"
+                        r"quyết nghị|biểu quyết|xem xét|cho ý kiến|chỉ đạo|yêu cầu|đề nghị)(?![^\W\d_]))", re.IGNORECASE)
+
+
+def _done_clause(text: str, sent_start: int, m: Measure) -> bool:
+    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";:\n"))
+    return bool(_DONE_WORD.search(text, left, m.start)) and not _AIM_IN_CLAUSE.search(text, left, m.start)
+
+
+# a count that opens its clause: a list mark, an item number, a run-in heading ("4. Du lịch: ")
+_OPENS = re.compile(r"[\s\-+•–*]*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?$", re.IGNORECASE)
+# what the count is, after "là", up to where the clause goes on: "1,3 triệu lượt là khách quốc tế, chủ yếu ..."
+_IS_WHAT = re.compile(r"\s+là\s+(?P<what>[^\W\d_][^,;.()\d]{2,80}?)\s*(?=[,;.(\n]|$|\d)", re.IGNORECASE)
+
+
+def _named_after(text: str, sent_start: int, m: Measure) -> str | None:
+    """The indicator of a count that opens its clause and is named after "là": "4. Du lịch: 6,1 triệu lượt là
+    tổng lượt khách lưu trú 6 tháng, tăng 17% ..." -> "Tổng lượt khách lưu trú"."""
+    if m.kind != "count" or "/" in m.unit or m.comparator not in ("eq", "approx"):
+        return None
+    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";:,\n"))
+    im = _IS_WHAT.match(text, m.end)
+    if not im or not _OPENS.fullmatch(text[left : m.start]):
+        return None
+    what = _clean_label(_strip_period(im.group("what")))
+    if _content_count(what) < 2 or _NOT_A_NAME.match(what) or _AIMED.search(what):
+        return None
+    return what[:1].upper() + what[1:]
 
 
 def _whole_of(label: str, m: Measure) -> tuple[str, str] | None:
@@ -1352,9 +1528,39 @@ def _inline_footnote_whole(text: str, seen: _Seen, sent: Sentence) -> str | None
     return seen.whole_before(at + 1, same_paragraph=False) if at > 0 else None
 
 
+# what stands between a figure written over its plan and the share it makes: "/18,5 tỷ đồng, đạt", "/5.000 ha kế hoạch,
+# đạt" (the plan's figure, its unit, maybe the word naming it)
+_OVER_PLAN = re.compile(r"\s*/\s*\d[\d.,]*\s*[^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_]+){0,3}?\s*,\s*(?:đạt|bằng)\s*$",
+                        re.IGNORECASE)
+
+
+# a news page's links to other items: "Tin liên quan:", "Bài cùng chuyên mục" on a line of its own
+_RELATED = re.compile(r"^[ \t*#]*(?:tin|bài|tin bài)\s+(?:liên quan|cùng chuyên mục|khác)[ \t*]*:?[ \t*]*$",
+                      re.IGNORECASE | re.MULTILINE)
+
+
+@lru_cache(maxsize=8)
+def _related_heads(text: str) -> tuple[int, ...]:
+    return tuple(m.end() for m in _RELATED.finditer(text))
+
+
+def _among_related(text: str, pos: int) -> bool:
+    """The sentence is a link under a news page's "Tin liên quan:": another item's headline, not this one's."""
+    ends = _related_heads(text)
+    i = bisect.bisect_right(ends, pos) - 1
+    return i >= 0 and "\n\n" not in text[ends[i] : pos].lstrip("\n")
+
+
+# the date a reported figure stands at, before what it measures: "Đến hết ngày 30/6/2024, tổng vốn ... giải ngân"
+_DATE_LEAD = re.compile(r"^(?:(?:đến|hết|đến hết|tính đến|tính đến hết)\s+)?ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?\s*,?\s*",
+                        re.IGNORECASE)
+
+
 def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measure], seen: _Seen) -> list[Quantity]:
     rx = _rx()
     text = ctx.text
+    if not ctx.header.kind and _among_related(text, sent.start):
+        return []
     mode, sec_period = _mode(layout, sent, ms[0].start)
     if mode in ("body", "none"):  # a report's account: "đạt 122,4% chỉ tiêu." is the share of its quota reached
         ms = [as_quota_share(text, m) for m in ms]
@@ -1362,7 +1568,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     # ("với 3 sản phẩm" unless a share was reached with it: "Hoàn thành 100% kế hoạch với 3 sản phẩm ...")
     ms = [m for i, m in enumerate(ms) if not (m.kind == "count" and _blocked(text, sent.start, m)
                                               and not (i and mode in ("body", "none")
-                                                       and _share_then_count(text, sent.start, ms[i - 1], m)))
+                                                       and _share_then_count(text, sent.start, ms[i - 1], m))
+                                              and not (mode in ("body", "none") and _visits_with(text, m)))
           and not (m.kind == "measure" and m.value_text == "trên 1")]  # "giá trị ... trên 1 ha": per area
     # a vote ("với 100% đại biểu có mặt tán thành") is neither a goal nor a result of the plan
     ms = [_per_capita(text, sent.start, m) for m in ms if not (m.kind == "percent" and _VOTE.match(text, m.end))]
@@ -1386,6 +1593,12 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             if p.kind != "percent":
                 continue
             if rx["vs_same"].match(text, p.end):
+                aside.add(j)
+                continue
+            if (j and ms[j - 1].kind != "percent" and not ms[j - 1].plan_share and j - 1 not in aside
+                    and _OVER_PLAN.match(text, ms[j - 1].end, p.start) and rx["bare_end"].match(text, p.end)):
+                # "4.120 ha/5.000 ha kế hoạch, đạt 82,4%": the figure over its plan, then the share it makes
+                result_of.setdefault(j - 1, []).append(j)
                 aside.add(j)
                 continue
             if j == 0 or not p.plan_share and (not rx["plan_word"].search(text, para_start, p.start)
@@ -1417,21 +1630,31 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 and _FIGURE_NOUN_LINK.match(gap)
             ):
                 continue
+            over = _EXCEEDED.search(gap)
+            if over and not p.plan_share:
+                continue  # "tăng 7,2%, vượt 0,2%": by how much, of no plan the text names
             while i >= 0 and (i in aside or ms[i].plan_share) and ";" not in text[ms[i].start : p.start]:
                 i -= 1
             if i < 0 or ms[i].plan_share or ";" in text[ms[i].end : p.start]:
                 continue
             if ms[i].kind == "percent" and ms[i].unit == "%" and any(i in v for v in result_of.values()):
                 continue
+            if (i and ms[i].kind == "money" and ms[i - 1].kind == "count" and i - 1 not in result_of
+                    and _WITH_CAPITAL.fullmatch(text, ms[i - 1].end, ms[i].start)):
+                i -= 1  # "3.420 doanh nghiệp thành lập mới với tổng vốn đăng ký 21.560 tỷ đồng, đạt 57%": the count's
             result_of.setdefault(i, []).append(j)
             aside.add(j)
+            if over:  # "vượt 8% kế hoạch": the figure is 108% of its plan
+                ms[j] = replace(p, value=100 + p.value, exact=None if p.exact is None else 100 + p.exact)
         # the share first, then the figure: "đạt 97,8% kế hoạch, tương đương 47.393 ha", "Hoàn thành 100% chỉ tiêu
         # giao quân năm 2024 với 210 thanh niên nhập ngũ"
         for j, p in enumerate(ms[:-1]):
             v = ms[j + 1]
             if (p.plan_share and j not in aside and v.kind != "percent" and j + 1 not in result_of
                     and (rx["equal_link"].match(text[p.end : v.start])
-                         or mode in ("body", "none") and _share_then_count(text, sent.start, p, v))):
+                         or mode in ("body", "none") and (_share_then_count(text, sent.start, p, v)
+                                                          # "đạt 35% kế hoạch (420 ha)": the figure in brackets
+                                                          or re.fullmatch(r"\s*\(\s*", text[p.end : v.start])))):
                 result_of[j + 1] = [j]
                 share_first.add(j)
     if mode == "list":  # a goal may state its share of another plan: "1.300 tỷ đồng, bằng 105% dự toán tỉnh giao"
@@ -1614,11 +1837,12 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             continue
         # a report's own account: not its part on what comes next ("II. NHIỆM VỤ 6 THÁNG CUỐI NĂM")
         own_report = (mode == "body" and bool(ctx.header.kind) and not layout.planning and opener is None
-                      and not any(_AHEAD_HEADING.search(s.heading) for s in layout.enclosing(sent.start)))
+                      and not _under_ahead(layout, sent.start))
         # a news item's account of its period, when its sentence says it reports ("ước", "so với cùng kỳ")
+        # or its list of figures does, or the figure's clause says it was done ("toàn tỉnh đã giải quyết ...")
         news_account = (mode == "body" and not ctx.header.kind and opener is None
-                        and not any(_AHEAD_HEADING.search(s.heading) for s in layout.enclosing(sent.start))
-                        and bool(_REPORTED_LINE.search(text, sent.start, sent.end)))
+                        and not _under_ahead(layout, sent.start)
+                        and (_reports_around(text, sent) or _done_clause(text, sent.start, m)))
         may_be_done = ((own_report or news_account) and k not in result_of and not headline
                        and not _goal_carried(text, mode, sent, opener, para_start, clause_left, m))
         done = _done_in_report(text, sent.start, m, after) if may_be_done and own_report else None
@@ -1629,7 +1853,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             acted = (_done_for(text, sent.start, m, _phrase_end(text, m, stop))
                      or _received(text, sent.start, m, stop, layout, sent)
                      or _object_of(text, sent.start, m, _phrase_end(text, m, stop))
-                     or _handed_over(text, sent.start, m, _phrase_end(text, m, stop)))
+                     or _handed_over(text, sent.start, m, _phrase_end(text, m, stop))
+                     or _works_done(text, sent.start, m, _phrase_end(text, m, stop)))
             if acted:
                 done, done_unit = acted
                 inherited = done  # what the next figure may measure too (", tăng 9% so với cùng kỳ")
@@ -1644,6 +1869,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         def reported(indicator: str, unit: str | None = None, share: Measure | None = None, m: Measure = m,
                      clause_left: int = clause_left, after_end: int = after_end) -> Quantity:
             """A reported figure of this clause; its period the clause's, else one an earlier clause stated."""
+            indicator = _DATE_LEAD.sub("", indicator)
+            indicator = indicator[:1].upper() + indicator[1:]
             return Quantity(
                 category="result", indicator=indicator, value=m.value, max=m.max, comparator=m.comparator,
                 unit=unit or _measure_word(m.unit, indicator), value_text=m.value_text,
@@ -1654,6 +1881,19 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 percent_of_plan=share.value if share else None,
             )
 
+        named = (_named_after(text, sent.start, m) if mode == "body" and k not in result_of and not headline
+                 and not _AIMED.search(text, sent.start, m.start)
+                 and not _goal_carried(text, mode, sent, opener, para_start, clause_left, m) else None)
+        if named:
+            # "6,1 triệu lượt là tổng lượt khách lưu trú 6 tháng": the words after "là" name what the figure counts
+            out.append(reported(named, unit=m.unit))
+            if not in_part:
+                reported_whole = _whole_of(named, m)
+                whole = named
+            seen.add(m.start, named, m.unit, whole or named, _clause_start(text, sent.start, m.start))
+            inherited = named
+            prev_end = m.end
+            continue
         if done or part_of:
             # "Nâng tỷ lệ ... lên 85,7%", "Đào tạo nghề cho 870 người"; "...; trong đó khách quốc tế 262 nghìn lượt"
             # after a reported whole: reported figures though no "ước đạt" says so
@@ -1661,11 +1901,25 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             out.append(reported(name, unit=done_unit if done else None))
             prev_end = m.end
             continue
+        reached = (_share_reached(text, sent.start, left, m, before)
+                   if mode == "body" and m.plan_share and k not in result_of and not headline
+                   # the only figure of its clause: not "Với 928,6 triệu USD, kim ngạch ... đạt 74,3% kế hoạch"
+                   and not any(p.kind != "percent" and p.start >= _clause_start(text, sent.start, m.start)
+                               for p in ms[:k])
+                   # nor a share a figure in brackets after it makes: "đạt 35% kế hoạch (420 ha)"
+                   and not (nxt is not None and re.match(r"\s*\($", text[m.end : nxt.start])) else None)
+        if reached and not _is_target(text, mode, sent, m, None, clause_left, after_end,
+                                      _goal_carried(text, mode, sent, opener, para_start, clause_left, m)):
+            # "Giải ngân vốn đầu tư công đạt 41,3% kế hoạch vốn": the share is the figure reported
+            out.append(reported(reached, unit="%", share=m))
+            prev_end = m.end
+            continue
         if quiet or mode == "body" and k not in result_of:
             # a reported figure that states no share of a plan: "GRDP ước tăng 6,18%", "Tỷ lệ ... đạt 93,2%"
             rep = _reported_label(text, left, m, label, before, inherited,
-                                  added_counts=bool(ctx.header.kind) and not layout.planning)
-            if rep is None and own_report and label and _bare_figure(text, sent, m, label):
+                                  added_counts=bool(ctx.header.kind) and not layout.planning or news_account,
+                                  account=own_report or news_account)
+            if rep is None and (own_report or news_account) and label and _bare_figure(text, sent, m, label):
                 rep = label  # "- Diện tích nuôi trồng thủy sản 3.020 ha; sản lượng ... ước ...": as its neighbours
             if rep and not (not quiet and _is_target(text, mode, sent, m, nxt if next_in_clause else None,
                                                      clause_left, after_end,
@@ -1687,6 +1941,9 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 first = (_figure_first(text, m, share_at.start) if _opens_clause(text, sent.start, m)
                          else _done_for(text, sent.start, m, _last_comma(text, m.end, share_at.start))
                          or _received(text, sent.start, m, share_at.start, layout, sent)
+                         or (_visitors(*_counted(text, m, _phrase_end(text, m, share_at.start)), _context(layout, sent))
+                             if _visits_with(text, m) and _counted(text, m, _phrase_end(text, m, share_at.start))
+                             else None)
                          or _handed_over(text, sent.start, m, _last_comma(text, m.end, share_at.start)))
             else:  # "Đạt 52% kế hoạch năm với 64.300 lượt khách ...": the words after the count name it
                 first = (_count_after_share(text, m, after_end, _context(layout, sent))
@@ -1694,6 +1951,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             unit = _measure_word(m.unit, label or "")
             if first:  # the counted thing written after the figure names it; the unit is the measure word
                 label, unit = first
+                if not in_part:
+                    whole = label  # what its parts after it are parts of ("...; trong đó khách quốc tế ...")
             if label and not in_part and m.kind != "percent":
                 reported_whole = _whole_of(label, m)
             for p in (ms[j] for j in result_of[k]):
@@ -1736,7 +1995,7 @@ _REPORT_CUE = re.compile(
 )
 # "... được N" after who received it (`_RECIPIENT`): a recipient, not an action and its count
 _RECEIVED_BY = re.compile(rf"(?<![^\W\d_]){_RECIPIENT.pattern}\s+được\s*$", re.IGNORECASE)
-_NOT_A_NAME = re.compile(r"(?:tăng|giảm|được|đạt|là|có|so với|bằng|\d)(?![^\W\d_])", re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"(?:tăng(?!\s+trưởng)|giảm|được|đạt|là|có|so với|bằng|\d)(?![^\W\d_])", re.IGNORECASE)
 _SIGNED_SHARE = re.compile(r"^[^\d();,]{0,30}\(\s*[-+–−]\s*$")
 _CHANGE_BEFORE = re.compile(r"(?<![^\W\d_])(tăng|giảm)(?:\s+thêm)?\s*$", re.IGNORECASE)
 _BARE_CHANGE = re.compile(r"^[\s,]*(tăng|giảm)\s*$", re.IGNORECASE)
@@ -1755,7 +2014,7 @@ _DIRECTED_AIM = re.compile(r"(?<![^\W\d_])(?<!đã )(?:bảo đảm|đảm bảo
 
 
 def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
-                    inherited: str | None, added_counts: bool = False) -> str | None:
+                    inherited: str | None, added_counts: bool = False, account: bool = False) -> str | None:
     """The indicator of a figure the text reports ("ước đạt", "đạt", "tăng"; in a report, a count it adds: "có
     thêm 07 xã ..."), or None when it is not one. Only figures whose indicator is named in full are kept: a
     reported figure is a fact about its indicator."""
@@ -1767,7 +2026,8 @@ def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
     if _RECEIVED_BY.search(lead):
         return None  # "hộ gia đình, cá nhân được 340 giấy": who received, not what was done
     if not _REPORT_CUE.search(lead) and not (added_counts and m.kind == "count" and _ADDED.search(lead)
-                                             and not _NOT_DONE.search(text, max(left, m.start - 45), m.num_start)):
+                                             and not _NOT_DONE.search(text, max(left, m.start - 45), m.num_start)
+                                             ) and not (account and _KEPT.search(lead)):
         return None
     bare = _BARE_CHANGE.match(text[left : m.num_start])
     if bare and inherited and m.kind == "percent":
@@ -1778,7 +2038,53 @@ def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
         return None
     if m.kind == "percent" and not (label.startswith(("Tốc độ tăng ", "Mức giảm ")) or _RATE_NOUN.match(before)):
         return None  # "đạt khoảng 65% khối lượng" is a share of something the text does not name
+    if _ONLY_REACHED.search(lead):  # "tỷ lệ ... mới đạt 94,6%": how far, not what
+        label = re.sub(r"\s+(?:mới|chỉ|mới chỉ)$", "", label)
     return _clean_label(re.sub(r"\s+là\s.*$", "", label))
+
+
+_ONLY_REACHED = re.compile(r"(?<![^\W\d_])(?:mới|chỉ)\s+(?:đạt|bằng|được)\s*$", re.IGNORECASE)
+# words of an aim before a share: "Để hoàn thành mục tiêu giải ngân ... đạt trên 60%", "phấn đấu ... đạt 95%"
+_AIM_IN_CLAUSE = re.compile(r"(?<![^\W\d_])(?:để|nhằm|mục tiêu|chỉ tiêu|phấn đấu|bảo đảm|đảm bảo|yêu cầu|cần|phải)(?![^\W\d_])",
+                         re.IGNORECASE)
+# a place named first: "Thành phố Vinh", "huyện Quỳnh Lưu"
+_PLACE_NAMED = re.compile(r"(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn)\s+(?-i:[A-ZĐ])", re.IGNORECASE)
+# a level kept, in a report's account: "Tỷ lệ che phủ rừng duy trì 29,76%", "giữ ổn định ở mức 63%", "khoảng"
+_KEPT = re.compile(r"(?<![^\W\d_])(?:(?:duy trì|giữ(?:\s+ổn định)?|ổn định)(?:\s+ở)?(?:\s+mức)?|khoảng)\s*$",
+                   re.IGNORECASE)
+# goal words anywhere before a share in its sentence: "đề ra mục tiêu phấn đấu ...; tỷ lệ giải ngân ... đạt 100%"
+_GOAL_IN_SENTENCE = re.compile(r"(?<![^\W\d_])(?:phấn đấu|mục tiêu|để|nhằm)(?![^\W\d_])", re.IGNORECASE)
+# dates and periods, which are no figures of the clause: "đến ngày 30/9/2024", "9 tháng", "năm 2024", "quý II"
+_DATES = re.compile(r"(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?|(?:năm|quý|tháng)\s+[\dIVX]+(?:/\d{4})?|\d{1,2}\s+tháng",
+                    re.IGNORECASE)
+# a count the share was reached with, after it: "đạt 78,2% kế hoạch năm với 1.017.000 lượt khách"
+_COUNT_AFTER = re.compile(r"[^;.]{0,40}?\svới\s+(?:khoảng\s+|hơn\s+|gần\s+|trên\s+)?\d", re.IGNORECASE)
+# a judgement of the pace after the indicator: "tiến độ giải ngân vốn đầu tư công còn chậm"
+_VERDICT_TAIL = re.compile(r"\s+(?:còn\s+|vẫn\s+)?(?:chậm|thấp|chưa đạt yêu cầu)\s*,?\s*$", re.IGNORECASE)
+# the link to a share reached: "đạt", "mới đạt", "chỉ bằng", "đạt khoảng"
+_SHARE_REACHED = re.compile(r"(?<![^\W\d_])(?:đạt|bằng)(?:\s+(?:được|khoảng|gần|trên|hơn))?\s*$", re.IGNORECASE)
+# what says how far, or by when, before the link: "mới", "chỉ", "đến ngày 15/6/2025"
+_SHARE_LEAD_TAIL = re.compile(r"(?:\s*,?\s*(?:(?:đến|tính đến|hết|đến hết|tính đến hết)\s+)?ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?"
+                              r"|\s+(?:mới|chỉ|mới chỉ|ước|đã|cũng))+\s*$", re.IGNORECASE)
+
+
+def _share_reached(text: str, sent_start: int, left: int, m: Measure, before: str) -> str | None:
+    """The indicator of a share of its plan stated alone, as the figure reached: "Giải ngân vốn đầu tư công đến
+    ngày 15/6/2025 đạt 41,32% kế hoạch vốn" -> "Giải ngân vốn đầu tư công", "thu tiền sử dụng đất chỉ đạt 31% dự
+    toán" -> "Thu tiền sử dụng đất"; None when no link word joins them or the words name no indicator."""
+    clause = max(sent_start, text.rfind(";", sent_start, m.start) + 1, text.rfind(":", sent_start, m.start) + 1)
+    if (not _SHARE_REACHED.search(text, max(left, m.start - 40), m.num_start)
+            or _AIM_IN_CLAUSE.search(text, clause, m.start) or _GOAL_IN_SENTENCE.search(text, sent_start, m.start)):
+        return None  # "Để hoàn thành mục tiêu giải ngân (đến ngày 30/9 đạt trên 60% ...)": an aim
+    if re.search(r"\d", _DATES.sub(" ", text[clause : m.num_start])) or _COUNT_AFTER.match(text, m.end):
+        return None  # "với 2,61 triệu lượt khách, đạt 27,5% kế hoạch", "đạt 78,2% kế hoạch năm với 1.017.000 lượt": a
+        # share of the count the clause states
+    label = _clean_label(_VERDICT_TAIL.sub("", _SHARE_LEAD_TAIL.sub("", before)))
+    label = re.sub(r"^(?:tiến độ|tình hình|công tác)\s+", "", label, flags=re.IGNORECASE)
+    if (_content_count(label) < 2 or _NOT_A_NAME.match(label) or re.search(r"\d", label)
+            or _PLACE_NAMED.match(label)):
+        return None  # "thành phố Vinh đạt 50,3% dự toán": a place's share of its own budget names no indicator
+    return label[:1].upper() + label[1:]
 
 
 def _earlier_period(text: str, layout: _Layout, sent_start: int, clause_left: int) -> str | None:

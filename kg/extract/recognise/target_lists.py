@@ -33,7 +33,9 @@ _REPORTED = (
 )
 # a head that says the goals were met: "Các chỉ tiêu xã hội cơ bản hoàn thành", "các chỉ tiêu chủ yếu đều đạt";
 # not when it sets them as goals ("phấn đấu cơ bản hoàn thành các chỉ tiêu sau")
-_DONE = re.compile(r"(?<![^\W\d_])(?:cơ bản|đều|đã)\s+(?:hoàn thành|đạt)(?![^\W\d_])", re.IGNORECASE)
+# how the indicators went is a verdict on the period, too: "Nhiều chỉ tiêu đạt khá", "..., tiệm cận chỉ tiêu cả năm"
+_DONE = re.compile(r"(?<![^\W\d_])(?:(?:cơ bản|đều|đã)\s+(?:hoàn thành|đạt)|đạt\s+(?:khá|tốt)|tiệm cận"
+                   r"|(?:sát|gần|gần đạt)\s+(?:với\s+)?(?:chỉ tiêu|mục tiêu|kế hoạch))(?![^\W\d_])", re.IGNORECASE)
 _GOAL_WORD = re.compile(r"(?<![^\W\d_])(?:phấn đấu|bảo đảm|đảm bảo|phải|cần|nhằm)(?![^\W\d_])", re.IGNORECASE)
 # headings that open another kind of part
 _OTHER_PART = (
