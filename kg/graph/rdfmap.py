@@ -127,6 +127,10 @@ def _decimal(v: float) -> str:
     return s + "0" if s.endswith(".") else s
 
 
+def _str(v) -> str | None:
+    return None if v is None else str(v)
+
+
 def _date(iso: str) -> Literal:
     return Literal(iso, datatype=_DATE)
 
@@ -173,6 +177,7 @@ class Mapper:
         self._mentions: dict[tuple[int, int, str], NamedNode] = {}  # (start, end, tag) -> the mention's node
         self._agencies_done: set[str] = set()
         self._dataset = False
+        self._area: tuple[str, str] | None = None
 
     # ---------------------------------------------------------------- provenance
     def sentence(self, start: int, end: int | None = None) -> str:
@@ -460,7 +465,7 @@ class Mapper:
         """The place and level the document speaks for (progress links only join figures of one area)."""
         from .indicators import document_area
 
-        area = document_area(self.ex.text[:1500], self.ex.header.issuer) or self.ex.area
+        area = self._area = document_area(self.ex.text[:1500], self.ex.header.issuer) or self.ex.area
         if area:
             self.q.add(self.doc, KGO.level, area[0])
             self.q.add(self.doc, KGO.refArea, area[1])
@@ -479,6 +484,36 @@ class Mapper:
             self._dataset = True
             self.q.type(self.doc, QB + "DataSet")
             self.q.add(self.doc, QB + "structure", KGO.quantityStructure)
+
+    def figures(self) -> list[dict[str, str | None]] | None:
+        """After `run`: the rows the progress relink reads for this document's targets and results
+        (`progress._READ`, values as the store holds them), so that an ingest links the figures it writes
+        without reading them back. None when the store's order of rows would decide (the issuer's node holds
+        two names and the document states no area: the relink reads the first)."""
+        ex, h = self.ex, self.ex.header
+        level, place = self._area or (None, None)
+        if level is None or place is None:
+            level = place = None
+        issuers = [None]
+        if h.issuer:  # every name written under the issuer's node (two names can share an IRI)
+            issuers = sorted({n for n in self._agencies_done if agency_iri(n) == agency_iri(h.issuer)})
+            if len(issuers) > 1 and level is None:
+                return None
+        doc = {"source": ex.source, "level": level, "area": place, "issuer": issuers[0], "title": h.title,
+               "dkind": h.kind}
+        rows = []
+        for i, x in enumerate(ex.quantities):
+            if x.indicator is None or x.unit is None:
+                continue
+            cls = KGO.Target if x.category == "target" else KGO.Result
+            rows.append({**doc, "q": self._quantity_iri(i, x).value, "cls": cls.value, "indicator": str(x.indicator),
+                         "value": _decimal(float(x.value)), "unit": str(x.unit),
+                         "max": None if x.max is None else _decimal(float(x.max)),
+                         "pct": None if x.percent_of_plan is None else _decimal(float(x.percent_of_plan)),
+                         "period": _str(x.period), "comparator": _str(x.comparator), "vt": _str(x.value_text),
+                         "m": self._mentions[x.start, x.end, x.category].value,
+                         "sentence": self.sentence(x.start, x.end)})
+        return rows
 
     def _endpoint(self, e: Endpoint, dir_iris: dict[str, NamedNode], task_iris: dict[str, NamedNode]):
         """(node, label as the contract shows it) for one end of a lineage link."""
@@ -527,6 +562,13 @@ class Mapper:
 def to_quads(ex: Extraction) -> tuple[str, list[Quad]]:
     graph, quads = Mapper(ex).run()
     return graph, list(dict.fromkeys(quads))  # distinct: the store keeps a set, the counts say what it holds
+
+
+def map_document(ex: Extraction) -> tuple[str, list[Quad], list[dict[str, str | None]] | None]:
+    """`to_quads`, and the rows of the document's targets and results (`Mapper.figures`)."""
+    m = Mapper(ex)
+    graph, quads = m.run()
+    return graph, list(dict.fromkeys(quads)), m.figures()
 
 
 RESOLUTION_PRESENT = f"ASK {{ GRAPH <{RESOLUTION_GRAPH}> {{ ?s ?p ?o }} }}"
