@@ -58,17 +58,19 @@ def _one_line(path: str, e: BaseException) -> str:
 
 
 def _extract_one(path: str):
-    """Worker: file -> (graph IRI, (quads, figures), size) or (None, one-line error, 0). Never raises.
+    """Worker: file -> (graph IRI, (N-Quads, quads, figures), size) or (None, one-line error, 0). Never raises.
 
+    The N-Quads are what the store's bulk loader reads as they are (and pickle, unlike pyoxigraph terms).
     The figures are the document's targets and results as the progress relink reads them (None when only
     the store can tell them): the writer relinks the run's documents without reading them back."""
     try:
         from .extract.pipeline import extract_file
         from .graph.progress import figures_of
         from .graph.rdfmap import map_document
+        from .graph.store import NQuads
 
         ex = extract_file(path)
-        graph, quads, rows = map_document(ex)
+        graph, text, n, rows = map_document(ex)
         figures = None if rows is None else figures_of(rows)
     except ReadError as e:
         return None, str(e), 0
@@ -78,18 +80,7 @@ def _extract_one(path: str):
         return None, f"{path}: cannot extract (out of memory)", 0
     except Exception as e:  # noqa: BLE001 - a bug on one input must not abandon the other files
         return None, _one_line(path, e), 0
-    return graph, (quads, figures), os.path.getsize(path)
-
-
-def _extract_pickled(path: str):
-    from .graph.store import nquads
-
-    graph, payload, size = _extract_one(path)
-    if graph is None:
-        return graph, payload, size
-    # pyoxigraph terms do not pickle: ship the quads as N-Quads text, which the bulk loader reads as it is
-    quads, figures = payload
-    return graph, (nquads(quads), len(quads), figures), size
+    return graph, (NQuads(text), n, figures), os.path.getsize(path)
 
 
 def _extracted(files: list[Path], jobs: int) -> Iterator[tuple[Path, tuple]]:
@@ -99,20 +90,17 @@ def _extracted(files: list[Path], jobs: int) -> Iterator[tuple[Path, tuple]]:
     finished extractions do not pile up in memory."""
     if jobs <= 1 or len(files) <= 1:
         for f in files:
-            graph, payload, size = _extract_one(str(f))
-            if graph is not None:
-                quads, figures = payload
-                payload = (quads, len(quads), figures)
-            yield f, (graph, payload, size)
+            yield f, _extract_one(str(f))
         return
     # the workers are forked from a process that has loaded the pipeline once, instead of each loading it
     # (on Linux; elsewhere forking is unsafe or unavailable and each worker loads its own)
     fork = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
     if fork:
         from .extract.pipeline import warm_up
-        from .graph.rdfmap import to_quads
+        from .graph.progress import figures_of
+        from .graph.rdfmap import map_document
 
-        to_quads(warm_up())
+        figures_of(map_document(warm_up())[3] or [])
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork") if fork else None) as pool:
         pending: deque = deque()
         todo = iter(files)
@@ -121,7 +109,7 @@ def _extracted(files: list[Path], jobs: int) -> Iterator[tuple[Path, tuple]]:
                 f = next(todo, None)
                 if f is None:
                     break
-                pending.append((f, pool.submit(_extract_pickled, str(f))))
+                pending.append((f, pool.submit(_extract_one, str(f))))
             if not pending:
                 return
             f, fut = pending.popleft()

@@ -24,7 +24,7 @@ def test_the_mapper_states_the_figures_the_store_reads(tmp_path):
     store = LocalStore(tmp_path / "s")
     stated = {}
     for f in FILES:
-        graph, _quads, rows = map_document(extract_file(f))
+        graph, _text, _n, rows = map_document(extract_file(f))
         assert rows is not None
         stated[graph] = figures_of(rows)
     ingest(FILES, store)

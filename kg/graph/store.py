@@ -52,12 +52,8 @@ def ntriples(quads: Iterable[ox.Quad]) -> str:
 
 
 class NQuads(str):
-    """One document's quads as N-Quads lines, each ending in its graph's name (Oxigraph's serialiser): what
-    the bulk loader reads as it is, so a worker process ships them so; an update takes the name off each line."""
-
-
-def nquads(quads: list[ox.Quad]) -> NQuads:
-    return NQuads(ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8"))
+    """One document's quads as N-Quads lines, each ending in its graph's name, as Oxigraph's serialiser writes
+    them (`rdfmap.map_document`): what the bulk loader reads as it is; an update takes the name off each line."""
 
 
 def _triples(graph: str, body: list[ox.Quad] | str) -> str:
