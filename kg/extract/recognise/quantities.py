@@ -93,6 +93,9 @@ _TRAIL_FILLERS = (
 _COUNT_CUES_BEFORE = ("thêm", "mới", "có", "được", "tổng số", "đạt", "phấn đấu", "xây dựng", "hoàn thành",
                       "hỗ trợ", "công nhận", "đào tạo", "tập huấn", "thành lập", "nâng cấp", "cải tạo")
 _COUNT_CUES_AFTER = ("đạt", "thành lập mới", "hoàn thành", "phấn đấu", "được công nhận", "trở lên")
+_COUNT_CUE_BEFORE, _COUNT_CUE_AFTER = (
+    re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, cues))})(?![^\W\d_])")  # any cue, as a whole word
+    for cues in (_COUNT_CUES_BEFORE, _COUNT_CUES_AFTER))
 # words right before a count that make it part of a description, not a goal ("cả 3 tiêu chí")
 _COUNT_BLOCKERS = ("cả", "của", "đối với", "với", "tại", "thuộc", "gồm", "trong số", "trong")
 
@@ -786,6 +789,12 @@ def _dedupe(qs: list[Quantity]) -> list[Quantity]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _heading_has(rx: re.Pattern, heading: str) -> bool:
+    """Whether a section's heading holds `rx`: asked for every figure under it."""
+    return rx.search(heading) is not None
+
+
 def _mode(layout: _Layout, sent: Sentence, first: int) -> tuple[str, str | None]:
     """("list" | "plan" | "task" | "body" | "none", section period) for a sentence whose first figure is at
     `first` (a heading run into the sentence may stand before the list it opens)."""
@@ -800,7 +809,7 @@ def _mode(layout: _Layout, sent: Sentence, first: int) -> tuple[str, str | None]
         if p:
             sec_period = p
     task = layout.task_at(pos)
-    if any(rx["non_goal"].search(s.heading) for s in encl):
+    if any(_heading_has(rx["non_goal"], s.heading) for s in encl):
         return "none", sec_period
     tl = layout.list_at(pos) or layout.list_at(first)
     if tl is not None:
@@ -809,9 +818,9 @@ def _mode(layout: _Layout, sent: Sentence, first: int) -> tuple[str, str | None]
     if layout.planning:
         if pos < layout.body_start:
             return "none", sec_period
-        if any(rx["assess"].search(s.heading) for s in encl if s.level <= 3):
+        if any(_heading_has(rx["assess"], s.heading) for s in encl if s.level <= 3):
             return "body", sec_period
-        if any(rx["target_list"].search(s.heading) for s in encl):
+        if any(_heading_has(rx["target_list"], s.heading) for s in encl):
             return "list", sec_period or layout.title_period
         return "plan", sec_period or (task[2] if task else None) or layout.title_period
     if task is not None:
@@ -1614,10 +1623,10 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             continue
         # a report's own account: not its part on what comes next ("II. NHIỆM VỤ 6 THÁNG CUỐI NĂM")
         own_report = (mode == "body" and bool(ctx.header.kind) and not layout.planning and opener is None
-                      and not any(_AHEAD_HEADING.search(s.heading) for s in layout.enclosing(sent.start)))
+                      and not any(_heading_has(_AHEAD_HEADING, s.heading) for s in layout.enclosing(sent.start)))
         # a news item's account of its period, when its sentence says it reports ("ước", "so với cùng kỳ")
         news_account = (mode == "body" and not ctx.header.kind and opener is None
-                        and not any(_AHEAD_HEADING.search(s.heading) for s in layout.enclosing(sent.start))
+                        and not any(_heading_has(_AHEAD_HEADING, s.heading) for s in layout.enclosing(sent.start))
                         and bool(_REPORTED_LINE.search(text, sent.start, sent.end)))
         may_be_done = ((own_report or news_account) and k not in result_of and not headline
                        and not _goal_carried(text, mode, sent, opener, para_start, clause_left, m))
@@ -1840,11 +1849,15 @@ _PER_CAPITA_BEFORE = (r"\s*(?:/|trên)\s*(?:(?:1|một)\s+)?(?P<mag>vạn|nghìn
                       r"\s*(?:đạt|là|:)?\s*(?:khoảng|trên|từ|tối thiểu|ít nhất|≥|>=|>)?\s*$")
 
 
+@lru_cache(maxsize=1024)
+def _per_capita_before(unit: str) -> re.Pattern:
+    return re.compile(rf"(?<![^\W\d_]){re.escape(unit)}{_PER_CAPITA_BEFORE}", re.IGNORECASE)
+
+
 def _per_capita(text: str, start: int, m: Measure) -> Measure:
     if m.kind != "count" or "/" in m.unit:
         return m
-    pm = re.search(rf"(?<![^\W\d_]){re.escape(m.unit)}{_PER_CAPITA_BEFORE}", text[max(start, m.start - 60) : m.start],
-                   re.IGNORECASE)
+    pm = _per_capita_before(m.unit).search(text[max(start, m.start - 60) : m.start])
     return replace(m, unit=f"{m.unit}/1 {pm.group('mag')} dân") if pm else m
 
 
@@ -1982,8 +1995,6 @@ def _is_target(text: str, mode: str, sent: Sentence, m: Measure, nxt: Measure | 
         return False
     if mode == "list" or m.comparator != "eq":
         return True
-    near_before = " ".join(bwords[-4:])
-    if any(re.search(rf"(?<![^\W\d_]){re.escape(c)}(?![^\W\d_])", near_before) for c in _COUNT_CUES_BEFORE):
+    if _COUNT_CUE_BEFORE.search(" ".join(bwords[-4:])):
         return True
-    near_after = " ".join(text[m.end : right].lower().split()[:8])
-    return any(re.search(rf"(?<![^\W\d_]){re.escape(c)}(?![^\W\d_])", near_after) for c in _COUNT_CUES_AFTER)
+    return bool(_COUNT_CUE_AFTER.search(" ".join(text[m.end : right].lower().split()[:8])))
