@@ -699,6 +699,7 @@ def _list_period(lead: str, year: str | None) -> str | None:
             or (_heading_period(lead.lower(), year, 40) if clause != lead else None))
 
 
+@lru_cache(maxsize=4096)  # a section's heading is read for every figure under it
 def _heading_period(heading: str, year: str | None, max_words: int = 14) -> str | None:
     if len(heading.split()) > max_words:  # a numbered paragraph, not a heading
         return None
