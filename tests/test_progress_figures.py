@@ -50,3 +50,24 @@ def test_incremental_ingests_link_what_a_relink_from_the_store_links(tmp_path):
     recompute(store)
     assert _progress(store) == linked
     store.close()
+
+
+def test_a_document_whose_figures_only_the_store_knows_is_relinked_from_the_store(tmp_path, monkeypatch):
+    """When the mapper cannot state a document's figures (its issuer's node holds two names and the document
+    no area: the store's first row decides), the relink reads every figure back, as before."""
+    from kg.graph import rdfmap
+
+    store = LocalStore(tmp_path / "s")
+    ingest(FILES[:3], store)
+    calls = []
+    stated = rdfmap.Mapper.figures
+    monkeypatch.setattr(rdfmap.Mapper, "figures", lambda self: None if self.ex.source == FILES[4].name
+                        else stated(self))
+    monkeypatch.setattr("kg.graph.progress.read_figures",
+                        lambda s, read=read_figures: calls.append(1) or read(s))
+    ingest(FILES[3:], store)
+    linked = _progress(store)
+    assert len(calls) == 2  # the other documents' figures before the first write, every figure at the relink
+    recompute(store)
+    assert _progress(store) == linked
+    store.close()
