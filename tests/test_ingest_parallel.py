@@ -75,3 +75,14 @@ def test_the_mapper_writes_nquads_as_oxigraph_serialises_them():
         quads = list(ox.parse(text, format=ox.RdfFormat.N_QUADS))  # strict: IRIs and escapes checked
         assert len(quads) == len(set(quads)) == n
         assert ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8") == text
+
+
+def test_a_batch_is_read_by_the_bulk_loader_as_one_stream_of_its_documents():
+    from kg.graph.store import _Reader
+
+    parts = ["<a> <b> \"Hà Nội 😀\" <g> .\n", "", "<c> <d> \"x\\ny\" <g> .\n" * 3]
+    for size in (1, 2, 3, 7, 1 << 16):
+        r, out = _Reader(parts), b""
+        while chunk := r.read(size):
+            out += chunk
+        assert out.decode("utf-8") == "".join(parts)
