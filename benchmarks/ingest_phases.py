@@ -58,7 +58,7 @@ def _extracted_timed(files, jobs):
         yield f, (graph, payload, size)
 
 
-_extract = ing._extract_pickled
+_extract = ing._extract_one
 _extracted = ing._extracted
 
 
@@ -69,7 +69,7 @@ def main() -> None:
     ap.add_argument("--timeline", action="store_true")
     args = ap.parse_args()
     if args.jobs > 1:  # the workers are forked from this process: they run the wrapped function
-        ing._extract_pickled = _extract_timed
+        ing._extract_one = _extract_timed
     else:
         ing._extract_one = lambda path, f=ing._extract_one: _extracted_serial(f, path)
     ing._extracted = _extracted_timed if args.jobs > 1 else ing._extracted

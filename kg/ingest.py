@@ -58,13 +58,20 @@ def _one_line(path: str, e: BaseException) -> str:
 
 
 def _extract_one(path: str):
-    """Worker: file -> (graph IRI, quads, size) or (None, one-line error, 0). Never raises."""
+    """Worker: file -> (graph IRI, (N-Quads, quads, figures), size) or (None, one-line error, 0). Never raises.
+
+    The N-Quads are what the store's bulk loader reads as they are (and pickle, unlike pyoxigraph terms).
+    The figures are the document's targets and results as the progress relink reads them (None when only
+    the store can tell them): the writer relinks the run's documents without reading them back."""
     try:
         from .extract.pipeline import extract_file
-        from .graph.rdfmap import to_quads
+        from .graph.progress import figures_of
+        from .graph.rdfmap import map_document
+        from .graph.store import NQuads
 
         ex = extract_file(path)
-        graph, quads = to_quads(ex)
+        graph, text, n, rows = map_document(ex)
+        figures = None if rows is None else figures_of(rows)
     except ReadError as e:
         return None, str(e), 0
     except RecursionError as e:
@@ -73,17 +80,7 @@ def _extract_one(path: str):
         return None, f"{path}: cannot extract (out of memory)", 0
     except Exception as e:  # noqa: BLE001 - a bug on one input must not abandon the other files
         return None, _one_line(path, e), 0
-    return graph, quads, os.path.getsize(path)
-
-
-def _extract_pickled(path: str):
-    from .graph.store import nquads
-
-    graph, quads, size = _extract_one(path)
-    if graph is None:
-        return graph, quads, size
-    # pyoxigraph terms do not pickle: ship the quads as N-Quads text, which the bulk loader reads as it is
-    return graph, (nquads(quads), len(quads)), size
+    return graph, (NQuads(text), n, figures), os.path.getsize(path)
 
 
 def _extracted(files: list[Path], jobs: int) -> Iterator[tuple[Path, tuple]]:
@@ -93,17 +90,17 @@ def _extracted(files: list[Path], jobs: int) -> Iterator[tuple[Path, tuple]]:
     finished extractions do not pile up in memory."""
     if jobs <= 1 or len(files) <= 1:
         for f in files:
-            graph, quads, size = _extract_one(str(f))
-            yield f, (graph, quads if graph is None else (quads, len(quads)), size)
+            yield f, _extract_one(str(f))
         return
     # the workers are forked from a process that has loaded the pipeline once, instead of each loading it
     # (on Linux; elsewhere forking is unsafe or unavailable and each worker loads its own)
     fork = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
     if fork:
         from .extract.pipeline import warm_up
-        from .graph.rdfmap import to_quads
+        from .graph.progress import figures_of
+        from .graph.rdfmap import map_document
 
-        to_quads(warm_up())
+        figures_of(map_document(warm_up())[3] or [])
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork") if fork else None) as pool:
         pending: deque = deque()
         todo = iter(files)
@@ -112,7 +109,7 @@ def _extracted(files: list[Path], jobs: int) -> Iterator[tuple[Path, tuple]]:
                 f = next(todo, None)
                 if f is None:
                     break
-                pending.append((f, pool.submit(_extract_pickled, str(f))))
+                pending.append((f, pool.submit(_extract_one, str(f))))
             if not pending:
                 return
             f, fut = pending.popleft()
@@ -142,21 +139,22 @@ def _same(f: Path, other: str) -> str:
     return f"{f}: same content as {other}, already in the store; skipped (--force stores it anyway)"
 
 
-def _checkpoint(store, progress: bool = True) -> None:
-    recompute_derived(store, progress)
+def _checkpoint(store, progress: bool = True, figures=None) -> None:
+    recompute_derived(store, progress, figures)
     store.flush()
 
 
-def recompute_derived(store, progress: bool = True) -> None:
+def recompute_derived(store, progress: bool = True, figures=None) -> None:
     """Rewrite the graphs derived across documents (identity candidates, progress links).
 
-    Progress links read every figure of the store, so a long ingest relinks them at its first checkpoint
-    (the graph exists early, should the run be killed) and at its end, not at every checkpoint between."""
+    Progress links join every figure of the store (`figures`: all of them, when the caller knows them; else
+    they are read from the store), so a long ingest relinks them at its first checkpoint (the graph exists
+    early, should the run be killed) and at its end, not at every checkpoint between."""
     store.update(RESOLUTION_UPDATE)
     if progress:
         from .graph.progress import recompute
 
-        recompute(store)
+        recompute(store, figures)
 
 
 def remove(sources: Iterable[str], store) -> int:
@@ -225,6 +223,8 @@ class _Writer:
 
     Progress links are relinked at the first checkpoint only when the run is longer than `every`
     documents (`total`): a shorter run reaches its final checkpoint, which relinks them, soon after.
+    They are relinked from the figures of the documents this run wrote, as their mapper stated them, and
+    those of the store's other documents, read once before the run's first write.
     A long run also checkpoints when `early` documents are left (0: not), so that what is written after
     the last document was extracted is short.
     """
@@ -234,16 +234,19 @@ class _Writer:
         self.long = total is None or total > every
         self.early = early if self.long else 0
         self.stored = set(store.graphs())
-        self.batch: list[tuple[Path, str, object, int, int]] = []  # (file, graph, body, triples, size)
+        self.batch: list[tuple] = []  # (file, graph, body, triples, size, figures)
         self.batch_quads = 0
         self.since: int | None = None  # documents since the last checkpoint (None: none yet)
         self.checkpoints = 0
         self.linked = True  # the progress graph reflects every checkpoint so far
         self.pending = False  # documents written or batched since the last checkpoint
+        self.written: dict[str, object] = {}  # graph -> its figures, of the documents this run wrote
+        self.others: dict[str, object] | None = None  # graph -> figures, of the store before this run
 
     def write(self, f: Path, graph: str, payload, size: int, left: int | None = None) -> None:
         """Store one document (now, or in the batch); `left`: documents of the run still to come."""
-        body, n = payload
+        body, n, figures = payload
+        self._read_others()
         if graph in self.stored:
             if any(g == graph for _, g, *_ in self.batch):  # the same name twice in one run
                 self._write_batch()
@@ -252,9 +255,9 @@ class _Writer:
             except StoreError as e:
                 self.report.failed.append((str(f), f"{f}: {e}"))
                 return
-            self._done(n, size)
+            self._done(graph, figures, n, size)
         else:
-            self.batch.append((f, graph, body, n, size))
+            self.batch.append((f, graph, body, n, size, figures))
             self.batch_quads += n
             self.stored.add(graph)
         self.pending = True
@@ -265,7 +268,8 @@ class _Writer:
                 or (self.early and left == self.early and self.since)):
             self.checkpoint()
 
-    def _done(self, n: int, size: int) -> None:
+    def _done(self, graph: str, figures, n: int, size: int) -> None:
+        self.written[graph] = figures
         self.report.documents += 1
         self.report.triples += n
         self.report.bytes += size
@@ -275,19 +279,37 @@ class _Writer:
             return
         batch, self.batch, self.batch_quads = self.batch, [], 0
         try:
-            self.store.add_graphs([(g, body) for _, g, body, _, _ in batch])
+            self.store.add_graphs([(g, body) for _, g, body, *_ in batch])
         except StoreError as e:
             for f, g, *_ in batch:
                 self.report.failed.append((str(f), f"{f}: {e}"))
                 self.stored.discard(g)
             return
-        for _, _, _, n, size in batch:
-            self._done(n, size)
+        for _, g, _, n, size, figures in batch:
+            self._done(g, figures, n, size)
+
+    def _read_others(self) -> None:
+        """The figures of the documents in the store, read once before this run writes any."""
+        if self.others is None:
+            from .graph.progress import read_figures
+
+            self.others = read_figures(self.store) if self.stored else {}
+
+    def _figures(self):
+        """Every figure of the store once this run's documents are written; None when some document's
+        figures are only known to the store (then the relink reads them all)."""
+        from .graph.progress import merge_figures
+
+        if any(f is None for f in self.written.values()):
+            return None
+        self._read_others()
+        return merge_figures([f for g, f in self.others.items() if g not in self.written]
+                             + list(self.written.values()))
 
     def checkpoint(self, final: bool = False) -> None:
         self._write_batch()
         self.linked = final or (not self.checkpoints and self.long)
-        _checkpoint(self.store, progress=self.linked)
+        _checkpoint(self.store, progress=self.linked, figures=self._figures() if self.linked else None)
         self.checkpoints += 1
         self.since = 0
         self.pending = False

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -336,7 +337,7 @@ _READ = """
 PREFIX kgo: <https://w3id.org/kg-vn/ont#>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?q ?cls ?source ?indicator ?value ?max ?unit ?period ?comparator ?pct ?level ?area ?issuer ?title ?m ?sentence ?vt ?dkind
+SELECT ?g ?q ?cls ?source ?indicator ?value ?max ?unit ?period ?comparator ?pct ?level ?area ?issuer ?title ?m ?sentence ?vt ?dkind
 WHERE {
   GRAPH ?g {
     VALUES ?cls { kgo:Target kgo:Result }
@@ -354,45 +355,73 @@ WHERE {
   }
 }
 """
+TARGET = "https://w3id.org/kg-vn/ont#Target"
 
 
-def _num(t) -> float | None:
+def _num(value: str | None) -> float | None:
     try:
-        return float(t.value) if t is not None else None
+        # + 0.0: "-0.0" is the store's "0" (decimals are kept in canonical form)
+        return float(value) + 0.0 if value is not None else None
     except ValueError:
         return None
 
 
-def read_quantities(store) -> tuple[list[Quantity], list[Quantity]]:
+def quantity(v: dict[str, str | None]) -> Quantity | None:
+    """A target or result from one row of `_READ` (the lexical forms of its values, None where unbound),
+    as read from the store or as the mapper writes the row of a document's figure; None without a value."""
+    value = _num(v["value"])
+    if value is None:
+        return None
+    area = (v["level"], v["area"]) if v["level"] is not None and v["area"] is not None \
+        else document_area(None, v["issuer"])
+    is_target = v["cls"] == TARGET
+    return Quantity(
+        iri=v["q"], source=v["source"], indicator=v["indicator"], value=value, unit=v["unit"],
+        period=v["period"], max=_num(v["max"]), comparator=v["comparator"], percent_of_plan=_num(v["pct"]),
+        area=area, doc_period=None if is_target else title_period(v["title"]), mention=v["m"],
+        sentence=v["sentence"], value_text=v["vt"], planning=v["dkind"] is not None and v["dkind"] in PLANNING_KINDS)
+
+
+Figures = tuple[list[Quantity], list[Quantity]]  # (targets, results), of one document or of several
+
+
+def read_figures(store) -> dict[str, Figures]:
+    """The targets and results of the store, by named graph (a figure as its first row reads it)."""
     r = store.query(_READ)
-    seen: dict[str, Quantity] = {}
-    kinds: dict[str, str] = {}
+    seen: set[str] = set()
+    out: dict[str, Figures] = {}
     for row in r.rows:
-        v = dict(zip(r.variables, row))
-        iri = v["q"].value
-        if iri in seen:
+        v = {k: (t.value if t is not None else None) for k, t in zip(r.variables, row)}
+        if v["q"] in seen:
             continue
-        val = v["value"].value if v.get("value") is not None else None
-        try:
-            value = float(val)
-        except (TypeError, ValueError):
-            continue
-        area = (v["level"].value, v["area"].value) if v.get("level") is not None and v.get("area") is not None \
-            else document_area(None, v["issuer"].value if v.get("issuer") is not None else None)
-        is_target = v["cls"].value.endswith("#Target")
-        seen[iri] = Quantity(
-            iri=iri, source=v["source"].value, indicator=v["indicator"].value, value=value, unit=v["unit"].value,
-            period=v["period"].value if v.get("period") is not None else None, max=_num(v.get("max")),
-            comparator=v["comparator"].value if v.get("comparator") is not None else None,
-            percent_of_plan=_num(v.get("pct")), area=area,
-            doc_period=None if is_target else title_period(v["title"].value if v.get("title") is not None else None),
-            mention=v["m"].value, sentence=v["sentence"].value if v.get("sentence") is not None else None,
-            value_text=v["vt"].value if v.get("vt") is not None else None,
-            planning=v.get("dkind") is not None and v["dkind"].value in PLANNING_KINDS)
-        kinds[iri] = "target" if is_target else "result"
-    targets = [q for i, q in seen.items() if kinds[i] == "target"]
-    results = [q for i, q in seen.items() if kinds[i] == "result"]
+        q = quantity(v)
+        if q is not None:
+            seen.add(q.iri)
+            out.setdefault(v["g"], ([], []))[v["cls"] != TARGET].append(q)
+    return out
+
+
+def figures_of(rows: list[dict[str, str | None]]) -> Figures:
+    """The figures of one document from the rows its mapper wrote (`rdfmap.Mapper.figures`)."""
+    out: Figures = ([], [])
+    for v in rows:
+        q = quantity(v)
+        if q is not None:
+            out[v["cls"] != TARGET].append(q)
+    return out
+
+
+def merge_figures(figures: Iterable[Figures]) -> Figures:
+    targets: list[Quantity] = []
+    results: list[Quantity] = []
+    for t, r in figures:
+        targets += t
+        results += r
     return targets, results
+
+
+def read_quantities(store) -> Figures:
+    return merge_figures(read_figures(store).values())
 
 
 def _lit(s) -> str:
@@ -473,9 +502,10 @@ def label_triples(targets: list[Quantity], results: list[Quantity]) -> list[str]
     return out
 
 
-def recompute(store) -> int:
-    """Rewrite the progress graph from the targets and results in the store; the number of links."""
-    targets, results = read_quantities(store)
+def recompute(store, figures: Figures | None = None) -> int:
+    """Rewrite the progress graph from the targets and results in the store (or these, when the caller knows
+    them: an ingest knows the figures it wrote); the number of links."""
+    targets, results = figures if figures is not None else read_quantities(store)
     links = compute_links(targets, results)
     body = "\n".join(link_triples(links) + label_triples(targets, results))
     store.update(f"DROP SILENT GRAPH <{PROGRESS_GRAPH}> ;\nINSERT DATA {{ GRAPH <{PROGRESS_GRAPH}> {{\n{body}\n}} }}")

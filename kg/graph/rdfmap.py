@@ -3,6 +3,10 @@
 IRIs are deterministic: the same directive (number + issuer + year), agency, project or programme gets the
 same IRI in every run and every document; document-local things (mentions, tasks, targets) are keyed by the
 document's file name and offsets.
+
+The mapper writes N-Quads lines, as Oxigraph's serialiser writes them (the store's bulk loader reads them as
+they are): terms are kept in their written form (`Iri`, `Lit`), so a term used in many triples is written
+once, and no pyoxigraph object is built for a document's ~10^5 terms.
 """
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from collections import OrderedDict
 from datetime import datetime, timezone
 from functools import lru_cache
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Quad, RdfFormat, parse
 
 from ..extract.recognise.agencies import canonical_agency
 from ..extract.recognise.directives import number_key
@@ -22,21 +26,55 @@ from .vocab import BASE
 from .vocab import KGO as _KGO
 
 
+class Iri(str):
+    """An IRI as N-Triples writes it, "<...>" (IRIs the mapper builds: slugs and constants, never text)."""
+
+    __slots__ = ()
+
+    @property
+    def value(self) -> str:
+        return self[1:-1]
+
+
+def iri(value: str) -> Iri:
+    return Iri(f"<{value}>")
+
+
+class Lit(str):
+    """A literal as N-Triples writes it: '"text"' or '"lexical form"^^<datatype>'."""
+
+    __slots__ = ()
+
+
+# what N-Triples escapes in a literal, as Oxigraph writes it: ECHAR where there is one, else \uXXXX
+_ESCAPES = {**{c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F, 0xFFFE, 0xFFFF]},
+            0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r", 0x22: '\\"', 0x5C: "\\\\"}
+_STRING = "<http://www.w3.org/2001/XMLSchema#string>"
+_NEEDS_ESCAPE = re.compile("[\x00-\x1f\x7f\"\\\\\ufffe\uffff]")
+
+
+def literal(value: str, datatype: Iri | None = None, language: str | None = None) -> Lit:
+    text = value.translate(_ESCAPES) if _NEEDS_ESCAPE.search(value) else value
+    if datatype is not None and datatype != _STRING:  # an xsd:string is written as a simple literal
+        return Lit(f'"{text}"^^{datatype}')
+    return Lit(f'"{text}"@{language.lower()}' if language else f'"{text}"')
+
+
 class _Terms:
-    """The ontology's terms as pyoxigraph nodes, each built once: the mapper asks for a term for every triple
+    """The ontology's terms as written IRIs, each built once: the mapper asks for a term for every triple
     it writes."""
 
     def __getattr__(self, name: str):
         term = getattr(_KGO, name)  # an unknown name still fails here
         if not name.startswith("_"):
-            term = NamedNode(str(term))
+            term = iri(str(term))
         setattr(self, name, term)
         return term
 
 
 KGO = _Terms()
 
-RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDF_TYPE = iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 ELI = "http://data.europa.eu/eli/ontology#"
@@ -44,8 +82,8 @@ ORG = "http://www.w3.org/ns/org#"
 PROV = "http://www.w3.org/ns/prov#"
 ROLES = {"lead": KGO.LeadRole, "cooperate": KGO.CooperateRole, "investor": KGO.InvestorRole, "supervise": KGO.SuperviseRole}
 QB = "http://purl.org/linked-data/cube#"
-PREF = NamedNode(SKOS + "prefLabel")
-ALT = NamedNode(SKOS + "altLabel")
+PREF = iri(SKOS + "prefLabel")
+ALT = iri(SKOS + "altLabel")
 RELATION_PROPERTY = {
     "implements": str(_KGO.implements),
     "responds_to": str(_KGO.respondsTo),
@@ -109,17 +147,18 @@ def law_iri(name: str) -> str:
 
 
 # datatypes built once: a document's graph holds ~10^5 literals
-_BOOLEAN, _INTEGER, _DECIMAL, _DATE = (NamedNode(XSD + t) for t in ("boolean", "integer", "decimal", "date"))
+_BOOLEAN, _INTEGER, _DECIMAL, _DATE = (iri(XSD + t) for t in ("boolean", "integer", "decimal", "date"))
 
 
-def _lit(v) -> Literal:
+def _lit(v) -> Lit:
+    # numbers and booleans are written as they are: nothing in them to escape (~10^4 offsets a document)
     if isinstance(v, bool):
-        return Literal("true" if v else "false", datatype=_BOOLEAN)
+        return Lit(f'"{"true" if v else "false"}"^^{_BOOLEAN}')
     if isinstance(v, int):
-        return Literal(str(v), datatype=_INTEGER)
+        return Lit(f'"{v!s}"^^{_INTEGER}')
     if isinstance(v, float):
-        return Literal(_decimal(v), datatype=_DECIMAL)
-    return Literal(str(v))
+        return Lit(f'"{_decimal(v)}"^^{_DECIMAL}')
+    return literal(str(v))
 
 
 def _decimal(v: float) -> str:
@@ -127,52 +166,60 @@ def _decimal(v: float) -> str:
     return s + "0" if s.endswith(".") else s
 
 
-def _date(iso: str) -> Literal:
-    return Literal(iso, datatype=_DATE)
+def _str(v) -> str | None:
+    return None if v is None else str(v)
 
 
-_PREDICATES: dict[str, NamedNode] = {}
+def _date(iso: str) -> Lit:
+    return literal(iso, datatype=_DATE)
 
 
-def _predicate(p) -> NamedNode:
+_PREDICATES: dict[str, Iri] = {}
+
+
+def _predicate(p) -> Iri:
     key = str(p)
     node = _PREDICATES.get(key)
     if node is None:
-        node = _PREDICATES[key] = NamedNode(key)
+        node = _PREDICATES[key] = iri(key)
     return node
 
 
 class _Quads:
+    """A graph's N-Quads lines."""
+
     def __init__(self, graph: str) -> None:
-        self.g = NamedNode(graph)
-        self.quads: list[Quad] = []
+        self.g = iri(graph)
+        self.end = f" {self.g} .\n"
+        self.quads: list[str] = []
 
     def add(self, s, p, o) -> None:
         if o is None:
             return
-        if type(s) is not NamedNode:
-            s = NamedNode(s)
-        if type(p) is not NamedNode:
+        if type(s) is not Iri:
+            s = iri(s)
+        if type(p) is not Iri:
             p = _predicate(p)
-        if type(o) is not NamedNode and type(o) is not Literal:
+        if type(o) is not Iri and type(o) is not Lit:
             o = _lit(o)
-        self.quads.append(Quad(s, p, o, self.g))
+        self.quads.append(f"{s} {p} {o}{self.end}")
 
     def type(self, s, cls) -> None:
-        self.add(s, RDF_TYPE, cls if type(cls) is NamedNode else NamedNode(str(cls)))
+        self.add(s, RDF_TYPE, cls if type(cls) is Iri else iri(str(cls)))
 
 
 class Mapper:
     def __init__(self, ex: Extraction) -> None:
         self.ex = ex
         self.q = _Quads(graph_iri(ex.source))
-        self.doc = NamedNode(document_iri(ex.source))
+        self.doc = iri(document_iri(ex.source))
         self.docslug = slug(ex.source)
         self._sent_starts = [s.start for s in ex.sentences]
         self._fn = sorted(ex.footnotes, key=lambda f: f.start)
-        self._mentions: dict[tuple[int, int, str], NamedNode] = {}  # (start, end, tag) -> the mention's node
+        self._mentions: dict[tuple[int, int, str], Iri] = {}  # (start, end, tag) -> the mention's node
         self._agencies_done: set[str] = set()
         self._dataset = False
+        self._area: tuple[str, str] | None = None
 
     # ---------------------------------------------------------------- provenance
     def sentence(self, start: int, end: int | None = None) -> str:
@@ -196,7 +243,7 @@ class Mapper:
             return ("… " if lo > a else "") + text + (" …" if hi < b else "")
         return self.ex.text[a:b].strip()
 
-    def mention(self, entity: NamedNode, start: int, end: int, tag: str) -> NamedNode:
+    def mention(self, entity: Iri, start: int, end: int, tag: str) -> Iri:
         # one span often names several entities (a citation and its directive): its node is described once
         m = self._mentions.get((start, end, tag))
         if m is None:
@@ -204,27 +251,27 @@ class Mapper:
         self.q.add(entity, KGO.mention, m)
         return m
 
-    def _new_mention(self, start: int, end: int, tag: str) -> NamedNode:
-        m = NamedNode(f"{BASE}id/mention/{self.docslug}/{start}-{end}-{tag}")
+    def _new_mention(self, start: int, end: int, tag: str) -> Iri:
+        m = iri(f"{BASE}id/mention/{self.docslug}/{start}-{end}-{tag}")
         po = [(RDF_TYPE, KGO.Mention), (KGO.inDocument, self.doc), (KGO.start, _lit(start)), (KGO.end, _lit(end))]
         ct = self.ex.source_offsets
         if ct is not None:
             s0, s1 = ct.source_span(start, end)
             po += [(KGO.sourceStart, _lit(s0)), (KGO.sourceEnd, _lit(s1))]
-        po += [(KGO.asWritten, Literal(" ".join(self.ex.text[start:end].split()))),
-               (KGO.sentence, Literal(self.sentence(start, end)))]
+        po += [(KGO.asWritten, literal(" ".join(self.ex.text[start:end].split()))),
+               (KGO.sentence, literal(self.sentence(start, end)))]
         for f in self._fn:
             if f.start <= start < f.end:
                 po.append((KGO.footnote, _lit(f.label)))
                 break
-        # quads built here, not through add(): every term's type is known (~10^4 mentions in a long report)
-        g = self.q.g
-        self.q.quads += [Quad(m, p, o, g) for p, o in po]
+        # lines written here, not through add(): every term is written (~10^4 mentions in a long report)
+        end = self.q.end
+        self.q.quads += [f"{m} {p} {o}{end}" for p, o in po]
         return m
 
     # ---------------------------------------------------------------- entities
-    def agency(self, name: str, kind: str | None = None) -> NamedNode:
-        a = NamedNode(agency_iri(name))
+    def agency(self, name: str, kind: str | None = None) -> Iri:
+        a = iri(agency_iri(name))
         if name not in self._agencies_done:
             self._agencies_done.add(name)
             self.q.type(a, KGO.Agency)
@@ -234,7 +281,7 @@ class Mapper:
                 self.q.add(a, KGO.agencyKind, kind)
         return a
 
-    def run(self) -> tuple[str, list[Quad]]:
+    def run(self) -> tuple[str, list[str]]:
         ex, q, d = self.ex, self.q, self.doc
         h = ex.header
         q.type(d, KGO.Document)
@@ -245,8 +292,8 @@ class Mapper:
         q.add(d, KGO.placeName, h.place)
         self.area()
         q.add(d, ELI + "id_local", h.number)
-        q.add(d, KGO.ingestedAt, Literal(datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                                         datatype=NamedNode(XSD + "dateTime")))
+        q.add(d, KGO.ingestedAt, literal(datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                                         datatype=iri(XSD + "dateTime")))
         if h.date:
             if len(h.date) == 10:
                 q.add(d, ELI + "date_document", _date(h.date))
@@ -275,12 +322,12 @@ class Mapper:
         self.lineage(dir_iris, task_iris)
         return graph_iri(ex.source), q.quads
 
-    def directives(self) -> dict[str, NamedNode]:
+    def directives(self) -> dict[str, Iri]:
         """One Citation per distinct number in this document, and the Directive it refers to."""
         groups: OrderedDict[str, list[DirectiveRef]] = OrderedDict()
         for r in sorted(self.ex.directives, key=lambda r: r.start):
             groups.setdefault(number_key(r.number), []).append(r)
-        iris: dict[str, NamedNode] = {}
+        iris: dict[str, Iri] = {}
         q = self.q
         for key, refs in groups.items():
             first = refs[0]
@@ -290,7 +337,7 @@ class Mapper:
             issuer = next((r.issuer for r in refs if r.issuer), None)
             type_word = next((r.type for r in refs if r.type), None)
             code = first.issuer_code
-            di = NamedNode(directive_iri(first.number, issuer, code, year))
+            di = iri(directive_iri(first.number, issuer, code, year))
             iris[key] = di
             q.type(di, KGO.Directive)
             if year is None:
@@ -310,7 +357,7 @@ class Mapper:
                     q.add(m, KGO.inferredFrom, "symbol")
             for dt in dates:
                 q.add(di, ELI + "date_document", _date(dt))
-            c = NamedNode(f"{BASE}id/citation/{self.docslug}/{slug(key)}")
+            c = iri(f"{BASE}id/citation/{self.docslug}/{slug(key)}")
             q.type(c, KGO.Citation)
             q.add(c, KGO.citedIn, self.doc)
             q.add(c, KGO.refersTo, di)
@@ -339,10 +386,10 @@ class Mapper:
     def named(self) -> None:
         for n in self.ex.named:
             if n.category == "project":
-                node = NamedNode(project_iri(n.name))
+                node = iri(project_iri(n.name))
                 self.q.type(node, KGO.Project)
             else:
-                node = NamedNode(programme_iri(n.name))
+                node = iri(programme_iri(n.name))
                 self.q.type(node, KGO.Programme)
                 self.q.add(node, KGO.kind, n.kind)
             self.q.add(node, PREF, n.name)
@@ -350,11 +397,11 @@ class Mapper:
                 self.q.add(node, ALT, n.text)
             self.mention(node, n.start, n.end, n.category)
 
-    def tasks(self) -> dict[str, NamedNode]:
-        iris: dict[str, NamedNode] = {}
+    def tasks(self) -> dict[str, Iri]:
+        iris: dict[str, Iri] = {}
         q = self.q
         for t in self.ex.tasks:
-            node = NamedNode(f"{BASE}id/task/{self.docslug}/{slug(t.n)}")
+            node = iri(f"{BASE}id/task/{self.docslug}/{slug(t.n)}")
             iris[t.n] = node
             q.type(node, KGO.Task)
             q.add(node, KGO.taskNumber, t.n)
@@ -372,13 +419,13 @@ class Mapper:
             if what == "agency":  # who the task is assigned to comes from the stated responsibilities
                 target, prop = self.agency(m.name, m.kind), KGO.concerns
             elif what == "project":
-                target, prop = NamedNode(project_iri(m.name)), KGO.concerns
+                target, prop = iri(project_iri(m.name)), KGO.concerns
             else:
-                target, prop = NamedNode(programme_iri(m.name)), KGO.concerns
+                target, prop = iri(programme_iri(m.name)), KGO.concerns
             q.add(node, prop, target)
         return iris
 
-    def responsibilities(self, dir_iris: dict[str, NamedNode], task_iris: dict[str, NamedNode]) -> None:
+    def responsibilities(self, dir_iris: dict[str, Iri], task_iris: dict[str, Iri]) -> None:
         """Each responsibility as a PROV qualified association: agent, role, object, deadline, the statement."""
         q = self.q
         for r in self.ex.responsibilities:
@@ -389,7 +436,7 @@ class Mapper:
             if r.agency_end > r.agency_start and not any(a.start == r.agency_start and a.name == r.agency
                                                          for a in self.ex.agencies):
                 self.mention(ag, r.agency_start, r.agency_end, "agency")  # a table cell's name, read there
-            node = NamedNode(f"{BASE}id/responsibility/{self.docslug}/{r.role}/{r.object_kind}-"
+            node = iri(f"{BASE}id/responsibility/{self.docslug}/{r.role}/{r.object_kind}-"
                              f"{slug(r.object or 'this', 60)}/{slug(r.agency, 80)}")
             q.type(node, KGO.Responsibility)
             q.type(node, PROV + "Association")
@@ -408,21 +455,21 @@ class Mapper:
                 q.add(obj, KGO.assignedTo, ag)
             self.mention(node, r.start, r.end, "responsibility")
 
-    def _responsibility_object(self, r, dir_iris, task_iris) -> NamedNode | None:
+    def _responsibility_object(self, r, dir_iris, task_iris) -> Iri | None:
         if r.object_kind == "document":
             return self.doc
         if r.object_kind == "directive":
             return dir_iris.get(number_key(r.object))
         if r.object_kind == "project":
-            return NamedNode(project_iri(r.object))
+            return iri(project_iri(r.object))
         if r.object_kind == "programme":
-            return NamedNode(programme_iri(r.object))
+            return iri(programme_iri(r.object))
         if r.object_kind == "target":  # a target of this document, by its indicator: the first one listed
             return next((self._quantity_iri(i, x) for i, x in enumerate(self.ex.quantities)
                          if x.category == "target" and x.indicator == r.object), None)
         node = task_iris.get(r.object)
         if node is None:  # a row of an assignment table: a task of its own
-            node = task_iris[r.object] = NamedNode(f"{BASE}id/task/{self.docslug}/{slug(r.object)}")
+            node = task_iris[r.object] = iri(f"{BASE}id/task/{self.docslug}/{slug(r.object)}")
             self.q.type(node, KGO.Task)
             self.q.add(node, KGO.taskNumber, r.object)
             label = r.object_label or r.object
@@ -432,10 +479,10 @@ class Mapper:
             self.mention(node, r.start, r.end, "task")
         return node
 
-    def _quantity_iri(self, i: int, x) -> NamedNode:
-        return NamedNode(f"{BASE}id/{x.category}/{self.docslug}/{x.start}-{x.end}-{i}")
+    def _quantity_iri(self, i: int, x) -> Iri:
+        return iri(f"{BASE}id/{x.category}/{self.docslug}/{x.start}-{x.end}-{i}")
 
-    def quantities(self, task_iris: dict[str, NamedNode]) -> None:
+    def quantities(self, task_iris: dict[str, Iri]) -> None:
         q = self.q
         for i, x in enumerate(self.ex.quantities):
             cls = KGO.Target if x.category == "target" else KGO.Result
@@ -460,16 +507,16 @@ class Mapper:
         """The place and level the document speaks for (progress links only join figures of one area)."""
         from .indicators import document_area
 
-        area = document_area(self.ex.text[:1500], self.ex.header.issuer) or self.ex.area
+        area = self._area = document_area(self.ex.text[:1500], self.ex.header.issuer) or self.ex.area
         if area:
             self.q.add(self.doc, KGO.level, area[0])
             self.q.add(self.doc, KGO.refArea, area[1])
 
-    def observation(self, node: NamedNode, x) -> None:
+    def observation(self, node: Iri, x) -> None:
         """A target or result as a Data Cube observation of its indicator (a node per indicator key)."""
         from .indicators import indicator_key, kind_of
 
-        ind = NamedNode(indicator_iri(indicator_key(x.indicator), kind_of(x.indicator, x.unit, x.comparator)))
+        ind = iri(indicator_iri(indicator_key(x.indicator), kind_of(x.indicator, x.unit, x.comparator)))
         self.q.type(node, QB + "Observation")
         self.q.add(node, QB + "dataSet", self.doc)
         self.q.add(node, KGO.measuredIndicator, ind)
@@ -480,7 +527,37 @@ class Mapper:
             self.q.type(self.doc, QB + "DataSet")
             self.q.add(self.doc, QB + "structure", KGO.quantityStructure)
 
-    def _endpoint(self, e: Endpoint, dir_iris: dict[str, NamedNode], task_iris: dict[str, NamedNode]):
+    def figures(self) -> list[dict[str, str | None]] | None:
+        """After `run`: the rows the progress relink reads for this document's targets and results
+        (`progress._READ`, values as the store holds them), so that an ingest links the figures it writes
+        without reading them back. None when the store's order of rows would decide (the issuer's node holds
+        two names and the document states no area: the relink reads the first)."""
+        ex, h = self.ex, self.ex.header
+        level, place = self._area or (None, None)
+        if level is None or place is None:
+            level = place = None
+        issuers = [None]
+        if h.issuer:  # every name written under the issuer's node (two names can share an IRI)
+            issuers = sorted({n for n in self._agencies_done if agency_iri(n) == agency_iri(h.issuer)})
+            if len(issuers) > 1 and level is None:
+                return None
+        doc = {"source": ex.source, "level": level, "area": place, "issuer": issuers[0], "title": h.title,
+               "dkind": h.kind}
+        rows = []
+        for i, x in enumerate(ex.quantities):
+            if x.indicator is None or x.unit is None:
+                continue
+            cls = KGO.Target if x.category == "target" else KGO.Result
+            rows.append({**doc, "q": self._quantity_iri(i, x).value, "cls": cls.value, "indicator": str(x.indicator),
+                         "value": _decimal(float(x.value)), "unit": str(x.unit),
+                         "max": None if x.max is None else _decimal(float(x.max)),
+                         "pct": None if x.percent_of_plan is None else _decimal(float(x.percent_of_plan)),
+                         "period": _str(x.period), "comparator": _str(x.comparator), "vt": _str(x.value_text),
+                         "m": self._mentions[x.start, x.end, x.category].value,
+                         "sentence": self.sentence(x.start, x.end)})
+        return rows
+
+    def _endpoint(self, e: Endpoint, dir_iris: dict[str, Iri], task_iris: dict[str, Iri]):
         """(node, label as the contract shows it) for one end of a lineage link."""
         if e.kind == "this":
             return self.doc, self.ex.source
@@ -491,11 +568,11 @@ class Mapper:
             head = next((t.head for t in self.ex.tasks if t.n == e.key), e.key)
             return node, head
         if e.kind == "law":
-            node = NamedNode(law_iri(e.key))
+            node = iri(law_iri(e.key))
             self.q.type(node, KGO.Law)
             self.q.add(node, PREF, e.key)
             return node, e.key
-        node = NamedNode(programme_iri(e.key))
+        node = iri(programme_iri(e.key))
         self.q.type(node, KGO.Programme)
         self.q.add(node, PREF, e.key)
         kind = next((k for k in PROGRAMME_KINDS if e.key.lower().startswith(k.lower())), None)
@@ -510,7 +587,7 @@ class Mapper:
             if child is None or parent is None:
                 continue
             q.add(child, RELATION_PROPERTY[link.relation], parent)
-            s = NamedNode(f"{BASE}id/lineage/{self.docslug}/{i}")
+            s = iri(f"{BASE}id/lineage/{self.docslug}/{i}")
             q.type(s, KGO.LineageStatement)
             q.add(s, KGO.child, child)
             q.add(s, KGO.parent, parent)
@@ -524,9 +601,19 @@ class Mapper:
                 self.mention(parent, link.start, link.end, "plan")
 
 
+def map_document(ex: Extraction) -> tuple[str, str, int, list[dict[str, str | None]] | None]:
+    """(graph IRI, its distinct quads as N-Quads text, how many, the rows of its targets and results
+    (`Mapper.figures`))."""
+    m = Mapper(ex)
+    graph, lines = m.run()
+    lines = list(dict.fromkeys(lines))  # distinct: the store keeps a set, the counts say what it holds
+    return graph, "".join(lines), len(lines), m.figures()
+
+
 def to_quads(ex: Extraction) -> tuple[str, list[Quad]]:
-    graph, quads = Mapper(ex).run()
-    return graph, list(dict.fromkeys(quads))  # distinct: the store keeps a set, the counts say what it holds
+    """The document's graph IRI and its quads as pyoxigraph objects (parsed from the mapper's N-Quads)."""
+    graph, text, _, _ = map_document(ex)
+    return graph, list(parse(text, format=RdfFormat.N_QUADS))
 
 
 RESOLUTION_PRESENT = f"ASK {{ GRAPH <{RESOLUTION_GRAPH}> {{ ?s ?p ?o }} }}"

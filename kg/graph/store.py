@@ -7,10 +7,11 @@ locally they are Oxigraph substitutions, remotely a VALUES block of serialised R
 from __future__ import annotations
 
 import gc
+import io
 import json
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,12 +53,8 @@ def ntriples(quads: Iterable[ox.Quad]) -> str:
 
 
 class NQuads(str):
-    """One document's quads as N-Quads lines, each ending in its graph's name (Oxigraph's serialiser): what
-    the bulk loader reads as it is, so a worker process ships them so; an update takes the name off each line."""
-
-
-def nquads(quads: list[ox.Quad]) -> NQuads:
-    return NQuads(ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8"))
+    """One document's quads as N-Quads lines, each ending in its graph's name, as Oxigraph's serialiser writes
+    them (`rdfmap.map_document`): what the bulk loader reads as it is; an update takes the name off each line."""
 
 
 def _triples(graph: str, body: list[ox.Quad] | str) -> str:
@@ -67,11 +64,38 @@ def _triples(graph: str, body: list[ox.Quad] | str) -> str:
     return body if isinstance(body, str) else ntriples(body)
 
 
-def _as_nquads(graphs: list[tuple[str, str]]) -> str:
-    """N-Quads and N-Triples bodies as one N-Quads text: each N-Triples line ends ' .', and no literal holds a
+def _nquads_parts(graphs: list[tuple[str, str]]) -> Iterator[str]:
+    """N-Quads and N-Triples bodies as N-Quads texts: each N-Triples line ends ' .', and no literal holds a
     raw newline."""
-    return "".join(body if isinstance(body, NQuads) else (body + "\n").replace(" .\n", f" <{g}> .\n")
-                   for g, body in graphs if body)
+    return (body if isinstance(body, NQuads) else (body + "\n").replace(" .\n", f" <{g}> .\n")
+            for g, body in graphs if body)
+
+
+def _as_nquads(graphs: list[tuple[str, str]]) -> str:
+    return "".join(_nquads_parts(graphs))
+
+
+class _Reader(io.RawIOBase):
+    """Texts read one after the other as one UTF-8 stream: the bulk loader reads a batch of documents without
+    the batch being copied into one text (and that text into bytes) first."""
+
+    def __init__(self, parts: Iterable[str]) -> None:
+        self._parts = iter(parts)
+        self._buf = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        while not self._buf:
+            part = next(self._parts, None)
+            if part is None:
+                return 0
+            self._buf = memoryview(part.encode("utf-8"))
+        n = min(len(b), len(self._buf))
+        b[:n] = self._buf[:n]
+        self._buf = self._buf[n:]
+        return n
 
 
 def _quads_of(graph: str, body: list[ox.Quad] | str) -> Iterable[ox.Quad]:
@@ -170,7 +194,7 @@ class LocalStore:
         """
         try:
             if all(isinstance(body, str) for _, body in graphs):
-                self._s.bulk_load(_as_nquads(graphs), format=ox.RdfFormat.N_QUADS, lenient=True)
+                self._s.bulk_load(_Reader(_nquads_parts(graphs)), format=ox.RdfFormat.N_QUADS, lenient=True)
             else:
                 self._s.bulk_extend([q for g, body in graphs for q in _quads_of(g, body)])
         except (OSError, SyntaxError, ValueError) as e:

@@ -93,6 +93,9 @@ _TRAIL_FILLERS = (
 _COUNT_CUES_BEFORE = ("thêm", "mới", "có", "được", "tổng số", "đạt", "phấn đấu", "xây dựng", "hoàn thành",
                       "hỗ trợ", "công nhận", "đào tạo", "tập huấn", "thành lập", "nâng cấp", "cải tạo")
 _COUNT_CUES_AFTER = ("đạt", "thành lập mới", "hoàn thành", "phấn đấu", "được công nhận", "trở lên")
+_COUNT_CUE_BEFORE, _COUNT_CUE_AFTER = (
+    re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, cues))})(?![^\W\d_])")  # any cue, as a whole word
+    for cues in (_COUNT_CUES_BEFORE, _COUNT_CUES_AFTER))
 # words right before a count that make it part of a description, not a goal ("cả 3 tiêu chí")
 _COUNT_BLOCKERS = ("cả", "của", "đối với", "với", "tại", "thuộc", "gồm", "trong số", "trong")
 
@@ -740,6 +743,7 @@ def _list_period(lead: str, year: str | None) -> str | None:
             or (_heading_period(lead.lower(), year, 40) if clause != lead else None))
 
 
+@lru_cache(maxsize=4096)  # a section's heading is read for every figure under it
 def _heading_period(heading: str, year: str | None, max_words: int = 14) -> str | None:
     if len(heading.split()) > max_words:  # a numbered paragraph, not a heading
         return None
@@ -830,6 +834,12 @@ def _dedupe(qs: list[Quantity]) -> list[Quantity]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _heading_has(rx: re.Pattern, heading: str) -> bool:
+    """Whether a section's heading holds `rx`: asked for every figure under it."""
+    return rx.search(heading) is not None
+
+
 def _mode(layout: _Layout, sent: Sentence, first: int) -> tuple[str, str | None]:
     """("list" | "plan" | "task" | "body" | "none", section period) for a sentence whose first figure is at
     `first` (a heading run into the sentence may stand before the list it opens)."""
@@ -844,7 +854,7 @@ def _mode(layout: _Layout, sent: Sentence, first: int) -> tuple[str, str | None]
         if p:
             sec_period = p
     task = layout.task_at(pos)
-    if any(rx["non_goal"].search(s.heading) for s in encl):
+    if any(_heading_has(rx["non_goal"], s.heading) for s in encl):
         return "none", sec_period
     tl = layout.list_at(pos) or layout.list_at(first)
     if tl is not None:
@@ -853,9 +863,9 @@ def _mode(layout: _Layout, sent: Sentence, first: int) -> tuple[str, str | None]
     if layout.planning:
         if pos < layout.body_start:
             return "none", sec_period
-        if any(rx["assess"].search(s.heading) for s in encl if s.level <= 3):
+        if any(_heading_has(rx["assess"], s.heading) for s in encl if s.level <= 3):
             return "body", sec_period
-        if any(rx["target_list"].search(s.heading) for s in encl):
+        if any(_heading_has(rx["target_list"], s.heading) for s in encl):
             return "list", sec_period or layout.title_period
         return "plan", sec_period or (task[2] if task else None) or layout.title_period
     if task is not None:
@@ -1059,7 +1069,7 @@ def _under_ahead(layout: _Layout, pos: int) -> bool:
     """The position stands under a heading of what comes next ("II. NHIỆM VỤ 6 THÁNG CUỐI NĂM"); a numbered
     paragraph that names a programme ("2. Xây dựng mới 46 km đường ... theo Chương trình mục tiêu quốc gia ...")
     is no heading."""
-    return any(_AHEAD_HEADING.search(s.heading) and len(s.heading.split()) <= 16 for s in layout.enclosing(pos))
+    return any(_heading_has(_AHEAD_HEADING, s.heading) and len(s.heading.split()) <= 16 for s in layout.enclosing(pos))
 
 
 def _done_in_report(text: str, sent_start: int, m: Measure, after: str) -> str | None:
@@ -2146,11 +2156,15 @@ _PER_CAPITA_BEFORE = (r"\s*(?:/|trên)\s*(?:(?:1|một)\s+)?(?P<mag>vạn|nghìn
                       r"\s*(?:đạt|là|:)?\s*(?:khoảng|trên|từ|tối thiểu|ít nhất|≥|>=|>)?\s*$")
 
 
+@lru_cache(maxsize=1024)
+def _per_capita_before(unit: str) -> re.Pattern:
+    return re.compile(rf"(?<![^\W\d_]){re.escape(unit)}{_PER_CAPITA_BEFORE}", re.IGNORECASE)
+
+
 def _per_capita(text: str, start: int, m: Measure) -> Measure:
     if m.kind != "count" or "/" in m.unit:
         return m
-    pm = re.search(rf"(?<![^\W\d_]){re.escape(m.unit)}{_PER_CAPITA_BEFORE}", text[max(start, m.start - 60) : m.start],
-                   re.IGNORECASE)
+    pm = _per_capita_before(m.unit).search(text[max(start, m.start - 60) : m.start])
     return replace(m, unit=f"{m.unit}/1 {pm.group('mag')} dân") if pm else m
 
 
@@ -2288,8 +2302,6 @@ def _is_target(text: str, mode: str, sent: Sentence, m: Measure, nxt: Measure | 
         return False
     if mode == "list" or m.comparator != "eq":
         return True
-    near_before = " ".join(bwords[-4:])
-    if any(re.search(rf"(?<![^\W\d_]){re.escape(c)}(?![^\W\d_])", near_before) for c in _COUNT_CUES_BEFORE):
+    if _COUNT_CUE_BEFORE.search(" ".join(bwords[-4:])):
         return True
-    near_after = " ".join(text[m.end : right].lower().split()[:8])
-    return any(re.search(rf"(?<![^\W\d_]){re.escape(c)}(?![^\W\d_])", near_after) for c in _COUNT_CUES_AFTER)
+    return bool(_COUNT_CUE_AFTER.search(" ".join(text[m.end : right].lower().split()[:8])))

@@ -1,0 +1,73 @@
+"""An ingest relinks progress from the figures its mapper states, and the store's other figures read once:
+the same figures and the same links as reading every figure back from the store."""
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.extract.pipeline import extract_file
+from kg.graph.progress import PROGRESS_GRAPH, figures_of, read_figures, recompute
+from kg.graph.rdfmap import map_document
+from kg.graph.store import LocalStore
+from kg.ingest import ingest
+
+DATA = Path(__file__).parent / "data"
+FILES = (sorted((DATA / "progress").glob("*.txt")) + sorted(DATA.glob("news_goals_*.txt"))
+         + sorted(DATA.glob("*_report*.txt"))[:6])
+
+
+def _by_iri(figures) -> dict[str, tuple]:
+    targets, results = figures
+    return {q.iri: (kind, vars(q)) for kind, qs in (("target", targets), ("result", results)) for q in qs}
+
+
+def test_the_mapper_states_the_figures_the_store_reads(tmp_path):
+    store = LocalStore(tmp_path / "s")
+    stated = {}
+    for f in FILES:
+        graph, _text, _n, rows = map_document(extract_file(f))
+        assert rows is not None
+        stated[graph] = figures_of(rows)
+    ingest(FILES, store)
+    read = read_figures(store)
+    store.close()
+    assert sum(len(t) + len(r) for t, r in stated.values()) > 50
+    assert {g: _by_iri(f) for g, f in read.items()} == {g: _by_iri(f) for g, f in stated.items() if f != ([], [])}
+
+
+def _progress(store: LocalStore) -> set[str]:
+    text = store.dump(ox.RdfFormat.N_TRIPLES, graph=PROGRESS_GRAPH).decode("utf-8")
+    return set(text.splitlines())
+
+
+def test_incremental_ingests_link_what_a_relink_from_the_store_links(tmp_path):
+    """Documents already stored, documents added, a document replaced, a checkpoint in the middle."""
+    store = LocalStore(tmp_path / "s")
+    ingest(FILES[:3], store)
+    ingest(FILES[3:], store, jobs=2, checkpoint_every=2)
+    ingest([FILES[0], FILES[4]], store, force=True)
+    linked = _progress(store)
+    assert any("measuresProgressOf" in t for t in linked)
+    recompute(store)
+    assert _progress(store) == linked
+    store.close()
+
+
+def test_a_document_whose_figures_only_the_store_knows_is_relinked_from_the_store(tmp_path, monkeypatch):
+    """When the mapper cannot state a document's figures (its issuer's node holds two names and the document
+    no area: the store's first row decides), the relink reads every figure back, as before."""
+    from kg.graph import rdfmap
+
+    store = LocalStore(tmp_path / "s")
+    ingest(FILES[:3], store)
+    calls = []
+    stated = rdfmap.Mapper.figures
+    monkeypatch.setattr(rdfmap.Mapper, "figures", lambda self: None if self.ex.source == FILES[4].name
+                        else stated(self))
+    monkeypatch.setattr("kg.graph.progress.read_figures",
+                        lambda s, read=read_figures: calls.append(1) or read(s))
+    ingest(FILES[3:], store)
+    linked = _progress(store)
+    assert len(calls) == 2  # the other documents' figures before the first write, every figure at the relink
+    recompute(store)
+    assert _progress(store) == linked
+    store.close()
