@@ -1280,6 +1280,8 @@ _WORKS_OPEN = re.compile(r"[\s\-+•–*]*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?(?:(?:v
 _WORKS_UNITS = re.compile(r"(?:km|m|ha|m2|m²|m3|m³)$", re.IGNORECASE)
 # where the works are or under what, after what they were done to: "... trên các tuyến ...", "theo Chương trình ..."
 _WORKS_TAIL = re.compile(r"\s+(?:trên|tại|ở|theo|thuộc|của|cho|bằng|từ)(?![^\W\d_]).*$", re.IGNORECASE)
+_ONE_PLACE = re.compile(r"\s+(?P<at>tại\s+(?:xã|phường|thị trấn)\s+[A-ZĐÀ-Ỹ\d][^\s,;.]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;.]*){0,3})"
+                        r"\s*(?:[.;]|$)")
 
 
 def _works_done(text: str, sent_start: int, m: Measure, end: int) -> tuple[str, str] | None:
@@ -1292,10 +1294,14 @@ def _works_done(text: str, sent_start: int, m: Measure, end: int) -> tuple[str, 
     wm = _WORKS_BEFORE.search(lead)
     if not wm or not _WORKS_OPEN.fullmatch(lead[: wm.start()]) or _ACTION_AIMED.search(lead):
         return None
-    what = _WORKS_TAIL.sub("", " ".join(text[m.end : end].split()))
+    words = " ".join(text[m.end : end].split())
+    what = _WORKS_TAIL.sub("", words)
     if not re.match(r"[^\W\d_]", what) or _LINK_AFTER.match(what) or _content_count(what) < 1:
         return None
-    label = _clean_label(f"{wm.group('verb')} {what}")
+    # "... 1,5 km kênh mương tại xã Vân Sơn": the works of one commune are that commune's, said in what is measured
+    # so that a district's target is not met by them ("tại các xã A, B, C" are the district's own)
+    one = _ONE_PLACE.match(words, len(what))
+    label = _clean_label(f"{wm.group('verb')} {what}" + (f" {one.group('at')}" if one else ""))
     return label[:1].upper() + label[1:], m.unit
 
 
