@@ -20,6 +20,12 @@ def test_tier(kind, name, tier):
     assert places.tier_of(kind, name) == tier
 
 
+def test_thua_thien_hue_is_a_province_and_hue_its_city():
+    assert places.tier_of("tỉnh", "Thừa Thiên Huế") == "province" and places.tier_of("thành phố", "Huế") == "district"
+    assert places.parents("huyện", "Phú Vang") == {"huyện": "Phú Vang", "tỉnh": "Thừa Thiên Huế"}
+    assert canonical_agency("Sở Du lịch tỉnh", "Thừa Thiên Huế", "tỉnh") == "Sở Du lịch tỉnh Thừa Thiên Huế"
+
+
 def test_parents():
     assert places.parents("thành phố", "Bảo Lộc") == {"thành phố": "Bảo Lộc", "tỉnh": "Lâm Đồng"}
     assert places.parents("xã", "Ea Kly") == {"xã": "Ea Kly", "tỉnh": "Đắk Lắk", "huyện": "Krông Pắc"}
@@ -39,6 +45,9 @@ def test_parents():
     ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HÀ TĨNH Độc lập - Tự do - Hạnh phúc",
      ("Ủy ban nhân dân", "tỉnh", "Hà Tĩnh")),
     ("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU | CỘNG HÒA", ("Ủy ban nhân dân", "tỉnh", "Bà Rịa - Vũng Tàu")),
+    # a province the reference gives as it became in 2025 (the centrally run city of Huế) is the province before
+    ("**ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ**", ("Ủy ban nhân dân", "tỉnh", "Thừa Thiên Huế")),
+    ("HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HUẾ", ("Hội đồng nhân dân", "thành phố", "Huế")),
 ])
 def test_header_body(head, want):
     got = own.from_header(head)

@@ -19,7 +19,10 @@ KINDS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "qu�
 TIER = {"tỉnh": "province", "huyện": "district", "quận": "district", "thị xã": "district",
         "xã": "commune", "phường": "commune", "thị trấn": "commune"}
 # names documents use for provinces that the reference spells otherwise (the province before 2025)
-_PROVINCE_ALIASES = {"Thừa Thiên Huế": "Huế", "Thừa Thiên - Huế": "Huế", "HCM": "Hồ Chí Minh"}
+_PROVINCE_ALIASES = {"Thừa Thiên - Huế": "Thừa Thiên Huế", "HCM": "Hồ Chí Minh"}
+# provinces the reference already gives as they became in 2025, as (kind, name) -> the pre-2025 unit: the province
+# and, where the new one took its name, the city it was named after
+_BEFORE_2025 = {("thành phố", "Huế"): (("tỉnh", "Thừa Thiên Huế"), ("thành phố", "Huế"))}
 
 
 class Unit(NamedTuple):
@@ -77,8 +80,14 @@ def _ref() -> _Ref:
 
     for p in data:
         pkind, pname = _split(p["name"])
+        city = None
+        if (pkind, pname) in _BEFORE_2025:
+            (pkind, pname), (ckind, cname) = _BEFORE_2025[(pkind, pname)]
+            city = Unit(ckind, cname, "district", pname)
         prov = Unit(pkind, pname, "province", pname)
         add(prov)
+        if city is not None:
+            add(city)
         for alias, target in _PROVINCE_ALIASES.items():
             if target == pname:
                 add(prov, alias)
