@@ -582,3 +582,17 @@ def test_heads_named_by_their_titles_execute_a_decision(tmp_path, executors, exp
             f"Điều 2. {executors} chịu trách nhiệm thi hành Quyết định này./.\n")
     got = {r.agency for r in _responsibilities(tmp_path, "qd.txt", text) if r.role == "lead" and r.object_kind == "document"}
     assert got == expected
+
+
+def test_a_province_decision_executed_by_offices_departments_and_committees(tmp_path):
+    """';' parts mixing an office and 'Giám đốc các Sở: ...', a body named by its head alone, and the committees of
+    the units named after 'Chủ tịch UBND thành phố X'."""
+    text = ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH\nSố: 1205/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch phát triển "
+            "du lịch năm 2025\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển du lịch năm 2025.\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Du lịch, "
+            "Tài chính, Xây dựng; Giám đốc Ban Quản lý vịnh Hạ Long; Chủ tịch UBND thành phố Hạ Long, thị xã Quảng "
+            "Yên và các huyện; Thủ trưởng các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./.\n")
+    got = {r.agency for r in _responsibilities(tmp_path, "qd.txt", text) if r.role == "lead" and r.object_kind == "document"}
+    assert got == {"Văn phòng Ủy ban nhân dân tỉnh Quảng Ninh", "Sở Du lịch tỉnh Quảng Ninh", "Sở Tài chính tỉnh Quảng Ninh",
+                   "Sở Xây dựng tỉnh Quảng Ninh", "Ban Quản lý vịnh Hạ Long", "Ủy ban nhân dân thành phố Hạ Long",
+                   "Ủy ban nhân dân thị xã Quảng Yên"}

@@ -1019,15 +1019,25 @@ def _execution_statements(doc: _Doc, a: int, b: int) -> list[Responsibility]:
     for seg in re.finditer(r"[^;]+", t[p:m.start()]):
         s0, s1 = p + seg.start(), p + seg.end()
         s0 += len(seg.group()) - len(seg.group().lstrip())
-        dm = _DEPARTMENTS_OF.match(t, s0, s1)
+        dm = _DEPARTMENTS_OF.search(t, s0, s1)
+        found: list[AgencyMention] = []
+        if dm and dm.start() > s0:
+            # "Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Du lịch, Tài chính": bodies, then departments by name
+            found, q = _agency_list(doc, s0, dm.start())
+            if not found or t[q:dm.start()].strip(" ,") and not _GLUE_ONLY.fullmatch(t[q:dm.start()]):
+                return []
         if dm:
-            found, q = _departments(doc, dm.end(), s1)
-            if not found:
+            deps, q = _departments(doc, dm.end(), s1)
+            if not deps:
                 return []
             rest, q = _agency_list(doc, q, s1) if t[q:s1].strip(" ,") else ([], q)
-            found += rest
+            found += deps + rest
         else:
             found, q = _agency_list(doc, s0, s1)
+            more, q = _units_of_the_same_body(doc, found, q, s1)
+            found += more
+            if not found and (titled := _titled_executors(doc, s0, s1, alone=True)):
+                found, q = titled, s1  # "Giám đốc Trung tâm Bảo tồn Di tích Cố đô Huế": the head of a body
         if t[q:s1].strip(" ,") and not _GLUE_ONLY.fullmatch(t[q:s1]):
             return []  # a segment that is not a list of bodies: not a subject list
         subj += found
@@ -1040,6 +1050,28 @@ def _execution_statements(doc: _Doc, a: int, b: int) -> list[Responsibility]:
     return [Responsibility(x.name, "lead", obj[0], obj[1], dl, a, b, x.start, x.end, obj[2]) for x in subj]
 
 
+# ", thị xã Hương Thủy", " và huyện Phú Vang": a unit named after a council's or committee's body of another unit
+_NEXT_UNIT = _rx(r"(?:\s*,\s*|\s+và\s+)(?P<unit>thành phố|thị xã|huyện|quận|xã|phường|thị trấn)\s+(?P<name>[A-ZĐÀ-Ỹ]\S*(?:\s+[A-ZĐÀ-Ỹ]\S*){0,3})")
+
+
+def _units_of_the_same_body(doc: _Doc, found: list[AgencyMention], q: int, end: int
+                            ) -> tuple[list[AgencyMention], int]:
+    """'Chủ tịch UBND thành phố Huế, thị xã Hương Thủy và các huyện': the units named after a people's committee
+    are each that unit's committee. ([], q) when the last body is no committee or no unit follows."""
+    if not found or not found[-1].name.startswith(("Ủy ban nhân dân ", "Hội đồng nhân dân ")):
+        return [], q
+    head = "Ủy ban nhân dân" if found[-1].name.startswith("Ủy ban") else "Hội đồng nhân dân"
+    out = []
+    while (m := _NEXT_UNIT.match(doc.t, q, end)) is not None:
+        name = canonical_agency(f"{head} {m.group('unit')} {m.group('name')}", doc.ctx.place, doc.ctx.level)
+        if not name:
+            break
+        out.append(AgencyMention(name=name, text=m.group()[m.start("unit") - m.start():], start=m.start("unit"),
+                                 end=m.end()))
+        q = m.end()
+    return out, q
+
+
 # the head of a body, by which a decision names who executes it: "Chánh Văn phòng ...", "Trưởng phòng Tài chính -
 # Kế hoạch", "Giám đốc Ban Quản lý dự án ...", "Thủ trưởng các ... ", "Chủ tịch UBND các xã"
 _TITLED = _rx(r"[ \t]*(?:và\s+)?(?:Chánh|Trưởng|Giám đốc|Thủ trưởng|Chủ tịch|Chi cục trưởng|Cục trưởng|Hạt trưởng)"
@@ -1048,14 +1080,14 @@ _TITLED = _rx(r"[ \t]*(?:và\s+)?(?:Chánh|Trưởng|Giám đốc|Thủ trưởn
 _EXECUTOR_PART = re.compile(r"[^,]+(?:,\s*(?=(?:ban|đơn vị|ngành|xã|phường|thị trấn)\b)[^,]+)*")
 
 
-def _titled_executors(doc: _Doc, p: int, q: int) -> list[AgencyMention]:
+def _titled_executors(doc: _Doc, p: int, q: int, alone: bool = False) -> list[AgencyMention]:
     """'Chánh Văn phòng HĐND và UBND thị xã, Trưởng phòng Tài chính - Kế hoạch, Giám đốc Ban Quản lý dự án ..., Thủ
     trưởng các phòng, ban ... và Chủ tịch UBND các phường, xã' before 'chịu trách nhiệm thi hành': each head named
     with a title stands for its body; the generic ones ('Thủ trưởng các ...') name no one. [] unless every part of
     the stretch is a titled head."""
     t, out = doc.t, []
     parts = list(_EXECUTOR_PART.finditer(t, p, q))
-    if len(parts) < 2:
+    if len(parts) < (1 if alone else 2):
         return []
     for part in parts:
         m = _TITLED.match(t, part.start(), part.end())
