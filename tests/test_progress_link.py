@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import progress_rows
 
-from kg.graph.indicators import indicator_key, whole_with_parts
+from kg.graph.indicators import indicator_key, indicators_match, whole_with_parts
 
 DATA = Path(__file__).resolve().parent / "data" / "progress_link"
 
@@ -70,3 +70,13 @@ def test_a_whole_with_its_parts(parted, whole, meets):
 ])
 def test_places_a_work_was_done_in(label, tokens):
     assert indicator_key(label).text == tokens
+
+
+@pytest.mark.parametrize("result, target, meets", [
+    ("Tổng lượt khách đến Bát Xát", "Tổng lượt khách du lịch", True),  # the visitors a place received
+    ("Tổng lượt khách đến Hội An", "Lượng khách du lịch", True),
+    ("Tổng lượt khách đến Bát Xát", "Tổng lượt khách quốc tế", False),  # not the foreign ones only
+    ("Lượng khách đến tham quan", "Tổng lượt khách du lịch", False),  # no place named: not read so
+])
+def test_visitors_to_a_place_are_its_tourists(result, target, meets):
+    assert (indicators_match(indicator_key(target), indicator_key(result)) is not None) is meets

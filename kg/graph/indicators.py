@@ -193,6 +193,7 @@ _SYNONYMS = [
     ("nước ngoài", "nướcngoài"), ("nâng cao", "nângcao"), ("kiểu mẫu", "kiểumẫu"), ("cận nghèo", "cậnnghèo"),
     ("hộ nghèo", "hộnghèo"), ("diện tích", ""), ("sản lượng", ""), ("tốc độ", ""), ("tăng trưởng", ""),
 ]
+_VISITORS_TO = re.compile(r"(?<!\w)khách\s+(?:đến|tới|về)\s+(?:[A-ZĐÀ-Ỹ]\w*\s*){1,3}$")
 # generic words: what kind of number, not what is counted
 _GENERIC = frozenset([
     "số", "tổng", "lượng", "lượt", "mức", "tăng", "giảm", "thêm", "mới", "có", "được", "đạt", "của", "các",
@@ -281,6 +282,8 @@ def indicator_key(indicator: str) -> IndicatorKey:
     raw = _nfc(indicator)
     if listed := _places_listed(raw):
         indicator = raw[: listed.start()]
+    # "Tổng lượt khách đến Bát Xát": the visitors a place received are its tourists
+    indicator = _VISITORS_TO.sub("khách du lịch", indicator)
     s = _norm_text(indicator)
     # "Số lao động (số lao động được giải quyết việc làm mới)": the bracket restates the whole label
     if (m := _RESTATED.fullmatch(s)) and m.group(2).startswith(m.group(1)):
