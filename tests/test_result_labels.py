@@ -47,3 +47,14 @@ def test_the_province_results_meet_its_targets(tmp_path):
         ("Thu ngân sách nhà nước trên địa bàn", "qb_2025_9m_report.txt", "6450", 75.0),
         ("Tổng lượt khách du lịch", "qb_2025_9m_report.txt", "3150", 75.0),  # nghìn lượt against triệu lượt
     ]
+
+
+def test_a_figure_said_first_is_named_by_what_follows_is(tmp_path):
+    """'<figure> là <indicator>' names the whole indicator, its 'và' kept when a comma, not the next figure, ends it;
+    '... cà phê và thành lập mới 60 doanh nghiệp' still ends at 'và'."""
+    doc = tmp_path / "bc.txt"
+    doc.write_text("ỦY BAN NHÂN DÂN TỈNH VĨNH PHÚC\nSố: 61/BC-UBND\nBÁO CÁO\nTình hình kinh tế - xã hội quý I năm "
+                   "2025\n\n- 21.400 tỷ đồng là tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng quý I, bằng "
+                   "23,8% kế hoạch năm, tăng 9,2% so với cùng kỳ.\n", encoding="utf-8")
+    got = {(q.indicator, q.value, q.percent_of_plan) for q in extract_file(doc).quantities if q.category == "result"}
+    assert ("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng", 21400, 23.8) in got

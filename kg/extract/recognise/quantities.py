@@ -497,9 +497,11 @@ def _after_text(text: str, m: Measure, stop: int, next_in_clause: bool) -> str:
         c = seg.find(",")
         if c >= 0:
             seg = seg[:c]
-        c = seg.rfind(" và ")
-        if c >= 0:  # "200 ha cà phê và thành lập mới 60 doanh nghiệp": the words after "và" lead to the next figure
-            seg = seg[:c]
+        v = seg.rfind(" và ")
+        if v >= 0 and c < 0:  # "200 ha cà phê và thành lập mới 60 doanh nghiệp": the words after "và" lead to the
+            seg = seg[:v]  # next figure (not when a comma comes first: "... hàng hóa và doanh thu dịch vụ, bằng 24%")
+    # "28.650 tỷ đồng là tổng mức bán lẻ ...": the figure first, then what it is
+    seg = re.sub(r"^\s*là\s+", " ", seg)
     ws = seg.split()
     if len(ws) > _MAX_AFTER_WORDS:
         seg = " ".join(ws[:_MAX_AFTER_WORDS])
