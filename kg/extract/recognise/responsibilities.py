@@ -275,15 +275,14 @@ class _Doc:
         if self.ctx.header.kind or not _BARE_RESOLUTION.search(self.t, s, e):
             return None
         if self._reported is None:
-            nq = {d.number.replace(" ", "") for d in self.directives if d.type_code == "NQ"}
-            told = {d.number.replace(" ", "") for d in self.directives if d.type_code == "NQ"
-                    and _REPORTS.search(self.t, max(0, d.start - 30), d.start)}
+            ds = [d for d in self.directives if d.type_code == "NQ"]
+            nq = {d.number.replace(" ", "") for d in ds}
+            told = {d.number.replace(" ", "") for d in ds if _REPORTS.search(self.t, max(0, d.start - 30), d.start)}
             # "thông qua Nghị quyết về ... và Nghị quyết số 41/NQ-HĐND": one of them has no number (a headline
             # may name the numbered one without its number)
             unnumbered = _REPORTS_UNNUMBERED.search(self.t, max(0, self.t.find("\n")))
             # "triển khai Nghị quyết số 25/NQ-HĐND ..., kỳ họp thông qua Nghị quyết số 48/NQ-HĐND": the one the
             # meeting passed or issued is the news, the ones carried out before are its background
-            ds = [d for d in self.directives if d.type_code == "NQ"]
             passed = [d for d in ds if _PASSES.search(self.t, max(0, d.start - 30), d.start)]
             # ("thông qua Nghị quyết số 40/NQ-HĐND ... và Nghị quyết số 41/NQ-HĐND ...": both were passed)
             if len(passed) == 1 and not any(passed[0].start < d.start and not re.search(
@@ -803,9 +802,10 @@ def _object(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tuple[int, in
         if bm and bm.group("this"):
             # "HĐND tỉnh giao Ban ... làm chủ đầu tư dự án này": the one work the sentence before names; with
             # several there, "này" names none of them for sure
-            works = {n.name: n for n in _previous_sentence_works(doc, sent[0])}
+            works = _previous_sentence_works(doc, sent[0])
             if works:
-                return ("project", next(iter(works)), None) if len(works) == 1 else None
+                work = _one_work(works)
+                return ("project", work.name, None) if work else None
         if nxt is None and item is not None and bm:
             # "6. Nâng cấp Đường X ... Ban Quản lý ... là chủ đầu tư công trình": the work the item names
             nxt = next((n for n in projects if item[0] <= n.start < s), None)
@@ -878,10 +878,19 @@ def _work_referred_back(doc: _Doc, pred: int, e: int, sent_start: int) -> NamedM
         return None
     # ("- UBND huyện A làm chủ đầu tư Dự án B; Sở Xây dựng kiểm tra, giám sát chất lượng công trình.": the work
     # its own sentence names before it comes first)
-    works = {n.name: n for n in doc.named if n.category == "project" and sent_start <= n.start < pred}
-    if not works:
-        works = {n.name: n for n in _previous_sentence_works(doc, sent_start)}
-    return next(iter(works.values())) if len(works) == 1 else None
+    if _works_in(doc, sent_start, pred):
+        return _one_work(_works_in(doc, sent_start, pred))
+    return _one_work(_previous_sentence_works(doc, sent_start))
+
+
+def _works_in(doc: _Doc, a: int, b: int) -> list[NamedMention]:
+    """The works (projects) named in a..b."""
+    return [n for n in doc.named if n.category == "project" and a <= n.start < b]
+
+
+def _one_work(works: list[NamedMention]) -> NamedMention | None:
+    """The work these mentions name when they all name one, else None (two works: none is guessed)."""
+    return works[0] if works and len({n.name for n in works}) == 1 else None
 
 
 # what a body watching over works checks: their quality, progress, building ("kiểm tra, giám sát chất lượng công trình")
@@ -892,13 +901,12 @@ def _implemented_work(doc: _Doc, role: str, s: int, e: int, pred: int, sent: tup
     """In a plan's part on carrying it out, a statement about one work is about that work, not the plan: the work
     its predicate names ("Sở Y tế khẩn trương hoàn thành Dự án A ..."), or, for a body watching over works
     ("...; Sở Xây dựng kiểm tra, giám sát chất lượng công trình"), the one work its sentence named before it."""
-    named = {n.name for n in doc.named if n.category == "project" and pred <= n.start < e}
-    if len(named) == 1:
-        return next(iter(named))
+    named = _works_in(doc, pred, e)
     if named or role != "supervise" or not _WATCHES_WORK.search(doc.t, pred, e):
-        return None
-    before = {n.name for n in doc.named if n.category == "project" and sent[0] <= n.start < s}
-    return next(iter(before)) if len(before) == 1 else None
+        work = _one_work(named)
+    else:
+        work = _one_work(_works_in(doc, sent[0], s))
+    return work.name if work else None
 
 
 def _carries_out_this_later(doc: _Doc, pred: int, e: int) -> bool:
@@ -923,7 +931,7 @@ def _previous_sentence_works(doc: _Doc, a: int) -> list[NamedMention]:
     if i == 0:
         return []
     prev = sents[i - 1]
-    return [n for n in doc.named if n.category == "project" and prev.start <= n.start < prev.end]
+    return _works_in(doc, prev.start, prev.end)
 # "Nâng cấp A và B", "A; B", "A, B": works listed after "chủ đầu tư"
 _WORK_SEP = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)")
 
@@ -1929,10 +1937,7 @@ def _listed_work_deadline(doc: _Doc, work: NamedMention) -> str | None:
     if dl is not None or task is None:
         return dl
     at = doc.t.find(doc.t[work.start:work.end], work.end, task.end)
-    if at < 0:
-        return None
-    stop = _LINE_OR_SENTENCE_END.search(doc.t, at)
-    return deadline_in_text(doc.t[at : stop.start() if stop else len(doc.t)], doc.year)
+    return _deadline_to_line_end(doc, at) if at >= 0 else None
 
 
 # what closes a work named in apposition before the body's own predicate: ")", ",", " - "
@@ -1962,8 +1967,12 @@ _LINE_OR_SENTENCE_END = re.compile(r"\n|\.(?=\s|$)")
 def _work_deadline(doc: _Doc, work: NamedMention) -> str | None:
     """The deadline the words after a work state, to the end of its line or sentence ("- Kè X, hoàn thành trong
     Quý III/2025;", "... Dự án Y, bảo đảm hoàn thành trong Quý IV/2024.")."""
-    stop = _LINE_OR_SENTENCE_END.search(doc.t, work.end)
-    return deadline_in_text(doc.t[work.end : stop.start() if stop else len(doc.t)], doc.year)
+    return _deadline_to_line_end(doc, work.end)
+
+
+def _deadline_to_line_end(doc: _Doc, at: int) -> str | None:
+    stop = _LINE_OR_SENTENCE_END.search(doc.t, at)
+    return deadline_in_text(doc.t[at : stop.start() if stop else len(doc.t)], doc.year)
 
 
 # "Ban X (chủ đầu tư) đẩy nhanh ...", "Ban X, với vai trò chủ đầu tư, phải ...": the role said of the body alone
