@@ -1195,7 +1195,7 @@ def _counted(text: str, m: Measure, end: int) -> tuple[str, str] | None:
 
 
 _RECEPTION = re.compile(r"(?:đón|thu hút|phục vụ)(?:\s+được)?", re.IGNORECASE)
-_TOURISM = re.compile(r"(?<![^\W\d_])du lịch(?![^\W\d_])", re.IGNORECASE)
+_TOURISM = re.compile(r"(?<![^\W\d_])du\s+lịch(?![^\W\d_])", re.IGNORECASE)
 
 
 def _done_for(text: str, sent_start: int, m: Measure, end: int) -> tuple[str, str] | None:
@@ -1315,7 +1315,7 @@ def _visitors(counted: str, unit: str, context: str) -> tuple[str, str] | None:
     who = _VISIT_TAIL.sub("", re.sub(r"^lượt\s+", "", counted, flags=re.IGNORECASE))
     if not re.fullmatch(r"khách(?:\s+[^\W\d_]+){0,3}", who, re.IGNORECASE):
         return None
-    if who.lower() == "khách" and re.search(r"du\s+lịch", context, re.IGNORECASE):
+    if who.lower() == "khách" and _TOURISM.search(context):
         who = "khách du lịch"
     return f"Lượt {who}", unit
 
