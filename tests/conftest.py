@@ -25,6 +25,14 @@ def progress_rows(docs: Path, store: Path) -> list[dict]:
     return list(csv.DictReader(io.StringIO(r.stdout)))
 
 
+def progress_links(docs: Path, store: Path) -> list[tuple]:
+    """The progress links of `docs`, each (target source, target indicator, result source, result value, result
+    period, percent to one decimal, status), sorted."""
+    return sorted((x["target_source"], x["target_indicator"], x["result_source"], x["result_value"],
+                   x["result_period"], round(float(x["percent"]), 1) if x["percent"] else None, x["status"] or None)
+                  for x in progress_rows(docs, store))
+
+
 def data_case(stem: str):
     """A test document of our own, its expected extraction (`<stem>.expected.json`) and what is extracted."""
     import json

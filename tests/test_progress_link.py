@@ -5,7 +5,7 @@ total, one commune's works and the district's target."""
 from pathlib import Path
 
 import pytest
-from conftest import progress_rows
+from conftest import progress_links
 
 from kg.graph.indicators import indicator_key, indicators_match, whole_with_parts
 
@@ -13,10 +13,7 @@ DATA = Path(__file__).resolve().parent / "data" / "progress_link"
 
 
 def _links(folder: str, tmp_path) -> list[tuple]:
-    rows = progress_rows(DATA / folder, tmp_path / "store")
-    return sorted((x["target_source"], x["target_indicator"], x["result_source"], x["result_value"],
-                   x["result_period"], round(float(x["percent"]), 1) if x["percent"] else None, x["status"] or None)
-                  for x in rows)
+    return progress_links(DATA / folder, tmp_path / "store")
 
 
 def test_one_indicator_said_two_ways(tmp_path):

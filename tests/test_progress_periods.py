@@ -4,7 +4,7 @@ kept a result from the target it measures."""
 from pathlib import Path
 
 import pytest
-from conftest import progress_rows
+from conftest import progress_links
 
 from kg.extract import extract_file
 from kg.extract.recognise.quantities import title_period
@@ -13,10 +13,7 @@ DATA = Path(__file__).resolve().parent / "data" / "progress_periods"
 
 
 def _links(folder: str, tmp_path) -> list[tuple]:
-    rows = progress_rows(DATA / folder, tmp_path / "store")
-    return sorted((x["target_source"], x["target_indicator"], x["result_source"], x["result_value"],
-                   x["result_period"], round(float(x["percent"]), 1) if x["percent"] else None, x["status"] or None)
-                  for x in rows)
+    return progress_links(DATA / folder, tmp_path / "store")
 
 
 @pytest.mark.parametrize("title, fallback, period", [
