@@ -216,6 +216,7 @@ def _norm_text(s: str) -> str:
     return tone_fold(_fold(s))
 
 
+@lru_cache(maxsize=16384)  # asked by the mapper and by progress linking, for every figure
 def kind_of(indicator: str, unit: str | None, comparator: str | None = None) -> str:
     """'down' (a decrease: "giảm"), 'rate' (a growth rate: "tăng 7%", "tốc độ tăng"), 'ceiling' (at most:
     "dưới 5%"), 'level' (a share or ratio: %, x/y) or 'amount' (a quantity that adds up over the period)."""

@@ -150,6 +150,12 @@ def law_iri(name: str) -> str:
 _BOOLEAN, _INTEGER, _DECIMAL, _DATE = (iri(XSD + t) for t in ("boolean", "integer", "decimal", "date"))
 
 
+# the mention's predicates, written once (a document has ~10^4 mentions)
+_P_TYPE = RDF_TYPE
+_P_IN_DOCUMENT, _P_START, _P_END, _P_SOURCE_START, _P_SOURCE_END, _P_AS_WRITTEN, _P_SENTENCE, _P_FOOTNOTE = (
+    KGO.inDocument, KGO.start, KGO.end, KGO.sourceStart, KGO.sourceEnd, KGO.asWritten, KGO.sentence, KGO.footnote)
+
+
 def _lit(v) -> Lit:
     # numbers and booleans are written as they are: nothing in them to escape (~10^4 offsets a document)
     if isinstance(v, bool):
@@ -214,6 +220,7 @@ class Mapper:
         self.q = _Quads(graph_iri(ex.source))
         self.doc = iri(document_iri(ex.source))
         self.docslug = slug(ex.source)
+        self._mention_prefix = f"<{BASE}id/mention/{self.docslug}/"
         self._sent_starts = [s.start for s in ex.sentences]
         self._fn = sorted(ex.footnotes, key=lambda f: f.start)
         self._mentions: dict[tuple[int, int, str], Iri] = {}  # (start, end, tag) -> the mention's node
@@ -252,21 +259,22 @@ class Mapper:
         return m
 
     def _new_mention(self, start: int, end: int, tag: str) -> Iri:
-        m = iri(f"{BASE}id/mention/{self.docslug}/{start}-{end}-{tag}")
-        po = [(RDF_TYPE, KGO.Mention), (KGO.inDocument, self.doc), (KGO.start, _lit(start)), (KGO.end, _lit(end))]
+        m = Iri(f"{self._mention_prefix}{start}-{end}-{tag}>")
+        # lines written here, not through add(): every term is written (~10^4 mentions in a long report)
+        g = self.q.end
+        lines = [f"{m} {_P_TYPE} {KGO.Mention}{g}", f"{m} {_P_IN_DOCUMENT} {self.doc}{g}",
+                 f'{m} {_P_START} "{start}"^^{_INTEGER}{g}', f'{m} {_P_END} "{end}"^^{_INTEGER}{g}']
         ct = self.ex.source_offsets
         if ct is not None:
             s0, s1 = ct.source_span(start, end)
-            po += [(KGO.sourceStart, _lit(s0)), (KGO.sourceEnd, _lit(s1))]
-        po += [(KGO.asWritten, literal(" ".join(self.ex.text[start:end].split()))),
-               (KGO.sentence, literal(self.sentence(start, end)))]
+            lines += [f'{m} {_P_SOURCE_START} "{s0}"^^{_INTEGER}{g}', f'{m} {_P_SOURCE_END} "{s1}"^^{_INTEGER}{g}']
+        lines += [f"{m} {_P_AS_WRITTEN} {literal(' '.join(self.ex.text[start:end].split()))}{g}",
+                  f"{m} {_P_SENTENCE} {literal(self.sentence(start, end))}{g}"]
         for f in self._fn:
             if f.start <= start < f.end:
-                po.append((KGO.footnote, _lit(f.label)))
+                lines.append(f"{m} {_P_FOOTNOTE} {_lit(f.label)}{g}")
                 break
-        # lines written here, not through add(): every term is written (~10^4 mentions in a long report)
-        end = self.q.end
-        self.q.quads += [f"{m} {p} {o}{end}" for p, o in po]
+        self.q.quads += lines
         return m
 
     # ---------------------------------------------------------------- entities
@@ -483,24 +491,22 @@ class Mapper:
         return iri(f"{BASE}id/{x.category}/{self.docslug}/{x.start}-{x.end}-{i}")
 
     def quantities(self, task_iris: dict[str, Iri]) -> None:
-        q = self.q
+        # lines written here, not through add(): a report states ~10^3 figures, a dozen triples each
+        g, out = self.q.end, self.q.quads
+        tasks = [(t.start, t.end, task_iris[t.n]) for t in self.ex.tasks]
         for i, x in enumerate(self.ex.quantities):
-            cls = KGO.Target if x.category == "target" else KGO.Result
+            target = x.category == "target"
             node = self._quantity_iri(i, x)
-            q.type(node, cls)
-            q.add(node, KGO.indicator, x.indicator)
-            q.add(node, KGO.value, float(x.value))
-            if x.max is not None:
-                q.add(node, KGO.maxValue, float(x.max))
-            q.add(node, KGO.comparator, x.comparator)
-            q.add(node, KGO.unit, x.unit)
-            q.add(node, KGO.valueText, x.value_text)
-            q.add(node, KGO.period, x.period)
-            if x.percent_of_plan is not None:
-                q.add(node, KGO.percentOfPlan, float(x.percent_of_plan))
+            out.append(f"{node} {RDF_TYPE} {KGO.Target if target else KGO.Result}{g}")
+            for p, v in ((KGO.indicator, x.indicator), (KGO.value, float(x.value)),
+                         (KGO.maxValue, None if x.max is None else float(x.max)), (KGO.comparator, x.comparator),
+                         (KGO.unit, x.unit), (KGO.valueText, x.value_text), (KGO.period, x.period),
+                         (KGO.percentOfPlan, None if x.percent_of_plan is None else float(x.percent_of_plan))):
+                if v is not None:
+                    out.append(f"{node} {p} {_lit(v)}{g}")
             self.observation(node, x)
-            owner = next((task_iris[t.n] for t in self.ex.tasks if t.start <= x.start < t.end), self.doc)
-            q.add(node, KGO.setBy if x.category == "target" else KGO.reportedIn, owner)
+            owner = next((n for a, b, n in tasks if a <= x.start < b), self.doc)
+            out.append(f"{node} {KGO.setBy if target else KGO.reportedIn} {owner}{g}")
             self.mention(node, x.start, x.end, x.category)
 
     def area(self) -> None:
