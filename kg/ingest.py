@@ -12,7 +12,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -139,22 +139,26 @@ def _same(f: Path, other: str) -> str:
     return f"{f}: same content as {other}, already in the store; skipped (--force stores it anyway)"
 
 
-def _checkpoint(store, progress: bool = True, figures=None) -> None:
-    recompute_derived(store, progress, figures)
+def _checkpoint(store, progress: bool = True, figures=None, links: str | None = None) -> None:
+    recompute_derived(store, progress, figures, links)
     store.flush()
 
 
-def recompute_derived(store, progress: bool = True, figures=None) -> None:
+def recompute_derived(store, progress: bool = True, figures=None, links: str | None = None) -> None:
     """Rewrite the graphs derived across documents (identity candidates, progress links).
 
     Progress links join every figure of the store (`figures`: all of them, when the caller knows them; else
-    they are read from the store), so a long ingest relinks them at its first checkpoint (the graph exists
-    early, should the run be killed) and at its end, not at every checkpoint between."""
+    they are read from the store; `links`: the progress graph itself, already computed from them), so a long
+    ingest relinks them at its first checkpoint (the graph exists early, should the run be killed) and at its
+    end, not at every checkpoint between."""
     store.update(RESOLUTION_UPDATE)
     if progress:
-        from .graph.progress import recompute
+        from .graph.progress import recompute, write_links
 
-        recompute(store, figures)
+        if links is not None:
+            write_links(store, links)
+        else:
+            recompute(store, figures)
 
 
 def remove(sources: Iterable[str], store) -> int:
@@ -274,12 +278,12 @@ class _Writer:
         self.report.triples += n
         self.report.bytes += size
 
-    def _write_batch(self) -> None:
+    def _write_batch(self, whole: bool = False) -> None:
         if not self.batch:
             return
         batch, self.batch, self.batch_quads = self.batch, [], 0
         try:
-            self.store.add_graphs([(g, body) for _, g, body, *_ in batch])
+            self.store.add_graphs([(g, body) for _, g, body, *_ in batch], whole=whole)
         except StoreError as e:
             for f, g, *_ in batch:
                 self.report.failed.append((str(f), f"{f}: {e}"))
@@ -307,12 +311,37 @@ class _Writer:
                              + list(self.written.values()))
 
     def checkpoint(self, final: bool = False) -> None:
-        self._write_batch()
         self.linked = final or (not self.checkpoints and self.long)
-        _checkpoint(self.store, progress=self.linked, figures=self._figures() if self.linked else None)
+        links = None
+        if self.linked:
+            links = self._write_batch_linking()
+        else:
+            self._write_batch()
+        figures = self._figures() if self.linked and links is None else None
+        _checkpoint(self.store, progress=self.linked, figures=figures, links=links)
         self.checkpoints += 1
         self.since = 0
         self.pending = False
+
+    def _write_batch_linking(self) -> str | None:
+        """Write the batch while the progress links of every figure, the batch's included, are computed: the
+        bulk loader runs without the interpreter's lock, on a core the workers have left at the end of a run.
+        The progress graph (`progress.links_body`), or None when it has to be computed after the write (a
+        document's figures only the store knows, a failed write)."""
+        from .graph.progress import links_body, merge_figures
+
+        batch = {g: figures for _, g, *_, figures in self.batch}
+        written = {**self.written, **batch}  # a copy: the writing thread adds to self.written
+        if not batch or any(f is None for f in written.values()):
+            self._write_batch()
+            return None
+        self._read_others()
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            done = pool.submit(self._write_batch, whole=True)
+            body, _ = links_body(merge_figures([f for g, f in self.others.items() if g not in written]
+                                               + list(written.values())))
+            done.result()
+        return body if all(g in self.written for g in batch) else None
 
     def finish(self) -> None:
         if self.pending or derived_missing(self.store) or not self.linked:

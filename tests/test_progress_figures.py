@@ -71,3 +71,31 @@ def test_a_document_whose_figures_only_the_store_knows_is_relinked_from_the_stor
     recompute(store)
     assert _progress(store) == linked
     store.close()
+
+
+def test_a_batch_that_fails_to_write_is_not_linked(tmp_path, monkeypatch):
+    """The last batch is written while its links are computed: when the write fails, the links are those of
+    the documents the store holds, not of the documents it refused."""
+    from kg.graph.store import StoreError
+
+    store = LocalStore(tmp_path / "s")
+    ingest(FILES[:3], store)
+    real = LocalStore.add_graphs
+
+    def refuse(self, graphs, whole=False):
+        if len(graphs) > 1:
+            raise StoreError("disk full")
+        return real(self, graphs, whole=whole)
+
+    monkeypatch.setattr(LocalStore, "add_graphs", refuse)
+    report = ingest(FILES[3:], store)
+    assert report.failed and not report.documents
+    linked = _progress(store)
+    recompute(store)
+    assert _progress(store) == linked
+    store.close()
+    monkeypatch.setattr(LocalStore, "add_graphs", real)
+    whole = LocalStore(tmp_path / "whole")
+    ingest(FILES, whole)
+    assert _progress(whole) != linked  # the refused documents' figures would have been linked
+    whole.close()

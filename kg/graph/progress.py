@@ -502,11 +502,21 @@ def label_triples(targets: list[Quantity], results: list[Quantity]) -> list[str]
     return out
 
 
+def links_body(figures: Figures) -> tuple[str, int]:
+    """The progress graph of these targets and results, as N-Triples lines; the number of links."""
+    targets, results = figures
+    links = compute_links(targets, results)
+    return "\n".join(link_triples(links) + label_triples(targets, results)), len(links)
+
+
+def write_links(store, body: str) -> None:
+    """Replace the progress graph with `body` (`links_body`) in one update."""
+    store.update(f"DROP SILENT GRAPH <{PROGRESS_GRAPH}> ;\nINSERT DATA {{ GRAPH <{PROGRESS_GRAPH}> {{\n{body}\n}} }}")
+
+
 def recompute(store, figures: Figures | None = None) -> int:
     """Rewrite the progress graph from the targets and results in the store (or these, when the caller knows
     them: an ingest knows the figures it wrote); the number of links."""
-    targets, results = figures if figures is not None else read_quantities(store)
-    links = compute_links(targets, results)
-    body = "\n".join(link_triples(links) + label_triples(targets, results))
-    store.update(f"DROP SILENT GRAPH <{PROGRESS_GRAPH}> ;\nINSERT DATA {{ GRAPH <{PROGRESS_GRAPH}> {{\n{body}\n}} }}")
-    return len(links)
+    body, n = links_body(figures if figures is not None else read_quantities(store))
+    write_links(store, body)
+    return n

@@ -184,17 +184,20 @@ class LocalStore:
         except (OSError, SyntaxError, ValueError) as e:
             raise StoreError(f"writing graph {graph} failed: {e}") from None
 
-    def add_graphs(self, graphs: list[tuple[str, list[ox.Quad] | str]]) -> None:
+    def add_graphs(self, graphs: list[tuple[str, list[ox.Quad] | str]], whole: bool = False) -> None:
         """Write named graphs new to the store with the bulk loader (several times faster than
         transactions; only for graphs not in the store, which it would merge into, not replace).
 
         Each entry is (graph IRI, its quads) or (graph IRI, its triples as N-Triples lines, or its `NQuads`).
         Text is loaded leniently (IRIs not checked again): it comes from Oxigraph's own serialiser, whose terms
-        were checked when they were built.
+        were checked when they were built. `whole`: the text is encoded in one piece first instead of streamed,
+        so that the loader, which runs without the interpreter's lock, never waits for it (a thread that computes
+        meanwhile would make every streamed read wait for its turn).
         """
         try:
             if all(isinstance(body, str) for _, body in graphs):
-                self._s.bulk_load(_Reader(_nquads_parts(graphs)), format=ox.RdfFormat.N_QUADS, lenient=True)
+                source = _as_nquads(graphs).encode("utf-8") if whole else _Reader(_nquads_parts(graphs))
+                self._s.bulk_load(source, format=ox.RdfFormat.N_QUADS, lenient=True)
             else:
                 self._s.bulk_extend([q for g, body in graphs for q in _quads_of(g, body)])
         except (OSError, SyntaxError, ValueError) as e:
@@ -317,7 +320,7 @@ class RemoteStore:
         for request in _chunked_replace(graph, _triples(graph, quads)):
             self.update(request)
 
-    def add_graphs(self, graphs: list[tuple[str, list[ox.Quad] | str]]) -> None:
+    def add_graphs(self, graphs: list[tuple[str, list[ox.Quad] | str]], whole: bool = False) -> None:
         for graph, body in graphs:
             self.replace_graph(graph, body)
 
