@@ -80,7 +80,7 @@ def _extract_one(path: str):
         return None, f"{path}: cannot extract (out of memory)", 0
     except Exception as e:  # noqa: BLE001 - a bug on one input must not abandon the other files
         return None, _one_line(path, e), 0
-    return graph, (NQuads(text), n, figures), os.path.getsize(path)
+    return graph, (NQuads(text.encode("utf-8")), n, figures), os.path.getsize(path)
 
 
 def _extracted(files: list[Path], jobs: int) -> Iterator[tuple[Path, tuple]]:

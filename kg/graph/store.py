@@ -52,34 +52,39 @@ def ntriples(quads: Iterable[ox.Quad]) -> str:
     return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
 
 
-class NQuads(str):
-    """One document's quads as N-Quads lines, each ending in its graph's name, as Oxigraph's serialiser writes
-    them (`rdfmap.map_document`): what the bulk loader reads as it is; an update takes the name off each line."""
+class NQuads(bytes):
+    """One document's quads as N-Quads lines in UTF-8, each ending in its graph's name, as Oxigraph's serialiser
+    writes them (`rdfmap.map_document`): what the bulk loader reads as it is; an update takes the name off each
+    line. Bytes, not text: an extraction worker encodes them once, and they cross to the writing process and
+    into the loader without being decoded and encoded again."""
 
 
-def _triples(graph: str, body: list[ox.Quad] | str) -> str:
+Body = list[ox.Quad] | str | NQuads  # a graph's quads, its triples as N-Triples lines, or its N-Quads
+
+
+def _triples(graph: str, body: Body) -> str:
     """A graph's body as N-Triples lines (no final newline)."""
     if isinstance(body, NQuads):  # no raw newline inside a term: " <g> .\n" only ends a line
-        return body.replace(f" <{graph}> .\n", " .\n").rstrip("\n")
+        return body.decode("utf-8").replace(f" <{graph}> .\n", " .\n").rstrip("\n")
     return body if isinstance(body, str) else ntriples(body)
 
 
-def _nquads_parts(graphs: list[tuple[str, str]]) -> Iterator[str]:
-    """N-Quads and N-Triples bodies as N-Quads texts: each N-Triples line ends ' .', and no literal holds a
+def _is_text(body: Body) -> bool:
+    return isinstance(body, (str, NQuads))
+
+
+def _nquads_parts(graphs: list[tuple[str, str | NQuads]]) -> Iterator[bytes]:
+    """N-Quads and N-Triples bodies as UTF-8 N-Quads: each N-Triples line ends ' .', and no literal holds a
     raw newline."""
-    return (body if isinstance(body, NQuads) else (body + "\n").replace(" .\n", f" <{g}> .\n")
+    return (body if isinstance(body, NQuads) else (body + "\n").replace(" .\n", f" <{g}> .\n").encode("utf-8")
             for g, body in graphs if body)
 
 
-def _as_nquads(graphs: list[tuple[str, str]]) -> str:
-    return "".join(_nquads_parts(graphs))
-
-
 class _Reader(io.RawIOBase):
-    """Texts read one after the other as one UTF-8 stream: the bulk loader reads a batch of documents without
-    the batch being copied into one text (and that text into bytes) first."""
+    """Byte strings read one after the other as one stream: the bulk loader reads a batch of documents without
+    the batch being copied into one piece first."""
 
-    def __init__(self, parts: Iterable[str]) -> None:
+    def __init__(self, parts: Iterable[bytes]) -> None:
         self._parts = iter(parts)
         self._buf = memoryview(b"")
 
@@ -91,22 +96,22 @@ class _Reader(io.RawIOBase):
             part = next(self._parts, None)
             if part is None:
                 return 0
-            self._buf = memoryview(part.encode("utf-8"))
+            self._buf = memoryview(part)
         n = min(len(b), len(self._buf))
         b[:n] = self._buf[:n]
         self._buf = self._buf[n:]
         return n
 
 
-def _quads_of(graph: str, body: list[ox.Quad] | str) -> Iterable[ox.Quad]:
-    if not isinstance(body, str):
+def _quads_of(graph: str, body: Body) -> Iterable[ox.Quad]:
+    if not _is_text(body):
         return body
     g = ox.NamedNode(graph)
     return (ox.Quad(t.subject, t.predicate, t.object, g)
             for t in ox.parse(_triples(graph, body), format=ox.RdfFormat.N_TRIPLES))
 
 
-def _replace_update(graph: str, quads: list[ox.Quad] | str) -> str:
+def _replace_update(graph: str, quads: Body) -> str:
     g = f"<{graph}>"
     return f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{_triples(graph, quads)}\n}} }}"
 
@@ -174,7 +179,7 @@ class LocalStore:
                     told = True
                 time.sleep(min(0.5, max(0.0, deadline - time.monotonic())))
 
-    def replace_graph(self, graph: str, quads: list[ox.Quad] | str) -> None:
+    def replace_graph(self, graph: str, quads: Body) -> None:
         """Drop and refill one named graph in a single transaction: all or nothing.
 
         `quads` are pyoxigraph quads, or their triples already serialised as N-Triples lines.
@@ -184,7 +189,7 @@ class LocalStore:
         except (OSError, SyntaxError, ValueError) as e:
             raise StoreError(f"writing graph {graph} failed: {e}") from None
 
-    def add_graphs(self, graphs: list[tuple[str, list[ox.Quad] | str]], whole: bool = False) -> None:
+    def add_graphs(self, graphs: list[tuple[str, Body]], whole: bool = False) -> None:
         """Write named graphs new to the store with the bulk loader (several times faster than
         transactions; only for graphs not in the store, which it would merge into, not replace).
 
@@ -195,8 +200,8 @@ class LocalStore:
         meanwhile would make every streamed read wait for its turn).
         """
         try:
-            if all(isinstance(body, str) for _, body in graphs):
-                source = _as_nquads(graphs).encode("utf-8") if whole else _Reader(_nquads_parts(graphs))
+            if all(_is_text(body) for _, body in graphs):
+                source = b"".join(_nquads_parts(graphs)) if whole else _Reader(_nquads_parts(graphs))
                 self._s.bulk_load(source, format=ox.RdfFormat.N_QUADS, lenient=True)
             else:
                 self._s.bulk_extend([q for g, body in graphs for q in _quads_of(g, body)])
@@ -316,11 +321,11 @@ class RemoteStore:
         except (urllib.error.URLError, OSError) as e:
             raise StoreError(f"{url}: cannot reach the SPARQL server ({getattr(e, 'reason', e)})") from None
 
-    def replace_graph(self, graph: str, quads: list[ox.Quad] | str) -> None:
+    def replace_graph(self, graph: str, quads: Body) -> None:
         for request in _chunked_replace(graph, _triples(graph, quads)):
             self.update(request)
 
-    def add_graphs(self, graphs: list[tuple[str, list[ox.Quad] | str]], whole: bool = False) -> None:
+    def add_graphs(self, graphs: list[tuple[str, Body]], whole: bool = False) -> None:
         for graph, body in graphs:
             self.replace_graph(graph, body)
 
