@@ -55,3 +55,22 @@ def test_a_text_whose_lower_case_is_longer_is_scanned_whole():
 def test_first_words():
     rx = first_words(["xây dựng mới", "Xây mới", "nâng cấp"], ignore_case=True)
     assert [m.group() for m in rx.finditer("xây, nâng, xâyz")] == ["xây", "nâng", "xây"]
+
+
+def test_subject_works_found_from_their_nouns_are_where_the_whole_scan_finds_them():
+    """Works opening a sentence, an item or a line ("- Chợ X đang thi công") are read back from each noun."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = ["Chợ", "Cầu", "Trường học", "Kè", "Tuyến đường", "chợ", "-", "–", "•", "*", "+", ".", ",", ";", ":", "!",
+              "?", "\n", " ", "\t", "x", "A", "đang thi công", "1."]
+    text = "a. Chợ A\n- Cầu B\n\t•\tKè C;Cầu D\n Trường E, Kè F -Cầu G"
+    assert named._subject_starts(text) == [m.end() for m in named._SUBJECT_WORK.finditer(text)] == [3, 11, 20, 32, 42]
+
+    @settings(max_examples=600, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=14), st.sampled_from(["", " ", "  ", "\t"]))
+    def check(parts, sep):
+        text = sep.join(parts)
+        assert named._subject_starts(text) == [m.end() for m in named._SUBJECT_WORK.finditer(text)]
+
+    check()

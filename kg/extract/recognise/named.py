@@ -666,24 +666,53 @@ _BARE_KIND = re.compile(r"(?:nghị quyết|chỉ thị|kết luận|quyết đ�
 _PLAN_FIGURE = re.compile(r"\s*(?:là|:|=|(?:được\s+)?giao|đề ra|đặt ra)\s*(?:là\s+)?\d", re.IGNORECASE)
 
 
+def _in_work_context(text: str, sp: _Span, head_low: str, prev_end: int | None) -> bool:
+    """A verb of building or a list of works before the head: "xây dựng cầu X", "dự án Trường Y", "(1) Quốc lộ 4B"."""
+    left = text[max(0, sp.head_start - 30):sp.head_start]
+    if sp.start < sp.head_start or _rx()["ctx_left"].search(left):
+        return True
+    # the next item of a list of works: "hoàn thành Cầu X, Trường Y và Công viên Z"
+    return (prev_end is not None and head_low not in ROAD_HEADS
+            and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[prev_end:sp.head_start]) is not None)
+
+
+def _refused_before_name(text: str, sp: _Span, head_low: str, prev_end: int | None) -> bool:
+    """Whether what precedes a head refuses it, whatever name follows. Tried before the name is read: most heads
+    are refused here ("môi trường", "yêu cầu", "Ban Quản lý dự án ...")."""
+    rx = _rx()
+    if text[sp.head_start - 1:sp.head_start] in "-–" and sp.head_start > 0:
+        return True  # "Đông Bắc-Tiểu dự án ...": part of another name
+    before = text[max(0, sp.start - 12):sp.start]
+    if sp.cat == "programme":
+        if rx["kinds_before"].search(text, max(0, sp.head_start - 40), sp.head_start):
+            return True  # "các kế hoạch, chương trình, đề án của UBND tỉnh về ...": kinds of documents, not one
+        if rx["pblock"].search(before):
+            return True
+        return head_low == "cao điểm" and bool(rx["plural"].search(before) or re.search(r"đợt\s+$", before))
+    if PROJECT_HEADS.get(head_low) == "never":
+        return True
+    if rx["block"].search(text[max(0, sp.start - 16):sp.start]) or _inside_agency(text, sp.start):
+        # "Ban Quản lý dự án đầu tư xây dựng công trình giao thông": a body's name, not a work
+        return True
+    capital = text[sp.head_start].isupper()
+    if head_low in CAPITAL_ALWAYS and not capital:
+        return True
+    if (head_low in CAPITAL_ONLY and not capital) or head_low in WORK_CONTEXT_ONLY:
+        return not _in_work_context(text, sp, head_low, prev_end)
+    return False
+
+
 def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) -> bool:
+    """Whether the name read after a head names one project or programme (`_refused_before_name` said no first)."""
     rx = _rx()
     body = text[sp.body_start:sp.end].strip()
     words = _words(body)
     before = text[max(0, sp.start - 12):sp.start]
     plural = bool(rx["plural"].search(before))
-    if text[sp.head_start - 1:sp.head_start] in "-–" and sp.head_start > 0:
-        return False  # "Đông Bắc-Tiểu dự án ...": part of another name
     if sp.cat == "programme":
         if not words or words[0].lower() in PROGRAMME_NOT_FIRST:
             return False  # "đề án để trình kỳ họp": the head word used as a common noun
-        if rx["kinds_before"].search(text, max(0, sp.head_start - 40), sp.head_start):
-            return False  # "các kế hoạch, chương trình, đề án của UBND tỉnh về ...": kinds of documents, not one
-        if rx["pblock"].search(text[max(0, sp.start - 12):sp.start]):
-            return False
         if body[:1].isdigit() and head_low not in ("đề án", "chương trình"):
-            return False
-        if head_low == "cao điểm" and (plural or re.search(r"đợt\s+$", before)):
             return False
         if body.lower().startswith("số ") or re.match(r"số\s+\d", body):
             return False
@@ -734,22 +763,8 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
     if need == "cap" and head_low in CAPITAL_ONLY and text[sp.head_start].isupper() and re.search(
             rf"(?<!{_W})(?:{_alt(BUILD_STAGES)})\s+$", text[max(0, sp.head_start - 30):sp.head_start], re.IGNORECASE):
         need = "named"  # "khởi công Công viên văn hóa X": a work being built, its name may open in lower case
-    if need == "never":
-        return False
-    if rx["block"].search(text[max(0, sp.start - 16):sp.start]) or _inside_agency(text, sp.start):
-        # "Ban Quản lý dự án đầu tư xây dựng công trình giao thông": a body's name, not a work
-        return False
-    left = text[max(0, sp.head_start - 30):sp.head_start]
-    in_context = sp.start < sp.head_start or bool(rx["ctx_left"].search(left))
-    # the next item of a list of works: "hoàn thành Cầu X, Trường Y và Công viên Z"
-    in_context = in_context or (prev_end is not None and head_low not in ROAD_HEADS and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[prev_end:sp.head_start]) is not None)
-    if head_low in CAPITAL_ONLY and not text[sp.head_start].isupper() and not in_context:
-        return False
-    if head_low in CAPITAL_ALWAYS and not text[sp.head_start].isupper():
-        return False
-    if head_low in WORK_CONTEXT_ONLY and not in_context:
-        return False
-    if head_low in ROAD_HEADS and not in_context and not re.search(r"\(|đoạn|Km", body):
+    if (head_low in ROAD_HEADS and not re.search(r"\(|đoạn|Km", body)
+            and not _in_work_context(text, sp, head_low, prev_end)):
         return False
     if head_low == "trường" and re.match(r"học(?!\w)", body):
         return False  # "Trường học trực tuyến X": schooling, not a school building
@@ -825,14 +840,13 @@ def _scan(text: str) -> list[_Span]:
                 continue
             if prev.cat == "project" and cat == "project" and low not in COMPLEX_HEADS:
                 continue
-        body_start = he
-        # "Dự án 2: ...", "Tiểu dự án 2, Dự án 3: ..."
-        end = _extend(text, body_start, limit, cat, low)
-        start = hs
-        if cat == "project":
-            start = _left_verbs(text, hs)
-        sp = _Span(cat, kind, start, end, body_start, low, hs)
+        start = _left_verbs(text, hs) if cat == "project" else hs
+        sp = _Span(cat, kind, start, he, he, low, hs)
         prev_end = spans[-1].end if spans and spans[-1].cat == "project" else None
+        if _refused_before_name(text, sp, low, prev_end):
+            continue
+        # "Dự án 2: ...", "Tiểu dự án 2, Dự án 3: ..."
+        sp.end = _extend(text, he, limit, cat, low)
         if _accept(text, sp, low, prev_end):
             spans.append(sp)
     return spans
@@ -1297,6 +1311,34 @@ _NOT_WORK_FIRST = re.compile(
 # a work that opens a sentence and is then said to be built: "Chợ trung tâm X đang thi công", "Cầu Y đã được
 # khánh thành" (the verb may sit on the next line of hard-wrapped text)
 _SUBJECT_WORK = re.compile(rf"(?:^|(?<=[.;:!?,])[ \t]+|(?<=\n)[ \t]*(?:[-–+*•][ \t]+)?)(?={_WORK_NOUN.pattern})", re.MULTILINE)
+
+
+def _subject_starts(text: str) -> list[int]:
+    """Where `_SUBJECT_WORK` matches end (a work noun opening a sentence, an item or a line), found from the nouns.
+
+    The pattern opens with a lookbehind: run over the text it tries every position. The nouns have a capital to
+    skip ahead to, and none holds another's start (a capital only opens them), so reading back from each noun
+    over the spaces and the bullet the pattern allows gives the same starts."""
+    out = []
+    for m in _WORK_NOUN.finditer(text):
+        p = m.start()
+        q = p
+        while q > 0 and text[q - 1] in " \t":
+            q -= 1
+        if q == 0:
+            if p == 0:
+                out.append(p)  # the text's start ("^"), not its indent
+            continue
+        before = text[q - 1]
+        if before == "\n" or (q < p and before in ".;:!?,"):
+            out.append(p)  # at a line's start, after its indent, or after punctuation and a space
+        elif q < p and before in "-–+*•":
+            r = q - 1
+            while r > 0 and text[r - 1] in " \t":
+                r -= 1
+            if r > 0 and text[r - 1] == "\n":
+                out.append(p)  # after a bullet opening a line
+    return out
 _SUBJECT_STAGE = re.compile(
     r"\s*,?\s*(?:(?:đang|đã|sẽ|vừa|cơ bản)\s+)*(?:được\s+(?:khởi công|khánh thành|nghiệm thu|bàn giao|đưa vào sử dụng"
     r"|xây dựng|nâng cấp|cải tạo|sửa chữa|đầu tư xây dựng|thi công)|thi công|khởi công|khánh thành|đưa vào sử dụng"
@@ -1306,8 +1348,7 @@ _SUBJECT_STAGE = re.compile(
 def _subject_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Works that open a sentence and are said to be built right after their name."""
     out: list[tuple[int, int]] = []
-    for m in _SUBJECT_WORK.finditer(text):
-        p = m.end()
+    for p in _subject_starts(text):
         if _opens_inside(p, agencies) or any(a == p for a, _ in agencies):
             continue
         end = _extend(text, p, _line_end(text, p), "project", "công trình")
