@@ -1078,9 +1078,27 @@ def _key(name: str) -> str:
     return " ".join(s.split())
 
 
+_TAIL_WORDS = ("tỉnh", "huyện", "phố", "bàn", "toàn")  # the last words a qualifier at the end may have
+
+
+def _qual_tail(name: str) -> re.Match | None:
+    """The qualifiers that end a name (", huyện X", "năm 2024"). The end-anchored pattern would try every position
+    of the name: it is tried only when the last word is one a qualifier may end with (a capitalised word, a
+    number, a place word)."""
+    last = name.rsplit(None, 1)[-1] if name.strip() else ""
+    if name.endswith("\n") or last[:1].isupper() or last[-1:].isdigit() or last in _TAIL_WORDS:
+        return _rx()["qual_tail"].search(name)
+    return None
+
+
+def _without_qual_tail(name: str) -> str:
+    m = _qual_tail(name)
+    return name if m is None else name[:m.start()] + name[m.end():]
+
+
 def _core(name: str) -> str:
     """The key without the qualifiers that one document adds or leaves out (place, year, period)."""
-    return _key(_rx()["qual_tail"].sub("", name))
+    return _key(_without_qual_tail(name))
 
 
 def _expand(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -1114,7 +1132,7 @@ def _expand(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def _plain(name: str) -> str:
     """The name without its trailing year and place ("... tầm nhìn đến năm 2050" keeps its year)."""
-    out = _rx()["qual_tail"].sub("", name)
+    out = _without_qual_tail(name)
     return name if not out or re.search(r"(?:đến|tầm nhìn|thời kỳ|giai đoạn|,)$", out) else out
 
 
@@ -1172,8 +1190,9 @@ def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
     by_first: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for c in cores:
         by_first.setdefault((c[0], c[1].split(" ", 1)[0]), []).append(c)
-    for i, (cat, k) in enumerate(cores):
-        longer = [c for c in cores[i + 1:] if c[0] == cat and c[1].startswith(k + " ")]
+    in_order = sorted(cores)  # the keys that start with "k " lie together, after (cat, "k ")
+    for cat, k in cores:
+        longer = _longer_keys(in_order, cat, k)
         dk, dl = _digits(k), _digits(longer[0][1]) if longer else []
         # "Đề án 06" and "Đề án 06 về ...": a numbered programme named again in full
         digits_ok = dk == dl or (cat == "programme" and dk and dl[: len(dk)] == dk)
@@ -1184,15 +1203,19 @@ def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
     for same in by_first.values():
         # near-identical spellings ("đấu nối" / "đầu nối", "Bệnh viện đa khoa tỉnh (700 giường)" / "... 700 giường")
         for i, c in enumerate(same):
-            sm = difflib.SequenceMatcher(None, "", c[1], autojunk=False)
+            sm = None  # made for the first name close enough in length: most have none
             for d in same[:i]:
                 if len(d[1]) * 1.3 + 3 < len(c[1]):
                     continue
-                sm.set_seq1(d[1])
                 if _digits(d[1]) != _digits(c[1]):
                     continue  # "Cụm công nghiệp X 1" and "... X 2" are two works
                 if not _names_agree(keyed[d][1], keyed[c][1]):
                     continue  # "Trung tâm y tế huyện Bắc Sơn" and "... huyện Cao Lộc": two places, two works
+                if 2.0 * min(len(d[1]), len(c[1])) / (len(d[1]) + len(c[1])) < 0.9:
+                    continue  # `real_quick_ratio`, from the lengths alone, before a matcher is made
+                if sm is None:
+                    sm = difflib.SequenceMatcher(None, "", c[1], autojunk=False)
+                sm.set_seq1(d[1])
                 if sm.real_quick_ratio() >= 0.9 and sm.quick_ratio() >= 0.9 and sm.ratio() >= 0.9:
                     union(keyed[d], keyed[c])
     members: dict[tuple[str, str], list[str]] = {}
@@ -1201,9 +1224,20 @@ def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
     out = {}
     for root, nms in members.items():
         cat = root[0]
-        best = max(nms, key=lambda n: _rank(cat, n))
+        best = nms[0] if len(nms) == 1 else max(nms, key=lambda n: _rank(cat, n))
         for nm in nms:
             out[(cat, nm)] = best
+    return out
+
+
+def _longer_keys(in_order: list[tuple[str, str]], cat: str, k: str) -> list[tuple[str, str]]:
+    """The keys of `cat` that go on after `k` ("đề án 06" -> "đề án 06 về ..."), from the sorted keys; when there
+    are several, two of them (the caller wants only the one)."""
+    out = []
+    i = bisect.bisect_left(in_order, (cat, k + " "))
+    while i < len(in_order) and len(out) < 2 and in_order[i][0] == cat and in_order[i][1].startswith(k + " "):
+        out.append(in_order[i])
+        i += 1
     return out
 
 
@@ -1219,9 +1253,10 @@ def _names_agree(a: str, b: str) -> bool:
     return pa <= pb or pb <= pa
 
 
-def _proper(s: str) -> set[str]:
-    """The capitalised words after the first one (proper names), tone-folded."""
-    return {_fold(w) for w in _WORD.findall(s)[1:] if w[:1].isupper()}
+@lru_cache(maxsize=4096)
+def _proper(s: str) -> frozenset[str]:
+    """The capitalised words after the first one (proper names), tone-folded (a name is compared with many)."""
+    return frozenset(_fold(w) for w in _WORD.findall(s)[1:] if w[:1].isupper())
 
 
 _DIGIT_RUN = re.compile(r"\d+")
@@ -1235,7 +1270,7 @@ def _rank(cat: str, name: str):
     """Which spelling names a group: projects the full one saying 'Dự án', programmes the plainest."""
     if cat == "project":
         return (name.lower().startswith("dự án"), len(name))
-    tail = _rx()["qual_tail"].search(name)
+    tail = _qual_tail(name)
     return (bool(re.search(r"\b(?:19|20)\d\d\b", name)), -len(tail.group(0)) if tail else 0, -len(name))
 
 
