@@ -74,3 +74,29 @@ def test_subject_works_found_from_their_nouns_are_where_the_whole_scan_finds_the
         assert named._subject_starts(text) == [m.end() for m in named._SUBJECT_WORK.finditer(text)]
 
     check()
+
+
+def test_heads_read_from_a_trie_where_a_word_starts_are_those_the_lookbehind_scan_finds():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.recognise.scan import finditer_word_start
+
+    rx = named._rx()
+    pieces = ["dự án", "tiểu dự án", "dự án thành phần", "cầu", "yêu cầu", "ql", "1a", "qlx", "khu", "khu công nghiệp",
+              "đường", "đường tỉnh", "kế hoạch", "x", "đ", "-", ",", "(", "\n", "công trình", "công viên", "côngx"]
+
+    def both(text):
+        return ([m.span() for m in finditer_word_start(rx["head_low_trie"], text, named._WORD_CHAR)],
+                [m.span() for m in rx["head_low"].finditer(text)])
+
+    new, old = both("xdự án; tiểu dự án thành phần, ql1a, yêu cầu, cầu x")
+    assert new == old == [(8, 18), (31, 33), (41, 44), (46, 49)]
+
+    @settings(max_examples=600, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=14), st.sampled_from(["", " ", "  "]))
+    def check(parts, sep):
+        new, old = both(sep.join(parts))
+        assert new == old
+
+    check()

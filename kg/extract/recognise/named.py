@@ -31,7 +31,15 @@ import unicodedata
 from functools import lru_cache
 
 from ..records import Context, NamedMention
-from .scan import finditer_near, finditer_words, first_words, lowered, occurrences
+from .scan import (
+    finditer_near,
+    finditer_word_start,
+    finditer_words,
+    first_words,
+    lowered,
+    occurrences,
+    trie_alternation,
+)
 from .spelling import tone_fold
 
 # ----------------------------------------------------------------------------- reference data
@@ -284,6 +292,8 @@ def _rx() -> dict[str, re.Pattern]:
     _RX["head"] = re.compile(rf"(?<!{_W})(?:{_alt(heads)})(?:(?!{_W})|(?<=QL)(?=\d))", re.IGNORECASE)
     # the same heads over a lower-cased text: a case-sensitive search runs about 4x faster
     _RX["head_low"] = re.compile(rf"(?<!{_W})(?:{_alt(w.lower() for w in heads)})(?:(?!{_W})|(?<=ql)(?=\d))")
+    # ... read as a trie without the lookbehind (`finditer_word_start` checks the start): ~3x faster again
+    _RX["head_low_trie"] = re.compile(rf"{trie_alternation({w.lower() for w in heads})}(?:(?!{_W})|(?<=ql)(?=\d))")
     # a token: a word (with codes like ĐT.246, Km3+700, 1088/2-1089, 4B), a quoted span, or a punctuation mark
     _RX["tok"] = re.compile(
         r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\""
@@ -400,6 +410,7 @@ def _strip_generic(body: str) -> str:
 
 
 _WORD = re.compile(rf"{_W}+")  # compiled here: words are counted ~10^3 times a document
+_WORD_CHAR = re.compile(_W)
 
 
 def _words(s: str) -> list[str]:
@@ -806,7 +817,8 @@ def _heads(text: str):
     rx = _rx()
     low = lowered(text)
     # spans of the lower-cased text are the text's own when lower-casing kept every character one character
-    found = rx["head_low"].finditer(low) if low is not None else rx["head"].finditer(text)
+    found = (finditer_word_start(rx["head_low_trie"], low, _WORD_CHAR) if low is not None
+             else rx["head"].finditer(text))
     for m in found:
         low = m.group(0).lower()
         if low in PROGRAMME_HEADS:
