@@ -451,6 +451,9 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
     after_number_ref = False
     closed = False  # a period ("giai đoạn 2021 - 2025") or a quoted title was read: only qualifiers may follow
     while i < limit:
+        if text[i] == " ":
+            i += 1  # a space between words (a run of spaces that holds a line break ends the name, below)
+            continue
         m = rx["tok"].match(text, i)
         if not m:
             break
@@ -549,51 +552,52 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
             if _may_stop(c) and rx["stop"].match(text, i) and not (rx["stop_ok"].match(text, i) and not (
                     cat == "project" and low == "đạt")):
                 break  # "Trường THCS X đạt chuẩn quốc gia": the standard a work is built to, not its name
-            if cat == "project" and low == "tại" and _NAMED_PLACE_END.search(text, pos, end):
-                break  # "Trung tâm ... tỉnh X tại huyện Y": the name has its place, "tại" says where it is built
-            k = j
-            while k < limit and text[k] == " ":
-                k += 1
-            if cat == "project" and low == "cho" and capitals > 0 and last_word[:1].isupper() and (
-                    _PLACE_RX.match(text, k) or text[k:k + 1].isupper()):
-                break  # "Bàn giao Trường Mầm non X cho xã Y": after its proper name, to whom it is handed
-            if low == "thuộc" and rx["belongs"].match(text, k):
-                break
-            if low == "của":
-                body = text[pos:end].strip().lower()
-                # "Đề án 06 của Chính phủ về ...": the issuer sits inside the name when "về" follows it
-                owned = re.match(r"[^\n,;.:()|]{0,60}?\svề\s", text[k:limit])
-                if rx["agency"].match(text, k) and body not in ("hành động",) and not owned:
-                    break
-                if re.match(r"\d+\s", text[k:k + 8]):
-                    break  # "... của 02 huyện": whose, not which
-            if low == "từ" and text[k:k + 1].isdigit() and not re.match(
-                    r"\d+\s*(?:đến|-|–)\s*(?:dưới\s+)?\d+\s+(?:tuổi|tháng tuổi)", text[k:k + 30]):
-                break  # "... từ 2021", "từ 100 triệu": a figure; "từ 05 đến dưới 12 tuổi" names who
             if cat == "programme" and rx["top_agency"].match(tok) and not text[max(0, i - 5):i].strip().endswith("của"):
                 break
-            if low == "ngày" and rx["date"].match(text, i):
-                break
-            if low in ("có", "gồm") and text[k:k + 1].isdigit():
-                break  # "Chương trình OCOP có 35 sản phẩm": a figure about it
-            if cat == "project" and low == "đến" and re.match(r"\s+năm\s+\d{4}", text[j:j + 12]):
-                break  # "Khu du lịch X đến năm 2030": the period of a plan for it, not the work's name
-            if cat == "project" and (low == "theo" or (low == "trước" and re.match(r"\s+(?:ngày|tháng|quý|năm)\b", text[j:j + 8]))):
-                break  # "CCN X theo chỉ đạo của ...", "... trước ngày 30/9": the clause goes on, the name does not
-            if low == "trên" and text.startswith(" địa bàn", j) and cat == "project":
-                break  # a work's name does not say where it is built ("Khu công nghiệp X trên địa bàn huyện")
-            if low == "trên" and text.startswith(" địa bàn", j) and re.fullmatch(r"\d+", text[pos:end].strip()):
-                break  # "Đề án 06 trên địa bàn huyện": the short form, used where it is carried out
-            if low == "trên" and text.startswith(" địa bàn", j):
-                # keep "trên địa bàn tỉnh/huyện [Name]" at the end of a name, not a new clause
-                mm = re.match(rf" địa bàn(?: (?:tỉnh|huyện|thành phố|thị xã|xã|toàn tỉnh)(?: {_UP}{_W}*)*)?(?=[\s,.;:)]|$)", text[j:limit])
-                if not mm:
+            if low in _CLAUSE_WORDS:  # (most words are none of these)
+                if cat == "project" and low == "tại" and _NAMED_PLACE_END.search(text, pos, end):
+                    break  # "Trung tâm ... tỉnh X tại huyện Y": the name has its place, "tại" says where it is built
+                k = j
+                while k < limit and text[k] == " ":
+                    k += 1
+                if cat == "project" and low == "cho" and capitals > 0 and last_word[:1].isupper() and (
+                        _PLACE_RX.match(text, k) or text[k:k + 1].isupper()):
+                    break  # "Bàn giao Trường Mầm non X cho xã Y": after its proper name, to whom it is handed
+                if low == "thuộc" and rx["belongs"].match(text, k):
                     break
-                end = j + mm.end()
-                i = end
-                nwords += 3
-                closed = True  # "... trên địa bàn tỉnh đi vào chiều sâu": the place ends the name
-                continue
+                if low == "của":
+                    body = text[pos:end].strip().lower()
+                    # "Đề án 06 của Chính phủ về ...": the issuer sits inside the name when "về" follows it
+                    owned = re.match(r"[^\n,;.:()|]{0,60}?\svề\s", text[k:limit])
+                    if rx["agency"].match(text, k) and body not in ("hành động",) and not owned:
+                        break
+                    if re.match(r"\d+\s", text[k:k + 8]):
+                        break  # "... của 02 huyện": whose, not which
+                if low == "từ" and text[k:k + 1].isdigit() and not re.match(
+                        r"\d+\s*(?:đến|-|–)\s*(?:dưới\s+)?\d+\s+(?:tuổi|tháng tuổi)", text[k:k + 30]):
+                    break  # "... từ 2021", "từ 100 triệu": a figure; "từ 05 đến dưới 12 tuổi" names who
+                if low == "ngày" and rx["date"].match(text, i):
+                    break
+                if low in ("có", "gồm") and text[k:k + 1].isdigit():
+                    break  # "Chương trình OCOP có 35 sản phẩm": a figure about it
+                if cat == "project" and low == "đến" and re.match(r"\s+năm\s+\d{4}", text[j:j + 12]):
+                    break  # "Khu du lịch X đến năm 2030": the period of a plan for it, not the work's name
+                if cat == "project" and (low == "theo" or (low == "trước" and re.match(r"\s+(?:ngày|tháng|quý|năm)\b", text[j:j + 8]))):
+                    break  # "CCN X theo chỉ đạo của ...", "... trước ngày 30/9": the clause goes on, the name does not
+                if low == "trên" and text.startswith(" địa bàn", j) and cat == "project":
+                    break  # a work's name does not say where it is built ("Khu công nghiệp X trên địa bàn huyện")
+                if low == "trên" and text.startswith(" địa bàn", j) and re.fullmatch(r"\d+", text[pos:end].strip()):
+                    break  # "Đề án 06 trên địa bàn huyện": the short form, used where it is carried out
+                if low == "trên" and text.startswith(" địa bàn", j):
+                    # keep "trên địa bàn tỉnh/huyện [Name]" at the end of a name, not a new clause
+                    mm = re.match(rf" địa bàn(?: (?:tỉnh|huyện|thành phố|thị xã|xã|toàn tỉnh)(?: {_UP}{_W}*)*)?(?=[\s,.;:)]|$)", text[j:limit])
+                    if not mm:
+                        break
+                    end = j + mm.end()
+                    i = end
+                    nwords += 3
+                    closed = True  # "... trên địa bàn tỉnh đi vào chiều sâu": the place ends the name
+                    continue
         if c.isdigit() and rx["unit"].match(text, i) and nwords > 0:
             break
         if after_number_ref:
@@ -625,6 +629,8 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
     return pos + len(_TRAILING.sub("", s))
 
 
+# the words after which `_extend` looks at what follows to decide whether the name goes on
+_CLAUSE_WORDS = frozenset(("tại", "cho", "thuộc", "của", "từ", "ngày", "có", "gồm", "đến", "theo", "trước", "trên"))
 _TRAILING_WORDS = ("và", "của", "về", "với", "cho", "tại", "theo", "trên", "hoặc", "các", "thuộc", "đoạn", "từ", "đến", "vào")
 _TRAILING = re.compile(rf"(?:\s*[,\-–]|\s+(?:{'|'.join(_TRAILING_WORDS)}))+\s*$")
 _TRAILING_ENDS = (",", "-", "–", *_TRAILING_WORDS)
