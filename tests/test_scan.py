@@ -100,3 +100,28 @@ def test_heads_read_from_a_trie_where_a_word_starts_are_those_the_lookbehind_sca
         assert new == old
 
     check()
+
+
+def test_windows_before_a_head_are_searched_only_when_they_end_as_a_match_would():
+    """The end-anchored patterns before a head are tried only after a test of the window's last words: the
+    answers are the patterns' own, odd case foldings ("ſ", "ı", "İ") included."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    rx = named._rx()
+    pieces = ["các", "CÁC", "một số", "ſố", "03", "x", "các đợt", "Ban Quản lý", "ban QL", "qlda", "chỉ tiêu",
+              "vượt mức", "%", "kế hoạch vốn", "Kế hoạch", "nghị quyết", ",", "và", "hoặc", "dự án", "hạng mục",
+              "thı công", "thİ công", "khởi công", "(1)", ";", ":", "\n", " ", "\t"]
+
+    @settings(max_examples=1500, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=8), st.sampled_from(["", " ", "  "]))
+    def check(parts, sep):
+        w = sep.join(parts) + sep
+        w12, w16, w30, w40 = w[-12:], w[-16:], w[-30:], w[-40:]
+        assert named._plural_before(w12) == bool(rx["plural"].search(w12))
+        assert (w16[-1:].isspace() and named._ends_with(w16, named._BLOCK_ENDS)) or not rx["block"].search(w16)
+        assert named._ends_with(w12, named._PBLOCK_ENDS) or not rx["pblock"].search(w12)
+        assert named._ends_with(w40, named._KINDS_ENDS) or not rx["kinds_before"].search(w40)
+        assert not w30.strip() or named._ends_with(w30, named._CTX_ENDS) or not rx["ctx_left"].search(w30)
+
+    check()

@@ -438,6 +438,9 @@ def _same_head(head: str, rest: str) -> bool:
 _NAMED_PLACE_END = re.compile(rf"(?:tỉnh|huyện|thành phố|thị xã|thị trấn|xã|phường|quận)\s+{_UP}{_W}*(?:\s+{_UP}{_W}*)*$")
 
 
+_WORK_NOUN_NEXT = re.compile(rf"(?:{_alt(WORK_NOUNS)})\s+{_LOW}")
+
+
 def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
     """End offset of a name whose body starts at `pos` (just after the head)."""
     rx = _rx()
@@ -519,7 +522,7 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
             if c == "," and rest.lower().startswith(COMMA_ITEMS):
                 break
             if (tok == "và" and cat == "project" and last_word[:1].islower()
-                    and re.match(rf"(?:{_alt(WORK_NOUNS)})\s+{_LOW}", rest)):
+                    and _WORK_NOUN_NEXT.match(rest)):
                 i = k  # "Hệ thống thoát nước và xử lý nước thải": one work of two functions
                 continue
             if c == "," and re.match(r"(?:gửi|định kỳ)\s", rest):
@@ -666,8 +669,11 @@ def _left_verbs(text: str, head_start: int) -> int:
 def _inside_agency(text: str, start: int) -> bool:
     """'Ban Quản lý dự án đầu tư xây dựng công trình ...': the head sits in a body's name (a few lower-case
     words after 'Ban Quản lý', no verb between), not in a work's."""
+    lo = max(0, start - 70)
+    if "ban" not in text[lo:start].lower():
+        return False  # every match opens with "Ban"
     m = None
-    for m in _rx()["in_agency"].finditer(text, max(0, start - 70), start):
+    for m in _rx()["in_agency"].finditer(text, lo, start):
         pass  # the nearest one
     if not m:
         return False
@@ -683,10 +689,37 @@ _BARE_KIND = re.compile(r"(?:nghị quyết|chỉ thị|kết luận|quyết đ�
 _PLAN_FIGURE = re.compile(r"\s*(?:là|:|=|(?:được\s+)?giao|đề ra|đặt ra)\s*(?:là\s+)?\d", re.IGNORECASE)
 
 
+# End-anchored patterns searched in a short window before a head try every start in it: each is tried only when
+# the window ends, once the spaces are set aside, with what every match of it ends with (lower-cased, as the
+# case-blind patterns read the letters they hold).
+_PLURAL_ENDS = ("các", "những", "số", "mọi", "từng", "nhiều", "đợt")  # PLURAL_BEFORE, by their last words
+_BLOCK_ENDS = ("lý", "ql", "qlda")  # BLOCK_BEFORE
+_PBLOCK_ENDS = ("tiêu", "với", "vượt", "mức", "đạt", "bằng", "%", "vốn")  # PROGRAMME_BLOCK_BEFORE
+_KINDS_ENDS = (",", "và", "hoặc")  # the separators of a list of kinds of plans
+_CTX_ENDS = ("dự án", "hạng mục", "công trình", *WORK_VERBS, *BUILD_STAGES, ";", ":", ")")
+
+
+def _ends_with(window: str, endings: tuple[str, ...]) -> bool:
+    """Whether a case-blind pattern ending with one of `endings` (then spaces) may match at the window's end.
+    The engine also takes "ſ" for "s" and "ı", "İ" for "i", which lower-casing does not: a window holding one
+    is always tried."""
+    tail = window.rstrip().lower()
+    return tail.endswith(endings) or "ſ" in tail or "ı" in tail or "\u0307" in tail
+
+
+def _plural_before(before: str) -> bool:
+    """'các ', '03 ' before a head (the `plural` pattern, tried when the window ends as it may)."""
+    if not before[-1:].isspace():
+        return False
+    tail = before.rstrip()
+    return (tail[-1:].isdigit() or _ends_with(tail, _PLURAL_ENDS)) and bool(_rx()["plural"].search(before))
+
+
 def _in_work_context(text: str, sp: _Span, head_low: str, prev_end: int | None) -> bool:
     """A verb of building or a list of works before the head: "xây dựng cầu X", "dự án Trường Y", "(1) Quốc lộ 4B"."""
     left = text[max(0, sp.head_start - 30):sp.head_start]
-    if sp.start < sp.head_start or _rx()["ctx_left"].search(left):
+    if sp.start < sp.head_start or (
+            (not left.strip() or _ends_with(left, _CTX_ENDS)) and _rx()["ctx_left"].search(left)):
         return True
     # the next item of a list of works: "hoàn thành Cầu X, Trường Y và Công viên Z"
     return (prev_end is not None and head_low not in ROAD_HEADS
@@ -701,14 +734,18 @@ def _refused_before_name(text: str, sp: _Span, head_low: str, prev_end: int | No
         return True  # "Đông Bắc-Tiểu dự án ...": part of another name
     before = text[max(0, sp.start - 12):sp.start]
     if sp.cat == "programme":
-        if rx["kinds_before"].search(text, max(0, sp.head_start - 40), sp.head_start):
+        lo = max(0, sp.head_start - 40)
+        if (_ends_with(text[lo:sp.head_start], _KINDS_ENDS)
+                and rx["kinds_before"].search(text, lo, sp.head_start)):
             return True  # "các kế hoạch, chương trình, đề án của UBND tỉnh về ...": kinds of documents, not one
-        if rx["pblock"].search(before):
+        if _ends_with(before, _PBLOCK_ENDS) and rx["pblock"].search(before):
             return True
-        return head_low == "cao điểm" and bool(rx["plural"].search(before) or re.search(r"đợt\s+$", before))
+        return head_low == "cao điểm" and (_plural_before(before) or bool(re.search(r"đợt\s+$", before)))
     if PROJECT_HEADS.get(head_low) == "never":
         return True
-    if rx["block"].search(text[max(0, sp.start - 16):sp.start]) or _inside_agency(text, sp.start):
+    block = text[max(0, sp.start - 16):sp.start]
+    if (block[-1:].isspace() and _ends_with(block, _BLOCK_ENDS) and rx["block"].search(block)) or _inside_agency(
+            text, sp.start):
         # "Ban Quản lý dự án đầu tư xây dựng công trình giao thông": a body's name, not a work
         return True
     capital = text[sp.head_start].isupper()
@@ -719,13 +756,18 @@ def _refused_before_name(text: str, sp: _Span, head_low: str, prev_end: int | No
     return False
 
 
+_NUMBERED_DOC = re.compile(rf"(?:{_LOW}{_W}*\s+){{1,3}}số\s+\d+[/\-]")  # "hành động số 09-CTr/HU"
+_ACTION_OPEN = re.compile(r"^hành động\s+")
+_STAGE_BEFORE = re.compile(rf"(?<!{_W})(?:{_alt(BUILD_STAGES)})\s+$", re.IGNORECASE)
+
+
 def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) -> bool:
     """Whether the name read after a head names one project or programme (`_refused_before_name` said no first)."""
     rx = _rx()
     body = text[sp.body_start:sp.end].strip()
     words = _words(body)
     before = text[max(0, sp.start - 12):sp.start]
-    plural = bool(rx["plural"].search(before))
+    plural = _plural_before(before)
     if sp.cat == "programme":
         if not words or words[0].lower() in PROGRAMME_NOT_FIRST:
             return False  # "đề án để trình kỳ họp": the head word used as a common noun
@@ -733,14 +775,14 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
             return False
         if body.lower().startswith("số ") or re.match(r"số\s+\d", body):
             return False
-        if re.match(rf"(?:{_LOW}{_W}*\s+){{1,3}}số\s+\d+[/\-]", body):
+        if _NUMBERED_DOC.match(body):
             return False  # "Chương trình hành động số 09-CTr/HU": a numbered document (a directive), not a programme
         rest_g = _strip_generic(body)
         if re.match(r"(?:với|gồm|bao gồm|theo)\s+(?:các|những|\d+)\s", rest_g) or re.match(
                 r"(?:chương trình|đề án|kế hoạch|nghị quyết|quy hoạch|chỉ thị|kết luận)"
                 r"\s+(?:hằng|hàng)\s+năm\s*$", rest_g):
             return False  # "Kế hoạch thực hiện với các nội dung sau", "Kế hoạch triển khai Đề án hằng năm": no name
-        if _BARE_KIND.fullmatch(_strip_generic(re.sub(r"^hành động\s+", "", _strip_generic(body)))):
+        if _BARE_KIND.fullmatch(_strip_generic(_ACTION_OPEN.sub("", rest_g))):
             return False  # "Kế hoạch thực hiện Nghị quyết", "Chương trình hành động thực hiện Nghị quyết": which one is unsaid
         gm = rx["generic"].match(body)
         # "Kế hoạch của UBND tỉnh về phòng, chống thiên tai": an issuer, then what the plan is about
@@ -759,11 +801,12 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
             return False  # ... or "kế hoạch công tác của ngành, địa phương mình": each body's own plan
         if ((not text[sp.head_start].isupper() and not re.search(r"\b(?:19|20)\d\d\b", body) and not _has_capital(body)
                 and re.search(r"^(?:\S+\s+){1,4}(?:các|những|\d+(?!\s+năm))\s", body))
-                or (re.fullmatch(r"(?:các|những)(?:\s+\S+){1,4}", _strip_generic(body)) and not _has_capital(body))):
+                or (re.fullmatch(r"(?:các|những)(?:\s+\S+){1,4}", rest_g) and not _has_capital(body))):
             return False  # "quy hoạch chi tiết các phường", "kế hoạch triển khai đối với 56 dự án": plans of a set
-        if not re.search(r"\b(?:19|20)\d\d\b", body) and rx["needs_period"].match(_fold(body)):
+        folded = _fold(body)
+        if not re.search(r"\b(?:19|20)\d\d\b", body) and rx["needs_period"].match(folded):
             return False  # "kế hoạch phát triển kinh tế - xã hội" with no year: the yearly plan in general
-        if re.search(r"(?:kinh tế\s*-\s*xã hội|kinh tế xã hội)\s+(?:\d+\s+tháng|quý\s)", _fold(body)):
+        if re.search(r"(?:kinh tế\s*-\s*xã hội|kinh tế xã hội)\s+(?:\d+\s+tháng|quý\s)", folded):
             return False  # "... kế hoạch phát triển kinh tế - xã hội 9 tháng đầu năm 2024": a report's span, no plan
         if head_low == "kế hoạch" and _PLAN_FIGURE.match(text, sp.end):
             return False  # "Kế hoạch trồng rừng năm 2024 là 1.200 ha": the figure planned, not a named plan
@@ -777,8 +820,8 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
         head_txt = text[sp.start:sp.body_start]
         return head_txt[:1].isupper() or len(words) >= 2
     need = PROJECT_HEADS.get(head_low, "named")
-    if need == "cap" and head_low in CAPITAL_ONLY and text[sp.head_start].isupper() and re.search(
-            rf"(?<!{_W})(?:{_alt(BUILD_STAGES)})\s+$", text[max(0, sp.head_start - 30):sp.head_start], re.IGNORECASE):
+    if need == "cap" and head_low in CAPITAL_ONLY and text[sp.head_start].isupper() and _STAGE_BEFORE.search(
+            text[max(0, sp.head_start - 30):sp.head_start]):
         need = "named"  # "khởi công Công viên văn hóa X": a work being built, its name may open in lower case
     if (head_low in ROAD_HEADS and not re.search(r"\(|đoạn|Km", body)
             and not _in_work_context(text, sp, head_low, prev_end)):
@@ -1158,7 +1201,7 @@ def _distribute(text: str, sp: _Span) -> list[tuple[int, int, str]]:
     """'các Chương trình mục tiêu quốc gia về giảm nghèo, phát triển vùng dân tộc' -> one name per item:
     after a plural, the head and its generic words are shared by the items of a comma list."""
     whole = [(sp.start, sp.end, text[sp.start:sp.end])]
-    if not _rx()["plural"].search(text[max(0, sp.start - 12):sp.start]):
+    if not _plural_before(text[max(0, sp.start - 12):sp.start]):
         return whole
     body = text[sp.body_start:sp.end]
     parts = [p.strip() for p in body.split(",")]
