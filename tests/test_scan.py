@@ -125,3 +125,24 @@ def test_windows_before_a_head_are_searched_only_when_they_end_as_a_match_would(
         assert not w30.strip() or named._ends_with(w30, named._CTX_ENDS) or not rx["ctx_left"].search(w30)
 
     check()
+
+
+def test_items_that_name_their_investor_are_read_on_the_lines_of_the_bodies_named_investors():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = ["- ", "a) ", "1. ", "Cầu X", "Chợ Y", " do ", ", chủ đầu tư là ", ", Chủ đầu tư: ", "DO ", "Sở Z", ".", ";",
+              ":", "\n", " ", "\t", "x"]
+
+    @settings(max_examples=800, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=14))
+    def check(parts):
+        text = "".join(parts)
+        starts = [i for i in range(len(text)) if text.startswith("Sở Z", i)]
+        whole = [i for i in starts if named._INVESTOR_BEFORE.search(text, text.rfind("\n", 0, i) + 1, i)]
+        assert [i for i in starts if named._investor_before(text, i)] == whole
+        lines = {text.rfind("\n", 0, i) + 1 for i in whole}
+        expected = [m.span() for m in named._ITEM_OPEN.finditer(text) if text.rfind("\n", 0, m.start()) + 1 in lines]
+        assert [m.span() for m in named._item_openings(text, whole)] == expected
+
+    check()

@@ -1561,16 +1561,36 @@ _DO_INVESTS = re.compile(r"[^;:.\n]{0,120}?(?<![\wÀ-ỹĐđ])(?:là|làm)\s+ch�
 _INVESTOR_BEFORE = re.compile(_INVESTOR_NEXT.pattern + r"\Z", re.IGNORECASE)
 
 
+def _investor_before(text: str, a: int) -> bool:
+    """'... do ' or ', chủ đầu tư là ' right before a body. The end-anchored pattern tries every start of the line
+    before it: it is tried only when the text before ends as it must ("do", "là", ":" and a space)."""
+    if text[a - 1:a] not in (" ", "\t"):
+        return False
+    ls = text.rfind("\n", 0, a) + 1
+    tail = text[ls:a].rstrip(" \t")
+    if not (tail.endswith(":") or tail[-2:].lower() in ("do", "là")):
+        return False
+    return _INVESTOR_BEFORE.search(text, ls, a) is not None
+
+
+def _item_openings(text: str, named: list[int]):
+    """What `_ITEM_OPEN.finditer(text)` yields on the lines that hold one of `named` (sorted offsets): the only
+    lines where an item can name its investor. No match runs over a line break, so a line scanned alone gives
+    the matches the scan of the whole text gives on it."""
+    for ls in sorted({text.rfind("\n", 0, a) + 1 for a in named}):
+        yield from _ITEM_OPEN.finditer(text, ls, _line_end(text, ls))
+
+
 def _named_investor_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Works an item opens with when a known body is named their investor right after them."""
     out: list[tuple[int, int]] = []
     starts = {a for a, _ in agencies}
     # bodies named an investor ("... do <body>", ", chủ đầu tư là <body>"): an item needs one on its line, and
     # most documents have none
-    named = sorted(a for a in starts if _INVESTOR_BEFORE.search(text, text.rfind("\n", 0, a) + 1, a))
+    named = sorted(a for a in starts if _investor_before(text, a))
     if not named:
         return out
-    for m in _ITEM_OPEN.finditer(text):
+    for m in _item_openings(text, named):
         p = m.end()
         sm = _STAGE_OPENER.match(text, p) or _DONE.match(text, p)
         p = sm.end() if sm else p  # "- Khánh thành Cầu X do ...": the stage is not the work's name
