@@ -146,3 +146,28 @@ def test_items_that_name_their_investor_are_read_on_the_lines_of_the_bodies_name
         assert [m.span() for m in named._item_openings(text, whole)] == expected
 
     check()
+
+
+@pytest.mark.parametrize("name, char", [("party_obj", r"\w"), ("anaphora", r"[\w/]")])
+def test_lineage_objects_found_without_the_lookbehind_are_those_found_with_it(name, char):
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.recognise.scan import finditer_word_start
+
+    rx, bare = lineage._res()[name], lineage._res()[name + "_bare"]
+    pieces = ["Nghị quyết", "Chỉ thị", "Kế hoạch", "Trung ương", "Hội nghị", "này", "trên", "nêu trên", ".", ",", "/",
+              "x", "A", "\n", " ", "1"]
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=12), st.sampled_from(["", " "]), st.integers(0, 30),
+           st.integers(0, 30))
+    def check(parts, sep, a, n):
+        text = sep.join(parts)
+        a, b = min(a, len(text)), min(a + n, len(text))
+        assert ([m.span() for m in finditer_word_start(bare, text, re.compile(char), a, b)]
+                == [m.span() for m in rx.finditer(text, a, b)])
+
+    check()

@@ -105,13 +105,15 @@ def trie_alternation(words: Iterable[str]) -> str:
     return build(trie)
 
 
-def finditer_word_start(rx: re.Pattern, text: str, word_char: re.Pattern) -> Iterator[re.Match]:
-    """What `finditer` of `(?<!word_char)` followed by `rx` yields: the matches of `rx` that start after no word
-    character. The lookbehind would hide from the engine the letters a match opens with (it skips ahead to them
-    when the pattern opens with a set of literals); the start is checked here instead, and a refused start is
-    passed by one character, as the scan with the lookbehind would."""
-    pos = 0
-    while (m := rx.search(text, pos)) is not None:
+def finditer_word_start(rx: re.Pattern, text: str, word_char: re.Pattern, pos: int = 0, endpos: int | None = None
+                        ) -> Iterator[re.Match]:
+    """What `finditer` of `(?<!word_char)` followed by `rx` yields (from `pos` to `endpos`): the matches of `rx`
+    that start after no word character. The lookbehind would hide from the engine the letters a match opens with
+    (it skips ahead to them when the pattern opens with a set of literals); the start is checked here instead, and
+    a refused start is passed by one character, as the scan with the lookbehind would. Every match of `rx` must be
+    non-empty."""
+    endpos = len(text) if endpos is None else endpos
+    while (m := rx.search(text, pos, endpos)) is not None:
         s = m.start()
         if s > 0 and word_char.match(text, s - 1):
             pos = s + 1
