@@ -354,6 +354,7 @@ def _rx() -> dict[str, re.Pattern]:
 
 
 # ----------------------------------------------------------------------------- helpers
+@lru_cache(maxsize=8192)
 def _fold(s: str) -> str:
     return tone_fold(unicodedata.normalize("NFC", s)).lower()
 
@@ -381,6 +382,7 @@ _EACH = re.compile(r"(?<![\wÀ-ỹĐđ])từng(?![\wÀ-ỹĐđ])")
 _SCALE = re.compile(r"(?:theo\s+)?tỷ lệ\s+1\s*/\s*[\d.]+")
 
 
+@lru_cache(maxsize=4096)
 def _generic_body(body: str, plural: bool = False) -> bool:
     """A programme body made only of generic words and qualifiers ("thực hiện", "đầu tư công trung hạn",
     "mục tiêu quốc gia", "trên địa bàn tỉnh", "năm 2025"): it says which kind of plan, not which plan.
@@ -400,6 +402,7 @@ def _generic_body(body: str, plural: bool = False) -> bool:
     return not rest
 
 
+@lru_cache(maxsize=4096)
 def _strip_generic(body: str) -> str:
     """The body without the generic words that open it ("triển khai thực hiện các nội dung" -> "các nội dung")."""
     rest, prev = _fold(body), None
