@@ -1675,6 +1675,20 @@ def _without_closing_bracket(text: str, item: tuple):
     return cat, kind, a, b, nm
 
 
+def _programme_reach(spans: list[_Span]):
+    """A test of whether a span lies within a programme that starts before it (sp.end <= o.end, o.start < sp.start):
+    the programmes by start, with the furthest end reached by each and those before it."""
+    progs = sorted((o.start, o.end) for o in spans if o.cat == "programme")
+    starts = [a for a, _ in progs]
+    reach = list(itertools.accumulate((b for _, b in progs), max))
+
+    def within(sp: _Span) -> bool:
+        i = bisect.bisect_left(starts, sp.start)
+        return i > 0 and reach[i - 1] >= sp.end
+
+    return within
+
+
 def find_named(ctx: Context, agencies: list | None = None) -> list[NamedMention]:
     """Projects and programmes; `agencies` (found before) keep a head word inside a body's name from opening
     one: "Phòng Tài chính - Kế hoạch chủ trì ..." names no plan."""
@@ -1685,9 +1699,10 @@ def find_named(ctx: Context, agencies: list | None = None) -> list[NamedMention]
         _cut_at_investor(text, sp, inside)
     found: list[tuple[str, str | None, int, int, str]] = []  # cat, kind, start, end, name-as-read
     covered: list[tuple[int, int]] = []
+    within = _programme_reach(spans)
     for sp in spans:
         items = _expand(text, sp.start, sp.end) if sp.cat == "project" else _distribute(text, sp)
-        if sp.cat == "programme" and any(o.cat == "programme" and o.start < sp.start and sp.end <= o.end for o in spans):
+        if sp.cat == "programme" and within(sp):
             # "Kế hoạch thực hiện Chương trình X năm 2023 trên địa bàn tỉnh": the year and the place are the plan's
             items = [(a, b, _plain(nm)) for a, b, nm in items]
         for a, b, nm in items:
