@@ -764,6 +764,23 @@ _ACTION_OPEN = re.compile(r"^hành động\s+")
 _STAGE_BEFORE = re.compile(rf"(?<!{_W})(?:{_alt(BUILD_STAGES)})\s+$", re.IGNORECASE)
 
 
+_FIRST_AFTER = re.compile(r"\s*")
+
+
+def _work_refused_by_first_word(text: str, sp: _Span, head_low: str) -> bool:
+    """Whether the word after a work's head refuses it, whatever follows: what `_accept` refuses by the first word
+    of the name ("các dự án trọng điểm", "dự án trong nước"), told before the name is read. The name opens at that
+    word, or is empty (refused too, but for a head that is a name alone: "Khu phi thuế quan")."""
+    k = _FIRST_AFTER.match(text, sp.body_start).end()
+    ch = text[k:k + 1]
+    if _plural_before(text[max(0, sp.start - 12):sp.start]):
+        return not (ch.isupper() or ch == "“")  # a set of works, unless a proper name follows
+    if PROJECT_HEADS.get(head_low, "named") == "any0":
+        return False
+    m = _WORD.match(text, k)
+    return m is not None and m.group().lower() in FUNCTION_WORDS
+
+
 def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) -> bool:
     """Whether the name read after a head names one project or programme (`_refused_before_name` said no first)."""
     rx = _rx()
@@ -907,7 +924,8 @@ def _scan(text: str) -> list[_Span]:
         start = _left_verbs(text, hs) if cat == "project" else hs
         sp = _Span(cat, kind, start, he, he, low, hs)
         prev_end = spans[-1].end if spans and spans[-1].cat == "project" else None
-        if _refused_before_name(text, sp, low, prev_end):
+        if _refused_before_name(text, sp, low, prev_end) or (
+                cat == "project" and _work_refused_by_first_word(text, sp, low)):
             continue
         # "Dự án 2: ...", "Tiểu dự án 2, Dự án 3: ..."
         sp.end = _extend(text, he, limit, cat, low)
