@@ -171,3 +171,24 @@ def test_lineage_objects_found_without_the_lookbehind_are_those_found_with_it(na
                 == [m.span() for m in rx.finditer(text, a, b)])
 
     check()
+
+
+def test_agency_labels_read_without_the_lookbehind_start_where_the_case_blind_scan_starts_them():
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    data = agencies._data()
+    with_lookbehind = re.compile(r"(?<![\w/\-])" + data.regex_low.pattern)
+    pieces = ["sở tài chính", "ubnd", "ủy ban nhân dân", "tỉnh", "ban quản lý", "x", "/", "-", " ", ",", "\n", "1",
+              "phòng", "kho bạc nhà nước", "xsở"]
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=12), st.sampled_from(["", " "]), st.integers(0, 20))
+    def check(parts, sep, pos):
+        low = sep.join(parts)
+        m, old = agencies._next_label(data.regex_low, low, pos), with_lookbehind.search(low, pos)
+        assert (m and m.span()) == (old and old.span())
+
+    check()

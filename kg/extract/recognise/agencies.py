@@ -61,7 +61,8 @@ class _Data:
     acronym_keys: set[str]
     regex: re.Pattern
     codes: dict[str, _Entry]
-    # the same labels over a lower-cased text: a case-sensitive scan runs several times faster
+    # the same labels over a lower-cased text: a case-sensitive scan runs several times faster; without the
+    # lookbehind, which kept the engine from skipping ahead to a label's first letters (`_next_label` checks it)
     regex_low: re.Pattern
 
 
@@ -155,7 +156,8 @@ def _data() -> _Data:
     first = "".join(sorted({c for k in by_key for c in (k[0], k[0].upper())}))
     regex = re.compile("(?=[" + re.escape(first) + r"])(?<![\w/\-])" + body + r"(?![\w])", re.IGNORECASE)
     first_low = "".join(sorted({k[0] for k in by_key}))  # the keys are lower case
-    regex_low = re.compile("(?=[" + re.escape(first_low) + r"])(?<![\w/\-])" + body + r"(?![\w])")
+    # (the trie's branches open with those letters: the lookahead of the case-blind pattern would add nothing)
+    regex_low = re.compile(("" if first_low.isalpha() else "(?=[" + re.escape(first_low) + "])") + body + r"(?![\w])")
     return _Data(entries, by_key, acronym_keys, regex, codes, regex_low)
 
 
@@ -832,6 +834,17 @@ def _parents(level: str, place: str | None, hints: str) -> dict[str, str]:
     return places.parents(level, place, hints) if place else {}
 
 
+_LABEL_AFTER = re.compile(r"[\w/\-]")  # what a label may not follow
+
+
+def _next_label(rx: re.Pattern, low: str, pos: int) -> re.Match | None:
+    """The first label from `pos` on that follows no word character, "/" or "-" (the lookbehind of the case-blind
+    pattern, checked here: a refused start is passed by one character, as the engine would)."""
+    while (m := rx.search(low, pos)) is not None and m.start() > 0 and _LABEL_AFTER.match(low, m.start() - 1):
+        pos = m.start() + 1
+    return m
+
+
 def _scan(text: str, place: str | None, level: str | None, city: str | None = None, hints: str = ""
           ) -> list[AgencyMention]:
     data = _data()
@@ -845,9 +858,9 @@ def _scan(text: str, place: str | None, level: str | None, city: str | None = No
     skipped_to = -1  # end of the last mention left out as a funding source: a list after it is too
     lowered = t.lower()
     # spans of the lower-cased text are the text's own when lower-casing kept every character one character
-    regex, hay = (data.regex_low, lowered) if len(lowered) == len(t) else (data.regex, t)
+    on_lowered = len(lowered) == len(t)
     while True:
-        m = regex.search(hay, pos)
+        m = _next_label(data.regex_low, lowered, pos) if on_lowered else data.regex.search(t, pos)
         if not m:
             break
         s, e = m.span()
