@@ -192,3 +192,19 @@ def test_agency_labels_read_without_the_lookbehind_start_where_the_case_blind_sc
         assert (m and m.span()) == (old and old.span())
 
     check()
+
+
+def test_the_stop_words_of_a_name_are_tried_only_where_their_first_two_letters_are():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    stop = named._rx()["stop"]
+    letters = sorted({ch for w in named.STOP_WORDS for ch in w[:3]} | {"İ", "ı", "ſ", "K", "Đ", "Ư", "A", " ", "x"})
+
+    @settings(max_examples=2000, deadline=None)
+    @given(st.text(alphabet=letters, max_size=4))
+    def check(text):
+        assert named._may_stop(text[:2]) or not stop.match(text)
+
+    check()
+    assert named._may_stop("Để") and named._may_stop("ĐÃ") and not named._may_stop("xy")

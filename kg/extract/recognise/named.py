@@ -555,7 +555,7 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
         # a word
         low = tok.lower()
         if not titled and nwords > 0:
-            if _may_stop(c) and rx["stop"].match(text, i) and not (rx["stop_ok"].match(text, i) and not (
+            if _may_stop(text[i:i + 2]) and rx["stop"].match(text, i) and not (rx["stop_ok"].match(text, i) and not (
                     cat == "project" and low == "đạt")):
                 break  # "Trường THCS X đạt chuẩn quốc gia": the standard a work is built to, not its name
             if cat == "programme" and rx["top_agency"].match(tok) and not text[max(0, i - 5):i].strip().endswith("của"):
@@ -642,10 +642,11 @@ _TRAILING = re.compile(rf"(?:\s*[,\-–]|\s+(?:{'|'.join(_TRAILING_WORDS)}))+\s*
 _TRAILING_ENDS = (",", "-", "–", *_TRAILING_WORDS)
 
 
-@lru_cache(maxsize=512)
-def _may_stop(c: str) -> bool:
-    """Whether a stop word can start with this character (as the case-insensitive stop pattern reads it)."""
-    return bool(re.match("[" + "".join(sorted({re.escape(w[0]) for w in STOP_WORDS})) + "]", c, re.IGNORECASE))
+@lru_cache(maxsize=4096)
+def _may_stop(two: str) -> bool:
+    """Whether a stop word can start with these two characters (as the case-insensitive stop pattern reads them:
+    the engine itself compares them)."""
+    return re.match(_alt({w[:2] for w in STOP_WORDS}), two, re.IGNORECASE) is not None
 
 
 # ----------------------------------------------------------------------------- the scan
