@@ -9,7 +9,6 @@ from kg.extract.recognise.scan import finditer_words, first_words, lowered
 SCANS = {
     "stage": (named._STAGE_OPENER, named._STAGE_FIRST, True, "Khởi công Chợ Mới"),
     "build": (named._BUILD_OPENER, named._BUILD_FIRST, True, "nâng cấp Đường A"),
-    "works list": (named._WORKS_OPENER_LINE, named._WORKS_OPENER_FIRST, True, "các dự án:\n"),
     "invested": (named._INVESTED_OPENER, named._INVESTED_FIRST, True, "là chủ đầu tư Đường A"),
     "slot": (agencies._SLOT_RE, agencies._SLOT_FIRST, True, "Cơ quan chủ trì: Sở X"),
     "city": (agencies._CITY_RE, agencies._CITY_FIRST, False, "thành phố Huế"),
@@ -208,3 +207,21 @@ def test_the_stop_words_of_a_name_are_tried_only_where_their_first_two_letters_a
 
     check()
     assert named._may_stop("Để") and named._may_stop("ĐÃ") and not named._may_stop("xy")
+
+
+def test_lines_announcing_works_found_near_their_head_words_are_those_the_whole_scan_finds():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = ["các", "Những", "CÁC", "dự án", "Công trình", "sau", "gồm", "như", ":", " ", "  ", "\t", "\n", "x",
+              "xcác", "İ", "dự", "án"]
+
+    @settings(max_examples=800, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=12), st.sampled_from(["", " "]))
+    def check(parts, sep):
+        text = sep.join(parts)
+        assert ([m.span() for m in named._works_openers(text)]
+                == [m.span() for m in named._WORKS_OPENER_LINE.finditer(text)])
+
+    check()
+    assert [m.span() for m in named._works_openers("x các dự án sau:\n- Cầu A")] == [(2, 16)]
