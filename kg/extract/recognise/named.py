@@ -1435,11 +1435,13 @@ def _subject_starts(text: str) -> list[int]:
     """Where `_SUBJECT_WORK` matches end (a work noun opening a sentence, an item or a line), found from the nouns.
 
     The pattern opens with a lookbehind: run over the text it tries every position. The nouns have a capital to
-    skip ahead to, and none holds another's start (a capital only opens them), so reading back from each noun
-    over the spaces and the bullet the pattern allows gives the same starts."""
+    skip ahead to (every start of one is looked for, one inside another too); reading back from each over the
+    spaces and the bullet the pattern allows gives the same ends."""
     out = []
-    for m in _WORK_NOUN.finditer(text):
+    pos = 0
+    while (m := _WORK_NOUN.search(text, pos)) is not None:
         p = m.start()
+        pos = p + 1
         q = p
         while q > 0 and text[q - 1] in " \t":
             q -= 1
