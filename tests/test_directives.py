@@ -105,7 +105,8 @@ def test_directives_issuer_is_the_subject_after_an_opening_clause(text, number, 
 
 _PIECES = ["Nghị quyết", "Nghị quyết liên tịch", "số", "số hiệu", ":", " ", "  ", "\n", "12/NQ-CP", "06-NQ/TU",
            "15/2021/NQ-HĐND", "53/BC- HĐND", "12 /KH-UBND", "x12/KH-UBND", "/12/QĐ-UB", "Quyết định", "và", "2021",
-           "1505/BKHĐT-TH", "Kế hoạch số", "Luật", "٣/NQ-CP", "Thông tư liên tịch", "-7/TB-VP", ".9/KH-UB"]
+           "1505/BKHĐT-TH", "Kế hoạch số", "Luật", "٣/NQ-CP", "Thông tư liên tịch", "-7/TB-VP", ".9/KH-UB",
+           "123456/KH-UB", "12a/KH-UB", "12ab/KH-UB", "12\t/NQ-CP", "7", "/", "-", "a"]
 
 
 def test_mentions_found_as_by_a_scan_of_the_whole_text():

@@ -483,3 +483,31 @@ def test_works_an_item_funds_are_named_when_the_item_names_their_investor():
         "Trung tâm giới thiệu và bán sản phẩm OCOP tỉnh Điện Biên",
         "Chợ nông sản trung tâm Mường Chà",
     }
+
+
+def test_named_works_refused_by_their_first_word_before_their_names_are_read_are_refused_after_too():
+    """What `_scan` refuses by the word after a work's head, before extending its name, is what `_accept` refuses
+    once the name is read: reading names only for the other heads changes nothing."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.recognise import named as N
+
+    pieces = ["các", "03", "dự án", "Dự án", "công trình", "trường", "Trường", "cầu", "yêu cầu", "Khu phi thuế quan",
+              "Ban Quản lý", "kế hoạch", "Kế hoạch", "chương trình", "đạt", "so với", "xây dựng", "trong", "và", ",",
+              "-", "Cầu", "Hòa", "Bình", "mới", "“", "”", "(", ")", "\n", "2025", "Quốc lộ", "1A", "cao điểm", "đợt"]
+
+    @settings(max_examples=600, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=14))
+    def check(parts):
+        text = " ".join(parts)
+        for m, cat, kind, low in N._heads(text):
+            hs, he = m.span()
+            start = N._left_verbs(text, hs) if cat == "project" else hs
+            sp = N._Span(cat, kind, start, he, he, low, hs)
+            if cat == "project" and not N._refused_before_name(text, sp, low, None) and (
+                    N._work_refused_by_first_word(text, sp, low)):
+                sp.end = N._extend(text, he, N._line_end(text, hs), cat, low)
+                assert not N._accept(text, sp, low, None)
+
+    check()

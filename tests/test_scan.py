@@ -9,7 +9,6 @@ from kg.extract.recognise.scan import finditer_words, first_words, lowered
 SCANS = {
     "stage": (named._STAGE_OPENER, named._STAGE_FIRST, True, "Khởi công Chợ Mới"),
     "build": (named._BUILD_OPENER, named._BUILD_FIRST, True, "nâng cấp Đường A"),
-    "works list": (named._WORKS_OPENER_LINE, named._WORKS_OPENER_FIRST, True, "các dự án:\n"),
     "invested": (named._INVESTED_OPENER, named._INVESTED_FIRST, True, "là chủ đầu tư Đường A"),
     "slot": (agencies._SLOT_RE, agencies._SLOT_FIRST, True, "Cơ quan chủ trì: Sở X"),
     "city": (agencies._CITY_RE, agencies._CITY_FIRST, False, "thành phố Huế"),
@@ -55,3 +54,174 @@ def test_a_text_whose_lower_case_is_longer_is_scanned_whole():
 def test_first_words():
     rx = first_words(["xây dựng mới", "Xây mới", "nâng cấp"], ignore_case=True)
     assert [m.group() for m in rx.finditer("xây, nâng, xâyz")] == ["xây", "nâng", "xây"]
+
+
+def test_subject_works_found_from_their_nouns_are_where_the_whole_scan_finds_them():
+    """Works opening a sentence, an item or a line ("- Chợ X đang thi công") are read back from each noun."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = ["Chợ", "Cầu", "Trường học", "Kè", "Tuyến đường", "chợ", "-", "–", "•", "*", "+", ".", ",", ";", ":", "!",
+              "?", "\n", " ", "\t", "x", "A", "đang thi công", "1."]
+    text = "a. Chợ A\n- Cầu B\n\t•\tKè C;Cầu D\n Trường E, Kè F -Cầu G"
+    assert named._subject_starts(text) == [m.end() for m in named._SUBJECT_WORK.finditer(text)] == [3, 11, 20, 32, 42]
+
+    @settings(max_examples=600, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=14), st.sampled_from(["", " ", "  ", "\t"]))
+    def check(parts, sep):
+        text = sep.join(parts)
+        assert named._subject_starts(text) == [m.end() for m in named._SUBJECT_WORK.finditer(text)]
+
+    check()
+
+
+def test_heads_read_from_a_trie_where_a_word_starts_are_those_the_lookbehind_scan_finds():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.recognise.scan import finditer_word_start
+
+    rx = named._rx()
+    pieces = ["dự án", "tiểu dự án", "dự án thành phần", "cầu", "yêu cầu", "ql", "1a", "qlx", "khu", "khu công nghiệp",
+              "đường", "đường tỉnh", "kế hoạch", "x", "đ", "-", ",", "(", "\n", "công trình", "công viên", "côngx"]
+
+    def both(text):
+        return ([m.span() for m in finditer_word_start(rx["head_low_trie"], text, named._WORD_CHAR)],
+                [m.span() for m in rx["head_low"].finditer(text)])
+
+    new, old = both("xdự án; tiểu dự án thành phần, ql1a, yêu cầu, cầu x")
+    assert new == old == [(8, 18), (31, 33), (41, 44), (46, 49)]
+
+    @settings(max_examples=600, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=14), st.sampled_from(["", " ", "  "]))
+    def check(parts, sep):
+        new, old = both(sep.join(parts))
+        assert new == old
+
+    check()
+
+
+def test_windows_before_a_head_are_searched_only_when_they_end_as_a_match_would():
+    """The end-anchored patterns before a head are tried only after a test of the window's last words: the
+    answers are the patterns' own, odd case foldings ("ſ", "ı", "İ") included."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    rx = named._rx()
+    pieces = ["các", "CÁC", "một số", "ſố", "03", "x", "các đợt", "Ban Quản lý", "ban QL", "qlda", "chỉ tiêu",
+              "vượt mức", "%", "kế hoạch vốn", "Kế hoạch", "nghị quyết", ",", "và", "hoặc", "dự án", "hạng mục",
+              "thı công", "thİ công", "khởi công", "(1)", ";", ":", "\n", " ", "\t"]
+
+    @settings(max_examples=1500, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=8), st.sampled_from(["", " ", "  "]))
+    def check(parts, sep):
+        w = sep.join(parts) + sep
+        w12, w16, w30, w40 = w[-12:], w[-16:], w[-30:], w[-40:]
+        assert named._plural_before(w12) == bool(rx["plural"].search(w12))
+        assert (w16[-1:].isspace() and named._ends_with(w16, named._BLOCK_ENDS)) or not rx["block"].search(w16)
+        assert named._ends_with(w12, named._PBLOCK_ENDS) or not rx["pblock"].search(w12)
+        assert named._ends_with(w40, named._KINDS_ENDS) or not rx["kinds_before"].search(w40)
+        assert not w30.strip() or named._ends_with(w30, named._CTX_ENDS) or not rx["ctx_left"].search(w30)
+
+    check()
+
+
+def test_items_that_name_their_investor_are_read_on_the_lines_of_the_bodies_named_investors():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = ["- ", "a) ", "1. ", "Cầu X", "Chợ Y", " do ", ", chủ đầu tư là ", ", Chủ đầu tư: ", "DO ", "Sở Z", ".", ";",
+              ":", "\n", " ", "\t", "x"]
+
+    @settings(max_examples=800, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=14))
+    def check(parts):
+        text = "".join(parts)
+        starts = [i for i in range(len(text)) if text.startswith("Sở Z", i)]
+        whole = [i for i in starts if named._INVESTOR_BEFORE.search(text, text.rfind("\n", 0, i) + 1, i)]
+        assert [i for i in starts if named._investor_before(text, i)] == whole
+        lines = {text.rfind("\n", 0, i) + 1 for i in whole}
+        expected = [m.span() for m in named._ITEM_OPEN.finditer(text) if text.rfind("\n", 0, m.start()) + 1 in lines]
+        assert [m.span() for m in named._item_openings(text, whole)] == expected
+
+    check()
+
+
+@pytest.mark.parametrize("name, char", [("party_obj", r"\w"), ("anaphora", r"[\w/]")])
+def test_lineage_objects_found_without_the_lookbehind_are_those_found_with_it(name, char):
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.recognise.scan import finditer_word_start
+
+    rx, bare = lineage._res()[name], lineage._res()[name + "_bare"]
+    pieces = ["Nghị quyết", "Chỉ thị", "Kế hoạch", "Trung ương", "Hội nghị", "này", "trên", "nêu trên", ".", ",", "/",
+              "x", "A", "\n", " ", "1"]
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=12), st.sampled_from(["", " "]), st.integers(0, 30),
+           st.integers(0, 30))
+    def check(parts, sep, a, n):
+        text = sep.join(parts)
+        a, b = min(a, len(text)), min(a + n, len(text))
+        assert ([m.span() for m in finditer_word_start(bare, text, re.compile(char), a, b)]
+                == [m.span() for m in rx.finditer(text, a, b)])
+
+    check()
+
+
+def test_agency_labels_read_without_the_lookbehind_start_where_the_case_blind_scan_starts_them():
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    data = agencies._data()
+    with_lookbehind = re.compile(r"(?<![\w/\-])" + data.regex_low.pattern)
+    pieces = ["sở tài chính", "ubnd", "ủy ban nhân dân", "tỉnh", "ban quản lý", "x", "/", "-", " ", ",", "\n", "1",
+              "phòng", "kho bạc nhà nước", "xsở"]
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=12), st.sampled_from(["", " "]), st.integers(0, 20))
+    def check(parts, sep, pos):
+        low = sep.join(parts)
+        m, old = agencies._next_label(data.regex_low, low, pos), with_lookbehind.search(low, pos)
+        assert (m and m.span()) == (old and old.span())
+
+    check()
+
+
+def test_the_stop_words_of_a_name_are_tried_only_where_their_first_two_letters_are():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    stop = named._rx()["stop"]
+    letters = sorted({ch for w in named.STOP_WORDS for ch in w[:3]} | {"İ", "ı", "ſ", "K", "Đ", "Ư", "A", " ", "x"})
+
+    @settings(max_examples=2000, deadline=None)
+    @given(st.text(alphabet=letters, max_size=4))
+    def check(text):
+        assert named._may_stop(text[:2]) or not stop.match(text)
+
+    check()
+    assert named._may_stop("Để") and named._may_stop("ĐÃ") and not named._may_stop("xy")
+
+
+def test_lines_announcing_works_found_near_their_head_words_are_those_the_whole_scan_finds():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = ["các", "Những", "CÁC", "dự án", "Công trình", "sau", "gồm", "như", ":", " ", "  ", "\t", "\n", "x",
+              "xcác", "İ", "dự", "án"]
+
+    @settings(max_examples=800, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=12), st.sampled_from(["", " "]))
+    def check(parts, sep):
+        text = sep.join(parts)
+        assert ([m.span() for m in named._works_openers(text)]
+                == [m.span() for m in named._WORKS_OPENER_LINE.finditer(text)])
+
+    check()
+    assert [m.span() for m in named._works_openers("x các dự án sau:\n- Cầu A")] == [(2, 16)]

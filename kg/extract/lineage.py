@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from .lineage_basis import LAW_WORDS as _LAW_WORDS
 from .lineage_basis import based_on
-from .recognise.scan import finditer_words, first_words
+from .recognise.scan import finditer_word_start, finditer_words, first_words
 from .records import Context, DirectiveRef, Endpoint, Extraction, LineageLink, NamedMention
 
 THIS = Endpoint("this", "")
@@ -52,6 +52,13 @@ _REPORTING = re.compile(
 _TREATY_WORDS = r"(?:Công ước|Hiệp định|Nghị định thư|Điều ước)"
 
 
+# a document named by its kind alone, then "này", "trên" or a stop: the one named before ("Nghị quyết trên")
+_ANAPHORA = (r"(Nghị quyết|Chỉ thị|Kết luận|Nghị định|Quyết định|Thông tư|Kế hoạch|Công văn)"
+             r"(?=\s*(?:[.;,:)]|$)|\s+(?:nêu trên|trên|đó|này)\b)")
+_PARTY_OBJ = r"(?:Nghị quyết|Chỉ thị|Kết luận)\s+(?=(?:Trung ương|Hội nghị|Đại hội)\b)"
+_WORD_CHAR, _WORD_OR_SLASH = re.compile(r"\w"), re.compile(r"[\w/]")
+
+
 @lru_cache(maxsize=1)
 def _res() -> dict[str, re.Pattern]:
     return {
@@ -67,15 +74,16 @@ def _res() -> dict[str, re.Pattern]:
         "connector": re.compile(
             r"(?i)^\s*,?\s*(?:(?:được ban hành|ra đời)\s+(?=để|nhằm))?(?:(?:về|để|nhằm)\s+)?(?:việc\s+)?(?:tiếp tục\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?$"),
         "coord": re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+|;\s*)$"),
-        "anaphora": re.compile(
-            r"(?<![\w/])(Nghị quyết|Chỉ thị|Kết luận|Nghị định|Quyết định|Thông tư|Kế hoạch|Công văn)"
-            r"(?=\s*(?:[.;,:)]|$)|\s+(?:nêu trên|trên|đó|này)\b)", re.MULTILINE),
+        "anaphora": re.compile(r"(?<![\w/])" + _ANAPHORA, re.MULTILINE),
+        # ... and without the lookbehind, for `finditer_word_start`: the engine skips ahead to the capitals
+        "anaphora_bare": re.compile(_ANAPHORA, re.MULTILINE),
         # a sentence whose subject stands for a document of the sentence before: "Nghị quyết được ban hành nhằm"
         "subject_anaphora": re.compile(
             r"(?:^|[.!?…]\s+|\n\s*)(?P<t>Nghị quyết|Chỉ thị|Kết luận|Nghị định|Quyết định|Thông tư|Kế hoạch)"
             r"(?:\s+(?:này|trên|nêu trên))?\s+(?:được ban hành|ra đời)\s+(?:để|nhằm)\s+$"),
         "law_obj": re.compile(rf"(?<!\w)(?P<w>{_LAW_WORDS}|{_TREATY_WORDS})\s+(?=[\"“]?\w)"),
-        "party_obj": re.compile(r"(?<!\w)(?:Nghị quyết|Chỉ thị|Kết luận)\s+(?=(?:Trung ương|Hội nghị|Đại hội)\b)"),
+        "party_obj": re.compile(r"(?<!\w)" + _PARTY_OBJ),
+        "party_obj_bare": re.compile(_PARTY_OBJ),
         "name_stop": re.compile(
             r"[.;,:()\n]|\s(?:do|để|nhằm|theo|tại|trong|cho|đã|được|và|ngày|số|với|trên địa bàn)\s"),
         "report_title": re.compile(
@@ -178,13 +186,13 @@ def _objects(ctx: Context, refs: list[DirectiveRef], programmes: list[NamedMenti
                 out[m.start()] = _Obj(m.start(), end, end, Endpoint("law", label))
             else:
                 out[m.start()] = _Obj(m.start(), end, end, Endpoint("plan", name))
-        for m in res["party_obj"].finditer(text, a, b):
+        for m in finditer_word_start(res["party_obj_bare"], text, _WORD_CHAR, a, b):
             if m.start() in out or inside(m.start()):
                 continue
             end = _name_end(text, m.end(), len(text), stop_at_ve=True)
             out[m.start()] = _Obj(m.start(), end, end, Endpoint("plan", " ".join(text[m.start() : end].split())),
                                   numbered_only=True)
-        for m in res["anaphora"].finditer(text, a, b):
+        for m in finditer_word_start(res["anaphora_bare"], text, _WORD_OR_SLASH, a, b):
             if m.start() in out or inside(m.start()):
                 continue
             ante = _antecedent(ctx, refs, m.start(), m.group(1))

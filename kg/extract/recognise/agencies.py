@@ -32,8 +32,10 @@ from .spelling import tone_fold
 _JOINER = re.compile(r"\s*([-–—,&])\s*")
 
 
+@lru_cache(maxsize=16384)
 def _key(s: str) -> str:
-    """Lookup key of a label or of matched text: folded, lower case, spacing around - , & normalised."""
+    """Lookup key of a label or of matched text: folded, lower case, spacing around - , & normalised (a document
+    names the same bodies again and again)."""
     s = tone_fold(s).lower()
     s = _JOINER.sub(lambda m: "-" if m.group(1) in "–—" else m.group(1), s)
     return " ".join(s.split())
@@ -59,7 +61,8 @@ class _Data:
     acronym_keys: set[str]
     regex: re.Pattern
     codes: dict[str, _Entry]
-    # the same labels over a lower-cased text: a case-sensitive scan runs several times faster
+    # the same labels over a lower-cased text: a case-sensitive scan runs several times faster; without the
+    # lookbehind, which kept the engine from skipping ahead to a label's first letters (`_next_label` checks it)
     regex_low: re.Pattern
 
 
@@ -153,7 +156,8 @@ def _data() -> _Data:
     first = "".join(sorted({c for k in by_key for c in (k[0], k[0].upper())}))
     regex = re.compile("(?=[" + re.escape(first) + r"])(?<![\w/\-])" + body + r"(?![\w])", re.IGNORECASE)
     first_low = "".join(sorted({k[0] for k in by_key}))  # the keys are lower case
-    regex_low = re.compile("(?=[" + re.escape(first_low) + r"])(?<![\w/\-])" + body + r"(?![\w])")
+    # (the trie's branches open with those letters: the lookahead of the case-blind pattern would add nothing)
+    regex_low = re.compile(("" if first_low.isalpha() else "(?=[" + re.escape(first_low) + "])") + body + r"(?![\w])")
     return _Data(entries, by_key, acronym_keys, regex, codes, regex_low)
 
 
@@ -440,6 +444,15 @@ def _compose(template: str, name: str, unit: str | None, place: str | None) -> s
     return " ".join(out.split())
 
 
+_JOINED_WORD_RE = re.compile(r"[ \t]*([-–,])[ \t]*(\w+)")
+_BRACKETED_RE = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
+
+
+def _national(toks: list[tuple[str, int, int]]) -> bool:
+    """'Trung ương', 'Quốc gia' read so far: "... Trung ương về ..." is a national body's name."""
+    return [x[0].lower() for x in toks] in (["trung", "ương"], ["quốc", "gia"])
+
+
 def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
                 ) -> tuple[int, str, str | None, str | None, bool]:
     """Words that complete a head ("Ban Chỉ đạo" + "thực hiện công tác ... tỉnh Lạng Sơn").
@@ -467,7 +480,7 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
         m = _WORD_RE.match(t, p)
         sep = ""
         if not m and toks:
-            m = re.compile(r"[ \t]*([-–,])[ \t]*(\w+)").match(t, p)
+            m = _JOINED_WORD_RE.match(t, p)
             if m:
                 sep = m.group(1)
                 w = m.group(2)
@@ -478,7 +491,7 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
                                        or (unit_capable and _reaches_unit(t, p, data))):
                     break
         if not m and toks:
-            pm = re.compile(r"[ \t]*\(([^()\n]{1,60})\)").match(t, p)
+            pm = _BRACKETED_RE.match(t, p)
             # "(AFD)" is part of the name; "(Bộ NN&PTNT)" names its parent, another agency
             if pm and pm.group(1)[:1].isupper() and not (
                     data.regex.match(pm.group(1)) and not re.fullmatch(r"[A-Z]{2,}", pm.group(1))):
@@ -524,7 +537,8 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
                 p = m.end()
                 continue
             break
-        nx1 = _WORD_RE.match(t, m.end())
+        # the next word, for the tests of a lower-case word (and of "số") below
+        nx1 = _WORD_RE.match(t, m.end()) if w[0].islower() or lw == "số" else None
         if not toks and w[0].islower() and (lw in _VERBS or (nx1 and f"{lw} {nx1.group(1).lower()}" in _VERBS)):
             break  # "Ban Chỉ đạo phụ trách ...": the head alone, its name is elsewhere
         if lw == "số" and toks and nx1 and not nx1.group(1)[0].isdigit() and nx1.group(1).lower() != "hiệu":
@@ -533,12 +547,11 @@ def _descriptor(t: str, pos: int, data: _Data, entry: _Entry, doc: _Doc
             continue
         if w[0].islower() and lw in ("các", "những") and _UNIT_RE.match(t, m.end()):
             return pos, "", None, None, False  # "Ban quản lý di tích các phường": one body per unit, generic
-        national = [x[0].lower() for x in toks] in (["trung", "ương"], ["quốc", "gia"])
-        if w[0].islower() and lw in _STOP and not (lw == "về" and national) and not (
+        if w[0].islower() and lw in _STOP and not (lw == "về" and _national(toks)) and not (
                 lw in ("các", "và") and unit_capable and _reaches_unit(t, m.end(), data)):
             break
         if toks and w[0].islower():
-            nx = _WORD_RE.match(t, m.end())
+            nx = nx1
             # "giao" assigns, but "giao thông" is a field of the name ("... công trình giao thông tỉnh")
             if (lw in _VERBS and not (lw == "giao" and nx and nx.group(1).lower() == "thông")
                     or (nx and f"{lw} {nx.group(1).lower()}" in _VERBS)):
@@ -794,25 +807,42 @@ def _reaches_unit(t: str, p: int, data: _Data, limit: int = 12) -> bool:
     return False
 
 
+_WORD_RUN = re.compile(r"\w+")
+_CLAUSE_CUT = re.compile(r"[:;]")
+_PHRASE_CUT = re.compile(r"[.;:\n]")
+_NOT_ACTOR_WORD = _PLURAL_BEFORE | _NOT_ACTOR_LAST
+
+
 def _context_ok(t: str, s: int) -> bool:
     line_start = t.rfind("\n", 0, s) + 1
     if _LAW_BEFORE_RE.search(t, max(line_start, s - 50), s):
         return False
     # the words before it in its own clause ("1. Đầu tư xây dựng: Ủy ban nhân dân xã làm ...": a topic, then the body)
-    before = re.findall(r"\w+", re.split(r"[:;]", t[max(line_start, s - 40):s])[-1].lower())
-    if before and before[-1] in _PLURAL_BEFORE | _NOT_ACTOR_LAST:
+    before = _WORD_RUN.findall(_CLAUSE_CUT.split(t[max(line_start, s - 40):s])[-1].lower())
+    if before and before[-1] in _NOT_ACTOR_WORD:
         return False
     return not (len(before) >= 2 and " ".join(before[-2:]) in _NOT_ACTOR_BEFORE)
 
 
 def _funding(t: str, s: int) -> bool:
-    before = re.findall(r"\w+", re.split(r"[.;:\n]", t[max(0, s - 30):s])[-1].lower())
+    before = _WORD_RUN.findall(_PHRASE_CUT.split(t[max(0, s - 30):s])[-1].lower())
     return bool(before) and (before[-1] in _FUNDING_BEFORE or " ".join(before[-2:]) in _FUNDING_BEFORE)
 
 
 @lru_cache(maxsize=64)
 def _parents(level: str, place: str | None, hints: str) -> dict[str, str]:
     return places.parents(level, place, hints) if place else {}
+
+
+_LABEL_AFTER = re.compile(r"[\w/\-]")  # what a label may not follow
+
+
+def _next_label(rx: re.Pattern, low: str, pos: int) -> re.Match | None:
+    """The first label from `pos` on that follows no word character, "/" or "-" (the lookbehind of the case-blind
+    pattern, checked here: a refused start is passed by one character, as the engine would)."""
+    while (m := rx.search(low, pos)) is not None and m.start() > 0 and _LABEL_AFTER.match(low, m.start() - 1):
+        pos = m.start() + 1
+    return m
 
 
 def _scan(text: str, place: str | None, level: str | None, city: str | None = None, hints: str = ""
@@ -828,9 +858,9 @@ def _scan(text: str, place: str | None, level: str | None, city: str | None = No
     skipped_to = -1  # end of the last mention left out as a funding source: a list after it is too
     lowered = t.lower()
     # spans of the lower-cased text are the text's own when lower-casing kept every character one character
-    regex, hay = (data.regex_low, lowered) if len(lowered) == len(t) else (data.regex, t)
+    on_lowered = len(lowered) == len(t)
     while True:
-        m = regex.search(hay, pos)
+        m = _next_label(data.regex_low, lowered, pos) if on_lowered else data.regex.search(t, pos)
         if not m:
             break
         s, e = m.span()

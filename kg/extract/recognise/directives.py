@@ -113,14 +113,16 @@ def _iso(d: str, m: str, y: str) -> str | None:
     return f"{yi:04d}-{mi:02d}-{di:02d}"
 
 
-_DIGITS = re.compile(r"\d+")
+# a run of digits a number can open: its symbol follows, after a letter at most ("12a/KH-UBND", "06-NQ/TU",
+# "15 /2021/..."); most runs of a text are figures, dates and list markers, followed by none of these
+_NUMBER_DIGITS = re.compile(r"\d+(?=[a-z]?[ \t/-])")
 
 
 def _mentions(mention_re: re.Pattern, text: str):
     """What `mention_re.finditer(text)` yields, the regex tried only where a mention can start: at a type word
     or at a run of digits after no word character, "/", "." or "-" (tried from every position of the text, it
     was most of the time of this recogniser)."""
-    starts = [m.start() for m in _DIGITS.finditer(text)
+    starts = [m.start() for m in _NUMBER_DIGITS.finditer(text)
               if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_/.-")]
     starts += [i for w in TYPE_WORDS for i in occurrences(text, w)]
     return finditer_at(mention_re, text, sorted(starts))

@@ -31,7 +31,15 @@ import unicodedata
 from functools import lru_cache
 
 from ..records import Context, NamedMention
-from .scan import finditer_near, finditer_words, first_words, lowered, occurrences
+from .scan import (
+    finditer_near,
+    finditer_word_start,
+    finditer_words,
+    first_words,
+    lowered,
+    occurrences,
+    trie_alternation,
+)
 from .spelling import tone_fold
 
 # ----------------------------------------------------------------------------- reference data
@@ -284,6 +292,8 @@ def _rx() -> dict[str, re.Pattern]:
     _RX["head"] = re.compile(rf"(?<!{_W})(?:{_alt(heads)})(?:(?!{_W})|(?<=QL)(?=\d))", re.IGNORECASE)
     # the same heads over a lower-cased text: a case-sensitive search runs about 4x faster
     _RX["head_low"] = re.compile(rf"(?<!{_W})(?:{_alt(w.lower() for w in heads)})(?:(?!{_W})|(?<=ql)(?=\d))")
+    # ... read as a trie without the lookbehind (`finditer_word_start` checks the start): ~3x faster again
+    _RX["head_low_trie"] = re.compile(rf"{trie_alternation({w.lower() for w in heads})}(?:(?!{_W})|(?<=ql)(?=\d))")
     # a token: a word (with codes like ĐT.246, Km3+700, 1088/2-1089, 4B), a quoted span, or a punctuation mark
     _RX["tok"] = re.compile(
         r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\""
@@ -344,6 +354,7 @@ def _rx() -> dict[str, re.Pattern]:
 
 
 # ----------------------------------------------------------------------------- helpers
+@lru_cache(maxsize=8192)
 def _fold(s: str) -> str:
     return tone_fold(unicodedata.normalize("NFC", s)).lower()
 
@@ -371,6 +382,7 @@ _EACH = re.compile(r"(?<![\wÀ-ỹĐđ])từng(?![\wÀ-ỹĐđ])")
 _SCALE = re.compile(r"(?:theo\s+)?tỷ lệ\s+1\s*/\s*[\d.]+")
 
 
+@lru_cache(maxsize=4096)
 def _generic_body(body: str, plural: bool = False) -> bool:
     """A programme body made only of generic words and qualifiers ("thực hiện", "đầu tư công trung hạn",
     "mục tiêu quốc gia", "trên địa bàn tỉnh", "năm 2025"): it says which kind of plan, not which plan.
@@ -390,6 +402,7 @@ def _generic_body(body: str, plural: bool = False) -> bool:
     return not rest
 
 
+@lru_cache(maxsize=4096)
 def _strip_generic(body: str) -> str:
     """The body without the generic words that open it ("triển khai thực hiện các nội dung" -> "các nội dung")."""
     rest, prev = _fold(body), None
@@ -400,6 +413,7 @@ def _strip_generic(body: str) -> str:
 
 
 _WORD = re.compile(rf"{_W}+")  # compiled here: words are counted ~10^3 times a document
+_WORD_CHAR = re.compile(_W)
 
 
 def _words(s: str) -> list[str]:
@@ -427,6 +441,9 @@ def _same_head(head: str, rest: str) -> bool:
 _NAMED_PLACE_END = re.compile(rf"(?:tỉnh|huyện|thành phố|thị xã|thị trấn|xã|phường|quận)\s+{_UP}{_W}*(?:\s+{_UP}{_W}*)*$")
 
 
+_WORK_NOUN_NEXT = re.compile(rf"(?:{_alt(WORK_NOUNS)})\s+{_LOW}")
+
+
 def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
     """End offset of a name whose body starts at `pos` (just after the head)."""
     rx = _rx()
@@ -440,6 +457,9 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
     after_number_ref = False
     closed = False  # a period ("giai đoạn 2021 - 2025") or a quoted title was read: only qualifiers may follow
     while i < limit:
+        if text[i] == " ":
+            i += 1  # a space between words (a run of spaces that holds a line break ends the name, below)
+            continue
         m = rx["tok"].match(text, i)
         if not m:
             break
@@ -505,7 +525,7 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
             if c == "," and rest.lower().startswith(COMMA_ITEMS):
                 break
             if (tok == "và" and cat == "project" and last_word[:1].islower()
-                    and re.match(rf"(?:{_alt(WORK_NOUNS)})\s+{_LOW}", rest)):
+                    and _WORK_NOUN_NEXT.match(rest)):
                 i = k  # "Hệ thống thoát nước và xử lý nước thải": one work of two functions
                 continue
             if c == "," and re.match(r"(?:gửi|định kỳ)\s", rest):
@@ -535,54 +555,55 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
         # a word
         low = tok.lower()
         if not titled and nwords > 0:
-            if _may_stop(c) and rx["stop"].match(text, i) and not (rx["stop_ok"].match(text, i) and not (
+            if _may_stop(text[i:i + 2]) and rx["stop"].match(text, i) and not (rx["stop_ok"].match(text, i) and not (
                     cat == "project" and low == "đạt")):
                 break  # "Trường THCS X đạt chuẩn quốc gia": the standard a work is built to, not its name
-            if cat == "project" and low == "tại" and _NAMED_PLACE_END.search(text, pos, end):
-                break  # "Trung tâm ... tỉnh X tại huyện Y": the name has its place, "tại" says where it is built
-            k = j
-            while k < limit and text[k] == " ":
-                k += 1
-            if cat == "project" and low == "cho" and capitals > 0 and last_word[:1].isupper() and (
-                    _PLACE_RX.match(text, k) or text[k:k + 1].isupper()):
-                break  # "Bàn giao Trường Mầm non X cho xã Y": after its proper name, to whom it is handed
-            if low == "thuộc" and rx["belongs"].match(text, k):
-                break
-            if low == "của":
-                body = text[pos:end].strip().lower()
-                # "Đề án 06 của Chính phủ về ...": the issuer sits inside the name when "về" follows it
-                owned = re.match(r"[^\n,;.:()|]{0,60}?\svề\s", text[k:limit])
-                if rx["agency"].match(text, k) and body not in ("hành động",) and not owned:
-                    break
-                if re.match(r"\d+\s", text[k:k + 8]):
-                    break  # "... của 02 huyện": whose, not which
-            if low == "từ" and text[k:k + 1].isdigit() and not re.match(
-                    r"\d+\s*(?:đến|-|–)\s*(?:dưới\s+)?\d+\s+(?:tuổi|tháng tuổi)", text[k:k + 30]):
-                break  # "... từ 2021", "từ 100 triệu": a figure; "từ 05 đến dưới 12 tuổi" names who
             if cat == "programme" and rx["top_agency"].match(tok) and not text[max(0, i - 5):i].strip().endswith("của"):
                 break
-            if low == "ngày" and rx["date"].match(text, i):
-                break
-            if low in ("có", "gồm") and text[k:k + 1].isdigit():
-                break  # "Chương trình OCOP có 35 sản phẩm": a figure about it
-            if cat == "project" and low == "đến" and re.match(r"\s+năm\s+\d{4}", text[j:j + 12]):
-                break  # "Khu du lịch X đến năm 2030": the period of a plan for it, not the work's name
-            if cat == "project" and (low == "theo" or (low == "trước" and re.match(r"\s+(?:ngày|tháng|quý|năm)\b", text[j:j + 8]))):
-                break  # "CCN X theo chỉ đạo của ...", "... trước ngày 30/9": the clause goes on, the name does not
-            if low == "trên" and text.startswith(" địa bàn", j) and cat == "project":
-                break  # a work's name does not say where it is built ("Khu công nghiệp X trên địa bàn huyện")
-            if low == "trên" and text.startswith(" địa bàn", j) and re.fullmatch(r"\d+", text[pos:end].strip()):
-                break  # "Đề án 06 trên địa bàn huyện": the short form, used where it is carried out
-            if low == "trên" and text.startswith(" địa bàn", j):
-                # keep "trên địa bàn tỉnh/huyện [Name]" at the end of a name, not a new clause
-                mm = re.match(rf" địa bàn(?: (?:tỉnh|huyện|thành phố|thị xã|xã|toàn tỉnh)(?: {_UP}{_W}*)*)?(?=[\s,.;:)]|$)", text[j:limit])
-                if not mm:
+            if low in _CLAUSE_WORDS:  # (most words are none of these)
+                if cat == "project" and low == "tại" and _NAMED_PLACE_END.search(text, pos, end):
+                    break  # "Trung tâm ... tỉnh X tại huyện Y": the name has its place, "tại" says where it is built
+                k = j
+                while k < limit and text[k] == " ":
+                    k += 1
+                if cat == "project" and low == "cho" and capitals > 0 and last_word[:1].isupper() and (
+                        _PLACE_RX.match(text, k) or text[k:k + 1].isupper()):
+                    break  # "Bàn giao Trường Mầm non X cho xã Y": after its proper name, to whom it is handed
+                if low == "thuộc" and rx["belongs"].match(text, k):
                     break
-                end = j + mm.end()
-                i = end
-                nwords += 3
-                closed = True  # "... trên địa bàn tỉnh đi vào chiều sâu": the place ends the name
-                continue
+                if low == "của":
+                    body = text[pos:end].strip().lower()
+                    # "Đề án 06 của Chính phủ về ...": the issuer sits inside the name when "về" follows it
+                    owned = re.match(r"[^\n,;.:()|]{0,60}?\svề\s", text[k:limit])
+                    if rx["agency"].match(text, k) and body not in ("hành động",) and not owned:
+                        break
+                    if re.match(r"\d+\s", text[k:k + 8]):
+                        break  # "... của 02 huyện": whose, not which
+                if low == "từ" and text[k:k + 1].isdigit() and not re.match(
+                        r"\d+\s*(?:đến|-|–)\s*(?:dưới\s+)?\d+\s+(?:tuổi|tháng tuổi)", text[k:k + 30]):
+                    break  # "... từ 2021", "từ 100 triệu": a figure; "từ 05 đến dưới 12 tuổi" names who
+                if low == "ngày" and rx["date"].match(text, i):
+                    break
+                if low in ("có", "gồm") and text[k:k + 1].isdigit():
+                    break  # "Chương trình OCOP có 35 sản phẩm": a figure about it
+                if cat == "project" and low == "đến" and re.match(r"\s+năm\s+\d{4}", text[j:j + 12]):
+                    break  # "Khu du lịch X đến năm 2030": the period of a plan for it, not the work's name
+                if cat == "project" and (low == "theo" or (low == "trước" and re.match(r"\s+(?:ngày|tháng|quý|năm)\b", text[j:j + 8]))):
+                    break  # "CCN X theo chỉ đạo của ...", "... trước ngày 30/9": the clause goes on, the name does not
+                if low == "trên" and text.startswith(" địa bàn", j) and cat == "project":
+                    break  # a work's name does not say where it is built ("Khu công nghiệp X trên địa bàn huyện")
+                if low == "trên" and text.startswith(" địa bàn", j) and re.fullmatch(r"\d+", text[pos:end].strip()):
+                    break  # "Đề án 06 trên địa bàn huyện": the short form, used where it is carried out
+                if low == "trên" and text.startswith(" địa bàn", j):
+                    # keep "trên địa bàn tỉnh/huyện [Name]" at the end of a name, not a new clause
+                    mm = re.match(rf" địa bàn(?: (?:tỉnh|huyện|thành phố|thị xã|xã|toàn tỉnh)(?: {_UP}{_W}*)*)?(?=[\s,.;:)]|$)", text[j:limit])
+                    if not mm:
+                        break
+                    end = j + mm.end()
+                    i = end
+                    nwords += 3
+                    closed = True  # "... trên địa bàn tỉnh đi vào chiều sâu": the place ends the name
+                    continue
         if c.isdigit() and rx["unit"].match(text, i) and nwords > 0:
             break
         if after_number_ref:
@@ -614,15 +635,18 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
     return pos + len(_TRAILING.sub("", s))
 
 
+# the words after which `_extend` looks at what follows to decide whether the name goes on
+_CLAUSE_WORDS = frozenset(("tại", "cho", "thuộc", "của", "từ", "ngày", "có", "gồm", "đến", "theo", "trước", "trên"))
 _TRAILING_WORDS = ("và", "của", "về", "với", "cho", "tại", "theo", "trên", "hoặc", "các", "thuộc", "đoạn", "từ", "đến", "vào")
 _TRAILING = re.compile(rf"(?:\s*[,\-–]|\s+(?:{'|'.join(_TRAILING_WORDS)}))+\s*$")
 _TRAILING_ENDS = (",", "-", "–", *_TRAILING_WORDS)
 
 
-@lru_cache(maxsize=512)
-def _may_stop(c: str) -> bool:
-    """Whether a stop word can start with this character (as the case-insensitive stop pattern reads it)."""
-    return bool(re.match("[" + "".join(sorted({re.escape(w[0]) for w in STOP_WORDS})) + "]", c, re.IGNORECASE))
+@lru_cache(maxsize=4096)
+def _may_stop(two: str) -> bool:
+    """Whether a stop word can start with these two characters (as the case-insensitive stop pattern reads them:
+    the engine itself compares them)."""
+    return re.match(_alt({w[:2] for w in STOP_WORDS}), two, re.IGNORECASE) is not None
 
 
 # ----------------------------------------------------------------------------- the scan
@@ -649,8 +673,11 @@ def _left_verbs(text: str, head_start: int) -> int:
 def _inside_agency(text: str, start: int) -> bool:
     """'Ban Quản lý dự án đầu tư xây dựng công trình ...': the head sits in a body's name (a few lower-case
     words after 'Ban Quản lý', no verb between), not in a work's."""
+    lo = max(0, start - 70)
+    if "ban" not in text[lo:start].lower():
+        return False  # every match opens with "Ban"
     m = None
-    for m in _rx()["in_agency"].finditer(text, max(0, start - 70), start):
+    for m in _rx()["in_agency"].finditer(text, lo, start):
         pass  # the nearest one
     if not m:
         return False
@@ -666,35 +693,117 @@ _BARE_KIND = re.compile(r"(?:nghị quyết|chỉ thị|kết luận|quyết đ�
 _PLAN_FIGURE = re.compile(r"\s*(?:là|:|=|(?:được\s+)?giao|đề ra|đặt ra)\s*(?:là\s+)?\d", re.IGNORECASE)
 
 
+# End-anchored patterns searched in a short window before a head try every start in it: each is tried only when
+# the window ends, once the spaces are set aside, with what every match of it ends with (lower-cased, as the
+# case-blind patterns read the letters they hold).
+_PLURAL_ENDS = ("các", "những", "số", "mọi", "từng", "nhiều", "đợt")  # PLURAL_BEFORE, by their last words
+_BLOCK_ENDS = ("lý", "ql", "qlda")  # BLOCK_BEFORE
+_PBLOCK_ENDS = ("tiêu", "với", "vượt", "mức", "đạt", "bằng", "%", "vốn")  # PROGRAMME_BLOCK_BEFORE
+_KINDS_ENDS = (",", "và", "hoặc")  # the separators of a list of kinds of plans
+_CTX_ENDS = ("dự án", "hạng mục", "công trình", *WORK_VERBS, *BUILD_STAGES, ";", ":", ")")
+
+
+def _ends_with(window: str, endings: tuple[str, ...]) -> bool:
+    """Whether a case-blind pattern ending with one of `endings` (then spaces) may match at the window's end.
+    The engine also takes "ſ" for "s" and "ı", "İ" for "i", which lower-casing does not: a window holding one
+    is always tried."""
+    tail = window.rstrip().lower()
+    return tail.endswith(endings) or "ſ" in tail or "ı" in tail or "\u0307" in tail
+
+
+def _plural_before(before: str) -> bool:
+    """'các ', '03 ' before a head (the `plural` pattern, tried when the window ends as it may)."""
+    if not before[-1:].isspace():
+        return False
+    tail = before.rstrip()
+    return (tail[-1:].isdigit() or _ends_with(tail, _PLURAL_ENDS)) and bool(_rx()["plural"].search(before))
+
+
+def _in_work_context(text: str, sp: _Span, head_low: str, prev_end: int | None) -> bool:
+    """A verb of building or a list of works before the head: "xây dựng cầu X", "dự án Trường Y", "(1) Quốc lộ 4B"."""
+    left = text[max(0, sp.head_start - 30):sp.head_start]
+    if sp.start < sp.head_start or (
+            (not left.strip() or _ends_with(left, _CTX_ENDS)) and _rx()["ctx_left"].search(left)):
+        return True
+    # the next item of a list of works: "hoàn thành Cầu X, Trường Y và Công viên Z"
+    return (prev_end is not None and head_low not in ROAD_HEADS
+            and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[prev_end:sp.head_start]) is not None)
+
+
+def _refused_before_name(text: str, sp: _Span, head_low: str, prev_end: int | None) -> bool:
+    """Whether what precedes a head refuses it, whatever name follows. Tried before the name is read: most heads
+    are refused here ("môi trường", "yêu cầu", "Ban Quản lý dự án ...")."""
+    rx = _rx()
+    if text[sp.head_start - 1:sp.head_start] in "-–" and sp.head_start > 0:
+        return True  # "Đông Bắc-Tiểu dự án ...": part of another name
+    before = text[max(0, sp.start - 12):sp.start]
+    if sp.cat == "programme":
+        lo = max(0, sp.head_start - 40)
+        if (_ends_with(text[lo:sp.head_start], _KINDS_ENDS)
+                and rx["kinds_before"].search(text, lo, sp.head_start)):
+            return True  # "các kế hoạch, chương trình, đề án của UBND tỉnh về ...": kinds of documents, not one
+        if _ends_with(before, _PBLOCK_ENDS) and rx["pblock"].search(before):
+            return True
+        return head_low == "cao điểm" and (_plural_before(before) or bool(re.search(r"đợt\s+$", before)))
+    if PROJECT_HEADS.get(head_low) == "never":
+        return True
+    block = text[max(0, sp.start - 16):sp.start]
+    if (block[-1:].isspace() and _ends_with(block, _BLOCK_ENDS) and rx["block"].search(block)) or _inside_agency(
+            text, sp.start):
+        # "Ban Quản lý dự án đầu tư xây dựng công trình giao thông": a body's name, not a work
+        return True
+    capital = text[sp.head_start].isupper()
+    if head_low in CAPITAL_ALWAYS and not capital:
+        return True
+    if (head_low in CAPITAL_ONLY and not capital) or head_low in WORK_CONTEXT_ONLY:
+        return not _in_work_context(text, sp, head_low, prev_end)
+    return False
+
+
+_NUMBERED_DOC = re.compile(rf"(?:{_LOW}{_W}*\s+){{1,3}}số\s+\d+[/\-]")  # "hành động số 09-CTr/HU"
+_ACTION_OPEN = re.compile(r"^hành động\s+")
+_STAGE_BEFORE = re.compile(rf"(?<!{_W})(?:{_alt(BUILD_STAGES)})\s+$", re.IGNORECASE)
+
+
+_FIRST_AFTER = re.compile(r"\s*")
+
+
+def _work_refused_by_first_word(text: str, sp: _Span, head_low: str) -> bool:
+    """Whether the word after a work's head refuses it, whatever follows: what `_accept` refuses by the first word
+    of the name ("các dự án trọng điểm", "dự án trong nước"), told before the name is read. The name opens at that
+    word, or is empty (refused too, but for a head that is a name alone: "Khu phi thuế quan")."""
+    k = _FIRST_AFTER.match(text, sp.body_start).end()
+    ch = text[k:k + 1]
+    if _plural_before(text[max(0, sp.start - 12):sp.start]):
+        return not (ch.isupper() or ch == "“")  # a set of works, unless a proper name follows
+    if PROJECT_HEADS.get(head_low, "named") == "any0":
+        return False
+    m = _WORD.match(text, k)
+    return m is not None and m.group().lower() in FUNCTION_WORDS
+
+
 def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) -> bool:
+    """Whether the name read after a head names one project or programme (`_refused_before_name` said no first)."""
     rx = _rx()
     body = text[sp.body_start:sp.end].strip()
     words = _words(body)
     before = text[max(0, sp.start - 12):sp.start]
-    plural = bool(rx["plural"].search(before))
-    if text[sp.head_start - 1:sp.head_start] in "-–" and sp.head_start > 0:
-        return False  # "Đông Bắc-Tiểu dự án ...": part of another name
+    plural = _plural_before(before)
     if sp.cat == "programme":
         if not words or words[0].lower() in PROGRAMME_NOT_FIRST:
             return False  # "đề án để trình kỳ họp": the head word used as a common noun
-        if rx["kinds_before"].search(text, max(0, sp.head_start - 40), sp.head_start):
-            return False  # "các kế hoạch, chương trình, đề án của UBND tỉnh về ...": kinds of documents, not one
-        if rx["pblock"].search(text[max(0, sp.start - 12):sp.start]):
-            return False
         if body[:1].isdigit() and head_low not in ("đề án", "chương trình"):
-            return False
-        if head_low == "cao điểm" and (plural or re.search(r"đợt\s+$", before)):
             return False
         if body.lower().startswith("số ") or re.match(r"số\s+\d", body):
             return False
-        if re.match(rf"(?:{_LOW}{_W}*\s+){{1,3}}số\s+\d+[/\-]", body):
+        if _NUMBERED_DOC.match(body):
             return False  # "Chương trình hành động số 09-CTr/HU": a numbered document (a directive), not a programme
         rest_g = _strip_generic(body)
         if re.match(r"(?:với|gồm|bao gồm|theo)\s+(?:các|những|\d+)\s", rest_g) or re.match(
                 r"(?:chương trình|đề án|kế hoạch|nghị quyết|quy hoạch|chỉ thị|kết luận)"
                 r"\s+(?:hằng|hàng)\s+năm\s*$", rest_g):
             return False  # "Kế hoạch thực hiện với các nội dung sau", "Kế hoạch triển khai Đề án hằng năm": no name
-        if _BARE_KIND.fullmatch(_strip_generic(re.sub(r"^hành động\s+", "", _strip_generic(body)))):
+        if _BARE_KIND.fullmatch(_strip_generic(_ACTION_OPEN.sub("", rest_g))):
             return False  # "Kế hoạch thực hiện Nghị quyết", "Chương trình hành động thực hiện Nghị quyết": which one is unsaid
         gm = rx["generic"].match(body)
         # "Kế hoạch của UBND tỉnh về phòng, chống thiên tai": an issuer, then what the plan is about
@@ -713,11 +822,12 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
             return False  # ... or "kế hoạch công tác của ngành, địa phương mình": each body's own plan
         if ((not text[sp.head_start].isupper() and not re.search(r"\b(?:19|20)\d\d\b", body) and not _has_capital(body)
                 and re.search(r"^(?:\S+\s+){1,4}(?:các|những|\d+(?!\s+năm))\s", body))
-                or (re.fullmatch(r"(?:các|những)(?:\s+\S+){1,4}", _strip_generic(body)) and not _has_capital(body))):
+                or (re.fullmatch(r"(?:các|những)(?:\s+\S+){1,4}", rest_g) and not _has_capital(body))):
             return False  # "quy hoạch chi tiết các phường", "kế hoạch triển khai đối với 56 dự án": plans of a set
-        if not re.search(r"\b(?:19|20)\d\d\b", body) and rx["needs_period"].match(_fold(body)):
+        folded = _fold(body)
+        if not re.search(r"\b(?:19|20)\d\d\b", body) and rx["needs_period"].match(folded):
             return False  # "kế hoạch phát triển kinh tế - xã hội" with no year: the yearly plan in general
-        if re.search(r"(?:kinh tế\s*-\s*xã hội|kinh tế xã hội)\s+(?:\d+\s+tháng|quý\s)", _fold(body)):
+        if re.search(r"(?:kinh tế\s*-\s*xã hội|kinh tế xã hội)\s+(?:\d+\s+tháng|quý\s)", folded):
             return False  # "... kế hoạch phát triển kinh tế - xã hội 9 tháng đầu năm 2024": a report's span, no plan
         if head_low == "kế hoạch" and _PLAN_FIGURE.match(text, sp.end):
             return False  # "Kế hoạch trồng rừng năm 2024 là 1.200 ha": the figure planned, not a named plan
@@ -731,25 +841,11 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
         head_txt = text[sp.start:sp.body_start]
         return head_txt[:1].isupper() or len(words) >= 2
     need = PROJECT_HEADS.get(head_low, "named")
-    if need == "cap" and head_low in CAPITAL_ONLY and text[sp.head_start].isupper() and re.search(
-            rf"(?<!{_W})(?:{_alt(BUILD_STAGES)})\s+$", text[max(0, sp.head_start - 30):sp.head_start], re.IGNORECASE):
+    if need == "cap" and head_low in CAPITAL_ONLY and text[sp.head_start].isupper() and _STAGE_BEFORE.search(
+            text[max(0, sp.head_start - 30):sp.head_start]):
         need = "named"  # "khởi công Công viên văn hóa X": a work being built, its name may open in lower case
-    if need == "never":
-        return False
-    if rx["block"].search(text[max(0, sp.start - 16):sp.start]) or _inside_agency(text, sp.start):
-        # "Ban Quản lý dự án đầu tư xây dựng công trình giao thông": a body's name, not a work
-        return False
-    left = text[max(0, sp.head_start - 30):sp.head_start]
-    in_context = sp.start < sp.head_start or bool(rx["ctx_left"].search(left))
-    # the next item of a list of works: "hoàn thành Cầu X, Trường Y và Công viên Z"
-    in_context = in_context or (prev_end is not None and head_low not in ROAD_HEADS and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[prev_end:sp.head_start]) is not None)
-    if head_low in CAPITAL_ONLY and not text[sp.head_start].isupper() and not in_context:
-        return False
-    if head_low in CAPITAL_ALWAYS and not text[sp.head_start].isupper():
-        return False
-    if head_low in WORK_CONTEXT_ONLY and not in_context:
-        return False
-    if head_low in ROAD_HEADS and not in_context and not re.search(r"\(|đoạn|Km", body):
+    if (head_low in ROAD_HEADS and not re.search(r"\(|đoạn|Km", body)
+            and not _in_work_context(text, sp, head_low, prev_end)):
         return False
     if head_low == "trường" and re.match(r"học(?!\w)", body):
         return False  # "Trường học trực tuyến X": schooling, not a school building
@@ -791,7 +887,8 @@ def _heads(text: str):
     rx = _rx()
     low = lowered(text)
     # spans of the lower-cased text are the text's own when lower-casing kept every character one character
-    found = rx["head_low"].finditer(low) if low is not None else rx["head"].finditer(text)
+    found = (finditer_word_start(rx["head_low_trie"], low, _WORD_CHAR) if low is not None
+             else rx["head"].finditer(text))
     for m in found:
         low = m.group(0).lower()
         if low in PROGRAMME_HEADS:
@@ -825,14 +922,14 @@ def _scan(text: str) -> list[_Span]:
                 continue
             if prev.cat == "project" and cat == "project" and low not in COMPLEX_HEADS:
                 continue
-        body_start = he
-        # "Dự án 2: ...", "Tiểu dự án 2, Dự án 3: ..."
-        end = _extend(text, body_start, limit, cat, low)
-        start = hs
-        if cat == "project":
-            start = _left_verbs(text, hs)
-        sp = _Span(cat, kind, start, end, body_start, low, hs)
+        start = _left_verbs(text, hs) if cat == "project" else hs
+        sp = _Span(cat, kind, start, he, he, low, hs)
         prev_end = spans[-1].end if spans and spans[-1].cat == "project" else None
+        if _refused_before_name(text, sp, low, prev_end) or (
+                cat == "project" and _work_refused_by_first_word(text, sp, low)):
+            continue
+        # "Dự án 2: ...", "Tiểu dự án 2, Dự án 3: ..."
+        sp.end = _extend(text, he, limit, cat, low)
         if _accept(text, sp, low, prev_end):
             spans.append(sp)
     return spans
@@ -1064,9 +1161,27 @@ def _key(name: str) -> str:
     return " ".join(s.split())
 
 
+_TAIL_WORDS = ("tỉnh", "huyện", "phố", "bàn", "toàn")  # the last words a qualifier at the end may have
+
+
+def _qual_tail(name: str) -> re.Match | None:
+    """The qualifiers that end a name (", huyện X", "năm 2024"). The end-anchored pattern would try every position
+    of the name: it is tried only when the last word is one a qualifier may end with (a capitalised word, a
+    number, a place word)."""
+    last = name.rsplit(None, 1)[-1] if name.strip() else ""
+    if name.endswith("\n") or last[:1].isupper() or last[-1:].isdigit() or last in _TAIL_WORDS:
+        return _rx()["qual_tail"].search(name)
+    return None
+
+
+def _without_qual_tail(name: str) -> str:
+    m = _qual_tail(name)
+    return name if m is None else name[:m.start()] + name[m.end():]
+
+
 def _core(name: str) -> str:
     """The key without the qualifiers that one document adds or leaves out (place, year, period)."""
-    return _key(_rx()["qual_tail"].sub("", name))
+    return _key(_without_qual_tail(name))
 
 
 def _expand(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -1100,7 +1215,7 @@ def _expand(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def _plain(name: str) -> str:
     """The name without its trailing year and place ("... tầm nhìn đến năm 2050" keeps its year)."""
-    out = _rx()["qual_tail"].sub("", name)
+    out = _without_qual_tail(name)
     return name if not out or re.search(r"(?:đến|tầm nhìn|thời kỳ|giai đoạn|,)$", out) else out
 
 
@@ -1108,7 +1223,7 @@ def _distribute(text: str, sp: _Span) -> list[tuple[int, int, str]]:
     """'các Chương trình mục tiêu quốc gia về giảm nghèo, phát triển vùng dân tộc' -> one name per item:
     after a plural, the head and its generic words are shared by the items of a comma list."""
     whole = [(sp.start, sp.end, text[sp.start:sp.end])]
-    if not _rx()["plural"].search(text[max(0, sp.start - 12):sp.start]):
+    if not _plural_before(text[max(0, sp.start - 12):sp.start]):
         return whole
     body = text[sp.body_start:sp.end]
     parts = [p.strip() for p in body.split(",")]
@@ -1158,8 +1273,9 @@ def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
     by_first: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for c in cores:
         by_first.setdefault((c[0], c[1].split(" ", 1)[0]), []).append(c)
-    for i, (cat, k) in enumerate(cores):
-        longer = [c for c in cores[i + 1:] if c[0] == cat and c[1].startswith(k + " ")]
+    in_order = sorted(cores)  # the keys that start with "k " lie together, after (cat, "k ")
+    for cat, k in cores:
+        longer = _longer_keys(in_order, cat, k)
         dk, dl = _digits(k), _digits(longer[0][1]) if longer else []
         # "Đề án 06" and "Đề án 06 về ...": a numbered programme named again in full
         digits_ok = dk == dl or (cat == "programme" and dk and dl[: len(dk)] == dk)
@@ -1170,15 +1286,19 @@ def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
     for same in by_first.values():
         # near-identical spellings ("đấu nối" / "đầu nối", "Bệnh viện đa khoa tỉnh (700 giường)" / "... 700 giường")
         for i, c in enumerate(same):
-            sm = difflib.SequenceMatcher(None, "", c[1], autojunk=False)
+            sm = None  # made for the first name close enough in length: most have none
             for d in same[:i]:
                 if len(d[1]) * 1.3 + 3 < len(c[1]):
                     continue
-                sm.set_seq1(d[1])
                 if _digits(d[1]) != _digits(c[1]):
                     continue  # "Cụm công nghiệp X 1" and "... X 2" are two works
                 if not _names_agree(keyed[d][1], keyed[c][1]):
                     continue  # "Trung tâm y tế huyện Bắc Sơn" and "... huyện Cao Lộc": two places, two works
+                if 2.0 * min(len(d[1]), len(c[1])) / (len(d[1]) + len(c[1])) < 0.9:
+                    continue  # `real_quick_ratio`, from the lengths alone, before a matcher is made
+                if sm is None:
+                    sm = difflib.SequenceMatcher(None, "", c[1], autojunk=False)
+                sm.set_seq1(d[1])
                 if sm.real_quick_ratio() >= 0.9 and sm.quick_ratio() >= 0.9 and sm.ratio() >= 0.9:
                     union(keyed[d], keyed[c])
     members: dict[tuple[str, str], list[str]] = {}
@@ -1187,9 +1307,20 @@ def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
     out = {}
     for root, nms in members.items():
         cat = root[0]
-        best = max(nms, key=lambda n: _rank(cat, n))
+        best = nms[0] if len(nms) == 1 else max(nms, key=lambda n: _rank(cat, n))
         for nm in nms:
             out[(cat, nm)] = best
+    return out
+
+
+def _longer_keys(in_order: list[tuple[str, str]], cat: str, k: str) -> list[tuple[str, str]]:
+    """The keys of `cat` that go on after `k` ("đề án 06" -> "đề án 06 về ..."), from the sorted keys; when there
+    are several, two of them (the caller wants only the one)."""
+    out = []
+    i = bisect.bisect_left(in_order, (cat, k + " "))
+    while i < len(in_order) and len(out) < 2 and in_order[i][0] == cat and in_order[i][1].startswith(k + " "):
+        out.append(in_order[i])
+        i += 1
     return out
 
 
@@ -1205,9 +1336,10 @@ def _names_agree(a: str, b: str) -> bool:
     return pa <= pb or pb <= pa
 
 
-def _proper(s: str) -> set[str]:
-    """The capitalised words after the first one (proper names), tone-folded."""
-    return {_fold(w) for w in _WORD.findall(s)[1:] if w[:1].isupper()}
+@lru_cache(maxsize=4096)
+def _proper(s: str) -> frozenset[str]:
+    """The capitalised words after the first one (proper names), tone-folded (a name is compared with many)."""
+    return frozenset(_fold(w) for w in _WORD.findall(s)[1:] if w[:1].isupper())
 
 
 _DIGIT_RUN = re.compile(r"\d+")
@@ -1221,7 +1353,7 @@ def _rank(cat: str, name: str):
     """Which spelling names a group: projects the full one saying 'Dự án', programmes the plainest."""
     if cat == "project":
         return (name.lower().startswith("dự án"), len(name))
-    tail = _rx()["qual_tail"].search(name)
+    tail = _qual_tail(name)
     return (bool(re.search(r"\b(?:19|20)\d\d\b", name)), -len(tail.group(0)) if tail else 0, -len(name))
 
 
@@ -1297,6 +1429,36 @@ _NOT_WORK_FIRST = re.compile(
 # a work that opens a sentence and is then said to be built: "Chợ trung tâm X đang thi công", "Cầu Y đã được
 # khánh thành" (the verb may sit on the next line of hard-wrapped text)
 _SUBJECT_WORK = re.compile(rf"(?:^|(?<=[.;:!?,])[ \t]+|(?<=\n)[ \t]*(?:[-–+*•][ \t]+)?)(?={_WORK_NOUN.pattern})", re.MULTILINE)
+
+
+def _subject_starts(text: str) -> list[int]:
+    """Where `_SUBJECT_WORK` matches end (a work noun opening a sentence, an item or a line), found from the nouns.
+
+    The pattern opens with a lookbehind: run over the text it tries every position. The nouns have a capital to
+    skip ahead to (every start of one is looked for, one inside another too); reading back from each over the
+    spaces and the bullet the pattern allows gives the same ends."""
+    out = []
+    pos = 0
+    while (m := _WORK_NOUN.search(text, pos)) is not None:
+        p = m.start()
+        pos = p + 1
+        q = p
+        while q > 0 and text[q - 1] in " \t":
+            q -= 1
+        if q == 0:
+            if p == 0:
+                out.append(p)  # the text's start ("^"), not its indent
+            continue
+        before = text[q - 1]
+        if before == "\n" or (q < p and before in ".;:!?,"):
+            out.append(p)  # at a line's start, after its indent, or after punctuation and a space
+        elif q < p and before in "-–+*•":
+            r = q - 1
+            while r > 0 and text[r - 1] in " \t":
+                r -= 1
+            if r > 0 and text[r - 1] == "\n":
+                out.append(p)  # after a bullet opening a line
+    return out
 _SUBJECT_STAGE = re.compile(
     r"\s*,?\s*(?:(?:đang|đã|sẽ|vừa|cơ bản)\s+)*(?:được\s+(?:khởi công|khánh thành|nghiệm thu|bàn giao|đưa vào sử dụng"
     r"|xây dựng|nâng cấp|cải tạo|sửa chữa|đầu tư xây dựng|thi công)|thi công|khởi công|khánh thành|đưa vào sử dụng"
@@ -1306,8 +1468,7 @@ _SUBJECT_STAGE = re.compile(
 def _subject_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Works that open a sentence and are said to be built right after their name."""
     out: list[tuple[int, int]] = []
-    for m in _SUBJECT_WORK.finditer(text):
-        p = m.end()
+    for p in _subject_starts(text):
         if _opens_inside(p, agencies) or any(a == p for a, _ in agencies):
             continue
         end = _extend(text, p, _line_end(text, p), "project", "công trình")
@@ -1322,14 +1483,32 @@ def _subject_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int
 _WORKS_OPENER_LINE = re.compile(r"(?i)(?<![\wÀ-ỹĐđ])(?:các|những)\s+(?:dự án|công trình)(?:\s+sau)?(?:\s+(?:gồm|như))?\s*:[ \t]*$",
                                 re.MULTILINE)
 _BULLET_START = re.compile(r"\n[ \t]*[-–+*•][ \t]+")
-_WORKS_OPENER_FIRST = first_words(("các", "những"), True)
+
+
+def _works_openers(text: str):
+    """What `_WORKS_OPENER_LINE.finditer(text)` yields, the pattern tried only just before "dự án" and "công trình"
+    (found in the lower-cased text: the pattern ignores case), a start at most "những" and its spaces before them.
+    Tried after every "các" and "những" of a text, it cost more than the reading of the lists."""
+    low = lowered(text)
+    if low is None:
+        return _WORKS_OPENER_LINE.finditer(text)
+    at = sorted(i for w in ("dự án", "công trình") for i in occurrences(low, w))
+    return finditer_near(_WORKS_OPENER_LINE, text, at, _word_before)
+
+
+def _word_before(text: str, q: int) -> int:
+    """The earliest start of a word of at most five letters, spaces, then offset q."""
+    k = q
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return max(0, k - 5)
 
 
 def _announced_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Works on the bullet lines after a line that announces them ("... các công trình:" / "- Kè X, hoàn thành
     trong Quý III"), each read to its own end."""
     out: list[tuple[int, int]] = []
-    for m in finditer_words(_WORKS_OPENER_LINE, text, _WORKS_OPENER_FIRST, ignore_case=True):
+    for m in _works_openers(text):
         q = m.end()
         while (bm := _BULLET_START.match(text, q)) is not None:
             p = bm.end()
@@ -1424,16 +1603,36 @@ _DO_INVESTS = re.compile(r"[^;:.\n]{0,120}?(?<![\wÀ-ỹĐđ])(?:là|làm)\s+ch�
 _INVESTOR_BEFORE = re.compile(_INVESTOR_NEXT.pattern + r"\Z", re.IGNORECASE)
 
 
+def _investor_before(text: str, a: int) -> bool:
+    """'... do ' or ', chủ đầu tư là ' right before a body. The end-anchored pattern tries every start of the line
+    before it: it is tried only when the text before ends as it must ("do", "là", ":" and a space)."""
+    if text[a - 1:a] not in (" ", "\t"):
+        return False
+    ls = text.rfind("\n", 0, a) + 1
+    tail = text[ls:a].rstrip(" \t")
+    if not (tail.endswith(":") or tail[-2:].lower() in ("do", "là")):
+        return False
+    return _INVESTOR_BEFORE.search(text, ls, a) is not None
+
+
+def _item_openings(text: str, named: list[int]):
+    """What `_ITEM_OPEN.finditer(text)` yields on the lines that hold one of `named` (sorted offsets): the only
+    lines where an item can name its investor. No match runs over a line break, so a line scanned alone gives
+    the matches the scan of the whole text gives on it."""
+    for ls in sorted({text.rfind("\n", 0, a) + 1 for a in named}):
+        yield from _ITEM_OPEN.finditer(text, ls, _line_end(text, ls))
+
+
 def _named_investor_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Works an item opens with when a known body is named their investor right after them."""
     out: list[tuple[int, int]] = []
     starts = {a for a, _ in agencies}
     # bodies named an investor ("... do <body>", ", chủ đầu tư là <body>"): an item needs one on its line, and
     # most documents have none
-    named = sorted(a for a in starts if _INVESTOR_BEFORE.search(text, text.rfind("\n", 0, a) + 1, a))
+    named = sorted(a for a in starts if _investor_before(text, a))
     if not named:
         return out
-    for m in _ITEM_OPEN.finditer(text):
+    for m in _item_openings(text, named):
         p = m.end()
         sm = _STAGE_OPENER.match(text, p) or _DONE.match(text, p)
         p = sm.end() if sm else p  # "- Khánh thành Cầu X do ...": the stage is not the work's name
@@ -1515,6 +1714,20 @@ def _without_closing_bracket(text: str, item: tuple):
     return cat, kind, a, b, nm
 
 
+def _programme_reach(spans: list[_Span]):
+    """A test of whether a span lies within a programme that starts before it (sp.end <= o.end, o.start < sp.start):
+    the programmes by start, with the furthest end reached by each and those before it."""
+    progs = sorted((o.start, o.end) for o in spans if o.cat == "programme")
+    starts = [a for a, _ in progs]
+    reach = list(itertools.accumulate((b for _, b in progs), max))
+
+    def within(sp: _Span) -> bool:
+        i = bisect.bisect_left(starts, sp.start)
+        return i > 0 and reach[i - 1] >= sp.end
+
+    return within
+
+
 def find_named(ctx: Context, agencies: list | None = None) -> list[NamedMention]:
     """Projects and programmes; `agencies` (found before) keep a head word inside a body's name from opening
     one: "Phòng Tài chính - Kế hoạch chủ trì ..." names no plan."""
@@ -1525,9 +1738,10 @@ def find_named(ctx: Context, agencies: list | None = None) -> list[NamedMention]
         _cut_at_investor(text, sp, inside)
     found: list[tuple[str, str | None, int, int, str]] = []  # cat, kind, start, end, name-as-read
     covered: list[tuple[int, int]] = []
+    within = _programme_reach(spans)
     for sp in spans:
         items = _expand(text, sp.start, sp.end) if sp.cat == "project" else _distribute(text, sp)
-        if sp.cat == "programme" and any(o.cat == "programme" and o.start < sp.start and sp.end <= o.end for o in spans):
+        if sp.cat == "programme" and within(sp):
             # "Kế hoạch thực hiện Chương trình X năm 2023 trên địa bàn tỉnh": the year and the place are the plan's
             items = [(a, b, _plain(nm)) for a, b, nm in items]
         for a, b, nm in items:

@@ -35,6 +35,7 @@ from ..records import AgencyMention, Context, DirectiveRef, NamedMention, Respon
 from ..structure import roman_to_int
 from . import places
 from .agencies import GENERIC_PART, ORG_HEAD, canonical_agency, slot_bodies, tone_fold
+from .scan import lowered
 from .target_objects import targets_named
 
 
@@ -265,9 +266,9 @@ class _Doc:
         self._task_at: dict[int, Task | None] = {}
         self._summarises: dict[str, bool] = {}  # names_itself of a headerless document, by word
         self._reported: str | None = None
-        # lower-cased text for quick tests of whether a word occurs at all (when lower-casing keeps the offsets)
-        low = ctx.text.lower()
-        self.low = low if len(low) == len(ctx.text) else None
+        # lower-cased text for quick tests of whether a word occurs at all (when lower-casing keeps the offsets;
+        # the one the scan of projects made)
+        self.low = lowered(ctx.text)
 
     def reported_resolution(self, s: int, e: int) -> str | None:
         """The number of the one resolution a headerless summary reports ('Tỉnh ủy X đã ban hành Nghị quyết số
@@ -405,6 +406,9 @@ def _local_unit(doc: _Doc, p: int, end: int) -> AgencyMention | None:
     return AgencyMention(name=name, text=m.group(), start=p, end=m.end(), kind="PeoplesCommittee")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _agency_list(doc: _Doc, p: int, end: int) -> tuple[list[AgencyMention], int]:
     """Agencies from p on, joined by commas or 'và', titles and generic plurals between them ('Giám đốc Sở X,
     UBND các huyện và Sở Y'); (mentions, position after them). Two names with nothing between are not a list:
@@ -432,17 +436,17 @@ def _agency_list(doc: _Doc, p: int, end: int) -> tuple[list[AgencyMention], int]
         if m and m.end() > p and found:
             p, sep, just_sep = m.end(), True, True
             continue
-        w = re.match(r"\s+", t[p:end])
+        w = _SPACES.match(t, p, end)
         if w and sep:
-            p += w.end()
+            p = w.end()
             continue
         g = _GLUE_RE.match(t, p, end)
         if g and sep:
             just_sep = False
             owner = g.group().lower() in ("của", "đại biểu", "tổ đại biểu")
             p = g.end()
-            w = re.match(r"\s+", t[p:end])
-            p += w.end() if w else 0
+            w = _SPACES.match(t, p, end)
+            p = w.end() if w else p
             if g.group().lower() == "ban" and doc.agency_at(p) is not None:
                 owner = True  # "các Ban HĐND tỉnh": the council's committees, like "các Ban của HĐND tỉnh"
             continue

@@ -83,3 +83,40 @@ def occurrences(text: str, word: str) -> list[int]:
         out.append(i)
         i = text.find(word, i + 1)
     return out
+
+
+def trie_alternation(words: Iterable[str]) -> str:
+    """An alternation of `words` with their common beginnings shared ("c(?:ầu|ông (?:trình|viên))"), a longer
+    word tried before a shorter one it goes on from: it matches what the alternation sorted longest first
+    matches, and the engine compares each character once instead of once per word."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if len(alts) == 1 and "" not in node:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ("|" if "" in node else "") + ")" if alts else ""
+
+    return build(trie)
+
+
+def finditer_word_start(rx: re.Pattern, text: str, word_char: re.Pattern, pos: int = 0, endpos: int | None = None
+                        ) -> Iterator[re.Match]:
+    """What `finditer` of `(?<!word_char)` followed by `rx` yields (from `pos` to `endpos`): the matches of `rx`
+    that start after no word character. The lookbehind would hide from the engine the letters a match opens with
+    (it skips ahead to them when the pattern opens with a set of literals); the start is checked here instead, and
+    a refused start is passed by one character, as the scan with the lookbehind would. Every match of `rx` must be
+    non-empty."""
+    endpos = len(text) if endpos is None else endpos
+    while (m := rx.search(text, pos, endpos)) is not None:
+        s = m.start()
+        if s > 0 and word_char.match(text, s - 1):
+            pos = s + 1
+            continue
+        yield m
+        pos = max(m.end(), s + 1)
