@@ -30,6 +30,8 @@ _YEAR = re.compile(r"(?<![^\W\d_])năm\s+((?:19|20)\d\d)(?!\s*[-–]\s*(?:19|20)
 # a verb of a goal to keep a level: "duy trì ở mức 47%", "giữ vững 100%", "ổn định ở mức"
 _KEEP = re.compile(r"(?<![^\W\d_])(?:duy trì|giữ vững|giữ ổn định|ổn định)(?:\s+(?:ở\s+)?mức)?"
                    r"(?:\s+(?:trên|khoảng|từ))?\s*$", re.IGNORECASE)
+# the last word of every text `_KEEP` ends: the pattern is tried only when the words before a figure end with one
+_KEEP_ENDS = ("trì", "vững", "định", "mức", "trên", "khoảng", "từ")
 # where a text gives the year of its plan or goals: "kế hoạch phát triển kinh tế - xã hội năm 2025",
 # "mục tiêu năm 2025", "năm 2025, tỉnh phấn đấu"; not a share of a plan ("đạt 104% kế hoạch năm 2024")
 _PLAN_YEAR = re.compile(
@@ -71,7 +73,9 @@ def carried(text: str, opener: Opener, clause_left: int, fig_start: int) -> bool
 def keeps_goal(text: str, para_start: int, start: int, clause_left: int, fig_start: int) -> bool:
     """A figure to be kept ("duy trì ở mức 47%") in a sentence that follows, in its paragraph, a sentence
     opened by a goal word."""
-    if not _KEEP.search(text, clause_left, fig_start) or _REPORTED.search(text, start, fig_start):
+    if not _ends_with_keep(text, clause_left, fig_start) or not _KEEP.search(text, clause_left, fig_start):
+        return False
+    if _REPORTED.search(text, start, fig_start):
         return False
     before = text[para_start:start]
     if "\n" in before.strip("\n "):
@@ -80,6 +84,14 @@ def keeps_goal(text: str, para_start: int, start: int, clause_left: int, fig_sta
     prev = before[last:]
     m = _CUE.search(prev)
     return bool(m) and not _REPORTED.search(prev, 0, m.start())
+
+
+def _ends_with_keep(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], white space at its end aside, ends with a word `_KEEP` can end with (asked for
+    every figure of a report: the end-anchored pattern would be tried at every position of the clause)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[max(start, end - 8) : end].lower().endswith(_KEEP_ENDS)
 
 
 def goal_year(text: str, pos: int) -> str | None:

@@ -669,6 +669,7 @@ class _Layout:
         self.planning = kind in PLANNING_KINDS
         self.sections = [_with_heading(ctx.text, s) for s in ctx.sections if s.level < 6]
         self._by_start = None
+        self._enclosing: dict[int, tuple[Section, ...]] = {}
         self.tasks: list[tuple[int, int, str | None]] = []
         for s in self.sections:
             if (s.level <= 2 and len(s.heading.split()) <= 16 and rx["task_heading"].search(s.heading)
@@ -685,9 +686,16 @@ class _Layout:
         if m:
             self.body_start = m.end()
 
-    def enclosing(self, pos: int) -> list[Section]:
+    def enclosing(self, pos: int) -> tuple[Section, ...]:
         """Sections containing `pos`, in document order. Walks back from the last section opened at or
-        before `pos` only while an earlier one still reaches it (linear scans made long documents quadratic)."""
+        before `pos` only while an earlier one still reaches it (linear scans made long documents quadratic).
+        Kept per position: a sentence's start is asked for its mode, its place in a report and its context."""
+        found = self._enclosing.get(pos)
+        if found is None:
+            found = self._enclosing[pos] = self._find_enclosing(pos)
+        return found
+
+    def _find_enclosing(self, pos: int) -> tuple[Section, ...]:
         if self._by_start is None:
             self._by_start = sorted(range(len(self.sections)), key=lambda i: self.sections[i].start)
             self._starts = [self.sections[i].start for i in self._by_start]
@@ -702,7 +710,7 @@ class _Layout:
             if self.sections[i].end > pos:
                 found.append(i)
             j -= 1
-        return [self.sections[i] for i in sorted(found)]
+        return tuple(self.sections[i] for i in sorted(found))
 
     def list_at(self, pos: int) -> tuple[TargetList, str | None] | None:
         for tl in self.lists:
@@ -1892,16 +1900,17 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             return Quantity(
                 category="result", indicator=indicator, value=m.value, max=m.max, comparator=m.comparator,
                 unit=unit or _measure_word(m.unit, indicator), value_text=m.value_text,
-                period=_period_for(text, layout, clause_left, after_end, m,
-                                   sentence_start_period or _earlier_period(text, layout, sent.start, clause_left),
-                                   sec_period or layout.title_period),
+                period=_period_for(text, layout, clause_left, after_end, m, sentence_start_period,
+                                   sec_period or layout.title_period, earlier_from=sent.start),
                 start=min(m.start, share.start) if share else m.start, end=max(m.end, share.end) if share else m.end,
                 percent_of_plan=share.value if share else None,
             )
 
         named = (_named_after(text, sent.start, m) if mode == "body" and k not in result_of and not headline
-                 and not _AIMED.search(text, sent.start, m.start)
-                 and not _goal_carried(text, mode, sent, opener, para_start, clause_left, m) else None)
+                 else None)  # (read first: it rejects most figures at once)
+        if named and (_AIMED.search(text, sent.start, m.start)
+                      or _goal_carried(text, mode, sent, opener, para_start, clause_left, m)):
+            named = None
         if named:
             # "6,1 triệu lượt là tổng lượt khách lưu trú 6 tháng": the words after "là" name what the figure counts
             out.append(reported(named, unit=m.unit))
@@ -2116,11 +2125,17 @@ def _earlier_period(text: str, layout: _Layout, sent_start: int, clause_left: in
 
 
 def _period_for(text: str, layout: _Layout, left: int, right: int, m: Measure, sent_period: str | None,
-                default: str | None) -> str | None:
+                default: str | None, earlier_from: int | None = None) -> str | None:
+    """The period of the figure: the one its clause text[left:right] names nearest to it, else `sent_period`, else
+    (given the sentence's start `earlier_from`) one an earlier clause of the sentence stated, else `default`."""
     ps = _periods_in(text, left, right, layout.year)
     # a period named inside the figure's own span is not its period ("năm 2022 - 15 dự án")
     ps = [p for p in ps if not (m.num_start <= p[0] < m.end)]
-    period = min(ps, key=lambda x: abs(x[0] - m.num_start))[1] if ps else sent_period or default
+    if ps:
+        period = min(ps, key=lambda x: abs(x[0] - m.num_start))[1]
+    else:  # (the earlier clauses are read only when needed)
+        period = (sent_period or (_earlier_period(text, layout, earlier_from, left) if earlier_from is not None else None)
+                  or default)
     # a crop season named before the figure is part of its year, the months unknown: "2024-vụ Xuân"
     season = _SEASON_RX.search(text, left, m.start)
     year = _year_of(period) or layout.year
