@@ -84,6 +84,10 @@ RANGE_SEPARATORS = ("-", "–", "đến", "tới")
 
 # one number as written: 1.234.567,89 | 1234,5 | 05 | (English decimal) 4.5
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+(?:,\d+)?(?![\d.])|\d+\.\d{1,2}(?![\d.])"
+# the same, not inside a word or another number, its first digit first: a pattern that opens with a digit is tried
+# only where the text has one (one that opens with a look-behind is tried at every position of the text)
+_NUM_ALONE = (r"\d(?<![\w.,/+]\d)"
+              r"(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d*(?:,\d+)?(?![\d.])|\d*\.\d{1,2}(?![\d.]))")
 
 
 @dataclass(frozen=True)
@@ -181,7 +185,7 @@ def _patterns() -> dict[str, re.Pattern]:
         rf"|(?P<named>(?:(?:{mags})\s*){{0,2}}(?:{named}))"
     )
     core = (
-        rf"(?<![\w.,/+])(?P<a>{_NUM})(?:\s*%(?=\s*(?:-|–|đến|tới)\s*\d))?"
+        rf"(?P<a>{_NUM_ALONE})(?:\s*%(?=\s*(?:-|–|đến|tới)\s*\d))?"
         rf"(?:\s*(?P<sep>-|–|đến|tới)\s*(?P<b>{_NUM}))?"
         rf"\s*(?P<unit>{unit})(?![^\W\d_])"
     )

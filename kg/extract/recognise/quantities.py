@@ -483,10 +483,15 @@ _PLACE_NAMES = re.compile(
 )
 
 
+# "là" opening the words after a figure
+_IS_FIRST = re.compile(r"\s*là\s+")
+
+
 def _after_text(text: str, m: Measure, stop: int, next_in_clause: bool) -> str:
     rx = _rx()
     seg = text[m.end : stop]
-    if m.unit and re.match(rf"\s*/\s*\d[\d.,]*\s*{re.escape(m.unit)}(?![^\W\d_])", seg):
+    if (m.unit and seg.lstrip().startswith("/")  # (a pattern made of the unit is compiled only then)
+            and re.match(rf"\s*/\s*\d[\d.,]*\s*{re.escape(m.unit)}(?![^\W\d_])", seg)):
         return ""  # "4.120 ha/5.000 ha kế hoạch": the plan the figure is written over, not what it measures
     if m.kind == "count" and "(" in seg:  # the places are not part of what is counted
         seg = _PLACE_NAMES.sub("", seg)
@@ -501,7 +506,9 @@ def _after_text(text: str, m: Measure, stop: int, next_in_clause: bool) -> str:
         if v >= 0 and c < 0:  # "200 ha cà phê và thành lập mới 60 doanh nghiệp": the words after "và" lead to the
             seg = seg[:v]  # next figure (not when a comma comes first: "... hàng hóa và doanh thu dịch vụ, bằng 24%")
     # "28.650 tỷ đồng là tổng mức bán lẻ ...": the figure first, then what it is
-    seg = re.sub(r"^\s*là\s+", " ", seg)
+    first = _IS_FIRST.match(seg)
+    if first:
+        seg = " " + seg[first.end() :]
     ws = seg.split()
     if len(ws) > _MAX_AFTER_WORDS:
         seg = " ".join(ws[:_MAX_AFTER_WORDS])
@@ -555,6 +562,7 @@ _TAIL_PERIOD = re.compile(r"(?<!so với)(?<!so với cuối)(?<!so với đầu
 _DIMENSION = re.compile(r"(?:tổng\s+)?(?:diện tích|số lượng|giá trị|kinh phí|vốn|số tiền|sản lượng|công suất)",
                         re.IGNORECASE)
 _AVERAGE = re.compile(r"(?:bình quân|trung bình)(?:\s+(?:mỗi|hằng|hàng)\s+năm)?", re.IGNORECASE)
+_CHANGE_ONLY = re.compile(r"(?:tăng|giảm)(?:\s+thêm)?", re.IGNORECASE)
 _GROWTH = re.compile(r"\s(?:ước\s+)?(tăng|giảm)(?:\s+(?:khoảng|thêm))?\s*$", re.IGNORECASE)
 # verbs whose object is what a count counts: "hỗ trợ 150 chủ thể", "công nhận mới 45 sản phẩm"
 _DONE_TO = re.compile(r"(?:hỗ trợ|công nhận(?: mới)?|đào tạo(?: nghề)?|tập huấn|cấp(?: mới)?|xây dựng(?: mới)?|"
@@ -596,7 +604,7 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
             label = ("Tốc độ tăng " if growth.group(1).lower() == "tăng" else "Mức giảm ") + _lc(core)
         if after:
             label = f"{label} {_lc(after)}"
-    elif m.kind == "count" and unit_words and re.fullmatch(r"(?i)(?:tăng|giảm)(?:\s+thêm)?", before.strip()):
+    elif m.kind == "count" and unit_words and _CHANGE_ONLY.fullmatch(before.strip()):
         label = f"{before.strip()} số {' '.join(unit_words)}"  # "Giảm 320 hộ nghèo": the number of poor households
     elif linked and _content_count(before) >= 1:
         label = before
@@ -1233,6 +1241,9 @@ def _done_for(text: str, sent_start: int, m: Measure, end: int) -> tuple[str, st
     return (label, unit) if _content_count(label) >= 3 else None
 
 
+_DONE_FIRST = re.compile(r"^\s*đã\s+", re.IGNORECASE)
+
+
 def _object_of(text: str, sent_start: int, m: Measure, end: int) -> tuple[str, str] | None:
     """(indicator, unit) of a count that is the object of the action opening its clause, an action done to what
     it counts: "Thành lập mới 14 doanh nghiệp" -> ("Số doanh nghiệp được thành lập mới", "doanh nghiệp")."""
@@ -1241,7 +1252,7 @@ def _object_of(text: str, sent_start: int, m: Measure, end: int) -> tuple[str, s
     left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";,:\n"))
     lead = text[left : m.start]
     verb = lead[_ACTION_LEAD.match(lead).end() :]
-    verb = re.sub(r"^\s*đã\s+", "", verb, flags=re.IGNORECASE).strip()
+    verb = _DONE_FIRST.sub("", verb).strip()
     got = _counted(text, m, end) if _DONE_TO.fullmatch(verb) and not _ACTION_AIMED.search(lead) else None
     if not got:
         return None
@@ -2158,9 +2169,14 @@ def _measure_word(unit: str, indicator: str) -> str:
     cm = _UNIT_CLASSIFIER.match(unit)
     if cm is None or "/" in unit:
         return unit
+    return cm.group(1) if _counted_words(unit).search(indicator) else unit
+
+
+@lru_cache(maxsize=1024)
+def _counted_words(unit: str) -> re.Pattern:
+    """The words of a unit after its magnitude ("lượt khách" of "nghìn lượt khách"), as a whole phrase."""
     words = re.sub(r"^(?:(?:nghìn|ngàn|vạn|triệu|tỷ|trăm)\s+)+", "", unit, flags=re.IGNORECASE)
-    named = re.search(rf"(?<![^\W\d_]){re.escape(words)}(?![^\W\d_])", indicator, re.IGNORECASE)
-    return cm.group(1) if named else unit
+    return re.compile(rf"(?<![^\W\d_]){re.escape(words)}(?![^\W\d_])", re.IGNORECASE)
 
 
 def _classifier(unit: str) -> str:
@@ -2187,7 +2203,9 @@ def _per_capita_before(unit: str) -> re.Pattern:
 def _per_capita(text: str, start: int, m: Measure) -> Measure:
     if m.kind != "count" or "/" in m.unit:
         return m
-    pm = _per_capita_before(m.unit).search(text[max(start, m.start - 60) : m.start])
+    before = text[max(start, m.start - 60) : m.start]
+    # ("dân" ends every rate: the pattern made of the unit is compiled and tried only when it is there)
+    pm = _per_capita_before(m.unit).search(before) if "dân" in before.lower() else None
     return replace(m, unit=f"{m.unit}/1 {pm.group('mag')} dân") if pm else m
 
 
