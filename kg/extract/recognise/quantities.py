@@ -48,11 +48,18 @@ from .numbers import Measure, as_quota_share, find_measures
 from .target_lists import TargetList, find_target_lists, head_clause
 from .target_tables import read_table
 
+
+def _at(first: str, pattern: str) -> str:
+    """`pattern`, tried only where the text has one of the characters it can open with (`first`, a character
+    class): a pattern that opens with a look-behind or a choice of words is otherwise tried in full at every
+    position of the text."""
+    return f"(?=[{first}]){pattern}"
+
 # ---------------------------------------------------------------- reference words
 # a crop season: "vụ Xuân", "vụ Đông Xuân", "vụ Hè Thu", "vụ Mùa"
 _SEASONS = r"đông\s*[-–]?\s*xuân|xuân\s*[-–]?\s*hè|hè\s*[-–]?\s*thu|thu\s*[-–]?\s*đông|mùa|chiêm|xuân|hè|đông"
 _SEASON = rf"vụ\s+(?:{_SEASONS})"
-_SEASON_RX = re.compile(rf"(?<![^\W\d_])vụ\s+({_SEASONS})(?![^\W\d_])", re.IGNORECASE)
+_SEASON_RX = re.compile(_at("v", rf"(?<![^\W\d_])vụ\s+({_SEASONS})(?![^\W\d_])"), re.IGNORECASE)
 # kinds of document that set goals in their body
 PLANNING_KINDS = ("Nghị quyết", "Kế hoạch", "Chương trình", "Chỉ thị", "Quyết định", "Đề án")
 # headings of parts that assess the past, inside planning documents
@@ -115,7 +122,7 @@ def _rx() -> dict[str, re.Pattern]:
         "assess": re.compile(_ASSESS_HEADING, re.IGNORECASE),
         "target_list": re.compile(_TARGET_LIST_HEADING, re.IGNORECASE),
         "non_goal": re.compile(_NON_GOAL_HEADING, re.IGNORECASE),
-        "result": re.compile(rf"(?<![^\W\d_])(?:{_RESULT_CUES})(?![^\W\d_])", re.IGNORECASE),
+        "result": re.compile(_at("ưđltgs", rf"(?<![^\W\d_])(?:{_RESULT_CUES})(?![^\W\d_])"), re.IGNORECASE),
         "link_end": re.compile(rf"(?:(?<![^\W\d_])(?:{alt(_LINK_WORDS)})|:)\s*$", re.IGNORECASE),
         "lead": re.compile(
             # "9 tháng, tổng lượt ...": when, not what (before a number marker takes the "9")
@@ -136,7 +143,7 @@ def _rx() -> dict[str, re.Pattern]:
         "trail": re.compile(rf"(?:[\s\-–,;:(*]+|(?<![^\W\d_])(?:{alt(_TRAIL_FILLERS)})"
                             r"|(?<=\s)\d{1,2}\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+(?:năm\s+)?\d{4})?"
                             r"|(?<=\s)quý\s+(?:IV|III|II|I)(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?)+$", re.IGNORECASE),
-        "goal_cut": re.compile(rf"(?<![^\W\d_])(?:{_GOAL_WORDS}|để|nhằm)(?![^\W\d_])", re.IGNORECASE),
+        "goal_cut": re.compile(_at("pđn", rf"(?<![^\W\d_])(?:{_GOAL_WORDS}|để|nhằm)(?![^\W\d_])"), re.IGNORECASE),
         "after_stop": re.compile(
             r"[;.!?]|\s(?:để|nhằm|theo quy định|theo|gắn với|trong đó|đồng thời)\s"
             r"|\s*\((?:mục tiêu|kế hoạch|KH|chỉ tiêu|dự toán)(?![^\W\d_])"
@@ -156,14 +163,14 @@ def _rx() -> dict[str, re.Pattern]:
             r"|,\s*(?:đồng chí\s+)?(?:phó\s+)?chủ tịch\s+(?:ubnd|ủy ban|hđnd|hội đồng)(?![^\W\d_])",
             re.IGNORECASE,
         ),
-        "goal_any": re.compile(r"phấn đấu|để|nhằm|chỉ tiêu|mục tiêu|kế hoạch", re.IGNORECASE),
+        "goal_any": re.compile(_at("pđncmk", r"phấn đấu|để|nhằm|chỉ tiêu|mục tiêu|kế hoạch"), re.IGNORECASE),
         # "với mục tiêu 100% ...", "chỉ tiêu đến năm 2025 là 95%": the figure is the goal the words name
         "goal_named": re.compile(
             r"(?<![^\W\d_])(?:với\s+(?:mục tiêu|chỉ tiêu)(?:\s+(?:đến\s+)?năm\s+(?:19|20)\d\d)?\s*(?:là|:)?"
             r"|(?:mục tiêu|chỉ tiêu)(?:\s+(?:đến\s+)?năm\s+(?:19|20)\d\d)?\s*(?:là|:))\s*$",
             re.IGNORECASE,
         ),
-        "goal_body": re.compile(rf"(?<![^\W\d_])(?:{_GOAL_WORDS})(?![^\W\d_])", re.IGNORECASE),
+        "goal_body": re.compile(_at("pđ", rf"(?<![^\W\d_])(?:{_GOAL_WORDS})(?![^\W\d_])"), re.IGNORECASE),
         "purpose": re.compile(r"(?<![^\W\d_])(?:để|nhằm)\s*$", re.IGNORECASE),
         "plan_is": re.compile(
             r"(?<![^\W\d_])(?:chỉ tiêu|mục tiêu|kế hoạch)(?:\s+(?:năm|quý|tháng)\s+[\dIVX/]+)?"
@@ -182,15 +189,15 @@ def _rx() -> dict[str, re.Pattern]:
         "vs_same_any": re.compile(r"so\s+với\s+cùng\s+kỳ", re.IGNORECASE),
         "equal_link": re.compile(r"\s*,?\s*(?:tương đương|tương ứng|với|là)\s*(?:khoảng\s*)?$", re.IGNORECASE),
         "vs_same": re.compile(r"\s*so\s+với\s+(?:cùng\s+kỳ|năm|tháng|quý)", re.IGNORECASE),
-        "plan_word": re.compile(r"kế hoạch|dự toán", re.IGNORECASE),
-        "period": re.compile(
-            r"(?<![^\W\d_])(?:quý|QUÝ)\s+(?P<q>IV|III|II|I|[1-4])(?![^\W\d_])(?:\s*(?:/|năm|NĂM)\s*(?P<qy>(?:19|20)\d\d))?"
+        "plan_word": re.compile(_at("kd", r"kế hoạch|dự toán"), re.IGNORECASE),
+        "period": re.compile(_at(
+            r"qQtTnNgG\d", r"(?<![^\W\d_])(?:quý|QUÝ)\s+(?P<q>IV|III|II|I|[1-4])(?![^\W\d_])(?:\s*(?:/|năm|NĂM)\s*(?P<qy>(?:19|20)\d\d))?"
             r"|(?<![^\W\d_])(?:tháng|THÁNG)\s+(?P<m>\d{1,2})\s*(?:/|năm|NĂM)\s*(?P<my>(?:19|20)\d\d)"
             r"|(?<![^\W\d_])(?P<n>\d{1,2})\s+(?:tháng|THÁNG)\s+(?:(?:đầu|ĐẦU)\s+)?(?:năm|NĂM)(?:\s+(?P<ny>(?:19|20)\d\d))?"
             r"|(?<![^\W\d_])(?:năm|Năm|NĂM)\s+(?P<y>(?:19|20)\d\d)(?!\s*[-–]\s*(?:19|20)\d\d)"
             r"|(?<![^\W\d_])(?:giai đoạn|Giai đoạn|GIAI ĐOẠN|thời kỳ|Thời kỳ|THỜI KỲ)\s+(?:năm\s+)?(?P<g1>(?:19|20)\d\d)\s*[-–]\s*"
             r"(?P<g2>(?:19|20)\d\d)",
-        ),
+        )),
         # a year named as the base of a comparison ("so với năm 2024") is not the period of the figure
         # ("so với cuối năm 2023", "cùng kỳ năm 2023")
         "period_ban": re.compile(r"(?:giai đoạn|năm học|thời kỳ|ngày|(?:so với\s+)?cùng\s+kỳ|so với(?:\s+thời\s+điểm)?(?:\s+(?:cuối|đầu))?)\s*$",
@@ -201,12 +208,12 @@ def _rx() -> dict[str, re.Pattern]:
             re.IGNORECASE,
         ),
         "words": re.compile(r"[^\W\d_]+", re.UNICODE),
-        "part": re.compile(r"(?<![^\W\d_])trong\s+đó(?![^\W\d_])", re.IGNORECASE),
+        "part": re.compile(_at("t", r"(?<![^\W\d_])trong\s+đó(?![^\W\d_])"), re.IGNORECASE),
         "paren_goal": re.compile(
             r"\(\s*(?P<w>(?:mục tiêu|kế hoạch|KH|chỉ tiêu)(?:\s+(?:cả\s+)?năm)?(?:\s+(?:19|20)\d\d)?)\s*(?:là|:)?\s*$",
             re.IGNORECASE,
         ),
-        "cumul": re.compile(r"(?<![^\W\d_])(?:lũy kế|luỹ kế|cộng dồn|tính chung|tính từ đầu năm)(?![^\W\d_])",
+        "cumul": re.compile(_at("lct", r"(?<![^\W\d_])(?:lũy kế|luỹ kế|cộng dồn|tính chung|tính từ đầu năm)(?![^\W\d_])"),
                             re.IGNORECASE),
         "period_words": re.compile(
             r"(?<![^\W\d_])(?:(?:trong|đến|hết|tính đến|riêng|của|cả)\s+)?(?:(?:\d{1,2}\s+)?tháng(?:\s+\d{1,2})?"
@@ -460,8 +467,8 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
 _AT_PLACE = re.compile(r"[\s\-+•–*]*(?:\d{1,2}[.)]\s+)?(?:tại|riêng|ở)\s+(?P<place>(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn)\s+"
                        r"(?-i:[A-ZĐ])[^\W\d_]*(?:\s+(?-i:[A-ZĐ])[^\W\d_]*)*)\s*,\s*(?P<rest>[^\W\d_].*)$",
                        re.IGNORECASE | re.DOTALL)
-_NAMED_AFTER = re.compile(r"(?<![^\W\d_])(?:chỉ tiêu|tiêu chí)(?![^\W\d_])[^,;:()\d]{0,40}?(?:\s(?:là|gồm)|,?\s+trong đó)\s+",
-                          re.IGNORECASE)
+_NAMED_AFTER = re.compile(_at("ct", r"(?<![^\W\d_])(?:chỉ tiêu|tiêu chí)(?![^\W\d_])[^,;:()\d]{0,40}?"
+                                      r"(?:\s(?:là|gồm)|,?\s+trong đó)\s+"), re.IGNORECASE)
 
 
 # an action on money or land that needs its object named: "giải ngân", "thu", "chi", "trồng"
@@ -471,8 +478,8 @@ _CLAUSE_VERB = re.compile(r"(?<![^\W\d_])(?:được|đã|sẽ|đang|là|có|đ�
 
 
 # a judgement that makes a clause of its own: "đạt kết quả tích cực", "có chuyển biến rõ nét", "tiếp tục khởi sắc"
-_VERDICT = re.compile(r"(?<![^\W\d_])(?:(?:đạt|có|mang lại)\s+(?:nhiều\s+)?(?:kết quả|chuyển biến|bước tiến|bước chuyển)"
-                      r"|(?:tiếp tục\s+)?(?:khởi sắc|là điểm sáng))(?![^\W\d_])", re.IGNORECASE)
+_VERDICT = re.compile(_at("đcmtkl", r"(?<![^\W\d_])(?:(?:đạt|có|mang lại)\s+(?:nhiều\s+)?(?:kết quả|chuyển biến|bước tiến|bước chuyển)"
+                      r"|(?:tiếp tục\s+)?(?:khởi sắc|là điểm sáng))(?![^\W\d_])"), re.IGNORECASE)
 
 
 # places named in brackets after what a figure counts: "02 xã đạt chuẩn ... (Tân Hòa, Phú Lợi)", "(xã Đại Lào)"
@@ -1075,7 +1082,7 @@ _DONE_FOR = re.compile(rf"(?<![^\W\d_])(?P<verb>(?:{_DONE_TO.pattern})(?:\s+[^\W
                        re.IGNORECASE)
 # words before it in the clause that make it an aim, not a report: "phấn đấu nâng ...", "tiếp tục đào tạo ..."
 # words that make what follows an aim, not an account; {giao} is how "giao" is read
-_AIM_WORDS = (r"(?<![^\W\d_])(?:phấn đấu|dự kiến|sẽ|kế hoạch|mục tiêu|chỉ tiêu|cần|đề nghị|để|nhằm|tiếp tục|"
+_AIM_WORDS = _at("pdskmcđntygh", r"(?<![^\W\d_])(?:phấn đấu|dự kiến|sẽ|kế hoạch|mục tiêu|chỉ tiêu|cần|đề nghị|để|nhằm|tiếp tục|"
               r"tập trung|đẩy mạnh|tăng cường|chỉ đạo|yêu cầu|{giao}|hướng tới|nhiệm vụ|giải pháp)(?![^\W\d_])")
 _AIMED = re.compile(_AIM_WORDS.format(giao="giao"), re.IGNORECASE)
 
@@ -2048,7 +2055,7 @@ _NOT_DONE = re.compile(r"(?<![^\W\d_])(?:dự kiến|sẽ|phấn đấu|kế ho�
 
 
 # an aim in the clause before a figure: "giao Sở Tài chính ..., bảo đảm thu ngân sách đạt 2.750 tỷ đồng" (not "đã bảo đảm")
-_DIRECTED_AIM = re.compile(r"(?<![^\W\d_])(?<!đã )(?:bảo đảm|đảm bảo|phấn đấu)(?![^\W\d_])", re.IGNORECASE)
+_DIRECTED_AIM = re.compile(_at("bđp", r"(?<![^\W\d_])(?<!đã )(?:bảo đảm|đảm bảo|phấn đấu)(?![^\W\d_])"), re.IGNORECASE)
 
 
 def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
@@ -2209,8 +2216,8 @@ def _per_capita(text: str, start: int, m: Measure) -> Measure:
     return replace(m, unit=f"{m.unit}/1 {pm.group('mag')} dân") if pm else m
 
 
-_SUPPORT = re.compile(r"(?<![^\W\d_])(?:hỗ trợ|định mức|mức chi|mức thưởng|thưởng|trợ cấp|trợ giúp|bồi thường)"
-                      r"(?![^\W\d_])", re.IGNORECASE)
+_SUPPORT = re.compile(_at("hđmtb", r"(?<![^\W\d_])(?:hỗ trợ|định mức|mức chi|mức thưởng|thưởng|trợ cấp|trợ giúp|bồi thường)"
+                      r"(?![^\W\d_])"), re.IGNORECASE)
 # a support word right before the amount: "Hỗ trợ một lần 30 triệu đồng", "mức hỗ trợ tối đa 20 triệu đồng"
 _SUPPORT_BEFORE = re.compile(r"(?<![^\W\d_])(?:hỗ trợ|định mức|mức chi|trợ cấp)(?:\s+(?:một lần|thêm|là|mức|bằng))?"
                              r"\s*(?:tối đa|không quá|đến|lên đến|từ)?\s*$", re.IGNORECASE)
