@@ -53,7 +53,7 @@ def _at(first: str, pattern: str) -> str:
     """`pattern`, tried only where the text has one of the characters it can open with (`first`, a character
     class): a pattern that opens with a look-behind or a choice of words is otherwise tried in full at every
     position of the text."""
-    return f"(?=[{first}]){pattern}"
+    return f"(?=[{first}])(?:{pattern})"
 
 # ---------------------------------------------------------------- reference words
 # a crop season: "vụ Xuân", "vụ Đông Xuân", "vụ Hè Thu", "vụ Mùa"
