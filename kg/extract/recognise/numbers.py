@@ -241,6 +241,9 @@ _NOT_NOUN = frozenset((
 ))
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
 def _counted_noun(text: str, unit: str, e: int, end: int) -> tuple[str, int] | None:
     """(the counted noun at the end of `unit`, its length in the text) when the noun phrase goes on after the
     unit ("lượt khách du lịch", "lượt người tham gia"), so that the noun belongs to the indicator; None when the
@@ -249,11 +252,22 @@ def _counted_noun(text: str, unit: str, e: int, end: int) -> tuple[str, int] | N
     at = next((i for i, w in enumerate(words) if w.lower() in MEASURE_WORDS), None)
     if at is None or at == len(words) - 1:
         return None
-    nm = re.match(r"[ \t]+([^\W\d_]+)", text[e:end])
+    nm = _NEXT_WORD.match(text, e, end)
     if not nm or nm.group(1).lower() in _NOT_NOUN:
         return None
-    written = re.search(r"\s+" + r"\s+".join(map(re.escape, words[at + 1 :])) + r"$", text[:e], re.IGNORECASE)
-    return (" ".join(words[at + 1 :]), len(written.group(0))) if written else None
+    written = _written_length(text, r"\s+" + r"\s+".join(map(re.escape, words[at + 1 :])) + r"$", e)
+    return (" ".join(words[at + 1 :]), written) if written else None
+
+
+def _written_length(text: str, pattern: str, e: int) -> int | None:
+    """The length of what re.search(pattern, text[:e], re.IGNORECASE) finds, for a pattern that opens with white
+    space and ends at the end: read from a little before `e` (copying and searching the text from its start
+    cost a scan of the document per figure), from its start only when the white space may reach further back."""
+    lo = max(0, e - 200)
+    found = re.search(pattern, text[lo:e], re.IGNORECASE)
+    if lo > 0 and (found is None or found.start() == 0):  # (the words themselves have one place: at the end)
+        found = re.search(pattern, text[:e], re.IGNORECASE)
+    return len(found.group(0)) if found else None
 
 
 def find_measures(text: str, start: int = 0, end: int | None = None) -> list[Measure]:

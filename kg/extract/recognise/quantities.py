@@ -674,6 +674,10 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
 
 
 # ---------------------------------------------------------------- where a sentence stands
+_RESOLVES = re.compile(r"QUYẾT NGHỊ")
+_FIRST_ARTICLE = re.compile(r"^\s*Điều 1\.", re.MULTILINE)
+
+
 class _Layout:
     """What each part of the document is: task sections, target lists, assessment parts."""
 
@@ -697,9 +701,12 @@ class _Layout:
             (tl, _list_period(tl.head.split(":")[0], year)) for tl in find_target_lists(ctx.text, ctx.running_end)
         ]
         self.body_start = 0
-        m = re.search(r"QUYẾT NGHỊ|^\s*Điều 1\.", ctx.text[: ctx.running_end], re.MULTILINE)
-        if m:
-            self.body_start = m.end()
+        # where a resolution's own body starts: "QUYẾT NGHỊ", else its first article (looked for one at a time: the
+        # literal alone is found fast)
+        head = ctx.text[: ctx.running_end]
+        found = [m for m in (_RESOLVES.search(head), _FIRST_ARTICLE.search(head)) if m]
+        if found:
+            self.body_start = min(found, key=lambda m: m.start()).end()
 
     def enclosing(self, pos: int) -> tuple[Section, ...]:
         """Sections containing `pos`, in document order. Walks back from the last section opened at or
