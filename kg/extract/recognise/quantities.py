@@ -44,22 +44,16 @@ from functools import lru_cache
 
 from ..records import Context, Quantity, Section, Sentence
 from .goal_prose import carried, goal_opener, goal_year, keeps_goal
+from .lookahead import opens_with
 from .numbers import Measure, as_quota_share, find_measures
 from .target_lists import TargetList, find_target_lists, head_clause
 from .target_tables import read_table
-
-
-def _at(first: str, pattern: str) -> str:
-    """`pattern`, tried only where the text has one of the characters it can open with (`first`, a character
-    class): a pattern that opens with a look-behind or a choice of words is otherwise tried in full at every
-    position of the text."""
-    return f"(?=[{first}])(?:{pattern})"
 
 # ---------------------------------------------------------------- reference words
 # a crop season: "vụ Xuân", "vụ Đông Xuân", "vụ Hè Thu", "vụ Mùa"
 _SEASONS = r"đông\s*[-–]?\s*xuân|xuân\s*[-–]?\s*hè|hè\s*[-–]?\s*thu|thu\s*[-–]?\s*đông|mùa|chiêm|xuân|hè|đông"
 _SEASON = rf"vụ\s+(?:{_SEASONS})"
-_SEASON_RX = re.compile(_at("v", rf"(?<![^\W\d_])vụ\s+({_SEASONS})(?![^\W\d_])"), re.IGNORECASE)
+_SEASON_RX = re.compile(opens_with("v", rf"(?<![^\W\d_])vụ\s+({_SEASONS})(?![^\W\d_])"), re.IGNORECASE)
 # kinds of document that set goals in their body
 PLANNING_KINDS = ("Nghị quyết", "Kế hoạch", "Chương trình", "Chỉ thị", "Quyết định", "Đề án")
 # headings of parts that assess the past, inside planning documents
@@ -101,7 +95,8 @@ _COUNT_CUES_BEFORE = ("thêm", "mới", "có", "được", "tổng số", "đạ
                       "hỗ trợ", "công nhận", "đào tạo", "tập huấn", "thành lập", "nâng cấp", "cải tạo")
 _COUNT_CUES_AFTER = ("đạt", "thành lập mới", "hoàn thành", "phấn đấu", "được công nhận", "trở lên")
 _COUNT_CUE_BEFORE, _COUNT_CUE_AFTER = (
-    re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, cues))})(?![^\W\d_])")  # any cue, as a whole word
+    # any cue, as a whole word
+    re.compile(opens_with("".join(sorted({c[0] for c in cues})), rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, cues))})(?![^\W\d_])"))
     for cues in (_COUNT_CUES_BEFORE, _COUNT_CUES_AFTER))
 # words right before a count that make it part of a description, not a goal ("cả 3 tiêu chí")
 _COUNT_BLOCKERS = ("cả", "của", "đối với", "với", "tại", "thuộc", "gồm", "trong số", "trong")
@@ -122,7 +117,7 @@ def _rx() -> dict[str, re.Pattern]:
         "assess": re.compile(_ASSESS_HEADING, re.IGNORECASE),
         "target_list": re.compile(_TARGET_LIST_HEADING, re.IGNORECASE),
         "non_goal": re.compile(_NON_GOAL_HEADING, re.IGNORECASE),
-        "result": re.compile(_at("ưđltgs", rf"(?<![^\W\d_])(?:{_RESULT_CUES})(?![^\W\d_])"), re.IGNORECASE),
+        "result": re.compile(opens_with("ưđltgs", rf"(?<![^\W\d_])(?:{_RESULT_CUES})(?![^\W\d_])"), re.IGNORECASE),
         "link_end": re.compile(rf"(?:(?<![^\W\d_])(?:{alt(_LINK_WORDS)})|:)\s*$", re.IGNORECASE),
         "lead": re.compile(
             # "9 tháng, tổng lượt ...": when, not what (before a number marker takes the "9")
@@ -143,8 +138,11 @@ def _rx() -> dict[str, re.Pattern]:
         "trail": re.compile(rf"(?:[\s\-–,;:(*]+|(?<![^\W\d_])(?:{alt(_TRAIL_FILLERS)})"
                             r"|(?<=\s)\d{1,2}\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+(?:năm\s+)?\d{4})?"
                             r"|(?<=\s)quý\s+(?:IV|III|II|I)(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?)+$", re.IGNORECASE),
-        "goal_cut": re.compile(_at("pđn", rf"(?<![^\W\d_])(?:{_GOAL_WORDS}|để|nhằm)(?![^\W\d_])"), re.IGNORECASE),
-        "after_stop": re.compile(
+        "goal_cut": re.compile(opens_with("pđn", rf"(?<![^\W\d_])(?:{_GOAL_WORDS}|để|nhằm)(?![^\W\d_])"), re.IGNORECASE),
+        "after_stop": re.compile(opens_with(
+            # (a stop mark, white space, a bracket, a comma, or the first letter of "chưa", "không", "đã", "cơ bản",
+            # "đạt", "vượt", "hoàn thành")
+            r";.!?(,\sckđvh",
             r"[;.!?]|\s(?:để|nhằm|theo quy định|theo|gắn với|trong đó|đồng thời)\s"
             r"|\s*\((?:mục tiêu|kế hoạch|KH|chỉ tiêu|dự toán)(?![^\W\d_])"
             r"|,\s*(?:với\s+)?(?:mức|định mức)(?:\s+hỗ trợ)?(?![^\W\d_])"
@@ -160,17 +158,17 @@ def _rx() -> dict[str, re.Pattern]:
             r"|,\s*(?:nằm trong|thấp hơn|cao hơn|vượt|sát|gần|tiệm cận)(?:\s+[^\W\d_,;]+){0,3}?\s+(?:mục tiêu|kế hoạch|chỉ tiêu)(?![^\W\d_])"
             r"|\s+và\s+(?:tiếp tục|đẩy mạnh|tăng cường|thực hiện|triển khai|hoàn thành|duy trì|nâng cao)"
             # who directs, after the goal a sentence opens with: "Đối với chỉ tiêu 20 xã ..., Chủ tịch UBND tỉnh giao"
-            r"|,\s*(?:đồng chí\s+)?(?:phó\s+)?chủ tịch\s+(?:ubnd|ủy ban|hđnd|hội đồng)(?![^\W\d_])",
+            r"|,\s*(?:đồng chí\s+)?(?:phó\s+)?chủ tịch\s+(?:ubnd|ủy ban|hđnd|hội đồng)(?![^\W\d_])"),
             re.IGNORECASE,
         ),
-        "goal_any": re.compile(_at("pđncmk", r"phấn đấu|để|nhằm|chỉ tiêu|mục tiêu|kế hoạch"), re.IGNORECASE),
+        "goal_any": re.compile(opens_with("pđncmk", r"phấn đấu|để|nhằm|chỉ tiêu|mục tiêu|kế hoạch"), re.IGNORECASE),
         # "với mục tiêu 100% ...", "chỉ tiêu đến năm 2025 là 95%": the figure is the goal the words name
         "goal_named": re.compile(
             r"(?<![^\W\d_])(?:với\s+(?:mục tiêu|chỉ tiêu)(?:\s+(?:đến\s+)?năm\s+(?:19|20)\d\d)?\s*(?:là|:)?"
             r"|(?:mục tiêu|chỉ tiêu)(?:\s+(?:đến\s+)?năm\s+(?:19|20)\d\d)?\s*(?:là|:))\s*$",
             re.IGNORECASE,
         ),
-        "goal_body": re.compile(_at("pđ", rf"(?<![^\W\d_])(?:{_GOAL_WORDS})(?![^\W\d_])"), re.IGNORECASE),
+        "goal_body": re.compile(opens_with("pđ", rf"(?<![^\W\d_])(?:{_GOAL_WORDS})(?![^\W\d_])"), re.IGNORECASE),
         "purpose": re.compile(r"(?<![^\W\d_])(?:để|nhằm)\s*$", re.IGNORECASE),
         "plan_is": re.compile(
             r"(?<![^\W\d_])(?:chỉ tiêu|mục tiêu|kế hoạch)(?:\s+(?:năm|quý|tháng)\s+[\dIVX/]+)?"
@@ -189,8 +187,8 @@ def _rx() -> dict[str, re.Pattern]:
         "vs_same_any": re.compile(r"so\s+với\s+cùng\s+kỳ", re.IGNORECASE),
         "equal_link": re.compile(r"\s*,?\s*(?:tương đương|tương ứng|với|là)\s*(?:khoảng\s*)?$", re.IGNORECASE),
         "vs_same": re.compile(r"\s*so\s+với\s+(?:cùng\s+kỳ|năm|tháng|quý)", re.IGNORECASE),
-        "plan_word": re.compile(_at("kd", r"kế hoạch|dự toán"), re.IGNORECASE),
-        "period": re.compile(_at(
+        "plan_word": re.compile(opens_with("kd", r"kế hoạch|dự toán"), re.IGNORECASE),
+        "period": re.compile(opens_with(
             r"qQtTnNgG\d", r"(?<![^\W\d_])(?:quý|QUÝ)\s+(?P<q>IV|III|II|I|[1-4])(?![^\W\d_])(?:\s*(?:/|năm|NĂM)\s*(?P<qy>(?:19|20)\d\d))?"
             r"|(?<![^\W\d_])(?:tháng|THÁNG)\s+(?P<m>\d{1,2})\s*(?:/|năm|NĂM)\s*(?P<my>(?:19|20)\d\d)"
             r"|(?<![^\W\d_])(?P<n>\d{1,2})\s+(?:tháng|THÁNG)\s+(?:(?:đầu|ĐẦU)\s+)?(?:năm|NĂM)(?:\s+(?P<ny>(?:19|20)\d\d))?"
@@ -208,12 +206,12 @@ def _rx() -> dict[str, re.Pattern]:
             re.IGNORECASE,
         ),
         "words": re.compile(r"[^\W\d_]+", re.UNICODE),
-        "part": re.compile(_at("t", r"(?<![^\W\d_])trong\s+đó(?![^\W\d_])"), re.IGNORECASE),
+        "part": re.compile(opens_with("t", r"(?<![^\W\d_])trong\s+đó(?![^\W\d_])"), re.IGNORECASE),
         "paren_goal": re.compile(
             r"\(\s*(?P<w>(?:mục tiêu|kế hoạch|KH|chỉ tiêu)(?:\s+(?:cả\s+)?năm)?(?:\s+(?:19|20)\d\d)?)\s*(?:là|:)?\s*$",
             re.IGNORECASE,
         ),
-        "cumul": re.compile(_at("lct", r"(?<![^\W\d_])(?:lũy kế|luỹ kế|cộng dồn|tính chung|tính từ đầu năm)(?![^\W\d_])"),
+        "cumul": re.compile(opens_with("lct", r"(?<![^\W\d_])(?:lũy kế|luỹ kế|cộng dồn|tính chung|tính từ đầu năm)(?![^\W\d_])"),
                             re.IGNORECASE),
         "period_words": re.compile(
             r"(?<![^\W\d_])(?:(?:trong|đến|hết|tính đến|riêng|của|cả)\s+)?(?:(?:\d{1,2}\s+)?tháng(?:\s+\d{1,2})?"
@@ -467,18 +465,19 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
 _AT_PLACE = re.compile(r"[\s\-+•–*]*(?:\d{1,2}[.)]\s+)?(?:tại|riêng|ở)\s+(?P<place>(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn)\s+"
                        r"(?-i:[A-ZĐ])[^\W\d_]*(?:\s+(?-i:[A-ZĐ])[^\W\d_]*)*)\s*,\s*(?P<rest>[^\W\d_].*)$",
                        re.IGNORECASE | re.DOTALL)
-_NAMED_AFTER = re.compile(_at("ct", r"(?<![^\W\d_])(?:chỉ tiêu|tiêu chí)(?![^\W\d_])[^,;:()\d]{0,40}?"
+_NAMED_AFTER = re.compile(opens_with("ct", r"(?<![^\W\d_])(?:chỉ tiêu|tiêu chí)(?![^\W\d_])[^,;:()\d]{0,40}?"
                                       r"(?:\s(?:là|gồm)|,?\s+trong đó)\s+"), re.IGNORECASE)
 
 
 # an action on money or land that needs its object named: "giải ngân", "thu", "chi", "trồng"
 _SPENT = re.compile(r"(?:giải ngân|thu|chi|trồng|trồng mới|thanh toán)(?:\s+được)?", re.IGNORECASE)
 # a clause, not a name, before the colon: "Công tác trồng rừng được triển khai sớm: đã trồng mới ..."
-_CLAUSE_VERB = re.compile(r"(?<![^\W\d_])(?:được|đã|sẽ|đang|là|có|đạt|tiếp tục)(?![^\W\d_])", re.IGNORECASE)
+_CLAUSE_VERB = re.compile(opens_with("đslct", r"(?<![^\W\d_])(?:được|đã|sẽ|đang|là|có|đạt|tiếp tục)(?![^\W\d_])"),
+                          re.IGNORECASE)
 
 
 # a judgement that makes a clause of its own: "đạt kết quả tích cực", "có chuyển biến rõ nét", "tiếp tục khởi sắc"
-_VERDICT = re.compile(_at("đcmtkl", r"(?<![^\W\d_])(?:(?:đạt|có|mang lại)\s+(?:nhiều\s+)?(?:kết quả|chuyển biến|bước tiến|bước chuyển)"
+_VERDICT = re.compile(opens_with("đcmtkl", r"(?<![^\W\d_])(?:(?:đạt|có|mang lại)\s+(?:nhiều\s+)?(?:kết quả|chuyển biến|bước tiến|bước chuyển)"
                       r"|(?:tiếp tục\s+)?(?:khởi sắc|là điểm sáng))(?![^\W\d_])"), re.IGNORECASE)
 
 
@@ -675,7 +674,16 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
 
 # ---------------------------------------------------------------- where a sentence stands
 _RESOLVES = re.compile(r"QUYẾT NGHỊ")
-_FIRST_ARTICLE = re.compile(r"^\s*Điều 1\.", re.MULTILINE)
+_ARTICLE_ONE = re.compile(r"Điều 1\.")
+
+
+def _first_article(text: str) -> re.Match | None:
+    """re.search(r"^\\s*Điều 1\\.", text, re.MULTILINE) without trying each position: the first "Điều 1." with only
+    white space between it and the start of its line (the match starts at a line start, but only its end is used)."""
+    for m in _ARTICLE_ONE.finditer(text):
+        if not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip():
+            return m
+    return None
 
 
 class _Layout:
@@ -704,7 +712,7 @@ class _Layout:
         # where a resolution's own body starts: "QUYẾT NGHỊ", else its first article (looked for one at a time: the
         # literal alone is found fast)
         head = ctx.text[: ctx.running_end]
-        found = [m for m in (_RESOLVES.search(head), _FIRST_ARTICLE.search(head)) if m]
+        found = [m for m in (_RESOLVES.search(head), _first_article(head)) if m]
         if found:
             self.body_start = min(found, key=lambda m: m.start()).end()
 
@@ -995,8 +1003,8 @@ def _plan_whole(ctx: Context, seen: _Seen, sent: Sentence, m: Measure) -> str | 
 
 _AIM_BEFORE = re.compile(r"(?<![^\W\d_])(?:bảo đảm|đảm bảo|phấn đấu)\s+(?P<verb>(?:[^\W\d_]+\s+){1,4}?)(?:hết\s+|đạt\s+)?$",
                          re.IGNORECASE)
-_AIM_BY = re.compile(r"(?<![^\W\d_])(?:trước|chậm nhất|trong|đến hết|hết)\s+(?:ngày\s+|năm\s+|tháng\s+)?"
-                     r"(?:(?P<d>\d{1,2})/)?(?:(?P<m>\d{1,2})/)?(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_AIM_BY = re.compile(opens_with("tcđh", r"(?<![^\W\d_])(?:trước|chậm nhất|trong|đến hết|hết)\s+(?:ngày\s+|năm\s+|tháng\s+)?"
+                                r"(?:(?P<d>\d{1,2})/)?(?:(?P<m>\d{1,2})/)?(?P<y>(?:19|20)\d\d)(?!\d)"), re.IGNORECASE)
 
 
 def _aim(ctx: Context, layout: _Layout, sent: Sentence, m: Measure, stop: int) -> str | None:
@@ -1089,7 +1097,7 @@ _DONE_FOR = re.compile(rf"(?<![^\W\d_])(?P<verb>(?:{_DONE_TO.pattern})(?:\s+[^\W
                        re.IGNORECASE)
 # words before it in the clause that make it an aim, not a report: "phấn đấu nâng ...", "tiếp tục đào tạo ..."
 # words that make what follows an aim, not an account; {giao} is how "giao" is read
-_AIM_WORDS = _at("pdskmcđntygh", r"(?<![^\W\d_])(?:phấn đấu|dự kiến|sẽ|kế hoạch|mục tiêu|chỉ tiêu|cần|đề nghị|để|nhằm|tiếp tục|"
+_AIM_WORDS = opens_with("pdskmcđntygh", r"(?<![^\W\d_])(?:phấn đấu|dự kiến|sẽ|kế hoạch|mục tiêu|chỉ tiêu|cần|đề nghị|để|nhằm|tiếp tục|"
               r"tập trung|đẩy mạnh|tăng cường|chỉ đạo|yêu cầu|{giao}|hướng tới|nhiệm vụ|giải pháp)(?![^\W\d_])")
 _AIMED = re.compile(_AIM_WORDS.format(giao="giao"), re.IGNORECASE)
 
@@ -1445,10 +1453,11 @@ _BARE_FIGURE_END = re.compile(r"\s*(?:[;.\n]|$|,\s*(?:ước\s+)?(?:tăng|giảm
                               re.IGNORECASE)
 _LIST_MARK = re.compile(r"^[\s\-+•–*]*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?", re.IGNORECASE)
 # words that make a line a report of the period: an estimate, a comparison with a year before, a running total
-_REPORTED_LINE = re.compile(r"(?<![^\W\d_])(?:ước|so với cùng kỳ|lũy kế|luỹ kế"
+_REPORTED_LINE = re.compile(opens_with("ưslđbv", r"(?<![^\W\d_])(?:ước|so với cùng kỳ|lũy kế|luỹ kế"
                             # the share of the plan reached: "(đạt 81,2% kế hoạch)" ("đã" is no cue: "Kỳ họp đã thông
                             # qua Nghị quyết với các chỉ tiêu: ..." sets goals)
-                            r"|(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:kế hoạch|chỉ tiêu|dự toán))(?![^\W\d_])", re.IGNORECASE)
+                            r"|(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:kế hoạch|chỉ tiêu|dự toán))(?![^\W\d_])"),
+                            re.IGNORECASE)
 
 
 def _bare_figure(text: str, sent: Sentence, m: Measure, label: str) -> bool:
@@ -1505,8 +1514,8 @@ def _reports_around(text: str, sent: Sentence) -> bool:
 
 # what was done, said in the figure's clause: "toàn tỉnh đã giải quyết việc làm mới cho 14.300 người" (not what a
 # meeting did to a plan: "Kỳ họp đã thông qua ... với các chỉ tiêu")
-_DONE_WORD = re.compile(r"(?<![^\W\d_])đã\s+(?!(?:thông qua|ban hành|đề ra|đặt ra|phê duyệt|giao|xác định|thống nhất|"
-                        r"quyết nghị|biểu quyết|xem xét|cho ý kiến|chỉ đạo|yêu cầu|đề nghị)(?![^\W\d_]))", re.IGNORECASE)
+_DONE_WORD = re.compile(opens_with("đ", r"(?<![^\W\d_])đã\s+(?!(?:thông qua|ban hành|đề ra|đặt ra|phê duyệt|giao|xác định|thống nhất|"
+                        r"quyết nghị|biểu quyết|xem xét|cho ý kiến|chỉ đạo|yêu cầu|đề nghị)(?![^\W\d_]))"), re.IGNORECASE)
 
 
 def _done_clause(text: str, sent_start: int, m: Measure) -> bool:
@@ -2062,7 +2071,7 @@ _NOT_DONE = re.compile(r"(?<![^\W\d_])(?:dự kiến|sẽ|phấn đấu|kế ho�
 
 
 # an aim in the clause before a figure: "giao Sở Tài chính ..., bảo đảm thu ngân sách đạt 2.750 tỷ đồng" (not "đã bảo đảm")
-_DIRECTED_AIM = re.compile(_at("bđp", r"(?<![^\W\d_])(?<!đã )(?:bảo đảm|đảm bảo|phấn đấu)(?![^\W\d_])"), re.IGNORECASE)
+_DIRECTED_AIM = re.compile(opens_with("bđp", r"(?<![^\W\d_])(?<!đã )(?:bảo đảm|đảm bảo|phấn đấu)(?![^\W\d_])"), re.IGNORECASE)
 
 
 def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
@@ -2097,15 +2106,15 @@ def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
 
 _ONLY_REACHED = re.compile(r"(?<![^\W\d_])(?:mới|chỉ)\s+(?:đạt|bằng|được)\s*$", re.IGNORECASE)
 # words of an aim before a share: "Để hoàn thành mục tiêu giải ngân ... đạt trên 60%", "phấn đấu ... đạt 95%"
-_AIM_IN_CLAUSE = re.compile(r"(?<![^\W\d_])(?:để|nhằm|mục tiêu|chỉ tiêu|phấn đấu|bảo đảm|đảm bảo|yêu cầu|cần|phải)(?![^\W\d_])",
-                         re.IGNORECASE)
+_AIM_IN_CLAUSE = re.compile(opens_with("đnmcpby", r"(?<![^\W\d_])(?:để|nhằm|mục tiêu|chỉ tiêu|phấn đấu|bảo đảm|đảm bảo|yêu cầu"
+                                                   r"|cần|phải)(?![^\W\d_])"), re.IGNORECASE)
 # a place named first: "Thành phố Vinh", "huyện Quỳnh Lưu"
 _PLACE_NAMED = re.compile(r"(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn)\s+(?-i:[A-ZĐ])", re.IGNORECASE)
 # a level kept, in a report's account: "Tỷ lệ che phủ rừng duy trì 29,76%", "giữ ổn định ở mức 63%", "khoảng"
 _KEPT = re.compile(r"(?<![^\W\d_])(?:(?:duy trì|giữ(?:\s+ổn định)?|ổn định)(?:\s+ở)?(?:\s+mức)?|khoảng)\s*$",
                    re.IGNORECASE)
 # goal words anywhere before a share in its sentence: "đề ra mục tiêu phấn đấu ...; tỷ lệ giải ngân ... đạt 100%"
-_GOAL_IN_SENTENCE = re.compile(r"(?<![^\W\d_])(?:phấn đấu|mục tiêu|để|nhằm)(?![^\W\d_])", re.IGNORECASE)
+_GOAL_IN_SENTENCE = re.compile(opens_with("pmđn", r"(?<![^\W\d_])(?:phấn đấu|mục tiêu|để|nhằm)(?![^\W\d_])"), re.IGNORECASE)
 # dates and periods, which are no figures of the clause: "đến ngày 30/9/2024", "9 tháng", "năm 2024", "quý II"
 _DATES = re.compile(r"(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?|(?:năm|quý|tháng)\s+[\dIVX]+(?:/\d{4})?|\d{1,2}\s+tháng",
                     re.IGNORECASE)
@@ -2223,7 +2232,7 @@ def _per_capita(text: str, start: int, m: Measure) -> Measure:
     return replace(m, unit=f"{m.unit}/1 {pm.group('mag')} dân") if pm else m
 
 
-_SUPPORT = re.compile(_at("hđmtb", r"(?<![^\W\d_])(?:hỗ trợ|định mức|mức chi|mức thưởng|thưởng|trợ cấp|trợ giúp|bồi thường)"
+_SUPPORT = re.compile(opens_with("hđmtb", r"(?<![^\W\d_])(?:hỗ trợ|định mức|mức chi|mức thưởng|thưởng|trợ cấp|trợ giúp|bồi thường)"
                       r"(?![^\W\d_])"), re.IGNORECASE)
 # a support word right before the amount: "Hỗ trợ một lần 30 triệu đồng", "mức hỗ trợ tối đa 20 triệu đồng"
 _SUPPORT_BEFORE = re.compile(r"(?<![^\W\d_])(?:hỗ trợ|định mức|mức chi|trợ cấp)(?:\s+(?:một lần|thêm|là|mức|bằng))?"
@@ -2275,11 +2284,12 @@ _PART_COMMA = re.compile(r",\s*(?=trong\s+đó(?![^\W\d_]))", re.IGNORECASE)
 
 
 # a body given a job in the sentence: "giao Sở Tài chính ...", "Sở X chủ trì ...", "Sở Y chịu trách nhiệm ..."
-_GIVEN_TO = re.compile(r"(?<![^\W\d_])(?:(?<!bàn )[Gg]iao(?:\s+cho)?\s+(?=[A-ZĐ])|(?:chủ trì|(?:chịu|có) trách nhiệm)(?![^\W\d_]))")
+_GIVEN_TO = re.compile(opens_with("Ggc", r"(?<![^\W\d_])(?:(?<!bàn )[Gg]iao(?:\s+cho)?\s+(?=[A-ZĐ])"
+                                         r"|(?:chủ trì|(?:chịu|có) trách nhiệm)(?![^\W\d_]))"))
 # what it must reach, in the figure's clause: "bảo đảm thu ... đạt 2.750 tỷ đồng", "hoàn thành trồng mới 1.200 ha"
 # or the goal it must carry out, named: "thực hiện chỉ tiêu tỷ lệ dân số tham gia bảo hiểm y tế năm 2025 (95,5%)"
-_GIVEN_AIM = re.compile(r"(?<![^\W\d_])(?<!đã )(?<!chưa )(?:(?P<keep>bảo đảm|đảm bảo)|(?P<named>chỉ tiêu|mục tiêu)|hoàn thành)"
-                        r"(?![^\W\d_])", re.IGNORECASE)
+_GIVEN_AIM = re.compile(opens_with("bđcmh", r"(?<![^\W\d_])(?<!đã )(?<!chưa )(?:(?P<keep>bảo đảm|đảm bảo)|(?P<named>chỉ tiêu|mục tiêu)"
+                                              r"|hoàn thành)(?![^\W\d_])"), re.IGNORECASE)
 
 
 _BY_QUARTER = re.compile(r"(?<![^\W\d_])(?:trước|trong|chậm nhất)\s+(?:cuối\s+)?quý\s+(?:IV|I{1,3}|[1-4])\s*(?:/|năm)\s*(?:19|20)\d\d",
