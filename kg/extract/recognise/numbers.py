@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 # ---------------------------------------------------------------- reference data
 # Units as written after a number. Longest forms first is not required: the pattern sorts them.
@@ -107,7 +107,7 @@ class Measure:
     exact: Decimal | None = None  # the value as an exact decimal
     exact_max: Decimal | None = None
 
-    @property
+    @cached_property  # asked many times of each figure
     def plan_share(self) -> bool:
         """A share of a plan or budget: "28,1% kế hoạch", "30% dự toán"."""
         return self.kind == "percent" and bool(_PLAN_SHARE.match(self.unit))
@@ -248,6 +248,8 @@ def _counted_noun(text: str, unit: str, e: int, end: int) -> tuple[str, int] | N
     """(the counted noun at the end of `unit`, its length in the text) when the noun phrase goes on after the
     unit ("lượt khách du lịch", "lượt người tham gia"), so that the noun belongs to the indicator; None when the
     unit ends the phrase ("755.950 lượt khách, đạt 22% kế hoạch")."""
+    if not any(w in unit.lower() for w in MEASURE_WORDS):  # (most units hold none)
+        return None
     words = unit.split()
     at = next((i for i, w in enumerate(words) if w.lower() in MEASURE_WORDS), None)
     if at is None or at == len(words) - 1:

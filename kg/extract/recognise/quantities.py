@@ -527,6 +527,7 @@ def _lc(s: str) -> str:
     return s if len(w) > 1 and w[1:2].isupper() else s[:1].lower() + s[1:]
 
 
+@lru_cache(maxsize=4096)  # asked up to twice for a figure
 def _short(before: str) -> str:
     """The verb phrase right before a figure: its last comma segment, at most 12 words; two segments when the
     last is too short to say anything ("cấp cho hộ gia đình, cá nhân được")."""
@@ -595,9 +596,15 @@ def _topic_head(head: str, label: str) -> bool:
             and not any(w[:1].isupper() for w in head.split()[1:]) and not re.search(r"\d", head))
 
 
+@lru_cache(maxsize=1024)
+def _unit_words(unit: str) -> tuple[str, ...]:
+    """The words of a unit without its magnitude ("lượt khách" of "nghìn lượt khách")."""
+    return tuple(w for w in unit.split() if w.lower() not in ("nghìn", "ngàn", "triệu", "tỷ", "trăm"))
+
+
 def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: str, inherited: str | None) -> str:
     base_unit = m.unit.split("/")[0]
-    unit_words = [w for w in base_unit.split() if w.lower() not in ("nghìn", "ngàn", "triệu", "tỷ", "trăm")]
+    unit_words = _unit_words(base_unit)
     share = m.kind == "percent" and after and not m.plan_share and not re.match(r"so\s+với", after, re.IGNORECASE)
     growth = (_GROWTH.search(before) if m.kind == "percent" and not m.plan_share
               and before.rstrip().lower().endswith(("tăng", "giảm", "khoảng", "thêm")) else None)
@@ -836,6 +843,7 @@ class _Seen:
         return None
 
 
+@lru_cache(maxsize=1024)
 def _unit_base(unit: str) -> str:
     words = [w for w in unit.lower().split() if w not in ("nghìn", "ngàn", "vạn", "triệu", "tỷ", "trăm")]
     return words[0] if words else unit
@@ -1738,6 +1746,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                      for m in ms):
         quiet = False  # "Tỷ lệ che phủ rừng duy trì ở mức 47%." after a sentence of goals
     prev_end = sent.start
+    # the sentence stands under a heading of what comes next (asked for each figure of a report's account)
+    under_ahead = mode == "body" and opener is None and _under_ahead(layout, sent.start)
     inherited: str | None = None
     clause_head: str | None = None
     list_head: str | None = None
@@ -1770,7 +1780,6 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 list_head = head
         elif clause_head and not before.lower().startswith(clause_head.lower()):
             head = clause_head
-        after = _after_text(text, m, stop, next_in_clause)
         if k in shares:
             if k in share_first:  # the words before the share name the figure after it
                 named = _clean_label(before.rsplit(",", 1)[-1])
@@ -1793,6 +1802,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             continue
         if k == 0 and dangling and before[:1].isupper() and ";" not in text[sent.start : m.start]:
             before = _clean_label(f"{dangling} {_lc(before)}")
+        after = _after_text(text, m, stop, next_in_clause)  # (not read for a share, nor for a goal in brackets)
         label = _indicator(m, before, head, linked, after, inherited)
         if m.kind == "percent" and "/" in m.unit:
             # "tăng bình quân 12 - 15%/năm": a rate in "%", the "/năm" says what the indicator averages over
@@ -1897,11 +1907,11 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             continue
         # a report's own account: not its part on what comes next ("II. NHIỆM VỤ 6 THÁNG CUỐI NĂM")
         own_report = (mode == "body" and bool(ctx.header.kind) and not layout.planning and opener is None
-                      and not _under_ahead(layout, sent.start))
+                      and not under_ahead)
         # a news item's account of its period, when its sentence says it reports ("ước", "so với cùng kỳ")
         # or its list of figures does, or the figure's clause says it was done ("toàn tỉnh đã giải quyết ...")
         news_account = (mode == "body" and not ctx.header.kind and opener is None
-                        and not _under_ahead(layout, sent.start)
+                        and not under_ahead
                         and (_reports_around(text, sent) or _done_clause(text, sent.start, m)))
         may_be_done = ((own_report or news_account) and k not in result_of and not headline
                        and not _goal_carried(text, mode, sent, opener, para_start, clause_left, m))

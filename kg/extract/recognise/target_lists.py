@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .lookahead import opens_with
 from .numbers import find_measures
 
 # a line announcing goals: "chỉ tiêu", "mục tiêu cụ thể"
@@ -59,7 +60,7 @@ class TargetList:
 @lru_cache(maxsize=1)
 def _rx() -> dict[str, re.Pattern]:
     return {
-        "head": re.compile(_HEAD, re.IGNORECASE),
+        "head": re.compile(opens_with("cm", _HEAD), re.IGNORECASE),
         "reported": re.compile(_REPORTED, re.IGNORECASE),
         "other": re.compile(_OTHER_PART, re.IGNORECASE),
         "marker": re.compile(
