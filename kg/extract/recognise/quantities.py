@@ -249,9 +249,15 @@ def _period_from_match(m: re.Match, default_year: str | None) -> str | None:
     return None
 
 
+# the word every period holds (`_rx()["period"]` is written case by case, as is this): most clauses hold none
+_PERIOD_WORD = re.compile(r"quý|QUÝ|tháng|THÁNG|năm|Năm|NĂM|giai đoạn|Giai đoạn|GIAI ĐOẠN|thời kỳ|Thời kỳ|THỜI KỲ")
+
+
 def _periods_in(text: str, start: int, end: int, default_year: str | None) -> list[tuple[int, str]]:
     rx = _rx()
     out = []
+    if not _PERIOD_WORD.search(text, start, end):
+        return out
     for m in rx["period"].finditer(text, start, end):
         if rx["period_ban"].search(text, max(0, m.start() - 30), m.start()):
             continue
