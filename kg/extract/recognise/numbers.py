@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 # ---------------------------------------------------------------- reference data
 # Units as written after a number. Longest forms first is not required: the pattern sorts them.
@@ -107,10 +107,11 @@ class Measure:
     exact: Decimal | None = None  # the value as an exact decimal
     exact_max: Decimal | None = None
 
-    @cached_property  # asked many times of each figure
+    @property
     def plan_share(self) -> bool:
         """A share of a plan or budget: "28,1% kế hoạch", "30% dự toán"."""
-        return self.kind == "percent" and bool(_PLAN_SHARE.match(self.unit))
+        # (asked many times of each figure: a bare "%" names no plan)
+        return self.kind == "percent" and self.unit != "%" and bool(_PLAN_SHARE.match(self.unit))
 
 
 _PLAN_SHARE = re.compile(r"%\s*(?:tổng\s+)?(?:kế hoạch|KH|dự toán|chỉ tiêu|nghị quyết)")  # asked ~10^3 times a document

@@ -1126,10 +1126,16 @@ def _under_ahead(layout: _Layout, pos: int) -> bool:
     return any(_heading_has(_AHEAD_HEADING, s.heading) and len(s.heading.split()) <= 16 for s in layout.enclosing(pos))
 
 
+@lru_cache(maxsize=2048)  # asked by each reader of a figure in a report, of the same clause
+def _after_last(text: str, start: int, end: int, marks: str) -> int:
+    """Where the words after the last of `marks` (one character each) in text[start:end] start, else `start`."""
+    return max(start, *(text.rfind(c, start, end) + 1 for c in marks))
+
+
 def _done_in_report(text: str, sent_start: int, m: Measure, after: str) -> str | None:
     """The indicator of a level a report says was raised, or of a count it says a verb was done for ("Nâng tỷ lệ
     ... lên 85,7%" -> "Tỷ lệ ..."; "Đào tạo nghề cho 870 người" -> "Số người được đào tạo nghề"), else None."""
-    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";,:\n"))
+    left = _after_last(text, sent_start, m.start, "\n,:;")
     lead = text[left : m.num_start]
     if _AIMED.search(lead) or m.plan_share or m.comparator != "eq":
         return None
@@ -1198,7 +1204,7 @@ def _action_before(text: str, sent_start: int, m: Measure) -> str | None:
     if m.kind != "count" or "/" in m.unit or m.plan_share:
         return None
     # the clause, not a heading run into it ("Cấp giấy chứng nhận lần đầu: tổ chức được 12 giấy")
-    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";:\n"))
+    left = _after_last(text, sent_start, m.start, "\n:;")
     lead = text[left : m.start]
     link = _ACTION_LINK.search(lead)
     if not link or _ACTION_AIMED.search(lead):
@@ -1285,7 +1291,7 @@ def _object_of(text: str, sent_start: int, m: Measure, end: int) -> tuple[str, s
     it counts: "Thành lập mới 14 doanh nghiệp" -> ("Số doanh nghiệp được thành lập mới", "doanh nghiệp")."""
     if m.kind != "count" or "/" in m.unit or m.comparator != "eq":
         return None
-    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";,:\n"))
+    left = _after_last(text, sent_start, m.start, "\n,:;")
     lead = text[left : m.start]
     verb = lead[_ACTION_LEAD.match(lead).end() :]
     verb = _DONE_FIRST.sub("", verb).strip()
@@ -1306,7 +1312,7 @@ def _handed_over(text: str, sent_start: int, m: Measure, end: int) -> tuple[str,
     ngũ"); the handing over is how they are counted, the place that did it who did it."""
     if m.kind != "count" or "/" in m.unit or m.comparator != "eq":
         return None
-    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";,:\n"))
+    left = _after_last(text, sent_start, m.start, "\n,:;")
     lead = text[left : m.start]
     if not _HAND_OVER.fullmatch(lead[_ACTION_LEAD.match(lead).end() :].strip()):
         return None
@@ -1346,7 +1352,7 @@ def _works_done(text: str, sent_start: int, m: Measure, end: int) -> tuple[str, 
     98,5 km đường giao thông nông thôn theo Chương trình ..." -> ("Xây dựng mới đường giao thông nông thôn", "km")."""
     if m.kind != "measure" or not _WORKS_UNITS.match(m.unit) or m.comparator not in ("eq", "approx"):
         return None
-    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";:\n"))
+    left = _after_last(text, sent_start, m.start, "\n:;")
     lead = text[left : m.start]
     wm = _WORKS_BEFORE.search(lead)
     if not wm or not _WORKS_OPEN.fullmatch(lead[: wm.start()]) or _ACTION_AIMED.search(lead):
@@ -1381,7 +1387,7 @@ def _received(text: str, sent_start: int, m: Measure, stop: int, layout: _Layout
     lượt khách" -> ("Lượt khách du lịch", "lượt")."""
     if m.kind != "count" or m.comparator not in ("eq", "approx"):
         return None
-    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";,:\n"))
+    left = _after_last(text, sent_start, m.start, "\n,:;")
     lead = text[left : m.start]
     rm = _RECEIVED_BEFORE.search(lead)
     if not rm or not re.fullmatch(r"[\s\-+•*]*", lead[: rm.start()]) or _ACTION_AIMED.search(lead):
@@ -1433,7 +1439,7 @@ _SHARE_VERB = re.compile(r"(?<![^\W\d_])(?:đạt|hoàn thành|vượt)(?:\s+(?:
 def _share_then_count(text: str, sent_start: int, share: Measure, m: Measure) -> bool:
     """The share opens its clause ("Đạt 52% kế hoạch năm", "hoàn thành 100% chỉ tiêu ...") and "với" hands it the
     count it was reached with."""
-    left = max(sent_start, *(text.rfind(c, sent_start, share.start) + 1 for c in ";,\n"))
+    left = _after_last(text, sent_start, share.start, "\n,;")
     return (share.plan_share and m.kind == "count" and bool(_SHARE_VERB.search(text, left, share.start))
             and not _ACTION_AIMED.search(text, left, share.start)
             and bool(_SHARE_THEN_COUNT.fullmatch(text, share.end, m.start)))
@@ -1533,7 +1539,7 @@ _DONE_WORD = re.compile(opens_with("đ", r"(?<![^\W\d_])đã\s+(?!(?:thông qua|
 
 
 def _done_clause(text: str, sent_start: int, m: Measure) -> bool:
-    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";:\n"))
+    left = _after_last(text, sent_start, m.start, "\n:;")
     return bool(_DONE_WORD.search(text, left, m.start)) and not _AIM_IN_CLAUSE.search(text, left, m.start)
 
 
@@ -1548,7 +1554,7 @@ def _named_after(text: str, sent_start: int, m: Measure) -> str | None:
     tổng lượt khách lưu trú 6 tháng, tăng 17% ..." -> "Tổng lượt khách lưu trú"."""
     if m.kind != "count" or "/" in m.unit or m.comparator not in ("eq", "approx"):
         return None
-    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";:,\n"))
+    left = _after_last(text, sent_start, m.start, "\n,:;")
     im = _IS_WHAT.match(text, m.end)
     if not im or not _OPENS.fullmatch(text[left : m.start]):
         return None
@@ -1926,11 +1932,12 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         if may_be_done and not done:
             # "Giới thiệu việc làm cho 540 lượt lao động", "thị xã đón khoảng 52.000 lượt khách": no cue needed
             # "Thành lập mới 14 doanh nghiệp": what the action was done to
-            acted = (_done_for(text, sent.start, m, _phrase_end(text, m, stop))
+            phrase_end = _phrase_end(text, m, stop)
+            acted = (_done_for(text, sent.start, m, phrase_end)
                      or _received(text, sent.start, m, stop, layout, sent)
-                     or _object_of(text, sent.start, m, _phrase_end(text, m, stop))
-                     or _handed_over(text, sent.start, m, _phrase_end(text, m, stop))
-                     or _works_done(text, sent.start, m, _phrase_end(text, m, stop)))
+                     or _object_of(text, sent.start, m, phrase_end)
+                     or _handed_over(text, sent.start, m, phrase_end)
+                     or _works_done(text, sent.start, m, phrase_end))
             if acted:
                 done, done_unit = acted
                 inherited = done  # what the next figure may measure too (", tăng 9% so với cùng kỳ")
