@@ -710,6 +710,7 @@ class _Layout:
         self.sections = [_with_heading(ctx.text, s) for s in ctx.sections if s.level < 6]
         self._by_start = None
         self._enclosing: dict[int, tuple[Section, ...]] = {}
+        self._swept, self._opened, self._open = -1, 0, []  # the sweep over the sections: see `_sweep_to`
         self.tasks: list[tuple[int, int, str | None]] = []
         for s in self.sections:
             if (s.level <= 2 and len(s.heading.split()) <= 16 and rx["task_heading"].search(s.heading)
@@ -730,15 +731,18 @@ class _Layout:
             self.body_start = min(found, key=lambda m: m.start()).end()
 
     def enclosing(self, pos: int) -> tuple[Section, ...]:
-        """Sections containing `pos`, in document order. Walks back from the last section opened at or
-        before `pos` only while an earlier one still reaches it (linear scans made long documents quadratic).
-        Kept per position: a sentence's start is asked for its mode, its place in a report and its context."""
+        """Sections containing `pos`, in document order. Kept per position: a sentence's start is asked for its
+        mode, its place in a report and its context. Positions asked in the order of the text (the sentences')
+        are read in one sweep over the sections; one asked out of order walks back from the last section opened at
+        or before it while an earlier one still reaches it (linear scans made long documents quadratic)."""
         found = self._enclosing.get(pos)
         if found is None:
-            found = self._enclosing[pos] = self._find_enclosing(pos)
+            self._index_starts()
+            found = self._sweep_to(pos) if pos >= self._swept else self._find_enclosing(pos)
+            self._enclosing[pos] = found
         return found
 
-    def _find_enclosing(self, pos: int) -> tuple[Section, ...]:
+    def _index_starts(self) -> None:
         if self._by_start is None:
             self._by_start = sorted(range(len(self.sections)), key=lambda i: self.sections[i].start)
             self._starts = [self.sections[i].start for i in self._by_start]
@@ -746,6 +750,18 @@ class _Layout:
             for i in self._by_start:
                 far = max(far, self.sections[i].end)
                 self._reach.append(far)
+
+    def _sweep_to(self, pos: int) -> tuple[Section, ...]:
+        """The sections containing `pos`, no earlier than the last position swept: those opened since are added,
+        those ended by now dropped (a section ended before an earlier position has ended before this one)."""
+        while self._opened < len(self._by_start) and self._starts[self._opened] <= pos:
+            self._open.append(self._by_start[self._opened])
+            self._opened += 1
+        self._open = [i for i in self._open if self.sections[i].end > pos]
+        self._swept = pos
+        return tuple(self.sections[i] for i in sorted(self._open))
+
+    def _find_enclosing(self, pos: int) -> tuple[Section, ...]:
         j = bisect.bisect_right(self._starts, pos) - 1
         found = []
         while j >= 0 and self._reach[j] > pos:
@@ -1129,7 +1145,11 @@ def _under_ahead(layout: _Layout, pos: int) -> bool:
 @lru_cache(maxsize=2048)  # asked by each reader of a figure in a report, of the same clause
 def _after_last(text: str, start: int, end: int, marks: str) -> int:
     """Where the words after the last of `marks` (one character each) in text[start:end] start, else `start`."""
-    return max(start, *(text.rfind(c, start, end) + 1 for c in marks))
+    left = start
+    for c in marks:
+        at = text.rfind(c, start, end) + 1
+        left = max(left, at)
+    return left
 
 
 def _done_in_report(text: str, sent_start: int, m: Measure, after: str) -> str | None:
