@@ -219,6 +219,12 @@ def _spelling(unit: str) -> str:
 
 
 @lru_cache(maxsize=512)
+def _unit_as_written(named: str) -> str:
+    """The unit as the text writes it, spaces normalised, in its one spelling ("m³" -> "m3")."""
+    return _spelling(_norm_space(named))
+
+
+@lru_cache(maxsize=512)
 def _unit_kind(unit: str) -> str:
     if unit.startswith("%"):
         return "percent"
@@ -281,10 +287,10 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[Mea
         return []
     out: list[Measure] = []
     for m in p["core"].finditer(text, start, end):
-        a = parse_number(m.group("a"))
+        a = _parse_number(m.group("a"))
         if a is None:
             continue
-        b = parse_number(m.group("b")) if m.group("b") else None
+        b = _parse_number(m.group("b")) if m.group("b") else None
         sep = m.group("sep")
         if b is not None and b <= a:
             # a dash between two phrases ("năm 2022 - 15 dự án"), not a range: the unit is the second's
@@ -295,7 +301,7 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[Mea
             unit = "%" + (" " + _norm_space(plan) if plan else "")
             kind = "percent"
         else:
-            unit = _spelling(_norm_space(m.group("named")))
+            unit = _unit_as_written(m.group("named"))
             kind = _unit_kind(unit)
         s, e = m.start(), m.end()
         cut = _counted_noun(text, unit, e, end)

@@ -135,9 +135,11 @@ def _rx() -> dict[str, re.Pattern]:
         "lead_after": re.compile(r"^[\s\-+•–,;:.*]+"),
         # ("Kim ngạch xuất khẩu 9 tháng ước đạt ...", "Sản lượng lúa quý III": the period is the figure's, not
         # part of what is measured)
-        "trail": re.compile(rf"(?:[\s\-–,;:(*]+|(?<![^\W\d_])(?:{alt(_TRAIL_FILLERS)})"
-                            r"|(?<=\s)\d{1,2}\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+(?:năm\s+)?\d{4})?"
-                            r"|(?<=\s)quý\s+(?:IV|III|II|I)(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?)+$", re.IGNORECASE),
+        "trail": re.compile(opens_with(
+            r"\s\-–,;:(*\dq" + "".join(sorted({w[0] for w in _TRAIL_FILLERS})),
+            rf"(?:[\s\-–,;:(*]+|(?<![^\W\d_])(?:{alt(_TRAIL_FILLERS)})"
+            r"|(?<=\s)\d{1,2}\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+(?:năm\s+)?\d{4})?"
+            r"|(?<=\s)quý\s+(?:IV|III|II|I)(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?)+$"), re.IGNORECASE),
         "goal_cut": re.compile(opens_with("pđn", rf"(?<![^\W\d_])(?:{_GOAL_WORDS}|để|nhằm)(?![^\W\d_])"), re.IGNORECASE),
         "after_stop": re.compile(opens_with(
             # (a stop mark, white space, a bracket, a comma, or the first letter of "chưa", "không", "đã", "cơ bản",
