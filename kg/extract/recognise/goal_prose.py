@@ -15,27 +15,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lookahead import opens_with
+
 # words that open a sentence of goals
-_CUE = re.compile(
-    r"(?<![^\W\d_])(?<!nỗ lực )(?<!sự )(?<!cố gắng )(?:phấn đấu(?!\s*[,.])|(?:đặt|đề ra|đặt ra)\s+(?:các\s+)?mục tiêu"
-    r"|(?:mục tiêu|chỉ tiêu)(?:\s+(?:đến\s+|của\s+)?năm\s+(?:19|20)\d\d)?(?:\s+(?:là|đề ra))?\s*[:,])(?![^\W\d_])",
+_CUE = re.compile(opens_with(
+    "pđmc", r"(?<![^\W\d_])(?<!nỗ lực )(?<!sự )(?<!cố gắng )(?:phấn đấu(?!\s*[,.])|(?:đặt|đề ra|đặt ra)\s+(?:các\s+)?mục tiêu"
+    r"|(?:mục tiêu|chỉ tiêu)(?:\s+(?:đến\s+|của\s+)?năm\s+(?:19|20)\d\d)?(?:\s+(?:là|đề ra))?\s*[:,])(?![^\W\d_])"),
     re.IGNORECASE,
 )
 # words that say the text before the first figure reports, not plans
-_REPORTED = re.compile(
-    r"(?<![^\W\d_])(?:ước|đã|đạt được|kết quả|không đạt|chưa đạt|vượt|lũy kế|luỹ kế|so với cùng kỳ)(?![^\W\d_])",
+_REPORTED = re.compile(opens_with(
+    "ưđkcvls", r"(?<![^\W\d_])(?:ước|đã|đạt được|kết quả|không đạt|chưa đạt|vượt|lũy kế|luỹ kế|so với cùng kỳ)(?![^\W\d_])"),
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"(?<![^\W\d_])năm\s+((?:19|20)\d\d)(?!\s*[-–]\s*(?:19|20)\d\d)", re.IGNORECASE)
+_YEAR = re.compile(opens_with("n", r"(?<![^\W\d_])năm\s+((?:19|20)\d\d)(?!\s*[-–]\s*(?:19|20)\d\d)"), re.IGNORECASE)
 # a verb of a goal to keep a level: "duy trì ở mức 47%", "giữ vững 100%", "ổn định ở mức"
 _KEEP = re.compile(r"(?<![^\W\d_])(?:duy trì|giữ vững|giữ ổn định|ổn định)(?:\s+(?:ở\s+)?mức)?"
                    r"(?:\s+(?:trên|khoảng|từ))?\s*$", re.IGNORECASE)
+# the last word of every text `_KEEP` ends: the pattern is tried only when the words before a figure end with one
+_KEEP_ENDS = ("trì", "vững", "định", "mức", "trên", "khoảng", "từ")
 # where a text gives the year of its plan or goals: "kế hoạch phát triển kinh tế - xã hội năm 2025",
 # "mục tiêu năm 2025", "năm 2025, tỉnh phấn đấu"; not a share of a plan ("đạt 104% kế hoạch năm 2024")
-_PLAN_YEAR = re.compile(
-    r"(?<!%)(?<!%\s)(?<![^\W\d_])(?:kế hoạch|nhiệm vụ|mục tiêu|chỉ tiêu)(?![^\W\d_])[^.;:\n\d%]{0,60}?"
+_PLAN_YEAR = re.compile(opens_with(
+    "knmc", r"(?<!%)(?<!%\s)(?<![^\W\d_])(?:kế hoạch|nhiệm vụ|mục tiêu|chỉ tiêu)(?![^\W\d_])[^.;:\n\d%]{0,60}?"
     r"năm\s+(?P<a>(?:19|20)\d\d)(?!\s*[-–]\s*(?:19|20)\d\d)"
-    r"|năm\s+(?P<b>(?:19|20)\d\d)\s*,?\s+[^.;:\n\d]{0,30}?(?:phấn đấu|đặt\s+(?:ra\s+)?mục tiêu)",
+    r"|năm\s+(?P<b>(?:19|20)\d\d)\s*,?\s+[^.;:\n\d]{0,30}?(?:phấn đấu|đặt\s+(?:ra\s+)?mục tiêu)"),
     re.IGNORECASE,
 )
 
@@ -71,7 +75,9 @@ def carried(text: str, opener: Opener, clause_left: int, fig_start: int) -> bool
 def keeps_goal(text: str, para_start: int, start: int, clause_left: int, fig_start: int) -> bool:
     """A figure to be kept ("duy trì ở mức 47%") in a sentence that follows, in its paragraph, a sentence
     opened by a goal word."""
-    if not _KEEP.search(text, clause_left, fig_start) or _REPORTED.search(text, start, fig_start):
+    if not _ends_with_keep(text, clause_left, fig_start) or not _KEEP.search(text, clause_left, fig_start):
+        return False
+    if _REPORTED.search(text, start, fig_start):
         return False
     before = text[para_start:start]
     if "\n" in before.strip("\n "):
@@ -80,6 +86,14 @@ def keeps_goal(text: str, para_start: int, start: int, clause_left: int, fig_sta
     prev = before[last:]
     m = _CUE.search(prev)
     return bool(m) and not _REPORTED.search(prev, 0, m.start())
+
+
+def _ends_with_keep(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], white space at its end aside, ends with a word `_KEEP` can end with (asked for
+    every figure of a report: the end-anchored pattern would be tried at every position of the clause)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[max(start, end - 8) : end].lower().endswith(_KEEP_ENDS)
 
 
 def goal_year(text: str, pos: int) -> str | None:

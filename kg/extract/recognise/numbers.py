@@ -84,6 +84,10 @@ RANGE_SEPARATORS = ("-", "–", "đến", "tới")
 
 # one number as written: 1.234.567,89 | 1234,5 | 05 | (English decimal) 4.5
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+(?:,\d+)?(?![\d.])|\d+\.\d{1,2}(?![\d.])"
+# the same, not inside a word or another number, its first digit first: a pattern that opens with a digit is tried
+# only where the text has one (one that opens with a look-behind is tried at every position of the text)
+_NUM_ALONE = (r"\d(?<![\w.,/+]\d)"
+              r"(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d*(?:,\d+)?(?![\d.])|\d*\.\d{1,2}(?![\d.]))")
 
 
 @dataclass(frozen=True)
@@ -106,7 +110,8 @@ class Measure:
     @property
     def plan_share(self) -> bool:
         """A share of a plan or budget: "28,1% kế hoạch", "30% dự toán"."""
-        return self.kind == "percent" and bool(_PLAN_SHARE.match(self.unit))
+        # (asked many times of each figure: a bare "%" names no plan)
+        return self.kind == "percent" and self.unit != "%" and bool(_PLAN_SHARE.match(self.unit))
 
 
 _PLAN_SHARE = re.compile(r"%\s*(?:tổng\s+)?(?:kế hoạch|KH|dự toán|chỉ tiêu|nghị quyết)")  # asked ~10^3 times a document
@@ -181,7 +186,7 @@ def _patterns() -> dict[str, re.Pattern]:
         rf"|(?P<named>(?:(?:{mags})\s*){{0,2}}(?:{named}))"
     )
     core = (
-        rf"(?<![\w.,/+])(?P<a>{_NUM})(?:\s*%(?=\s*(?:-|–|đến|tới)\s*\d))?"
+        rf"(?P<a>{_NUM_ALONE})(?:\s*%(?=\s*(?:-|–|đến|tới)\s*\d))?"
         rf"(?:\s*(?P<sep>-|–|đến|tới)\s*(?P<b>{_NUM}))?"
         rf"\s*(?P<unit>{unit})(?![^\W\d_])"
     )
@@ -214,6 +219,12 @@ def _spelling(unit: str) -> str:
 
 
 @lru_cache(maxsize=512)
+def _unit_as_written(named: str) -> str:
+    """The unit as the text writes it, spaces normalised, in its one spelling ("m³" -> "m3")."""
+    return _spelling(_norm_space(named))
+
+
+@lru_cache(maxsize=512)
 def _unit_kind(unit: str) -> str:
     if unit.startswith("%"):
         return "percent"
@@ -237,19 +248,35 @@ _NOT_NOUN = frozenset((
 ))
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
 def _counted_noun(text: str, unit: str, e: int, end: int) -> tuple[str, int] | None:
     """(the counted noun at the end of `unit`, its length in the text) when the noun phrase goes on after the
     unit ("lượt khách du lịch", "lượt người tham gia"), so that the noun belongs to the indicator; None when the
     unit ends the phrase ("755.950 lượt khách, đạt 22% kế hoạch")."""
+    if not any(w in unit.lower() for w in MEASURE_WORDS):  # (most units hold none)
+        return None
     words = unit.split()
     at = next((i for i, w in enumerate(words) if w.lower() in MEASURE_WORDS), None)
     if at is None or at == len(words) - 1:
         return None
-    nm = re.match(r"[ \t]+([^\W\d_]+)", text[e:end])
+    nm = _NEXT_WORD.match(text, e, end)
     if not nm or nm.group(1).lower() in _NOT_NOUN:
         return None
-    written = re.search(r"\s+" + r"\s+".join(map(re.escape, words[at + 1 :])) + r"$", text[:e], re.IGNORECASE)
-    return (" ".join(words[at + 1 :]), len(written.group(0))) if written else None
+    written = _written_length(text, r"\s+" + r"\s+".join(map(re.escape, words[at + 1 :])) + r"$", e)
+    return (" ".join(words[at + 1 :]), written) if written else None
+
+
+def _written_length(text: str, pattern: str, e: int) -> int | None:
+    """The length of what re.search(pattern, text[:e], re.IGNORECASE) finds, for a pattern that opens with white
+    space and ends at the end: read from a little before `e` (copying and searching the text from its start
+    cost a scan of the document per figure), from its start only when the white space may reach further back."""
+    lo = max(0, e - 200)
+    found = re.search(pattern, text[lo:e], re.IGNORECASE)
+    if lo > 0 and (found is None or found.start() == 0):  # (the words themselves have one place: at the end)
+        found = re.search(pattern, text[:e], re.IGNORECASE)
+    return len(found.group(0)) if found else None
 
 
 def find_measures(text: str, start: int = 0, end: int | None = None) -> list[Measure]:
@@ -260,10 +287,10 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[Mea
         return []
     out: list[Measure] = []
     for m in p["core"].finditer(text, start, end):
-        a = parse_number(m.group("a"))
+        a = _parse_number(m.group("a"))
         if a is None:
             continue
-        b = parse_number(m.group("b")) if m.group("b") else None
+        b = _parse_number(m.group("b")) if m.group("b") else None
         sep = m.group("sep")
         if b is not None and b <= a:
             # a dash between two phrases ("năm 2022 - 15 dự án"), not a range: the unit is the second's
@@ -274,7 +301,7 @@ def find_measures(text: str, start: int = 0, end: int | None = None) -> list[Mea
             unit = "%" + (" " + _norm_space(plan) if plan else "")
             kind = "percent"
         else:
-            unit = _spelling(_norm_space(m.group("named")))
+            unit = _unit_as_written(m.group("named"))
             kind = _unit_kind(unit)
         s, e = m.start(), m.end()
         cut = _counted_noun(text, unit, e, end)

@@ -44,6 +44,7 @@ from functools import lru_cache
 
 from ..records import Context, Quantity, Section, Sentence
 from .goal_prose import carried, goal_opener, goal_year, keeps_goal
+from .lookahead import opens_with
 from .numbers import Measure, as_quota_share, find_measures
 from .target_lists import TargetList, find_target_lists, head_clause
 from .target_tables import read_table
@@ -52,7 +53,7 @@ from .target_tables import read_table
 # a crop season: "vụ Xuân", "vụ Đông Xuân", "vụ Hè Thu", "vụ Mùa"
 _SEASONS = r"đông\s*[-–]?\s*xuân|xuân\s*[-–]?\s*hè|hè\s*[-–]?\s*thu|thu\s*[-–]?\s*đông|mùa|chiêm|xuân|hè|đông"
 _SEASON = rf"vụ\s+(?:{_SEASONS})"
-_SEASON_RX = re.compile(rf"(?<![^\W\d_])vụ\s+({_SEASONS})(?![^\W\d_])", re.IGNORECASE)
+_SEASON_RX = re.compile(opens_with("v", rf"(?<![^\W\d_])vụ\s+({_SEASONS})(?![^\W\d_])"), re.IGNORECASE)
 # kinds of document that set goals in their body
 PLANNING_KINDS = ("Nghị quyết", "Kế hoạch", "Chương trình", "Chỉ thị", "Quyết định", "Đề án")
 # headings of parts that assess the past, inside planning documents
@@ -94,7 +95,8 @@ _COUNT_CUES_BEFORE = ("thêm", "mới", "có", "được", "tổng số", "đạ
                       "hỗ trợ", "công nhận", "đào tạo", "tập huấn", "thành lập", "nâng cấp", "cải tạo")
 _COUNT_CUES_AFTER = ("đạt", "thành lập mới", "hoàn thành", "phấn đấu", "được công nhận", "trở lên")
 _COUNT_CUE_BEFORE, _COUNT_CUE_AFTER = (
-    re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, cues))})(?![^\W\d_])")  # any cue, as a whole word
+    # any cue, as a whole word
+    re.compile(opens_with("".join(sorted({c[0] for c in cues})), rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, cues))})(?![^\W\d_])"))
     for cues in (_COUNT_CUES_BEFORE, _COUNT_CUES_AFTER))
 # words right before a count that make it part of a description, not a goal ("cả 3 tiêu chí")
 _COUNT_BLOCKERS = ("cả", "của", "đối với", "với", "tại", "thuộc", "gồm", "trong số", "trong")
@@ -115,7 +117,7 @@ def _rx() -> dict[str, re.Pattern]:
         "assess": re.compile(_ASSESS_HEADING, re.IGNORECASE),
         "target_list": re.compile(_TARGET_LIST_HEADING, re.IGNORECASE),
         "non_goal": re.compile(_NON_GOAL_HEADING, re.IGNORECASE),
-        "result": re.compile(rf"(?<![^\W\d_])(?:{_RESULT_CUES})(?![^\W\d_])", re.IGNORECASE),
+        "result": re.compile(opens_with("ưđltgs", rf"(?<![^\W\d_])(?:{_RESULT_CUES})(?![^\W\d_])"), re.IGNORECASE),
         "link_end": re.compile(rf"(?:(?<![^\W\d_])(?:{alt(_LINK_WORDS)})|:)\s*$", re.IGNORECASE),
         "lead": re.compile(
             # "9 tháng, tổng lượt ...": when, not what (before a number marker takes the "9")
@@ -133,11 +135,16 @@ def _rx() -> dict[str, re.Pattern]:
         "lead_after": re.compile(r"^[\s\-+•–,;:.*]+"),
         # ("Kim ngạch xuất khẩu 9 tháng ước đạt ...", "Sản lượng lúa quý III": the period is the figure's, not
         # part of what is measured)
-        "trail": re.compile(rf"(?:[\s\-–,;:(*]+|(?<![^\W\d_])(?:{alt(_TRAIL_FILLERS)})"
-                            r"|(?<=\s)\d{1,2}\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+(?:năm\s+)?\d{4})?"
-                            r"|(?<=\s)quý\s+(?:IV|III|II|I)(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?)+$", re.IGNORECASE),
-        "goal_cut": re.compile(rf"(?<![^\W\d_])(?:{_GOAL_WORDS}|để|nhằm)(?![^\W\d_])", re.IGNORECASE),
-        "after_stop": re.compile(
+        "trail": re.compile(opens_with(
+            r"\s\-–,;:(*\dq" + "".join(sorted({w[0] for w in _TRAIL_FILLERS})),
+            rf"(?:[\s\-–,;:(*]+|(?<![^\W\d_])(?:{alt(_TRAIL_FILLERS)})"
+            r"|(?<=\s)\d{1,2}\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+(?:năm\s+)?\d{4})?"
+            r"|(?<=\s)quý\s+(?:IV|III|II|I)(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?)+$"), re.IGNORECASE),
+        "goal_cut": re.compile(opens_with("pđn", rf"(?<![^\W\d_])(?:{_GOAL_WORDS}|để|nhằm)(?![^\W\d_])"), re.IGNORECASE),
+        "after_stop": re.compile(opens_with(
+            # (a stop mark, white space, a bracket, a comma, or the first letter of "chưa", "không", "đã", "cơ bản",
+            # "đạt", "vượt", "hoàn thành")
+            r";.!?(,\sckđvh",
             r"[;.!?]|\s(?:để|nhằm|theo quy định|theo|gắn với|trong đó|đồng thời)\s"
             r"|\s*\((?:mục tiêu|kế hoạch|KH|chỉ tiêu|dự toán)(?![^\W\d_])"
             r"|,\s*(?:với\s+)?(?:mức|định mức)(?:\s+hỗ trợ)?(?![^\W\d_])"
@@ -153,17 +160,17 @@ def _rx() -> dict[str, re.Pattern]:
             r"|,\s*(?:nằm trong|thấp hơn|cao hơn|vượt|sát|gần|tiệm cận)(?:\s+[^\W\d_,;]+){0,3}?\s+(?:mục tiêu|kế hoạch|chỉ tiêu)(?![^\W\d_])"
             r"|\s+và\s+(?:tiếp tục|đẩy mạnh|tăng cường|thực hiện|triển khai|hoàn thành|duy trì|nâng cao)"
             # who directs, after the goal a sentence opens with: "Đối với chỉ tiêu 20 xã ..., Chủ tịch UBND tỉnh giao"
-            r"|,\s*(?:đồng chí\s+)?(?:phó\s+)?chủ tịch\s+(?:ubnd|ủy ban|hđnd|hội đồng)(?![^\W\d_])",
+            r"|,\s*(?:đồng chí\s+)?(?:phó\s+)?chủ tịch\s+(?:ubnd|ủy ban|hđnd|hội đồng)(?![^\W\d_])"),
             re.IGNORECASE,
         ),
-        "goal_any": re.compile(r"phấn đấu|để|nhằm|chỉ tiêu|mục tiêu|kế hoạch", re.IGNORECASE),
+        "goal_any": re.compile(opens_with("pđncmk", r"phấn đấu|để|nhằm|chỉ tiêu|mục tiêu|kế hoạch"), re.IGNORECASE),
         # "với mục tiêu 100% ...", "chỉ tiêu đến năm 2025 là 95%": the figure is the goal the words name
         "goal_named": re.compile(
             r"(?<![^\W\d_])(?:với\s+(?:mục tiêu|chỉ tiêu)(?:\s+(?:đến\s+)?năm\s+(?:19|20)\d\d)?\s*(?:là|:)?"
             r"|(?:mục tiêu|chỉ tiêu)(?:\s+(?:đến\s+)?năm\s+(?:19|20)\d\d)?\s*(?:là|:))\s*$",
             re.IGNORECASE,
         ),
-        "goal_body": re.compile(rf"(?<![^\W\d_])(?:{_GOAL_WORDS})(?![^\W\d_])", re.IGNORECASE),
+        "goal_body": re.compile(opens_with("pđ", rf"(?<![^\W\d_])(?:{_GOAL_WORDS})(?![^\W\d_])"), re.IGNORECASE),
         "purpose": re.compile(r"(?<![^\W\d_])(?:để|nhằm)\s*$", re.IGNORECASE),
         "plan_is": re.compile(
             r"(?<![^\W\d_])(?:chỉ tiêu|mục tiêu|kế hoạch)(?:\s+(?:năm|quý|tháng)\s+[\dIVX/]+)?"
@@ -182,15 +189,15 @@ def _rx() -> dict[str, re.Pattern]:
         "vs_same_any": re.compile(r"so\s+với\s+cùng\s+kỳ", re.IGNORECASE),
         "equal_link": re.compile(r"\s*,?\s*(?:tương đương|tương ứng|với|là)\s*(?:khoảng\s*)?$", re.IGNORECASE),
         "vs_same": re.compile(r"\s*so\s+với\s+(?:cùng\s+kỳ|năm|tháng|quý)", re.IGNORECASE),
-        "plan_word": re.compile(r"kế hoạch|dự toán", re.IGNORECASE),
-        "period": re.compile(
-            r"(?<![^\W\d_])(?:quý|QUÝ)\s+(?P<q>IV|III|II|I|[1-4])(?![^\W\d_])(?:\s*(?:/|năm|NĂM)\s*(?P<qy>(?:19|20)\d\d))?"
+        "plan_word": re.compile(opens_with("kd", r"kế hoạch|dự toán"), re.IGNORECASE),
+        "period": re.compile(opens_with(
+            r"qQtTnNgG\d", r"(?<![^\W\d_])(?:quý|QUÝ)\s+(?P<q>IV|III|II|I|[1-4])(?![^\W\d_])(?:\s*(?:/|năm|NĂM)\s*(?P<qy>(?:19|20)\d\d))?"
             r"|(?<![^\W\d_])(?:tháng|THÁNG)\s+(?P<m>\d{1,2})\s*(?:/|năm|NĂM)\s*(?P<my>(?:19|20)\d\d)"
             r"|(?<![^\W\d_])(?P<n>\d{1,2})\s+(?:tháng|THÁNG)\s+(?:(?:đầu|ĐẦU)\s+)?(?:năm|NĂM)(?:\s+(?P<ny>(?:19|20)\d\d))?"
             r"|(?<![^\W\d_])(?:năm|Năm|NĂM)\s+(?P<y>(?:19|20)\d\d)(?!\s*[-–]\s*(?:19|20)\d\d)"
             r"|(?<![^\W\d_])(?:giai đoạn|Giai đoạn|GIAI ĐOẠN|thời kỳ|Thời kỳ|THỜI KỲ)\s+(?:năm\s+)?(?P<g1>(?:19|20)\d\d)\s*[-–]\s*"
             r"(?P<g2>(?:19|20)\d\d)",
-        ),
+        )),
         # a year named as the base of a comparison ("so với năm 2024") is not the period of the figure
         # ("so với cuối năm 2023", "cùng kỳ năm 2023")
         "period_ban": re.compile(r"(?:giai đoạn|năm học|thời kỳ|ngày|(?:so với\s+)?cùng\s+kỳ|so với(?:\s+thời\s+điểm)?(?:\s+(?:cuối|đầu))?)\s*$",
@@ -201,12 +208,12 @@ def _rx() -> dict[str, re.Pattern]:
             re.IGNORECASE,
         ),
         "words": re.compile(r"[^\W\d_]+", re.UNICODE),
-        "part": re.compile(r"(?<![^\W\d_])trong\s+đó(?![^\W\d_])", re.IGNORECASE),
+        "part": re.compile(opens_with("t", r"(?<![^\W\d_])trong\s+đó(?![^\W\d_])"), re.IGNORECASE),
         "paren_goal": re.compile(
             r"\(\s*(?P<w>(?:mục tiêu|kế hoạch|KH|chỉ tiêu)(?:\s+(?:cả\s+)?năm)?(?:\s+(?:19|20)\d\d)?)\s*(?:là|:)?\s*$",
             re.IGNORECASE,
         ),
-        "cumul": re.compile(r"(?<![^\W\d_])(?:lũy kế|luỹ kế|cộng dồn|tính chung|tính từ đầu năm)(?![^\W\d_])",
+        "cumul": re.compile(opens_with("lct", r"(?<![^\W\d_])(?:lũy kế|luỹ kế|cộng dồn|tính chung|tính từ đầu năm)(?![^\W\d_])"),
                             re.IGNORECASE),
         "period_words": re.compile(
             r"(?<![^\W\d_])(?:(?:trong|đến|hết|tính đến|riêng|của|cả)\s+)?(?:(?:\d{1,2}\s+)?tháng(?:\s+\d{1,2})?"
@@ -244,9 +251,15 @@ def _period_from_match(m: re.Match, default_year: str | None) -> str | None:
     return None
 
 
+# the word every period holds (`_rx()["period"]` is written case by case, as is this): most clauses hold none
+_PERIOD_WORD = re.compile(r"quý|QUÝ|tháng|THÁNG|năm|Năm|NĂM|giai đoạn|Giai đoạn|GIAI ĐOẠN|thời kỳ|Thời kỳ|THỜI KỲ")
+
+
 def _periods_in(text: str, start: int, end: int, default_year: str | None) -> list[tuple[int, str]]:
     rx = _rx()
     out = []
+    if not _PERIOD_WORD.search(text, start, end):
+        return out
     for m in rx["period"].finditer(text, start, end):
         if rx["period_ban"].search(text, max(0, m.start() - 30), m.start()):
             continue
@@ -460,19 +473,20 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
 _AT_PLACE = re.compile(r"[\s\-+•–*]*(?:\d{1,2}[.)]\s+)?(?:tại|riêng|ở)\s+(?P<place>(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn)\s+"
                        r"(?-i:[A-ZĐ])[^\W\d_]*(?:\s+(?-i:[A-ZĐ])[^\W\d_]*)*)\s*,\s*(?P<rest>[^\W\d_].*)$",
                        re.IGNORECASE | re.DOTALL)
-_NAMED_AFTER = re.compile(r"(?<![^\W\d_])(?:chỉ tiêu|tiêu chí)(?![^\W\d_])[^,;:()\d]{0,40}?(?:\s(?:là|gồm)|,?\s+trong đó)\s+",
-                          re.IGNORECASE)
+_NAMED_AFTER = re.compile(opens_with("ct", r"(?<![^\W\d_])(?:chỉ tiêu|tiêu chí)(?![^\W\d_])[^,;:()\d]{0,40}?"
+                                      r"(?:\s(?:là|gồm)|,?\s+trong đó)\s+"), re.IGNORECASE)
 
 
 # an action on money or land that needs its object named: "giải ngân", "thu", "chi", "trồng"
 _SPENT = re.compile(r"(?:giải ngân|thu|chi|trồng|trồng mới|thanh toán)(?:\s+được)?", re.IGNORECASE)
 # a clause, not a name, before the colon: "Công tác trồng rừng được triển khai sớm: đã trồng mới ..."
-_CLAUSE_VERB = re.compile(r"(?<![^\W\d_])(?:được|đã|sẽ|đang|là|có|đạt|tiếp tục)(?![^\W\d_])", re.IGNORECASE)
+_CLAUSE_VERB = re.compile(opens_with("đslct", r"(?<![^\W\d_])(?:được|đã|sẽ|đang|là|có|đạt|tiếp tục)(?![^\W\d_])"),
+                          re.IGNORECASE)
 
 
 # a judgement that makes a clause of its own: "đạt kết quả tích cực", "có chuyển biến rõ nét", "tiếp tục khởi sắc"
-_VERDICT = re.compile(r"(?<![^\W\d_])(?:(?:đạt|có|mang lại)\s+(?:nhiều\s+)?(?:kết quả|chuyển biến|bước tiến|bước chuyển)"
-                      r"|(?:tiếp tục\s+)?(?:khởi sắc|là điểm sáng))(?![^\W\d_])", re.IGNORECASE)
+_VERDICT = re.compile(opens_with("đcmtkl", r"(?<![^\W\d_])(?:(?:đạt|có|mang lại)\s+(?:nhiều\s+)?(?:kết quả|chuyển biến|bước tiến|bước chuyển)"
+                      r"|(?:tiếp tục\s+)?(?:khởi sắc|là điểm sáng))(?![^\W\d_])"), re.IGNORECASE)
 
 
 # places named in brackets after what a figure counts: "02 xã đạt chuẩn ... (Tân Hòa, Phú Lợi)", "(xã Đại Lào)"
@@ -483,10 +497,15 @@ _PLACE_NAMES = re.compile(
 )
 
 
+# "là" opening the words after a figure
+_IS_FIRST = re.compile(r"\s*là\s+")
+
+
 def _after_text(text: str, m: Measure, stop: int, next_in_clause: bool) -> str:
     rx = _rx()
     seg = text[m.end : stop]
-    if m.unit and re.match(rf"\s*/\s*\d[\d.,]*\s*{re.escape(m.unit)}(?![^\W\d_])", seg):
+    if (m.unit and seg.lstrip().startswith("/")  # (a pattern made of the unit is compiled only then)
+            and re.match(rf"\s*/\s*\d[\d.,]*\s*{re.escape(m.unit)}(?![^\W\d_])", seg)):
         return ""  # "4.120 ha/5.000 ha kế hoạch": the plan the figure is written over, not what it measures
     if m.kind == "count" and "(" in seg:  # the places are not part of what is counted
         seg = _PLACE_NAMES.sub("", seg)
@@ -501,7 +520,9 @@ def _after_text(text: str, m: Measure, stop: int, next_in_clause: bool) -> str:
         if v >= 0 and c < 0:  # "200 ha cà phê và thành lập mới 60 doanh nghiệp": the words after "và" lead to the
             seg = seg[:v]  # next figure (not when a comma comes first: "... hàng hóa và doanh thu dịch vụ, bằng 24%")
     # "28.650 tỷ đồng là tổng mức bán lẻ ...": the figure first, then what it is
-    seg = re.sub(r"^\s*là\s+", " ", seg)
+    first = _IS_FIRST.match(seg)
+    if first:
+        seg = " " + seg[first.end() :]
     ws = seg.split()
     if len(ws) > _MAX_AFTER_WORDS:
         seg = " ".join(ws[:_MAX_AFTER_WORDS])
@@ -514,6 +535,7 @@ def _lc(s: str) -> str:
     return s if len(w) > 1 and w[1:2].isupper() else s[:1].lower() + s[1:]
 
 
+@lru_cache(maxsize=4096)  # asked up to twice for a figure
 def _short(before: str) -> str:
     """The verb phrase right before a figure: its last comma segment, at most 12 words; two segments when the
     last is too short to say anything ("cấp cho hộ gia đình, cá nhân được")."""
@@ -555,6 +577,7 @@ _TAIL_PERIOD = re.compile(r"(?<!so với)(?<!so với cuối)(?<!so với đầu
 _DIMENSION = re.compile(r"(?:tổng\s+)?(?:diện tích|số lượng|giá trị|kinh phí|vốn|số tiền|sản lượng|công suất)",
                         re.IGNORECASE)
 _AVERAGE = re.compile(r"(?:bình quân|trung bình)(?:\s+(?:mỗi|hằng|hàng)\s+năm)?", re.IGNORECASE)
+_CHANGE_ONLY = re.compile(r"(?:tăng|giảm)(?:\s+thêm)?", re.IGNORECASE)
 _GROWTH = re.compile(r"\s(?:ước\s+)?(tăng|giảm)(?:\s+(?:khoảng|thêm))?\s*$", re.IGNORECASE)
 # verbs whose object is what a count counts: "hỗ trợ 150 chủ thể", "công nhận mới 45 sản phẩm"
 _DONE_TO = re.compile(r"(?:hỗ trợ|công nhận(?: mới)?|đào tạo(?: nghề)?|tập huấn|cấp(?: mới)?|xây dựng(?: mới)?|"
@@ -581,9 +604,15 @@ def _topic_head(head: str, label: str) -> bool:
             and not any(w[:1].isupper() for w in head.split()[1:]) and not re.search(r"\d", head))
 
 
+@lru_cache(maxsize=1024)
+def _unit_words(unit: str) -> tuple[str, ...]:
+    """The words of a unit without its magnitude ("lượt khách" of "nghìn lượt khách")."""
+    return tuple(w for w in unit.split() if w.lower() not in ("nghìn", "ngàn", "triệu", "tỷ", "trăm"))
+
+
 def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: str, inherited: str | None) -> str:
     base_unit = m.unit.split("/")[0]
-    unit_words = [w for w in base_unit.split() if w.lower() not in ("nghìn", "ngàn", "triệu", "tỷ", "trăm")]
+    unit_words = _unit_words(base_unit)
     share = m.kind == "percent" and after and not m.plan_share and not re.match(r"so\s+với", after, re.IGNORECASE)
     growth = (_GROWTH.search(before) if m.kind == "percent" and not m.plan_share
               and before.rstrip().lower().endswith(("tăng", "giảm", "khoảng", "thêm")) else None)
@@ -596,7 +625,7 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
             label = ("Tốc độ tăng " if growth.group(1).lower() == "tăng" else "Mức giảm ") + _lc(core)
         if after:
             label = f"{label} {_lc(after)}"
-    elif m.kind == "count" and unit_words and re.fullmatch(r"(?i)(?:tăng|giảm)(?:\s+thêm)?", before.strip()):
+    elif m.kind == "count" and unit_words and _CHANGE_ONLY.fullmatch(before.strip()):
         label = f"{before.strip()} số {' '.join(unit_words)}"  # "Giảm 320 hộ nghèo": the number of poor households
     elif linked and _content_count(before) >= 1:
         label = before
@@ -659,6 +688,19 @@ def _indicator(m: Measure, before: str, head: str | None, linked: bool, after: s
 
 
 # ---------------------------------------------------------------- where a sentence stands
+_RESOLVES = re.compile(r"QUYẾT NGHỊ")
+_ARTICLE_ONE = re.compile(r"Điều 1\.")
+
+
+def _first_article(text: str) -> re.Match | None:
+    """re.search(r"^\\s*Điều 1\\.", text, re.MULTILINE) without trying each position: the first "Điều 1." with only
+    white space between it and the start of its line (the match starts at a line start, but only its end is used)."""
+    for m in _ARTICLE_ONE.finditer(text):
+        if not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip():
+            return m
+    return None
+
+
 class _Layout:
     """What each part of the document is: task sections, target lists, assessment parts."""
 
@@ -669,6 +711,8 @@ class _Layout:
         self.planning = kind in PLANNING_KINDS
         self.sections = [_with_heading(ctx.text, s) for s in ctx.sections if s.level < 6]
         self._by_start = None
+        self._enclosing: dict[int, tuple[Section, ...]] = {}
+        self._swept, self._opened, self._open = -1, 0, []  # the sweep over the sections: see `_sweep_to`
         self.tasks: list[tuple[int, int, str | None]] = []
         for s in self.sections:
             if (s.level <= 2 and len(s.heading.split()) <= 16 and rx["task_heading"].search(s.heading)
@@ -681,13 +725,26 @@ class _Layout:
             (tl, _list_period(tl.head.split(":")[0], year)) for tl in find_target_lists(ctx.text, ctx.running_end)
         ]
         self.body_start = 0
-        m = re.search(r"QUYẾT NGHỊ|^\s*Điều 1\.", ctx.text[: ctx.running_end], re.MULTILINE)
-        if m:
-            self.body_start = m.end()
+        # where a resolution's own body starts: "QUYẾT NGHỊ", else its first article (looked for one at a time: the
+        # literal alone is found fast)
+        head = ctx.text[: ctx.running_end]
+        found = [m for m in (_RESOLVES.search(head), _first_article(head)) if m]
+        if found:
+            self.body_start = min(found, key=lambda m: m.start()).end()
 
-    def enclosing(self, pos: int) -> list[Section]:
-        """Sections containing `pos`, in document order. Walks back from the last section opened at or
-        before `pos` only while an earlier one still reaches it (linear scans made long documents quadratic)."""
+    def enclosing(self, pos: int) -> tuple[Section, ...]:
+        """Sections containing `pos`, in document order. Kept per position: a sentence's start is asked for its
+        mode, its place in a report and its context. Positions asked in the order of the text (the sentences')
+        are read in one sweep over the sections; one asked out of order walks back from the last section opened at
+        or before it while an earlier one still reaches it (linear scans made long documents quadratic)."""
+        found = self._enclosing.get(pos)
+        if found is None:
+            self._index_starts()
+            found = self._sweep_to(pos) if pos >= self._swept else self._find_enclosing(pos)
+            self._enclosing[pos] = found
+        return found
+
+    def _index_starts(self) -> None:
         if self._by_start is None:
             self._by_start = sorted(range(len(self.sections)), key=lambda i: self.sections[i].start)
             self._starts = [self.sections[i].start for i in self._by_start]
@@ -695,6 +752,18 @@ class _Layout:
             for i in self._by_start:
                 far = max(far, self.sections[i].end)
                 self._reach.append(far)
+
+    def _sweep_to(self, pos: int) -> tuple[Section, ...]:
+        """The sections containing `pos`, no earlier than the last position swept: those opened since are added,
+        those ended by now dropped (a section ended before an earlier position has ended before this one)."""
+        while self._opened < len(self._by_start) and self._starts[self._opened] <= pos:
+            self._open.append(self._by_start[self._opened])
+            self._opened += 1
+        self._open = [i for i in self._open if self.sections[i].end > pos]
+        self._swept = pos
+        return tuple(self.sections[i] for i in sorted(self._open))
+
+    def _find_enclosing(self, pos: int) -> tuple[Section, ...]:
         j = bisect.bisect_right(self._starts, pos) - 1
         found = []
         while j >= 0 and self._reach[j] > pos:
@@ -702,7 +771,7 @@ class _Layout:
             if self.sections[i].end > pos:
                 found.append(i)
             j -= 1
-        return [self.sections[i] for i in sorted(found)]
+        return tuple(self.sections[i] for i in sorted(found))
 
     def list_at(self, pos: int) -> tuple[TargetList, str | None] | None:
         for tl in self.lists:
@@ -798,6 +867,7 @@ class _Seen:
         return None
 
 
+@lru_cache(maxsize=1024)
 def _unit_base(unit: str) -> str:
     words = [w for w in unit.lower().split() if w not in ("nghìn", "ngàn", "vạn", "triệu", "tỷ", "trăm")]
     return words[0] if words else unit
@@ -965,8 +1035,8 @@ def _plan_whole(ctx: Context, seen: _Seen, sent: Sentence, m: Measure) -> str | 
 
 _AIM_BEFORE = re.compile(r"(?<![^\W\d_])(?:bảo đảm|đảm bảo|phấn đấu)\s+(?P<verb>(?:[^\W\d_]+\s+){1,4}?)(?:hết\s+|đạt\s+)?$",
                          re.IGNORECASE)
-_AIM_BY = re.compile(r"(?<![^\W\d_])(?:trước|chậm nhất|trong|đến hết|hết)\s+(?:ngày\s+|năm\s+|tháng\s+)?"
-                     r"(?:(?P<d>\d{1,2})/)?(?:(?P<m>\d{1,2})/)?(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_AIM_BY = re.compile(opens_with("tcđh", r"(?<![^\W\d_])(?:trước|chậm nhất|trong|đến hết|hết)\s+(?:ngày\s+|năm\s+|tháng\s+)?"
+                                r"(?:(?P<d>\d{1,2})/)?(?:(?P<m>\d{1,2})/)?(?P<y>(?:19|20)\d\d)(?!\d)"), re.IGNORECASE)
 
 
 def _aim(ctx: Context, layout: _Layout, sent: Sentence, m: Measure, stop: int) -> str | None:
@@ -1059,7 +1129,7 @@ _DONE_FOR = re.compile(rf"(?<![^\W\d_])(?P<verb>(?:{_DONE_TO.pattern})(?:\s+[^\W
                        re.IGNORECASE)
 # words before it in the clause that make it an aim, not a report: "phấn đấu nâng ...", "tiếp tục đào tạo ..."
 # words that make what follows an aim, not an account; {giao} is how "giao" is read
-_AIM_WORDS = (r"(?<![^\W\d_])(?:phấn đấu|dự kiến|sẽ|kế hoạch|mục tiêu|chỉ tiêu|cần|đề nghị|để|nhằm|tiếp tục|"
+_AIM_WORDS = opens_with("pdskmcđntygh", r"(?<![^\W\d_])(?:phấn đấu|dự kiến|sẽ|kế hoạch|mục tiêu|chỉ tiêu|cần|đề nghị|để|nhằm|tiếp tục|"
               r"tập trung|đẩy mạnh|tăng cường|chỉ đạo|yêu cầu|{giao}|hướng tới|nhiệm vụ|giải pháp)(?![^\W\d_])")
 _AIMED = re.compile(_AIM_WORDS.format(giao="giao"), re.IGNORECASE)
 
@@ -1074,10 +1144,20 @@ def _under_ahead(layout: _Layout, pos: int) -> bool:
     return any(_heading_has(_AHEAD_HEADING, s.heading) and len(s.heading.split()) <= 16 for s in layout.enclosing(pos))
 
 
+@lru_cache(maxsize=2048)  # asked by each reader of a figure in a report, of the same clause
+def _after_last(text: str, start: int, end: int, marks: str) -> int:
+    """Where the words after the last of `marks` (one character each) in text[start:end] start, else `start`."""
+    left = start
+    for c in marks:
+        at = text.rfind(c, start, end) + 1
+        left = max(left, at)
+    return left
+
+
 def _done_in_report(text: str, sent_start: int, m: Measure, after: str) -> str | None:
     """The indicator of a level a report says was raised, or of a count it says a verb was done for ("Nâng tỷ lệ
     ... lên 85,7%" -> "Tỷ lệ ..."; "Đào tạo nghề cho 870 người" -> "Số người được đào tạo nghề"), else None."""
-    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";,:\n"))
+    left = _after_last(text, sent_start, m.start, "\n,:;")
     lead = text[left : m.num_start]
     if _AIMED.search(lead) or m.plan_share or m.comparator != "eq":
         return None
@@ -1146,7 +1226,7 @@ def _action_before(text: str, sent_start: int, m: Measure) -> str | None:
     if m.kind != "count" or "/" in m.unit or m.plan_share:
         return None
     # the clause, not a heading run into it ("Cấp giấy chứng nhận lần đầu: tổ chức được 12 giấy")
-    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";:\n"))
+    left = _after_last(text, sent_start, m.start, "\n:;")
     lead = text[left : m.start]
     link = _ACTION_LINK.search(lead)
     if not link or _ACTION_AIMED.search(lead):
@@ -1225,15 +1305,18 @@ def _done_for(text: str, sent_start: int, m: Measure, end: int) -> tuple[str, st
     return (label, unit) if _content_count(label) >= 3 else None
 
 
+_DONE_FIRST = re.compile(r"^\s*đã\s+", re.IGNORECASE)
+
+
 def _object_of(text: str, sent_start: int, m: Measure, end: int) -> tuple[str, str] | None:
     """(indicator, unit) of a count that is the object of the action opening its clause, an action done to what
     it counts: "Thành lập mới 14 doanh nghiệp" -> ("Số doanh nghiệp được thành lập mới", "doanh nghiệp")."""
     if m.kind != "count" or "/" in m.unit or m.comparator != "eq":
         return None
-    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";,:\n"))
+    left = _after_last(text, sent_start, m.start, "\n,:;")
     lead = text[left : m.start]
     verb = lead[_ACTION_LEAD.match(lead).end() :]
-    verb = re.sub(r"^\s*đã\s+", "", verb, flags=re.IGNORECASE).strip()
+    verb = _DONE_FIRST.sub("", verb).strip()
     got = _counted(text, m, end) if _DONE_TO.fullmatch(verb) and not _ACTION_AIMED.search(lead) else None
     if not got:
         return None
@@ -1251,7 +1334,7 @@ def _handed_over(text: str, sent_start: int, m: Measure, end: int) -> tuple[str,
     ngũ"); the handing over is how they are counted, the place that did it who did it."""
     if m.kind != "count" or "/" in m.unit or m.comparator != "eq":
         return None
-    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";,:\n"))
+    left = _after_last(text, sent_start, m.start, "\n,:;")
     lead = text[left : m.start]
     if not _HAND_OVER.fullmatch(lead[_ACTION_LEAD.match(lead).end() :].strip()):
         return None
@@ -1291,7 +1374,7 @@ def _works_done(text: str, sent_start: int, m: Measure, end: int) -> tuple[str, 
     98,5 km đường giao thông nông thôn theo Chương trình ..." -> ("Xây dựng mới đường giao thông nông thôn", "km")."""
     if m.kind != "measure" or not _WORKS_UNITS.match(m.unit) or m.comparator not in ("eq", "approx"):
         return None
-    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";:\n"))
+    left = _after_last(text, sent_start, m.start, "\n:;")
     lead = text[left : m.start]
     wm = _WORKS_BEFORE.search(lead)
     if not wm or not _WORKS_OPEN.fullmatch(lead[: wm.start()]) or _ACTION_AIMED.search(lead):
@@ -1326,7 +1409,7 @@ def _received(text: str, sent_start: int, m: Measure, stop: int, layout: _Layout
     lượt khách" -> ("Lượt khách du lịch", "lượt")."""
     if m.kind != "count" or m.comparator not in ("eq", "approx"):
         return None
-    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";,:\n"))
+    left = _after_last(text, sent_start, m.start, "\n,:;")
     lead = text[left : m.start]
     rm = _RECEIVED_BEFORE.search(lead)
     if not rm or not re.fullmatch(r"[\s\-+•*]*", lead[: rm.start()]) or _ACTION_AIMED.search(lead):
@@ -1378,7 +1461,7 @@ _SHARE_VERB = re.compile(r"(?<![^\W\d_])(?:đạt|hoàn thành|vượt)(?:\s+(?:
 def _share_then_count(text: str, sent_start: int, share: Measure, m: Measure) -> bool:
     """The share opens its clause ("Đạt 52% kế hoạch năm", "hoàn thành 100% chỉ tiêu ...") and "với" hands it the
     count it was reached with."""
-    left = max(sent_start, *(text.rfind(c, sent_start, share.start) + 1 for c in ";,\n"))
+    left = _after_last(text, sent_start, share.start, "\n,;")
     return (share.plan_share and m.kind == "count" and bool(_SHARE_VERB.search(text, left, share.start))
             and not _ACTION_AIMED.search(text, left, share.start)
             and bool(_SHARE_THEN_COUNT.fullmatch(text, share.end, m.start)))
@@ -1412,10 +1495,11 @@ _BARE_FIGURE_END = re.compile(r"\s*(?:[;.\n]|$|,\s*(?:ước\s+)?(?:tăng|giảm
                               re.IGNORECASE)
 _LIST_MARK = re.compile(r"^[\s\-+•–*]*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?", re.IGNORECASE)
 # words that make a line a report of the period: an estimate, a comparison with a year before, a running total
-_REPORTED_LINE = re.compile(r"(?<![^\W\d_])(?:ước|so với cùng kỳ|lũy kế|luỹ kế"
+_REPORTED_LINE = re.compile(opens_with("ưslđbv", r"(?<![^\W\d_])(?:ước|so với cùng kỳ|lũy kế|luỹ kế"
                             # the share of the plan reached: "(đạt 81,2% kế hoạch)" ("đã" is no cue: "Kỳ họp đã thông
                             # qua Nghị quyết với các chỉ tiêu: ..." sets goals)
-                            r"|(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:kế hoạch|chỉ tiêu|dự toán))(?![^\W\d_])", re.IGNORECASE)
+                            r"|(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:kế hoạch|chỉ tiêu|dự toán))(?![^\W\d_])"),
+                            re.IGNORECASE)
 
 
 def _bare_figure(text: str, sent: Sentence, m: Measure, label: str) -> bool:
@@ -1472,12 +1556,12 @@ def _reports_around(text: str, sent: Sentence) -> bool:
 
 # what was done, said in the figure's clause: "toàn tỉnh đã giải quyết việc làm mới cho 14.300 người" (not what a
 # meeting did to a plan: "Kỳ họp đã thông qua ... với các chỉ tiêu")
-_DONE_WORD = re.compile(r"(?<![^\W\d_])đã\s+(?!(?:thông qua|ban hành|đề ra|đặt ra|phê duyệt|giao|xác định|thống nhất|"
-                        r"quyết nghị|biểu quyết|xem xét|cho ý kiến|chỉ đạo|yêu cầu|đề nghị)(?![^\W\d_]))", re.IGNORECASE)
+_DONE_WORD = re.compile(opens_with("đ", r"(?<![^\W\d_])đã\s+(?!(?:thông qua|ban hành|đề ra|đặt ra|phê duyệt|giao|xác định|thống nhất|"
+                        r"quyết nghị|biểu quyết|xem xét|cho ý kiến|chỉ đạo|yêu cầu|đề nghị)(?![^\W\d_]))"), re.IGNORECASE)
 
 
 def _done_clause(text: str, sent_start: int, m: Measure) -> bool:
-    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";:\n"))
+    left = _after_last(text, sent_start, m.start, "\n:;")
     return bool(_DONE_WORD.search(text, left, m.start)) and not _AIM_IN_CLAUSE.search(text, left, m.start)
 
 
@@ -1492,7 +1576,7 @@ def _named_after(text: str, sent_start: int, m: Measure) -> str | None:
     tổng lượt khách lưu trú 6 tháng, tăng 17% ..." -> "Tổng lượt khách lưu trú"."""
     if m.kind != "count" or "/" in m.unit or m.comparator not in ("eq", "approx"):
         return None
-    left = max(sent_start, *(text.rfind(c, sent_start, m.start) + 1 for c in ";:,\n"))
+    left = _after_last(text, sent_start, m.start, "\n,:;")
     im = _IS_WHAT.match(text, m.end)
     if not im or not _OPENS.fullmatch(text[left : m.start]):
         return None
@@ -1696,6 +1780,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                      for m in ms):
         quiet = False  # "Tỷ lệ che phủ rừng duy trì ở mức 47%." after a sentence of goals
     prev_end = sent.start
+    # the sentence stands under a heading of what comes next (asked for each figure of a report's account)
+    under_ahead = mode == "body" and opener is None and _under_ahead(layout, sent.start)
     inherited: str | None = None
     clause_head: str | None = None
     list_head: str | None = None
@@ -1728,7 +1814,6 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 list_head = head
         elif clause_head and not before.lower().startswith(clause_head.lower()):
             head = clause_head
-        after = _after_text(text, m, stop, next_in_clause)
         if k in shares:
             if k in share_first:  # the words before the share name the figure after it
                 named = _clean_label(before.rsplit(",", 1)[-1])
@@ -1751,6 +1836,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             continue
         if k == 0 and dangling and before[:1].isupper() and ";" not in text[sent.start : m.start]:
             before = _clean_label(f"{dangling} {_lc(before)}")
+        after = _after_text(text, m, stop, next_in_clause)  # (not read for a share, nor for a goal in brackets)
         label = _indicator(m, before, head, linked, after, inherited)
         if m.kind == "percent" and "/" in m.unit:
             # "tăng bình quân 12 - 15%/năm": a rate in "%", the "/năm" says what the indicator averages over
@@ -1855,11 +1941,11 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             continue
         # a report's own account: not its part on what comes next ("II. NHIỆM VỤ 6 THÁNG CUỐI NĂM")
         own_report = (mode == "body" and bool(ctx.header.kind) and not layout.planning and opener is None
-                      and not _under_ahead(layout, sent.start))
+                      and not under_ahead)
         # a news item's account of its period, when its sentence says it reports ("ước", "so với cùng kỳ")
         # or its list of figures does, or the figure's clause says it was done ("toàn tỉnh đã giải quyết ...")
         news_account = (mode == "body" and not ctx.header.kind and opener is None
-                        and not _under_ahead(layout, sent.start)
+                        and not under_ahead
                         and (_reports_around(text, sent) or _done_clause(text, sent.start, m)))
         may_be_done = ((own_report or news_account) and k not in result_of and not headline
                        and not _goal_carried(text, mode, sent, opener, para_start, clause_left, m))
@@ -1868,11 +1954,12 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         if may_be_done and not done:
             # "Giới thiệu việc làm cho 540 lượt lao động", "thị xã đón khoảng 52.000 lượt khách": no cue needed
             # "Thành lập mới 14 doanh nghiệp": what the action was done to
-            acted = (_done_for(text, sent.start, m, _phrase_end(text, m, stop))
+            phrase_end = _phrase_end(text, m, stop)
+            acted = (_done_for(text, sent.start, m, phrase_end)
                      or _received(text, sent.start, m, stop, layout, sent)
-                     or _object_of(text, sent.start, m, _phrase_end(text, m, stop))
-                     or _handed_over(text, sent.start, m, _phrase_end(text, m, stop))
-                     or _works_done(text, sent.start, m, _phrase_end(text, m, stop)))
+                     or _object_of(text, sent.start, m, phrase_end)
+                     or _handed_over(text, sent.start, m, phrase_end)
+                     or _works_done(text, sent.start, m, phrase_end))
             if acted:
                 done, done_unit = acted
                 inherited = done  # what the next figure may measure too (", tăng 9% so với cùng kỳ")
@@ -1892,16 +1979,17 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
             return Quantity(
                 category="result", indicator=indicator, value=m.value, max=m.max, comparator=m.comparator,
                 unit=unit or _measure_word(m.unit, indicator), value_text=m.value_text,
-                period=_period_for(text, layout, clause_left, after_end, m,
-                                   sentence_start_period or _earlier_period(text, layout, sent.start, clause_left),
-                                   sec_period or layout.title_period),
+                period=_period_for(text, layout, clause_left, after_end, m, sentence_start_period,
+                                   sec_period or layout.title_period, earlier_from=sent.start),
                 start=min(m.start, share.start) if share else m.start, end=max(m.end, share.end) if share else m.end,
                 percent_of_plan=share.value if share else None,
             )
 
         named = (_named_after(text, sent.start, m) if mode == "body" and k not in result_of and not headline
-                 and not _AIMED.search(text, sent.start, m.start)
-                 and not _goal_carried(text, mode, sent, opener, para_start, clause_left, m) else None)
+                 else None)  # (read first: it rejects most figures at once)
+        if named and (_AIMED.search(text, sent.start, m.start)
+                      or _goal_carried(text, mode, sent, opener, para_start, clause_left, m)):
+            named = None
         if named:
             # "6,1 triệu lượt là tổng lượt khách lưu trú 6 tháng": the words after "là" name what the figure counts
             out.append(reported(named, unit=m.unit))
@@ -2028,7 +2116,7 @@ _NOT_DONE = re.compile(r"(?<![^\W\d_])(?:dự kiến|sẽ|phấn đấu|kế ho�
 
 
 # an aim in the clause before a figure: "giao Sở Tài chính ..., bảo đảm thu ngân sách đạt 2.750 tỷ đồng" (not "đã bảo đảm")
-_DIRECTED_AIM = re.compile(r"(?<![^\W\d_])(?<!đã )(?:bảo đảm|đảm bảo|phấn đấu)(?![^\W\d_])", re.IGNORECASE)
+_DIRECTED_AIM = re.compile(opens_with("bđp", r"(?<![^\W\d_])(?<!đã )(?:bảo đảm|đảm bảo|phấn đấu)(?![^\W\d_])"), re.IGNORECASE)
 
 
 def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
@@ -2063,15 +2151,15 @@ def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
 
 _ONLY_REACHED = re.compile(r"(?<![^\W\d_])(?:mới|chỉ)\s+(?:đạt|bằng|được)\s*$", re.IGNORECASE)
 # words of an aim before a share: "Để hoàn thành mục tiêu giải ngân ... đạt trên 60%", "phấn đấu ... đạt 95%"
-_AIM_IN_CLAUSE = re.compile(r"(?<![^\W\d_])(?:để|nhằm|mục tiêu|chỉ tiêu|phấn đấu|bảo đảm|đảm bảo|yêu cầu|cần|phải)(?![^\W\d_])",
-                         re.IGNORECASE)
+_AIM_IN_CLAUSE = re.compile(opens_with("đnmcpby", r"(?<![^\W\d_])(?:để|nhằm|mục tiêu|chỉ tiêu|phấn đấu|bảo đảm|đảm bảo|yêu cầu"
+                                                   r"|cần|phải)(?![^\W\d_])"), re.IGNORECASE)
 # a place named first: "Thành phố Vinh", "huyện Quỳnh Lưu"
 _PLACE_NAMED = re.compile(r"(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn)\s+(?-i:[A-ZĐ])", re.IGNORECASE)
 # a level kept, in a report's account: "Tỷ lệ che phủ rừng duy trì 29,76%", "giữ ổn định ở mức 63%", "khoảng"
 _KEPT = re.compile(r"(?<![^\W\d_])(?:(?:duy trì|giữ(?:\s+ổn định)?|ổn định)(?:\s+ở)?(?:\s+mức)?|khoảng)\s*$",
                    re.IGNORECASE)
 # goal words anywhere before a share in its sentence: "đề ra mục tiêu phấn đấu ...; tỷ lệ giải ngân ... đạt 100%"
-_GOAL_IN_SENTENCE = re.compile(r"(?<![^\W\d_])(?:phấn đấu|mục tiêu|để|nhằm)(?![^\W\d_])", re.IGNORECASE)
+_GOAL_IN_SENTENCE = re.compile(opens_with("pmđn", r"(?<![^\W\d_])(?:phấn đấu|mục tiêu|để|nhằm)(?![^\W\d_])"), re.IGNORECASE)
 # dates and periods, which are no figures of the clause: "đến ngày 30/9/2024", "9 tháng", "năm 2024", "quý II"
 _DATES = re.compile(r"(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?|(?:năm|quý|tháng)\s+[\dIVX]+(?:/\d{4})?|\d{1,2}\s+tháng",
                     re.IGNORECASE)
@@ -2116,11 +2204,17 @@ def _earlier_period(text: str, layout: _Layout, sent_start: int, clause_left: in
 
 
 def _period_for(text: str, layout: _Layout, left: int, right: int, m: Measure, sent_period: str | None,
-                default: str | None) -> str | None:
+                default: str | None, earlier_from: int | None = None) -> str | None:
+    """The period of the figure: the one its clause text[left:right] names nearest to it, else `sent_period`, else
+    (given the sentence's start `earlier_from`) one an earlier clause of the sentence stated, else `default`."""
     ps = _periods_in(text, left, right, layout.year)
     # a period named inside the figure's own span is not its period ("năm 2022 - 15 dự án")
     ps = [p for p in ps if not (m.num_start <= p[0] < m.end)]
-    period = min(ps, key=lambda x: abs(x[0] - m.num_start))[1] if ps else sent_period or default
+    if ps:
+        period = min(ps, key=lambda x: abs(x[0] - m.num_start))[1]
+    else:  # (the earlier clauses are read only when needed)
+        period = (sent_period or (_earlier_period(text, layout, earlier_from, left) if earlier_from is not None else None)
+                  or default)
     # a crop season named before the figure is part of its year, the months unknown: "2024-vụ Xuân"
     season = _SEASON_RX.search(text, left, m.start)
     year = _year_of(period) or layout.year
@@ -2143,9 +2237,14 @@ def _measure_word(unit: str, indicator: str) -> str:
     cm = _UNIT_CLASSIFIER.match(unit)
     if cm is None or "/" in unit:
         return unit
+    return cm.group(1) if _counted_words(unit).search(indicator) else unit
+
+
+@lru_cache(maxsize=1024)
+def _counted_words(unit: str) -> re.Pattern:
+    """The words of a unit after its magnitude ("lượt khách" of "nghìn lượt khách"), as a whole phrase."""
     words = re.sub(r"^(?:(?:nghìn|ngàn|vạn|triệu|tỷ|trăm)\s+)+", "", unit, flags=re.IGNORECASE)
-    named = re.search(rf"(?<![^\W\d_]){re.escape(words)}(?![^\W\d_])", indicator, re.IGNORECASE)
-    return cm.group(1) if named else unit
+    return re.compile(rf"(?<![^\W\d_]){re.escape(words)}(?![^\W\d_])", re.IGNORECASE)
 
 
 def _classifier(unit: str) -> str:
@@ -2172,12 +2271,14 @@ def _per_capita_before(unit: str) -> re.Pattern:
 def _per_capita(text: str, start: int, m: Measure) -> Measure:
     if m.kind != "count" or "/" in m.unit:
         return m
-    pm = _per_capita_before(m.unit).search(text[max(start, m.start - 60) : m.start])
+    before = text[max(start, m.start - 60) : m.start]
+    # ("dân" ends every rate: the pattern made of the unit is compiled and tried only when it is there)
+    pm = _per_capita_before(m.unit).search(before) if "dân" in before.lower() else None
     return replace(m, unit=f"{m.unit}/1 {pm.group('mag')} dân") if pm else m
 
 
-_SUPPORT = re.compile(r"(?<![^\W\d_])(?:hỗ trợ|định mức|mức chi|mức thưởng|thưởng|trợ cấp|trợ giúp|bồi thường)"
-                      r"(?![^\W\d_])", re.IGNORECASE)
+_SUPPORT = re.compile(opens_with("hđmtb", r"(?<![^\W\d_])(?:hỗ trợ|định mức|mức chi|mức thưởng|thưởng|trợ cấp|trợ giúp|bồi thường)"
+                      r"(?![^\W\d_])"), re.IGNORECASE)
 # a support word right before the amount: "Hỗ trợ một lần 30 triệu đồng", "mức hỗ trợ tối đa 20 triệu đồng"
 _SUPPORT_BEFORE = re.compile(r"(?<![^\W\d_])(?:hỗ trợ|định mức|mức chi|trợ cấp)(?:\s+(?:một lần|thêm|là|mức|bằng))?"
                              r"\s*(?:tối đa|không quá|đến|lên đến|từ)?\s*$", re.IGNORECASE)
@@ -2228,11 +2329,12 @@ _PART_COMMA = re.compile(r",\s*(?=trong\s+đó(?![^\W\d_]))", re.IGNORECASE)
 
 
 # a body given a job in the sentence: "giao Sở Tài chính ...", "Sở X chủ trì ...", "Sở Y chịu trách nhiệm ..."
-_GIVEN_TO = re.compile(r"(?<![^\W\d_])(?:(?<!bàn )[Gg]iao(?:\s+cho)?\s+(?=[A-ZĐ])|(?:chủ trì|(?:chịu|có) trách nhiệm)(?![^\W\d_]))")
+_GIVEN_TO = re.compile(opens_with("Ggc", r"(?<![^\W\d_])(?:(?<!bàn )[Gg]iao(?:\s+cho)?\s+(?=[A-ZĐ])"
+                                         r"|(?:chủ trì|(?:chịu|có) trách nhiệm)(?![^\W\d_]))"))
 # what it must reach, in the figure's clause: "bảo đảm thu ... đạt 2.750 tỷ đồng", "hoàn thành trồng mới 1.200 ha"
 # or the goal it must carry out, named: "thực hiện chỉ tiêu tỷ lệ dân số tham gia bảo hiểm y tế năm 2025 (95,5%)"
-_GIVEN_AIM = re.compile(r"(?<![^\W\d_])(?<!đã )(?<!chưa )(?:(?P<keep>bảo đảm|đảm bảo)|(?P<named>chỉ tiêu|mục tiêu)|hoàn thành)"
-                        r"(?![^\W\d_])", re.IGNORECASE)
+_GIVEN_AIM = re.compile(opens_with("bđcmh", r"(?<![^\W\d_])(?<!đã )(?<!chưa )(?:(?P<keep>bảo đảm|đảm bảo)|(?P<named>chỉ tiêu|mục tiêu)"
+                                              r"|hoàn thành)(?![^\W\d_])"), re.IGNORECASE)
 
 
 _BY_QUARTER = re.compile(r"(?<![^\W\d_])(?:trước|trong|chậm nhất)\s+(?:cuối\s+)?quý\s+(?:IV|I{1,3}|[1-4])\s*(?:/|năm)\s*(?:19|20)\d\d",

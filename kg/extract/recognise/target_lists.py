@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .lookahead import opens_with
 from .numbers import find_measures
 
 # a line announcing goals: "chỉ tiêu", "mục tiêu cụ thể"
@@ -59,7 +60,7 @@ class TargetList:
 @lru_cache(maxsize=1)
 def _rx() -> dict[str, re.Pattern]:
     return {
-        "head": re.compile(_HEAD, re.IGNORECASE),
+        "head": re.compile(opens_with("cm", _HEAD), re.IGNORECASE),
         "reported": re.compile(_REPORTED, re.IGNORECASE),
         "other": re.compile(_OTHER_PART, re.IGNORECASE),
         "marker": re.compile(
@@ -221,12 +222,19 @@ def _stands_alone(lines: list[tuple[int, int, str]], i: int) -> bool:
     return not nxt.strip() or _rank(nxt) < 5 or bool(rx["row"].match(nxt))
 
 
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, line) of every line of the text, an empty last line left out."""
+    out, at = [], 0
+    for line in text.split("\n"):
+        out.append((at, at + len(line), line))
+        at += len(line) + 1
+    return out if out[-1][0] < len(text) else out[:-1]
+
+
 def find_target_lists(text: str, end: int | None = None) -> list[TargetList]:
     rx = _rx()
     end = len(text) if end is None else end
-    lines = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[^\n]*", text[:end]) if m.start() < end]
-    # collapse the empty matches finditer gives after each line
-    lines = [ln for i, ln in enumerate(lines) if not (ln[0] == ln[1] and i and lines[i - 1][1] == ln[0])]
+    lines = _lines(text[:end])
     out: list[TargetList] = []
     i = 0
     n = len(lines)
