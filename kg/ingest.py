@@ -24,8 +24,9 @@ from .graph.store import StoreError
 from .graph.vocab import KGO
 
 CHECKPOINT_EVERY = 25  # documents between flushes of the store (and recomputations of the derived graph)
-AHEAD = 6  # documents per worker extracted ahead of the writer (N-Triples text, ~1 MB each)
-BATCH_QUADS = 250_000  # at most this many quads of new documents wait in memory for the bulk loader
+AHEAD = 10  # documents per worker extracted ahead of the writer (N-Quads, ~1 MB each): enough for a checkpoint's write
+BATCH_QUADS = 250_000
+EXTRACT_PER_WRITE = 4  # a document takes about four times as long to extract as to write (CPU seconds)  # at most this many quads of new documents wait in memory for the bulk loader
 
 SAME_CONTENT = f"""PREFIX kgo: <{KGO._NS}>
 SELECT DISTINCT ?source WHERE {{ VALUES ?h {{ %s }} GRAPH ?g {{ ?d kgo:sha256 ?h ; kgo:source ?source }} }}"""
@@ -197,9 +198,7 @@ def ingest(paths: Iterable[str | Path], store, jobs: int = 1,
                 report.skipped.append((str(f), _same(f, others[0])))
                 continue
         todo.append(f)
-    # with workers, a long run also stores its batch a few documents before its end, while the workers
-    # extract those: the writes left for after the last extraction are a few documents', not a whole batch
-    w = _Writer(store, report, checkpoint_every, len(todo), early=2 * jobs + 2 if jobs > 1 else 0)
+    w = _Writer(store, report, checkpoint_every, len(todo), jobs=jobs)
     written: dict[str, str] = {}  # sha256 -> name, of the files stored by this run
     for i, (f, (graph, payload, size)) in enumerate(_extracted(todo, jobs), 1):
         digest = digests[f]
@@ -229,14 +228,16 @@ class _Writer:
     documents (`total`): a shorter run reaches its final checkpoint, which relinks them, soon after.
     They are relinked from the figures of the documents this run wrote, as their mapper stated them, and
     those of the store's other documents, read once before the run's first write.
-    A long run also checkpoints when `early` documents are left (0: not), so that what is written after
-    the last document was extracted is short.
+    With `jobs` workers, a long run also checkpoints when the documents left take the workers about as long
+    to extract as the batch takes to write: that write ends with the last extraction, and what is written
+    after it is the few documents left, not a whole batch.
     """
 
-    def __init__(self, store, report: IngestReport, every: int, total: int | None = None, early: int = 0) -> None:
+    def __init__(self, store, report: IngestReport, every: int, total: int | None = None, jobs: int = 1) -> None:
         self.store, self.report, self.every = store, report, every
         self.long = total is None or total > every
-        self.early = early if self.long else 0
+        self.jobs = jobs if self.long else 1
+        self.stretched = False  # the checkpoint before the run's last stretch is done
         self.stored = set(store.graphs())
         self.batch: list[tuple] = []  # (file, graph, body, triples, size, figures)
         self.batch_quads = 0
@@ -268,8 +269,11 @@ class _Writer:
         self.since = 0 if self.since is None else self.since + 1
         # a long run stores its first document at once (the graphs exist early, should it be killed); a short
         # one writes everything at its end: a run killed before then leaves the store as it was
-        if ((self.since == 0 and self.long) or self.since >= self.every or self.batch_quads >= BATCH_QUADS
-                or (self.early and left == self.early and self.since)):
+        # with workers, once: the documents left take about as long to extract as the batch takes to write
+        stretch = (self.jobs > 1 and not self.stretched and bool(left)
+                   and EXTRACT_PER_WRITE * left <= self.since * self.jobs)
+        if (self.since == 0 and self.long) or self.since >= self.every or self.batch_quads >= BATCH_QUADS or stretch:
+            self.stretched = self.stretched or stretch
             self.checkpoint()
 
     def _done(self, graph: str, figures, n: int, size: int) -> None:
