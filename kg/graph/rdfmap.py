@@ -82,6 +82,7 @@ ORG = "http://www.w3.org/ns/org#"
 PROV = "http://www.w3.org/ns/prov#"
 ROLES = {"lead": KGO.LeadRole, "cooperate": KGO.CooperateRole, "investor": KGO.InvestorRole, "supervise": KGO.SuperviseRole}
 QB = "http://purl.org/linked-data/cube#"
+_QB_OBSERVATION, _QB_DATASET = iri(QB + "Observation"), iri(QB + "dataSet")
 PREF = iri(SKOS + "prefLabel")
 ALT = iri(SKOS + "altLabel")
 RELATION_PROPERTY = {
@@ -224,6 +225,7 @@ class Mapper:
         self._sent_starts = [s.start for s in ex.sentences]
         self._fn = sorted(ex.footnotes, key=lambda f: f.start)
         self._mentions: dict[tuple[int, int, str], Iri] = {}  # (start, end, tag) -> the mention's node
+        self._sentence_lits: dict[str, Lit] = {}
         self._agencies_done: set[str] = set()
         self._dataset = False
         self._area: tuple[str, str] | None = None
@@ -250,6 +252,14 @@ class Mapper:
             return ("… " if lo > a else "") + text + (" …" if hi < b else "")
         return self.ex.text[a:b].strip()
 
+    def _sentence_literal(self, start: int, end: int) -> Lit:
+        # a sentence holds a few mentions: its literal is escaped once
+        text = self.sentence(start, end)
+        lit = self._sentence_lits.get(text)
+        if lit is None:
+            lit = self._sentence_lits[text] = literal(text)
+        return lit
+
     def mention(self, entity: Iri, start: int, end: int, tag: str) -> Iri:
         # one span often names several entities (a citation and its directive): its node is described once
         m = self._mentions.get((start, end, tag))
@@ -269,7 +279,7 @@ class Mapper:
             s0, s1 = ct.source_span(start, end)
             lines += [f'{m} {_P_SOURCE_START} "{s0}"^^{_INTEGER}{g}', f'{m} {_P_SOURCE_END} "{s1}"^^{_INTEGER}{g}']
         lines += [f"{m} {_P_AS_WRITTEN} {literal(' '.join(self.ex.text[start:end].split()))}{g}",
-                  f"{m} {_P_SENTENCE} {literal(self.sentence(start, end))}{g}"]
+                  f"{m} {_P_SENTENCE} {self._sentence_literal(start, end)}{g}"]
         for f in self._fn:
             if f.start <= start < f.end:
                 lines.append(f"{m} {_P_FOOTNOTE} {_lit(f.label)}{g}")
@@ -523,10 +533,9 @@ class Mapper:
         from .indicators import indicator_key, kind_of
 
         ind = iri(indicator_iri(indicator_key(x.indicator), kind_of(x.indicator, x.unit, x.comparator)))
-        self.q.type(node, QB + "Observation")
-        self.q.add(node, QB + "dataSet", self.doc)
-        self.q.add(node, KGO.measuredIndicator, ind)
-        self.q.type(ind, KGO.Indicator)
+        g = self.q.end
+        self.q.quads += [f"{node} {RDF_TYPE} {_QB_OBSERVATION}{g}", f"{node} {_QB_DATASET} {self.doc}{g}",
+                         f"{node} {KGO.measuredIndicator} {ind}{g}", f"{ind} {RDF_TYPE} {KGO.Indicator}{g}"]
         self.q.add(ind, ALT, x.indicator)
         if not self._dataset:
             self._dataset = True
