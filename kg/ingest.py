@@ -84,6 +84,21 @@ def _extract_one(path: str):
     return graph, (NQuads(text.encode("utf-8")), n, figures), os.path.getsize(path)
 
 
+def _die_with(parent: int) -> None:
+    """Worker start: end with the process that started it. A writer killed outright (SIGKILL) cannot stop
+    its workers, and they would wait for work forever; on Linux the kernel signals them when it dies."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            return
+    if os.getppid() != parent:  # it died before the signal was asked for
+        os._exit(1)
+
+
 def _extracted(files: list[Path], jobs: int) -> Iterator[tuple[Path, tuple]]:
     """(file, (graph, payload, size)) in order; with jobs > 1 extracted by worker processes, at most
     AHEAD x jobs documents ahead of the writer: enough that the workers keep extracting while the writer
@@ -102,7 +117,8 @@ def _extracted(files: list[Path], jobs: int) -> Iterator[tuple[Path, tuple]]:
         from .graph.rdfmap import map_document
 
         figures_of(map_document(warm_up())[3] or [])
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork") if fork else None) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork") if fork else None,
+                             initializer=_die_with, initargs=(os.getpid(),)) as pool:
         pending: deque = deque()
         todo = iter(files)
         while True:
@@ -118,6 +134,22 @@ def _extracted(files: list[Path], jobs: int) -> Iterator[tuple[Path, tuple]]:
                 yield f, fut.result()
             except Exception as e:  # noqa: BLE001 - a worker that died (killed, out of memory)
                 yield f, (None, f"{f}: extraction worker failed ({e.__class__.__name__})", 0)
+
+
+MAX_DEFAULT_JOBS = 4  # each worker holds the pipeline (~150 MB, mostly shared with the process it was forked from)
+
+
+def default_jobs() -> int:
+    """The workers of `kg ingest` when none are asked for: one per CPU this process may run on, at most
+    MAX_DEFAULT_JOBS; one where workers cannot be forked from a process that has loaded the pipeline (each
+    would load its own, ~1 s)."""
+    if not (sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()):
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, MAX_DEFAULT_JOBS))
 
 
 def _sha256(path: Path) -> str | None:

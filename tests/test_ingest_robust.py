@@ -224,6 +224,24 @@ def test_kill_during_ingest_leaves_derived_graph_present(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "documents" in r.stdout
     assert RESOLUTION_GRAPH in _graphs(store)
+    # its extraction workers end with it (else they would wait for work forever)
+    deadline = time.monotonic() + 10
+    while _running_with(str(store)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _running_with(str(store))
+
+
+def _running_with(arg: str) -> list[int]:
+    """Processes whose command line holds `arg`."""
+    pids = []
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                if arg in (d / "cmdline").read_bytes().decode("utf-8", "replace").split("\0"):
+                    pids.append(int(d.name))
+            except OSError:
+                continue
+    return pids
 
 
 def test_parallel_ingest_reports_bad_files_and_stores_the_rest(tmp_path):

@@ -21,8 +21,8 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @store_options(creates=True)
-@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 256),
-              help="Worker processes for extraction.")
+@click.option("--jobs", "-j", default=None, type=click.IntRange(1, 256), metavar="N",
+              help="Worker processes for extraction [default: one per CPU, at most 4].")
 @click.option("--quiet", "-q", is_flag=True, help="No summary on stdout.")
 @click.option("--wait", default=600.0, show_default=True, type=click.FloatRange(0), metavar="SECONDS",
               help="How long to wait for another writer to finish with the store.")
@@ -32,7 +32,7 @@ def ingest(paths, store_dir, endpoint, update_endpoint, jobs, quiet, wait, force
 
     Each document gets its own named graph; re-ingesting a file replaces it in one transaction.
     """
-    from ..ingest import expand
+    from ..ingest import default_jobs, expand
     from ..ingest import ingest as run_ingest
 
     missing = [p for p in paths if not Path(p).exists()]
@@ -50,7 +50,7 @@ def ingest(paths, store_dir, endpoint, update_endpoint, jobs, quiet, wait, force
 
     t0 = time.perf_counter()
     try:
-        report = run_ingest(files, store, jobs=jobs, progress=progress, force=force)
+        report = run_ingest(files, store, jobs=jobs or default_jobs(), progress=progress, force=force)
     except StoreError as e:
         raise click.ClickException(str(e)) from None
     dt = time.perf_counter() - t0
