@@ -96,3 +96,26 @@ def test_structure_tasks_of_a_period_open_a_task_section(heading, is_task):
     text = f"{heading}\n1. Phòng Tài chính - Kế hoạch chủ trì thu ngân sách.\n2. Công an huyện bảo đảm an ninh.\n"
     tasks = parse_tasks(text, parse_sections(text))
     assert (len(tasks) == 2) is is_task
+
+
+_SENTENCE_PIECES = ["Một", "việc", ".", "!", "?", "…", "TT.", "xTT.", " ", "  ", "\n", "\n\n", "\"", "”", ")", "(", "“",
+                    "- ", "II. ", "3. ", "a) ", "Đ", "Ủy", "b"]
+
+
+def test_sentence_cuts_are_those_of_a_scan_of_every_position():
+    """The cuts between sentences are read from the marks that end them; they are the ones the pattern that
+    looks behind each position finds, on every mix of marks, quotes, spaces, line breaks and list markers."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.structure import _SENT_SPLIT, _sentence_cuts
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=16), st.integers(0, 6))
+    def check(pieces, start):
+        text = "".join(pieces)
+        start = min(start, len(text))
+        expected = [m.span() for m in _SENT_SPLIT.finditer(text, start, len(text))]
+        assert _sentence_cuts(text, start, len(text)) == expected
+
+    check()

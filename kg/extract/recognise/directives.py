@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..records import Context, DirectiveRef
 from .agencies import canonical_agency, issuer_from_code
-from .scan import finditer_at, occurrences
+from .scan import finditer_at, finditer_near, occurrences
 
 # type words and codes: reference data of the number system
 TYPE_WORDS = (
@@ -248,12 +248,22 @@ def _stated_before(text: str, start: int) -> tuple[str | None, str | None] | Non
     return date, m.group("subj")
 
 
+# where a header line that holds a word at q may start: `finditer_near` tries those patterns (which open with
+# "^" or "|", no letter the engine could skip ahead to) only there
+def _line_start(text: str, q: int) -> int:
+    return text.rfind("\n", 0, q) + 1
+
+
+def _line_or_cell_start(text: str, q: int) -> int:
+    return max(text.rfind("\n", 0, q) + 1, text.rfind("|", 0, q))
+
+
 def _own_numbers(text: str, ctx: Context) -> set[str]:
     """The document's own number(s): its header's "Số: ..." (also inside a flattened header line)."""
     own = {number_key(ctx.header.number)} if ctx.header.number else set()
-    for m in _OWN_NUMBER.finditer(text):
+    for m in finditer_near(_OWN_NUMBER, text, occurrences(text, "Số"), _line_or_cell_start):
         own.add(number_key(re.sub(r"\s", "", m.group("n"))))
-    for m in _ANNEX_OF.finditer(text):
+    for m in finditer_near(_ANNEX_OF, text, occurrences(text, "Kèm theo"), _line_start):
         if ctx.header.kind in (None, m.group("type")):
             own.add(number_key(re.sub(r"\s", "", m.group("n")).rstrip(".,;")))
     return own
