@@ -1,19 +1,23 @@
-"""Scans that try only the starts of their first words find what a scan of the whole text finds."""
+"""Scans that try only the starts of their first words (or opening phrases) find what a scan of the whole text finds."""
 import pytest
 
 from kg.extract import lineage
 from kg.extract.recognise import agencies, named, own
-from kg.extract.recognise.scan import finditer_words, first_words, lowered
+from kg.extract.recognise.scan import finditer_phrases, finditer_words, first_words, lowered
 
-# (pattern, its first words, whether it ignores case, a text it matches), as the recognisers scan with them
+# (pattern, how the recogniser scans with it, a text it matches)
 SCANS = {
-    "stage": (named._STAGE_OPENER, named._STAGE_FIRST, True, "Khởi công Chợ Mới"),
-    "build": (named._BUILD_OPENER, named._BUILD_FIRST, True, "nâng cấp Đường A"),
-    "invested": (named._INVESTED_OPENER, named._INVESTED_FIRST, True, "là chủ đầu tư Đường A"),
-    "slot": (agencies._SLOT_RE, agencies._SLOT_FIRST, True, "Cơ quan chủ trì: Sở X"),
-    "city": (agencies._CITY_RE, agencies._CITY_FIRST, False, "thành phố Huế"),
-    "verb": (lineage._VERB_RE, lineage._VERB_FIRST, False, "Triển khai"),
-    "bare body": (own._BARE, own._BARE_FIRST, False, "UBND tỉnh"),
+    "stage": (named._STAGE_OPENER, lambda t: finditer_phrases(named._STAGE_OPENER, t, named._STAGE_VERBS),
+              "Khởi công Chợ Mới"),
+    "build": (named._BUILD_OPENER, lambda t: finditer_phrases(named._BUILD_OPENER, t, named._BUILD_VERBS),
+              "nâng cấp Đường A"),
+    "invested": (named._INVESTED_OPENER, lambda t: finditer_words(named._INVESTED_OPENER, t, named._INVESTED_FIRST, True),
+                 "là chủ đầu tư Đường A"),
+    "slot": (agencies._SLOT_RE, lambda t: finditer_phrases(agencies._SLOT_RE, t, agencies._SLOT_OPENERS),
+             "Cơ quan chủ trì: Sở X"),
+    "city": (agencies._CITY_RE, lambda t: finditer_words(agencies._CITY_RE, t, agencies._CITY_FIRST), "thành phố Huế"),
+    "verb": (lineage._VERB_RE, lambda t: finditer_words(lineage._VERB_RE, t, lineage._VERB_FIRST), "Triển khai"),
+    "bare body": (own._BARE, lambda t: finditer_words(own._BARE, t, own._BARE_FIRST), "UBND tỉnh"),
 }
 
 # words that open a match, in every case, glued to others or cut short; what may follow them; separators
@@ -21,7 +25,7 @@ _PIECES = ["khởi công", "Khánh thành", "ĐỘNG THỔ", "xây dựng mới"
            "các", "Những", "dự án", "công trình", "sau", ":", "là", "làm", "chủ đầu tư", "cơ quan", "Đơn vị",
            "chủ trì", "phối hợp", "thành phố", "Thành phố", "Đà Nẵng", "Huế", "thực hiện", "Triển khai", "QUÁN TRIỆT",
            "cụ thể hoá", "Ủy ban nhân dân", "UBND", "HĐND", "tỉnh", "huyện", "xã", "Chợ", "Trường", "Đường A",
-           "xâydựng", "nângcấp", "x", "là", "lạ", "İ", "ı", "1", "-", ",", ".", ";", "(", ")", "\n", "|", "Kè"]
+           "xâydựng", "nângcấp", "x", "là", "lạ", "İ", "ı", "ſửa chữa", "1", "-", ",", ".", ";", "(", ")", "\n", "|", "Kè"]
 _PIECES += [example for *_, example in SCANS.values()]
 
 
@@ -30,14 +34,14 @@ def test_scan_from_first_words_finds_what_a_whole_scan_finds(name):
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    rx, firsts, ignore_case, example = SCANS[name]
-    assert [m.span() for m in finditer_words(rx, example, firsts, ignore_case)] == [m.span() for m in rx.finditer(example)] != []
+    rx, scan, example = SCANS[name]
+    assert [m.span() for m in scan(example)] == [m.span() for m in rx.finditer(example)] != []
 
     @settings(max_examples=400, deadline=None)
     @given(st.lists(st.sampled_from(_PIECES), max_size=16), st.sampled_from([" ", "  ", "", "\t"]))
     def check(pieces, sep):
         text = sep.join(pieces)
-        found = [(m.span(), m.groups()) for m in finditer_words(rx, text, firsts, ignore_case)]
+        found = [(m.span(), m.groups()) for m in scan(text)]
         assert found == [(m.span(), m.groups()) for m in rx.finditer(text)]
 
     check()
@@ -47,7 +51,7 @@ def test_a_text_whose_lower_case_is_longer_is_scanned_whole():
     """'İ' lower-cases to two characters: offsets of the lower-cased text are not the text's."""
     text = "İ Khởi công Chợ Mới; khởi công Cầu X"
     assert lowered(text) is None
-    found = [m.span() for m in finditer_words(named._STAGE_OPENER, text, named._STAGE_FIRST, ignore_case=True)]
+    found = [m.span() for m in finditer_phrases(named._STAGE_OPENER, text, named._STAGE_VERBS)]
     assert found == [m.span() for m in named._STAGE_OPENER.finditer(text)] and len(found) == 2
 
 

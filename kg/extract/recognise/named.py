@@ -33,6 +33,7 @@ from functools import lru_cache
 from ..records import Context, NamedMention
 from .scan import (
     finditer_near,
+    finditer_phrases,
     finditer_word_start,
     finditer_words,
     first_words,
@@ -1412,8 +1413,6 @@ _BUILD_VERBS = ("xây dựng mới", "xây dựng", "xây mới", "nâng cấp",
 _BUILD_OPENER = re.compile(
     rf"(?<!{_W})(?:{'|'.join(_BUILD_VERBS)})(?:,?\s+(?:nâng cấp|mở rộng|sửa chữa|xây dựng mới|xây dựng))?\s+(?-i:(?={_UP}))",
     re.IGNORECASE)
-# where those scans may start (`finditer_words`: a full scan tries every position of a long text)
-_STAGE_FIRST, _BUILD_FIRST = first_words(_STAGE_VERBS, True), first_words(_BUILD_VERBS, True)
 _WORK_NOUN = re.compile(
     r"(?:Trung tâm|Chợ|Trường(?![ \t]+học(?![\wÀ-ỹĐđ]))|Đường|Cầu|Kè|Hồ chứa|Đập|Bệnh viện|Trạm y tế|Trụ sở|Nhà văn hóa|Nhà văn hoá|Nhà thi đấu"
     r"|Sân vận động|Công viên|Quảng trường|Thư viện|Bảo tàng|Nghĩa trang|Bến xe|Bến cảng|Cảng|Kênh|Hệ thống|Tuyến đường"
@@ -1525,8 +1524,8 @@ def _announced_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[i
 def _stage_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Works named right after a building stage, each item of "A và B", "A, B" read to its own end."""
     out: list[tuple[int, int]] = []
-    openers = ([(m, False) for m in finditer_words(_STAGE_OPENER, text, _STAGE_FIRST, ignore_case=True)]
-               + [(m, True) for m in finditer_words(_BUILD_OPENER, text, _BUILD_FIRST, ignore_case=True)])
+    openers = ([(m, False) for m in finditer_phrases(_STAGE_OPENER, text, _STAGE_VERBS)]
+               + [(m, True) for m in finditer_phrases(_BUILD_OPENER, text, _BUILD_VERBS)])
     for m, strict in openers:
         p, limit = m.end(), _line_end(text, m.end())
         while p < limit and text[p:p + 1].isupper():
