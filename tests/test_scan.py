@@ -229,3 +229,27 @@ def test_lines_announcing_works_found_near_their_head_words_are_those_the_whole_
 
     check()
     assert [m.span() for m in named._works_openers("x các dự án sau:\n- Cầu A")] == [(2, 16)]
+
+
+def test_clause_breaks_read_from_the_break_are_those_read_from_the_look_back():
+    """The clause-break pattern looks back from the line break it opens with; it finds what the pattern that
+    looked back first finds, over every mix of breaks, bullets, commas, dashes and separators."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.recognise.responsibilities import _CLAUSE_END
+
+    look_back_first = re.compile(r"[;:]\s+|\n\s*(?=[-+•–]\s)|(?<![,\-–])\n[ \t]*(?=\S)")
+    pieces = ["\n", " ", "\t", ",", "-", "–", ";", ":", "+", "•", "a", "Sở", "1."]
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=14), st.integers(0, 4))
+    def check(parts, start):
+        text = "".join(parts)
+        start = min(start, len(text))
+        assert ([m.span() for m in _CLAUSE_END.finditer(text, start)]
+                == [m.span() for m in look_back_first.finditer(text, start)])
+
+    check()
