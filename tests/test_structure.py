@@ -119,3 +119,22 @@ def test_sentence_cuts_are_those_of_a_scan_of_every_position():
         assert _sentence_cuts(text, start, len(text)) == expected
 
     check()
+
+
+def test_a_line_opening_with_a_word_is_found_where_the_pattern_search_finds_it():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.structure import _DECISION_ENACTS, _FIRST_ARTICLE, _line_opening
+
+    pieces = ["Điều 1.", "Điều 1", "QUYẾT ĐỊNH", ":", " ", "\t", "\n", "x", "Điều 2.", "."]
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=12), st.integers(0, 40))
+    def check(parts, end):
+        text = "".join(parts)
+        for rx, word in ((_FIRST_ARTICLE, "Điều 1."), (_DECISION_ENACTS, "QUYẾT ĐỊNH")):
+            found, expected = _line_opening(rx, text, word, end), rx.search(text, 0, end)
+            assert (found and found.span()) == (expected and expected.span())
+
+    check()

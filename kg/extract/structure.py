@@ -507,8 +507,21 @@ def _news_directions(text: str, sections: list[Section]) -> TaskSection | None:
 
 
 def _is_decision(text: str) -> bool:
-    first = _FIRST_ARTICLE.search(text)
-    return bool(first and _DECISION_ENACTS.search(text, 0, first.start()))
+    first = _line_opening(_FIRST_ARTICLE, text, "Điều 1.")
+    return bool(first and _line_opening(_DECISION_ENACTS, text, "QUYẾT ĐỊNH", first.start()))
+
+
+def _line_opening(rx: re.Pattern, text: str, word: str, end: int | None = None) -> re.Match | None:
+    """`rx.search(text, 0, end)` for a pattern of a line that opens with `word` after spaces ("^[ \t]*word..."),
+    tried only at the lines that hold the word (searched over the text, "^" is tried at every position)."""
+    end = len(text) if end is None else end
+    i = text.find(word, 0, end)
+    while i >= 0:
+        m = rx.match(text, text.rfind("\n", 0, i) + 1, end)
+        if m:
+            return m
+        i = text.find(word, i + 1, end)
+    return None
 
 
 def _part_heading(text: str, part: Section) -> str:

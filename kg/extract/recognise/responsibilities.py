@@ -773,7 +773,8 @@ def _unlisted_subject(doc: _Doc, p: int, end: int):
     """'Chi cục Kiểm lâm tỉnh chủ trì ...': a body the agency scan does not know, named before an explicit
     'chủ trì', 'có trách nhiệm' or 'giám sát'; before a plain verb only inside a task or an implementation
     section and only when the name ends with its unit ('... tỉnh rà soát'): else any phrase would do."""
-    m = _EXPLICIT.search(doc.t, p, min(end, p + 120))
+    stop = min(end, p + 120)
+    m = _EXPLICIT.search(doc.t, p, stop) if doc.may_hold(p, stop, "chủ trì", "trách nhiệm", "giám sát") else None
     if m is None and (doc.task_at(p) or doc.in_implementation(p)):
         # in a task: a local body's name ends with its unit ("... tỉnh", "... huyện Cam Lộ") before the verb
         u = _UNIT_END.match(doc.t, p, min(end, p + 120))
