@@ -16,14 +16,14 @@ SCANS = {
     "slot": (agencies._SLOT_RE, lambda t: finditer_phrases(agencies._SLOT_RE, t, agencies._SLOT_OPENERS),
              "Cơ quan chủ trì: Sở X"),
     "city": (agencies._CITY_RE, lambda t: finditer_words(agencies._CITY_RE, t, agencies._CITY_FIRST), "thành phố Huế"),
-    "verb": (lineage._VERB_RE, lambda t: finditer_words(lineage._VERB_RE, t, lineage._VERB_FIRST), "Triển khai"),
+    "verb": (lineage._VERB_RE, lambda t: finditer_phrases(lineage._VERB_RE, t, lineage._VERB_WORDS), "Triển khai"),
     "bare body": (own._BARE, lambda t: finditer_words(own._BARE, t, own._BARE_FIRST), "UBND tỉnh"),
 }
 
 # words that open a match, in every case, glued to others or cut short; what may follow them; separators
 _PIECES = ["khởi công", "Khánh thành", "ĐỘNG THỔ", "xây dựng mới", "Nâng cấp", "đầu tư", "hoàn thành", "thi công",
            "các", "Những", "dự án", "công trình", "sau", ":", "là", "làm", "chủ đầu tư", "cơ quan", "Đơn vị",
-           "chủ trì", "phối hợp", "thành phố", "Thành phố", "Đà Nẵng", "Huế", "thực hiện", "Triển khai", "QUÁN TRIỆT",
+           "chủ trì", "phối hợp", "thành phố", "Thành phố", "Đà Nẵng", "Huế", "thực hiện", "Triển khai", "QUÁN TRIỆT", "Thực Hiện", "THI hành",
            "cụ thể hoá", "Ủy ban nhân dân", "UBND", "HĐND", "tỉnh", "huyện", "xã", "Chợ", "Trường", "Đường A",
            "xâydựng", "nângcấp", "x", "là", "lạ", "İ", "ı", "ſửa chữa", "1", "-", ",", ".", ";", "(", ")", "\n", "|", "Kè"]
 _PIECES += [example for *_, example in SCANS.values()]

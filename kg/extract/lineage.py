@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from .lineage_basis import LAW_WORDS as _LAW_WORDS
 from .lineage_basis import based_on
-from .recognise.scan import finditer_word_start, finditer_words, first_words
+from .recognise.scan import finditer_phrases, finditer_word_start
 from .records import Context, DirectiveRef, Endpoint, Extraction, LineageLink, NamedMention
 
 THIS = Endpoint("this", "")
@@ -203,16 +203,17 @@ def _objects(ctx: Context, refs: list[DirectiveRef], programmes: list[NamedMenti
 
 
 # case-sensitive alternatives: a case-insensitive scan of a whole document is several times slower
-_VERBS = tuple(f"{w}|{w[:1].upper() + w[1:]}|{w.upper()}" for w in ("thực hiện", "triển khai", "cụ thể hóa", "cụ thể hoá",
-                                                                     "thi hành", "quán triệt"))
+_VERB_WORDS = ("thực hiện", "triển khai", "cụ thể hóa", "cụ thể hoá", "thi hành", "quán triệt")
+_VERBS = tuple(f"{w}|{w[:1].upper() + w[1:]}|{w.upper()}" for w in _VERB_WORDS)
 _VERB_RE = re.compile(r"(?<!\w)(?:" + "|".join(_VERBS) + r")(?!\w)")
-_VERB_FIRST = first_words(v for alts in _VERBS for v in alts.split("|"))  # where a verb may start (`finditer_words`)
 
 
 @lru_cache(maxsize=8)
 def _verb_ends(text: str) -> tuple[int, ...]:
     """Ends of the implementation verbs of a text, in order (asked for by every object of the text)."""
-    return tuple(m.end() for m in finditer_words(_VERB_RE, text, _VERB_FIRST))
+    # (each spelling of a verb, lower-cased, is the verb: the lower-cased text is looked for them, and the
+    # lower-cased text is the one the recognisers made before)
+    return tuple(m.end() for m in finditer_phrases(_VERB_RE, text, _VERB_WORDS))
 
 
 def _windows(ends: tuple[int, ...], n: int, width: int = 160) -> list[tuple[int, int]]:

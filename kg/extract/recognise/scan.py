@@ -77,8 +77,8 @@ def finditer_words(rx: re.Pattern, text: str, firsts: re.Pattern, ignore_case: b
 
 
 def finditer_phrases(rx: re.Pattern, text: str, phrases: Iterable[str]) -> Iterator[re.Match]:
-    """What `rx.finditer(text)` yields, provided `rx` ignores case and every match opens with one of `phrases`
-    (lower case, spelled as `rx` spells them). The phrases are looked for in the lower-cased text with `str.find`:
+    """What `rx.finditer(text)` yields, provided every match, lower-cased, opens with one of `phrases` (`rx`
+    ignores case and spells them so, or lists the cases it takes). The phrases are looked for in the lower-cased text with `str.find`:
     a whole phrase ("xây dựng", "đầu tư") is far rarer than its first word, and finding it costs less than a regex
     scan for the first words. A text whose lower-casing changes its length, or that holds a letter a case-blind
     pattern reads as another that lower-casing leaves alone ("ſ" for "s", "ı" for "i"), is scanned whole."""
