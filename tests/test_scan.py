@@ -1,9 +1,15 @@
 """Scans that try only the starts of their first words (or opening phrases) find what a scan of the whole text finds."""
+import re
+
 import pytest
 
 from kg.extract import lineage
 from kg.extract.recognise import agencies, named, own
 from kg.extract.recognise.scan import finditer_phrases, finditer_words, first_words, lowered
+
+# the patterns `own.place_by_mentions` makes for a kind of unit (case-blind for "tp" alone)
+_CITY_NAMED = re.compile(rf"(?<![\w])thành phố[ \t]+{own._NAMED}")
+_TP_NAMED = re.compile(rf"(?<![\w])tp[ \t]+{own._NAMED}", re.IGNORECASE)
 
 # (pattern, how the recogniser scans with it, a text it matches)
 SCANS = {
@@ -17,13 +23,15 @@ SCANS = {
              "Cơ quan chủ trì: Sở X"),
     "city": (agencies._CITY_RE, lambda t: finditer_words(agencies._CITY_RE, t, agencies._CITY_FIRST), "thành phố Huế"),
     "verb": (lineage._VERB_RE, lambda t: finditer_phrases(lineage._VERB_RE, t, lineage._VERB_WORDS), "Triển khai"),
-    "bare body": (own._BARE, lambda t: finditer_words(own._BARE, t, own._BARE_FIRST), "UBND tỉnh"),
+    "bare body": (own._BARE, lambda t: finditer_phrases(own._BARE, t, own._BODIES_LOW), "UBND tỉnh"),
+    "named city": (_CITY_NAMED, lambda t: finditer_phrases(_CITY_NAMED, t, ("thành phố",)), "thành phố Huế"),
+    "named tp": (_TP_NAMED, lambda t: finditer_phrases(_TP_NAMED, t, ("tp",)), "Tp Huế"),
 }
 
 # words that open a match, in every case, glued to others or cut short; what may follow them; separators
 _PIECES = ["khởi công", "Khánh thành", "ĐỘNG THỔ", "xây dựng mới", "Nâng cấp", "đầu tư", "hoàn thành", "thi công",
            "các", "Những", "dự án", "công trình", "sau", ":", "là", "làm", "chủ đầu tư", "cơ quan", "Đơn vị",
-           "chủ trì", "phối hợp", "thành phố", "Thành phố", "Đà Nẵng", "Huế", "thực hiện", "Triển khai", "QUÁN TRIỆT", "Thực Hiện", "THI hành",
+           "chủ trì", "phối hợp", "thành phố", "Thành phố", "Đà Nẵng", "Huế", "thực hiện", "Triển khai", "QUÁN TRIỆT", "Thực Hiện", "THI hành", "TP", "Tp", "tP", "THÀNH PHỐ", "Uỷ ban nhân dân", "ubnd",
            "cụ thể hoá", "Ủy ban nhân dân", "UBND", "HĐND", "tỉnh", "huyện", "xã", "Chợ", "Trường", "Đường A",
            "xâydựng", "nângcấp", "x", "là", "lạ", "İ", "ı", "ſửa chữa", "1", "-", ",", ".", ";", "(", ")", "\n", "|", "Kè"]
 _PIECES += [example for *_, example in SCANS.values()]
