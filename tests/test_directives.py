@@ -151,3 +151,22 @@ def test_own_numbers_found_as_by_a_scan_of_the_whole_text():
         assert [m.span() for m in near] == [m.span() for m in _ANNEX_OF.finditer(text)]
 
     check()
+
+
+def test_year_only_numbers_found_at_their_type_words_as_by_a_whole_scan():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.recognise.directives import _YEAR_ONLY, _YEAR_ONLY_TYPES
+    from kg.extract.recognise.scan import finditer_at, occurrences
+
+    pieces = [*_YEAR_ONLY_TYPES, "Nghị quyết liên tịch", "số", " ", "12", "/", "2021", "1999", ";", ",", "x", "-"]
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=12), st.sampled_from([" ", ""]))
+    def check(parts, sep):
+        text = sep.join(parts)
+        at = sorted(i for w in _YEAR_ONLY_TYPES for i in occurrences(text, w))
+        assert [m.span() for m in finditer_at(_YEAR_ONLY, text, at)] == [m.span() for m in _YEAR_ONLY.finditer(text)]
+
+    check()
