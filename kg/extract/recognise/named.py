@@ -458,14 +458,16 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
     places = 0  # ", huyện X" qualifiers read so far
     after_number_ref = False
     closed = False  # a period ("giai đoạn 2021 - 2025") or a quoted title was read: only qualifiers may follow
+    token_at, stop_at, stop_ok_at, after_close_at = rx["tok"].match, rx["stop"].match, rx["stop_ok"].match, rx["after_close"].match
+    programme = cat == "programme"
     while i < limit:
         if text[i] == " ":
             i += 1  # a space between words (a run of spaces that holds a line break ends the name, below)
             continue
-        m = rx["tok"].match(text, i)
+        m = token_at(text, i)
         if not m:
             break
-        tok = m.group(0)
+        tok = m.group()
         j = m.end()
         if tok.isspace():
             if "\n" in tok:
@@ -475,7 +477,7 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
         c = tok[0]
         if nwords == 0 and not (c.isalnum() or c in "“\"" or (c == "(" and cat == "project")):
             break
-        if closed and (c.isalpha() or c in "“\"") and tok not in ("và", "hoặc") and not rx["after_close"].match(text, i):
+        if closed and (c.isalpha() or c in "“\"") and tok not in ("và", "hoặc") and not after_close_at(text, i):
             break  # "... giai đoạn 2016 - 2020 vốn ngân sách", "Phong trào “X” trong đầu tư ...": a new phrase
         if c in "“\"":
             end = j
@@ -557,10 +559,11 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
         # a word
         low = tok.lower()
         if not titled and nwords > 0:
-            if _may_stop(text[i:i + 2]) and rx["stop"].match(text, i) and not (rx["stop_ok"].match(text, i) and not (
+            if _may_stop(text[i:i + 2]) and stop_at(text, i) and not (stop_ok_at(text, i) and not (
                     cat == "project" and low == "đạt")):
                 break  # "Trường THCS X đạt chuẩn quốc gia": the standard a work is built to, not its name
-            if cat == "programme" and rx["top_agency"].match(tok) and not text[max(0, i - 5):i].strip().endswith("của"):
+            if (programme and c in _TOP_AGENCY_FIRST and rx["top_agency"].match(tok)
+                    and not text[max(0, i - 5):i].strip().endswith("của")):
                 break
             if low in _CLAUSE_WORDS:  # (most words are none of these)
                 if cat == "project" and low == "tại" and _NAMED_PLACE_END.search(text, pos, end):
@@ -637,6 +640,8 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
     return pos + len(_TRAILING.sub("", s))
 
 
+# the letters the names of the top bodies open with (`top_agency`, case-sensitive): a pre-test
+_TOP_AGENCY_FIRST = frozenset("TCUHQ")
 # the words after which `_extend` looks at what follows to decide whether the name goes on
 _CLAUSE_WORDS = frozenset(("tại", "cho", "thuộc", "của", "từ", "ngày", "có", "gồm", "đến", "theo", "trước", "trên"))
 _TRAILING_WORDS = ("và", "của", "về", "với", "cho", "tại", "theo", "trên", "hoặc", "các", "thuộc", "đoạn", "từ", "đến", "vào")
