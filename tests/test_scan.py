@@ -261,3 +261,24 @@ def test_clause_breaks_read_from_the_break_are_those_read_from_the_look_back():
                 == [m.span() for m in look_back_first.finditer(text, start)])
 
     check()
+
+
+def test_law_objects_found_at_their_words_as_by_a_scan_of_the_stretch():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.recognise.scan import occurrences
+
+    rx = lineage._res()["law_obj"]
+    pieces = [*lineage._LAW_OBJ_WORDS, "Luật Đất đai", "xLuật", "luật", " ", "\n", "“", "A", "2013", "-", "và"]
+    assert [m.span() for m in lineage._matches_at(rx, "theo Luật Đất đai", [5], 0, 17)] == [(5, 10)]
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=12), st.integers(0, 12), st.integers(0, 60))
+    def check(parts, a, b):
+        text = " ".join(parts)
+        at = sorted(i for w in lineage._LAW_OBJ_WORDS for i in occurrences(text, w))
+        a, b = min(a, len(text)), min(max(a, b), len(text))
+        assert [m.span() for m in lineage._matches_at(rx, text, at, a, b)] == [m.span() for m in rx.finditer(text, a, b)]
+
+    check()

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from .lineage_basis import LAW_WORDS as _LAW_WORDS
 from .lineage_basis import based_on
-from .recognise.scan import finditer_phrases, finditer_word_start
+from .recognise.scan import finditer_phrases, finditer_word_start, occurrences
 from .records import Context, DirectiveRef, Endpoint, Extraction, LineageLink, NamedMention
 
 THIS = Endpoint("this", "")
@@ -50,6 +50,8 @@ _REPORTING = re.compile(
     r"(?i)(?:báo cáo|tình hình|kết quả|đánh giá|sơ kết|tổng kết|kiểm tra|giám sát|khen thưởng)"
     r"(?:\s+(?:\d+\s+(?:năm|tháng)|việc|công tác|giữa kỳ))?\s+(?:tiếp tục\s+)?(?:tổ chức\s+)?(?:triển khai\s*,?\s*)?$")
 _TREATY_WORDS = r"(?:Công ước|Hiệp định|Nghị định thư|Điều ước)"
+# the words a law or a treaty is named by (the alternatives above, each a plain phrase): where `law_obj` may match
+_LAW_OBJ_WORDS = tuple(w for alt in (_LAW_WORDS, _TREATY_WORDS) for w in alt[3:-1].split("|"))
 
 
 # a document named by its kind alone, then "này", "trên" or a stop: the one named before ("Nghị quyết trên")
@@ -172,8 +174,9 @@ def _objects(ctx: Context, refs: list[DirectiveRef], programmes: list[NamedMenti
         out[start] = _Obj(start, r.end, r.number_end, _directive_ep(r), directive=True)
     spans = [(r.start, r.end) for r in refs]
     inside = lambda pos: _in_spans(spans, pos)
+    law_at = sorted(i for w in _LAW_OBJ_WORDS for i in occurrences(text, w))
     for a, b in _windows(_verb_ends(text), len(text)):  # unnumbered objects only where a verb may govern them
-        for m in res["law_obj"].finditer(text, a, b):
+        for m in _matches_at(res["law_obj"], text, law_at, a, b):
             if m.start() in out or inside(m.start()) or not text[m.end()].lstrip("\"“").isupper():
                 continue
             end = _name_end(text, m.end(), len(text))
@@ -200,6 +203,19 @@ def _objects(ctx: Context, refs: list[DirectiveRef], programmes: list[NamedMenti
                 out[m.start()] = _Obj(m.start(), m.end(), m.end(), _directive_ep(ante), f" số {ante.number}",
                                       directive=True)
     return dict(sorted(out.items()))
+
+
+def _matches_at(rx: re.Pattern, text: str, starts: list[int], a: int, b: int):
+    """What `rx.finditer(text, a, b)` yields, provided every match is non-empty and starts at one of `starts`
+    (ascending): the pattern opens with a lookbehind, and a scan would try it at every position of the stretch."""
+    p = a
+    for k in range(bisect.bisect_left(starts, a), len(starts)):
+        s = starts[k]
+        if s >= b:
+            break
+        if s >= p and (m := rx.match(text, s, b)):
+            yield m
+            p = max(m.end(), s + 1)
 
 
 # case-sensitive alternatives: a case-insensitive scan of a whole document is several times slower
