@@ -282,3 +282,18 @@ def test_law_objects_found_at_their_words_as_by_a_scan_of_the_stretch():
         assert [m.span() for m in lineage._matches_at(rx, text, at, a, b)] == [m.span() for m in rx.finditer(text, a, b)]
 
     check()
+
+
+def test_starts_near_a_verb_found_in_one_sweep_are_those_found_one_by_one():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.sampled_from(["thực hiện", "Triển khai", "x", "abcdefghij" * 3, "\n"]), max_size=20),
+           st.lists(st.integers(0, 300), max_size=15))
+    def check(parts, offsets):
+        text = " ".join(parts)
+        starts = sorted({min(o, len(text)) for o in offsets})
+        assert lineage._verbs_within(text, starts, 40) == [s for s in starts if lineage._verb_near(text, s, s + 40)]
+
+    check()
