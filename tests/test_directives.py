@@ -126,3 +126,47 @@ def test_mentions_found_as_by_a_scan_of_the_whole_text():
         assert [m.span() for m in _mentions(mention_re, text)] == [m.span() for m in mention_re.finditer(text)]
 
     check()
+
+
+_HEADER_PIECES = ["Số", "Số:", ":", " ", "\t", "*", "|", "\n", "12", "/", "-", "KH-UBND", "(", "Kèm theo", "Kế hoạch",
+                  "Nghị quyết", "số", "15/NQ-HĐND", "Ủy ban", "a", "Sốt"]
+
+
+def test_own_numbers_found_as_by_a_scan_of_the_whole_text():
+    """Header numbers ("Số: ...", "(Kèm theo Kế hoạch số ...") are looked for only around their words; the
+    matches are the ones a scan of every position finds, on every mix of lines, cells and header words."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.recognise.directives import _ANNEX_OF, _OWN_NUMBER, _line_or_cell_start, _line_start
+    from kg.extract.recognise.scan import finditer_near, occurrences
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.sampled_from(_HEADER_PIECES), max_size=14), st.sampled_from([" ", "", "\n"]))
+    def check(pieces, sep):
+        text = sep.join(pieces)
+        near = finditer_near(_OWN_NUMBER, text, occurrences(text, "Số"), _line_or_cell_start)
+        assert [m.span() for m in near] == [m.span() for m in _OWN_NUMBER.finditer(text)]
+        near = finditer_near(_ANNEX_OF, text, occurrences(text, "Kèm theo"), _line_start)
+        assert [m.span() for m in near] == [m.span() for m in _ANNEX_OF.finditer(text)]
+
+    check()
+
+
+def test_year_only_numbers_found_at_their_type_words_as_by_a_whole_scan():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.recognise.directives import _YEAR_ONLY, _YEAR_ONLY_TYPES
+    from kg.extract.recognise.scan import finditer_at, occurrences
+
+    pieces = [*_YEAR_ONLY_TYPES, "Nghị quyết liên tịch", "số", " ", "12", "/", "2021", "1999", ";", ",", "x", "-"]
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=12), st.sampled_from([" ", ""]))
+    def check(parts, sep):
+        text = sep.join(parts)
+        at = sorted(i for w in _YEAR_ONLY_TYPES for i in occurrences(text, w))
+        assert [m.span() for m in finditer_at(_YEAR_ONLY, text, at)] == [m.span() for m in _YEAR_ONLY.finditer(text)]
+
+    check()

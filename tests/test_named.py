@@ -511,3 +511,19 @@ def test_named_works_refused_by_their_first_word_before_their_names_are_read_are
                 assert not N._accept(text, sp, low, None)
 
     check()
+
+
+def test_quick_ratio_from_letter_counts_is_difflibs():
+    import difflib
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.recognise.named import _quick_ratio
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text("abcđệ 1", max_size=12), st.text("abcđệ 1", max_size=12))
+    def check(a, b):
+        assert _quick_ratio(a, b) == difflib.SequenceMatcher(None, a, b, autojunk=False).quick_ratio()
+
+    check()

@@ -107,3 +107,27 @@ def test_running_line_with_its_page_number_is_page_furniture(foot):
     assert "tăng 6,1% so cùng kỳ" in " ".join(text.split())
     # the same shape once is a row of the text, kept with its number
     assert "Số xã đạt chuẩn nông thôn mới" in text and "12" in text.split("nông thôn mới", 1)[1][:20]
+
+
+def test_a_number_cut_by_a_line_break_is_told_as_the_end_anchored_pattern_alone_tells_it():
+    """The line's end is checked for a digit and its mark before the pattern is searched: the answer is the one
+    the pattern alone gives, on every mix of digits, marks, spaces, brackets and reference words."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract import normalise as nm
+
+    def pattern_alone(a: str, n: str) -> bool:
+        m = nm._CUT_NUMBER_END.search(a)
+        nxt = m and (nm._CUT_THOUSANDS_NEXT if m.group("mark") == "." else nm._CUT_DECIMAL_NEXT)
+        return bool(m and nxt.match(n))
+
+    pieces = ["9", "215", "1", "12", ".", ",", " ", "(", "\n", "Điều", "a", "٣", "tỷ", "%", "1234"]
+    assert nm._cut_number("ước đạt 9.", "215 tỷ đồng") and not nm._cut_number("Điều 3.", "215 tỷ")
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=8), st.lists(st.sampled_from(pieces), max_size=5))
+    def check(a, n):
+        assert nm._cut_number("".join(a), "".join(n)) == pattern_alone("".join(a), "".join(n))
+
+    check()

@@ -1,27 +1,39 @@
-"""Scans that try only the starts of their first words find what a scan of the whole text finds."""
+"""Scans that try only the starts of their first words (or opening phrases) find what a scan of the whole text finds."""
+import re
+
 import pytest
 
 from kg.extract import lineage
 from kg.extract.recognise import agencies, named, own
-from kg.extract.recognise.scan import finditer_words, first_words, lowered
+from kg.extract.recognise.scan import finditer_phrases, finditer_words, first_words, lowered
 
-# (pattern, its first words, whether it ignores case, a text it matches), as the recognisers scan with them
+# the patterns `own.place_by_mentions` makes for a kind of unit (case-blind for "tp" alone)
+_CITY_NAMED = re.compile(rf"(?<![\w])thành phố[ \t]+{own._NAMED}")
+_TP_NAMED = re.compile(rf"(?<![\w])tp[ \t]+{own._NAMED}", re.IGNORECASE)
+
+# (pattern, how the recogniser scans with it, a text it matches)
 SCANS = {
-    "stage": (named._STAGE_OPENER, named._STAGE_FIRST, True, "Khởi công Chợ Mới"),
-    "build": (named._BUILD_OPENER, named._BUILD_FIRST, True, "nâng cấp Đường A"),
-    "invested": (named._INVESTED_OPENER, named._INVESTED_FIRST, True, "là chủ đầu tư Đường A"),
-    "slot": (agencies._SLOT_RE, agencies._SLOT_FIRST, True, "Cơ quan chủ trì: Sở X"),
-    "city": (agencies._CITY_RE, agencies._CITY_FIRST, False, "thành phố Huế"),
-    "verb": (lineage._VERB_RE, lineage._VERB_FIRST, False, "Triển khai"),
-    "bare body": (own._BARE, own._BARE_FIRST, False, "UBND tỉnh"),
+    "stage": (named._STAGE_OPENER, lambda t: finditer_phrases(named._STAGE_OPENER, t, named._STAGE_VERBS),
+              "Khởi công Chợ Mới"),
+    "build": (named._BUILD_OPENER, lambda t: finditer_phrases(named._BUILD_OPENER, t, named._BUILD_VERBS),
+              "nâng cấp Đường A"),
+    "invested": (named._INVESTED_OPENER, lambda t: finditer_words(named._INVESTED_OPENER, t, named._INVESTED_FIRST, True),
+                 "là chủ đầu tư Đường A"),
+    "slot": (agencies._SLOT_RE, lambda t: finditer_phrases(agencies._SLOT_RE, t, agencies._SLOT_OPENERS),
+             "Cơ quan chủ trì: Sở X"),
+    "city": (agencies._CITY_RE, lambda t: finditer_words(agencies._CITY_RE, t, agencies._CITY_FIRST), "thành phố Huế"),
+    "verb": (lineage._VERB_RE, lambda t: finditer_phrases(lineage._VERB_RE, t, lineage._VERB_WORDS), "Triển khai"),
+    "bare body": (own._BARE, lambda t: finditer_phrases(own._BARE, t, own._BODIES_LOW), "UBND tỉnh"),
+    "named city": (_CITY_NAMED, lambda t: finditer_phrases(_CITY_NAMED, t, ("thành phố",)), "thành phố Huế"),
+    "named tp": (_TP_NAMED, lambda t: finditer_phrases(_TP_NAMED, t, ("tp",)), "Tp Huế"),
 }
 
 # words that open a match, in every case, glued to others or cut short; what may follow them; separators
 _PIECES = ["khởi công", "Khánh thành", "ĐỘNG THỔ", "xây dựng mới", "Nâng cấp", "đầu tư", "hoàn thành", "thi công",
            "các", "Những", "dự án", "công trình", "sau", ":", "là", "làm", "chủ đầu tư", "cơ quan", "Đơn vị",
-           "chủ trì", "phối hợp", "thành phố", "Thành phố", "Đà Nẵng", "Huế", "thực hiện", "Triển khai", "QUÁN TRIỆT",
+           "chủ trì", "phối hợp", "thành phố", "Thành phố", "Đà Nẵng", "Huế", "thực hiện", "Triển khai", "QUÁN TRIỆT", "Thực Hiện", "THI hành", "TP", "Tp", "tP", "THÀNH PHỐ", "Uỷ ban nhân dân", "ubnd",
            "cụ thể hoá", "Ủy ban nhân dân", "UBND", "HĐND", "tỉnh", "huyện", "xã", "Chợ", "Trường", "Đường A",
-           "xâydựng", "nângcấp", "x", "là", "lạ", "İ", "ı", "1", "-", ",", ".", ";", "(", ")", "\n", "|", "Kè"]
+           "xâydựng", "nângcấp", "x", "là", "lạ", "İ", "ı", "ſửa chữa", "1", "-", ",", ".", ";", "(", ")", "\n", "|", "Kè"]
 _PIECES += [example for *_, example in SCANS.values()]
 
 
@@ -30,14 +42,14 @@ def test_scan_from_first_words_finds_what_a_whole_scan_finds(name):
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    rx, firsts, ignore_case, example = SCANS[name]
-    assert [m.span() for m in finditer_words(rx, example, firsts, ignore_case)] == [m.span() for m in rx.finditer(example)] != []
+    rx, scan, example = SCANS[name]
+    assert [m.span() for m in scan(example)] == [m.span() for m in rx.finditer(example)] != []
 
     @settings(max_examples=400, deadline=None)
     @given(st.lists(st.sampled_from(_PIECES), max_size=16), st.sampled_from([" ", "  ", "", "\t"]))
     def check(pieces, sep):
         text = sep.join(pieces)
-        found = [(m.span(), m.groups()) for m in finditer_words(rx, text, firsts, ignore_case)]
+        found = [(m.span(), m.groups()) for m in scan(text)]
         assert found == [(m.span(), m.groups()) for m in rx.finditer(text)]
 
     check()
@@ -47,7 +59,7 @@ def test_a_text_whose_lower_case_is_longer_is_scanned_whole():
     """'İ' lower-cases to two characters: offsets of the lower-cased text are not the text's."""
     text = "İ Khởi công Chợ Mới; khởi công Cầu X"
     assert lowered(text) is None
-    found = [m.span() for m in finditer_words(named._STAGE_OPENER, text, named._STAGE_FIRST, ignore_case=True)]
+    found = [m.span() for m in finditer_phrases(named._STAGE_OPENER, text, named._STAGE_VERBS)]
     assert found == [m.span() for m in named._STAGE_OPENER.finditer(text)] and len(found) == 2
 
 
@@ -225,3 +237,63 @@ def test_lines_announcing_works_found_near_their_head_words_are_those_the_whole_
 
     check()
     assert [m.span() for m in named._works_openers("x các dự án sau:\n- Cầu A")] == [(2, 16)]
+
+
+def test_clause_breaks_read_from_the_break_are_those_read_from_the_look_back():
+    """The clause-break pattern looks back from the line break it opens with; it finds what the pattern that
+    looked back first finds, over every mix of breaks, bullets, commas, dashes and separators."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.recognise.responsibilities import _CLAUSE_END
+
+    look_back_first = re.compile(r"[;:]\s+|\n\s*(?=[-+•–]\s)|(?<![,\-–])\n[ \t]*(?=\S)")
+    pieces = ["\n", " ", "\t", ",", "-", "–", ";", ":", "+", "•", "a", "Sở", "1."]
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=14), st.integers(0, 4))
+    def check(parts, start):
+        text = "".join(parts)
+        start = min(start, len(text))
+        assert ([m.span() for m in _CLAUSE_END.finditer(text, start)]
+                == [m.span() for m in look_back_first.finditer(text, start)])
+
+    check()
+
+
+def test_law_objects_found_at_their_words_as_by_a_scan_of_the_stretch():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.recognise.scan import occurrences
+
+    rx = lineage._res()["law_obj"]
+    pieces = [*lineage._LAW_OBJ_WORDS, "Luật Đất đai", "xLuật", "luật", " ", "\n", "“", "A", "2013", "-", "và"]
+    assert [m.span() for m in lineage._matches_at(rx, "theo Luật Đất đai", [5], 0, 17)] == [(5, 10)]
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=12), st.integers(0, 12), st.integers(0, 60))
+    def check(parts, a, b):
+        text = " ".join(parts)
+        at = sorted(i for w in lineage._LAW_OBJ_WORDS for i in occurrences(text, w))
+        a, b = min(a, len(text)), min(max(a, b), len(text))
+        assert [m.span() for m in lineage._matches_at(rx, text, at, a, b)] == [m.span() for m in rx.finditer(text, a, b)]
+
+    check()
+
+
+def test_starts_near_a_verb_found_in_one_sweep_are_those_found_one_by_one():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.sampled_from(["thực hiện", "Triển khai", "x", "abcdefghij" * 3, "\n"]), max_size=20),
+           st.lists(st.integers(0, 300), max_size=15))
+    def check(parts, offsets):
+        text = " ".join(parts)
+        starts = sorted({min(o, len(text)) for o in offsets})
+        assert lineage._verbs_within(text, starts, 40) == [s for s in starts if lineage._verb_near(text, s, s + 40)]
+
+    check()

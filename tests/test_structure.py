@@ -96,3 +96,45 @@ def test_structure_tasks_of_a_period_open_a_task_section(heading, is_task):
     text = f"{heading}\n1. Phòng Tài chính - Kế hoạch chủ trì thu ngân sách.\n2. Công an huyện bảo đảm an ninh.\n"
     tasks = parse_tasks(text, parse_sections(text))
     assert (len(tasks) == 2) is is_task
+
+
+_SENTENCE_PIECES = ["Một", "việc", ".", "!", "?", "…", "TT.", "xTT.", " ", "  ", "\n", "\n\n", "\"", "”", ")", "(", "“",
+                    "- ", "II. ", "3. ", "a) ", "Đ", "Ủy", "b"]
+
+
+def test_sentence_cuts_are_those_of_a_scan_of_every_position():
+    """The cuts between sentences are read from the marks that end them; they are the ones the pattern that
+    looks behind each position finds, on every mix of marks, quotes, spaces, line breaks and list markers."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.structure import _SENT_SPLIT, _sentence_cuts
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=16), st.integers(0, 6))
+    def check(pieces, start):
+        text = "".join(pieces)
+        start = min(start, len(text))
+        expected = [m.span() for m in _SENT_SPLIT.finditer(text, start, len(text))]
+        assert _sentence_cuts(text, start, len(text)) == expected
+
+    check()
+
+
+def test_a_line_opening_with_a_word_is_found_where_the_pattern_search_finds_it():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.structure import _DECISION_ENACTS, _FIRST_ARTICLE, _line_opening
+
+    pieces = ["Điều 1.", "Điều 1", "QUYẾT ĐỊNH", ":", " ", "\t", "\n", "x", "Điều 2.", "."]
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=12), st.integers(0, 40))
+    def check(parts, end):
+        text = "".join(parts)
+        for rx, word in ((_FIRST_ARTICLE, "Điều 1."), (_DECISION_ENACTS, "QUYẾT ĐỊNH")):
+            found, expected = _line_opening(rx, text, word, end), rx.search(text, 0, end)
+            assert (found and found.span()) == (expected and expected.span())
+
+    check()

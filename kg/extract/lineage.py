@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from .lineage_basis import LAW_WORDS as _LAW_WORDS
 from .lineage_basis import based_on
-from .recognise.scan import finditer_word_start, finditer_words, first_words
+from .recognise.scan import finditer_phrases, finditer_word_start, occurrences
 from .records import Context, DirectiveRef, Endpoint, Extraction, LineageLink, NamedMention
 
 THIS = Endpoint("this", "")
@@ -50,6 +50,8 @@ _REPORTING = re.compile(
     r"(?i)(?:báo cáo|tình hình|kết quả|đánh giá|sơ kết|tổng kết|kiểm tra|giám sát|khen thưởng)"
     r"(?:\s+(?:\d+\s+(?:năm|tháng)|việc|công tác|giữa kỳ))?\s+(?:tiếp tục\s+)?(?:tổ chức\s+)?(?:triển khai\s*,?\s*)?$")
 _TREATY_WORDS = r"(?:Công ước|Hiệp định|Nghị định thư|Điều ước)"
+# the words a law or a treaty is named by (the alternatives above, each a plain phrase): where `law_obj` may match
+_LAW_OBJ_WORDS = tuple(w for alt in (_LAW_WORDS, _TREATY_WORDS) for w in alt[3:-1].split("|"))
 
 
 # a document named by its kind alone, then "này", "trên" or a stop: the one named before ("Nghị quyết trên")
@@ -172,8 +174,9 @@ def _objects(ctx: Context, refs: list[DirectiveRef], programmes: list[NamedMenti
         out[start] = _Obj(start, r.end, r.number_end, _directive_ep(r), directive=True)
     spans = [(r.start, r.end) for r in refs]
     inside = lambda pos: _in_spans(spans, pos)
+    law_at = sorted(i for w in _LAW_OBJ_WORDS for i in occurrences(text, w))
     for a, b in _windows(_verb_ends(text), len(text)):  # unnumbered objects only where a verb may govern them
-        for m in res["law_obj"].finditer(text, a, b):
+        for m in _matches_at(res["law_obj"], text, law_at, a, b):
             if m.start() in out or inside(m.start()) or not text[m.end()].lstrip("\"“").isupper():
                 continue
             end = _name_end(text, m.end(), len(text))
@@ -202,17 +205,31 @@ def _objects(ctx: Context, refs: list[DirectiveRef], programmes: list[NamedMenti
     return dict(sorted(out.items()))
 
 
+def _matches_at(rx: re.Pattern, text: str, starts: list[int], a: int, b: int):
+    """What `rx.finditer(text, a, b)` yields, provided every match is non-empty and starts at one of `starts`
+    (ascending): the pattern opens with a lookbehind, and a scan would try it at every position of the stretch."""
+    p = a
+    for k in range(bisect.bisect_left(starts, a), len(starts)):
+        s = starts[k]
+        if s >= b:
+            break
+        if s >= p and (m := rx.match(text, s, b)):
+            yield m
+            p = max(m.end(), s + 1)
+
+
 # case-sensitive alternatives: a case-insensitive scan of a whole document is several times slower
-_VERBS = tuple(f"{w}|{w[:1].upper() + w[1:]}|{w.upper()}" for w in ("thực hiện", "triển khai", "cụ thể hóa", "cụ thể hoá",
-                                                                     "thi hành", "quán triệt"))
+_VERB_WORDS = ("thực hiện", "triển khai", "cụ thể hóa", "cụ thể hoá", "thi hành", "quán triệt")
+_VERBS = tuple(f"{w}|{w[:1].upper() + w[1:]}|{w.upper()}" for w in _VERB_WORDS)
 _VERB_RE = re.compile(r"(?<!\w)(?:" + "|".join(_VERBS) + r")(?!\w)")
-_VERB_FIRST = first_words(v for alts in _VERBS for v in alts.split("|"))  # where a verb may start (`finditer_words`)
 
 
 @lru_cache(maxsize=8)
 def _verb_ends(text: str) -> tuple[int, ...]:
     """Ends of the implementation verbs of a text, in order (asked for by every object of the text)."""
-    return tuple(m.end() for m in finditer_words(_VERB_RE, text, _VERB_FIRST))
+    # (each spelling of a verb, lower-cased, is the verb: the lower-cased text is looked for them, and the
+    # lower-cased text is the one the recognisers made before)
+    return tuple(m.end() for m in finditer_phrases(_VERB_RE, text, _VERB_WORDS))
 
 
 def _windows(ends: tuple[int, ...], n: int, width: int = 160) -> list[tuple[int, int]]:
@@ -224,6 +241,18 @@ def _windows(ends: tuple[int, ...], n: int, width: int = 160) -> list[tuple[int,
         else:
             out.append([e, min(n, e + width)])
     return [(a, b) for a, b in out]
+
+
+def _verbs_within(text: str, starts: list[int], width: int) -> list[int]:
+    """The `starts` (ascending) a verb ends within `width` characters of: `_verb_near` for each, in one sweep."""
+    ends = _verb_ends(text)
+    out, i = [], 0
+    for st in starts:
+        while i < len(ends) and ends[i] < st:
+            i += 1
+        if i < len(ends) and ends[i] <= st + width:
+            out.append(st)
+    return out
 
 
 def _verb_near(text: str, a: int, b: int) -> bool:
@@ -462,7 +491,7 @@ def _issued_in_sentence(ctx: Context, refs: list[DirectiveRef], objs: dict[int, 
     itself: list[tuple[int, int]] = []
     preamble_end = _preamble_end(ctx)
     starts = sorted({x.start for x in ctx.sentences} | {m.end() for m in re.finditer(r"\n[ \t]*(?=[A-ZĐ])", text)})
-    starts = [st for st in starts if _verb_near(text, st, st + 40)]
+    starts = _verbs_within(text, starts, 40)
     for s in _clauses(ctx, starts):
         op = res["opening"].match(text, s.start, s.end)
         if not op:

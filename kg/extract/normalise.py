@@ -535,6 +535,11 @@ _CUT_DECIMAL_NEXT = re.compile(r"\d{1,3}(?:\s*%|\s+[^\W\d_])")
 def _cut_number(a: str, n: str) -> bool:
     """Line `a` ends with the first part of a number whose rest opens line `n`: thousands after a dot ("9." +
     "215 tỷ đồng"), decimals after a comma when a unit follows ("12," + "5%")."""
+    # the end-anchored pattern tries every position of the line: first the end it needs, a digit and its mark
+    # ("$" also matches before a final line break)
+    k = len(a) - 1 - a.endswith("\n")
+    if a[k:k + 1] not in (".", ",") or not a[k - 1:k].isdecimal():
+        return False
     m = _CUT_NUMBER_END.search(a)
     if not m:  # a marker standing alone ("1.") is an item number
         return False

@@ -82,6 +82,9 @@ _PERIOD_IN_HEADING = re.compile(
 )
 # "TT. HĐND huyện": the abbreviation of "Thường trực" ends no sentence
 _SENT_SPLIT = re.compile(r"(?<=[.!?…])(?<!(?<!\w)TT\.)[\"”’)]?\s+(?=[\"“(‘]?[A-ZĐÀ-ỸÁÉÍÓÚÝÂÊÔƠƯĂ])|\n\s*\n|\n(?=\s*(?:[-+•]\s|[IVX]+\.\s|\d+\.\s|[a-zđ]\)\s))")
+# the same cuts read from the mark that ends a sentence on (the cut starts one character later): a pattern that
+# opens with a lookbehind makes the engine try every position, one that opens with a set of characters skips to them
+_SENT_SPLIT_AT_MARK = re.compile(r"[.!?…](?<!(?<!\w)TT\.)[\"”’)]?\s+(?=[\"“(‘]?[A-ZĐÀ-ỸÁÉÍÓÚÝÂÊÔƠƯĂ])|\n\s*\n|\n(?=\s*(?:[-+•]\s|[IVX]+\.\s|\d+\.\s|[a-zđ]\)\s))")
 
 _MARKER_ONLY = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,6}|[a-zđ])[.)]")
 
@@ -268,11 +271,19 @@ def parse_sections(text: str, end: int | None = None) -> list[Section]:
     return sections
 
 
+def _sentence_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of `_SENT_SPLIT.finditer(text, start, end)`. No cut ends with a mark, so none that starts after
+    one can be passed over by the one before it; from a later start a mark before `start` may open the first."""
+    if start > 0:
+        return [(m.start(), m.end()) for m in _SENT_SPLIT.finditer(text, start, end)]
+    return [(m.start() + (text[m.start()] != "\n"), m.end()) for m in _SENT_SPLIT_AT_MARK.finditer(text, 0, end)]
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None, sections: list[Section] | None = None) -> list[Sentence]:
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     pos = start
-    cuts = [(m.start(), m.end()) for m in _SENT_SPLIT.finditer(text, start, end)] + [(end, end)]
+    cuts = _sentence_cuts(text, start, end) + [(end, end)]
     carry = None  # start of a list marker ("4.", "II.") that opens the next sentence, not a sentence of its own
     for cut_start, cut_end in cuts:
         s, e = pos, cut_start
@@ -496,8 +507,21 @@ def _news_directions(text: str, sections: list[Section]) -> TaskSection | None:
 
 
 def _is_decision(text: str) -> bool:
-    first = _FIRST_ARTICLE.search(text)
-    return bool(first and _DECISION_ENACTS.search(text, 0, first.start()))
+    first = _line_opening(_FIRST_ARTICLE, text, "Điều 1.")
+    return bool(first and _line_opening(_DECISION_ENACTS, text, "QUYẾT ĐỊNH", first.start()))
+
+
+def _line_opening(rx: re.Pattern, text: str, word: str, end: int | None = None) -> re.Match | None:
+    """`rx.search(text, 0, end)` for a pattern of a line that opens with `word` after spaces ("^[ \t]*word..."),
+    tried only at the lines that hold the word (searched over the text, "^" is tried at every position)."""
+    end = len(text) if end is None else end
+    i = text.find(word, 0, end)
+    while i >= 0:
+        m = rx.match(text, text.rfind("\n", 0, i) + 1, end)
+        if m:
+            return m
+        i = text.find(word, i + 1, end)
+    return None
 
 
 def _part_heading(text: str, part: Section) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..records import AgencyMention, Context
 from . import places
-from .scan import finditer_words, first_words
+from .scan import finditer_phrases, finditer_words, first_words
 
 AGENCIES_TTL = Path(__file__).resolve().parents[3] / "ontology" / "agencies.ttl"
 
@@ -1270,7 +1270,7 @@ ORG_HEAD = re.compile(
 GENERIC_PART = re.compile(r"(?i)(?<!\w)(?:các|những|mọi|cấp|liên quan)(?!\w)")
 # "Cơ quan chủ trì: X; Cơ quan phối hợp: Y, Z; Thời gian: ...": each value is a list of bodies
 _SLOT_RE = re.compile(r"(?i)(?<!\w)(?:cơ quan|đơn vị)[ \t]+(?:chủ trì|phối hợp|thực hiện)[ \t]*:[ \t]*([^;\n|]*)")
-_SLOT_FIRST = first_words(("cơ quan", "đơn vị"), True)  # where a slot may start (`finditer_words`)
+_SLOT_OPENERS = ("cơ quan", "đơn vị")  # what a slot opens with (`finditer_phrases`)
 _SLOT_END_RE = re.compile(r"\.[ \t]+(?=[A-ZĐÀ-Ỹ])")
 
 
@@ -1346,7 +1346,7 @@ def _slot_cells(text: str) -> list[tuple[int, int]]:
 def _with_slots(text: str, found: list[AgencyMention], place: str | None, level: str | None) -> list[AgencyMention]:
     """Mentions with the bodies of labelled slots and of a table's body columns in place of the mentions inside."""
     spans = []
-    for m in finditer_words(_SLOT_RE, text, _SLOT_FIRST, ignore_case=True):
+    for m in finditer_phrases(_SLOT_RE, text, _SLOT_OPENERS):
         a, b = m.span(1)
         stop = _SLOT_END_RE.search(text, a, b)
         spans.append((a, stop.start() if stop else b))

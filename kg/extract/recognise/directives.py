@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..records import Context, DirectiveRef
 from .agencies import canonical_agency, issuer_from_code
-from .scan import finditer_at, occurrences
+from .scan import finditer_at, finditer_near, occurrences
 
 # type words and codes: reference data of the number system
 TYPE_WORDS = (
@@ -113,6 +113,10 @@ def _iso(d: str, m: str, y: str) -> str | None:
     return f"{yi:04d}-{mi:02d}-{di:02d}"
 
 
+# the type words that go on from no shorter one ("Nghị quyết liên tịch" opens where "Nghị quyết" does): where
+# a mention may start
+_TYPE_WORDS_FIRST = tuple(w for w in TYPE_WORDS if not any(w != v and w.startswith(v) for v in TYPE_WORDS))
+
 # a run of digits a number can open: its symbol follows, after a letter at most ("12a/KH-UBND", "06-NQ/TU",
 # "15 /2021/..."); most runs of a text are figures, dates and list markers, followed by none of these
 _NUMBER_DIGITS = re.compile(r"\d+(?=[a-z]?[ \t/-])")
@@ -122,9 +126,9 @@ def _mentions(mention_re: re.Pattern, text: str):
     """What `mention_re.finditer(text)` yields, the regex tried only where a mention can start: at a type word
     or at a run of digits after no word character, "/", "." or "-" (tried from every position of the text, it
     was most of the time of this recogniser)."""
-    starts = [m.start() for m in _NUMBER_DIGITS.finditer(text)
-              if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_/.-")]
-    starts += [i for w in TYPE_WORDS for i in occurrences(text, w)]
+    runs = [m.start() for m in _NUMBER_DIGITS.finditer(text)]
+    starts = [s for s in runs if not s or not (text[s - 1].isalnum() or text[s - 1] in "_/.-")]
+    starts += [i for w in _TYPE_WORDS_FIRST for i in occurrences(text, w)]
     return finditer_at(mention_re, text, sorted(starts))
 
 
@@ -193,15 +197,18 @@ def _issuer_after(text: str, pos: int, issuer_re, ctx: Context) -> tuple[str | N
     return canonical_agency(cut, ctx.place, ctx.level, ctx.text[:3000]), im.start(im.lastgroup) + len(cut)
 
 # "Thông tư 01; 02; 03/2021 ngày ... của Bộ GD&ĐT": numbers of one year with no symbol, after a type word
+_YEAR_ONLY_TYPES = ("Thông tư", "Nghị định", "Nghị quyết", "Quyết định", "Chỉ thị")
 _YEAR_ONLY = re.compile(
-    r"(?P<type>Thông tư|Nghị định|Nghị quyết|Quyết định|Chỉ thị)\s+(?:số\s+)?"
+    rf"(?P<type>{'|'.join(_YEAR_ONLY_TYPES)})\s+(?:số\s+)?"
     r"(?P<heads>(?:\d{1,4}\s*[;,]\s*)*)(?P<tail>\d{1,4})/(?P<year>(?:19|20)\d\d)(?![\w/-])"
 )
 
 
 def _year_only(text: str, ctx: Context, date_re, issuer_re, own: set[str]) -> list[DirectiveRef]:
     out = []
-    for m in _YEAR_ONLY.finditer(text):
+    # (tried at its type words only: from every position of the text, the scan cost more than the reading)
+    at = sorted(i for w in _YEAR_ONLY_TYPES for i in occurrences(text, w))
+    for m in finditer_at(_YEAR_ONLY, text, at):
         date, end = _date_at(date_re, text, m.end())
         issuer, end = _issuer_after(text, end, issuer_re, ctx)
         year = int(m.group("year"))
@@ -248,12 +255,22 @@ def _stated_before(text: str, start: int) -> tuple[str | None, str | None] | Non
     return date, m.group("subj")
 
 
+# where a header line that holds a word at q may start: `finditer_near` tries those patterns (which open with
+# "^" or "|", no letter the engine could skip ahead to) only there
+def _line_start(text: str, q: int) -> int:
+    return text.rfind("\n", 0, q) + 1
+
+
+def _line_or_cell_start(text: str, q: int) -> int:
+    return max(text.rfind("\n", 0, q) + 1, text.rfind("|", 0, q))
+
+
 def _own_numbers(text: str, ctx: Context) -> set[str]:
     """The document's own number(s): its header's "Số: ..." (also inside a flattened header line)."""
     own = {number_key(ctx.header.number)} if ctx.header.number else set()
-    for m in _OWN_NUMBER.finditer(text):
+    for m in finditer_near(_OWN_NUMBER, text, occurrences(text, "Số"), _line_or_cell_start):
         own.add(number_key(re.sub(r"\s", "", m.group("n"))))
-    for m in _ANNEX_OF.finditer(text):
+    for m in finditer_near(_ANNEX_OF, text, occurrences(text, "Kèm theo"), _line_start):
         if ctx.header.kind in (None, m.group("type")):
             own.add(number_key(re.sub(r"\s", "", m.group("n")).rstrip(".,;")))
     return own

@@ -28,11 +28,13 @@ import bisect
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 from ..records import Context, NamedMention
 from .scan import (
     finditer_near,
+    finditer_phrases,
     finditer_word_start,
     finditer_words,
     first_words,
@@ -456,14 +458,16 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
     places = 0  # ", huyện X" qualifiers read so far
     after_number_ref = False
     closed = False  # a period ("giai đoạn 2021 - 2025") or a quoted title was read: only qualifiers may follow
+    token_at, stop_at, stop_ok_at, after_close_at = rx["tok"].match, rx["stop"].match, rx["stop_ok"].match, rx["after_close"].match
+    programme = cat == "programme"
     while i < limit:
         if text[i] == " ":
             i += 1  # a space between words (a run of spaces that holds a line break ends the name, below)
             continue
-        m = rx["tok"].match(text, i)
+        m = token_at(text, i)
         if not m:
             break
-        tok = m.group(0)
+        tok = m.group()
         j = m.end()
         if tok.isspace():
             if "\n" in tok:
@@ -473,7 +477,7 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
         c = tok[0]
         if nwords == 0 and not (c.isalnum() or c in "“\"" or (c == "(" and cat == "project")):
             break
-        if closed and (c.isalpha() or c in "“\"") and tok not in ("và", "hoặc") and not rx["after_close"].match(text, i):
+        if closed and (c.isalpha() or c in "“\"") and tok not in ("và", "hoặc") and not after_close_at(text, i):
             break  # "... giai đoạn 2016 - 2020 vốn ngân sách", "Phong trào “X” trong đầu tư ...": a new phrase
         if c in "“\"":
             end = j
@@ -555,10 +559,11 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
         # a word
         low = tok.lower()
         if not titled and nwords > 0:
-            if _may_stop(text[i:i + 2]) and rx["stop"].match(text, i) and not (rx["stop_ok"].match(text, i) and not (
+            if _may_stop(text[i:i + 2]) and stop_at(text, i) and not (stop_ok_at(text, i) and not (
                     cat == "project" and low == "đạt")):
                 break  # "Trường THCS X đạt chuẩn quốc gia": the standard a work is built to, not its name
-            if cat == "programme" and rx["top_agency"].match(tok) and not text[max(0, i - 5):i].strip().endswith("của"):
+            if (programme and c in _TOP_AGENCY_FIRST and rx["top_agency"].match(tok)
+                    and not text[max(0, i - 5):i].strip().endswith("của")):
                 break
             if low in _CLAUSE_WORDS:  # (most words are none of these)
                 if cat == "project" and low == "tại" and _NAMED_PLACE_END.search(text, pos, end):
@@ -635,6 +640,8 @@ def _extend(text: str, pos: int, limit: int, cat: str, head: str) -> int:
     return pos + len(_TRAILING.sub("", s))
 
 
+# the letters the names of the top bodies open with (`top_agency`, case-sensitive): a pre-test
+_TOP_AGENCY_FIRST = frozenset("TCUHQ")
 # the words after which `_extend` looks at what follows to decide whether the name goes on
 _CLAUSE_WORDS = frozenset(("tại", "cho", "thuộc", "của", "từ", "ngày", "có", "gồm", "đến", "theo", "trước", "trên"))
 _TRAILING_WORDS = ("và", "của", "về", "với", "cho", "tại", "theo", "trên", "hoặc", "các", "thuộc", "đoạn", "từ", "đến", "vào")
@@ -782,6 +789,24 @@ def _work_refused_by_first_word(text: str, sp: _Span, head_low: str) -> bool:
     return m is not None and m.group().lower() in FUNCTION_WORDS
 
 
+# the patterns `_accept` reads a name with, compiled once
+_NUMBER_NEXT = re.compile(r"số\s+\d")
+_CONTENTS_NEXT = re.compile(r"(?:với|gồm|bao gồm|theo)\s+(?:các|những|\d+)\s")
+_YEARLY_KIND = re.compile(r"(?:chương trình|đề án|kế hoạch|nghị quyết|quy hoạch|chỉ thị|kết luận)"
+                          r"\s+(?:hằng|hàng)\s+năm\s*$")
+_OWNER_ABOUT = re.compile(r"của\s+(?:\S+\s+){1,6}?(?:về|triển khai|thực hiện)\s+\S")
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+_OWN_EACH = re.compile(r"(?<!\w)mình$")
+_SET_AFTER = re.compile(r"^(?:\S+\s+){1,4}(?:các|những|\d+(?!\s+năm))\s")
+_SET_ONLY = re.compile(r"(?:các|những)(?:\s+\S+){1,4}")
+_REPORT_SPAN = re.compile(r"(?:kinh tế\s*-\s*xã hội|kinh tế xã hội)\s+(?:\d+\s+tháng|quý\s)")
+_DIGIT = re.compile(r"\d")
+_ROAD_PART = re.compile(r"\(|đoạn|Km")
+_SCHOOLING = re.compile(r"học(?!\w)")
+_DIGITS_ONLY = re.compile(r"\d+")
+_BELONGS_END = re.compile(r"thuộc\s*$")
+
+
 def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) -> bool:
     """Whether the name read after a head names one project or programme (`_refused_before_name` said no first)."""
     rx = _rx()
@@ -794,20 +819,18 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
             return False  # "đề án để trình kỳ họp": the head word used as a common noun
         if body[:1].isdigit() and head_low not in ("đề án", "chương trình"):
             return False
-        if body.lower().startswith("số ") or re.match(r"số\s+\d", body):
+        if body.lower().startswith("số ") or _NUMBER_NEXT.match(body):
             return False
         if _NUMBERED_DOC.match(body):
             return False  # "Chương trình hành động số 09-CTr/HU": a numbered document (a directive), not a programme
         rest_g = _strip_generic(body)
-        if re.match(r"(?:với|gồm|bao gồm|theo)\s+(?:các|những|\d+)\s", rest_g) or re.match(
-                r"(?:chương trình|đề án|kế hoạch|nghị quyết|quy hoạch|chỉ thị|kết luận)"
-                r"\s+(?:hằng|hàng)\s+năm\s*$", rest_g):
+        if _CONTENTS_NEXT.match(rest_g) or _YEARLY_KIND.match(rest_g):
             return False  # "Kế hoạch thực hiện với các nội dung sau", "Kế hoạch triển khai Đề án hằng năm": no name
         if _BARE_KIND.fullmatch(_strip_generic(_ACTION_OPEN.sub("", rest_g))):
             return False  # "Kế hoạch thực hiện Nghị quyết", "Chương trình hành động thực hiện Nghị quyết": which one is unsaid
         gm = rx["generic"].match(body)
         # "Kế hoạch của UBND tỉnh về phòng, chống thiên tai": an issuer, then what the plan is about
-        owned = re.match(r"của\s+(?:\S+\s+){1,6}?(?:về|triển khai|thực hiện)\s+\S", body) and rx["agency"].match(body, 4)
+        owned = _OWNER_ABOUT.match(body) and rx["agency"].match(body, 4)
         if gm and not owned:
             rest = body[gm.end():].strip(" ,")
             g = gm.group(0).lower()
@@ -815,24 +838,24 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
                 return False
         if len(words) < 2 and not _has_name(body) and not body.startswith("“"):
             return False
-        if plural and not (_has_capital(body) or re.search(r"\b(?:19|20)\d\d\b", body) or body.startswith(("“", '"'))
+        if plural and not (_has_capital(body) or _YEAR_IN.search(body) or body.startswith(("“", '"'))
                            or len(_distribute(text, sp)) > 1):
             return False  # "các Đề án chống thất thu", "01 Đề án đóng cửa mỏ": a set or a count, not one named plan
-        if _generic_body(body, plural) or re.search(r"(?<!\w)mình$", body):
+        if _generic_body(body, plural) or ("mình" in body and _OWN_EACH.search(body)):
             return False  # ... or "kế hoạch công tác của ngành, địa phương mình": each body's own plan
-        if ((not text[sp.head_start].isupper() and not re.search(r"\b(?:19|20)\d\d\b", body) and not _has_capital(body)
-                and re.search(r"^(?:\S+\s+){1,4}(?:các|những|\d+(?!\s+năm))\s", body))
-                or (re.fullmatch(r"(?:các|những)(?:\s+\S+){1,4}", rest_g) and not _has_capital(body))):
+        if ((not text[sp.head_start].isupper() and not _YEAR_IN.search(body) and not _has_capital(body)
+                and _SET_AFTER.search(body))
+                or (_SET_ONLY.fullmatch(rest_g) and not _has_capital(body))):
             return False  # "quy hoạch chi tiết các phường", "kế hoạch triển khai đối với 56 dự án": plans of a set
         folded = _fold(body)
-        if not re.search(r"\b(?:19|20)\d\d\b", body) and rx["needs_period"].match(folded):
+        if not _YEAR_IN.search(body) and rx["needs_period"].match(folded):
             return False  # "kế hoạch phát triển kinh tế - xã hội" with no year: the yearly plan in general
-        if re.search(r"(?:kinh tế\s*-\s*xã hội|kinh tế xã hội)\s+(?:\d+\s+tháng|quý\s)", folded):
+        if _REPORT_SPAN.search(folded):
             return False  # "... kế hoạch phát triển kinh tế - xã hội 9 tháng đầu năm 2024": a report's span, no plan
         if head_low == "kế hoạch" and _PLAN_FIGURE.match(text, sp.end):
             return False  # "Kế hoạch trồng rừng năm 2024 là 1.200 ha": the figure planned, not a named plan
         if (head_low == "quy hoạch" and not text[sp.head_start].isupper() and not _has_capital(body)
-                and not re.search(r"\d", body) and not body.startswith(("“", '"'))):
+                and not _DIGIT.search(body) and not body.startswith(("“", '"'))):
             return False  # "rà soát quy hoạch ba loại rừng": planning as an activity; a named one has a place or period
         if head_low == "chương trình" and rx["event"].match(body):
             return False  # "chương trình kỳ họp", "chương trình nghệ thuật": an agenda or a show, not a programme
@@ -844,12 +867,12 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
     if need == "cap" and head_low in CAPITAL_ONLY and text[sp.head_start].isupper() and _STAGE_BEFORE.search(
             text[max(0, sp.head_start - 30):sp.head_start]):
         need = "named"  # "khởi công Công viên văn hóa X": a work being built, its name may open in lower case
-    if (head_low in ROAD_HEADS and not re.search(r"\(|đoạn|Km", body)
+    if (head_low in ROAD_HEADS and not _ROAD_PART.search(body)
             and not _in_work_context(text, sp, head_low, prev_end)):
         return False
-    if head_low == "trường" and re.match(r"học(?!\w)", body):
+    if head_low == "trường" and _SCHOOLING.match(body):
         return False  # "Trường học trực tuyến X": schooling, not a school building
-    if re.fullmatch(r"\d+", body) and head_low not in ("dự án thành phần",):
+    if _DIGITS_ONLY.fullmatch(body) and head_low not in ("dự án thành phần",):
         return False  # "tiểu dự án 2", "Dự án 8": a component without its title
     if not words:
         return need == "any0" and not plural
@@ -860,7 +883,7 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
     if plural and not (first.isupper() and not words[0].isupper()) and first != "“":
         return False  # "các dự án trọng điểm", "02 dự án PPP": generic unless a proper name follows
     if need == "cap":
-        if not (first.isupper() or first in "“\"(" or re.match(r"số\s+\d", body)):
+        if not (first.isupper() or first in "“\"(" or _NUMBER_NEXT.match(body)):
             return False  # "Cầu Kỳ Cùng", "Cầu số 4"
     elif need == "code":
         if not (first.isupper() or first.isdigit()):
@@ -871,7 +894,7 @@ def _accept(text: str, sp: _Span, head_low: str, prev_end: int | None = None) ->
         # (not after "thuộc": "dự án thành phần 2 thuộc dự án X" names the component, X is where it belongs)
         described = (head_low == "dự án" and not plural and len(words) >= 6 and _has_name(body)
                      and not rx["clause"].match(body) and not rx["stop"].match(body)
-                     and not re.search(r"thuộc\s*$", before))
+                     and not _BELONGS_END.search(before))
         if not _has_name(" ".join(words[:10])) and not described:
             return False
         # lower case: must describe a work ("dự án cải tạo, nâng cấp Quốc lộ 4B", "dự án đường cao tốc ...")
@@ -1296,10 +1319,12 @@ def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
                     continue  # "Trung tâm y tế huyện Bắc Sơn" and "... huyện Cao Lộc": two places, two works
                 if 2.0 * min(len(d[1]), len(c[1])) / (len(d[1]) + len(c[1])) < 0.9:
                     continue  # `real_quick_ratio`, from the lengths alone, before a matcher is made
+                if _quick_ratio(d[1], c[1]) < 0.9:
+                    continue  # `quick_ratio`, from the letters each holds, before a matcher is made
                 if sm is None:
                     sm = difflib.SequenceMatcher(None, "", c[1], autojunk=False)
                 sm.set_seq1(d[1])
-                if sm.real_quick_ratio() >= 0.9 and sm.quick_ratio() >= 0.9 and sm.ratio() >= 0.9:
+                if sm.ratio() >= 0.9:
                     union(keyed[d], keyed[c])
     members: dict[tuple[str, str], list[str]] = {}
     for node in parent:
@@ -1311,6 +1336,18 @@ def _group(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
         for nm in nms:
             out[(cat, nm)] = best
     return out
+
+
+@lru_cache(maxsize=4096)
+def _letter_counts(s: str) -> Counter:
+    return Counter(s)
+
+
+def _quick_ratio(a: str, b: str) -> float:
+    """`difflib.SequenceMatcher(None, a, b).quick_ratio()`: twice the characters the two hold in common (with
+    their counts) over both lengths, from counts made once per name."""
+    n = len(a) + len(b)
+    return 2.0 * sum((_letter_counts(a) & _letter_counts(b)).values()) / n if n else 1.0
 
 
 def _longer_keys(in_order: list[tuple[str, str]], cat: str, k: str) -> list[tuple[str, str]]:
@@ -1412,8 +1449,6 @@ _BUILD_VERBS = ("xây dựng mới", "xây dựng", "xây mới", "nâng cấp",
 _BUILD_OPENER = re.compile(
     rf"(?<!{_W})(?:{'|'.join(_BUILD_VERBS)})(?:,?\s+(?:nâng cấp|mở rộng|sửa chữa|xây dựng mới|xây dựng))?\s+(?-i:(?={_UP}))",
     re.IGNORECASE)
-# where those scans may start (`finditer_words`: a full scan tries every position of a long text)
-_STAGE_FIRST, _BUILD_FIRST = first_words(_STAGE_VERBS, True), first_words(_BUILD_VERBS, True)
 _WORK_NOUN = re.compile(
     r"(?:Trung tâm|Chợ|Trường(?![ \t]+học(?![\wÀ-ỹĐđ]))|Đường|Cầu|Kè|Hồ chứa|Đập|Bệnh viện|Trạm y tế|Trụ sở|Nhà văn hóa|Nhà văn hoá|Nhà thi đấu"
     r"|Sân vận động|Công viên|Quảng trường|Thư viện|Bảo tàng|Nghĩa trang|Bến xe|Bến cảng|Cảng|Kênh|Hệ thống|Tuyến đường"
@@ -1525,8 +1560,8 @@ def _announced_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[i
 def _stage_items(text: str, agencies: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Works named right after a building stage, each item of "A và B", "A, B" read to its own end."""
     out: list[tuple[int, int]] = []
-    openers = ([(m, False) for m in finditer_words(_STAGE_OPENER, text, _STAGE_FIRST, ignore_case=True)]
-               + [(m, True) for m in finditer_words(_BUILD_OPENER, text, _BUILD_FIRST, ignore_case=True)])
+    openers = ([(m, False) for m in finditer_phrases(_STAGE_OPENER, text, _STAGE_VERBS)]
+               + [(m, True) for m in finditer_phrases(_BUILD_OPENER, text, _BUILD_VERBS)])
     for m, strict in openers:
         p, limit = m.end(), _line_end(text, m.end())
         while p < limit and text[p:p + 1].isupper():

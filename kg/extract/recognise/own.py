@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import places
-from .scan import finditer_words, first_words
+from .scan import finditer_phrases
 from .spelling import tone_fold
 
 _BODY_UP = r"(?P<body>ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)"
@@ -32,7 +32,8 @@ _SELF = re.compile(rf"{_BODY_ANY}\s+{_KIND_ANY}(?P<rest>(?:\s+[A-ZĐÀ-Ỹ][\wÀ
 # bare mentions: the unit kind not followed by a proper name ("UBND thành phố đã ...")
 _BODIES = ("Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND")
 _BARE = re.compile(rf"(?<![\w])(?:{'|'.join(_BODIES)})\s+{_KIND_ANY}(?![\w.])(?!\s+[A-ZĐÀ-Ỹ])")
-_BARE_FIRST = first_words(_BODIES)  # where a mention may start (`finditer_words`)
+# where a mention may start (`finditer_phrases`: each body, lower-cased, in the lower-cased text)
+_BODIES_LOW = tuple(b.lower() for b in _BODIES)
 _SIGNATURE = re.compile(r"TM\.\s*\**\s*(ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)")
 _NAMED = r"(?P<name>[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:[ \t]+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,4})"
 # a department under the body, on the header's next line: "UBND TỈNH BÌNH ĐỊNH / SỞ TÀI CHÍNH"
@@ -110,7 +111,7 @@ def from_self(text: str) -> Own | None:
 
 def level_by_mentions(text: str) -> str | None:
     """The unit kind of the document's own level: the lowest kind spoken of bare as often as half the most."""
-    counts = Counter(_kind_word(m.group("kind")) for m in finditer_words(_BARE, text, _BARE_FIRST))
+    counts = Counter(_kind_word(m.group("kind")) for m in finditer_phrases(_BARE, text, _BODIES_LOW))
     if not counts:
         return None
     top = max(counts.values())
@@ -125,7 +126,7 @@ def place_by_mentions(text: str, kind: str) -> str | None:
     """The known place the text names most often with this kind word ("thành phố Lạng Sơn")."""
     c: Counter = Counter()
     rx = re.compile(rf"(?<![\w]){re.escape(kind)}[ \t]+{_NAMED}", re.IGNORECASE if kind == "tp" else 0)
-    for m in rx.finditer(text):
+    for m in finditer_phrases(rx, text, (kind.lower(),)):
         words = m.group("name").split()
         n = places.longest_prefix(words, kind)
         if n:

@@ -465,16 +465,19 @@ _OPENING = re.compile(r"(?i)(?:trường hợp|đối với|riêng|trong|sau khi
 
 
 # a line of its own ends a clause: "**1. Về phân bổ vốn**" / "Sở Tài chính chủ trì ..." (a heading, then its body)
-_CLAUSE_END = re.compile(r"[;:]\s+|\n\s*(?=[-+•–]\s)|(?<![,\-–])\n[ \t]*(?=\S)")
+# (the break's look back comes after it: a pattern whose every branch opens with a character is scanned for them)
+_CLAUSE_END = re.compile(r"[;:]\s+|\n\s*(?=[-+•–]\s)|\n(?<![,\-–]\n)[ \t]*(?=\S)")
 
 
 def _clause_starts(t: str, a: int, b: int) -> list[int]:
     out = [a]
-    for m in _CLAUSE_END.finditer(t[a:b]):
+    # (a sentence opens with no space: a break right at its start, which only the text before it could refuse,
+    # is not there to be found; the pattern reads no further than the sentence's end, as over its own text)
+    for m in _CLAUSE_END.finditer(t, a, b):
         # a clause does not end inside brackets ("Ban X (chủ đầu tư các công trình: A; B; C) đẩy nhanh ...")
-        if t.count("(", a, a + m.start()) > t.count(")", a, a + m.start()) and "\n" not in m.group():
+        if t.count("(", a, m.start()) > t.count(")", a, m.start()) and "\n" not in m.group():
             continue
-        out.append(a + m.end())
+        out.append(m.end())
     for c in list(out):
         om = _OPENING.match(t, _skip(t, c, b), b)
         if om:
@@ -770,7 +773,8 @@ def _unlisted_subject(doc: _Doc, p: int, end: int):
     """'Chi cục Kiểm lâm tỉnh chủ trì ...': a body the agency scan does not know, named before an explicit
     'chủ trì', 'có trách nhiệm' or 'giám sát'; before a plain verb only inside a task or an implementation
     section and only when the name ends with its unit ('... tỉnh rà soát'): else any phrase would do."""
-    m = _EXPLICIT.search(doc.t, p, min(end, p + 120))
+    stop = min(end, p + 120)
+    m = _EXPLICIT.search(doc.t, p, stop) if doc.may_hold(p, stop, "chủ trì", "trách nhiệm", "giám sát") else None
     if m is None and (doc.task_at(p) or doc.in_implementation(p)):
         # in a task: a local body's name ends with its unit ("... tỉnh", "... huyện Cam Lộ") before the verb
         u = _UNIT_END.match(doc.t, p, min(end, p + 120))
