@@ -137,9 +137,15 @@ def _rx() -> dict[str, re.Pattern]:
         # part of what is measured)
         "trail": re.compile(opens_with(
             r"\s\-–,;:(*\dq" + "".join(sorted({w[0] for w in _TRAIL_FILLERS})),
-            rf"(?:[\s\-–,;:(*]+|(?<![^\W\d_])(?:{alt(_TRAIL_FILLERS)})"
+            # (read in one pass, never undone: a run of marks is read whole, as no filler or period opens with a
+            # mark, and a longer filler only joins a shorter one to the fillers after it ("duy trì" + "ở mức"), so
+            # what can be read from a place is read in full; backtracking into the repetition would try every way
+            # of splitting a run of marks or of fillers, without end on a long one. Nor is it tried again from
+            # inside a run of marks, whose start would have matched first: one pass over a long run, not one
+            # from each of its marks)
+            rf"(?<![\s\-–,;:(*])(?>(?:[\s\-–,;:(*]+|(?<![^\W\d_])(?:{alt(_TRAIL_FILLERS)})"
             r"|(?<=\s)\d{1,2}\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+(?:năm\s+)?\d{4})?"
-            r"|(?<=\s)quý\s+(?:IV|III|II|I)(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?)+$"), re.IGNORECASE),
+            r"|(?<=\s)quý\s+(?:IV|III|II|I)(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?)+)$"), re.IGNORECASE),
         "goal_cut": re.compile(opens_with("pđn", rf"(?<![^\W\d_])(?:{_GOAL_WORDS}|để|nhằm)(?![^\W\d_])"), re.IGNORECASE),
         "after_stop": re.compile(opens_with(
             # (a stop mark, white space, a bracket, a comma, or the first letter of "chưa", "không", "đã", "cơ bản",
