@@ -1682,7 +1682,10 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     # a vote ("với 100% đại biểu có mặt tán thành") is neither a goal nor a result of the plan
     ms = [_per_capita(text, sent.start, m) for m in ms if not (m.kind == "percent" and _VOTE.match(text, m.end))]
     # what a support policy pays ("Hỗ trợ một lần 30 triệu đồng/sản phẩm", "hỗ trợ 50% chi phí") is a rate
-    ms = [m for m in ms if not _policy_rate(text, sent.start, m)]
+    # (most sentences hold no support word: a clause before a figure is part of its sentence, so a sentence
+    # without one has no rate)
+    if _SUPPORT.search(text[sent.start : sent.end]):
+        ms = [m for m in ms if not _policy_rate(text, sent.start, m)]
     if not ms:
         return []
     out: list[Quantity] = []
@@ -2199,13 +2202,17 @@ def _share_reached(text: str, sent_start: int, left: int, m: Measure, before: st
     return label[:1].upper() + label[1:]
 
 
+# the words before a year that make it the base of a comparison ("so với năm 2023", "cùng kỳ năm 2024")
+_BASELINE_BEFORE = re.compile(r"(?:so với|cùng kỳ|hơn|bằng)(?:\s+(?:cuối|đầu))?\s*$", re.IGNORECASE)
+
+
 def _earlier_period(text: str, layout: _Layout, sent_start: int, clause_left: int) -> str | None:
     """The period an earlier clause of the sentence stated: '... năm 2024 tổng giá trị sản xuất tăng 7,4%; thu
     nhập bình quân đầu người đạt 55 triệu đồng' -- the second figure is of 2024 too, not of the headline's year."""
     if clause_left <= sent_start:
         return None
     ps = [p for p in _periods_in(text, sent_start, clause_left, layout.year)  # not a baseline ("so với năm 2023")
-          if not re.search(r"(?i)(?:so với|cùng kỳ|hơn|bằng)(?:\s+(?:cuối|đầu))?\s*$", text[max(sent_start, p[0] - 20) : p[0]])]
+          if not _BASELINE_BEFORE.search(text, max(sent_start, p[0] - 20), p[0])]
     return ps[-1][1] if ps else None
 
 
