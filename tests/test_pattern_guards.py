@@ -213,3 +213,14 @@ def test_trail_still_strips_fillers_and_periods():
     assert quantities._clean_label("Sản lượng lúa quý III năm 2024 ước đạt") == "Sản lượng lúa"
     assert quantities._clean_label("Kim ngạch xuất khẩu 9 tháng đầu năm , -- ( đạt được") == "Kim ngạch xuất khẩu"
     assert quantities._clean_label("Tỷ lệ che phủ rừng duy trì ở mức") == "Tỷ lệ che phủ rừng"
+
+
+def test_units_grouped_by_first_letter_find_what_the_plain_list_finds():
+    core = numbers._patterns()["core"]
+    plain = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(numbers.UNITS, key=len, reverse=True) if u != "%")
+    assert numbers._unit_alternation() in core.pattern
+    listed = re.compile(core.pattern.replace(numbers._unit_alternation(), plain), core.flags)
+    sample = "Đạt 12 KWh, 3 kwh và 4 Km2; 5 HỘ GIA ĐÌNH, 7 hộ nghèo, 2 lượt khách, 9 thôn, bản, 1 khu dân cư, 8 khuôn"
+    for text in [sample, *(p.read_text(encoding="utf-8") for p in TEXTS)]:
+        assert ([(m.span(), m.groups()) for m in core.finditer(text)]
+                == [(m.span(), m.groups()) for m in listed.finditer(text)])

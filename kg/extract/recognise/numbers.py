@@ -167,14 +167,15 @@ def _parse_number(s: str) -> Decimal | None:
 
 
 def _unit_alternation() -> str:
-    units = sorted(UNITS, key=len, reverse=True)
-    parts = []
-    for u in units:
-        if u == "%":
-            continue
-        esc = re.escape(u).replace(r"\ ", r"\s+")
-        parts.append(esc)
-    return "|".join(parts)
+    """The named units, longest first, grouped by their first letter: after a number the engine tests one letter
+    per group, not each of ~100 units in turn. (Units of two groups cannot both match where one letter stands,
+    and each group keeps their order, so the unit found is the one the plain list finds.)"""
+    groups: dict[str, list[str]] = {}
+    for u in sorted(UNITS, key=len, reverse=True):
+        if u != "%":
+            groups.setdefault(u[0].lower(), []).append(u)
+    return "|".join(re.escape(first) + "(?:" + "|".join(re.escape(u[1:]).replace(r"\ ", r"\s+") for u in units) + ")"
+                    for first, units in groups.items())
 
 
 @lru_cache(maxsize=1)
