@@ -224,3 +224,13 @@ def test_units_grouped_by_first_letter_find_what_the_plain_list_finds():
     for text in [sample, *(p.read_text(encoding="utf-8") for p in TEXTS)]:
         assert ([(m.span(), m.groups()) for m in core.finditer(text)]
                 == [(m.span(), m.groups()) for m in listed.finditer(text)])
+
+
+@pytest.mark.parametrize("tail", [
+    "Tỷ lệ hộ nghèo giảm", "Tỷ lệ che phủ rừng duy trì ở mức", "Tỷ lệ che phủ rừng duy trì" + " " * 60 + "ở mức",
+    "Tổng thu ngân sách" + " " * 50 + "đạt", "Cơ cấu kinh tế:", "Sản lượng lúa" + "\n" * 45 + "tương  \n  đương",
+    "gia tăng", "bảo đảmđạt", "ĐẠT", "Tỷ lệ bao phủ", "x" * 100 + " chiếm", "còn", "",
+])
+def test_link_word_ending_a_label_read_from_the_end(tail):
+    plain = quantities._rx()["link_end"]
+    assert quantities._ends_with_link(tail) == bool(plain.search(tail))

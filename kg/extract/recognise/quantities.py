@@ -410,6 +410,17 @@ def _line_break(raw: str) -> int:
     return at
 
 
+def _ends_with_link(tail: str) -> bool:
+    """Whether a link word (or a colon) ends `tail` (white space stripped on its right)."""
+    # (the end-anchored pattern tries every position of the text: it is tried only when the last word of a link word
+    # ends the text, and first over the text's last 40 characters, where such a link word starts unless long white
+    # space stands between its words)
+    if not tail[-12:].lower().endswith(_LINK_ENDS):
+        return False
+    link_end = _rx()["link_end"]
+    return bool(link_end.search(tail, max(0, len(tail) - 40)) or len(tail) > 40 and link_end.search(tail))
+
+
 def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[str, str | None, bool, int]:
     """(label before the figure, short heading before a colon, whether it ends in a link word, where the
     label's text starts). after_figure: another figure comes before in the sentence, so the words before
@@ -442,8 +453,7 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
                 raw = t
         # else: "Tốc độ tăng trưởng kinh tế (GRDP): 7 - 7,5%" keeps the words before the colon
     tail = raw.rstrip()
-    # the end-anchored pattern tries every position: only when a link word (or a colon) ends the text
-    linked = tail.lower().endswith(_LINK_ENDS) and bool(rx["link_end"].search(tail))
+    linked = _ends_with_link(tail)
     # cut the imperative before the goal: "Thực hiện ..., phấn đấu trong quý II thu ngân sách đạt"
     cuts = list(rx["goal_cut"].finditer(raw))
     if cuts:
