@@ -234,3 +234,21 @@ def test_units_grouped_by_first_letter_find_what_the_plain_list_finds():
 def test_link_word_ending_a_label_read_from_the_end(tail):
     plain = quantities._rx()["link_end"]
     assert quantities._ends_with_link(tail) == bool(plain.search(tail))
+
+
+@pytest.mark.parametrize("rx, words", [
+    (quantities._rx()["goal_cut"], quantities._GOAL_CUT_WORDS),
+    (quantities._VERDICT, quantities._VERDICT_WORDS),
+    (quantities._NAMED_AFTER, ("tiêu",)),
+])
+def test_words_looked_for_before_a_pattern_are_in_each_of_its_matches(rx, words):
+    """A pattern is tried over the words before a figure only when they hold one of its words: each match must."""
+    texts = [p.read_text(encoding="utf-8") for p in TEXTS]
+    texts.append("ĐẠT KẾT QUẢ tích cực; Có Chuyển Biến rõ; tiếp tục KHỞI SẮC; là Điểm Sáng; PHẤN ĐẤU; Đề Ra Mục Tiêu;"
+                 " ĐỂ; Nhằm; CHỈ TIÊU là; Tiêu Chí gồm")
+    found = 0
+    for text in texts:
+        for m in rx.finditer(text):
+            assert quantities._holds_any(m.group(0), words), m.group(0)
+            found += 1
+    assert found

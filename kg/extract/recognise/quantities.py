@@ -410,6 +410,17 @@ def _line_break(raw: str) -> int:
     return at
 
 
+# words each match of a pattern holds, looked for (in the words lowered) before the pattern is tried over the words
+# before every figure: most hold none
+_GOAL_CUT_WORDS = ("phấn đấu", "mục tiêu", "để", "nhằm")  # of rx["goal_cut"]
+_VERDICT_WORDS = ("kết quả", "chuyển biến", "bước", "khởi sắc", "điểm sáng")  # of _VERDICT
+
+
+def _holds_any(s: str, words: tuple[str, ...]) -> bool:
+    low = s.lower()
+    return any(w in low for w in words)
+
+
 def _ends_with_link(tail: str) -> bool:
     """Whether a link word (or a colon) ends `tail` (white space stripped on its right)."""
     # (the end-anchored pattern tries every position of the text: it is tried only when the last word of a link word
@@ -455,7 +466,7 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
     tail = raw.rstrip()
     linked = _ends_with_link(tail)
     # cut the imperative before the goal: "Thực hiện ..., phấn đấu trong quý II thu ngân sách đạt"
-    cuts = list(rx["goal_cut"].finditer(raw))
+    cuts = list(rx["goal_cut"].finditer(raw)) if _holds_any(raw, _GOAL_CUT_WORDS) else None
     if cuts:
         rest = raw[cuts[-1].end() :]
         if _content_count(_clean_label(rest)) >= 2:
@@ -463,7 +474,7 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
             raw = rest
     # a clause that judges before the figure's own: "Công tác giảm nghèo đạt kết quả tích cực, tỷ lệ hộ nghèo giảm"
     verdict = None
-    for verdict in _VERDICT.finditer(raw):
+    for verdict in _VERDICT.finditer(raw) if _holds_any(raw, _VERDICT_WORDS) else ():
         pass
     if verdict is not None:
         comma = raw.find(",", verdict.end())
@@ -477,7 +488,7 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
         raw = f"{_clean_label(at.group('rest'))} {at.group('place')}"
     # "còn 02 chỉ tiêu không đạt là tỷ lệ dân số tham gia bảo hiểm y tế (ước 92,6%", "còn 3 chỉ tiêu chưa đạt, trong
     # đó tỷ lệ ...": the indicator named after "là"
-    named = _NAMED_AFTER.search(raw)
+    named = _NAMED_AFTER.search(raw) if "tiêu" in raw.lower() else None  # ("chỉ tiêu", "tiêu chí")
     if named and _content_count(_clean_label(raw[named.end() :])) >= 2:
         left += named.end()
         raw = raw[named.end() :]
