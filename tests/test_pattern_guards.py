@@ -240,12 +240,15 @@ def test_link_word_ending_a_label_read_from_the_end(tail):
     (quantities._rx()["goal_cut"], quantities._GOAL_CUT_WORDS),
     (quantities._VERDICT, quantities._VERDICT_WORDS),
     (quantities._NAMED_AFTER, ("tiêu",)),
+    (quantities._SUPPORT, quantities._SUPPORT_WORDS),
+    (quantities._rx()["cumul"], quantities._CUMUL_WORDS),
 ])
 def test_words_looked_for_before_a_pattern_are_in_each_of_its_matches(rx, words):
     """A pattern is tried over the words before a figure only when they hold one of its words: each match must."""
     texts = [p.read_text(encoding="utf-8") for p in TEXTS]
     texts.append("ĐẠT KẾT QUẢ tích cực; Có Chuyển Biến rõ; tiếp tục KHỞI SẮC; là Điểm Sáng; PHẤN ĐẤU; Đề Ra Mục Tiêu;"
-                 " ĐỂ; Nhằm; CHỈ TIÊU là; Tiêu Chí gồm")
+                 " ĐỂ; Nhằm; CHỈ TIÊU là; Tiêu Chí gồm; HỖ TRỢ; Định Mức; mức CHI; Mức Thưởng; THƯỞNG; Trợ Cấp; trợ giúp;"
+                 " BỒI THƯỜNG; LŨY KẾ; Luỹ kế; CỘNG DỒN; Tính Chung; tính từ đầu năm")
     found = 0
     for text in texts:
         for m in rx.finditer(text):

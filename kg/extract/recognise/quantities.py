@@ -414,6 +414,8 @@ def _line_break(raw: str) -> int:
 # before every figure: most hold none
 _GOAL_CUT_WORDS = ("phấn đấu", "mục tiêu", "để", "nhằm")  # of rx["goal_cut"]
 _VERDICT_WORDS = ("kết quả", "chuyển biến", "bước", "khởi sắc", "điểm sáng")  # of _VERDICT
+_SUPPORT_WORDS = ("hỗ trợ", "định mức", "mức chi", "thưởng", "trợ cấp", "trợ giúp", "bồi thường")  # of _SUPPORT
+_CUMUL_WORDS = ("kế", "cộng dồn", "tính chung", "tính từ đầu năm")  # of rx["cumul"] ("lũy kế", "luỹ kế")
 
 
 def _holds_any(s: str, words: tuple[str, ...]) -> bool:
@@ -1705,7 +1707,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     # what a support policy pays ("Hỗ trợ một lần 30 triệu đồng/sản phẩm", "hỗ trợ 50% chi phí") is a rate
     # (most sentences hold no support word: a clause before a figure is part of its sentence, so a sentence
     # without one has no rate)
-    if _SUPPORT.search(text[sent.start : sent.end]):
+    if _holds_any(text[sent.start : sent.end], _SUPPORT_WORDS):
         ms = [m for m in ms if not _policy_rate(text, sent.start, m)]
     if not ms:
         return []
@@ -1945,7 +1947,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 part_unit and m.kind != "percent" and _unit_base(m.unit) != part_unit
                 or re.match(r"tổng(?![^\W\d_])", label, re.IGNORECASE)):
             in_part = False  # "trong đó thu nội địa 480 tỷ đồng; tổng vốn đầu tư ...": a total is a whole of its own
-        if label and rx["cumul"].search(raw_before) or label and _content_count(_strip_period(label)) < 1:
+        if label and _holds_any(raw_before, _CUMUL_WORDS) and rx["cumul"].search(raw_before) or label and _content_count(_strip_period(label)) < 1:
             prior = seen.same_unit(m.start, m.unit, _clause_start(text, sent.start, m.start))
             if prior:
                 label = _strip_period(prior) or prior
