@@ -434,10 +434,12 @@ def _ends_with_link(tail: str) -> bool:
     return bool(link_end.search(tail, max(0, len(tail) - 40)) or len(tail) > 40 and link_end.search(tail))
 
 
-def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[str, str | None, bool, int]:
+def _before_text(text: str, left: int, m: Measure, after_figure: bool,
+                 head_only: bool = False) -> tuple[str, str | None, bool, int]:
     """(label before the figure, short heading before a colon, whether it ends in a link word, where the
     label's text starts). after_figure: another figure comes before in the sentence, so the words before
-    the last comma belong to it ("10 xã đạt chuẩn, 05 xã ...")."""
+    the last comma belong to it ("10 xã đạt chuẩn, 05 xã ..."). head_only: only the heading is wanted (of a
+    share of a plan, whose words are read with the figure it is a share of): ("", heading, False, left)."""
     rx = _rx()
     raw = text[left : m.start]
     semi = max(raw.rfind(";"), _line_break(raw))
@@ -465,6 +467,8 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
                     left += len(h) + 1
                 raw = t
         # else: "Tốc độ tăng trưởng kinh tế (GRDP): 7 - 7,5%" keeps the words before the colon
+    if head_only:
+        return "", head, False, left
     tail = raw.rstrip()
     linked = _ends_with_link(tail)
     # cut the imperative before the goal: "Thực hiện ..., phấn đấu trong quý II thu ngân sách đạt"
@@ -1839,7 +1843,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         left = prev_end
         if ";" in text[left : m.start]:
             clause_head = list_head  # "Cơ cấu kinh tế: nông nghiệp 19-20%; dịch vụ 46-47%" shares its head
-        before, head, linked, label_left = _before_text(text, left, m, k > 0)
+        before, head, linked, label_left = _before_text(text, left, m, k > 0,
+                                                        head_only=k in shares and k not in share_first)
         if head:
             clause_head = head
             if k == 0 and ";" not in text[sent.start : m.start]:
