@@ -366,13 +366,30 @@ def _clean_label(s: str, lead: str = "lead") -> str:
     while prev != s:
         prev = s
         s = rx[lead].sub("", s).strip()
-        s = rx["trail"].sub("", s).strip()
+        if _may_trail(s):
+            s = rx["trail"].sub("", s).strip()
     s = s.strip(" ,;:-–(")
     if s.count("(") > s.count(")"):
         s = s[: s.rfind("(")].strip() if s.rfind("(") > 0 else s.replace("(", "")
     if s.count(")") > s.count("("):
         s = s.replace(")", "")
     return s[:1].upper() + s[1:] if s else s
+
+
+# how the text ends when `_rx()["trail"]` can strip something from it: a mark, a digit (a year), the last word of a
+# filler, of "tháng" or of "năm"; or it holds "quý" (a quarter ends in its numeral) or a letter the pattern matches
+# as another ("ı" as "i", "ſ" as "s", ignoring case)
+_TRAIL_MARKS = frozenset("-–,;:(*")
+_TRAIL_ENDS = tuple({w.split()[-1] for w in _TRAIL_FILLERS} | {"tháng", "năm"})
+
+
+def _may_trail(s: str) -> bool:
+    """Whether a trailing filler or period may end `s` (a cheap test before the pattern, which is tried at every
+    position of the text)."""
+    if not s or s[-1].isdigit() or s[-1].isspace() or s[-1] in _TRAIL_MARKS:
+        return bool(s)
+    low = s.lower()
+    return low.endswith(_TRAIL_ENDS) or "quý" in low or "ı" in low or "ſ" in low
 
 
 def _limit_words(s: str, n: int) -> str:
