@@ -269,3 +269,24 @@ def test_words_looked_for_before_a_pattern_are_in_each_of_its_matches(rx, words)
             assert quantities._holds_any(m.group(0), words), m.group(0)
             found += 1
     assert found
+
+
+@pytest.mark.parametrize("rx, words", [
+    (quantities._REPORT_CUE, quantities._REPORT_CUE_ENDS),
+    (quantities._RECEIVED_BEFORE, quantities._RECEIVED_ENDS),
+    (quantities._RECEIVED_BY, ("được",)),
+])
+def test_words_that_end_a_pattern_end_each_text_it_matches(rx, words):
+    """An end-anchored pattern is tried over the words before a figure only when they end with one of its last
+    words: each text it matches must."""
+    leads = [text[max(0, m.start() - 30) : m.start()] for p in TEXTS for text in [p.read_text(encoding="utf-8")]
+             for m in re.finditer(r"\d+", text)]
+    leads += ["Tổng thu ƯỚC ĐẠT ", "doanh thu tăng lên\n", "hộ gia đình, cá nhân ĐƯỢC  ", "Ngành du lịch đón được",
+              "thị xã Thu Hút", "ước thực hıện", "đã đạt\t"]
+    matched = 0
+    for lead in leads:
+        if rx.search(lead):
+            assert quantities._ends_with(lead, words), lead
+            matched += 1
+    assert matched >= 3
+    assert quantities._ends_with("ước thực hıện", ("hiện",)) and not quantities._ends_with("tỷ lệ", ("đạt",))

@@ -377,8 +377,7 @@ def _clean_label(s: str, lead: str = "lead") -> str:
 
 
 # how the text ends when `_rx()["trail"]` can strip something from it: a mark, a digit (a year), the last word of a
-# filler, of "tháng" or of "năm"; or it holds "quý" (a quarter ends in its numeral) or a letter the pattern matches
-# as another ("ı" as "i", "ſ" as "s", ignoring case)
+# filler, of "tháng" or of "năm"; or it holds "quý" (a quarter ends in its numeral), or an odd letter (`_odd_folds`)
 _TRAIL_MARKS = frozenset("-–,;:(*")
 _TRAIL_ENDS = tuple({w.split()[-1] for w in _TRAIL_FILLERS} | {"tháng", "năm"})
 
@@ -388,8 +387,7 @@ def _may_trail(s: str) -> bool:
     position of the text)."""
     if not s or s[-1].isdigit() or s[-1].isspace() or s[-1] in _TRAIL_MARKS:
         return bool(s)
-    low = s.lower()
-    return low.endswith(_TRAIL_ENDS) or "quý" in low or "ı" in low or "ſ" in low
+    return s.lower().endswith(_TRAIL_ENDS) or "quý" in s.lower() or _odd_folds(s)
 
 
 def _limit_words(s: str, n: int) -> str:
@@ -437,7 +435,13 @@ _CUMUL_WORDS = ("kế", "cộng dồn", "tính chung", "tính từ đầu năm")
 
 def _holds_any(s: str, words: tuple[str, ...]) -> bool:
     low = s.lower()
-    return any(w in low for w in words)
+    return any(w in low for w in words) or _odd_folds(s)
+
+
+def _odd_folds(s: str) -> bool:
+    """Whether `s` holds a letter a pattern ignoring case takes for another that lower() does not give ("ı", "İ" for
+    "i", "ſ" for "s"): the tests on lowered words above and below then leave the answer to the pattern."""
+    return "ı" in s or "İ" in s or "ſ" in s
 
 
 def _ends_with_link(tail: str) -> bool:
@@ -1461,7 +1465,7 @@ def _received(text: str, sent_start: int, m: Measure, stop: int, layout: _Layout
         return None
     left = _after_last(text, sent_start, m.start, "\n,:;")
     lead = text[left : m.start]
-    rm = _RECEIVED_BEFORE.search(lead)
+    rm = _RECEIVED_BEFORE.search(lead) if _ends_with(lead, _RECEIVED_ENDS) else None
     if not rm or not re.fullmatch(r"[\s\-+•*]*", lead[: rm.start()]) or _ACTION_AIMED.search(lead):
         return None
     got = _counted(text, m, _phrase_end(text, m, stop))
@@ -2023,7 +2027,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                    # a part that names itself, no verb ("trong đó đã khởi tố 29 vụ"), no cue of its own
                    and _content_count(part_text) >= 1 and not _NOT_A_NAME.match(part_text)
                    and not re.match(r"(?:đã|được|có)(?![^\W\d_])", part_text, re.IGNORECASE)
-                   and not _REPORT_CUE.search(text[max(left, m.start - 30) : m.num_start])
+                   and not _report_cue(text[max(left, m.start - 30) : m.num_start])
                    and not rx["result"].search(text, clause_left, m.start) else None)
         def reported(indicator: str, unit: str | None = None, share: Measure | None = None, m: Measure = m,
                      clause_left: int = clause_left, after_end: int = after_end) -> Quantity:
@@ -2154,6 +2158,22 @@ _REPORT_CUE = re.compile(
     re.IGNORECASE,
 )
 # "... được N" after who received it (`_RECIPIENT`): a recipient, not an action and its count
+# the last words of _REPORT_CUE's and _RECEIVED_BEFORE's words (end-anchored patterns, tried at every position: only
+# when the text ends with one)
+_REPORT_CUE_ENDS = ("đạt", "tăng", "giảm", "tính", "hiện", "ước", "được", "kế", "khoảng", "là", "còn", "xuống", "lên")
+_RECEIVED_ENDS = ("đón", "hút", "vụ", "được")
+
+
+def _ends_with(s: str, words: tuple[str, ...]) -> bool:
+    """Whether `s`, white space stripped on its right, ends with one of `words` (in lower case), ignoring case."""
+    return s.rstrip()[-16:].lower().endswith(words) or _odd_folds(s)
+
+
+def _report_cue(lead: str) -> bool:
+    """Whether a reporting word ends `lead` ("ước đạt", "tăng lên", "được")."""
+    return _ends_with(lead, _REPORT_CUE_ENDS) and _REPORT_CUE.search(lead) is not None
+
+
 _RECEIVED_BY = re.compile(rf"(?<![^\W\d_]){_RECIPIENT.pattern}\s+được\s*$", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"(?:tăng(?!\s+trưởng)|giảm|được|đạt|là|có|so với|bằng|\d)(?![^\W\d_])", re.IGNORECASE)
 _SIGNED_SHARE = re.compile(r"^[^\d();,]{0,30}\(\s*[-+–−]\s*$")
@@ -2183,9 +2203,9 @@ def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
     if _DIRECTED_AIM.search(text, left, m.num_start):
         return None  # "..., bảo đảm thu ngân sách nhà nước trên địa bàn đạt 2.750 tỷ đồng": what a direction aims at
     lead = text[max(left, m.start - 30) : m.num_start]
-    if _RECEIVED_BY.search(lead):
+    if _ends_with(lead, ("được",)) and _RECEIVED_BY.search(lead):
         return None  # "hộ gia đình, cá nhân được 340 giấy": who received, not what was done
-    if not _REPORT_CUE.search(lead) and not (added_counts and m.kind == "count" and _ADDED.search(lead)
+    if not _report_cue(lead) and not (added_counts and m.kind == "count" and _ADDED.search(lead)
                                              and not _NOT_DONE.search(text, max(left, m.start - 45), m.num_start)
                                              ) and not (account and _KEPT.search(lead)):
         return None
