@@ -1213,13 +1213,17 @@ def _done_in_report(text: str, sent_start: int, m: Measure, after: str) -> str |
     ... lên 85,7%" -> "Tỷ lệ ..."; "Đào tạo nghề cho 870 người" -> "Số người được đào tạo nghề"), else None."""
     left = _after_last(text, sent_start, m.start, "\n,:;")
     lead = text[left : m.num_start]
-    if _AIMED.search(lead) or m.plan_share or m.comparator != "eq":
+    if m.plan_share or m.comparator != "eq":
         return None
+    # (an aim word before it makes it no result: asked once the level or the count is found, which most are not)
     if m.kind == "percent" and m.unit == "%":
         rm = _RAISED.search(lead)
-        return _clean_label(rm.group("what"))[:1].upper() + _clean_label(rm.group("what"))[1:] if rm else None
+        if not rm or _AIMED.search(lead):
+            return None
+        return _clean_label(rm.group("what"))[:1].upper() + _clean_label(rm.group("what"))[1:]
     dm = _DONE_FOR.search(lead) if m.kind == "count" and "/" not in m.unit else None
-    if not dm or not _DONE_TO.match(dm.group("verb")) or not re.fullmatch(r"[\s\-+•*]*(?:đã\s+)?", lead[: dm.start()], re.IGNORECASE):
+    if (not dm or _AIMED.search(lead) or not _DONE_TO.match(dm.group("verb"))
+            or not re.fullmatch(r"[\s\-+•*]*(?:đã\s+)?", lead[: dm.start()], re.IGNORECASE)):
         return None
     what = " ".join(w for w in (m.unit, _lc(after) if after and len(after.split()) <= 5 else "") if w)
     return _clean_label(f"Số {what} được {_lc(dm.group('verb'))}")
@@ -2200,8 +2204,6 @@ def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
     reported figure is a fact about its indicator."""
     if m.plan_share:
         return None
-    if _DIRECTED_AIM.search(text, left, m.num_start):
-        return None  # "..., bảo đảm thu ngân sách nhà nước trên địa bàn đạt 2.750 tỷ đồng": what a direction aims at
     lead = text[max(left, m.start - 30) : m.num_start]
     if _ends_with(lead, ("được",)) and _RECEIVED_BY.search(lead):
         return None  # "hộ gia đình, cá nhân được 340 giấy": who received, not what was done
@@ -2209,6 +2211,9 @@ def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
                                              and not _NOT_DONE.search(text, max(left, m.start - 45), m.num_start)
                                              ) and not (account and _KEPT.search(lead)):
         return None
+    # (after the cue, which most figures lack: the clause is searched for a direction only then)
+    if _DIRECTED_AIM.search(text, left, m.num_start):
+        return None  # "..., bảo đảm thu ngân sách nhà nước trên địa bàn đạt 2.750 tỷ đồng": what a direction aims at
     bare = _BARE_CHANGE.match(text[left : m.num_start])
     if bare and inherited and m.kind == "percent":
         # ", tăng 7,7%" after a figure: the growth of what that figure measures
