@@ -290,3 +290,17 @@ def test_words_that_end_a_pattern_end_each_text_it_matches(rx, words):
             matched += 1
     assert matched >= 3
     assert quantities._ends_with("ước thực hıện", ("hiện",)) and not quantities._ends_with("tỷ lệ", ("đạt",))
+
+
+def test_words_after_a_figure_are_searched_for_a_stop_whenever_it_is_there():
+    stop = quantities._rx()["after_stop"]
+    segs = [text[m.end() : m.end() + n] for p in TEXTS for text in [p.read_text(encoding="utf-8")]
+            for m in re.finditer(r"\d+", text) for n in (12, 40, 120)]
+    segs += ["  ĐỂ  bảo đảm", " (KH", " ha, chủ yếu", " ha Chưa Đạt Kế Hoạch", " người TRƯỚC NGÀY 30", " và Tiếp Tục",
+             " doanh nghiệp với tổng vốn", " ha  trong   tháng 5"]
+    found = 0
+    for seg in segs:
+        if stop.search(seg):
+            assert quantities._may_stop(seg), seg
+            found += 1
+    assert found > 100

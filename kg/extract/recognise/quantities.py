@@ -551,6 +551,17 @@ _PLACE_NAMES = re.compile(
 )
 
 
+# what the words after a figure hold when `_rx()["after_stop"]` can match them: a mark, or a word of one of its
+# alternatives (it is tried at every white space; most of these words hold none of them)
+_STOP_MARKS = ";.!?(,"
+_STOP_WORDS = ("để", "nhằm", "theo", "gắn với", "trong đó", "đồng thời", "kế hoạch", "tiêu", "ngày", "tháng", "quý",
+               "vốn", "kinh phí", "và")
+
+
+def _may_stop(seg: str) -> bool:
+    return any(c in seg for c in _STOP_MARKS) or _holds_any(seg, _STOP_WORDS)
+
+
 # "là" opening the words after a figure
 _IS_FIRST = re.compile(r"\s*là\s+")
 
@@ -563,7 +574,7 @@ def _after_text(text: str, m: Measure, stop: int, next_in_clause: bool) -> str:
         return ""  # "4.120 ha/5.000 ha kế hoạch": the plan the figure is written over, not what it measures
     if m.kind == "count" and "(" in seg:  # the places are not part of what is counted
         seg = _PLACE_NAMES.sub("", seg)
-    sm = rx["after_stop"].search(seg)
+    sm = rx["after_stop"].search(seg) if _may_stop(seg) else None
     if sm:
         seg = seg[: sm.start()]
     if next_in_clause:
