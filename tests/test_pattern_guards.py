@@ -256,13 +256,15 @@ def test_link_word_ending_a_label_read_from_the_end(tail):
     (quantities._NAMED_AFTER, ("tiêu",)),
     (quantities._SUPPORT, quantities._SUPPORT_WORDS),
     (quantities._rx()["cumul"], quantities._CUMUL_WORDS),
+    (quantities._rx()["goal_any"], quantities._GOAL_ANY_WORDS),
+    (quantities._rx()["part"], ("đó",)),
 ])
 def test_words_looked_for_before_a_pattern_are_in_each_of_its_matches(rx, words):
     """A pattern is tried over the words before a figure only when they hold one of its words: each match must."""
     texts = [p.read_text(encoding="utf-8") for p in TEXTS]
     texts.append("ĐẠT KẾT QUẢ tích cực; Có Chuyển Biến rõ; tiếp tục KHỞI SẮC; là Điểm Sáng; PHẤN ĐẤU; Đề Ra Mục Tiêu;"
                  " ĐỂ; Nhằm; CHỈ TIÊU là; Tiêu Chí gồm; HỖ TRỢ; Định Mức; mức CHI; Mức Thưởng; THƯỞNG; Trợ Cấp; trợ giúp;"
-                 " BỒI THƯỜNG; LŨY KẾ; Luỹ kế; CỘNG DỒN; Tính Chung; tính từ đầu năm")
+                 " BỒI THƯỜNG; LŨY KẾ; Luỹ kế; CỘNG DỒN; Tính Chung; tính từ đầu năm; KẾ HOẠCH; TRONG  ĐÓ")
     found = 0
     for text in texts:
         for m in rx.finditer(text):
@@ -304,3 +306,13 @@ def test_words_after_a_figure_are_searched_for_a_stop_whenever_it_is_there():
             assert quantities._may_stop(seg), seg
             found += 1
     assert found > 100
+
+
+def test_a_plan_word_before_a_share_is_the_first_of_its_paragraph_ending_by_then():
+    """The first plan word of a paragraph ends before any other: one ends by a position exactly when it does."""
+    plan_word = quantities._rx()["plan_word"]
+    for text in ["Dự toán giao 500 tỷ đồng; thu được 450 tỷ đồng, đạt 90%, kế hoạch năm 95%.",
+                 *(p.read_text(encoding="utf-8") for p in TEXTS[:40])]:
+        first = plan_word.search(text)
+        for pos in range(0, len(text), 7):
+            assert (plan_word.search(text, 0, pos) is not None) == (first is not None and first.end() <= pos)

@@ -429,6 +429,7 @@ def _line_break(raw: str) -> int:
 # before every figure: most hold none
 _GOAL_CUT_WORDS = ("phấn đấu", "mục tiêu", "để", "nhằm")  # of rx["goal_cut"]
 _VERDICT_WORDS = ("kết quả", "chuyển biến", "bước", "khởi sắc", "điểm sáng")  # of _VERDICT
+_GOAL_ANY_WORDS = ("phấn đấu", "để", "nhằm", "chỉ tiêu", "mục tiêu", "kế hoạch")  # of rx["goal_any"]
 _SUPPORT_WORDS = ("hỗ trợ", "định mức", "mức chi", "thưởng", "trợ cấp", "trợ giúp", "bồi thường")  # of _SUPPORT
 _CUMUL_WORDS = ("kế", "cộng dồn", "tính chung", "tính từ đầu năm")  # of rx["cumul"] ("lũy kế", "luỹ kế")
 
@@ -1763,6 +1764,9 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     # ("phấn đấu thu 500 tỷ đồng, đạt 110% dự toán")
     if mode in ("body", "none", "task") or mode == "list" and not rx["goal_body"].search(text, sent.start, sent.end):
         aside: set[int] = set()  # shares and comparisons, which are not values of their own
+        # the end of the paragraph's first plan word ("kế hoạch", "dự toán"), looked for once, when first needed: one
+        # before a share is one ending by its start (literal words that cannot overlap: the first ends first)
+        plan_word_end: int | None = None
         for j, p in enumerate(ms):
             if p.kind != "percent":
                 continue
@@ -1775,7 +1779,10 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 result_of.setdefault(j - 1, []).append(j)
                 aside.add(j)
                 continue
-            if j == 0 or not p.plan_share and (not rx["plan_word"].search(text, para_start, p.start)
+            if j and not p.plan_share and plan_word_end is None:
+                plan_word = rx["plan_word"].search(text, para_start, sent.end)
+                plan_word_end = plan_word.end() if plan_word else len(text) + 1
+            if j == 0 or not p.plan_share and (plan_word_end > p.start
                                                or not rx["bare_end"].match(text, p.end)):
                 continue
             i = j - 1
@@ -1835,7 +1842,9 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         result_of = {i: js for i, js in result_of.items()
                      if re.search(r"(?<![^\W\d_])đạt(?![^\W\d_])", text[ms[i].end : ms[js[0]].start], re.IGNORECASE)}
     shares = {j for v in result_of.values() for j in v}
-    quiet = (mode == "body" and not result_of and not rx["goal_any"].search(text, sent.start, sent.end)
+    quiet = (mode == "body" and not result_of
+             and not (_holds_any(text[sent.start : sent.end], _GOAL_ANY_WORDS)
+                      and rx["goal_any"].search(text, sent.start, sent.end))
              and not (_GIVEN_TO.search(text, sent.start, sent.end) and _GIVEN_AIM.search(text, sent.start, sent.end)))
     sentence_start_period = None
     sp = rx["sent_start_period"].match(text, sent.start, min(sent.end, sent.start + 40))
@@ -1970,7 +1979,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 ))
             prev_end = m.end
             continue
-        pm = rx["part"].search(raw_before)
+        pm = rx["part"].search(raw_before) if _holds_any(raw_before, ("đó",)) else None  # ("trong đó")
         if pm:
             sup = _SUP_PART.search(raw_before)
             if sup:  # a footnote body run into the paragraph before it
