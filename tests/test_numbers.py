@@ -167,3 +167,17 @@ def test_more_written_forms(text, value, vmax, comparator, unit):
 def test_a_count_unit_followed_by_its_noun(text, unit, rest):
     m = find_measures(text)[0]
     assert m.unit == unit and text[m.end:].startswith(rest)
+
+
+def test_a_measure_is_immutable_and_compares_by_its_fields():
+    import dataclasses
+
+    from kg.extract.recognise.numbers import Measure
+
+    m = find_measures("Diện tích 1.200 ha")[0]
+    assert m == Measure(**{f.name: getattr(m, f.name) for f in dataclasses.fields(Measure)}) and hash(m) == hash(
+        dataclasses.replace(m))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        m.unit = "km"
+    moved = dataclasses.replace(m, unit="km")
+    assert (moved.unit, moved.value, moved.exact, m.unit) == ("km", 1200.0, m.exact, "ha")

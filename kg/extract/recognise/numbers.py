@@ -90,9 +90,9 @@ _NUM_ALONE = (r"\d(?<![\w.,/+]\d)"
               r"(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d*(?:,\d+)?(?![\d.])|\d*\.\d{1,2}(?![\d.]))")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Measure:
-    """A number (or range) with its unit, found in a text."""
+    """A number (or range) with its unit, found in a text. Immutable: its fields are set once, by __init__."""
 
     value: float  # lower bound for a range
     max: float | None  # upper bound of a range
@@ -106,6 +106,15 @@ class Measure:
     num_end: int
     exact: Decimal | None = None  # the value as an exact decimal
     exact_max: Decimal | None = None
+
+    def __init__(self, value: float, max: float | None, comparator: str, unit: str, kind: str, value_text: str,
+                 start: int, end: int, num_start: int, num_end: int, exact: Decimal | None = None,
+                 exact_max: Decimal | None = None) -> None:
+        # (the generated __init__ of a frozen dataclass sets each field through object.__setattr__, twice as slow:
+        # a Measure is made for every figure of every sentence)
+        self.__dict__.update(value=value, max=max, comparator=comparator, unit=unit, kind=kind, value_text=value_text,
+                             start=start, end=end, num_start=num_start, num_end=num_end, exact=exact,
+                             exact_max=exact_max)
 
     @property
     def plan_share(self) -> bool:
@@ -167,14 +176,15 @@ def _parse_number(s: str) -> Decimal | None:
 
 
 def _unit_alternation() -> str:
-    units = sorted(UNITS, key=len, reverse=True)
-    parts = []
-    for u in units:
-        if u == "%":
-            continue
-        esc = re.escape(u).replace(r"\ ", r"\s+")
-        parts.append(esc)
-    return "|".join(parts)
+    """The named units, longest first, grouped by their first letter: after a number the engine tests one letter
+    per group, not each of ~100 units in turn. (Units of two groups cannot both match where one letter stands,
+    and each group keeps their order, so the unit found is the one the plain list finds.)"""
+    groups: dict[str, list[str]] = {}
+    for u in sorted(UNITS, key=len, reverse=True):
+        if u != "%":
+            groups.setdefault(u[0].lower(), []).append(u)
+    return "|".join(re.escape(first) + "(?:" + "|".join(re.escape(u[1:]).replace(r"\ ", r"\s+") for u in units) + ")"
+                    for first, units in groups.items())
 
 
 @lru_cache(maxsize=1)

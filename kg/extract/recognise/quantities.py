@@ -137,9 +137,15 @@ def _rx() -> dict[str, re.Pattern]:
         # part of what is measured)
         "trail": re.compile(opens_with(
             r"\s\-–,;:(*\dq" + "".join(sorted({w[0] for w in _TRAIL_FILLERS})),
-            rf"(?:[\s\-–,;:(*]+|(?<![^\W\d_])(?:{alt(_TRAIL_FILLERS)})"
+            # (read in one pass, never undone: a run of marks is read whole, as no filler or period opens with a
+            # mark, and a longer filler only joins a shorter one to the fillers after it ("duy trì" + "ở mức"), so
+            # what can be read from a place is read in full; backtracking into the repetition would try every way
+            # of splitting a run of marks or of fillers, without end on a long one. Nor is it tried again from
+            # inside a run of marks, whose start would have matched first: one pass over a long run, not one
+            # from each of its marks)
+            rf"(?<![\s\-–,;:(*])(?>(?:[\s\-–,;:(*]+|(?<![^\W\d_])(?:{alt(_TRAIL_FILLERS)})"
             r"|(?<=\s)\d{1,2}\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+(?:năm\s+)?\d{4})?"
-            r"|(?<=\s)quý\s+(?:IV|III|II|I)(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?)+$"), re.IGNORECASE),
+            r"|(?<=\s)quý\s+(?:IV|III|II|I)(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?)+)$"), re.IGNORECASE),
         "goal_cut": re.compile(opens_with("pđn", rf"(?<![^\W\d_])(?:{_GOAL_WORDS}|để|nhằm)(?![^\W\d_])"), re.IGNORECASE),
         "after_stop": re.compile(opens_with(
             # (a stop mark, white space, a bracket, a comma, or the first letter of "chưa", "không", "đã", "cơ bản",
@@ -360,13 +366,28 @@ def _clean_label(s: str, lead: str = "lead") -> str:
     while prev != s:
         prev = s
         s = rx[lead].sub("", s).strip()
-        s = rx["trail"].sub("", s).strip()
+        if _may_trail(s):
+            s = rx["trail"].sub("", s).strip()
     s = s.strip(" ,;:-–(")
     if s.count("(") > s.count(")"):
         s = s[: s.rfind("(")].strip() if s.rfind("(") > 0 else s.replace("(", "")
     if s.count(")") > s.count("("):
         s = s.replace(")", "")
     return s[:1].upper() + s[1:] if s else s
+
+
+# how the text ends when `_rx()["trail"]` can strip something from it: a mark, a digit (a year), the last word of a
+# filler, of "tháng" or of "năm"; or it holds "quý" (a quarter ends in its numeral), or an odd letter (`_odd_folds`)
+_TRAIL_MARKS = frozenset("-–,;:(*")
+_TRAIL_ENDS = tuple({w.split()[-1] for w in _TRAIL_FILLERS} | {"tháng", "năm"})
+
+
+def _may_trail(s: str) -> bool:
+    """Whether a trailing filler or period may end `s` (a cheap test before the pattern, which is tried at every
+    position of the text)."""
+    if not s or s[-1].isdigit() or s[-1].isspace() or s[-1] in _TRAIL_MARKS:
+        return bool(s)
+    return s.lower().endswith(_TRAIL_ENDS) or "quý" in s.lower() or _odd_folds(s)
 
 
 def _limit_words(s: str, n: int) -> str:
@@ -404,10 +425,43 @@ def _line_break(raw: str) -> int:
     return at
 
 
-def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[str, str | None, bool, int]:
+# words each match of a pattern holds, looked for (in the words lowered) before the pattern is tried over the words
+# before every figure: most hold none
+_GOAL_CUT_WORDS = ("phấn đấu", "mục tiêu", "để", "nhằm")  # of rx["goal_cut"]
+_VERDICT_WORDS = ("kết quả", "chuyển biến", "bước", "khởi sắc", "điểm sáng")  # of _VERDICT
+_GOAL_ANY_WORDS = ("phấn đấu", "để", "nhằm", "chỉ tiêu", "mục tiêu", "kế hoạch")  # of rx["goal_any"]
+_SUPPORT_WORDS = ("hỗ trợ", "định mức", "mức chi", "thưởng", "trợ cấp", "trợ giúp", "bồi thường")  # of _SUPPORT
+_CUMUL_WORDS = ("kế", "cộng dồn", "tính chung", "tính từ đầu năm")  # of rx["cumul"] ("lũy kế", "luỹ kế")
+
+
+def _holds_any(s: str, words: tuple[str, ...]) -> bool:
+    low = s.lower()
+    return any(w in low for w in words) or _odd_folds(s)
+
+
+def _odd_folds(s: str) -> bool:
+    """Whether `s` holds a letter a pattern ignoring case takes for another that lower() does not give ("ı", "İ" for
+    "i", "ſ" for "s"): the tests on lowered words above and below then leave the answer to the pattern."""
+    return "ı" in s or "İ" in s or "ſ" in s
+
+
+def _ends_with_link(tail: str) -> bool:
+    """Whether a link word (or a colon) ends `tail` (white space stripped on its right)."""
+    # (the end-anchored pattern tries every position of the text: it is tried only when the last word of a link word
+    # ends the text, and first over the text's last 40 characters, where such a link word starts unless long white
+    # space stands between its words)
+    if not tail[-12:].lower().endswith(_LINK_ENDS):
+        return False
+    link_end = _rx()["link_end"]
+    return bool(link_end.search(tail, max(0, len(tail) - 40)) or len(tail) > 40 and link_end.search(tail))
+
+
+def _before_text(text: str, left: int, m: Measure, after_figure: bool,
+                 head_only: bool = False) -> tuple[str, str | None, bool, int]:
     """(label before the figure, short heading before a colon, whether it ends in a link word, where the
     label's text starts). after_figure: another figure comes before in the sentence, so the words before
-    the last comma belong to it ("10 xã đạt chuẩn, 05 xã ...")."""
+    the last comma belong to it ("10 xã đạt chuẩn, 05 xã ..."). head_only: only the heading is wanted (of a
+    share of a plan, whose words are read with the figure it is a share of): ("", heading, False, left)."""
     rx = _rx()
     raw = text[left : m.start]
     semi = max(raw.rfind(";"), _line_break(raw))
@@ -435,11 +489,12 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
                     left += len(h) + 1
                 raw = t
         # else: "Tốc độ tăng trưởng kinh tế (GRDP): 7 - 7,5%" keeps the words before the colon
+    if head_only:
+        return "", head, False, left
     tail = raw.rstrip()
-    # the end-anchored pattern tries every position: only when a link word (or a colon) ends the text
-    linked = tail.lower().endswith(_LINK_ENDS) and bool(rx["link_end"].search(tail))
+    linked = _ends_with_link(tail)
     # cut the imperative before the goal: "Thực hiện ..., phấn đấu trong quý II thu ngân sách đạt"
-    cuts = list(rx["goal_cut"].finditer(raw))
+    cuts = list(rx["goal_cut"].finditer(raw)) if _holds_any(raw, _GOAL_CUT_WORDS) else None
     if cuts:
         rest = raw[cuts[-1].end() :]
         if _content_count(_clean_label(rest)) >= 2:
@@ -447,7 +502,7 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
             raw = rest
     # a clause that judges before the figure's own: "Công tác giảm nghèo đạt kết quả tích cực, tỷ lệ hộ nghèo giảm"
     verdict = None
-    for verdict in _VERDICT.finditer(raw):
+    for verdict in _VERDICT.finditer(raw) if _holds_any(raw, _VERDICT_WORDS) else ():
         pass
     if verdict is not None:
         comma = raw.find(",", verdict.end())
@@ -461,7 +516,7 @@ def _before_text(text: str, left: int, m: Measure, after_figure: bool) -> tuple[
         raw = f"{_clean_label(at.group('rest'))} {at.group('place')}"
     # "còn 02 chỉ tiêu không đạt là tỷ lệ dân số tham gia bảo hiểm y tế (ước 92,6%", "còn 3 chỉ tiêu chưa đạt, trong
     # đó tỷ lệ ...": the indicator named after "là"
-    named = _NAMED_AFTER.search(raw)
+    named = _NAMED_AFTER.search(raw) if "tiêu" in raw.lower() else None  # ("chỉ tiêu", "tiêu chí")
     if named and _content_count(_clean_label(raw[named.end() :])) >= 2:
         left += named.end()
         raw = raw[named.end() :]
@@ -497,6 +552,17 @@ _PLACE_NAMES = re.compile(
 )
 
 
+# what the words after a figure hold when `_rx()["after_stop"]` can match them: a mark, or a word of one of its
+# alternatives (it is tried at every white space; most of these words hold none of them)
+_STOP_MARKS = ";.!?(,"
+_STOP_WORDS = ("để", "nhằm", "theo", "gắn với", "trong đó", "đồng thời", "kế hoạch", "tiêu", "ngày", "tháng", "quý",
+               "vốn", "kinh phí", "và")
+
+
+def _may_stop(seg: str) -> bool:
+    return any(c in seg for c in _STOP_MARKS) or _holds_any(seg, _STOP_WORDS)
+
+
 # "là" opening the words after a figure
 _IS_FIRST = re.compile(r"\s*là\s+")
 
@@ -509,7 +575,7 @@ def _after_text(text: str, m: Measure, stop: int, next_in_clause: bool) -> str:
         return ""  # "4.120 ha/5.000 ha kế hoạch": the plan the figure is written over, not what it measures
     if m.kind == "count" and "(" in seg:  # the places are not part of what is counted
         seg = _PLACE_NAMES.sub("", seg)
-    sm = rx["after_stop"].search(seg)
+    sm = rx["after_stop"].search(seg) if _may_stop(seg) else None
     if sm:
         seg = seg[: sm.start()]
     if next_in_clause:
@@ -1159,13 +1225,17 @@ def _done_in_report(text: str, sent_start: int, m: Measure, after: str) -> str |
     ... lên 85,7%" -> "Tỷ lệ ..."; "Đào tạo nghề cho 870 người" -> "Số người được đào tạo nghề"), else None."""
     left = _after_last(text, sent_start, m.start, "\n,:;")
     lead = text[left : m.num_start]
-    if _AIMED.search(lead) or m.plan_share or m.comparator != "eq":
+    if m.plan_share or m.comparator != "eq":
         return None
+    # (an aim word before it makes it no result: asked once the level or the count is found, which most are not)
     if m.kind == "percent" and m.unit == "%":
         rm = _RAISED.search(lead)
-        return _clean_label(rm.group("what"))[:1].upper() + _clean_label(rm.group("what"))[1:] if rm else None
+        if not rm or _AIMED.search(lead):
+            return None
+        return _clean_label(rm.group("what"))[:1].upper() + _clean_label(rm.group("what"))[1:]
     dm = _DONE_FOR.search(lead) if m.kind == "count" and "/" not in m.unit else None
-    if not dm or not _DONE_TO.match(dm.group("verb")) or not re.fullmatch(r"[\s\-+•*]*(?:đã\s+)?", lead[: dm.start()], re.IGNORECASE):
+    if (not dm or _AIMED.search(lead) or not _DONE_TO.match(dm.group("verb"))
+            or not re.fullmatch(r"[\s\-+•*]*(?:đã\s+)?", lead[: dm.start()], re.IGNORECASE)):
         return None
     what = " ".join(w for w in (m.unit, _lc(after) if after and len(after.split()) <= 5 else "") if w)
     return _clean_label(f"Số {what} được {_lc(dm.group('verb'))}")
@@ -1411,7 +1481,7 @@ def _received(text: str, sent_start: int, m: Measure, stop: int, layout: _Layout
         return None
     left = _after_last(text, sent_start, m.start, "\n,:;")
     lead = text[left : m.start]
-    rm = _RECEIVED_BEFORE.search(lead)
+    rm = _RECEIVED_BEFORE.search(lead) if _ends_with(lead, _RECEIVED_ENDS) else None
     if not rm or not re.fullmatch(r"[\s\-+•*]*", lead[: rm.start()]) or _ACTION_AIMED.search(lead):
         return None
     got = _counted(text, m, _phrase_end(text, m, stop))
@@ -1676,7 +1746,10 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     # a vote ("với 100% đại biểu có mặt tán thành") is neither a goal nor a result of the plan
     ms = [_per_capita(text, sent.start, m) for m in ms if not (m.kind == "percent" and _VOTE.match(text, m.end))]
     # what a support policy pays ("Hỗ trợ một lần 30 triệu đồng/sản phẩm", "hỗ trợ 50% chi phí") is a rate
-    ms = [m for m in ms if not _policy_rate(text, sent.start, m)]
+    # (most sentences hold no support word: a clause before a figure is part of its sentence, so a sentence
+    # without one has no rate)
+    if _holds_any(text[sent.start : sent.end], _SUPPORT_WORDS):
+        ms = [m for m in ms if not _policy_rate(text, sent.start, m)]
     if not ms:
         return []
     out: list[Quantity] = []
@@ -1691,6 +1764,9 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
     # ("phấn đấu thu 500 tỷ đồng, đạt 110% dự toán")
     if mode in ("body", "none", "task") or mode == "list" and not rx["goal_body"].search(text, sent.start, sent.end):
         aside: set[int] = set()  # shares and comparisons, which are not values of their own
+        # the end of the paragraph's first plan word ("kế hoạch", "dự toán"), looked for once, when first needed: one
+        # before a share is one ending by its start (literal words that cannot overlap: the first ends first)
+        plan_word_end: int | None = None
         for j, p in enumerate(ms):
             if p.kind != "percent":
                 continue
@@ -1703,7 +1779,10 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 result_of.setdefault(j - 1, []).append(j)
                 aside.add(j)
                 continue
-            if j == 0 or not p.plan_share and (not rx["plan_word"].search(text, para_start, p.start)
+            if j and not p.plan_share and plan_word_end is None:
+                plan_word = rx["plan_word"].search(text, para_start, sent.end)
+                plan_word_end = plan_word.end() if plan_word else len(text) + 1
+            if j == 0 or not p.plan_share and (plan_word_end > p.start
                                                or not rx["bare_end"].match(text, p.end)):
                 continue
             i = j - 1
@@ -1763,7 +1842,9 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         result_of = {i: js for i, js in result_of.items()
                      if re.search(r"(?<![^\W\d_])đạt(?![^\W\d_])", text[ms[i].end : ms[js[0]].start], re.IGNORECASE)}
     shares = {j for v in result_of.values() for j in v}
-    quiet = (mode == "body" and not result_of and not rx["goal_any"].search(text, sent.start, sent.end)
+    quiet = (mode == "body" and not result_of
+             and not (_holds_any(text[sent.start : sent.end], _GOAL_ANY_WORDS)
+                      and rx["goal_any"].search(text, sent.start, sent.end))
              and not (_GIVEN_TO.search(text, sent.start, sent.end) and _GIVEN_AIM.search(text, sent.start, sent.end)))
     sentence_start_period = None
     sp = rx["sent_start_period"].match(text, sent.start, min(sent.end, sent.start + 40))
@@ -1807,7 +1888,8 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
         left = prev_end
         if ";" in text[left : m.start]:
             clause_head = list_head  # "Cơ cấu kinh tế: nông nghiệp 19-20%; dịch vụ 46-47%" shares its head
-        before, head, linked, label_left = _before_text(text, left, m, k > 0)
+        before, head, linked, label_left = _before_text(text, left, m, k > 0,
+                                                        head_only=k in shares and k not in share_first)
         if head:
             clause_head = head
             if k == 0 and ";" not in text[sent.start : m.start]:
@@ -1897,7 +1979,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 ))
             prev_end = m.end
             continue
-        pm = rx["part"].search(raw_before)
+        pm = rx["part"].search(raw_before) if _holds_any(raw_before, ("đó",)) else None  # ("trong đó")
         if pm:
             sup = _SUP_PART.search(raw_before)
             if sup:  # a footnote body run into the paragraph before it
@@ -1915,7 +1997,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                 part_unit and m.kind != "percent" and _unit_base(m.unit) != part_unit
                 or re.match(r"tổng(?![^\W\d_])", label, re.IGNORECASE)):
             in_part = False  # "trong đó thu nội địa 480 tỷ đồng; tổng vốn đầu tư ...": a total is a whole of its own
-        if label and rx["cumul"].search(raw_before) or label and _content_count(_strip_period(label)) < 1:
+        if label and _holds_any(raw_before, _CUMUL_WORDS) and rx["cumul"].search(raw_before) or label and _content_count(_strip_period(label)) < 1:
             prior = seen.same_unit(m.start, m.unit, _clause_start(text, sent.start, m.start))
             if prior:
                 label = _strip_period(prior) or prior
@@ -1969,7 +2051,7 @@ def _read_sentence(ctx: Context, layout: _Layout, sent: Sentence, ms: list[Measu
                    # a part that names itself, no verb ("trong đó đã khởi tố 29 vụ"), no cue of its own
                    and _content_count(part_text) >= 1 and not _NOT_A_NAME.match(part_text)
                    and not re.match(r"(?:đã|được|có)(?![^\W\d_])", part_text, re.IGNORECASE)
-                   and not _REPORT_CUE.search(text[max(left, m.start - 30) : m.num_start])
+                   and not _report_cue(text[max(left, m.start - 30) : m.num_start])
                    and not rx["result"].search(text, clause_left, m.start) else None)
         def reported(indicator: str, unit: str | None = None, share: Measure | None = None, m: Measure = m,
                      clause_left: int = clause_left, after_end: int = after_end) -> Quantity:
@@ -2100,6 +2182,22 @@ _REPORT_CUE = re.compile(
     re.IGNORECASE,
 )
 # "... được N" after who received it (`_RECIPIENT`): a recipient, not an action and its count
+# the last words of _REPORT_CUE's and _RECEIVED_BEFORE's words (end-anchored patterns, tried at every position: only
+# when the text ends with one)
+_REPORT_CUE_ENDS = ("đạt", "tăng", "giảm", "tính", "hiện", "ước", "được", "kế", "khoảng", "là", "còn", "xuống", "lên")
+_RECEIVED_ENDS = ("đón", "hút", "vụ", "được")
+
+
+def _ends_with(s: str, words: tuple[str, ...]) -> bool:
+    """Whether `s`, white space stripped on its right, ends with one of `words` (in lower case), ignoring case."""
+    return s.rstrip()[-16:].lower().endswith(words) or _odd_folds(s)
+
+
+def _report_cue(lead: str) -> bool:
+    """Whether a reporting word ends `lead` ("ước đạt", "tăng lên", "được")."""
+    return _ends_with(lead, _REPORT_CUE_ENDS) and _REPORT_CUE.search(lead) is not None
+
+
 _RECEIVED_BY = re.compile(rf"(?<![^\W\d_]){_RECIPIENT.pattern}\s+được\s*$", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"(?:tăng(?!\s+trưởng)|giảm|được|đạt|là|có|so với|bằng|\d)(?![^\W\d_])", re.IGNORECASE)
 _SIGNED_SHARE = re.compile(r"^[^\d();,]{0,30}\(\s*[-+–−]\s*$")
@@ -2126,15 +2224,16 @@ def _reported_label(text: str, left: int, m: Measure, label: str, before: str,
     reported figure is a fact about its indicator."""
     if m.plan_share:
         return None
-    if _DIRECTED_AIM.search(text, left, m.num_start):
-        return None  # "..., bảo đảm thu ngân sách nhà nước trên địa bàn đạt 2.750 tỷ đồng": what a direction aims at
     lead = text[max(left, m.start - 30) : m.num_start]
-    if _RECEIVED_BY.search(lead):
+    if _ends_with(lead, ("được",)) and _RECEIVED_BY.search(lead):
         return None  # "hộ gia đình, cá nhân được 340 giấy": who received, not what was done
-    if not _REPORT_CUE.search(lead) and not (added_counts and m.kind == "count" and _ADDED.search(lead)
+    if not _report_cue(lead) and not (added_counts and m.kind == "count" and _ADDED.search(lead)
                                              and not _NOT_DONE.search(text, max(left, m.start - 45), m.num_start)
                                              ) and not (account and _KEPT.search(lead)):
         return None
+    # (after the cue, which most figures lack: the clause is searched for a direction only then)
+    if _DIRECTED_AIM.search(text, left, m.num_start):
+        return None  # "..., bảo đảm thu ngân sách nhà nước trên địa bàn đạt 2.750 tỷ đồng": what a direction aims at
     bare = _BARE_CHANGE.match(text[left : m.num_start])
     if bare and inherited and m.kind == "percent":
         # ", tăng 7,7%" after a figure: the growth of what that figure measures
@@ -2193,13 +2292,17 @@ def _share_reached(text: str, sent_start: int, left: int, m: Measure, before: st
     return label[:1].upper() + label[1:]
 
 
+# the words before a year that make it the base of a comparison ("so với năm 2023", "cùng kỳ năm 2024")
+_BASELINE_BEFORE = re.compile(r"(?:so với|cùng kỳ|hơn|bằng)(?:\s+(?:cuối|đầu))?\s*$", re.IGNORECASE)
+
+
 def _earlier_period(text: str, layout: _Layout, sent_start: int, clause_left: int) -> str | None:
     """The period an earlier clause of the sentence stated: '... năm 2024 tổng giá trị sản xuất tăng 7,4%; thu
     nhập bình quân đầu người đạt 55 triệu đồng' -- the second figure is of 2024 too, not of the headline's year."""
     if clause_left <= sent_start:
         return None
     ps = [p for p in _periods_in(text, sent_start, clause_left, layout.year)  # not a baseline ("so với năm 2023")
-          if not re.search(r"(?i)(?:so với|cùng kỳ|hơn|bằng)(?:\s+(?:cuối|đầu))?\s*$", text[max(sent_start, p[0] - 20) : p[0]])]
+          if not _BASELINE_BEFORE.search(text, max(sent_start, p[0] - 20), p[0])]
     return ps[-1][1] if ps else None
 
 
