@@ -25,6 +25,7 @@ from .graph.vocab import KGO
 
 CHECKPOINT_EVERY = 25  # documents between flushes of the store (and recomputations of the derived graph)
 AHEAD = 10  # documents per worker extracted ahead of the writer (N-Quads, ~1 MB each): enough for a checkpoint's write
+WORKER_NICE = 10  # the workers' niceness: the writing process comes first
 BATCH_QUADS = 250_000
 EXTRACT_PER_WRITE = 4  # a document takes about four times as long to extract as to write (CPU seconds)  # at most this many quads of new documents wait in memory for the bulk loader
 
@@ -84,9 +85,12 @@ def _extract_one(path: str):
     return graph, (NQuads(text.encode("utf-8")), n, figures), os.path.getsize(path)
 
 
-def _die_with(parent: int) -> None:
-    """Worker start: end with the process that started it. A writer killed outright (SIGKILL) cannot stop
-    its workers, and they would wait for work forever; on Linux the kernel signals them when it dies."""
+def _worker_start(parent: int) -> None:
+    """Worker start: end with the process that started it, and yield the CPU to it.
+
+    A writer killed outright (SIGKILL) cannot stop its workers, and they would wait for work forever; on Linux
+    the kernel signals them when it dies. The writer is the pipeline's one serial stage: when it shares a core
+    with the workers it should win, or its writes pile up until the extractions are over and a core idles."""
     if sys.platform.startswith("linux"):
         import ctypes
         import signal
@@ -97,6 +101,10 @@ def _die_with(parent: int) -> None:
             return
     if os.getppid() != parent:  # it died before the signal was asked for
         os._exit(1)
+    try:
+        os.nice(WORKER_NICE)
+    except OSError:
+        pass
 
 
 def _extracted(files: list[Path], jobs: int) -> Iterator[tuple[Path, tuple]]:
@@ -118,7 +126,7 @@ def _extracted(files: list[Path], jobs: int) -> Iterator[tuple[Path, tuple]]:
 
         figures_of(map_document(warm_up())[3] or [])
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork") if fork else None,
-                             initializer=_die_with, initargs=(os.getpid(),)) as pool:
+                             initializer=_worker_start, initargs=(os.getpid(),)) as pool:
         pending: deque = deque()
         todo = iter(files)
         while True:
