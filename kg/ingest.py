@@ -27,8 +27,11 @@ CHECKPOINT_EVERY = 25  # documents between flushes of the store (and recomputati
 AHEAD = 10  # documents per worker extracted ahead of the writer (N-Quads, ~1 MB each): enough for a checkpoint's write
 WORKER_NICE = 10  # the workers' niceness: the writing process comes first
 BATCH_QUADS = 250_000
+FIGURES_IN_MEMORY = 20_000  # at most this many figures (~3 KB each) held for the progress relink
 EXTRACT_PER_WRITE = 4  # a document takes about four times as long to extract as to write (CPU seconds)  # at most this many quads of new documents wait in memory for the bulk loader
 
+COUNT_FIGURES = f"""PREFIX kgo: <{KGO._NS}>
+SELECT (COUNT(?q) AS ?n) WHERE {{ GRAPH ?g {{ VALUES ?c {{ kgo:Target kgo:Result }} ?q a ?c }} }}"""
 SAME_CONTENT = f"""PREFIX kgo: <{KGO._NS}>
 SELECT DISTINCT ?source WHERE {{ VALUES ?h {{ %s }} GRAPH ?g {{ ?d kgo:sha256 ?h ; kgo:source ?source }} }}"""
 
@@ -287,11 +290,14 @@ class _Writer:
         self.pending = False  # documents written or batched since the last checkpoint
         self.written: dict[str, object] = {}  # graph -> its figures, of the documents this run wrote
         self.others: dict[str, object] | None = None  # graph -> figures, of the store before this run
+        self.held = 0  # figures held for the relink: the store's others, the run's
+        self.paged = False  # too many to hold: the relink reads them from the store, a page at a time
 
     def write(self, f: Path, graph: str, payload, size: int, left: int | None = None) -> None:
         """Store one document (now, or in the batch); `left`: documents of the run still to come."""
         body, n, figures = payload
         self._read_others()
+        figures = self._hold(figures)
         if graph in self.stored:
             if any(g == graph for _, g, *_ in self.batch):  # the same name twice in one run
                 self._write_batch()
@@ -337,11 +343,35 @@ class _Writer:
             self._done(g, figures, n, size)
 
     def _read_others(self) -> None:
-        """The figures of the documents in the store, read once before this run writes any."""
+        """The figures of the documents in the store, read once before this run writes any (unless there are
+        too many to hold)."""
         if self.others is None:
             from .graph.progress import read_figures
 
-            self.others = read_figures(self.store) if self.stored else {}
+            self.others = {}
+            if self.stored:
+                r = self.store.query(COUNT_FIGURES)
+                if r.rows and int(r.rows[0][0].value) > FIGURES_IN_MEMORY:
+                    self._page()
+                else:
+                    self.others = read_figures(self.store)
+                    self.held = sum(len(t) + len(r) for t, r in self.others.values())
+
+    def _hold(self, figures):
+        """A document's figures as the relink will hold them: None once the run holds too many."""
+        if figures is not None and not self.paged:
+            self.held += len(figures[0]) + len(figures[1])
+            if self.held > FIGURES_IN_MEMORY:
+                self._page()
+        return None if self.paged else figures
+
+    def _page(self) -> None:
+        """From now on the relink reads the figures from the store a page at a time (`progress.recompute`),
+        so that memory does not grow with the run: the figures held so far are let go."""
+        self.paged = True
+        self.others = {}
+        self.written = dict.fromkeys(self.written)
+        self.batch = [(*b[:5], None) for b in self.batch]
 
     def _figures(self):
         """Every figure of the store once this run's documents are written; None when some document's

@@ -67,7 +67,7 @@ def test_a_document_whose_figures_only_the_store_knows_is_relinked_from_the_stor
                         lambda s, read=read_figures: calls.append(1) or read(s))
     ingest(FILES[3:], store)
     linked = _progress(store)
-    assert len(calls) == 2  # the other documents' figures before the first write, every figure at the relink
+    assert len(calls) == 1  # the other documents' figures before the first write; the relink streams them
     recompute(store)
     assert _progress(store) == linked
     store.close()
@@ -99,3 +99,30 @@ def test_a_batch_that_fails_to_write_is_not_linked(tmp_path, monkeypatch):
     ingest(FILES, whole)
     assert _progress(whole) != linked  # the refused documents' figures would have been linked
     whole.close()
+
+
+def test_a_run_with_more_figures_than_it_may_hold_links_them_from_the_store_a_few_at_a_time(tmp_path, monkeypatch):
+    """Past FIGURES_IN_MEMORY (here a few dozen) the run lets its figures go and the relink reads them from the
+    store as it yields them, linking a few results at a time: the same links and labels as holding them all."""
+    import kg.graph.progress as progress
+    import kg.ingest as ingest_module
+
+    held = LocalStore(tmp_path / "held")
+    ingest(FILES[:3], held)
+    ingest(FILES[3:], held, jobs=2, checkpoint_every=4)
+    expected = _progress(held)
+    held.close()
+    assert any("measuresProgressOf" in t for t in expected)
+
+    monkeypatch.setattr(ingest_module, "FIGURES_IN_MEMORY", 40)
+    monkeypatch.setattr(progress, "RESULTS_AT_ONCE", 5)
+    chunks = []
+    monkeypatch.setattr(progress, "_link", lambda index, results, link=progress._link:
+                        chunks.append(len(results)) or link(index, results))
+    paged = LocalStore(tmp_path / "paged")
+    ingest(FILES[:3], paged)
+    chunks.clear()
+    ingest(FILES[3:], paged, jobs=2, checkpoint_every=4)
+    assert _progress(paged) == expected
+    assert len(chunks) > 3 and max(chunks[-4:]) <= 5  # the last relink: never every result at once
+    paged.close()

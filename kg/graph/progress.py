@@ -29,8 +29,9 @@ indicators are the same (the disagreement is then flagged, not hidden).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -300,6 +301,10 @@ def _rank(link: Link) -> tuple:
 
 def compute_links(targets: list[Quantity], results: list[Quantity]) -> list[Link]:
     """Each result linked to the one target it best measures (none when no target qualifies)."""
+    return _link(_target_index(targets), results)
+
+
+def _target_index(targets: list[Quantity]) -> dict:
     # only targets of the result's area and kind sharing a word can qualify: index them so
     # a store of thousands of figures is not compared pair by pair
     # (and period: a few distinct periods per area and kind, each tested once per result)
@@ -309,6 +314,10 @@ def compute_links(targets: list[Quantity], results: list[Quantity]) -> list[Link
             by_word = index.setdefault((_fold(t.area[0]), _fold(t.area[1]), t.kind), {}).setdefault(t.period, {})
             for w in set(t.key.tokens):
                 by_word.setdefault(w, []).append(t)
+    return index
+
+
+def _link(index: dict, results: list[Quantity]) -> list[Link]:
     links = []
     for r in results:
         if not r.area:
@@ -436,15 +445,15 @@ def _lit(s) -> str:
 def link_triples(links: list[Link]) -> list[str]:
     """N-Triples lines of the progress graph: one kgo:ProgressLink per link, with its evidence."""
 
-    K, SK, PV = "https://w3id.org/kg-vn/ont#", "http://www.w3.org/2004/02/skos/core#", "http://www.w3.org/ns/prov#"
-    rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-    out: list[str] = []
-    labels: dict[str, set[str]] = {}
+    return status_triples(latest_links(links, {})) + _link_lines(links)
 
-    def t(s, p, o):
-        out.append(f"<{s}> <{p}> {o} .")
 
-    latest: dict[str, Link] = {}
+_K, _SK, _PV = "https://w3id.org/kg-vn/ont#", "http://www.w3.org/2004/02/skos/core#", "http://www.w3.org/ns/prov#"
+_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+def latest_links(links: list[Link], latest: dict[str, Link]) -> dict[str, Link]:
+    """Each target's link to its latest result, these links added to `latest` (target IRI -> link)."""
     for lk in links:
         p = parse_period(lk.result.effective_period)
         key = (p.end if p else -1, lk.result.iri)
@@ -452,10 +461,26 @@ def link_triples(links: list[Link]) -> list[str]:
         op = parse_period(old.result.effective_period) if old else None
         if old is None or key > (op.end if op else -1, old.result.iri):
             latest[lk.target.iri] = lk
+    return latest
+
+
+def status_triples(latest: dict[str, Link]) -> list[str]:
+    """A target's status: that of its latest result (typed here for per-graph readers)."""
+    out = []
     for t_iri, lk in latest.items():
-        if lk.status:  # the target's status: that of its latest result (typed here for per-graph readers)
-            out.append(f"<{t_iri}> {rdf_type} <{K}Target> .")
-            t(t_iri, K + "status", _lit(lk.status))
+        if lk.status:
+            out.append(f"<{t_iri}> {_RDF_TYPE} <{_K}Target> .")
+            out.append(f"<{t_iri}> <{_K}status> {_lit(lk.status)} .")
+    return out
+
+
+def _link_lines(links: list[Link]) -> list[str]:
+    K, SK, PV, rdf_type = _K, _SK, _PV, _RDF_TYPE
+    out: list[str] = []
+
+    def t(s, p, o):
+        out.append(f"<{s}> <{p}> {o} .")
+
     for lk in links:
         n = lk.iri
         out.append(f"<{n}> {rdf_type} <{K}ProgressLink> .")
@@ -476,8 +501,6 @@ def link_triples(links: list[Link]) -> list[str]:
         # the two indicator nodes meet
         ti = indicator_iri(lk.target.key, lk.target.kind)
         ri = indicator_iri(lk.result.key, lk.target.kind)
-        labels.setdefault(ti, set()).add(lk.target.indicator)
-        labels.setdefault(ri, set()).add(lk.result.indicator)
         if ti != ri:
             t(ti, SK + "closeMatch", f"<{ri}>")
             t(ri, SK + "closeMatch", f"<{ti}>")
@@ -490,9 +513,20 @@ def label_triples(targets: list[Quantity], results: list[Quantity]) -> list[str]
 
 
     counts: dict[str, Counter] = {}
-    for q in targets + results:
-        node = indicator_iri(q.key, q.kind)
-        counts.setdefault(node, Counter())[q.indicator] += 1
+    _count_wordings(counts, targets + results)
+    return _labels(counts, targets)
+
+
+def _count_wordings(counts: dict, figures: list[Quantity]) -> dict:
+    """How often each indicator node is worded each way, added to `counts`."""
+    from collections import Counter
+
+    for q in figures:
+        counts.setdefault(indicator_iri(q.key, q.kind), Counter())[q.indicator] += 1
+    return counts
+
+
+def _labels(counts: dict, targets: list[Quantity]) -> list[str]:
     wordings = {q.indicator for q in targets}
     out = []
     for node, c in sorted(counts.items()):
@@ -514,9 +548,61 @@ def write_links(store, body: str) -> None:
     store.update(f"DROP SILENT GRAPH <{PROGRESS_GRAPH}> ;\nINSERT DATA {{ GRAPH <{PROGRESS_GRAPH}> {{\n{body}\n}} }}")
 
 
+RESULTS_AT_ONCE = 2000  # results a relink from the store links at a time
+
+
+def relink_paged(store) -> int:
+    """`recompute` from every figure in the store, holding its targets and a few thousand results at a time:
+    a result is linked to the targets alone, so memory grows with the store's targets, not with all its
+    figures. The results are read as the store yields them, and their links written a few thousand at a time
+    (the graph is dropped first: a reader may see it part written until the relink ends). The number of links."""
+    targets = list(_stream(store, _READ.replace("VALUES ?cls { kgo:Target kgo:Result }", "VALUES ?cls { kgo:Target }", 1)))
+    index = _target_index(targets)
+    latest: dict[str, Link] = {}
+    n = 0
+    counts: dict = _count_wordings({}, targets)
+    chunk: list[Quantity] = []
+    store.update(f"DROP SILENT GRAPH <{PROGRESS_GRAPH}>")
+    results = _stream(store, _READ.replace("VALUES ?cls { kgo:Target kgo:Result }", "VALUES ?cls { kgo:Result }", 1))
+    for r in itertools.chain(results, [None]):  # None: the end
+        if r is not None:
+            chunk.append(r)
+        if len(chunk) >= RESULTS_AT_ONCE or (r is None and chunk):
+            links = _link(index, chunk)
+            n += len(links)
+            _insert(store, _link_lines(links))
+            latest_links(links, latest)
+            _count_wordings(counts, chunk)
+            chunk = []
+    _insert(store, status_triples(latest) + _labels(counts, targets))
+    return n
+
+
+def _insert(store, lines: list[str]) -> None:
+    if lines:
+        body = "\n".join(lines)
+        store.update(f"INSERT DATA {{ GRAPH <{PROGRESS_GRAPH}> {{\n{body}\n}} }}")
+
+
+def _stream(store, sparql: str) -> Iterator[Quantity]:
+    """The figures of a `_READ` query one at a time (a figure as its first row reads it)."""
+    names, rows = store.select_rows(sparql)
+    seen: set[str] = set()
+    for row in rows:
+        v = {k: (t.value if t is not None else None) for k, t in zip(names, row)}
+        if v["q"] in seen:
+            continue
+        q = quantity(v)
+        if q is not None:
+            seen.add(q.iri)
+            yield q
+
+
 def recompute(store, figures: Figures | None = None) -> int:
     """Rewrite the progress graph from the targets and results in the store (or these, when the caller knows
     them: an ingest knows the figures it wrote); the number of links."""
-    body, n = links_body(figures if figures is not None else read_quantities(store))
+    if figures is None:
+        return relink_paged(store)
+    body, n = links_body(figures)
     write_links(store, body)
     return n

@@ -225,6 +225,11 @@ class LocalStore:
     def query(self, sparql: str, bindings: dict[str, object] | None = None) -> Results:
         return self._read(lambda s: query_oxigraph(s, sparql, bindings))
 
+    def select_rows(self, sparql: str) -> tuple[list[str], Iterator[list[object]]]:
+        """A SELECT's variables and its rows as the store yields them (not held together)."""
+        r = self._read(lambda s: s.query(sparql))
+        return [v.value for v in r.variables], (list(sol) for sol in r)
+
     def graphs(self) -> list[str]:
         return self._read(lambda s: [g.value for g in s.named_graphs()])
 
@@ -331,6 +336,10 @@ class RemoteStore:
 
     def update(self, sparql: str) -> None:
         self._post(self.update_endpoint, "update", sparql)
+
+    def select_rows(self, sparql: str) -> tuple[list[str], Iterator[list[object]]]:
+        r = self.query(sparql)
+        return r.variables, iter(r.rows)
 
     def query(self, sparql: str, bindings: dict[str, object] | None = None) -> Results:
         if bindings:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .spelling import tone_fold
+from .spelling import tone_fold, tone_fold_once
 
 KINDS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "xã", "phường")
 TIER = {"tỉnh": "province", "huyện": "district", "quận": "district", "thị xã": "district",
@@ -47,7 +47,7 @@ def _folded_key(s: str) -> str:
 
 
 # the reference's ~10,000 names are folded once each: past the cache, which keeps the documents' own texts
-_fold_once = tone_fold.__wrapped__
+_fold_once = tone_fold_once
 
 
 def _split(full: str) -> tuple[str, str]:

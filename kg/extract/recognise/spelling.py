@@ -21,7 +21,18 @@ for _a, _b in _TONE_PAIRS.items():
 _TONE_RE = re.compile("[oOuU](?<![qQ][oOuU])[" + "".join(sorted({k[1] for k in _TONES})) + "](?![^\\W\\d_])")
 
 
-@lru_cache(maxsize=4096)  # the same document text and the same names are folded by several recognisers
 def tone_fold(s: str) -> str:
     """Old/new tone placement as one spelling (Uỷ/Ủy, Hoá/Hóa, Toà/Tòa); keeps the length of the text."""
+    return _fold_text(s) if len(s) > _SHORT else _fold_short(s)
+
+
+def tone_fold_once(s: str) -> str:
+    """`tone_fold` without its caches, for strings folded once (reference data)."""
     return _TONE_RE.sub(lambda m: _TONES.get(m.group(), m.group()), s)
+
+
+_SHORT = 300
+# the same document text and the same names are folded by several recognisers: both are kept, but only the
+# texts of the last few documents (a cache of thousands of whole texts grew with the corpus: ~0.2 MB a document)
+_fold_text = lru_cache(maxsize=8)(tone_fold_once)
+_fold_short = lru_cache(maxsize=4096)(tone_fold_once)
