@@ -192,7 +192,7 @@ def report(rows, args) -> str:
         f"- machine: {platform.node()} · {cpu} · {os.cpu_count()} CPUs · Python {platform.python_version()}",
         (f"- command: `.venv/bin/python benchmarks/bench_ingest.py --scales {' '.join(map(str, args.scales))}`"
         f" (each run: `kg ingest CORPUS --store NEW --jobs J`, end to end incl. process start and store writes)"),
-        "- corpus: documents recombined from paragraphs of samples/corpus (seed 1234), Nx the sample's 4 documents",
+        f"- corpus: documents recombined from paragraphs of samples/corpus (seed 1234), Nx the sample's {len(list(SAMPLES.glob('*.txt')))} documents",
         "- peak memory: largest resident set among the command and its workers (wait4 ru_maxrss)",
         "",
         ("- spaCy + pyvi: `spacy.blank(\"vi\")` (pyvi word segmentation) over the same texts in a new process;"
