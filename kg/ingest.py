@@ -373,16 +373,16 @@ class _Writer:
         self.written = dict.fromkeys(self.written)
         self.batch = [(*b[:5], None) for b in self.batch]
 
-    def _figures(self):
-        """Every figure of the store once this run's documents are written; None when some document's
-        figures are only known to the store (then the relink reads them all)."""
+    def _figures(self, batch: dict | None = None):
+        """Every figure of the store once this run's documents (and `batch`: graph -> figures) are written;
+        None when some document's figures are only known to the store (then the relink reads them all)."""
         from .graph.progress import merge_figures
 
-        if any(f is None for f in self.written.values()):
+        written = {**self.written, **(batch or {})}  # a copy: a writing thread may add to self.written
+        if any(f is None for f in written.values()):
             return None
         self._read_others()
-        return merge_figures([f for g, f in self.others.items() if g not in self.written]
-                             + list(self.written.values()))
+        return merge_figures([f for g, f in self.others.items() if g not in written] + list(written.values()))
 
     def checkpoint(self, final: bool = False) -> None:
         self.linked = final or (not self.checkpoints and self.long)
@@ -402,18 +402,16 @@ class _Writer:
         bulk loader runs without the interpreter's lock, on a core the workers have left at the end of a run.
         The progress graph (`progress.links_body`), or None when it has to be computed after the write (a
         document's figures only the store knows, a failed write)."""
-        from .graph.progress import links_body, merge_figures
+        from .graph.progress import links_body
 
         batch = {g: figures for _, g, *_, figures in self.batch}
-        written = {**self.written, **batch}  # a copy: the writing thread adds to self.written
-        if not batch or any(f is None for f in written.values()):
+        figures = self._figures(batch) if batch else None
+        if figures is None:
             self._write_batch()
             return None
-        self._read_others()
         with ThreadPoolExecutor(max_workers=1) as pool:
             done = pool.submit(self._write_batch, whole=True)
-            body, _ = links_body(merge_figures([f for g, f in self.others.items() if g not in written]
-                                               + list(written.values())))
+            body, _ = links_body(figures)
             done.result()
         return body if all(g in self.written for g in batch) else None
 

@@ -1,6 +1,6 @@
 """The fast paths of the figure readers find what the plain patterns find.
 
-Patterns guarded by a look-ahead on their first letters (`lookahead.opens_with`), and the reads that skip a
+Patterns guarded by a look-ahead on their first letters (`scan.opens_with`), and the reads that skip a
 pattern unless a cheap test passes, must give the same matches as the pattern alone: a word added to a pattern
 with a first letter its guard lacks would silently be missed.
 """
@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from kg.extract.recognise import goal_prose, numbers, quantities, target_lists
 from kg.extract.recognise.goal_prose import keeps_goal
-from kg.extract.recognise.lookahead import opens_with
 from kg.extract.recognise.numbers import find_measures
+from kg.extract.recognise.scan import opens_with
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = sorted(p for folder in (ROOT / "tests" / "data", ROOT / "samples" / "corpus") for p in folder.rglob("*")

@@ -396,17 +396,9 @@ Figures = tuple[list[Quantity], list[Quantity]]  # (targets, results), of one do
 
 def read_figures(store) -> dict[str, Figures]:
     """The targets and results of the store, by named graph (a figure as its first row reads it)."""
-    r = store.query(_READ)
-    seen: set[str] = set()
     out: dict[str, Figures] = {}
-    for row in r.rows:
-        v = {k: (t.value if t is not None else None) for k, t in zip(r.variables, row)}
-        if v["q"] in seen:
-            continue
-        q = quantity(v)
-        if q is not None:
-            seen.add(q.iri)
-            out.setdefault(v["g"], ([], []))[v["cls"] != TARGET].append(q)
+    for g, is_target, q in _stream(store, _READ):
+        out.setdefault(g, ([], []))[not is_target].append(q)
     return out
 
 
@@ -427,10 +419,6 @@ def merge_figures(figures: Iterable[Figures]) -> Figures:
         targets += t
         results += r
     return targets, results
-
-
-def read_quantities(store) -> Figures:
-    return merge_figures(read_figures(store).values())
 
 
 def _lit(s) -> str:
@@ -509,12 +497,7 @@ def _link_lines(links: list[Link]) -> list[str]:
 
 def label_triples(targets: list[Quantity], results: list[Quantity]) -> list[str]:
     """One skos:prefLabel per indicator node: its most frequent wording (targets' wordings first on ties)."""
-    from collections import Counter
-
-
-    counts: dict[str, Counter] = {}
-    _count_wordings(counts, targets + results)
-    return _labels(counts, targets)
+    return _labels(_count_wordings({}, targets + results), targets)
 
 
 def _count_wordings(counts: dict, figures: list[Quantity]) -> dict:
@@ -556,26 +539,26 @@ def relink_paged(store) -> int:
     a result is linked to the targets alone, so memory grows with the store's targets, not with all its
     figures. The results are read as the store yields them, and their links written a few thousand at a time
     (the graph is dropped first: a reader may see it part written until the relink ends). The number of links."""
-    targets = list(_stream(store, _READ.replace("VALUES ?cls { kgo:Target kgo:Result }", "VALUES ?cls { kgo:Target }", 1)))
+    targets = [q for _, _, q in _stream(store, _read_of("kgo:Target"))]
     index = _target_index(targets)
     latest: dict[str, Link] = {}
     n = 0
-    counts: dict = _count_wordings({}, targets)
-    chunk: list[Quantity] = []
+    counts = _count_wordings({}, targets)
     store.update(f"DROP SILENT GRAPH <{PROGRESS_GRAPH}>")
-    results = _stream(store, _READ.replace("VALUES ?cls { kgo:Target kgo:Result }", "VALUES ?cls { kgo:Result }", 1))
-    for r in itertools.chain(results, [None]):  # None: the end
-        if r is not None:
-            chunk.append(r)
-        if len(chunk) >= RESULTS_AT_ONCE or (r is None and chunk):
-            links = _link(index, chunk)
-            n += len(links)
-            _insert(store, _link_lines(links))
-            latest_links(links, latest)
-            _count_wordings(counts, chunk)
-            chunk = []
+    results = (q for _, _, q in _stream(store, _read_of("kgo:Result")))
+    while chunk := list(itertools.islice(results, RESULTS_AT_ONCE)):
+        links = _link(index, chunk)
+        n += len(links)
+        _insert(store, _link_lines(links))
+        latest_links(links, latest)
+        _count_wordings(counts, chunk)
     _insert(store, status_triples(latest) + _labels(counts, targets))
     return n
+
+
+def _read_of(classes: str) -> str:
+    """`_READ` of figures of these classes only."""
+    return _READ.replace("VALUES ?cls { kgo:Target kgo:Result }", f"VALUES ?cls {{ {classes} }}", 1)
 
 
 def _insert(store, lines: list[str]) -> None:
@@ -584,8 +567,9 @@ def _insert(store, lines: list[str]) -> None:
         store.update(f"INSERT DATA {{ GRAPH <{PROGRESS_GRAPH}> {{\n{body}\n}} }}")
 
 
-def _stream(store, sparql: str) -> Iterator[Quantity]:
-    """The figures of a `_READ` query one at a time (a figure as its first row reads it)."""
+def _stream(store, sparql: str) -> Iterator[tuple[str, bool, Quantity]]:
+    """(graph, is a target, figure) of a `_READ` query one at a time, as the store yields them (a figure as its
+    first row reads it)."""
     names, rows = store.select_rows(sparql)
     seen: set[str] = set()
     for row in rows:
@@ -595,7 +579,7 @@ def _stream(store, sparql: str) -> Iterator[Quantity]:
         q = quantity(v)
         if q is not None:
             seen.add(q.iri)
-            yield q
+            yield v["g"], v["cls"] == TARGET, q
 
 
 def recompute(store, figures: Figures | None = None) -> int:

@@ -152,7 +152,6 @@ _BOOLEAN, _INTEGER, _DECIMAL, _DATE = (iri(XSD + t) for t in ("boolean", "intege
 
 
 # the mention's predicates, written once (a document has ~10^4 mentions)
-_P_TYPE = RDF_TYPE
 _P_IN_DOCUMENT, _P_START, _P_END, _P_SOURCE_START, _P_SOURCE_END, _P_AS_WRITTEN, _P_SENTENCE, _P_FOOTNOTE = (
     KGO.inDocument, KGO.start, KGO.end, KGO.sourceStart, KGO.sourceEnd, KGO.asWritten, KGO.sentence, KGO.footnote)
 
@@ -272,7 +271,7 @@ class Mapper:
         m = Iri(f"{self._mention_prefix}{start}-{end}-{tag}>")
         # lines written here, not through add(): every term is written (~10^4 mentions in a long report)
         g = self.q.end
-        lines = [f"{m} {_P_TYPE} {KGO.Mention}{g}", f"{m} {_P_IN_DOCUMENT} {self.doc}{g}",
+        lines = [f"{m} {RDF_TYPE} {KGO.Mention}{g}", f"{m} {_P_IN_DOCUMENT} {self.doc}{g}",
                  f'{m} {_P_START} "{start}"^^{_INTEGER}{g}', f'{m} {_P_END} "{end}"^^{_INTEGER}{g}']
         ct = self.ex.source_offsets
         if ct is not None:

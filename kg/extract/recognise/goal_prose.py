@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lookahead import opens_with
+from .scan import opens_with
 
 # words that open a sentence of goals
 _CUE = re.compile(opens_with(

@@ -44,8 +44,8 @@ from functools import lru_cache
 
 from ..records import Context, Quantity, Section, Sentence
 from .goal_prose import carried, goal_opener, goal_year, keeps_goal
-from .lookahead import opens_with
 from .numbers import Measure, as_quota_share, find_measures
+from .scan import opens_with
 from .target_lists import TargetList, find_target_lists, head_clause
 from .target_tables import read_table
 

@@ -3,13 +3,22 @@
 A pattern that opens with a lookbehind or an optional phrase ("các dự án:", "Nghị quyết số 12/NQ-CP") gives
 the regex engine no literal to skip ahead to, so `finditer` tries a match at every position of the text.
 When every match starts at a word or a number that `str.find` or a simple regex finds fast, or holds one
-and starts at most a known distance before it, trying only those starts gives the same matches.
+and starts at most a known distance before it, trying only those starts gives the same matches. Inside a
+pattern, a lookahead on the characters its alternatives can open with (`opens_with`) does the same: the
+engine drops the other positions at the cost of one character test.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+
+
+def opens_with(first: str, pattern: str) -> str:
+    """`pattern`, tried only where the text has one of `first` (the body of a character class, read with the
+    pattern's own flags: with re.IGNORECASE, "đp" stands for "đĐpP"). `first` must hold every character a match
+    of `pattern` can open with."""
+    return f"(?=[{first}])(?:{pattern})"
 
 
 def finditer_near(rx: re.Pattern, text: str, anchors: list[int], earliest: Callable[[str, int], int]

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lookahead import opens_with
 from .numbers import find_measures
+from .scan import opens_with
 
 # a line announcing goals: "chỉ tiêu", "mục tiêu cụ thể"
 _HEAD = r"(?<![^\W\d_])(?:chỉ tiêu|mục tiêu cụ thể|các mục tiêu chủ yếu)(?![^\W\d_])"
